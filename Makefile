@@ -1,0 +1,131 @@
+# Pakopeli - build, run and test. `make help` lists the targets.
+#
+# One C core (game/core) is linked three ways: into the SDL front end for the browser
+# (emcc -> build/web) and the desktop (cc -> build/native), and into the tests and tools.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+BUILD    := build
+WASM     := $(BUILD)/deps/wasm
+PORT     ?= 8080
+HOST     ?= 127.0.0.1
+
+CORE_SRC  := $(wildcard game/core/*.c)
+FRONT_SRC := $(wildcard game/front/*.c)
+CORE_HDR  := $(wildcard game/core/*.h)
+ALL_HDR   := $(CORE_HDR) $(wildcard game/front/*.h game/platform/*.h)
+
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wformat=2 -Wundef -Wno-overlength-strings
+SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# ---- set-up ---------------------------------------------------------------------------------
+
+.PHONY: deps
+deps: ## install Debian packages, build SDL2 & co for WebAssembly, npm packages (idempotent)
+	@game/deps/deps.sh $(abspath $(WASM))
+
+# deps.sh is cheap when everything is there; builds depend on its stamp, not on running it.
+$(WASM)/.ready: game/deps/deps.sh game/deps/wasm-libs.sh tests/e2e/package-lock.json
+	@game/deps/deps.sh $(abspath $(WASM))
+	@touch $@
+
+# ---- native ---------------------------------------------------------------------------------
+
+NATIVE_CFLAGS := $(WARN) -O2 -g $(shell pkg-config --cflags sdl2 SDL2_ttf SDL2_image 2>/dev/null)
+NATIVE_LIBS   := $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image 2>/dev/null) -lcjson -lm
+
+.PHONY: native
+native: $(BUILD)/native/pakopeli $(BUILD)/web/.content ## the desktop game: build/native/pakopeli
+
+$(BUILD)/native/pakopeli: $(CORE_SRC) $(FRONT_SRC) game/platform/platform_native.c $(ALL_HDR) | $(WASM)/.ready
+	@mkdir -p $(@D)
+	$(CC) $(NATIVE_CFLAGS) $(CORE_SRC) $(FRONT_SRC) game/platform/platform_native.c $(NATIVE_LIBS) -o $@
+
+# ---- web ------------------------------------------------------------------------------------
+
+EMCC := NODE_PATH=/usr/share/nodejs emcc   # emcc's optimiser needs Debian's acorn
+WEB_CFLAGS := $(WARN) -Oz -I$(WASM)/include/SDL2 -I$(WASM)/include
+WEB_LDFLAGS := -Oz -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2 -lcjson \
+  -sALLOW_MEMORY_GROWTH=1 \
+  -sINITIAL_MEMORY=16MB \
+  -sENVIRONMENT=web \
+  -sEXIT_RUNTIME=0 \
+  "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['\$$autoResumeAudioContext','\$$dynCall']" \
+  --closure 0
+# ALLOW_MEMORY_GROWTH: rooms and images vary; start small (16 MB) and grow when needed.
+# ENVIRONMENT=web: no Node or worker code paths in the output (smaller .js).
+# DEFAULT_LIBRARY_FUNCS_TO_INCLUDE: SDL's web audio code calls these (as Emscripten's own port adds).
+# We emit .js, not .html: our page is web/index.html (emcc's HTML minifier is broken in 3.1.6).
+
+WEB_OBJ := $(patsubst game/%.c,$(BUILD)/obj-web/%.o,$(CORE_SRC) $(FRONT_SRC) game/platform/platform_web.c)
+
+$(BUILD)/obj-web/%.o: game/%.c $(ALL_HDR) | $(WASM)/.ready
+	@mkdir -p $(@D)
+	@$(EMCC) $(WEB_CFLAGS) -c $< -o $@
+
+$(BUILD)/web/pakopeli.js: $(WEB_OBJ)
+	@mkdir -p $(@D)
+	$(EMCC) $(WEB_OBJ) $(WEB_LDFLAGS) -o $@
+
+FONTS_SRC := /usr/share/fonts/truetype/lato/Lato-Regular.ttf /usr/share/fonts/truetype/lato/Lato-Bold.ttf \
+             /usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf
+# Fonts are subset to the scripts our content uses (Latin, with Finnish and Swedish letters,
+# punctuation and arrows): a tenth of the size. The full files stay in fonts/full/ for authors.
+SUBSET_UNICODES := U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-205E,U+20AC,U+2190-2193,U+2212,U+25B6,U+2713,U+2717
+$(BUILD)/web/.fonts: $(FONTS_SRC) Makefile | $(WASM)/.ready
+	@mkdir -p $(BUILD)/web/fonts
+	@for pair in ui-regular.ttf:$(word 1,$(FONTS_SRC)) ui-bold.ttf:$(word 2,$(FONTS_SRC)) comic.ttf:$(word 3,$(FONTS_SRC)); do \
+	  out=$${pair%%:*}; src=$${pair#*:}; \
+	  /usr/bin/python3 -m fontTools.subset "$$src" --unicodes="$(SUBSET_UNICODES)" \
+	    --layout-features='kern,liga' --output-file=$(BUILD)/web/fonts/$$out || exit 1; \
+	done
+	@touch $@
+
+CONTENT := $(shell find levels assets -type f 2>/dev/null)
+$(BUILD)/web/.content: $(CONTENT) $(wildcard web/*)
+	@mkdir -p $(BUILD)/web
+	@rm -rf $(BUILD)/web/levels $(BUILD)/web/assets
+	@cp -r levels assets $(BUILD)/web/
+	@cp web/* $(BUILD)/web/
+	@touch $@
+
+.PHONY: web
+web: $(BUILD)/web/pakopeli.js $(BUILD)/web/.fonts $(BUILD)/web/.content ## the browser game: build/web/
+	@echo "build/web: $$(du -sb $(BUILD)/web | cut -f1) bytes"
+
+# ---- tests ----------------------------------------------------------------------------------
+
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h
+	@mkdir -p $(@D)
+	@$(CC) $(WARN) -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson -o $@
+
+.PHONY: test test-unit test-e2e
+test: deps test-unit test-e2e ## every test: core (ASan+UBSan), then the browser end to end
+	@echo "make test: all passed"
+
+test-unit: $(UNIT_TESTS) ## core unit tests, natively with sanitizers
+	@for t in $(UNIT_TESTS); do echo "== $$t"; $$t || exit 1; done
+
+test-e2e: web native ## browser tests: playwright-core driving Debian's chromium
+	@cd tests/e2e && node --test --test-reporter=spec *.test.mjs
+
+# ---- run ------------------------------------------------------------------------------------
+
+.PHONY: run run-native
+run: deps web ## build and serve the game at http://$(HOST):$(PORT)/
+	@echo "Pakopeli: http://$(HOST):$(PORT)/  (Ctrl+C stops)"
+	@node tests/e2e/serve.mjs $(BUILD)/web $(HOST) $(PORT)
+
+run-native: native ## play the desktop build
+	@cd $(BUILD)/web && ../native/pakopeli
+
+.PHONY: clean help
+clean: ## remove build outputs (keeps the WebAssembly libraries in build/deps)
+	@find $(BUILD) -mindepth 1 -maxdepth 1 ! -name deps -exec rm -rf {} +
+
+help:
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14

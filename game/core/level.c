@@ -1,0 +1,585 @@
+#include "level.h"
+
+#include <string.h>
+
+#include "jsonx.h"
+
+/* ---- shared readers ----------------------------------------------------------------------- */
+
+typedef struct loader {
+    jx_reader r;
+    arena *mem;
+    bool oom;
+} loader;
+
+static char *dup(loader *L, const char *s)
+{
+    char *p = arena_strdup(L->mem, s);
+    if (s && !p) L->oom = true;
+    return p;
+}
+
+static void *alloc(loader *L, size_t n)
+{
+    void *p = arena_alloc(L->mem, n);
+    if (!p) L->oom = true;
+    return p;
+}
+
+/* A text is {"fi": ..., "sv": ..., "en": ...}, or a plain string that is the same in every
+   language (an e-mail address, a URL). Finnish is required; a missing Swedish or English
+   version is a warning because the Finnish one is shown in its place. */
+static bool read_text_value(loader *L, const cJSON *v, i18n_text *out)
+{
+    jx_reader *r = &L->r;
+    memset(out, 0, sizeof *out);
+    if (cJSON_IsString(v)) {
+        char *s = dup(L, v->valuestring);
+        for (int i = 0; i < LANG_COUNT; i++) out->s[i] = s;
+        return true;
+    }
+    if (!cJSON_IsObject(v))
+        return jx_error(r, NULL, DIAG_TYPE,
+                        "should be a text, or an object {\"fi\": ..., \"sv\": ..., \"en\": ...}");
+    static const char *const langs[] = {"fi", "sv", "en", NULL};
+    bool ok = jx_check_fields(r, v, langs);
+    for (int i = 0; i < LANG_COUNT; i++) {
+        const char *s = NULL;
+        if (!jx_get_string(r, v, langs[i], false, &s)) {
+            ok = false;
+            continue;
+        }
+        if (s && s[0]) {
+            out->s[i] = dup(L, s);
+        } else if (i == LANG_FI) {
+            ok = jx_error(r, NULL, DIAG_TRANSLATION, "the Finnish text \"fi\" is missing");
+        } else {
+            jx_warning(r, NULL, DIAG_TRANSLATION, "the %s text \"%s\" is missing",
+                       i == LANG_SV ? "Swedish" : "English", langs[i]);
+        }
+    }
+    return ok;
+}
+
+static bool read_text(loader *L, const cJSON *obj, const char *key, bool required, i18n_text *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    memset(out, 0, sizeof *out);
+    if (!v) {
+        if (required) return jx_error(&L->r, NULL, DIAG_MISSING, "required field '%s' is missing", key);
+        return true;
+    }
+    size_t m = jx_push_key(&L->r, key);
+    bool ok = read_text_value(L, v, out);
+    jx_pop(&L->r, m);
+    return ok;
+}
+
+static bool read_id(loader *L, const cJSON *obj, const char *key, bool required, const char **out)
+{
+    const char *s = NULL;
+    if (!jx_get_string(&L->r, obj, key, required, &s)) return false;
+    if (!s) return true;
+    if (!s[0]) return jx_error(&L->r, key, DIAG_BAD_VALUE, "an id cannot be empty");
+    for (const char *p = s; *p; p++) {
+        char c = *p;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return jx_error(&L->r, key, DIAG_BAD_VALUE,
+                            "id '%s' may contain only a-z, 0-9, '-' and '_'", s);
+    }
+    *out = dup(L, s);
+    return true;
+}
+
+static bool read_rect(loader *L, const cJSON *obj, const char *key, bool required, level_rect *out)
+{
+    const cJSON *a = NULL;
+    if (!jx_get_array(&L->r, obj, key, required, &a)) return false;
+    if (!a) return true;
+    int v[4];
+    if (cJSON_GetArraySize(a) != 4)
+        return jx_error(&L->r, key, DIAG_BAD_VALUE, "should be [x, y, width, height]");
+    for (int i = 0; i < 4; i++) {
+        const cJSON *n = cJSON_GetArrayItem(a, i);
+        if (!cJSON_IsNumber(n) || n->valuedouble < -10000 || n->valuedouble > 10000)
+            return jx_error(&L->r, key, DIAG_TYPE, "should be [x, y, width, height] in numbers");
+        v[i] = (int)n->valuedouble;
+    }
+    if (v[2] <= 0 || v[3] <= 0)
+        return jx_error(&L->r, key, DIAG_BAD_VALUE, "width and height must be greater than 0");
+    *out = (level_rect){v[0], v[1], v[2], v[3]};
+    return true;
+}
+
+/* Reads a string field that must be one of names[]; writes its index. */
+static bool read_enum(loader *L, const cJSON *obj, const char *key, bool required,
+                      const char *const *names, int *out)
+{
+    const char *s = NULL;
+    if (!jx_get_string(&L->r, obj, key, required, &s)) return false;
+    if (!s) return true;
+    for (int i = 0; names[i]; i++) {
+        if (strcmp(names[i], s) == 0) {
+            *out = i;
+            return true;
+        }
+    }
+    const char *sug = jx_suggest(s, names);
+    char list[200] = "";
+    for (int i = 0; names[i]; i++) {
+        strncat(list, names[i], sizeof list - strlen(list) - 1);
+        if (names[i + 1]) strncat(list, ", ", sizeof list - strlen(list) - 1);
+    }
+    if (sug)
+        return jx_error(&L->r, key, DIAG_BAD_VALUE, "'%s' is not one of %s (did you mean '%s'?)", s,
+                        list, sug);
+    return jx_error(&L->r, key, DIAG_BAD_VALUE, "'%s' is not one of %s", s, list);
+}
+
+/* ---- rooms -------------------------------------------------------------------------------- */
+
+static const char *const widget_type_names[] = {"box",  "window", "toolbar", "list", "button",
+                                                "text", "chat",   "icon",    "image", NULL};
+static const char *const text_size_names[] = {"small", "normal", "large", "title", NULL};
+static const char *const tone_names[] = {"normal", "muted", "accent", "danger", "link", NULL};
+static const char *const kind_names[] = {"choice", "hotspots", NULL};
+
+static bool read_widget(loader *L, const cJSON *w, level_widget *out)
+{
+    static const char *const fields[] = {"id",   "type", "rect", "text", "rows", "image",
+                                         "size", "tone", "bold", NULL};
+    jx_reader *r = &L->r;
+    if (!cJSON_IsObject(w)) return jx_error(r, NULL, DIAG_TYPE, "a widget should be an object {...}");
+    bool ok = jx_check_fields(r, w, fields);
+    int type = -1, size = LEVEL_TS_NORMAL, tone = LEVEL_TONE_NORMAL;
+    ok &= read_id(L, w, "id", false, &out->id);
+    ok &= read_enum(L, w, "type", true, widget_type_names, &type);
+    ok &= read_rect(L, w, "rect", true, &out->rect);
+    ok &= read_text(L, w, "text", false, &out->text);
+    ok &= read_enum(L, w, "size", false, text_size_names, &size);
+    ok &= read_enum(L, w, "tone", false, tone_names, &tone);
+    ok &= jx_get_bool(r, w, "bold", false, &out->bold);
+    const char *img = NULL;
+    ok &= jx_get_string(r, w, "image", false, &img);
+    out->image = dup(L, img);
+    out->type = type < 0 ? LEVEL_W_BOX : (level_widget_type)type;
+    out->size = (level_text_size)size;
+    out->tone = (level_tone)tone;
+    if ((out->type == LEVEL_W_ICON || out->type == LEVEL_W_IMAGE) && !out->image && type >= 0)
+        ok = jx_error(r, NULL, DIAG_MISSING, "an %s widget needs an \"image\"",
+                      widget_type_names[type]);
+    const cJSON *rows = NULL;
+    ok &= jx_get_array(r, w, "rows", false, &rows);
+    if (rows) {
+        out->row_count = cJSON_GetArraySize(rows);
+        out->rows = alloc(L, sizeof *out->rows * (size_t)(out->row_count ? out->row_count : 1));
+        size_t m = jx_push_key(r, "rows");
+        for (int i = 0; i < out->row_count && out->rows; i++) {
+            size_t mi = jx_push_index(r, i);
+            ok &= read_text_value(L, cJSON_GetArrayItem(rows, i), &out->rows[i]);
+            jx_pop(r, mi);
+        }
+        jx_pop(r, m);
+    }
+    return ok;
+}
+
+static bool read_option(loader *L, const cJSON *o, level_puzzle_kind kind, level_option *out)
+{
+    static const char *const choice_fields[] = {"id", "text", "explain", "correct", NULL};
+    static const char *const spot_fields[] = {"id",   "label",  "explain", "correct",
+                                              "rect", "widget", NULL};
+    jx_reader *r = &L->r;
+    if (!cJSON_IsObject(o)) return jx_error(r, NULL, DIAG_TYPE, "should be an object {...}");
+    bool ok = jx_check_fields(r, o, kind == LEVEL_P_CHOICE ? choice_fields : spot_fields);
+    ok &= read_id(L, o, "id", true, &out->id);
+    ok &= read_text(L, o, "explain", true, &out->explain);
+    if (kind == LEVEL_P_CHOICE) {
+        ok &= read_text(L, o, "text", true, &out->text);
+        ok &= jx_get_bool(r, o, "correct", false, &out->correct);
+    } else {
+        out->correct = true; /* a place is a right one unless the author marks it a decoy */
+        ok &= read_text(L, o, "label", true, &out->text);
+        ok &= jx_get_bool(r, o, "correct", false, &out->correct);
+        const char *wid = NULL;
+        ok &= jx_get_string(r, o, "widget", false, &wid);
+        out->widget = dup(L, wid);
+        bool has_rect = cJSON_GetObjectItemCaseSensitive(o, "rect") != NULL;
+        ok &= read_rect(L, o, "rect", false, &out->rect);
+        if (!wid && !has_rect)
+            ok = jx_error(r, NULL, DIAG_MISSING, "a place needs a \"widget\" id or a \"rect\"");
+    }
+    return ok;
+}
+
+static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, const cJSON **requires)
+{
+    static const char *const fields[] = {"id",      "kind",  "prompt", "solved", "options",
+                                         "places",  "hints", "requires", NULL};
+    jx_reader *r = &L->r;
+    if (!cJSON_IsObject(p)) return jx_error(r, NULL, DIAG_TYPE, "a puzzle should be an object {...}");
+    bool ok = jx_check_fields(r, p, fields);
+    int kind = -1;
+    ok &= read_id(L, p, "id", true, &out->id);
+    ok &= read_enum(L, p, "kind", true, kind_names, &kind);
+    ok &= read_text(L, p, "prompt", true, &out->prompt);
+    ok &= read_text(L, p, "solved", false, &out->solved);
+    if (kind < 0) return false;
+    out->kind = (level_puzzle_kind)kind;
+
+    const cJSON *hints = NULL;
+    ok &= jx_get_array(r, p, "hints", false, &hints);
+    if (hints) {
+        size_t m = jx_push_key(r, "hints");
+        int n = cJSON_GetArraySize(hints);
+        if (n > LEVEL_MAX_HINTS)
+            ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d hints per puzzle", LEVEL_MAX_HINTS);
+        for (int i = 0; i < n && i < LEVEL_MAX_HINTS; i++) {
+            size_t mi = jx_push_index(r, i);
+            ok &= read_text_value(L, cJSON_GetArrayItem(hints, i), &out->hints[i]);
+            jx_pop(r, mi);
+        }
+        out->hint_count = n < LEVEL_MAX_HINTS ? n : LEVEL_MAX_HINTS;
+        jx_pop(r, m);
+    }
+    ok &= jx_get_array(r, p, "requires", false, requires);
+
+    const char *list_key = out->kind == LEVEL_P_CHOICE ? "options" : "places";
+    const char *other_key = out->kind == LEVEL_P_CHOICE ? "places" : "options";
+    if (cJSON_GetObjectItemCaseSensitive(p, other_key))
+        ok = jx_error(r, other_key, DIAG_UNKNOWN_FIELD, "a %s puzzle has \"%s\", not \"%s\"",
+                      kind_names[kind], list_key, other_key);
+    const cJSON *opts = NULL;
+    if (!jx_get_array(r, p, list_key, true, &opts) || !opts) return false;
+    size_t m = jx_push_key(r, list_key);
+    int n = cJSON_GetArraySize(opts);
+    if (n == 0) ok = jx_error(r, NULL, DIAG_MISSING, "the list is empty");
+    if (n > LEVEL_MAX_OPTIONS) {
+        ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d items", LEVEL_MAX_OPTIONS);
+        n = LEVEL_MAX_OPTIONS;
+    }
+    out->options = alloc(L, sizeof *out->options * (size_t)(n ? n : 1));
+    out->option_count = out->options ? n : 0;
+    for (int i = 0; i < out->option_count; i++) {
+        size_t mi = jx_push_index(r, i);
+        ok &= read_option(L, cJSON_GetArrayItem(opts, i), out->kind, &out->options[i]);
+        if (out->options[i].correct) out->correct_count++;
+        for (int j = 0; j < i; j++) {
+            if (out->options[i].id && out->options[j].id &&
+                strcmp(out->options[i].id, out->options[j].id) == 0)
+                ok = jx_error(r, "id", DIAG_DUPLICATE_ID, "id '%s' is used twice in this list",
+                              out->options[i].id);
+        }
+        jx_pop(r, mi);
+    }
+    if (n > 0 && out->correct_count == 0)
+        ok = jx_error(r, NULL, DIAG_UNSOLVABLE,
+                      "no item has \"correct\": true, so the puzzle can never be solved");
+    jx_pop(r, m);
+    return ok;
+}
+
+/* Puzzles whose "requires" lead round in a circle can never be opened. */
+static bool requires_cycle(const level_room *room, int start)
+{
+    int stack[LEVEL_MAX_PUZZLES * LEVEL_MAX_REQUIRES], top = 0;
+    bool seen[LEVEL_MAX_PUZZLES] = {0};
+    stack[top++] = start;
+    while (top > 0) {
+        int i = stack[--top];
+        const level_puzzle *p = &room->puzzles[i];
+        for (int k = 0; k < p->require_count; k++) {
+            int j = p->requires[k];
+            if (j == start) return true;
+            if (!seen[j] && top < (int)(sizeof stack / sizeof stack[0])) {
+                seen[j] = true;
+                stack[top++] = j;
+            }
+        }
+    }
+    return false;
+}
+
+static bool resolve_room(loader *L, level_room *room, const cJSON *const *requires)
+{
+    jx_reader *r = &L->r;
+    bool ok = true;
+    for (int i = 0; i < room->widget_count; i++) {
+        for (int j = 0; j < i; j++) {
+            if (room->widgets[i].id && room->widgets[j].id &&
+                strcmp(room->widgets[i].id, room->widgets[j].id) == 0) {
+                size_t m = jx_push_key(r, "scene.widgets");
+                jx_push_index(r, i);
+                ok = jx_error(r, "id", DIAG_DUPLICATE_ID, "widget id '%s' is used twice",
+                              room->widgets[i].id);
+                jx_pop(r, m);
+            }
+        }
+    }
+    for (int i = 0; i < room->puzzle_count; i++) {
+        level_puzzle *p = &room->puzzles[i];
+        size_t m = jx_push_key(r, "puzzles");
+        jx_push_index(r, i);
+        for (int j = 0; j < i; j++)
+            if (p->id && room->puzzles[j].id && strcmp(p->id, room->puzzles[j].id) == 0)
+                ok = jx_error(r, "id", DIAG_DUPLICATE_ID, "puzzle id '%s' is used twice", p->id);
+        if (p->kind == LEVEL_P_HOTSPOTS) {
+            for (int k = 0; k < p->option_count; k++) {
+                level_option *o = &p->options[k];
+                size_t mo = jx_push_key(r, "places");
+                jx_push_index(r, k);
+                if (o->widget) {
+                    const level_widget *w = level_find_widget(room, o->widget);
+                    if (!w) {
+                        const char *names[LEVEL_MAX_WIDGETS + 1];
+                        int n = 0;
+                        for (int q = 0; q < room->widget_count; q++)
+                            if (room->widgets[q].id) names[n++] = room->widgets[q].id;
+                        names[n] = NULL;
+                        const char *s = jx_suggest(o->widget, names);
+                        ok = jx_error(r, "widget", DIAG_UNKNOWN_REF,
+                                      "no widget has the id '%s'%s%s%s", o->widget,
+                                      s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+                    } else {
+                        o->rect = w->rect;
+                    }
+                }
+                const level_rect *rc = &o->rect;
+                if (rc->w > 0 && (rc->x < 0 || rc->y < 0 || rc->x + rc->w > room->scene_w ||
+                                  rc->y + rc->h > room->scene_h))
+                    ok = jx_error(r, o->widget ? "widget" : "rect", DIAG_OUT_OF_BOUNDS,
+                                  "the place [%d, %d, %d, %d] is outside the %dx%d scene", rc->x,
+                                  rc->y, rc->w, rc->h, room->scene_w, room->scene_h);
+                jx_pop(r, mo);
+            }
+        }
+        const cJSON *req = requires[i];
+        if (req) {
+            size_t mr = jx_push_key(r, "requires");
+            int n = cJSON_GetArraySize(req);
+            if (n > LEVEL_MAX_REQUIRES) {
+                ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d requirements", LEVEL_MAX_REQUIRES);
+                n = LEVEL_MAX_REQUIRES;
+            }
+            for (int k = 0; k < n; k++) {
+                const cJSON *v = cJSON_GetArrayItem(req, k);
+                size_t mk = jx_push_index(r, k);
+                int idx = cJSON_IsString(v) ? level_find_puzzle(room, v->valuestring) : -1;
+                if (!cJSON_IsString(v)) ok = jx_error(r, NULL, DIAG_TYPE, "should be a puzzle id in quotes");
+                else if (idx < 0) ok = jx_error(r, NULL, DIAG_UNKNOWN_REF, "no puzzle has the id '%s'", v->valuestring);
+                else if (idx == i) ok = jx_error(r, NULL, DIAG_UNREACHABLE, "a puzzle cannot require itself");
+                else p->requires[p->require_count++] = idx;
+                jx_pop(r, mk);
+            }
+            jx_pop(r, mr);
+        }
+        jx_pop(r, m);
+    }
+    for (int i = 0; ok && i < room->puzzle_count; i++) {
+        if (requires_cycle(room, i)) {
+            size_t m = jx_push_key(r, "puzzles");
+            jx_push_index(r, i);
+            ok = jx_error(r, "requires", DIAG_UNREACHABLE,
+                          "puzzle '%s' can never be opened: its \"requires\" go round in a circle",
+                          room->puzzles[i].id);
+            jx_pop(r, m);
+        }
+    }
+    return ok;
+}
+
+bool level_load_room(level_room *room, const char *file, const char *text, size_t len,
+                     diag_list *diags)
+{
+    static const char *const fields[] = {"id",    "title",     "intro", "outro",
+                                         "scene", "code_part", "puzzles", NULL};
+    static const char *const scene_fields[] = {"size", "background", "widgets", NULL};
+    memset(room, 0, sizeof *room);
+    loader L = {.r = jx_reader_make(file, text, len, diags), .mem = &room->mem};
+    jx_reader *r = &L.r;
+    int errors_before = diags->errors;
+    cJSON *root = jx_parse(r);
+    if (!root) return false;
+    if (!cJSON_IsObject(root)) {
+        jx_error(r, NULL, DIAG_TYPE, "a room file should be one object {...}");
+        cJSON_Delete(root);
+        return false;
+    }
+    room->file = dup(&L, file);
+    jx_check_fields(r, root, fields);
+    read_id(&L, root, "id", true, &room->id);
+    read_text(&L, root, "title", true, &room->title);
+    read_text(&L, root, "intro", false, &room->intro);
+    read_text(&L, root, "outro", false, &room->outro);
+    const char *code = NULL;
+    jx_get_string(r, root, "code_part", false, &code);
+    room->code_part = dup(&L, code);
+
+    room->scene_w = 800;
+    room->scene_h = 560;
+    const cJSON *scene = NULL;
+    if (jx_get_object(r, root, "scene", true, &scene) && scene) {
+        size_t m = jx_push_key(r, "scene");
+        jx_check_fields(r, scene, scene_fields);
+        const cJSON *size = NULL;
+        if (jx_get_array(r, scene, "size", false, &size) && size) {
+            const cJSON *w = cJSON_GetArrayItem(size, 0), *h = cJSON_GetArrayItem(size, 1);
+            if (cJSON_GetArraySize(size) != 2 || !cJSON_IsNumber(w) || !cJSON_IsNumber(h) ||
+                w->valuedouble < 100 || h->valuedouble < 100 || w->valuedouble > 4000 ||
+                h->valuedouble > 4000)
+                jx_error(r, "size", DIAG_BAD_VALUE, "should be [width, height], each 100 to 4000");
+            else {
+                room->scene_w = (int)w->valuedouble;
+                room->scene_h = (int)h->valuedouble;
+            }
+        }
+        const char *bg = NULL;
+        jx_get_string(r, scene, "background", false, &bg);
+        room->background = dup(&L, bg);
+        const cJSON *widgets = NULL;
+        if (jx_get_array(r, scene, "widgets", false, &widgets) && widgets) {
+            size_t mw = jx_push_key(r, "widgets");
+            int n = cJSON_GetArraySize(widgets);
+            if (n > LEVEL_MAX_WIDGETS) {
+                jx_error(r, NULL, DIAG_TOO_MANY, "at most %d widgets in a scene", LEVEL_MAX_WIDGETS);
+                n = LEVEL_MAX_WIDGETS;
+            }
+            room->widgets = alloc(&L, sizeof *room->widgets * (size_t)(n ? n : 1));
+            room->widget_count = room->widgets ? n : 0;
+            for (int i = 0; i < room->widget_count; i++) {
+                size_t mi = jx_push_index(r, i);
+                read_widget(&L, cJSON_GetArrayItem(widgets, i), &room->widgets[i]);
+                jx_pop(r, mi);
+            }
+            jx_pop(r, mw);
+        }
+        jx_pop(r, m);
+    }
+
+    const cJSON *puzzles = NULL;
+    const cJSON *requires[LEVEL_MAX_PUZZLES] = {0};
+    if (jx_get_array(r, root, "puzzles", true, &puzzles) && puzzles) {
+        size_t m = jx_push_key(r, "puzzles");
+        int n = cJSON_GetArraySize(puzzles);
+        if (n == 0) jx_error(r, NULL, DIAG_UNSOLVABLE, "a room needs at least one puzzle");
+        if (n > LEVEL_MAX_PUZZLES) {
+            jx_error(r, NULL, DIAG_TOO_MANY, "at most %d puzzles in a room", LEVEL_MAX_PUZZLES);
+            n = LEVEL_MAX_PUZZLES;
+        }
+        room->puzzles = alloc(&L, sizeof *room->puzzles * (size_t)(n ? n : 1));
+        room->puzzle_count = room->puzzles ? n : 0;
+        for (int i = 0; i < room->puzzle_count; i++) {
+            size_t mi = jx_push_index(r, i);
+            read_puzzle(&L, cJSON_GetArrayItem(puzzles, i), &room->puzzles[i], &requires[i]);
+            jx_pop(r, mi);
+        }
+        jx_pop(r, m);
+    }
+    if (diags->errors == errors_before) resolve_room(&L, room, requires);
+    if (L.oom) diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, "", "out of memory");
+    cJSON_Delete(root);
+    if (diags->errors != errors_before) {
+        level_free_room(room);
+        return false;
+    }
+    return true;
+}
+
+void level_free_room(level_room *room)
+{
+    arena_free(&room->mem);
+    memset(room, 0, sizeof *room);
+}
+
+/* ---- the game manifest -------------------------------------------------------------------- */
+
+bool level_load_game(level_game *game, const char *file, const char *text, size_t len,
+                     diag_list *diags)
+{
+    static const char *const fields[] = {"title", "intro", "rooms", NULL};
+    static const char *const room_fields[] = {"id", "file", NULL};
+    memset(game, 0, sizeof *game);
+    loader L = {.r = jx_reader_make(file, text, len, diags), .mem = &game->mem};
+    jx_reader *r = &L.r;
+    int errors_before = diags->errors;
+    cJSON *root = jx_parse(r);
+    if (!root) return false;
+    if (!cJSON_IsObject(root)) {
+        jx_error(r, NULL, DIAG_TYPE, "the game file should be one object {...}");
+        cJSON_Delete(root);
+        return false;
+    }
+    jx_check_fields(r, root, fields);
+    read_text(&L, root, "title", true, &game->title);
+    read_text(&L, root, "intro", false, &game->intro);
+    const cJSON *rooms = NULL;
+    if (jx_get_array(r, root, "rooms", true, &rooms) && rooms) {
+        size_t m = jx_push_key(r, "rooms");
+        int n = cJSON_GetArraySize(rooms);
+        if (n == 0) jx_error(r, NULL, DIAG_MISSING, "the game needs at least one room");
+        if (n > LEVEL_MAX_ROOMS) {
+            jx_error(r, NULL, DIAG_TOO_MANY, "at most %d rooms", LEVEL_MAX_ROOMS);
+            n = LEVEL_MAX_ROOMS;
+        }
+        for (int i = 0; i < n; i++) {
+            const cJSON *o = cJSON_GetArrayItem(rooms, i);
+            size_t mi = jx_push_index(r, i);
+            if (!cJSON_IsObject(o)) {
+                jx_error(r, NULL, DIAG_TYPE, "should be an object {\"id\": ..., \"file\": ...}");
+            } else {
+                level_room_ref *ref = &game->rooms[game->room_count++];
+                jx_check_fields(r, o, room_fields);
+                read_id(&L, o, "id", true, &ref->id);
+                const char *f = NULL;
+                jx_get_string(r, o, "file", true, &f);
+                ref->file = dup(&L, f);
+                for (int j = 0; j < game->room_count - 1; j++)
+                    if (ref->id && game->rooms[j].id && strcmp(ref->id, game->rooms[j].id) == 0)
+                        jx_error(r, "id", DIAG_DUPLICATE_ID, "room id '%s' is used twice", ref->id);
+            }
+            jx_pop(r, mi);
+        }
+        jx_pop(r, m);
+    }
+    if (L.oom) diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, "", "out of memory");
+    cJSON_Delete(root);
+    if (diags->errors != errors_before) {
+        level_free_game(game);
+        return false;
+    }
+    return true;
+}
+
+void level_free_game(level_game *game)
+{
+    arena_free(&game->mem);
+    memset(game, 0, sizeof *game);
+}
+
+/* ---- lookups ------------------------------------------------------------------------------ */
+
+int level_find_puzzle(const level_room *room, const char *id)
+{
+    for (int i = 0; id && i < room->puzzle_count; i++)
+        if (room->puzzles[i].id && strcmp(room->puzzles[i].id, id) == 0) return i;
+    return -1;
+}
+
+int level_find_option(const level_puzzle *p, const char *id)
+{
+    for (int i = 0; id && i < p->option_count; i++)
+        if (p->options[i].id && strcmp(p->options[i].id, id) == 0) return i;
+    return -1;
+}
+
+const level_widget *level_find_widget(const level_room *room, const char *id)
+{
+    for (int i = 0; id && i < room->widget_count; i++)
+        if (room->widgets[i].id && strcmp(room->widgets[i].id, id) == 0) return &room->widgets[i];
+    return NULL;
+}
+
+const char *level_kind_name(level_puzzle_kind kind)
+{
+    return (unsigned)kind < LEVEL_P_KIND_COUNT ? kind_names[kind] : "?";
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# deps.sh - installs what the build and the tests need on a fresh Debian 12 machine.
+# Idempotent: installs only missing packages, and wasm-libs.sh rebuilds a library only when
+# its Debian source version changes. Called by `make deps` (and so by `make run`/`make test`).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+prefix=${1:-$root/build/deps/wasm}
+
+packages=(
+  # toolchains
+  build-essential pkg-config cmake dpkg-dev emscripten nodejs npm
+  # the engine's libraries, for the native build and the tools
+  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev
+  # the report server
+  libmicrohttpd-dev libsqlite3-dev libsodium-dev sqlite3
+  # fonts (copied and subset into the build) and the subsetter
+  fonts-lato fonts-comic-neue python3-fonttools
+  # browser tests and native screenshots
+  chromium xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if [ "$p" = nodejs ] || [ "$p" = npm ]; then
+    command -v "${p/nodejs/node}" >/dev/null 2>&1 && continue   # a newer Node may already be there
+  fi
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+"$here/wasm-libs.sh" "$prefix"
+
+if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+  echo "deps: npm packages for the browser tests"
+  (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "deps: ready"

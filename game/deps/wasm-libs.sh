@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Build SDL2, freetype, SDL2_ttf, SDL2_image and cJSON for WebAssembly with
+# Debian's Emscripten, from Debian *source* packages, into a local prefix.
+#
+# Usage: game/deps/wasm-libs.sh PREFIX
+#
+#   PREFIX/include/SDL2/{SDL.h,SDL_ttf.h,SDL_image.h,...}
+#   PREFIX/include/freetype2/...
+#   PREFIX/include/cjson/cJSON.h
+#   PREFIX/lib/{libSDL2,libfreetype,libSDL2_ttf,libSDL2_image,libcjson}.a
+#
+# Sources are fetched with `apt-get source` into PREFIX/../src/<srcpkg>/.
+# Each library is rebuilt only when its stamp (PREFIX/.stamp-<srcpkg>:
+# source version + flags + versions of what it was built against) changes
+# or its .a is missing.  Needs: emscripten cmake dpkg-dev (apt packages).
+#
+# Environment:
+#   WASM_LIB_CFLAGS  optimisation flags for the libraries (default -O2)
+#   JOBS             parallel build jobs (default 2)
+set -euo pipefail
+
+WASM_LIB_CFLAGS=${WASM_LIB_CFLAGS:--O2}
+JOBS=${JOBS:-2}
+export NODE_PATH=/usr/share/nodejs   # Emscripten's JS optimiser needs Debian's acorn
+
+log() { printf '[wasm-libs] %s\n' "$*"; }
+die() { printf '[wasm-libs] ERROR: %s\n' "$*" >&2; exit 1; }
+trap 'printf "[wasm-libs] ERROR: command failed (line %s): %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
+
+[ $# -eq 1 ] || die "usage: $0 PREFIX"
+mkdir -p "$1"
+PREFIX=$(cd "$1" && pwd)
+SRC=$(cd "$PREFIX/.." && pwd)/src
+mkdir -p "$SRC" "$PREFIX/include/SDL2" "$PREFIX/include/cjson" "$PREFIX/lib"
+
+for tool in emcc emar emcmake cmake apt-get apt-cache dpkg-source; do
+    command -v "$tool" >/dev/null || die "'$tool' not found (apt-get install emscripten cmake dpkg-dev)"
+done
+
+# ---------------------------------------------------------------- sources --
+SRC_LIST=/etc/apt/sources.list.d/debian-src.sources
+ensure_deb_src() {
+    if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+        log "adding deb-src entries ($SRC_LIST)"
+        cat > "$SRC_LIST" <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+        apt-get update -qq
+    fi
+    if [ -z "$(apt-cache showsrc --only-source libsdl2 2>/dev/null)" ]; then
+        log "apt-get update (no source index yet)"
+        apt-get update -qq
+    fi
+}
+
+# Highest version of a source package known to apt.
+src_version() {
+    local best="" v
+    for v in $(apt-cache showsrc --only-source "$1" 2>/dev/null | awk '/^Version:/ {print $2}'); do
+        if [ -z "$best" ] || dpkg --compare-versions "$v" gt "$best"; then best=$v; fi
+    done
+    [ -n "$best" ] || die "source package '$1' not found (deb-src / apt-get update?)"
+    printf '%s\n' "$best"
+}
+
+# fetch PKG VERSION -> prints the unpacked source dir (fresh each call)
+fetch() {
+    local pkg=$1 ver=$2 dir=$SRC/$1
+    rm -rf "$dir"; mkdir -p "$dir"
+    log "$pkg: apt-get source $pkg=$ver" >&2
+    (cd "$dir" && apt-get -q -o APT::Sandbox::User=root source --only-source "$pkg=$ver" >apt-source.log 2>&1) \
+        || { cat "$dir/apt-source.log" >&2; die "apt-get source $pkg=$ver failed"; }
+    local d
+    d=$(find "$dir" -mindepth 1 -maxdepth 1 -type d | head -n1)
+    [ -n "$d" ] || die "$pkg: nothing unpacked in $dir"
+    printf '%s\n' "$d"
+}
+
+# up_to_date STAMPNAME CONTENT LIB...
+up_to_date() {
+    local stamp=$PREFIX/.stamp-$1 want=$2; shift 2
+    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] || return 1
+    local l; for l in "$@"; do [ -f "$PREFIX/lib/$l" ] || return 1; done
+}
+
+now() { date +%s; }
+T_ALL=$(now)
+
+ensure_deb_src
+V_SDL=$(src_version libsdl2)
+V_FT=$(src_version freetype)
+V_TTF=$(src_version libsdl2-ttf)
+V_IMG=$(src_version libsdl2-image)
+V_CJSON=$(src_version cjson)
+
+S_SDL="$V_SDL cflags=$WASM_LIB_CFLAGS"
+S_FT="$V_FT cflags=$WASM_LIB_CFLAGS"
+S_TTF="$V_TTF cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL freetype=$V_FT"
+S_IMG="$V_IMG cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL"
+S_CJSON="$V_CJSON cflags=$WASM_LIB_CFLAGS"
+
+cmake_common=(
+    -DCMAKE_BUILD_TYPE=Release
+    "-DCMAKE_C_FLAGS_RELEASE=$WASM_LIB_CFLAGS -DNDEBUG"
+    "-DCMAKE_INSTALL_PREFIX=$PREFIX"
+    -DCMAKE_INSTALL_LIBDIR=lib
+    -DBUILD_SHARED_LIBS=OFF
+)
+
+# ------------------------------------------------------------------- SDL2 --
+if up_to_date libsdl2 "$S_SDL" libSDL2.a; then
+    log "SDL2 $V_SDL: up to date"
+else
+    t=$(now)
+    d=$(fetch libsdl2 "$V_SDL")
+    rm -f "$PREFIX/.stamp-libsdl2"
+    log "SDL2 $V_SDL: configure (emcmake cmake, slow: ~2-3 min)"
+    emcmake cmake -S "$d" -B "$d/build-wasm" "${cmake_common[@]}" \
+        -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_TESTS=OFF \
+        -DSDL2_DISABLE_SDL2MAIN=ON -DSDL2_DISABLE_UNINSTALL=ON \
+        -DSDL_THREADS=OFF -DSDL_PTHREADS=OFF -DSDL_CCACHE=OFF \
+        -DSDL_HIDAPI=OFF -DSDL_DISKAUDIO=OFF -DSDL_OFFSCREEN=OFF \
+        -DSDL_OPENGLES=ON -DSDL_OPENGL=OFF \
+        >"$d/configure.log" 2>&1 || { tail -40 "$d/configure.log" >&2; die "SDL2 configure failed (see $d/configure.log)"; }
+    log "SDL2: build -j$JOBS"
+    cmake --build "$d/build-wasm" -j"$JOBS" >"$d/build.log" 2>&1 \
+        || { tail -40 "$d/build.log" >&2; die "SDL2 build failed (see $d/build.log)"; }
+    cmake --install "$d/build-wasm" >/dev/null
+    [ -f "$PREFIX/lib/libSDL2.a" ] || die "SDL2: libSDL2.a not installed"
+    echo "$S_SDL" > "$PREFIX/.stamp-libsdl2"
+    log "SDL2: done in $(( $(now) - t ))s"
+fi
+
+# --------------------------------------------------------------- freetype --
+if up_to_date freetype "$S_FT" libfreetype.a; then
+    log "freetype $V_FT: up to date"
+else
+    t=$(now)
+    d=$(fetch freetype "$V_FT")
+    rm -f "$PREFIX/.stamp-freetype"
+    log "freetype $V_FT: configure + build"
+    emcmake cmake -S "$d" -B "$d/build-wasm" "${cmake_common[@]}" \
+        -DFT_DISABLE_ZLIB=ON -DFT_DISABLE_BZIP2=ON -DFT_DISABLE_PNG=ON \
+        -DFT_DISABLE_HARFBUZZ=ON -DFT_DISABLE_BROTLI=ON \
+        >"$d/configure.log" 2>&1 || { tail -40 "$d/configure.log" >&2; die "freetype configure failed (see $d/configure.log)"; }
+    cmake --build "$d/build-wasm" -j"$JOBS" >"$d/build.log" 2>&1 \
+        || { tail -40 "$d/build.log" >&2; die "freetype build failed (see $d/build.log)"; }
+    cmake --install "$d/build-wasm" >/dev/null
+    [ -f "$PREFIX/lib/libfreetype.a" ] || die "freetype: libfreetype.a not installed"
+    echo "$S_FT" > "$PREFIX/.stamp-freetype"
+    log "freetype: done in $(( $(now) - t ))s"
+fi
+
+# emcc_objs OUTDIR SRCDIR FLAGS... -- FILES...   (parallel, -j$JOBS)
+emcc_objs() {
+    local out=$1 srcdir=$2; shift 2
+    local flags=() files=()
+    while [ "$1" != "--" ]; do flags+=("$1"); shift; done; shift
+    files=("$@")
+    mkdir -p "$out"
+    printf '%s\n' "${files[@]}" | xargs -P "$JOBS" -I{} \
+        emcc -c $WASM_LIB_CFLAGS -DNDEBUG "${flags[@]}" "$srcdir/{}" -o "$out/{}.o"
+}
+
+# --------------------------------------------------------------- SDL2_ttf --
+if up_to_date libsdl2-ttf "$S_TTF" libSDL2_ttf.a; then
+    log "SDL2_ttf $V_TTF: up to date"
+else
+    t=$(now)
+    d=$(fetch libsdl2-ttf "$V_TTF")
+    rm -f "$PREFIX/.stamp-libsdl2-ttf"
+    log "SDL2_ttf $V_TTF: compile (no harfbuzz)"
+    emcc_objs "$d/obj" "$d" -I"$d" -I"$PREFIX/include/SDL2" -I"$PREFIX/include/freetype2" \
+        -DTTF_USE_HARFBUZZ=0 -- SDL_ttf.c
+    rm -f "$PREFIX/lib/libSDL2_ttf.a"
+    emar rcs "$PREFIX/lib/libSDL2_ttf.a" "$d"/obj/*.o
+    install -m 644 "$d/SDL_ttf.h" "$PREFIX/include/SDL2/"
+    echo "$S_TTF" > "$PREFIX/.stamp-libsdl2-ttf"
+    log "SDL2_ttf: done in $(( $(now) - t ))s"
+fi
+
+# ------------------------------------------------------------- SDL2_image --
+# PNG + JPEG through the bundled stb_image.h (USE_STBIMAGE), SVG through the
+# bundled nanosvg.h/nanosvgrast.h, BMP via SDL.  All IMG_*.c are compiled
+# (IMG.c references every IMG_isXXX; disabled formats compile to stubs).
+if up_to_date libsdl2-image "$S_IMG" libSDL2_image.a; then
+    log "SDL2_image $V_IMG: up to date"
+else
+    t=$(now)
+    d=$(fetch libsdl2-image "$V_IMG")
+    rm -f "$PREFIX/.stamp-libsdl2-image"
+    for h in stb_image.h nanosvg.h nanosvgrast.h; do
+        [ -f "$d/$h" ] || die "SDL2_image: bundled $h missing from Debian source (dfsg?)"
+    done
+    log "SDL2_image $V_IMG: compile (stb_image PNG/JPG, nanosvg SVG, BMP)"
+    mapfile -t img_srcs < <(cd "$d" && ls IMG*.c | grep -v -e '^IMG_WIC\.c$')
+    emcc_objs "$d/obj" "$d" -I"$d" -I"$PREFIX/include/SDL2" \
+        -DUSE_STBIMAGE -DLOAD_PNG -DLOAD_JPG -DLOAD_SVG -DLOAD_BMP \
+        -- "${img_srcs[@]}"
+    rm -f "$PREFIX/lib/libSDL2_image.a"
+    emar rcs "$PREFIX/lib/libSDL2_image.a" "$d"/obj/*.o
+    install -m 644 "$d/SDL_image.h" "$PREFIX/include/SDL2/"
+    echo "$S_IMG" > "$PREFIX/.stamp-libsdl2-image"
+    log "SDL2_image: done in $(( $(now) - t ))s"
+fi
+
+# ------------------------------------------------------------------ cJSON --
+if up_to_date cjson "$S_CJSON" libcjson.a; then
+    log "cJSON $V_CJSON: up to date"
+else
+    t=$(now)
+    d=$(fetch cjson "$V_CJSON")
+    rm -f "$PREFIX/.stamp-cjson"
+    log "cJSON $V_CJSON: compile"
+    emcc_objs "$d/obj" "$d" -I"$d" -- cJSON.c
+    rm -f "$PREFIX/lib/libcjson.a"
+    emar rcs "$PREFIX/lib/libcjson.a" "$d"/obj/*.o
+    install -m 644 "$d/cJSON.h" "$PREFIX/include/cjson/"
+    echo "$S_CJSON" > "$PREFIX/.stamp-cjson"
+    log "cJSON: done in $(( $(now) - t ))s"
+fi
+
+for f in include/SDL2/SDL.h include/SDL2/SDL_ttf.h include/SDL2/SDL_image.h include/cjson/cJSON.h \
+         lib/libSDL2.a lib/libfreetype.a lib/libSDL2_ttf.a lib/libSDL2_image.a lib/libcjson.a; do
+    [ -f "$PREFIX/$f" ] || die "missing $PREFIX/$f"
+done
+log "all libraries ready in $PREFIX ($(( $(now) - T_ALL ))s)"

@@ -1,0 +1,167 @@
+#include "gfx.h"
+
+#include <string.h>
+
+#include <SDL_image.h>
+
+/* Colours chosen for WCAG AA contrast (4.5:1 for text) on their usual backgrounds. */
+static const SDL_Color palette[2][GFX_COLOR_COUNT] = {
+    {
+        [GFX_BG] = {0xE9, 0xEE, 0xF2, 255},      [GFX_SURFACE] = {0xFF, 0xFF, 0xFF, 255},
+        [GFX_SURFACE_ALT] = {0xF3, 0xF5, 0xF8, 255}, [GFX_TEXT] = {0x1B, 0x24, 0x30, 255},
+        [GFX_MUTED] = {0x4F, 0x5B, 0x6A, 255},   [GFX_ACCENT] = {0x0B, 0x5C, 0xAD, 255},
+        [GFX_ON_ACCENT] = {0xFF, 0xFF, 0xFF, 255}, [GFX_OK] = {0x1D, 0x6B, 0x35, 255},
+        [GFX_BAD] = {0xB0, 0x24, 0x1B, 255},     [GFX_FOCUS] = {0xC2, 0x41, 0x0C, 255},
+        [GFX_BORDER] = {0xB8, 0xC2, 0xCC, 255},  [GFX_SHADE] = {0x10, 0x18, 0x24, 150},
+    },
+    {
+        [GFX_BG] = {0x00, 0x00, 0x00, 255},      [GFX_SURFACE] = {0x00, 0x00, 0x00, 255},
+        [GFX_SURFACE_ALT] = {0x12, 0x12, 0x12, 255}, [GFX_TEXT] = {0xFF, 0xFF, 0xFF, 255},
+        [GFX_MUTED] = {0xE0, 0xE0, 0xE0, 255},   [GFX_ACCENT] = {0xFF, 0xE6, 0x00, 255},
+        [GFX_ON_ACCENT] = {0x00, 0x00, 0x00, 255}, [GFX_OK] = {0x7C, 0xFF, 0x9B, 255},
+        [GFX_BAD] = {0xFF, 0x9C, 0x8C, 255},     [GFX_FOCUS] = {0x00, 0xE5, 0xFF, 255},
+        [GFX_BORDER] = {0xFF, 0xFF, 0xFF, 255},  [GFX_SHADE] = {0x00, 0x00, 0x00, 200},
+    },
+};
+
+enum { IMAGE_SLOTS = 64 };
+
+static struct {
+    char path[IMAGE_SLOTS][128];
+    SDL_Texture *tex[IMAGE_SLOTS];
+    int w[IMAGE_SLOTS], h[IMAGE_SLOTS];
+    int count;
+} images;
+
+bool gfx_setup(gfx *g, const char *title)
+{
+    memset(g, 0, sizeof *g);
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    g->window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, GFX_W,
+                                 GFX_H, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!g->window) return false;
+    g->renderer = SDL_CreateRenderer(g->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!g->renderer) g->renderer = SDL_CreateRenderer(g->window, -1, 0);
+    if (!g->renderer) return false;
+    SDL_RenderSetLogicalSize(g->renderer, GFX_W, GFX_H);
+    SDL_SetRenderDrawBlendMode(g->renderer, SDL_BLENDMODE_BLEND);
+    gfx_update_scale(g);
+    return true;
+}
+
+void gfx_shutdown(gfx *g)
+{
+    for (int i = 0; i < images.count; i++) SDL_DestroyTexture(images.tex[i]);
+    images.count = 0;
+    if (g->renderer) SDL_DestroyRenderer(g->renderer);
+    if (g->window) SDL_DestroyWindow(g->window);
+    memset(g, 0, sizeof *g);
+}
+
+bool gfx_update_scale(gfx *g)
+{
+    int ow = GFX_W, oh = GFX_H;
+    SDL_GetRendererOutputSize(g->renderer, &ow, &oh);
+    float sx = (float)ow / GFX_W, sy = (float)oh / GFX_H;
+    float s = sx < sy ? sx : sy;
+    if (s < 0.25f) s = 0.25f;
+    if (s > 4.0f) s = 4.0f;
+    bool changed = s != g->pixel_scale;
+    g->pixel_scale = s;
+    return changed;
+}
+
+SDL_Color gfx_rgb(const gfx *g, gfx_color c) { return palette[g->high_contrast ? 1 : 0][c]; }
+
+void gfx_fill_rgba(gfx *g, SDL_Rect r, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(g->renderer, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(g->renderer, &r);
+}
+
+void gfx_fill(gfx *g, SDL_Rect r, gfx_color c) { gfx_fill_rgba(g, r, gfx_rgb(g, c)); }
+
+void gfx_outline(gfx *g, SDL_Rect r, gfx_color c, int t)
+{
+    SDL_Color k = gfx_rgb(g, c);
+    SDL_SetRenderDrawColor(g->renderer, k.r, k.g, k.b, k.a);
+    SDL_Rect sides[4] = {{r.x, r.y, r.w, t}, {r.x, r.y + r.h - t, r.w, t}, {r.x, r.y, t, r.h},
+                         {r.x + r.w - t, r.y, t, r.h}};
+    SDL_RenderFillRects(g->renderer, sides, 4);
+}
+
+void gfx_round_fill(gfx *g, SDL_Rect r, int radius, gfx_color c)
+{
+    SDL_Color k = gfx_rgb(g, c);
+    SDL_SetRenderDrawColor(g->renderer, k.r, k.g, k.b, k.a);
+    if (radius * 2 > r.h) radius = r.h / 2;
+    if (radius * 2 > r.w) radius = r.w / 2;
+    SDL_Rect mid = {r.x, r.y + radius, r.w, r.h - 2 * radius};
+    SDL_RenderFillRect(g->renderer, &mid);
+    /* the rounded ends, one row at a time: cheap at these sizes and needs no texture */
+    for (int i = 0; i < radius; i++) {
+        float dy = (float)(radius - i) - 0.5f;
+        float dx = SDL_sqrtf((float)(radius * radius) - dy * dy);
+        int inset = radius - (int)(dx + 0.5f);
+        SDL_Rect top = {r.x + inset, r.y + i, r.w - 2 * inset, 1};
+        SDL_Rect bottom = {r.x + inset, r.y + r.h - 1 - i, r.w - 2 * inset, 1};
+        SDL_RenderFillRect(g->renderer, &top);
+        SDL_RenderFillRect(g->renderer, &bottom);
+    }
+}
+
+static void thick_line(gfx *g, float x1, float y1, float x2, float y2, float w)
+{
+    for (float o = -w / 2; o <= w / 2; o += 0.5f) {
+        SDL_RenderDrawLineF(g->renderer, x1 + o, y1, x2 + o, y2);
+        SDL_RenderDrawLineF(g->renderer, x1, y1 + o, x2, y2 + o);
+    }
+}
+
+void gfx_check(gfx *g, int cx, int cy, int size, gfx_color c)
+{
+    SDL_Color k = gfx_rgb(g, c);
+    SDL_SetRenderDrawColor(g->renderer, k.r, k.g, k.b, k.a);
+    float s = (float)size / 2;
+    thick_line(g, cx - s, (float)cy, cx - s / 3, cy + s * 0.7f, 3);
+    thick_line(g, cx - s / 3, cy + s * 0.7f, cx + s, cy - s * 0.7f, 3);
+}
+
+void gfx_cross(gfx *g, int cx, int cy, int size, gfx_color c)
+{
+    SDL_Color k = gfx_rgb(g, c);
+    SDL_SetRenderDrawColor(g->renderer, k.r, k.g, k.b, k.a);
+    float s = (float)size / 2;
+    thick_line(g, cx - s, cy - s, cx + s, cy + s, 3);
+    thick_line(g, cx - s, cy + s, cx + s, cy - s, 3);
+}
+
+bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect r)
+{
+    int i = 0;
+    while (i < images.count && strcmp(images.path[i], path) != 0) i++;
+    if (i == images.count) {
+        if (!bytes || images.count == IMAGE_SLOTS) return false;
+        SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
+        SDL_Surface *s = rw ? IMG_Load_RW(rw, 1) : NULL;
+        if (!s) return false;
+        images.tex[i] = SDL_CreateTextureFromSurface(g->renderer, s);
+        images.w[i] = s->w;
+        images.h[i] = s->h;
+        SDL_FreeSurface(s);
+        if (!images.tex[i]) return false;
+        SDL_strlcpy(images.path[i], path, sizeof images.path[i]);
+        images.count++;
+    }
+    float sx = (float)r.w / images.w[i], sy = (float)r.h / images.h[i];
+    float s = sx < sy ? sx : sy;
+    SDL_Rect dst = {r.x + (r.w - (int)(images.w[i] * s)) / 2, r.y + (r.h - (int)(images.h[i] * s)) / 2,
+                    (int)(images.w[i] * s), (int)(images.h[i] * s)};
+    SDL_RenderCopy(g->renderer, images.tex[i], NULL, &dst);
+    return true;
+}
+
+bool gfx_contains(SDL_Rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}

@@ -1,0 +1,61 @@
+/* gfx.h - drawing on SDL's renderer in a fixed logical space (GFX_W x GFX_H) that scales and
+ * letterboxes to any window, phone or high-DPI screen.
+ *
+ * Colours come from roles (gfx_color), never from literal RGB in views, so the high-contrast
+ * palette changes everything at once. Images are decoded once by SDL_image and kept in a
+ * small cache keyed by path.
+ */
+#ifndef PK_GFX_H
+#define PK_GFX_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+
+enum { GFX_W = 1280, GFX_H = 720 };
+
+typedef enum gfx_color {
+    GFX_BG,          /* page behind everything */
+    GFX_SURFACE,     /* cards and panels */
+    GFX_SURFACE_ALT, /* mock-screen chrome: title bars, toolbars, lists */
+    GFX_TEXT,
+    GFX_MUTED,
+    GFX_ACCENT,      /* primary buttons, links */
+    GFX_ON_ACCENT,   /* text on an accent fill */
+    GFX_OK,
+    GFX_BAD,
+    GFX_FOCUS,       /* the keyboard focus ring */
+    GFX_BORDER,
+    GFX_SHADE,       /* translucent overlay behind dialogs */
+    GFX_COLOR_COUNT
+} gfx_color;
+
+typedef struct gfx {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    float pixel_scale;       /* output pixels per logical unit: text is rendered at this density */
+    bool high_contrast;
+} gfx;
+
+/* Opens the window and renderer; false with SDL's error on failure. */
+bool gfx_setup(gfx *g, const char *title);
+void gfx_shutdown(gfx *g);
+/* Re-reads the output size after a resize or DPI change; true when pixel_scale changed. */
+bool gfx_update_scale(gfx *g);
+
+SDL_Color gfx_rgb(const gfx *g, gfx_color c);
+void gfx_fill(gfx *g, SDL_Rect r, gfx_color c);
+void gfx_fill_rgba(gfx *g, SDL_Rect r, SDL_Color c);
+void gfx_outline(gfx *g, SDL_Rect r, gfx_color c, int thickness);
+void gfx_round_fill(gfx *g, SDL_Rect r, int radius, gfx_color c);
+/* A check mark or a cross drawn with lines, so meaning never rests on colour alone. */
+void gfx_check(gfx *g, int cx, int cy, int size, gfx_color c);
+void gfx_cross(gfx *g, int cx, int cy, int size, gfx_color c);
+
+/* Draws an image scaled into r keeping its aspect ratio. The bytes are decoded on first use
+   (PNG, JPEG or SVG) and cached under path; returns false if they cannot be decoded. */
+bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect r);
+
+bool gfx_contains(SDL_Rect r, int x, int y);
+
+#endif

@@ -1,0 +1,52 @@
+/* text.h - text through SDL_ttf: fonts from memory, word wrap, and cached textures.
+ *
+ * Text is rasterised at the screen's real pixel density (gfx.pixel_scale) and drawn into
+ * logical coordinates, so it stays sharp on high-DPI phones. A rendered text is kept in a
+ * fixed pool of textures keyed by (text, face, size, colour, wrap width); a steady frame
+ * renders nothing new (text_stats counts it, the benchmark checks it).
+ */
+#ifndef PK_TEXT_H
+#define PK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+
+#include "gfx.h"
+
+typedef enum text_face { TEXT_REGULAR, TEXT_BOLD, TEXT_COMIC, TEXT_FACE_COUNT } text_face;
+typedef enum text_align { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT } text_align;
+
+typedef struct text_style {
+    text_face face;
+    int size;          /* logical pixels before the player's text-size setting */
+    gfx_color color;
+    text_align align;
+} text_style;
+
+typedef struct text_stats {
+    int renders;       /* texts rasterised since the last text_frame() */
+    int cached;        /* entries in the pool */
+} text_stats;
+
+/* Takes a copy of a TTF file for a face; false when SDL_ttf cannot read it. */
+bool text_set_face(text_face face, const char *bytes, size_t len);
+bool text_has_face(text_face face);
+/* Player's text-size setting: 100 = normal. Changing it re-wraps everything. */
+void text_set_zoom(int percent);
+int text_zoom(void);
+/* Call after gfx_update_scale() reports a change: drops fonts and textures of the old density. */
+void text_set_density(gfx *g);
+/* Call once per drawn frame; resets the per-frame render counter. */
+text_stats text_frame(void);
+void text_shutdown(void);
+
+/* Size of text wrapped to wrap_w logical pixels (0: no wrap). */
+void text_measure(gfx *g, const char *s, text_style st, int wrap_w, int *w, int *h);
+/* Draws text with its top-left at (x, y), wrapped to wrap_w; returns the height used. */
+int text_draw(gfx *g, const char *s, text_style st, int x, int y, int wrap_w);
+/* Draws text centred vertically in r (one or more lines, aligned by st.align). */
+void text_draw_in(gfx *g, const char *s, text_style st, SDL_Rect r);
+
+#endif

@@ -1,0 +1,150 @@
+#include "ui.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../platform/platform.h"
+
+static uint32_t hit(const uint32_t *keys, const SDL_Rect *rects, int count, int x, int y)
+{
+    /* last declared is on top */
+    for (int i = count - 1; i >= 0; i--)
+        if (gfx_contains(rects[i], x, y)) return keys[i];
+    return 0;
+}
+
+bool ui_event(ui *u, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_MOUSEMOTION: {
+        u->mouse_x = e->motion.x;
+        u->mouse_y = e->motion.y;
+        uint32_t h = hit(u->prev_keys, u->prev_rects, u->prev_count, e->motion.x, e->motion.y);
+        if (h == u->hover_key) return false;
+        u->hover_key = h;
+        return true;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.button != SDL_BUTTON_LEFT) return false;
+        u->click_pending = true;
+        u->click_x = e->button.x;
+        u->click_y = e->button.y;
+        u->mouse_x = e->button.x;
+        u->mouse_y = e->button.y;
+        u->focus_visible = false;
+        return true;
+    case SDL_KEYDOWN: {
+        SDL_Keycode k = e->key.keysym.sym;
+        bool shift = (e->key.keysym.mod & KMOD_SHIFT) != 0;
+        u->tab_pending = k == SDLK_TAB;
+        if (k == SDLK_TAB) u->nav_pending = shift ? -1 : 1;
+        else if (k == SDLK_DOWN || k == SDLK_RIGHT) u->nav_pending = 1;
+        else if (k == SDLK_UP || k == SDLK_LEFT) u->nav_pending = -1;
+        else if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) u->activate_pending = true;
+        else if (k == SDLK_ESCAPE) u->escape_pending = true;
+        else return false;
+        u->focus_visible = true;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+void ui_begin(ui *u)
+{
+    memcpy(u->prev_keys, u->keys, sizeof u->keys);
+    memcpy(u->prev_rects, u->rects, sizeof u->rects);
+    u->prev_count = u->count;
+    u->count = 0;
+    u->mirror_len = 0;
+    u->mirror[0] = '\0';
+    u->focus_label[0] = '\0';
+    u->click_hit = false;
+    u->escape = u->escape_pending;
+    u->escape_pending = false;
+
+    /* Navigation uses the order of the previous pass: the same items, normally. */
+    if (u->nav_pending && u->prev_count > 0) {
+        int at = -1;
+        for (int i = 0; i < u->prev_count; i++)
+            if (u->prev_keys[i] == u->focus_key) at = i;
+        if (at < 0) at = u->nav_pending > 0 ? -1 : u->prev_count;
+        at += u->nav_pending;
+        if (u->tab_pending && (at < 0 || at >= u->prev_count)) {
+            /* Tab past either end leaves the game for the page: no keyboard trap (WCAG 2.1.2) */
+            u->focus_key = 0;
+            plat_leave_focus(u->nav_pending > 0);
+        } else {
+            u->focus_key = u->prev_keys[(at + u->prev_count) % u->prev_count];
+        }
+    }
+    u->nav_pending = 0;
+    u->tab_pending = false;
+}
+
+ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role)
+{
+    ui_state s = {0};
+    if (u->count < UI_MAX_ITEMS) {
+        u->keys[u->count] = key;
+        u->rects[u->count] = r;
+        u->count++;
+    }
+    s.hovered = key == u->hover_key;
+    s.focused = key == u->focus_key;
+    if (u->click_pending && gfx_contains(r, u->click_x, u->click_y)) {
+        /* items declared later are on top: a later hit takes the click from an earlier one */
+        s.activated = true;
+        u->click_hit = true;
+        u->focus_key = key;
+        s.focused = true;
+    }
+    if (s.focused && u->activate_pending) s.activated = true;
+
+    const char *role_name = u->role_names[role] ? u->role_names[role] : "";
+    /* "@x,y,w,h|" lets the page place the control (tests click there; see web/shell.js) */
+    int n = snprintf(u->mirror + u->mirror_len, sizeof u->mirror - u->mirror_len,
+                     "@%d,%d,%d,%d|%s%s%s%s\n", r.x, r.y, r.w, r.h, s.focused ? "▶ " : "", label,
+                     role_name[0] ? " – " : "", role_name);
+    if (n > 0 && (size_t)n < sizeof u->mirror - u->mirror_len) u->mirror_len += (size_t)n;
+    if (s.focused) {
+        snprintf(u->focus_label, sizeof u->focus_label, "%s%s%s", label, role_name[0] ? " – " : "",
+                 role_name);
+        u->focus_rect = r;
+    }
+    return s;
+}
+
+void ui_say(ui *u, const char *text)
+{
+    if (!text || !text[0]) return;
+    int n = snprintf(u->mirror + u->mirror_len, sizeof u->mirror - u->mirror_len, "%s\n", text);
+    if (n > 0 && (size_t)n < sizeof u->mirror - u->mirror_len) u->mirror_len += (size_t)n;
+}
+
+bool ui_missed_click(const ui *u, int *x, int *y)
+{
+    if (!u->click_pending || u->click_hit) return false;
+    *x = u->click_x;
+    *y = u->click_y;
+    return true;
+}
+
+void ui_focus(ui *u, uint32_t key) { u->focus_key = key; }
+
+void ui_end(ui *u, gfx *g)
+{
+    bool focus_present = false;
+    for (int i = 0; i < u->count; i++)
+        if (u->keys[i] == u->focus_key) focus_present = true;
+    if (!focus_present) u->focus_key = 0;
+    if (u->focus_key && u->focus_visible) {
+        SDL_Rect r = u->focus_rect;
+        gfx_outline(g, (SDL_Rect){r.x - 4, r.y - 4, r.w + 8, r.h + 8}, GFX_FOCUS, 3);
+    }
+    u->click_pending = false;
+    u->activate_pending = false;
+    if (u->mirror_len > 0 && u->mirror[u->mirror_len - 1] == '\n') u->mirror[--u->mirror_len] = '\0';
+    plat_mirror(u->mirror, u->focus_label);
+}

@@ -1,0 +1,80 @@
+/* ui.h - immediate-mode controls with keyboard focus and a screen-reader mirror.
+ *
+ * Each pass, views declare their controls with ui_item() in reading order and say their
+ * texts with ui_say(). Input collected since the last pass is applied to the items of this
+ * pass: a click or tap on an item, or Enter/Space on the focused one, activates it. Tab and
+ * the arrow keys move the focus through the items in declaration order. The texts and the
+ * focused control go to the platform's mirror (an ARIA live region on the web).
+ *
+ *   ui_begin(&ui);
+ *   ui_say(&ui, "Find four signs of phishing.");
+ *   if (ui_item(&ui, KEY_START, rect, "Start", UI_BUTTON).activated) start();
+ *   ui_end(&ui, &gfx);       // draws the focus ring, updates the mirror
+ */
+#ifndef PK_UI_H
+#define PK_UI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "gfx.h"
+
+enum { UI_MAX_ITEMS = 128, UI_MIRROR_MAX = 16384, UI_LABEL_MAX = 512 };
+
+typedef enum ui_role { UI_BUTTON, UI_PLACE, UI_OPTION, UI_LINK } ui_role;
+
+typedef struct ui_state {
+    bool hovered, focused, activated;
+} ui_state;
+
+typedef struct ui {
+    /* input waiting for the next pass */
+    bool click_pending;
+    int click_x, click_y;
+    int nav_pending;           /* +1 next, -1 previous, 0 none */
+    bool tab_pending;          /* the move came from Tab, which may leave the canvas */
+    bool activate_pending;     /* Enter or Space */
+    bool escape_pending;
+    int mouse_x, mouse_y;
+
+    /* focus, by the stable key a view gives each item */
+    uint32_t focus_key;        /* 0: nothing focused */
+    bool focus_visible;        /* keyboard users see a ring; mouse users do not need one */
+    bool click_hit;            /* the last click hit an item (views use it to count misses) */
+    bool click_consumed;
+
+    /* this pass */
+    uint32_t keys[UI_MAX_ITEMS];
+    SDL_Rect rects[UI_MAX_ITEMS];
+    int count;
+    /* the previous pass, for hit tests between passes and for navigation */
+    uint32_t prev_keys[UI_MAX_ITEMS];
+    SDL_Rect prev_rects[UI_MAX_ITEMS];
+    int prev_count;
+    uint32_t hover_key;
+
+    char mirror[UI_MIRROR_MAX];
+    size_t mirror_len;
+    char focus_label[UI_LABEL_MAX];
+    const char *role_names[4]; /* localised "button", "place" ... set by the app */
+    SDL_Rect focus_rect;
+    bool escape;               /* Esc was pressed: the view may close something */
+} ui;
+
+/* Feeds an SDL event in; returns true when the screen needs another pass. */
+bool ui_event(ui *u, const SDL_Event *e);
+void ui_begin(ui *u);
+/* Declares a control; label is what a screen reader says. */
+ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role);
+/* Adds a text line to the mirror. */
+void ui_say(ui *u, const char *text);
+/* A click in this pass that hit no item: views that count misses ask this. */
+bool ui_missed_click(const ui *u, int *x, int *y);
+/* Draws the focus ring and sends the mirror to the platform. */
+void ui_end(ui *u, gfx *g);
+/* Moves the focus to key (when a dialog opens, say). */
+void ui_focus(ui *u, uint32_t key);
+
+#endif

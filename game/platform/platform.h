@@ -1,0 +1,71 @@
+/* platform.h - what differs between the browser and the desktop, behind one interface.
+ *
+ * The only files that test __EMSCRIPTEN__ are platform_web.c and platform_native.c.
+ * Game and front-end code call these functions and never ask where they run.
+ *
+ *   plat_run(frame, app);      // native: loops until plat_quit(); web: returns at once
+ *   plat_fetch h = plat_fetch_start("levels/game.json");
+ *   ... each frame: if (plat_fetch_state(h) == PLAT_FETCH_DONE) use plat_fetch_data(h, &len);
+ *   plat_fetch_release(h);
+ */
+#ifndef PK_PLATFORM_H
+#define PK_PLATFORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ---- main loop ---------------------------------------------------------------------------- */
+
+/* Remembers the command line (native flags such as --room=outlook --mirror); call first. */
+void plat_init(int argc, char **argv);
+
+typedef void (*plat_frame_fn)(void *user);
+
+/* Calls frame once per display frame until plat_quit(). On the web this hands the loop to the
+   browser (requestAnimationFrame) and returns; natively it blocks. No ASYNCIFY needed. */
+void plat_run(plat_frame_fn frame, void *user);
+void plat_quit(void);
+/* Milliseconds since start, monotonic. */
+double plat_now_ms(void);
+
+/* ---- assets: a request, a state, a result (STYLE.md 4) ------------------------------------ */
+
+typedef struct plat_fetch {
+    int id; /* slot + 1; 0 is "no request" */
+} plat_fetch;
+
+typedef enum plat_fetch_state { PLAT_FETCH_NONE, PLAT_FETCH_PENDING, PLAT_FETCH_DONE, PLAT_FETCH_FAILED } plat_fetch_state_t;
+
+/* Starts loading a file relative to the game's root (the served folder on the web, the
+   working directory natively). Returns {0} when all request slots are in use. */
+plat_fetch plat_fetch_start(const char *path);
+plat_fetch_state_t plat_fetch_state(plat_fetch h);
+/* The loaded bytes, NUL-terminated (len excludes the NUL); owned by the request until released. */
+const char *plat_fetch_data(plat_fetch h, size_t *len);
+void plat_fetch_release(plat_fetch h);
+
+/* ---- settings and progress storage (localStorage on the web, a file natively) ------------- */
+
+/* Stores a small value under key; false if storage refused it. */
+bool plat_store_set(const char *key, const char *value);
+/* Copies the stored value into out (NUL-terminated); false when there is none. */
+bool plat_store_get(const char *key, char *out, size_t cap);
+
+/* ---- the page around the game ------------------------------------------------------------- */
+
+/* A query parameter of the page URL (?room=outlook), or a command-line --name=value natively. */
+bool plat_param(const char *name, char *out, size_t cap);
+/* The user's preferred language code ("fi-FI", "en-GB" ...), or "" when unknown. */
+void plat_preferred_language(char *out, size_t cap);
+
+/* Screen-reader mirror: `screen` is every text on screen, one item per line, and `focus` the
+   focused control. On the web they go into ARIA live regions; natively, to stdout when
+   --mirror is given (so headless tests can read the game). */
+void plat_mirror(const char *screen, const char *focus);
+/* Moves keyboard focus from the game to the page element after (forward) or before it. */
+void plat_leave_focus(bool forward);
+/* Tells the page the game reached a named milestone ("first-frame", "interactive"), for
+   tests and benchmarks. */
+void plat_mark(const char *name);
+
+#endif

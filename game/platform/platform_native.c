@@ -1,0 +1,200 @@
+/* platform_native.c - the desktop implementation of platform.h, on SDL and stdio. */
+#if !defined(__EMSCRIPTEN__)
+
+#include "platform.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <SDL.h>
+
+enum { FETCH_SLOTS = 32 };
+
+typedef struct fetch_slot {
+    plat_fetch_state_t state;
+    char *data; /* owned by the slot */
+    size_t len;
+} fetch_slot;
+
+static struct {
+    int argc;
+    char **argv;
+    bool quit;
+    fetch_slot fetches[FETCH_SLOTS];
+    bool mirror;            /* --mirror: print the screen-reader mirror to stdout */
+    char last_screen[16384]; /* print only changes */
+} plat;
+
+void plat_init(int argc, char **argv)
+{
+    plat.argc = argc;
+    plat.argv = argv;
+    char v[8];
+    plat.mirror = plat_param("mirror", v, sizeof v);
+}
+
+void plat_run(plat_frame_fn frame, void *user)
+{
+    const double frame_ms = 1000.0 / 60.0;
+    while (!plat.quit) {
+        double start = plat_now_ms();
+        frame(user);
+        double spent = plat_now_ms() - start;
+        if (spent < frame_ms) SDL_Delay((Uint32)(frame_ms - spent));
+    }
+}
+
+void plat_quit(void) { plat.quit = true; }
+
+double plat_now_ms(void)
+{
+    return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
+}
+
+/* Natively a file is read at once, so a request is done (or failed) as soon as it starts. */
+plat_fetch plat_fetch_start(const char *path)
+{
+    for (int i = 0; i < FETCH_SLOTS; i++) {
+        fetch_slot *s = &plat.fetches[i];
+        if (s->state != PLAT_FETCH_NONE) continue;
+        s->state = PLAT_FETCH_FAILED;
+        FILE *f = fopen(path, "rb");
+        if (f && fseek(f, 0, SEEK_END) == 0) {
+            long n = ftell(f);
+            if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (s->data = malloc((size_t)n + 1))) {
+                if (fread(s->data, 1, (size_t)n, f) == (size_t)n) {
+                    s->data[n] = '\0';
+                    s->len = (size_t)n;
+                    s->state = PLAT_FETCH_DONE;
+                } else {
+                    free(s->data);
+                    s->data = NULL;
+                }
+            }
+        }
+        if (f) fclose(f);
+        return (plat_fetch){i + 1};
+    }
+    return (plat_fetch){0};
+}
+
+plat_fetch_state_t plat_fetch_state(plat_fetch h)
+{
+    if (h.id < 1 || h.id > FETCH_SLOTS) return PLAT_FETCH_NONE;
+    return plat.fetches[h.id - 1].state;
+}
+
+const char *plat_fetch_data(plat_fetch h, size_t *len)
+{
+    if (plat_fetch_state(h) != PLAT_FETCH_DONE) return NULL;
+    *len = plat.fetches[h.id - 1].len;
+    return plat.fetches[h.id - 1].data;
+}
+
+void plat_fetch_release(plat_fetch h)
+{
+    if (h.id < 1 || h.id > FETCH_SLOTS) return;
+    fetch_slot *s = &plat.fetches[h.id - 1];
+    free(s->data);
+    memset(s, 0, sizeof *s);
+}
+
+/* One small file per key under $XDG_DATA_HOME/pakopeli (or ~/.local/share/pakopeli). */
+static bool store_path(const char *key, char *out, size_t cap)
+{
+    const char *base = getenv("XDG_DATA_HOME");
+    char dir[512];
+    if (base && base[0]) snprintf(dir, sizeof dir, "%s/pakopeli", base);
+    else if (getenv("HOME")) snprintf(dir, sizeof dir, "%s/.local/share/pakopeli", getenv("HOME"));
+    else return false;
+    for (const char *k = key; *k; k++)
+        if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '-' || *k == '_' || *k == '.'))
+            return false;
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, "%s", dir);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(tmp, 0700);
+            *p = '/';
+        }
+    }
+    mkdir(tmp, 0700);
+    return snprintf(out, cap, "%s/%s", dir, key) < (int)cap;
+}
+
+bool plat_store_set(const char *key, const char *value)
+{
+    char path[600], tmp[610];
+    if (!store_path(key, path, sizeof path)) return false;
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    if (!f) return false;
+    bool ok = fputs(value, f) >= 0;
+    ok = (fclose(f) == 0) && ok;
+    /* write-then-rename: a crash leaves the old value, never half of the new one */
+    return ok && rename(tmp, path) == 0;
+}
+
+bool plat_store_get(const char *key, char *out, size_t cap)
+{
+    char path[600];
+    if (!store_path(key, path, sizeof path) || cap == 0) return false;
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    size_t n = fread(out, 1, cap - 1, f);
+    out[n] = '\0';
+    fclose(f);
+    return true;
+}
+
+bool plat_param(const char *name, char *out, size_t cap)
+{
+    size_t nl = strlen(name);
+    for (int i = 1; i < plat.argc; i++) {
+        const char *a = plat.argv[i];
+        if (strncmp(a, "--", 2) != 0 || strncmp(a + 2, name, nl) != 0) continue;
+        const char *rest = a + 2 + nl;
+        if (*rest == '=') {
+            snprintf(out, cap, "%s", rest + 1);
+            return true;
+        }
+        if (*rest == '\0') {
+            snprintf(out, cap, "1");
+            return true;
+        }
+    }
+    return false;
+}
+
+void plat_preferred_language(char *out, size_t cap)
+{
+    const char *l = getenv("LANGUAGE");
+    if (!l || !l[0]) l = getenv("LANG");
+    snprintf(out, cap, "%s", l ? l : "");
+}
+
+void plat_mirror(const char *screen, const char *focus)
+{
+    if (!plat.mirror) return;
+    if (strcmp(screen, plat.last_screen) != 0) {
+        snprintf(plat.last_screen, sizeof plat.last_screen, "%s", screen);
+        printf("--- screen\n%s\n", screen);
+    }
+    printf("--- focus: %s\n", focus);
+    fflush(stdout);
+}
+
+void plat_leave_focus(bool forward)
+{
+    (void)forward; /* a desktop window has no page around it: focus simply wraps to nothing */
+}
+
+void plat_mark(const char *name)
+{
+    if (plat.mirror) printf("--- mark: %s\n", name);
+}
+
+#endif

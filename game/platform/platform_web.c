@@ -1,0 +1,173 @@
+/* platform_web.c - the browser implementation of platform.h. Browser glue lives here only:
+ * the page (web/index.html) provides window.pakopeli.{mirror,mark}. */
+#if defined(__EMSCRIPTEN__)
+
+#include "platform.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <emscripten.h>
+
+enum { FETCH_SLOTS = 32 };
+
+typedef struct fetch_slot {
+    plat_fetch_state_t state;
+    uint32_t generation; /* a released slot may be reused; late callbacks must not fill it */
+    char *data;
+    size_t len;
+} fetch_slot;
+
+static struct {
+    fetch_slot fetches[FETCH_SLOTS];
+} plat;
+
+void plat_init(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    /* Take keys only while the canvas has focus, so the page's own keys keep working. */
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+}
+
+void plat_run(plat_frame_fn frame, void *user)
+{
+    /* fps 0: the browser's requestAnimationFrame paces us; 1: never return into main */
+    emscripten_set_main_loop_arg(frame, user, 0, 1);
+}
+
+void plat_quit(void) { emscripten_cancel_main_loop(); }
+
+double plat_now_ms(void) { return emscripten_get_now(); }
+
+static void *pack(int slot, uint32_t gen) { return (void *)(uintptr_t)((gen << 8) | (uint32_t)slot); }
+
+static fetch_slot *unpack(void *arg)
+{
+    uintptr_t v = (uintptr_t)arg;
+    fetch_slot *s = &plat.fetches[v & 0xff];
+    return (s->generation == (uint32_t)(v >> 8) && s->state == PLAT_FETCH_PENDING) ? s : NULL;
+}
+
+static void on_load(void *arg, void *buf, int size)
+{
+    fetch_slot *s = unpack(arg);
+    if (!s) return;
+    s->data = malloc((size_t)size + 1);
+    if (!s->data) {
+        s->state = PLAT_FETCH_FAILED;
+        return;
+    }
+    memcpy(s->data, buf, (size_t)size);
+    s->data[size] = '\0';
+    s->len = (size_t)size;
+    s->state = PLAT_FETCH_DONE;
+}
+
+static void on_error(void *arg)
+{
+    fetch_slot *s = unpack(arg);
+    if (s) s->state = PLAT_FETCH_FAILED;
+}
+
+plat_fetch plat_fetch_start(const char *path)
+{
+    for (int i = 0; i < FETCH_SLOTS; i++) {
+        fetch_slot *s = &plat.fetches[i];
+        if (s->state != PLAT_FETCH_NONE) continue;
+        s->state = PLAT_FETCH_PENDING;
+        s->generation = (s->generation + 1) & 0xffffff;
+        emscripten_async_wget_data(path, pack(i, s->generation), on_load, on_error);
+        return (plat_fetch){i + 1};
+    }
+    return (plat_fetch){0};
+}
+
+plat_fetch_state_t plat_fetch_state(plat_fetch h)
+{
+    if (h.id < 1 || h.id > FETCH_SLOTS) return PLAT_FETCH_NONE;
+    return plat.fetches[h.id - 1].state;
+}
+
+const char *plat_fetch_data(plat_fetch h, size_t *len)
+{
+    if (plat_fetch_state(h) != PLAT_FETCH_DONE) return NULL;
+    *len = plat.fetches[h.id - 1].len;
+    return plat.fetches[h.id - 1].data;
+}
+
+void plat_fetch_release(plat_fetch h)
+{
+    if (h.id < 1 || h.id > FETCH_SLOTS) return;
+    fetch_slot *s = &plat.fetches[h.id - 1];
+    free(s->data);
+    s->data = NULL;
+    s->len = 0;
+    s->state = PLAT_FETCH_NONE; /* generation stays: a late callback is ignored */
+}
+
+/* localStorage can throw (private mode, storage full): treat that as "not stored". */
+EM_JS(int, js_store_set, (const char *key, const char *value), {
+    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
+    catch (e) { return 0; }
+})
+
+EM_JS(int, js_store_get, (const char *key, char *out, int cap), {
+    var v = null;
+    try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
+    if (v === null) return 0;
+    stringToUTF8(v, out, cap);
+    return 1;
+})
+
+EM_JS(int, js_param, (const char *name, char *out, int cap), {
+    var v = new URLSearchParams(window.location.search).get(UTF8ToString(name));
+    if (v === null) return 0;
+    stringToUTF8(v, out, cap);
+    return 1;
+})
+
+EM_JS(void, js_language, (char *out, int cap), {
+    stringToUTF8(navigator.language || "", out, cap);
+})
+
+EM_JS(void, js_mirror, (const char *screen, const char *focus), {
+    if (window.pakopeli && window.pakopeli.mirror)
+        window.pakopeli.mirror(UTF8ToString(screen), UTF8ToString(focus));
+})
+
+EM_JS(void, js_mark, (const char *name), {
+    if (window.pakopeli && window.pakopeli.mark) window.pakopeli.mark(UTF8ToString(name));
+})
+
+EM_JS(void, js_leave_focus, (int forward), {
+    if (window.pakopeli && window.pakopeli.leaveFocus) window.pakopeli.leaveFocus(!!forward);
+})
+
+void plat_leave_focus(bool forward) { js_leave_focus(forward ? 1 : 0); }
+
+bool plat_store_set(const char *key, const char *value) { return js_store_set(key, value) != 0; }
+
+bool plat_store_get(const char *key, char *out, size_t cap)
+{
+    return cap > 0 && js_store_get(key, out, (int)cap) != 0;
+}
+
+bool plat_param(const char *name, char *out, size_t cap)
+{
+    return cap > 0 && js_param(name, out, (int)cap) != 0;
+}
+
+void plat_preferred_language(char *out, size_t cap)
+{
+    if (cap > 0) js_language(out, (int)cap);
+}
+
+void plat_mirror(const char *screen, const char *focus) { js_mirror(screen, focus); }
+
+void plat_mark(const char *name) { js_mark(name); }
+
+#endif

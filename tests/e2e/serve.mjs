@@ -1,0 +1,41 @@
+// serve.mjs - a small static file server for build/web, used by the browser tests and, until
+// the report server (game/server) serves the game, by `make run`.
+// Usage: node serve.mjs ROOT [HOST] [PORT]   (PORT 0 picks a free one and prints it)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.ttf': 'font/ttf', '.otf': 'font/otf',
+};
+
+export function serve(root, host = '127.0.0.1', port = 0) {
+  root = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      const type = TYPES[path.extname(file)] || 'application/octet-stream';
+      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      if (/gzip/.test(req.headers['accept-encoding'] || '') && !/png|jpeg/.test(type)) {
+        data = zlib.gzipSync(data);
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = '.', host = '127.0.0.1', port = '8080'] = process.argv.slice(2);
+  const server = await serve(root, host, Number(port));
+  console.log(`serving ${root} at http://${host}:${server.address().port}/`);
+}

@@ -1,0 +1,66 @@
+// shell.js - the page around the engine: Emscripten's Module settings and the screen-reader
+// mirror that the engine fills through plat_mirror() (game/platform/platform_web.c).
+'use strict';
+
+(function () {
+  const LOGICAL_W = 1280, LOGICAL_H = 720; // GFX_W, GFX_H in game/front/gfx.h
+  const canvas = document.getElementById('canvas');
+  const status = document.getElementById('status');
+  const lines = document.getElementById('sr-lines');
+  const focusEl = document.getElementById('sr-focus');
+  const marks = {};
+
+  // Maps the engine's logical rectangle to CSS pixels of the page (the engine letterboxes).
+  function toPage(x, y, w, h) {
+    const r = canvas.getBoundingClientRect();
+    const s = Math.min(r.width / LOGICAL_W, r.height / LOGICAL_H);
+    const ox = r.left + (r.width - LOGICAL_W * s) / 2, oy = r.top + (r.height - LOGICAL_H * s) / 2;
+    return { x: ox + x * s, y: oy + y * s, w: w * s, h: h * s };
+  }
+
+  // Updates only the lines that changed, so a screen reader announces what is new.
+  function mirror(screen, focus) {
+    const items = screen ? screen.split('\n') : [];
+    for (let i = 0; i < items.length; i++) {
+      let text = items[i], rect = '';
+      const m = /^@(-?\d+),(-?\d+),(-?\d+),(-?\d+)\|/.exec(text);
+      if (m) { rect = m.slice(1, 5).join(','); text = text.slice(m[0].length); }
+      const focused = text.startsWith('▶ ');
+      if (focused) text = text.slice(2);
+      let li = lines.children[i];
+      if (!li) { li = document.createElement('li'); lines.appendChild(li); }
+      if (li.textContent !== text) li.textContent = text;
+      if (li.dataset.rect !== rect) li.dataset.rect = rect;
+      li.toggleAttribute('data-control', !!rect);
+      li.toggleAttribute('aria-current', focused);
+    }
+    while (lines.children.length > items.length) lines.lastChild.remove();
+    if (focusEl.textContent !== focus) focusEl.textContent = focus;
+  }
+
+  function leaveFocus(forward) {
+    const target = forward ? document.getElementById('after-game') : document.querySelector('.skip');
+    if (target) target.focus();
+  }
+
+  function mark(name) {
+    marks[name] = performance.now();
+    try { performance.mark('pakopeli-' + name); } catch (e) { /* old browsers */ }
+    if (name === 'interactive') status.textContent = '';
+  }
+
+  window.pakopeli = { mirror, mark, marks, leaveFocus, toPage };
+
+  window.Module = {
+    canvas,
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    onAbort: (what) => {
+      status.textContent = 'Peli pysähtyi virheeseen. Lataa sivu uudelleen. (' + what + ')';
+    },
+  };
+
+  // Clicking the game gives it the keyboard; the page keeps it otherwise.
+  canvas.addEventListener('pointerdown', () => canvas.focus());
+  window.addEventListener('load', () => canvas.focus());
+})();
