@@ -7,6 +7,7 @@
 #include "../core/diag.h"
 #include "../core/game.h"
 #include "../core/level.h"
+#include "../core/report.h"
 #include "../platform/platform.h"
 #include "gfx.h"
 #include "strings.h"
@@ -31,6 +32,8 @@ typedef struct room_view {
     uint32_t chosen;             /* multiple choice with several right answers: ticked options */
     int wrong_place;             /* hotspots: the last decoy clicked, to mark it; -1 none */
     int hint_shown;              /* hints revealed for the current puzzle */
+    uint32_t seq;                /* answer events sent in this play-through */
+    double started_ms;           /* when the intro was closed */
 } room_view;
 
 typedef struct app {

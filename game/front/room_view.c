@@ -160,6 +160,12 @@ static void submit(app *a, const char *puzzle_id, const char *const *ids, int n)
     game_result r;
     game_submit(&v->game, puzzle_id, ids, n, &r);
     if (r.verdict == GAME_INVALID || r.verdict == GAME_LOCKED) return;
+    /* Every counted answer is recorded, so the server can replay the play-through exactly. */
+    report_event ev;
+    char json[REPORT_ID_MAX * 4 + LEVEL_MAX_OPTIONS * REPORT_ANSWER_MAX];
+    if (report_event_make(&ev, ++v->seq, a->room.id, puzzle_id, ids, n, plat_now_ms() - v->started_ms) &&
+        report_event_to_json(&ev, json, sizeof json))
+        plat_send_event(json);
     v->feedback = r;
     v->has_feedback = true;
     const level_puzzle *p = &a->room.puzzles[r.puzzle];
@@ -446,6 +452,7 @@ void room_view_pass(app *a)
                str(a->lang, STR_START), true, &close);
         if (close) {
             v->intro_open = false;
+            v->started_ms = plat_now_ms();
             ui_focus(&a->ui, 0);
             a->dirty = true;
         }

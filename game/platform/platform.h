@@ -62,6 +62,10 @@ void plat_preferred_language(char *out, size_t cap);
    focused control. On the web they go into ARIA live regions; natively, to stdout when
    --mirror is given (so headless tests can read the game). */
 void plat_mirror(const char *screen, const char *focus);
+/* Hands one answer event (JSON, see core/report.h) to the page's reporter (web/report.js),
+   which keeps it in browser storage until the report server has it. Natively: printed
+   with --mirror, so tests can see what would be sent. */
+void plat_send_event(const char *json);
 /* Moves keyboard focus from the game to the page element after (forward) or before it. */
 void plat_leave_focus(bool forward);
 /* Tells the page the game reached a named milestone ("first-frame", "interactive"), for

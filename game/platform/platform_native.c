@@ -187,6 +187,11 @@ void plat_mirror(const char *screen, const char *focus)
     fflush(stdout);
 }
 
+void plat_send_event(const char *json)
+{
+    if (plat.mirror) printf("--- event: %s\n", json);
+}
+
 void plat_leave_focus(bool forward)
 {
     (void)forward; /* a desktop window has no page around it: focus simply wraps to nothing */

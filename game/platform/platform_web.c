@@ -143,6 +143,12 @@ EM_JS(void, js_mark, (const char *name), {
     if (window.pakopeli && window.pakopeli.mark) window.pakopeli.mark(UTF8ToString(name));
 })
 
+EM_JS(void, js_send_event, (const char *json), {
+    if (window.pakopeli && window.pakopeli.report) window.pakopeli.report(UTF8ToString(json));
+})
+
+void plat_send_event(const char *json) { js_send_event(json); }
+
 EM_JS(void, js_leave_focus, (int forward), {
     if (window.pakopeli && window.pakopeli.leaveFocus) window.pakopeli.leaveFocus(!!forward);
 })
