@@ -124,6 +124,9 @@ run: deps web ## build and serve the game at http://$(HOST):$(PORT)/
 run-native: native ## play the desktop build
 	@cd $(BUILD)/web && ../native/pakopeli
 
+# Parts with their own build rules.
+-include game/server/server.mk
+
 .PHONY: clean help
 clean: ## remove build outputs (keeps the WebAssembly libraries in build/deps)
 	@find $(BUILD) -mindepth 1 -maxdepth 1 ! -name deps -exec rm -rf {} +
