@@ -2,6 +2,9 @@
 
 #include <string.h>
 
+/* ids of a "left=right" pair fit here (ids are short; the loader keeps them to [a-z0-9_-]) */
+enum { REPORT_ID_MAX_CORE = 64 };
+
 void game_begin(game_state *g, const level_room *room)
 {
     memset(g, 0, sizeof *g);
@@ -13,7 +16,35 @@ bool game_puzzle_open(const game_state *g, int puzzle)
     const level_puzzle *p = &g->room->puzzles[puzzle];
     for (int i = 0; i < p->require_count; i++)
         if (!g->puzzles[p->requires[i]].solved) return false;
+    for (int i = 0; i < p->require_item_count; i++)
+        if (!game_has_item(g, p->requires_items[i])) return false;
+    if (p->kind == LEVEL_P_CODE && p->final_code && !g->final_code) return false;
     return true;
+}
+
+bool game_widget_visible(const game_state *g, int widget)
+{
+    if (widget < 0 || widget >= g->room->widget_count) return false;
+    return !g->room->widgets[widget].hidden || (g->revealed[widget / 32] & (1u << (widget % 32)));
+}
+
+bool game_has_item(const game_state *g, int item)
+{
+    return item >= 0 && item < LEVEL_MAX_ITEMS && (g->items & (1u << item));
+}
+
+int game_mistakes(const game_state *g)
+{
+    int n = 0;
+    for (int i = 0; i < g->room->puzzle_count; i++) n += g->puzzles[i].mistakes;
+    return n;
+}
+
+int game_hints(const game_state *g)
+{
+    int n = 0;
+    for (int i = 0; i < g->room->puzzle_count; i++) n += g->puzzles[i].hints_used;
+    return n;
 }
 
 int game_next_puzzle(const game_state *g)
@@ -25,6 +56,9 @@ int game_next_puzzle(const game_state *g)
 
 static void mark_solved(game_state *g, int puzzle, game_result *out)
 {
+    const level_puzzle *p = &g->room->puzzles[puzzle];
+    for (int i = 0; i < p->give_count; i++) g->items |= 1u << p->gives_items[i];
+    for (int i = 0; i < p->reveal_count; i++) g->revealed[p->reveals[i] / 32] |= 1u << (p->reveals[i] % 32);
     g->puzzles[puzzle].solved = true;
     g->solved_count++;
     if (g->solved_count == g->room->puzzle_count && !g->room_solved) {
@@ -115,6 +149,133 @@ static void submit_hotspot(game_state *g, int pi, const char *const *ids, int n,
     out->found = popcount32(s->found);
 }
 
+/* A wrong answer to a puzzle judged as a whole: counted, and explained by the first
+   misplaced item when its author wrote why, else by the puzzle's own "wrong" text. */
+static void wrong_whole(game_state *g, int pi, int first_bad, game_result *out)
+{
+    const level_puzzle *p = &g->room->puzzles[pi];
+    g->puzzles[pi].mistakes++;
+    out->verdict = GAME_WRONG;
+    if (first_bad >= 0 && !i18n_empty(&p->options[first_bad].explain)) {
+        out->option = first_bad;
+        out->explain = &p->options[first_bad].explain;
+    } else {
+        out->explain = i18n_empty(&p->wrong) ? NULL : &p->wrong;
+    }
+}
+
+static void right_whole(game_state *g, int pi, game_result *out)
+{
+    const level_puzzle *p = &g->room->puzzles[pi];
+    out->verdict = GAME_RIGHT;
+    out->explain = i18n_empty(&p->solved) ? NULL : &p->solved;
+    mark_solved(g, pi, out);
+}
+
+static void submit_order(game_state *g, int pi, const char *const *ids, int n, game_result *out)
+{
+    const level_puzzle *p = &g->room->puzzles[pi];
+    uint32_t seen = 0;
+    if (n != p->option_count) {
+        out->verdict = GAME_INVALID;
+        return;
+    }
+    int first_bad = -1;
+    for (int i = 0; i < n; i++) {
+        int o = level_find_option(p, ids[i]);
+        if (o < 0 || (seen & (1u << o))) {
+            out->verdict = GAME_INVALID;
+            return;
+        }
+        seen |= 1u << o;
+        if (o == i) out->found++;
+        else if (first_bad < 0) first_bad = o;
+    }
+    out->needed = n;
+    if (first_bad < 0) right_whole(g, pi, out);
+    else wrong_whole(g, pi, first_bad, out);
+}
+
+static void submit_match(game_state *g, int pi, const char *const *ids, int n, game_result *out)
+{
+    const level_puzzle *p = &g->room->puzzles[pi];
+    uint32_t left_seen = 0, right_seen = 0;
+    if (n != p->option_count) {
+        out->verdict = GAME_INVALID;
+        return;
+    }
+    int first_bad = -1;
+    for (int i = 0; i < n; i++) {
+        const char *eq = strchr(ids[i], '=');
+        char left[REPORT_ID_MAX_CORE];
+        size_t ll = eq ? (size_t)(eq - ids[i]) : 0;
+        if (!eq || ll >= sizeof left) {
+            out->verdict = GAME_INVALID;
+            return;
+        }
+        memcpy(left, ids[i], ll);
+        left[ll] = '\0';
+        int l = level_find_option(p, left), r = level_find_option(p, eq + 1);
+        if (l < 0 || r < 0 || (left_seen & (1u << l)) || (right_seen & (1u << r))) {
+            out->verdict = GAME_INVALID;
+            return;
+        }
+        left_seen |= 1u << l;
+        right_seen |= 1u << r;
+        if (l == r) out->found++;
+        else if (first_bad < 0) first_bad = l;
+    }
+    out->needed = n;
+    if (first_bad < 0) right_whole(g, pi, out);
+    else wrong_whole(g, pi, first_bad, out);
+}
+
+static void submit_typed(game_state *g, int pi, const char *const *ids, int n, game_result *out)
+{
+    const level_puzzle *p = &g->room->puzzles[pi];
+    if (n != 1) {
+        out->verdict = GAME_INVALID;
+        return;
+    }
+    char norm[256];
+    level_normalise_answer(ids[0], norm, sizeof norm);
+    if (!norm[0]) {
+        out->verdict = GAME_INVALID; /* an empty answer is not an attempt */
+        return;
+    }
+    bool right = false;
+    if (p->kind == LEVEL_P_CODE) {
+        /* codes are compared without spaces: "47 21" opens a "4721" lock */
+        char a[256], b[256];
+        size_t na = 0, nb = 0;
+        const char *want = p->final_code ? g->final_code : p->answers[0];
+        for (const char *c = norm; *c && na + 1 < sizeof a; c++) if (*c != ' ') a[na++] = *c;
+        for (const char *c = want ? want : ""; *c && nb + 1 < sizeof b; c++) if (*c != ' ') b[nb++] = *c;
+        a[na] = b[nb] = '\0';
+        right = want && strcmp(a, b) == 0;
+    } else {
+        for (int i = 0; i < p->answer_count && !right; i++) right = strcmp(norm, p->answers[i]) == 0;
+    }
+    if (right) right_whole(g, pi, out);
+    else wrong_whole(g, pi, -1, out);
+}
+
+static void submit_use(game_state *g, int pi, const char *const *ids, int n, game_result *out)
+{
+    const level_puzzle *p = &g->room->puzzles[pi];
+    int item = n == 2 ? level_find_item(g->room, ids[0]) : -1;
+    if (item < 0 || !level_find_widget(g->room, ids[1])) {
+        out->verdict = GAME_INVALID;
+        return;
+    }
+    if (!game_has_item(g, item)) {
+        out->verdict = GAME_LOCKED; /* one cannot use what one does not hold */
+        return;
+    }
+    if (item == p->use_item && strcmp(ids[1], p->use_place) == 0) right_whole(g, pi, out);
+    else wrong_whole(g, pi, -1, out);
+}
+
 bool game_submit(game_state *g, const char *puzzle_id, const char *const *ids, int n,
                  game_result *out)
 {
@@ -137,6 +298,11 @@ bool game_submit(game_state *g, const char *puzzle_id, const char *const *ids, i
     switch (g->room->puzzles[pi].kind) {
     case LEVEL_P_CHOICE: submit_choice(g, pi, ids, n, out); break;
     case LEVEL_P_HOTSPOTS: submit_hotspot(g, pi, ids, n, out); break;
+    case LEVEL_P_ORDER: submit_order(g, pi, ids, n, out); break;
+    case LEVEL_P_MATCH: submit_match(g, pi, ids, n, out); break;
+    case LEVEL_P_CODE:
+    case LEVEL_P_TEXT: submit_typed(g, pi, ids, n, out); break;
+    case LEVEL_P_USE: submit_use(g, pi, ids, n, out); break;
     default: out->verdict = GAME_INVALID; break;
     }
     return out->verdict != GAME_INVALID;

@@ -41,6 +41,9 @@ typedef struct game_state {
     game_puzzle_state puzzles[LEVEL_MAX_PUZZLES];
     int solved_count;
     bool room_solved;
+    uint32_t items;          /* bit i: the player holds room->items[i] */
+    uint32_t revealed[(LEVEL_MAX_WIDGETS + 31) / 32]; /* hidden widgets shown by solved puzzles */
+    const char *final_code;  /* normalised code of the last door, set by the play layer; not owned */
 } game_state;
 
 typedef struct game_result {
@@ -48,16 +51,22 @@ typedef struct game_result {
     int puzzle;                 /* index of the puzzle, or -1 */
     int option;                 /* the option the explanation is about, or -1 */
     const i18n_text *explain;   /* why: points into the room, NULL when there is nothing to say */
-    int found, needed;          /* hotspots: right places found so far, and how many there are */
+    int found, needed;          /* hotspots: right places found so far, and how many there are;
+                                   order and match: items in the right place, and how many */
     bool room_solved_now;       /* this answer solved the last puzzle of the room */
 } game_result;
 
 /* Starts a fresh play-through of room. */
 void game_begin(game_state *g, const level_room *room);
 
-/* Submits an answer. Multiple choice: the chosen option ids (all of them for a puzzle with
-   several right answers). Hotspots: one place id per click, or none for a click that hit no
-   place. Returns false only for GAME_INVALID. */
+/* Submits an answer. Returns false only for GAME_INVALID. The ids, by kind:
+   - choice: the chosen option ids (all of them for a puzzle with several right answers);
+   - hotspots: one place id per click, or none for a click that hit no place;
+   - order: every step id, in the player's order;
+   - match: one "left=right" per pair, using the pairs' ids (left "a" matched with the
+     right-hand text of pair "b" is "a=b");
+   - code and text: one string, the typed answer;
+   - use: the item id and the place (widget) id. */
 bool game_submit(game_state *g, const char *puzzle_id, const char *const *ids, int n,
                  game_result *out);
 
@@ -69,5 +78,13 @@ int game_next_puzzle(const game_state *g);
 
 /* Reveals the next hint of a puzzle and returns it, or NULL when none are left. Counted. */
 const i18n_text *game_take_hint(game_state *g, int puzzle);
+
+/* True when widget i is on screen: not hidden, or revealed by a solved puzzle. */
+bool game_widget_visible(const game_state *g, int widget);
+bool game_has_item(const game_state *g, int item);
+
+/* Totals over the room's puzzles. */
+int game_mistakes(const game_state *g);
+int game_hints(const game_state *g);
 
 #endif

@@ -142,12 +142,13 @@ static const char *const widget_type_names[] = {"box",  "window", "toolbar", "li
                                                 "text", "chat",   "icon",    "image", NULL};
 static const char *const text_size_names[] = {"small", "normal", "large", "title", NULL};
 static const char *const tone_names[] = {"normal", "muted", "accent", "danger", "link", NULL};
-static const char *const kind_names[] = {"choice", "hotspots", NULL};
+static const char *const kind_names[] = {"choice", "hotspots", "order", "match",
+                                         "code",   "text",     "use",   NULL};
 
 static bool read_widget(loader *L, const cJSON *w, level_widget *out)
 {
-    static const char *const fields[] = {"id",   "type", "rect", "text", "rows", "image",
-                                         "size", "tone", "bold", NULL};
+    static const char *const fields[] = {"id",   "type", "rect", "text",   "rows",  "image", "size",
+                                         "tone", "bold", "hidden", "opens", "label", NULL};
     jx_reader *r = &L->r;
     if (!cJSON_IsObject(w)) return jx_error(r, NULL, DIAG_TYPE, "a widget should be an object {...}");
     bool ok = jx_check_fields(r, w, fields);
@@ -159,6 +160,11 @@ static bool read_widget(loader *L, const cJSON *w, level_widget *out)
     ok &= read_enum(L, w, "size", false, text_size_names, &size);
     ok &= read_enum(L, w, "tone", false, tone_names, &tone);
     ok &= jx_get_bool(r, w, "bold", false, &out->bold);
+    ok &= jx_get_bool(r, w, "hidden", false, &out->hidden);
+    ok &= read_text(L, w, "label", false, &out->label);
+    const char *opens = NULL;
+    ok &= jx_get_string(r, w, "opens", false, &opens);
+    out->opens = dup(L, opens);
     const char *img = NULL;
     ok &= jx_get_string(r, w, "image", false, &img);
     out->image = dup(L, img);
@@ -184,22 +190,43 @@ static bool read_widget(loader *L, const cJSON *w, level_widget *out)
     return ok;
 }
 
+/* The list a puzzle kind answers from, and what its entries are called in JSON. */
+static const char *list_key(level_puzzle_kind kind)
+{
+    switch (kind) {
+    case LEVEL_P_CHOICE: return "options";
+    case LEVEL_P_HOTSPOTS: return "places";
+    case LEVEL_P_ORDER: return "steps";
+    case LEVEL_P_MATCH: return "pairs";
+    default: return NULL;
+    }
+}
+
 static bool read_option(loader *L, const cJSON *o, level_puzzle_kind kind, level_option *out)
 {
     static const char *const choice_fields[] = {"id", "text", "explain", "correct", NULL};
     static const char *const spot_fields[] = {"id",   "label",  "explain", "correct",
                                               "rect", "widget", NULL};
+    static const char *const step_fields[] = {"id", "text", "explain", NULL};
+    static const char *const pair_fields[] = {"id", "left", "right", "explain", NULL};
     jx_reader *r = &L->r;
     if (!cJSON_IsObject(o)) return jx_error(r, NULL, DIAG_TYPE, "should be an object {...}");
-    bool ok = jx_check_fields(r, o, kind == LEVEL_P_CHOICE ? choice_fields : spot_fields);
+    const char *const *fields = kind == LEVEL_P_CHOICE ? choice_fields
+                              : kind == LEVEL_P_HOTSPOTS ? spot_fields
+                              : kind == LEVEL_P_ORDER ? step_fields : pair_fields;
+    bool ok = jx_check_fields(r, o, fields);
     ok &= read_id(L, o, "id", true, &out->id);
-    ok &= read_text(L, o, "explain", true, &out->explain);
-    if (kind == LEVEL_P_CHOICE) {
+    out->correct = true; /* steps and pairs are all part of the answer; places unless decoys */
+    switch (kind) {
+    case LEVEL_P_CHOICE:
+        out->correct = false;
         ok &= read_text(L, o, "text", true, &out->text);
+        ok &= read_text(L, o, "explain", true, &out->explain);
         ok &= jx_get_bool(r, o, "correct", false, &out->correct);
-    } else {
-        out->correct = true; /* a place is a right one unless the author marks it a decoy */
+        break;
+    case LEVEL_P_HOTSPOTS: {
         ok &= read_text(L, o, "label", true, &out->text);
+        ok &= read_text(L, o, "explain", true, &out->explain);
         ok &= jx_get_bool(r, o, "correct", false, &out->correct);
         const char *wid = NULL;
         ok &= jx_get_string(r, o, "widget", false, &wid);
@@ -208,24 +235,54 @@ static bool read_option(loader *L, const cJSON *o, level_puzzle_kind kind, level
         ok &= read_rect(L, o, "rect", false, &out->rect);
         if (!wid && !has_rect)
             ok = jx_error(r, NULL, DIAG_MISSING, "a place needs a \"widget\" id or a \"rect\"");
+        break;
+    }
+    case LEVEL_P_ORDER:
+        ok &= read_text(L, o, "text", true, &out->text);
+        ok &= read_text(L, o, "explain", false, &out->explain);
+        break;
+    default: /* LEVEL_P_MATCH */
+        ok &= read_text(L, o, "left", true, &out->text);
+        ok &= read_text(L, o, "right", true, &out->pair);
+        ok &= read_text(L, o, "explain", false, &out->explain);
+        break;
     }
     return ok;
 }
 
-static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, const cJSON **requires)
+/* Raw references kept until every puzzle, item and widget of the room is known. */
+typedef struct puzzle_refs {
+    const cJSON *requires;
+    const cJSON *gives;
+    const char *use_item;
+} puzzle_refs;
+
+static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_refs *refs)
 {
-    static const char *const fields[] = {"id",      "kind",  "prompt", "solved", "options",
-                                         "places",  "hints", "requires", NULL};
+    static const char *const common[] = {"id", "kind", "prompt", "solved", "hints", "requires", "gives"};
+    static const char *const extra[LEVEL_P_KIND_COUNT][4] = {
+        [LEVEL_P_CHOICE] = {"options"},         [LEVEL_P_HOTSPOTS] = {"places"},
+        [LEVEL_P_ORDER] = {"steps", "wrong"},   [LEVEL_P_MATCH] = {"pairs", "wrong"},
+        [LEVEL_P_CODE] = {"answer", "final", "wrong"}, [LEVEL_P_TEXT] = {"answers", "wrong"},
+        [LEVEL_P_USE] = {"item", "place", "wrong"},
+    };
     jx_reader *r = &L->r;
     if (!cJSON_IsObject(p)) return jx_error(r, NULL, DIAG_TYPE, "a puzzle should be an object {...}");
-    bool ok = jx_check_fields(r, p, fields);
     int kind = -1;
-    ok &= read_id(L, p, "id", true, &out->id);
+    bool ok = read_id(L, p, "id", true, &out->id);
     ok &= read_enum(L, p, "kind", true, kind_names, &kind);
-    ok &= read_text(L, p, "prompt", true, &out->prompt);
-    ok &= read_text(L, p, "solved", false, &out->solved);
     if (kind < 0) return false;
     out->kind = (level_puzzle_kind)kind;
+    {
+        const char *fields[16];
+        int n = 0;
+        for (size_t i = 0; i < sizeof common / sizeof common[0]; i++) fields[n++] = common[i];
+        for (int i = 0; i < 4 && extra[kind][i]; i++) fields[n++] = extra[kind][i];
+        fields[n] = NULL;
+        ok &= jx_check_fields(r, p, fields);
+    }
+    ok &= read_text(L, p, "prompt", true, &out->prompt);
+    ok &= read_text(L, p, "solved", false, &out->solved);
 
     const cJSON *hints = NULL;
     ok &= jx_get_array(r, p, "hints", false, &hints);
@@ -242,40 +299,200 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, const cJSO
         out->hint_count = n < LEVEL_MAX_HINTS ? n : LEVEL_MAX_HINTS;
         jx_pop(r, m);
     }
-    ok &= jx_get_array(r, p, "requires", false, requires);
+    ok &= jx_get_array(r, p, "requires", false, &refs->requires);
+    ok &= jx_get_object(r, p, "gives", false, &refs->gives);
 
-    const char *list_key = out->kind == LEVEL_P_CHOICE ? "options" : "places";
-    const char *other_key = out->kind == LEVEL_P_CHOICE ? "places" : "options";
-    if (cJSON_GetObjectItemCaseSensitive(p, other_key))
-        ok = jx_error(r, other_key, DIAG_UNKNOWN_FIELD, "a %s puzzle has \"%s\", not \"%s\"",
-                      kind_names[kind], list_key, other_key);
-    const cJSON *opts = NULL;
-    if (!jx_get_array(r, p, list_key, true, &opts) || !opts) return false;
-    size_t m = jx_push_key(r, list_key);
-    int n = cJSON_GetArraySize(opts);
-    if (n == 0) ok = jx_error(r, NULL, DIAG_MISSING, "the list is empty");
-    if (n > LEVEL_MAX_OPTIONS) {
-        ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d items", LEVEL_MAX_OPTIONS);
-        n = LEVEL_MAX_OPTIONS;
-    }
-    out->options = alloc(L, sizeof *out->options * (size_t)(n ? n : 1));
-    out->option_count = out->options ? n : 0;
-    for (int i = 0; i < out->option_count; i++) {
-        size_t mi = jx_push_index(r, i);
-        ok &= read_option(L, cJSON_GetArrayItem(opts, i), out->kind, &out->options[i]);
-        if (out->options[i].correct) out->correct_count++;
-        for (int j = 0; j < i; j++) {
-            if (out->options[i].id && out->options[j].id &&
-                strcmp(out->options[i].id, out->options[j].id) == 0)
-                ok = jx_error(r, "id", DIAG_DUPLICATE_ID, "id '%s' is used twice in this list",
-                              out->options[i].id);
+    const char *key = list_key(out->kind);
+    if (key) {
+        const cJSON *opts = NULL;
+        if (!jx_get_array(r, p, key, true, &opts) || !opts) return false;
+        size_t m = jx_push_key(r, key);
+        int n = cJSON_GetArraySize(opts);
+        int min = (out->kind == LEVEL_P_ORDER || out->kind == LEVEL_P_MATCH) ? 2 : 1;
+        if (n < min) ok = jx_error(r, NULL, DIAG_MISSING, "needs at least %d items", min);
+        if (n > LEVEL_MAX_OPTIONS) {
+            ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d items", LEVEL_MAX_OPTIONS);
+            n = LEVEL_MAX_OPTIONS;
         }
-        jx_pop(r, mi);
+        out->options = alloc(L, sizeof *out->options * (size_t)(n ? n : 1));
+        out->option_count = out->options ? n : 0;
+        for (int i = 0; i < out->option_count; i++) {
+            size_t mi = jx_push_index(r, i);
+            ok &= read_option(L, cJSON_GetArrayItem(opts, i), out->kind, &out->options[i]);
+            if (out->options[i].correct) out->correct_count++;
+            for (int j = 0; j < i; j++) {
+                if (out->options[i].id && out->options[j].id &&
+                    strcmp(out->options[i].id, out->options[j].id) == 0)
+                    ok = jx_error(r, "id", DIAG_DUPLICATE_ID, "id '%s' is used twice in this list",
+                                  out->options[i].id);
+            }
+            jx_pop(r, mi);
+        }
+        if (n > 0 && out->correct_count == 0)
+            ok = jx_error(r, NULL, DIAG_UNSOLVABLE,
+                          "no item has \"correct\": true, so the puzzle can never be solved");
+        jx_pop(r, m);
     }
-    if (n > 0 && out->correct_count == 0)
-        ok = jx_error(r, NULL, DIAG_UNSOLVABLE,
-                      "no item has \"correct\": true, so the puzzle can never be solved");
-    jx_pop(r, m);
+    if (out->kind >= LEVEL_P_ORDER) ok &= read_text(L, p, "wrong", true, &out->wrong);
+
+    if (out->kind == LEVEL_P_CODE) {
+        ok &= jx_get_bool(r, p, "final", false, &out->final_code);
+        const char *ans = NULL;
+        ok &= jx_get_string(r, p, "answer", !out->final_code, &ans);
+        if (ans && out->final_code)
+            ok = jx_error(r, "answer", DIAG_BAD_VALUE,
+                          "the final door's code is made of the rooms' code parts: leave \"answer\" out");
+        if (ans) {
+            char norm[128];
+            level_normalise_answer(ans, norm, sizeof norm);
+            if (!norm[0]) ok = jx_error(r, "answer", DIAG_BAD_VALUE, "the code cannot be empty");
+            out->answers[out->answer_count++] = dup(L, norm);
+        }
+    }
+    if (out->kind == LEVEL_P_TEXT) {
+        const cJSON *answers = NULL;
+        if (jx_get_array(r, p, "answers", true, &answers) && answers) {
+            size_t m = jx_push_key(r, "answers");
+            int n = cJSON_GetArraySize(answers);
+            if (n == 0) ok = jx_error(r, NULL, DIAG_UNSOLVABLE, "list at least one accepted answer");
+            if (n > LEVEL_MAX_ANSWERS) {
+                ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d accepted answers", LEVEL_MAX_ANSWERS);
+                n = LEVEL_MAX_ANSWERS;
+            }
+            for (int i = 0; i < n; i++) {
+                const cJSON *v = cJSON_GetArrayItem(answers, i);
+                size_t mi = jx_push_index(r, i);
+                if (!cJSON_IsString(v)) {
+                    ok = jx_error(r, NULL, DIAG_TYPE, "should be a text in quotes");
+                } else {
+                    char norm[256];
+                    level_normalise_answer(v->valuestring, norm, sizeof norm);
+                    if (!norm[0]) ok = jx_error(r, NULL, DIAG_BAD_VALUE, "an accepted answer cannot be empty");
+                    out->answers[out->answer_count++] = dup(L, norm);
+                }
+                jx_pop(r, mi);
+            }
+            jx_pop(r, m);
+        } else {
+            ok = false;
+        }
+    }
+    if (out->kind == LEVEL_P_USE) {
+        const char *place = NULL;
+        ok &= jx_get_string(r, p, "item", true, &refs->use_item);
+        ok &= jx_get_string(r, p, "place", true, &place);
+        out->use_place = dup(L, place);
+    }
+    return ok;
+}
+
+static bool read_item(loader *L, const cJSON *o, level_item *out)
+{
+    static const char *const fields[] = {"id", "name", "about", "icon", NULL};
+    jx_reader *r = &L->r;
+    if (!cJSON_IsObject(o)) return jx_error(r, NULL, DIAG_TYPE, "an item should be an object {...}");
+    bool ok = jx_check_fields(r, o, fields);
+    ok &= read_id(L, o, "id", true, &out->id);
+    ok &= read_text(L, o, "name", true, &out->name);
+    ok &= read_text(L, o, "about", false, &out->about);
+    const char *icon = NULL;
+    ok &= jx_get_string(r, o, "icon", false, &icon);
+    out->icon = dup(L, icon);
+    return ok;
+}
+
+static int find_widget_index(const level_room *room, const char *id)
+{
+    for (int i = 0; id && i < room->widget_count; i++)
+        if (room->widgets[i].id && strcmp(room->widgets[i].id, id) == 0) return i;
+    return -1;
+}
+
+/* Reports an id that names no widget, suggesting the closest one. */
+static bool unknown_widget(loader *L, const level_room *room, const char *key, const char *id)
+{
+    const char *names[LEVEL_MAX_WIDGETS + 1];
+    int n = 0;
+    for (int q = 0; q < room->widget_count; q++)
+        if (room->widgets[q].id) names[n++] = room->widgets[q].id;
+    names[n] = NULL;
+    const char *s = jx_suggest(id, names);
+    return jx_error(&L->r, key, DIAG_UNKNOWN_REF, "no widget has the id '%s'%s%s%s", id,
+                    s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+}
+
+/* Resolves "requires" (puzzle or item ids) and "gives" (items, reveals, comic) of puzzle i. */
+static bool resolve_effects(loader *L, level_room *room, int i, const puzzle_refs *refs)
+{
+    jx_reader *r = &L->r;
+    level_puzzle *p = &room->puzzles[i];
+    bool ok = true;
+    if (refs->requires) {
+        size_t mr = jx_push_key(r, "requires");
+        int n = cJSON_GetArraySize(refs->requires);
+        if (n > LEVEL_MAX_REQUIRES) {
+            ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d requirements", LEVEL_MAX_REQUIRES);
+            n = LEVEL_MAX_REQUIRES;
+        }
+        for (int k = 0; k < n; k++) {
+            const cJSON *v = cJSON_GetArrayItem(refs->requires, k);
+            size_t mk = jx_push_index(r, k);
+            int idx = cJSON_IsString(v) ? level_find_puzzle(room, v->valuestring) : -1;
+            int item = cJSON_IsString(v) ? level_find_item(room, v->valuestring) : -1;
+            if (!cJSON_IsString(v)) ok = jx_error(r, NULL, DIAG_TYPE, "should be a puzzle or item id in quotes");
+            else if (idx == i) ok = jx_error(r, NULL, DIAG_UNREACHABLE, "a puzzle cannot require itself");
+            else if (idx >= 0) p->requires[p->require_count++] = idx;
+            else if (item >= 0) p->requires_items[p->require_item_count++] = item;
+            else ok = jx_error(r, NULL, DIAG_UNKNOWN_REF, "no puzzle or item has the id '%s'", v->valuestring);
+            jx_pop(r, mk);
+        }
+        jx_pop(r, mr);
+    }
+    if (refs->gives) {
+        static const char *const fields[] = {"items", "reveals", "comic", NULL};
+        size_t mg = jx_push_key(r, "gives");
+        ok &= jx_check_fields(r, refs->gives, fields);
+        const cJSON *items = NULL, *reveals = NULL;
+        ok &= jx_get_array(r, refs->gives, "items", false, &items);
+        ok &= jx_get_array(r, refs->gives, "reveals", false, &reveals);
+        const char *comic = NULL;
+        ok &= jx_get_string(r, refs->gives, "comic", false, &comic);
+        p->comic = dup(L, comic);
+        for (int pass = 0; pass < 2; pass++) {
+            const cJSON *list = pass == 0 ? items : reveals;
+            if (!list) continue;
+            size_t ml = jx_push_key(r, pass == 0 ? "items" : "reveals");
+            int n = cJSON_GetArraySize(list);
+            if (n > LEVEL_MAX_EFFECTS) {
+                ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d", LEVEL_MAX_EFFECTS);
+                n = LEVEL_MAX_EFFECTS;
+            }
+            for (int k = 0; k < n; k++) {
+                const cJSON *v = cJSON_GetArrayItem(list, k);
+                size_t mk = jx_push_index(r, k);
+                if (!cJSON_IsString(v)) {
+                    ok = jx_error(r, NULL, DIAG_TYPE, "should be an id in quotes");
+                } else if (pass == 0) {
+                    int it = level_find_item(room, v->valuestring);
+                    if (it < 0) ok = jx_error(r, NULL, DIAG_UNKNOWN_REF, "no item has the id '%s' (list it in \"items\" of the room)", v->valuestring);
+                    else p->gives_items[p->give_count++] = it;
+                } else {
+                    int w = find_widget_index(room, v->valuestring);
+                    if (w < 0) ok = unknown_widget(L, room, NULL, v->valuestring);
+                    else p->reveals[p->reveal_count++] = w;
+                }
+                jx_pop(r, mk);
+            }
+            jx_pop(r, ml);
+        }
+        jx_pop(r, mg);
+    }
+    if (p->kind == LEVEL_P_USE) {
+        p->use_item = level_find_item(room, refs->use_item);
+        if (p->use_item < 0)
+            ok = jx_error(r, "item", DIAG_UNKNOWN_REF, "no item has the id '%s'", refs->use_item ? refs->use_item : "");
+        if (p->use_place && find_widget_index(room, p->use_place) < 0) ok = unknown_widget(L, room, "place", p->use_place);
+    }
     return ok;
 }
 
@@ -300,7 +517,7 @@ static bool requires_cycle(const level_room *room, int start)
     return false;
 }
 
-static bool resolve_room(loader *L, level_room *room, const cJSON *const *requires)
+static bool resolve_room(loader *L, level_room *room, const puzzle_refs *refs)
 {
     jx_reader *r = &L->r;
     bool ok = true;
@@ -316,6 +533,17 @@ static bool resolve_room(loader *L, level_room *room, const cJSON *const *requir
             }
         }
     }
+    for (int i = 0; i < room->item_count; i++) {
+        size_t m = jx_push_key(r, "items");
+        jx_push_index(r, i);
+        for (int j = 0; j < i; j++)
+            if (strcmp(room->items[i].id, room->items[j].id) == 0)
+                ok = jx_error(r, "id", DIAG_DUPLICATE_ID, "item id '%s' is used twice", room->items[i].id);
+        if (level_find_puzzle(room, room->items[i].id) >= 0)
+            ok = jx_error(r, "id", DIAG_DUPLICATE_ID, "'%s' is already a puzzle's id: \"requires\" could not tell them apart",
+                          room->items[i].id);
+        jx_pop(r, m);
+    }
     for (int i = 0; i < room->puzzle_count; i++) {
         level_puzzle *p = &room->puzzles[i];
         size_t m = jx_push_key(r, "puzzles");
@@ -330,19 +558,8 @@ static bool resolve_room(loader *L, level_room *room, const cJSON *const *requir
                 jx_push_index(r, k);
                 if (o->widget) {
                     const level_widget *w = level_find_widget(room, o->widget);
-                    if (!w) {
-                        const char *names[LEVEL_MAX_WIDGETS + 1];
-                        int n = 0;
-                        for (int q = 0; q < room->widget_count; q++)
-                            if (room->widgets[q].id) names[n++] = room->widgets[q].id;
-                        names[n] = NULL;
-                        const char *s = jx_suggest(o->widget, names);
-                        ok = jx_error(r, "widget", DIAG_UNKNOWN_REF,
-                                      "no widget has the id '%s'%s%s%s", o->widget,
-                                      s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
-                    } else {
-                        o->rect = w->rect;
-                    }
+                    if (!w) ok = unknown_widget(L, room, "widget", o->widget);
+                    else o->rect = w->rect;
                 }
                 const level_rect *rc = &o->rect;
                 if (rc->w > 0 && (rc->x < 0 || rc->y < 0 || rc->x + rc->w > room->scene_w ||
@@ -353,27 +570,26 @@ static bool resolve_room(loader *L, level_room *room, const cJSON *const *requir
                 jx_pop(r, mo);
             }
         }
-        const cJSON *req = requires[i];
-        if (req) {
-            size_t mr = jx_push_key(r, "requires");
-            int n = cJSON_GetArraySize(req);
-            if (n > LEVEL_MAX_REQUIRES) {
-                ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d requirements", LEVEL_MAX_REQUIRES);
-                n = LEVEL_MAX_REQUIRES;
-            }
-            for (int k = 0; k < n; k++) {
-                const cJSON *v = cJSON_GetArrayItem(req, k);
-                size_t mk = jx_push_index(r, k);
-                int idx = cJSON_IsString(v) ? level_find_puzzle(room, v->valuestring) : -1;
-                if (!cJSON_IsString(v)) ok = jx_error(r, NULL, DIAG_TYPE, "should be a puzzle id in quotes");
-                else if (idx < 0) ok = jx_error(r, NULL, DIAG_UNKNOWN_REF, "no puzzle has the id '%s'", v->valuestring);
-                else if (idx == i) ok = jx_error(r, NULL, DIAG_UNREACHABLE, "a puzzle cannot require itself");
-                else p->requires[p->require_count++] = idx;
-                jx_pop(r, mk);
-            }
-            jx_pop(r, mr);
-        }
+        ok &= resolve_effects(L, room, i, &refs[i]);
         jx_pop(r, m);
+    }
+    /* An item that a puzzle needs must be given by some other puzzle. */
+    for (int i = 0; i < room->puzzle_count; i++) {
+        level_puzzle *p = &room->puzzles[i];
+        for (int k = 0; k < p->require_item_count + (p->kind == LEVEL_P_USE && p->use_item >= 0); k++) {
+            int item = k < p->require_item_count ? p->requires_items[k] : p->use_item;
+            bool given = false;
+            for (int j = 0; j < room->puzzle_count; j++)
+                for (int g = 0; j != i && g < room->puzzles[j].give_count; g++)
+                    if (room->puzzles[j].gives_items[g] == item) given = true;
+            if (!given) {
+                size_t m = jx_push_key(r, "puzzles");
+                jx_push_index(r, i);
+                ok = jx_error(r, NULL, DIAG_UNREACHABLE, "no other puzzle gives the item '%s', so this one can never be solved",
+                              room->items[item].id);
+                jx_pop(r, m);
+            }
+        }
     }
     for (int i = 0; ok && i < room->puzzle_count; i++) {
         if (requires_cycle(room, i)) {
@@ -391,8 +607,9 @@ static bool resolve_room(loader *L, level_room *room, const cJSON *const *requir
 bool level_load_room(level_room *room, const char *file, const char *text, size_t len,
                      diag_list *diags)
 {
-    static const char *const fields[] = {"id",    "title",     "intro", "outro",
-                                         "scene", "code_part", "puzzles", NULL};
+    static const char *const fields[] = {"id",      "title", "intro",          "outro",      "scene",
+                                         "code_part", "puzzles", "items", "timer_minutes",
+                                         "target_minutes", "comic_intro", "comic_outro", NULL};
     static const char *const scene_fields[] = {"size", "background", "widgets", NULL};
     memset(room, 0, sizeof *room);
     loader L = {.r = jx_reader_make(file, text, len, diags), .mem = &room->mem};
@@ -411,9 +628,30 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
     read_text(&L, root, "title", true, &room->title);
     read_text(&L, root, "intro", false, &room->intro);
     read_text(&L, root, "outro", false, &room->outro);
-    const char *code = NULL;
+    const char *code = NULL, *ci = NULL, *co = NULL;
     jx_get_string(r, root, "code_part", false, &code);
     room->code_part = dup(&L, code);
+    jx_get_int(r, root, "timer_minutes", false, 0, 180, &room->timer_minutes);
+    jx_get_int(r, root, "target_minutes", false, 0, 180, &room->target_minutes);
+    jx_get_string(r, root, "comic_intro", false, &ci);
+    jx_get_string(r, root, "comic_outro", false, &co);
+    room->comic_intro = dup(&L, ci);
+    room->comic_outro = dup(&L, co);
+    const cJSON *items = NULL;
+    if (jx_get_array(r, root, "items", false, &items) && items) {
+        size_t m = jx_push_key(r, "items");
+        int n = cJSON_GetArraySize(items);
+        if (n > LEVEL_MAX_ITEMS) {
+            jx_error(r, NULL, DIAG_TOO_MANY, "at most %d items in a room", LEVEL_MAX_ITEMS);
+            n = LEVEL_MAX_ITEMS;
+        }
+        for (int i = 0; i < n; i++) {
+            size_t mi = jx_push_index(r, i);
+            read_item(&L, cJSON_GetArrayItem(items, i), &room->items[room->item_count++]);
+            jx_pop(r, mi);
+        }
+        jx_pop(r, m);
+    }
 
     room->scene_w = 800;
     room->scene_h = 560;
@@ -457,7 +695,8 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
     }
 
     const cJSON *puzzles = NULL;
-    const cJSON *requires[LEVEL_MAX_PUZZLES] = {0};
+    puzzle_refs refs[LEVEL_MAX_PUZZLES];
+    memset(refs, 0, sizeof refs);
     if (jx_get_array(r, root, "puzzles", true, &puzzles) && puzzles) {
         size_t m = jx_push_key(r, "puzzles");
         int n = cJSON_GetArraySize(puzzles);
@@ -470,12 +709,12 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
         room->puzzle_count = room->puzzles ? n : 0;
         for (int i = 0; i < room->puzzle_count; i++) {
             size_t mi = jx_push_index(r, i);
-            read_puzzle(&L, cJSON_GetArrayItem(puzzles, i), &room->puzzles[i], &requires[i]);
+            read_puzzle(&L, cJSON_GetArrayItem(puzzles, i), &room->puzzles[i], &refs[i]);
             jx_pop(r, mi);
         }
         jx_pop(r, m);
     }
-    if (diags->errors == errors_before) resolve_room(&L, room, requires);
+    if (diags->errors == errors_before) resolve_room(&L, room, refs);
     if (L.oom) diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, "", "out of memory");
     cJSON_Delete(root);
     if (diags->errors != errors_before) {
@@ -496,8 +735,9 @@ void level_free_room(level_room *room)
 bool level_load_game(level_game *game, const char *file, const char *text, size_t len,
                      diag_list *diags)
 {
-    static const char *const fields[] = {"title", "intro", "rooms", NULL};
-    static const char *const room_fields[] = {"id", "file", NULL};
+    static const char *const fields[] = {"title", "intro", "ending", "rooms", "hub", "ordered", "comics", NULL};
+    static const char *const room_fields[] = {"id", "file", "required", NULL};
+    static const char *const comic_fields[] = {"id", "file", NULL};
     memset(game, 0, sizeof *game);
     loader L = {.r = jx_reader_make(file, text, len, diags), .mem = &game->mem};
     jx_reader *r = &L.r;
@@ -512,6 +752,36 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
     jx_check_fields(r, root, fields);
     read_text(&L, root, "title", true, &game->title);
     read_text(&L, root, "intro", false, &game->intro);
+    read_text(&L, root, "ending", false, &game->ending);
+    jx_get_bool(r, root, "ordered", false, &game->ordered);
+    const char *hub = NULL;
+    jx_get_string(r, root, "hub", false, &hub);
+    game->hub = dup(&L, hub);
+    const cJSON *comics = NULL;
+    if (jx_get_array(r, root, "comics", false, &comics) && comics) {
+        size_t m = jx_push_key(r, "comics");
+        int n = cJSON_GetArraySize(comics);
+        if (n > LEVEL_MAX_COMICS) {
+            jx_error(r, NULL, DIAG_TOO_MANY, "at most %d comics", LEVEL_MAX_COMICS);
+            n = LEVEL_MAX_COMICS;
+        }
+        for (int i = 0; i < n; i++) {
+            const cJSON *o = cJSON_GetArrayItem(comics, i);
+            size_t mi = jx_push_index(r, i);
+            if (!cJSON_IsObject(o)) {
+                jx_error(r, NULL, DIAG_TYPE, "should be an object {\"id\": ..., \"file\": ...}");
+            } else {
+                level_comic_ref *c = &game->comics[game->comic_count++];
+                jx_check_fields(r, o, comic_fields);
+                read_id(&L, o, "id", true, &c->id);
+                const char *f = NULL;
+                jx_get_string(r, o, "file", true, &f);
+                c->file = dup(&L, f);
+            }
+            jx_pop(r, mi);
+        }
+        jx_pop(r, m);
+    }
     const cJSON *rooms = NULL;
     if (jx_get_array(r, root, "rooms", true, &rooms) && rooms) {
         size_t m = jx_push_key(r, "rooms");
@@ -533,6 +803,8 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
                 const char *f = NULL;
                 jx_get_string(r, o, "file", true, &f);
                 ref->file = dup(&L, f);
+                ref->required = true;
+                jx_get_bool(r, o, "required", false, &ref->required);
                 for (int j = 0; j < game->room_count - 1; j++)
                     if (ref->id && game->rooms[j].id && strcmp(ref->id, game->rooms[j].id) == 0)
                         jx_error(r, "id", DIAG_DUPLICATE_ID, "room id '%s' is used twice", ref->id);
@@ -541,6 +813,8 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
         }
         jx_pop(r, m);
     }
+    if (game->hub && level_find_room(game, game->hub) < 0)
+        jx_error(r, "hub", DIAG_UNKNOWN_REF, "no room in \"rooms\" has the id '%s'", game->hub);
     if (L.oom) diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, "", "out of memory");
     cJSON_Delete(root);
     if (diags->errors != errors_before) {
@@ -570,6 +844,57 @@ int level_find_option(const level_puzzle *p, const char *id)
     for (int i = 0; id && i < p->option_count; i++)
         if (p->options[i].id && strcmp(p->options[i].id, id) == 0) return i;
     return -1;
+}
+
+int level_find_item(const level_room *room, const char *id)
+{
+    for (int i = 0; id && i < room->item_count; i++)
+        if (room->items[i].id && strcmp(room->items[i].id, id) == 0) return i;
+    return -1;
+}
+
+int level_find_room(const level_game *game, const char *id)
+{
+    for (int i = 0; id && i < game->room_count; i++)
+        if (game->rooms[i].id && strcmp(game->rooms[i].id, id) == 0) return i;
+    return -1;
+}
+
+void level_normalise_answer(const char *in, char *out, size_t cap)
+{
+    size_t n = 0;
+    bool space = false;
+    const unsigned char *p = (const unsigned char *)in;
+    if (cap == 0) return;
+    while (*p) {
+        unsigned char c = *p;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = n > 0;
+            p++;
+            continue;
+        }
+        unsigned char buf[2];
+        size_t len = 1;
+        buf[0] = c;
+        if (c >= 'A' && c <= 'Z') {
+            buf[0] = (unsigned char)(c + 32);
+        } else if (c == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97) {
+            /* U+00C0..U+00DE (À..Þ, not ×) is two bytes C3 80..9E; lower case is +0x20 */
+            buf[1] = (unsigned char)(p[1] + 0x20);
+            len = 2;
+        } else if (c >= 0xC0) {
+            buf[1] = p[1];
+            len = p[1] ? 2 : 1; /* other letters are kept as they are */
+            if (c >= 0xE0) len = 1; /* longer sequences are copied byte by byte */
+        }
+        if (space && n + 1 < cap) out[n++] = ' ';
+        space = false;
+        for (size_t k = 0; k < len && n + 1 < cap; k++) out[n++] = (char)buf[k];
+        p += len;
+    }
+    /* trailing punctuation ("Suomi.fi." or "OmaKanta!") does not make an answer wrong */
+    while (n > 0 && strchr(".,!?;:\"'", out[n - 1])) n--;
+    out[n] = '\0';
 }
 
 const level_widget *level_find_widget(const level_room *room, const char *id)

@@ -28,7 +28,11 @@ enum {
     LEVEL_MAX_OPTIONS = 32,  /* choices or places per puzzle: a bit each in game state */
     LEVEL_MAX_WIDGETS = 160, /* per scene */
     LEVEL_MAX_HINTS = 6,
-    LEVEL_MAX_REQUIRES = 8
+    LEVEL_MAX_REQUIRES = 8,
+    LEVEL_MAX_ITEMS = 16,    /* inventory items per room: a bit each in game state */
+    LEVEL_MAX_ANSWERS = 8,   /* accepted variants of a text answer */
+    LEVEL_MAX_EFFECTS = 8,   /* items given or places revealed by one puzzle */
+    LEVEL_MAX_COMICS = 8
 };
 
 typedef struct level_rect {
@@ -68,23 +72,40 @@ typedef struct level_widget {
     level_text_size size;
     level_tone tone;
     bool bold;
+    bool hidden;             /* not shown until a solved puzzle reveals it */
+    const char *opens;       /* hub doors: the room id this widget opens, or "comic:<id>" */
+    i18n_text label;         /* what a screen reader says for it, when not simply its text */
 } level_widget;
 
 typedef enum level_puzzle_kind {
     LEVEL_P_CHOICE,    /* multiple choice: one or several right options */
     LEVEL_P_HOTSPOTS,  /* find all the right places on the scene */
+    LEVEL_P_ORDER,     /* put the steps in the right order (listed in the right order) */
+    LEVEL_P_MATCH,     /* pair each item with its partner */
+    LEVEL_P_CODE,      /* a code lock: digits or letters gathered from clues */
+    LEVEL_P_TEXT,      /* a typed answer, normalised, with accepted variants */
+    LEVEL_P_USE,       /* use an inventory item on a place */
     LEVEL_P_KIND_COUNT
 } level_puzzle_kind;
 
-/* A choice of a multiple-choice puzzle, or a place of a hotspot puzzle. */
+/* One answerable thing of a puzzle: a choice, a place, a step, or the left side of a pair. */
 typedef struct level_option {
     const char *id;
-    i18n_text text;      /* choice text, or a place's description for people who cannot see it */
+    i18n_text text;      /* what the player sees; for a place, its description for people who cannot see it */
+    i18n_text pair;      /* matching: the right-hand partner's text */
     i18n_text explain;   /* why it is right or wrong: every answer teaches */
-    bool correct;
+    bool correct;        /* choice and hotspots; steps and pairs are all "correct" */
     const char *widget;  /* hotspots: the widget the place covers, or NULL */
     level_rect rect;     /* hotspots: resolved from the widget, or given */
 } level_option;
+
+/* Something a room's player can carry, given by a solved puzzle. */
+typedef struct level_item {
+    const char *id;
+    i18n_text name;
+    i18n_text about;     /* what it is, for the inventory and screen readers */
+    const char *icon;    /* asset path, optional */
+} level_item;
 
 typedef struct level_puzzle {
     const char *id;
@@ -98,6 +119,19 @@ typedef struct level_puzzle {
     int hint_count;
     int requires[LEVEL_MAX_REQUIRES]; /* indices of puzzles of the same room solved first */
     int require_count;
+    int requires_items[LEVEL_MAX_REQUIRES]; /* indices of items the player must hold */
+    int require_item_count;
+    i18n_text wrong;                /* order, match, code, text, use: why a wrong answer is wrong */
+    const char *answers[LEVEL_MAX_ANSWERS]; /* code and text: accepted answers, normalised at load */
+    int answer_count;
+    bool final_code;                /* code: the answer is the game's code parts joined (the last door) */
+    int use_item;                   /* use: index of the item to use */
+    const char *use_place;          /* use: widget id of the place to use it on */
+    int gives_items[LEVEL_MAX_EFFECTS]; /* effects when solved */
+    int give_count;
+    int reveals[LEVEL_MAX_EFFECTS];     /* widget indices shown when solved */
+    int reveal_count;
+    const char *comic;              /* a comic id to show when solved, or NULL */
 } level_puzzle;
 
 typedef struct level_room {
@@ -112,18 +146,34 @@ typedef struct level_room {
     int widget_count;
     level_puzzle *puzzles;
     int puzzle_count;
+    level_item items[LEVEL_MAX_ITEMS];
+    int item_count;
+    int timer_minutes;         /* 0: no timer; the player can always extend it (WCAG 2.2.1) */
+    int target_minutes;        /* the time the score expects; 0: time does not count */
+    const char *comic_intro;   /* comic ids shown before the room and after it is solved */
+    const char *comic_outro;
 } level_room;
 
 typedef struct level_room_ref {
     const char *id;
-    const char *file; /* relative to the manifest's folder */
+    const char *file;  /* relative to the manifest's folder */
+    bool required;     /* needed for the final code (default true) */
 } level_room_ref;
+
+typedef struct level_comic_ref {
+    const char *id;
+    const char *file;
+} level_comic_ref;
 
 typedef struct level_game {
     arena mem;
-    i18n_text title, intro;
+    i18n_text title, intro, ending;
+    const char *hub;                /* id of the room that opens the game, or NULL: the first room */
+    bool ordered;                   /* rooms must be solved in the listed order */
     level_room_ref rooms[LEVEL_MAX_ROOMS];
     int room_count;
+    level_comic_ref comics[LEVEL_MAX_COMICS];
+    int comic_count;
 } level_game;
 
 /* Loads a room from JSON text. On success the caller frees it with level_free_room. */
@@ -139,8 +189,15 @@ void level_free_game(level_game *game);
 /* Index of the puzzle or option with this id, or -1. */
 int level_find_puzzle(const level_room *room, const char *id);
 int level_find_option(const level_puzzle *p, const char *id);
+int level_find_item(const level_room *room, const char *id);
+int level_find_room(const level_game *game, const char *id);
 const level_widget *level_find_widget(const level_room *room, const char *id);
 
 const char *level_kind_name(level_puzzle_kind kind);
+
+/* Normalises a typed answer for comparison: lower case (including Å, Ä, Ö and other Latin-1
+   letters), spaces collapsed, leading and trailing spaces and punctuation dropped.
+   Writes at most cap bytes including the NUL. */
+void level_normalise_answer(const char *in, char *out, size_t cap);
 
 #endif

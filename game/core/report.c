@@ -28,6 +28,13 @@ bool report_event_make(report_event *ev, uint32_t seq, const char *room, const c
     return true;
 }
 
+bool report_hint_make(report_event *ev, uint32_t seq, const char *room, const char *puzzle, double t_ms)
+{
+    if (!report_event_make(ev, seq, room, puzzle, NULL, 0, t_ms)) return false;
+    ev->hint = true;
+    return true;
+}
+
 bool report_event_to_json(const report_event *ev, char *out, size_t cap)
 {
     cJSON *o = cJSON_CreateObject();
@@ -41,8 +48,13 @@ bool report_event_to_json(const report_event *ev, char *out, size_t cap)
     cJSON_AddNumberToObject(o, "seq", ev->seq);
     cJSON_AddStringToObject(o, "room", ev->room);
     cJSON_AddStringToObject(o, "puzzle", ev->puzzle);
-    for (int i = 0; i < ev->answer_count; i++) cJSON_AddItemToArray(a, cJSON_CreateString(ev->answer[i]));
-    cJSON_AddItemToObject(o, "answer", a);
+    if (ev->hint) {
+        cJSON_Delete(a);
+        cJSON_AddTrueToObject(o, "hint");
+    } else {
+        for (int i = 0; i < ev->answer_count; i++) cJSON_AddItemToArray(a, cJSON_CreateString(ev->answer[i]));
+        cJSON_AddItemToObject(o, "answer", a);
+    }
     cJSON_AddNumberToObject(o, "t", (double)(long long)ev->t_ms);
     bool ok = cJSON_PrintPreallocated(o, out, (int)cap, false) != 0;
     cJSON_Delete(o);
@@ -51,7 +63,7 @@ bool report_event_to_json(const report_event *ev, char *out, size_t cap)
 
 bool report_event_from_json(struct jx_reader *r, const cJSON *obj, report_event *ev)
 {
-    static const char *const fields[] = {"v", "seq", "room", "puzzle", "answer", "t", NULL};
+    static const char *const fields[] = {"v", "seq", "room", "puzzle", "answer", "hint", "t", NULL};
     memset(ev, 0, sizeof *ev);
     if (!cJSON_IsObject(obj)) return jx_error(r, NULL, DIAG_TYPE, "an event should be an object {...}");
     bool ok = jx_check_fields(r, obj, fields);
@@ -62,7 +74,9 @@ bool report_event_from_json(struct jx_reader *r, const cJSON *obj, report_event 
     ok &= jx_get_int(r, obj, "seq", true, 1, 1000000, &seq);
     ok &= jx_get_string(r, obj, "room", true, &room);
     ok &= jx_get_string(r, obj, "puzzle", true, &puzzle);
-    ok &= jx_get_array(r, obj, "answer", true, &answer);
+    ok &= jx_get_bool(r, obj, "hint", false, &ev->hint);
+    ok &= jx_get_array(r, obj, "answer", !ev->hint, &answer);
+    if (ev->hint && answer) ok = jx_error(r, "answer", DIAG_BAD_VALUE, "a hint event has no answer");
     ok &= jx_get_int(r, obj, "t", false, 0, 2000000000, &t);
     if (!ok) return false;
     ev->seq = (uint32_t)seq;
@@ -70,7 +84,7 @@ bool report_event_from_json(struct jx_reader *r, const cJSON *obj, report_event 
     if (!copy_id(ev->room, sizeof ev->room, room)) return jx_error(r, "room", DIAG_BAD_VALUE, "too long");
     if (!copy_id(ev->puzzle, sizeof ev->puzzle, puzzle))
         return jx_error(r, "puzzle", DIAG_BAD_VALUE, "too long");
-    int n = cJSON_GetArraySize(answer);
+    int n = answer ? cJSON_GetArraySize(answer) : 0;
     if (n > LEVEL_MAX_OPTIONS) return jx_error(r, "answer", DIAG_TOO_MANY, "at most %d answers", LEVEL_MAX_OPTIONS);
     for (int i = 0; i < n; i++) {
         const cJSON *s = cJSON_GetArrayItem(answer, i);
@@ -88,6 +102,13 @@ bool report_event_from_json(struct jx_reader *r, const cJSON *obj, report_event 
 
 game_verdict report_replay(game_state *g, const report_event *ev, game_result *res)
 {
+    if (ev->hint) {
+        memset(res, 0, sizeof *res);
+        res->puzzle = level_find_puzzle(g->room, ev->puzzle);
+        res->option = -1;
+        res->verdict = game_take_hint(g, res->puzzle) ? GAME_REPEAT : GAME_INVALID;
+        return res->verdict;
+    }
     const char *ids[LEVEL_MAX_OPTIONS];
     for (int i = 0; i < ev->answer_count; i++) ids[i] = ev->answer[i];
     game_submit(g, ev->puzzle, ids, ev->answer_count, res);

@@ -6,6 +6,7 @@
  *
  * JSON form (schema version 1):
  *   {"v":1,"seq":3,"room":"outlook","puzzle":"signs","answer":["sender"],"t":15234}
+ *   {"v":1,"seq":4,"room":"outlook","puzzle":"signs","hint":true,"t":17020}   (a hint taken)
  * seq counts events from 1 within a play-through; t is milliseconds since it started
  * (the client's clock: information only, the server keeps its own timestamps).
  */
@@ -25,6 +26,7 @@ enum { REPORT_ID_MAX = 64, REPORT_ANSWER_MAX = 256, REPORT_VERSION = 1 };
 
 typedef struct report_event {
     uint32_t seq;
+    bool hint;                 /* a hint was taken; answer is empty */
     char room[REPORT_ID_MAX];
     char puzzle[REPORT_ID_MAX];
     int answer_count;
@@ -35,6 +37,9 @@ typedef struct report_event {
 /* Fills an event from an answer just given. False if an id is too long to record. */
 bool report_event_make(report_event *ev, uint32_t seq, const char *room, const char *puzzle,
                        const char *const *ids, int n, double t_ms);
+
+/* Fills a hint event. */
+bool report_hint_make(report_event *ev, uint32_t seq, const char *room, const char *puzzle, double t_ms);
 
 /* Writes the event as one line of JSON; false if cap is too small. */
 bool report_event_to_json(const report_event *ev, char *out, size_t cap);

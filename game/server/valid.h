@@ -1,0 +1,35 @@
+/* valid.h - checks for text that comes from outside: HR's forms and CSV files, players'
+ * names, keys and tokens. Pure C, no allocation.
+ *
+ * Everything stored is checked here first; what passes is stored verbatim and escaped
+ * where it is shown (JSON by cJSON, the dashboard by textContent, CSV by csv_field).
+ */
+#ifndef PK_VALID_H
+#define PK_VALID_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s is valid UTF-8 of 1..max_bytes bytes with no control characters (a multiline
+   text may hold newlines and tabs), no bidirectional-override characters (which could make
+   a name display as something else), and not only spaces. */
+bool valid_text(const char *s, size_t max_bytes, bool multiline);
+
+/* Removes leading and trailing ASCII spaces and tabs in place; returns the new length. */
+size_t valid_trim(char *s);
+
+/* True for a real calendar date written YYYY-MM-DD, years 2000..2099. */
+bool valid_date(const char *s);
+
+/* A plausible e-mail address: one '@', a dot in the domain, no spaces or controls, at most
+   254 bytes. Deliverability is not checked. */
+bool valid_email(const char *s);
+
+/* 1..max bytes of [A-Za-z0-9._:-]: idempotency keys, play ids, tokens. */
+bool valid_key(const char *s, size_t max);
+
+/* Lower-cases ASCII and the Latin-1 letters (Å, Ä, Ö, É ...) so a name search finds
+   "Äijälä" with "äijä". Writes at most cap bytes including the NUL. */
+void valid_fold(const char *in, char *out, size_t cap);
+
+#endif
