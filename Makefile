@@ -102,7 +102,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h
 	@mkdir -p $(@D)
-	@$(CC) $(WARN) -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson -o $@
+	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson -o $@
 
 .PHONY: test test-unit test-e2e
 test: deps test-unit test-e2e ## every test: core (ASan+UBSan), then the browser end to end

@@ -3,7 +3,6 @@
 'use strict';
 
 (function () {
-  const LOGICAL_W = 1280, LOGICAL_H = 720; // GFX_W, GFX_H in game/front/gfx.h
   const canvas = document.getElementById('canvas');
   const status = document.getElementById('status');
   const lines = document.getElementById('sr-lines');
@@ -13,8 +12,9 @@
   // Maps the engine's logical rectangle to CSS pixels of the page (the engine letterboxes).
   function toPage(x, y, w, h) {
     const r = canvas.getBoundingClientRect();
-    const s = Math.min(r.width / LOGICAL_W, r.height / LOGICAL_H);
-    const ox = r.left + (r.width - LOGICAL_W * s) / 2, oy = r.top + (r.height - LOGICAL_H * s) / 2;
+    const { w: LW, h: LH } = window.pakopeli.logical; // set by the engine (plat_layout)
+    const s = Math.min(r.width / LW, r.height / LH);
+    const ox = r.left + (r.width - LW * s) / 2, oy = r.top + (r.height - LH * s) / 2;
     return { x: ox + x * s, y: oy + y * s, w: w * s, h: h * s };
   }
 
@@ -49,7 +49,7 @@
     if (name === 'interactive') status.textContent = '';
   }
 
-  window.pakopeli = { mirror, mark, marks, leaveFocus, toPage };
+  window.pakopeli = { mirror, mark, marks, leaveFocus, toPage, logical: { w: 1280, h: 720 } };
 
   window.Module = {
     canvas,

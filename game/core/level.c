@@ -1,5 +1,6 @@
 #include "level.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "jsonx.h"
@@ -735,7 +736,8 @@ void level_free_room(level_room *room)
 bool level_load_game(level_game *game, const char *file, const char *text, size_t len,
                      diag_list *diags)
 {
-    static const char *const fields[] = {"title", "intro", "ending", "rooms", "hub", "ordered", "comics", NULL};
+    static const char *const fields[] = {"title", "intro",  "ending",   "rooms", "hub",
+                                         "ordered", "comics", "settings", NULL};
     static const char *const room_fields[] = {"id", "file", "required", NULL};
     static const char *const comic_fields[] = {"id", "file", NULL};
     memset(game, 0, sizeof *game);
@@ -757,6 +759,22 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
     const char *hub = NULL;
     jx_get_string(r, root, "hub", false, &hub);
     game->hub = dup(&L, hub);
+    const cJSON *settings = NULL;
+    if (jx_get_object(r, root, "settings", false, &settings) && settings) {
+        size_t m = jx_push_key(r, "settings");
+        for (const cJSON *f = settings->child; f; f = f->next) {
+            if (game->setting_count == LEVEL_MAX_SETTINGS) {
+                jx_error(r, NULL, DIAG_TOO_MANY, "at most %d settings", LEVEL_MAX_SETTINGS);
+                break;
+            }
+            level_setting *st = &game->settings[game->setting_count++];
+            st->key = dup(&L, f->string);
+            size_t mk = jx_push_key(r, f->string);
+            read_text_value(&L, f, &st->value);
+            jx_pop(r, mk);
+        }
+        jx_pop(r, m);
+    }
     const cJSON *comics = NULL;
     if (jx_get_array(r, root, "comics", false, &comics) && comics) {
         size_t m = jx_push_key(r, "comics");
@@ -844,6 +862,93 @@ int level_find_option(const level_puzzle *p, const char *id)
     for (int i = 0; id && i < p->option_count; i++)
         if (p->options[i].id && strcmp(p->options[i].id, id) == 0) return i;
     return -1;
+}
+
+/* ---- organisation settings ---------------------------------------------------------------- */
+
+static const level_setting *find_setting(const level_game *game, const char *key, size_t len)
+{
+    for (int i = 0; i < game->setting_count; i++)
+        if (strlen(game->settings[i].key) == len && strncmp(game->settings[i].key, key, len) == 0)
+            return &game->settings[i];
+    return NULL;
+}
+
+static void expand_text(level_room *room, const level_game *game, i18n_text *t, const char *path,
+                        diag_list *diags)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        const char *s = t->s[l];
+        if (!s || !strchr(s, '{')) continue;
+        /* a plain string serves every language: each gets its own copy, with its own names */
+        char out[2048];
+        size_t n = 0;
+        for (const char *p = s; *p && n + 1 < sizeof out;) {
+            const char *close = *p == '{' ? strchr(p, '}') : NULL;
+            const level_setting *st = close ? find_setting(game, p + 1, (size_t)(close - p - 1)) : NULL;
+            if (st) {
+                const char *v = i18n_get(&st->value, (i18n_lang)l);
+                size_t vl = strlen(v);
+                if (n + vl >= sizeof out) break;
+                memcpy(out + n, v, vl);
+                n += vl;
+                p = close + 1;
+            } else {
+                if (close && l == LANG_FI)
+                    diag_add(diags, DIAG_WARNING, DIAG_UNKNOWN_REF, room->file, 0, 0, path,
+                             "no setting named {%.*s} in levels/game.json", (int)(close - p - 1), p + 1);
+                out[n++] = *p++;
+            }
+        }
+        out[n] = '\0';
+        char *copy = arena_strdup(&room->mem, out);
+        if (!copy) continue;
+        t->s[l] = copy;
+    }
+}
+
+void level_apply_settings(level_room *room, const level_game *game, diag_list *diags)
+{
+    char path[DIAG_PATH_MAX];
+    expand_text(room, game, &room->title, "title", diags);
+    expand_text(room, game, &room->intro, "intro", diags);
+    expand_text(room, game, &room->outro, "outro", diags);
+    for (int i = 0; i < room->widget_count; i++) {
+        level_widget *w = &room->widgets[i];
+        snprintf(path, sizeof path, "scene.widgets[%d].text", i);
+        expand_text(room, game, &w->text, path, diags);
+        snprintf(path, sizeof path, "scene.widgets[%d].label", i);
+        expand_text(room, game, &w->label, path, diags);
+        for (int k = 0; k < w->row_count; k++) {
+            snprintf(path, sizeof path, "scene.widgets[%d].rows[%d]", i, k);
+            expand_text(room, game, &w->rows[k], path, diags);
+        }
+    }
+    for (int i = 0; i < room->item_count; i++) {
+        snprintf(path, sizeof path, "items[%d].name", i);
+        expand_text(room, game, &room->items[i].name, path, diags);
+        snprintf(path, sizeof path, "items[%d].about", i);
+        expand_text(room, game, &room->items[i].about, path, diags);
+    }
+    for (int i = 0; i < room->puzzle_count; i++) {
+        level_puzzle *p = &room->puzzles[i];
+        snprintf(path, sizeof path, "puzzles[%d].prompt", i);
+        expand_text(room, game, &p->prompt, path, diags);
+        snprintf(path, sizeof path, "puzzles[%d].solved", i);
+        expand_text(room, game, &p->solved, path, diags);
+        snprintf(path, sizeof path, "puzzles[%d].wrong", i);
+        expand_text(room, game, &p->wrong, path, diags);
+        for (int k = 0; k < p->hint_count; k++) {
+            snprintf(path, sizeof path, "puzzles[%d].hints[%d]", i, k);
+            expand_text(room, game, &p->hints[k], path, diags);
+        }
+        for (int k = 0; k < p->option_count; k++) {
+            snprintf(path, sizeof path, "puzzles[%d].options[%d]", i, k);
+            expand_text(room, game, &p->options[k].text, path, diags);
+            expand_text(room, game, &p->options[k].pair, path, diags);
+            expand_text(room, game, &p->options[k].explain, path, diags);
+        }
+    }
 }
 
 int level_find_item(const level_room *room, const char *id)

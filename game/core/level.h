@@ -165,8 +165,19 @@ typedef struct level_comic_ref {
     const char *file;
 } level_comic_ref;
 
+/* An organisation's own name for something ("the intranet" is "Intra" here), used in texts as
+   {key}: one place to change when another organisation adopts the game. */
+typedef struct level_setting {
+    const char *key;
+    i18n_text value;
+} level_setting;
+
+enum { LEVEL_MAX_SETTINGS = 24 };
+
 typedef struct level_game {
     arena mem;
+    level_setting settings[LEVEL_MAX_SETTINGS];
+    int setting_count;
     i18n_text title, intro, ending;
     const char *hub;                /* id of the room that opens the game, or NULL: the first room */
     bool ordered;                   /* rooms must be solved in the listed order */
@@ -185,6 +196,10 @@ void level_free_room(level_room *room);
 bool level_load_game(level_game *game, const char *file, const char *text, size_t len,
                      diag_list *diags);
 void level_free_game(level_game *game);
+
+/* Replaces every {key} in the room's texts with the game's setting of that name, per language.
+   An unknown {key} is reported as a warning and left as it is. */
+void level_apply_settings(level_room *room, const level_game *game, diag_list *diags);
 
 /* Index of the puzzle or option with this id, or -1. */
 int level_find_puzzle(const level_room *room, const char *id);

@@ -1,19 +1,29 @@
-/* app.c - the front end's entry point: the frame function, loading, and the error screen.
+/* app.c - the front end's entry point: the frame function, loading, progress, settings.
  *
- * Loading is staged through platform fetch requests (fonts, then the manifest, then the
- * room and its images), pumped once per frame, so the same code runs natively and in the
- * browser without blocking. A frame is drawn only when something changed (app.dirty).
+ * Loading is staged through platform fetch requests (fonts, the manifest, then every room
+ * and its images), pumped once per frame, so the same code runs natively and in the browser
+ * without blocking. Progress is the list of answer events, kept in storage and replayed
+ * through the core on the next visit. A frame is drawn only when something changed.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <SDL.h>
 
 #include "app.h"
+#include "../core/jsonx.h"
 
 static const char *const FONT_FILES[TEXT_FACE_COUNT] = {
     "fonts/ui-regular.ttf", "fonts/ui-bold.ttf", "fonts/comic.ttf",
 };
+static const char *const SAVE_KEY = "pakopeli.save";
+static const char *const SETTINGS_KEY = "pakopeli.settings";
+
+/* Keys of the chrome's controls (views use kinds 2..31, see room_view.c). */
+enum { K_LANG = 1, K_SETTINGS = 40, K_HUB = 41, K_ZOOM = 42, K_CONTRAST = 43, K_MOTION = 44,
+       K_RESTART = 45, K_CLOSE_SETTINGS = 46 };
+#define KEY(kind, i) (((uint32_t)(kind) << 16) | (uint32_t)(i))
 
 /* ---- assets ------------------------------------------------------------------------------- */
 
@@ -42,7 +52,34 @@ static bool assets_pending(const app *a)
     return false;
 }
 
-/* ---- chrome ------------------------------------------------------------------------------- */
+/* ---- settings ----------------------------------------------------------------------------- */
+
+static void apply_settings(app *a)
+{
+    text_set_zoom(a->settings.text_zoom);
+    a->gfx.high_contrast = a->settings.high_contrast;
+    char buf[64];
+    snprintf(buf, sizeof buf, "zoom=%d;contrast=%d;motion=%d", a->settings.text_zoom,
+             a->settings.high_contrast, a->settings.reduced_motion);
+    plat_store_set(SETTINGS_KEY, buf);
+    a->dirty = true;
+}
+
+static void load_settings(app *a)
+{
+    a->settings = (app_settings){100, false, plat_prefers_reduced_motion()};
+    char buf[64];
+    int zoom, contrast, motion;
+    if (plat_store_get(SETTINGS_KEY, buf, sizeof buf) &&
+        sscanf(buf, "zoom=%d;contrast=%d;motion=%d", &zoom, &contrast, &motion) == 3) {
+        a->settings.text_zoom = (zoom == 125 || zoom == 150) ? zoom : 100;
+        a->settings.high_contrast = contrast != 0;
+        a->settings.reduced_motion = motion != 0;
+    }
+    char z[8];
+    if (plat_param("zoom", z, sizeof z)) a->settings.text_zoom = atoi(z) == 150 ? 150 : atoi(z) == 125 ? 125 : 100;
+    apply_settings(a);
+}
 
 void app_set_language(app *a, i18n_lang lang)
 {
@@ -55,21 +92,169 @@ void app_set_language(app *a, i18n_lang lang)
     a->dirty = true;
 }
 
+/* ---- progress ----------------------------------------------------------------------------- */
+
+double app_play_ms(const app *a) { return a->clock_base_ms + (plat_now_ms() - a->session_start_ms); }
+
+static void save_progress(app *a)
+{
+    /* the array is kept open at the end; close it only for storage */
+    if (a->save_len + 2 > sizeof a->save) return;
+    a->save[a->save_len] = ']';
+    a->save[a->save_len + 1] = '\0';
+    plat_store_set(SAVE_KEY, a->save);
+    a->save[a->save_len] = '\0';
+}
+
+static void record(app *a, const report_event *ev)
+{
+    char json[REPORT_ID_MAX * 4 + LEVEL_MAX_OPTIONS * REPORT_ANSWER_MAX];
+    if (!report_event_to_json(ev, json, sizeof json)) return;
+    size_t n = strlen(json);
+    if (a->save_len + n + 3 < sizeof a->save) {
+        if (a->save_len == 0) a->save[a->save_len++] = '[';
+        else a->save[a->save_len++] = ',';
+        memcpy(a->save + a->save_len, json, n + 1);
+        a->save_len += n;
+        save_progress(a);
+    }
+    plat_send_event(json);
+}
+
+void app_answer(app *a, const char *puzzle_id, const char *const *ids, int n, game_result *res)
+{
+    report_event ev;
+    const char *room = a->manifest.rooms[a->room].id;
+    bool made = n < 0 ? report_hint_make(&ev, a->seq + 1, room, puzzle_id, app_play_ms(a))
+                      : report_event_make(&ev, a->seq + 1, room, puzzle_id, ids, n, app_play_ms(a));
+    if (!made) {
+        memset(res, 0, sizeof *res);
+        res->verdict = GAME_INVALID;
+        return;
+    }
+    game_verdict v = play_apply(&a->play, &ev, res);
+    /* Only counted answers are kept: a locked or malformed one changed nothing to replay. */
+    if (v != GAME_INVALID && v != GAME_LOCKED) {
+        a->seq++;
+        record(a, &ev);
+    }
+    a->dirty = true;
+}
+
+/* Replays the saved events; those that no longer fit changed content are dropped. */
+static void resume(app *a)
+{
+    static char stored[APP_SAVE_MAX];
+    a->save_len = 0;
+    a->save[0] = '\0';
+    if (!plat_store_get(SAVE_KEY, stored, sizeof stored)) return;
+    cJSON *arr = cJSON_Parse(stored);
+    if (!cJSON_IsArray(arr)) {
+        cJSON_Delete(arr);
+        return;
+    }
+    const cJSON *item;
+    double last_t = 0;
+    cJSON_ArrayForEach(item, arr)
+    {
+        diag_list d = {0};
+        jx_reader r = jx_reader_make(SAVE_KEY, "", 0, &d);
+        report_event ev;
+        game_result res;
+        if (!report_event_from_json(&r, item, &ev)) continue;
+        if (play_apply(&a->play, &ev, &res) == GAME_INVALID) continue;
+        ev.seq = ++a->seq; /* renumber: the kept events stay a gapless sequence */
+        if (ev.t_ms > last_t) last_t = ev.t_ms;
+        char json[REPORT_ID_MAX * 4 + LEVEL_MAX_OPTIONS * REPORT_ANSWER_MAX];
+        if (report_event_to_json(&ev, json, sizeof json) && a->save_len + strlen(json) + 3 < sizeof a->save) {
+            char sep = a->save_len == 0 ? '[' : ',';
+            a->save[a->save_len++] = sep;
+            memcpy(a->save + a->save_len, json, strlen(json) + 1);
+            a->save_len += strlen(json);
+        }
+    }
+    cJSON_Delete(arr);
+    a->clock_base_ms = last_t;
+}
+
+void app_restart(app *a)
+{
+    plat_store_set(SAVE_KEY, "[]");
+    plat_store_set("pakopeli.where", "");
+    a->save_len = 0;
+    a->save[0] = '\0';
+    a->seq = 0;
+    a->clock_base_ms = 0;
+    a->session_start_ms = plat_now_ms();
+    a->rating = 0;
+    a->feedback_sent = false;
+    play_begin(&a->play, &a->manifest);
+    for (int i = 0; i < a->rooms_loaded; i++) play_attach_room(&a->play, i, &a->rooms[i]);
+    a->screen = APP_ROOM;
+    a->settings_open = false;
+    app_enter_room(a, a->hub >= 0 ? a->hub : 0);
+}
+
+void app_enter_room(app *a, int i)
+{
+    if (i < 0 || i >= a->rooms_loaded || !play_room_open(&a->play, i)) return;
+    a->room = i;
+    plat_store_set("pakopeli.where", a->manifest.rooms[i].id);
+    room_view_begin(a);
+}
+
+/* ---- chrome ------------------------------------------------------------------------------- */
+
+bool app_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool primary)
+{
+    gfx *g = &a->gfx;
+    ui_state s = ui_item(&a->ui, key, r, label, UI_BUTTON);
+    gfx_round_fill(g, r, 8, primary ? GFX_ACCENT : GFX_BORDER);
+    if (!primary)
+        gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
+    else if (s.hovered)
+        gfx_outline(g, r, GFX_TEXT, 2);
+    text_draw_in(g, label, (text_style){TEXT_BOLD, 17, primary ? GFX_ON_ACCENT : GFX_TEXT, TEXT_CENTER},
+                 (SDL_Rect){r.x + 8, r.y, r.w - 16, r.h});
+    return s.activated;
+}
+
 void app_top_bar(app *a, const char *title)
 {
     gfx *g = &a->gfx;
-    gfx_fill(g, (SDL_Rect){0, 0, GFX_W, 56}, GFX_SURFACE);
-    gfx_fill(g, (SDL_Rect){0, 55, GFX_W, 1}, GFX_BORDER);
-    text_draw_in(g, title, (text_style){TEXT_BOLD, 21, GFX_TEXT, TEXT_LEFT}, (SDL_Rect){20, 0, 820, 56});
-    ui_say(&a->ui, title);
-    /* Laid out from the right edge, declared left to right so they read in order. */
-    SDL_Rect rects[LANG_COUNT];
-    int x = GFX_W - 20;
+    bool narrow = g->w < GFX_W;
+    int bar_h = narrow ? 104 : 56;
+    gfx_fill(g, (SDL_Rect){0, 0, g->w, bar_h}, GFX_SURFACE);
+    gfx_fill(g, (SDL_Rect){0, bar_h - 1, g->w, 1}, GFX_BORDER);
+    int x = 16;
+    if (a->screen == APP_ROOM && a->hub >= 0 && a->room != a->hub) {
+        const char *back = str(a->lang, STR_BACK_TO_HUB);
+        int tw, th;
+        text_measure(g, back, (text_style){TEXT_BOLD, 16, GFX_ACCENT, TEXT_LEFT}, 0, &tw, &th);
+        SDL_Rect r = {x, 8, tw + 24, 40};
+        if (app_button(a, KEY(K_HUB, 0), r, back, false)) app_enter_room(a, a->hub);
+        x += r.w + 12;
+    }
+    /* Settings and languages from the right edge, declared left to right to read in order. */
+    const char *gear = str(a->lang, STR_SETTINGS);
+    SDL_Rect rects[LANG_COUNT + 1];
+    int rx = g->w - 16, ty = narrow ? 56 : 8;
     for (int l = LANG_COUNT - 1; l >= 0; l--) {
         int tw, th;
         text_measure(g, str((i18n_lang)l, STR_LANGUAGE_NAME), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_CENTER}, 0, &tw, &th);
-        rects[l] = (SDL_Rect){x - tw - 20, 8, tw + 20, 40};
-        x = rects[l].x - 4;
+        rects[l] = (SDL_Rect){rx - tw - 20, ty, tw + 20, 40};
+        rx = rects[l].x - 4;
+    }
+    int gw, gh;
+    text_measure(g, gear, (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_CENTER}, 0, &gw, &gh);
+    rects[LANG_COUNT] = (SDL_Rect){narrow ? 16 : rx - gw - 36, ty, gw + 28, 40};
+    int title_w = (narrow ? g->w - 16 : rects[LANG_COUNT].x - 12) - x;
+    text_draw_in(g, title, (text_style){TEXT_BOLD, 21, GFX_TEXT, TEXT_LEFT}, (SDL_Rect){x, 0, title_w, 56});
+    ui_say(&a->ui, title);
+    if (app_button(a, KEY(K_SETTINGS, 0), rects[LANG_COUNT], gear, false)) {
+        a->settings_open = true;
+        ui_focus(&a->ui, KEY(K_CLOSE_SETTINGS, 0));
+        a->dirty = true;
     }
     for (int l = 0; l < LANG_COUNT; l++) {
         const char *name = str((i18n_lang)l, STR_LANGUAGE_NAME);
@@ -78,11 +263,93 @@ void app_top_bar(app *a, const char *title)
         SDL_Rect r = rects[l];
         char label[64];
         snprintf(label, sizeof label, "%s%s%s", name, current ? ", " : "", current ? str(a->lang, STR_SELECTED) : "");
-        ui_state s = ui_item(&a->ui, (1u << 16) | (uint32_t)l, r, label, UI_BUTTON);
+        ui_state s = ui_item(&a->ui, KEY(K_LANG, l), r, label, UI_BUTTON);
         text_draw_in(g, name, st, r);
         if (current) gfx_fill(g, (SDL_Rect){r.x + 10, r.y + r.h - 6, r.w - 20, 3}, GFX_ACCENT);
         else if (s.hovered) gfx_fill(g, (SDL_Rect){r.x + 10, r.y + r.h - 6, r.w - 20, 1}, GFX_ACCENT);
         if (s.activated && !current) app_set_language(a, (i18n_lang)l);
+    }
+}
+
+bool app_dialog(app *a, const char *title, const char *body, const char *extra, uint32_t key,
+                const char *button, bool esc_closes)
+{
+    gfx *g = &a->gfx;
+    gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, GFX_SHADE);
+    int w = g->w - 40 < 680 ? g->w - 40 : 680;
+    text_style ts = {TEXT_BOLD, 28, GFX_TEXT, TEXT_LEFT};
+    text_style bs = {TEXT_REGULAR, 19, GFX_TEXT, TEXT_LEFT};
+    text_style es = {TEXT_BOLD, 21, GFX_ACCENT, TEXT_LEFT};
+    int tw, th, bw, bh = 0, ew, eh = 0;
+    text_measure(g, title, ts, w - 64, &tw, &th);
+    if (body && body[0]) text_measure(g, body, bs, w - 64, &bw, &bh);
+    if (extra && extra[0]) text_measure(g, extra, es, w - 64, &ew, &eh);
+    int h = 32 + th + 16 + bh + (eh ? 16 + eh : 0) + 28 + 52 + 32;
+    if (h > g->h - 20) h = g->h - 20;
+    SDL_Rect card = {(g->w - w) / 2, (g->h - h) / 2, w, h};
+    gfx_round_fill(g, card, 16, GFX_SURFACE);
+    int y = card.y + 32;
+    y += text_draw(g, title, ts, card.x + 32, y, w - 64) + 16;
+    ui_say(&a->ui, title);
+    if (bh) {
+        y += text_draw(g, body, bs, card.x + 32, y, w - 64);
+        ui_say(&a->ui, body);
+    }
+    if (eh) {
+        text_draw(g, extra, es, card.x + 32, y + 16, w - 64);
+        ui_say(&a->ui, extra);
+    }
+    int bw2 = w - 64 < 280 ? w - 64 : 280;
+    return app_button(a, key, (SDL_Rect){card.x + 32, card.y + h - 32 - 52, bw2, 52}, button, true) ||
+           (esc_closes && a->ui.escape);
+}
+
+void app_settings_pass(app *a)
+{
+    gfx *g = &a->gfx;
+    gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, GFX_SHADE);
+    int w = g->w - 40 < 640 ? g->w - 40 : 640, h = 480;
+    SDL_Rect card = {(g->w - w) / 2, (g->h - h) / 2, w, h};
+    gfx_round_fill(g, card, 16, GFX_SURFACE);
+    int x = card.x + 32, y = card.y + 28, cw = w - 64;
+    y += text_draw(g, str(a->lang, STR_SETTINGS), (text_style){TEXT_BOLD, 26, GFX_TEXT, TEXT_LEFT}, x, y, cw) + 16;
+    ui_say(&a->ui, str(a->lang, STR_SETTINGS));
+
+    y += text_draw(g, str(a->lang, STR_TEXT_SIZE), (text_style){TEXT_BOLD, 18, GFX_TEXT, TEXT_LEFT}, x, y, cw) + 8;
+    ui_say(&a->ui, str(a->lang, STR_TEXT_SIZE));
+    static const int zooms[] = {100, 125, 150};
+    for (int i = 0; i < 3; i++) {
+        char label[48];
+        bool on = a->settings.text_zoom == zooms[i];
+        snprintf(label, sizeof label, "%d %%%s%s", zooms[i], on ? ", " : "", on ? str(a->lang, STR_SELECTED) : "");
+        SDL_Rect r = {x + i * ((cw - 16) / 3 + 8), y, (cw - 16) / 3, 48};
+        if (app_button(a, KEY(K_ZOOM, i), r, label, on)) {
+            a->settings.text_zoom = zooms[i];
+            apply_settings(a);
+        }
+    }
+    y += 64;
+    char label[96];
+    snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_HIGH_CONTRAST),
+             str(a->lang, a->settings.high_contrast ? STR_ON : STR_OFF));
+    if (app_button(a, KEY(K_CONTRAST, 0), (SDL_Rect){x, y, cw, 48}, label, false)) {
+        a->settings.high_contrast = !a->settings.high_contrast;
+        apply_settings(a);
+    }
+    y += 60;
+    snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_REDUCED_MOTION),
+             str(a->lang, a->settings.reduced_motion ? STR_ON : STR_OFF));
+    if (app_button(a, KEY(K_MOTION, 0), (SDL_Rect){x, y, cw, 48}, label, false)) {
+        a->settings.reduced_motion = !a->settings.reduced_motion;
+        apply_settings(a);
+    }
+    y += 60;
+    if (app_button(a, KEY(K_RESTART, 0), (SDL_Rect){x, y, cw, 48}, str(a->lang, STR_RESTART), false)) app_restart(a);
+    if (app_button(a, KEY(K_CLOSE_SETTINGS, 0), (SDL_Rect){x, card.y + h - 80, 200, 52}, str(a->lang, STR_CLOSE), true) ||
+        a->ui.escape) {
+        a->settings_open = false;
+        ui_focus(&a->ui, KEY(K_SETTINGS, 0));
+        a->dirty = true;
     }
 }
 
@@ -95,77 +362,116 @@ static void fail_io(app *a, const char *path)
     a->dirty = true;
 }
 
+static bool pump_fonts(app *a)
+{
+    for (int f = 0; f < TEXT_FACE_COUNT; f++)
+        if (plat_fetch_state(a->f_fonts[f]) == PLAT_FETCH_PENDING) return false;
+    for (int f = 0; f < TEXT_FACE_COUNT; f++) {
+        size_t len = 0;
+        const char *d = plat_fetch_data(a->f_fonts[f], &len);
+        if (d) text_set_face((text_face)f, d, len);
+        plat_fetch_release(a->f_fonts[f]);
+    }
+    if (!text_has_face(TEXT_REGULAR)) {
+        fail_io(a, FONT_FILES[TEXT_REGULAR]);
+        return false;
+    }
+    a->fonts_ready = true;
+    a->dirty = true;
+    return true;
+}
+
+static bool pump_manifest(app *a)
+{
+    if (plat_fetch_state(a->f_manifest) == PLAT_FETCH_PENDING) return false;
+    size_t len = 0;
+    const char *d = plat_fetch_data(a->f_manifest, &len);
+    bool ok = d && level_load_game(&a->manifest, "levels/game.json", d, len, &a->diags);
+    plat_fetch_release(a->f_manifest);
+    if (!d) fail_io(a, "levels/game.json");
+    if (!ok) {
+        a->screen = APP_ERROR;
+        a->dirty = true;
+        return false;
+    }
+    a->manifest_ready = true;
+    /* Every room is fetched at once: they are small, and the last door needs all their parts. */
+    for (int i = 0; i < a->manifest.room_count; i++) {
+        char path[200];
+        snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
+        a->f_rooms[i] = plat_fetch_start(path);
+    }
+    return true;
+}
+
+static bool pump_rooms(app *a)
+{
+    for (int i = 0; i < a->manifest.room_count; i++)
+        if (plat_fetch_state(a->f_rooms[i]) == PLAT_FETCH_PENDING) return false;
+    bool ok = true;
+    for (int i = 0; i < a->manifest.room_count; i++) {
+        char path[200];
+        snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
+        size_t len = 0;
+        const char *d = plat_fetch_data(a->f_rooms[i], &len);
+        if (!d) {
+            fail_io(a, path);
+            ok = false;
+        } else if (ok && level_load_room(&a->rooms[i], path, d, len, &a->diags)) {
+            a->rooms_loaded = i + 1;
+            level_apply_settings(&a->rooms[i], &a->manifest, &a->diags);
+            if (strcmp(a->rooms[i].id, a->manifest.rooms[i].id) != 0) {
+                diag_add(&a->diags, DIAG_ERROR, DIAG_UNKNOWN_REF, path, 0, 0, "id",
+                         "the room's id '%s' differs from its id '%s' in levels/game.json",
+                         a->rooms[i].id, a->manifest.rooms[i].id);
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        plat_fetch_release(a->f_rooms[i]);
+    }
+    if (!ok) {
+        a->screen = APP_ERROR;
+        a->dirty = true;
+        return false;
+    }
+    a->rooms_ready = true;
+    for (int i = 0; i < a->rooms_loaded; i++) {
+        request_asset(a, a->rooms[i].background);
+        for (int k = 0; k < a->rooms[i].widget_count; k++) request_asset(a, a->rooms[i].widgets[k].image);
+        for (int k = 0; k < a->rooms[i].item_count; k++) request_asset(a, a->rooms[i].items[k].icon);
+    }
+    return true;
+}
+
+static void start_playing(app *a)
+{
+    a->hub = a->manifest.hub ? level_find_room(&a->manifest, a->manifest.hub) : -1;
+    play_begin(&a->play, &a->manifest);
+    for (int i = 0; i < a->rooms_loaded; i++) play_attach_room(&a->play, i, &a->rooms[i]);
+    a->session_start_ms = plat_now_ms();
+    resume(a);
+    /* ?room=id opens a room directly (authors test a room alone); else where the player was. */
+    char want[64] = "";
+    int start = a->hub >= 0 ? a->hub : 0;
+    if (plat_param("room", want, sizeof want) || plat_store_get("pakopeli.where", want, sizeof want)) {
+        int i = level_find_room(&a->manifest, want);
+        if (i >= 0 && play_room_open(&a->play, i)) start = i;
+    }
+    a->screen = a->play.escaped ? APP_ENDING : APP_ROOM;
+    a->room = start;
+    room_view_begin(a);
+    if (a->seq > 0) a->view.intro_open = false; /* a returning player goes straight on */
+}
+
 static void pump_loading(app *a)
 {
-    if (!a->fonts_ready) {
-        for (int f = 0; f < TEXT_FACE_COUNT; f++) {
-            plat_fetch_state_t st = plat_fetch_state(a->f_fonts[f]);
-            if (st == PLAT_FETCH_PENDING) return;
-        }
-        for (int f = 0; f < TEXT_FACE_COUNT; f++) {
-            size_t len = 0;
-            const char *d = plat_fetch_data(a->f_fonts[f], &len);
-            if (d && !text_set_face((text_face)f, d, len) && f == TEXT_REGULAR) fail_io(a, FONT_FILES[f]);
-            plat_fetch_release(a->f_fonts[f]);
-        }
-        if (!text_has_face(TEXT_REGULAR)) {
-            if (a->screen != APP_ERROR) fail_io(a, FONT_FILES[TEXT_REGULAR]);
-            return;
-        }
-        a->fonts_ready = true;
-        a->dirty = true;
-    }
-    if (!a->manifest_ready) {
-        plat_fetch_state_t st = plat_fetch_state(a->f_manifest);
-        if (st == PLAT_FETCH_PENDING) return;
-        size_t len = 0;
-        const char *d = plat_fetch_data(a->f_manifest, &len);
-        if (!d) {
-            plat_fetch_release(a->f_manifest);
-            fail_io(a, "levels/game.json");
-            return;
-        }
-        bool ok = level_load_game(&a->manifest, "levels/game.json", d, len, &a->diags);
-        plat_fetch_release(a->f_manifest);
-        if (!ok) {
-            a->screen = APP_ERROR;
-            a->dirty = true;
-            return;
-        }
-        a->manifest_ready = true;
-        /* ?room=id opens one room directly (authors test a room alone); else the first. */
-        char want[64] = "";
-        plat_param("room", want, sizeof want);
-        int pick = 0;
-        for (int i = 0; i < a->manifest.room_count; i++)
-            if (strcmp(a->manifest.rooms[i].id, want) == 0) pick = i;
-        snprintf(a->room_path, sizeof a->room_path, "levels/%s", a->manifest.rooms[pick].file);
-        a->f_room = plat_fetch_start(a->room_path);
-    }
-    if (!a->room_loaded) {
-        plat_fetch_state_t st = plat_fetch_state(a->f_room);
-        if (st == PLAT_FETCH_PENDING) return;
-        size_t len = 0;
-        const char *d = plat_fetch_data(a->f_room, &len);
-        if (!d) {
-            plat_fetch_release(a->f_room);
-            fail_io(a, a->room_path);
-            return;
-        }
-        bool ok = level_load_room(&a->room, a->room_path, d, len, &a->diags);
-        plat_fetch_release(a->f_room);
-        if (!ok) {
-            a->screen = APP_ERROR;
-            a->dirty = true;
-            return;
-        }
-        a->room_loaded = true;
-        request_asset(a, a->room.background);
-        for (int i = 0; i < a->room.widget_count; i++) request_asset(a, a->room.widgets[i].image);
-    }
+    if (!a->fonts_ready && !pump_fonts(a)) return;
+    if (!a->manifest_ready && !pump_manifest(a)) return;
+    if (!a->rooms_ready && !pump_rooms(a)) return;
     if (assets_pending(a)) return;
-    room_view_begin(a);
-    a->screen = APP_ROOM;
+    start_playing(a);
     a->dirty = true;
 }
 
@@ -173,19 +479,20 @@ static void pump_loading(app *a)
 
 static void loading_pass(app *a)
 {
-    if (!a->fonts_ready) return; /* nothing to draw text with yet: the page shows its own spinner */
+    if (!a->fonts_ready) return; /* nothing to draw text with yet: the page shows its own status */
     text_draw_in(&a->gfx, str(a->lang, STR_LOADING), (text_style){TEXT_REGULAR, 22, GFX_MUTED, TEXT_CENTER},
-                 (SDL_Rect){0, 0, GFX_W, GFX_H});
+                 (SDL_Rect){0, 0, a->gfx.w, a->gfx.h});
     ui_say(&a->ui, str(a->lang, STR_LOADING));
 }
 
 static void error_pass(app *a)
 {
     gfx *g = &a->gfx;
-    SDL_Rect card = {80, 80, GFX_W - 160, GFX_H - 160};
+    SDL_Rect card = {40, 40, g->w - 80, g->h - 80};
     gfx_round_fill(g, card, 16, GFX_SURFACE);
     gfx_fill(g, (SDL_Rect){card.x, card.y + 16, 6, card.h - 32}, GFX_BAD);
     int x = card.x + 40, w = card.w - 80, y = card.y + 36;
+    if (!a->fonts_ready) return;
     y += text_draw(g, str(a->lang, STR_ERROR_TITLE), (text_style){TEXT_BOLD, 26, GFX_TEXT, TEXT_LEFT}, x, y, w) + 20;
     ui_say(&a->ui, str(a->lang, STR_ERROR_TITLE));
     for (int i = 0; i < a->diags.count && y < card.y + card.h - 100; i++) {
@@ -194,7 +501,6 @@ static void error_pass(app *a)
         diag_format(&a->diags.items[i], line, sizeof line);
         y += text_draw(g, line, (text_style){TEXT_REGULAR, 18, GFX_TEXT, TEXT_LEFT}, x, y, w) + 12;
         ui_say(&a->ui, line);
-        fprintf(stderr, "%s\n", line);
     }
     text_draw(g, str(a->lang, STR_ERROR_HELP), (text_style){TEXT_REGULAR, 17, GFX_MUTED, TEXT_LEFT}, x,
               card.y + card.h - 60, w);
@@ -208,7 +514,10 @@ static void frame(void *user)
     while (SDL_PollEvent(&e)) {
         if (e.type == SDL_QUIT) plat_quit();
         else if (e.type == SDL_WINDOWEVENT) {
-            if (gfx_update_scale(&a->gfx)) text_set_density(&a->gfx);
+            if (gfx_update_scale(&a->gfx)) {
+                text_set_density(&a->gfx);
+                plat_layout(a->gfx.w, a->gfx.h);
+            }
             a->dirty = true;
         } else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
             a->dirty = true;
@@ -217,6 +526,15 @@ static void frame(void *user)
         }
     }
     if (a->screen == APP_LOADING) pump_loading(a);
+    /* A running room timer redraws once a second, nothing else does when idle. */
+    if (a->screen == APP_ROOM && a->view.timer_end_ms > 0 && !a->view.timer_done) {
+        static int last_second = -1;
+        int second = (int)(plat_now_ms() / 1000.0);
+        if (second != last_second) {
+            last_second = second;
+            a->dirty = true;
+        }
+    }
     if (!a->dirty) return;
     /* A pass may change state (an answer, a language): run again until it settles, so the
        frame we present always shows the newest state. Bounded: input is applied once. */
@@ -230,13 +548,15 @@ static void frame(void *user)
         case APP_LOADING: loading_pass(a); break;
         case APP_ERROR: error_pass(a); break;
         case APP_ROOM: room_view_pass(a); break;
+        case APP_ENDING: ending_view_pass(a); break;
         }
+        if (a->settings_open) app_settings_pass(a);
         ui_end(&a->ui, &a->gfx);
     }
     a->dirty = false;
     SDL_RenderPresent(a->gfx.renderer);
     text_frame();
-    if (a->screen == APP_ROOM && !a->marked_interactive) {
+    if ((a->screen == APP_ROOM || a->screen == APP_ENDING) && !a->marked_interactive) {
         a->marked_interactive = true;
         plat_mark("interactive");
     }
@@ -255,7 +575,7 @@ static i18n_lang initial_language(void)
 
 int main(int argc, char **argv)
 {
-    static app a; /* large (mirror buffers, pools): static, not on the stack */
+    static app a; /* large (progress, mirror buffers, pools): static, not on the stack */
     plat_init(argc, argv);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
@@ -266,16 +586,20 @@ int main(int argc, char **argv)
         return 1;
     }
     text_set_density(&a.gfx);
+    plat_layout(a.gfx.w, a.gfx.h);
     app_set_language(&a, initial_language());
+    load_settings(&a);
+    a.hub = -1;
     for (int f = 0; f < TEXT_FACE_COUNT; f++) a.f_fonts[f] = plat_fetch_start(FONT_FILES[f]);
     a.f_manifest = plat_fetch_start("levels/game.json");
     a.screen = APP_LOADING;
     a.dirty = true;
+    SDL_StartTextInput();
     plat_mark("started");
     plat_run(frame, &a);
 
     /* native only: the web never returns from plat_run */
-    if (a.room_loaded) level_free_room(&a.room);
+    for (int i = 0; i < a.rooms_loaded; i++) level_free_room(&a.rooms[i]);
     if (a.manifest_ready) level_free_game(&a.manifest);
     for (int i = 0; i < a.asset_count; i++) plat_fetch_release(a.assets[i].fetch);
     text_shutdown();

@@ -1,4 +1,4 @@
-/* app.h - the front end's state, shared by its screens (app.c, room_view.c). */
+/* app.h - the front end's state, shared by its screens (app.c, room_view.c, ending_view.c). */
 #ifndef PK_APP_H
 #define PK_APP_H
 
@@ -7,6 +7,7 @@
 #include "../core/diag.h"
 #include "../core/game.h"
 #include "../core/level.h"
+#include "../core/play.h"
 #include "../core/report.h"
 #include "../platform/platform.h"
 #include "gfx.h"
@@ -14,26 +15,40 @@
 #include "text.h"
 #include "ui.h"
 
-enum { APP_MAX_ASSETS = 48 };
+enum { APP_MAX_ASSETS = 64, APP_SAVE_MAX = 64 * 1024, APP_INPUT_MAX = 128 };
 
-typedef enum app_screen { APP_LOADING, APP_ERROR, APP_ROOM } app_screen;
+typedef enum app_screen { APP_LOADING, APP_ERROR, APP_ROOM, APP_ENDING } app_screen;
 
 typedef struct app_asset {
     char path[128];
     plat_fetch fetch;
 } app_asset;
 
+typedef struct app_settings {
+    int text_zoom;        /* 100, 125 or 150 (%) */
+    bool high_contrast;
+    bool reduced_motion;
+} app_settings;
+
+/* What the room screen shows; reset when another room is entered. */
 typedef struct room_view {
-    game_state game;
-    int current;                 /* puzzle shown in the side panel */
+    int current;                 /* puzzle shown in the side panel, -1: none open */
     bool intro_open, solved_open;
     bool has_feedback;
     game_result feedback;        /* the last answer's verdict and explanation */
-    uint32_t chosen;             /* multiple choice with several right answers: ticked options */
+    uint32_t chosen;             /* choice with several right answers: ticked options */
     int wrong_place;             /* hotspots: the last decoy clicked, to mark it; -1 none */
     int hint_shown;              /* hints revealed for the current puzzle */
-    uint32_t seq;                /* answer events sent in this play-through */
-    double started_ms;           /* when the intro was closed */
+    int order[LEVEL_MAX_OPTIONS];/* ordering: the player's arrangement (option indices) */
+    int pairs[LEVEL_MAX_OPTIONS];/* matching: right-hand option paired with each left one, -1 none */
+    int pick_left;               /* matching: the left item waiting for a partner, -1 none */
+    int shuffle[LEVEL_MAX_OPTIONS]; /* matching: display order of the right-hand texts */
+    int held_item;               /* use: the item chosen from the inventory, -1 none */
+    char input[APP_INPUT_MAX];   /* code and text: what the player has typed */
+    int scroll;                  /* panel scroll offset, logical pixels */
+    int content_h;               /* panel content height in the last pass */
+    double timer_end_ms;         /* room timer: when it runs out (0: no timer) */
+    bool timer_done;
 } room_view;
 
 typedef struct app {
@@ -43,29 +58,66 @@ typedef struct app {
     app_screen screen;
     bool dirty;                  /* something changed: run a pass and present */
     bool marked_interactive;
+    app_settings settings;
+    bool settings_open;
 
     /* loading */
-    plat_fetch f_manifest, f_room, f_fonts[TEXT_FACE_COUNT];
-    bool fonts_ready, manifest_ready;
+    plat_fetch f_manifest, f_fonts[TEXT_FACE_COUNT], f_rooms[LEVEL_MAX_ROOMS];
+    bool fonts_ready, manifest_ready, rooms_ready;
     app_asset assets[APP_MAX_ASSETS];
     int asset_count;
-    char room_path[200];
 
     level_game manifest;
-    level_room room;
-    bool room_loaded;
+    level_room rooms[LEVEL_MAX_ROOMS];
+    int rooms_loaded;            /* rooms[0..rooms_loaded) hold content to free */
     diag_list diags;             /* what went wrong loading, shown on the error screen */
+
+    play_state play;             /* the whole play-through: every room's state */
+    int room;                    /* index of the room on screen */
+    int hub;                     /* index of the hub room, or -1 */
     room_view view;
+
+    /* progress: the answer events so far, as a JSON array kept in browser storage */
+    char save[APP_SAVE_MAX];
+    size_t save_len;
+    uint32_t seq;
+    double clock_base_ms;        /* play time already spent before this page load */
+    double session_start_ms;
+
+    /* the ending */
+    int rating;                  /* 1..5, 0: not given */
+    bool feedback_sent;
 } app;
+
+/* Applies one answer (or hint, with ids NULL and n -1) to the room on screen: checks it
+   through the core, records it in the saved progress and sends it to the report server.
+   Returns the verdict in res. */
+void app_answer(app *a, const char *puzzle_id, const char *const *ids, int n, game_result *res);
+/* Play time in milliseconds, across reloads. */
+double app_play_ms(const app *a);
+/* Goes to room i (the hub, a topic room) if it is open. */
+void app_enter_room(app *a, int i);
+/* Forgets all progress and starts again from the beginning. */
+void app_restart(app *a);
 
 /* Room screen (room_view.c) */
 void room_view_begin(app *a);
 void room_view_pass(app *a);
+/* Ending screen (ending_view.c) */
+void ending_view_pass(app *a);
 
 /* Bytes of an asset requested with app_request_asset, or NULL while pending or failed. */
 const char *app_asset_bytes(app *a, const char *path, size_t *len);
 void app_set_language(app *a, i18n_lang lang);
-/* Draws the top bar with the title and the language buttons. */
+/* Draws the top bar with the title, the way back to the hub, settings and languages. */
 void app_top_bar(app *a, const char *title);
+/* The settings dialog, drawn over the current screen while open. */
+void app_settings_pass(app *a);
+/* A dialog card: title, body and an extra line, one button; returns true when pressed.
+   esc_closes lets Esc press it too (for dialogs that only dismiss). */
+bool app_dialog(app *a, const char *title, const char *body, const char *extra, uint32_t key,
+                const char *button, bool esc_closes);
+/* A panel button in the house style; returns true when activated. */
+bool app_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool primary);
 
 #endif

@@ -43,7 +43,6 @@ bool gfx_setup(gfx *g, const char *title)
     g->renderer = SDL_CreateRenderer(g->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!g->renderer) g->renderer = SDL_CreateRenderer(g->window, -1, 0);
     if (!g->renderer) return false;
-    SDL_RenderSetLogicalSize(g->renderer, GFX_W, GFX_H);
     SDL_SetRenderDrawBlendMode(g->renderer, SDL_BLENDMODE_BLEND);
     gfx_update_scale(g);
     return true;
@@ -62,12 +61,18 @@ bool gfx_update_scale(gfx *g)
 {
     int ow = GFX_W, oh = GFX_H;
     SDL_GetRendererOutputSize(g->renderer, &ow, &oh);
-    float sx = (float)ow / GFX_W, sy = (float)oh / GFX_H;
+    /* A screen clearly taller than wide (a phone held upright) gets the portrait layout. */
+    bool portrait = oh > ow * 11 / 10;
+    int w = portrait ? GFX_H : GFX_W, h = portrait ? GFX_W : GFX_H;
+    float sx = (float)ow / (float)w, sy = (float)oh / (float)h;
     float s = sx < sy ? sx : sy;
     if (s < 0.25f) s = 0.25f;
     if (s > 4.0f) s = 4.0f;
-    bool changed = s != g->pixel_scale;
+    bool changed = s != g->pixel_scale || w != g->w;
+    if (w != g->w) SDL_RenderSetLogicalSize(g->renderer, w, h);
     g->pixel_scale = s;
+    g->w = w;
+    g->h = h;
     return changed;
 }
 
@@ -134,6 +139,18 @@ void gfx_cross(gfx *g, int cx, int cy, int size, gfx_color c)
     float s = (float)size / 2;
     thick_line(g, cx - s, cy - s, cx + s, cy + s, 3);
     thick_line(g, cx - s, cy + s, cx + s, cy - s, 3);
+}
+
+void gfx_triangle(gfx *g, int cx, int cy, int size, bool up, gfx_color c)
+{
+    SDL_Color k = gfx_rgb(g, c);
+    float h = (float)size * 0.5f, d = up ? -1.0f : 1.0f;
+    SDL_Vertex v[3] = {
+        {{(float)cx, (float)cy + d * h}, k, {0, 0}},
+        {{(float)cx - h, (float)cy - d * h * 0.6f}, k, {0, 0}},
+        {{(float)cx + h, (float)cy - d * h * 0.6f}, k, {0, 0}},
+    };
+    SDL_RenderGeometry(g->renderer, NULL, v, 3, NULL, 0);
 }
 
 bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect r)

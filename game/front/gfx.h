@@ -12,6 +12,7 @@
 
 #include <SDL.h>
 
+/* Logical sizes: landscape for laptops, portrait for phones held upright. */
 enum { GFX_W = 1280, GFX_H = 720 };
 
 typedef enum gfx_color {
@@ -34,13 +35,15 @@ typedef struct gfx {
     SDL_Window *window;
     SDL_Renderer *renderer;
     float pixel_scale;       /* output pixels per logical unit: text is rendered at this density */
+    int w, h;                /* the logical size in use: GFX_W x GFX_H, or swapped in portrait */
     bool high_contrast;
 } gfx;
 
 /* Opens the window and renderer; false with SDL's error on failure. */
 bool gfx_setup(gfx *g, const char *title);
 void gfx_shutdown(gfx *g);
-/* Re-reads the output size after a resize or DPI change; true when pixel_scale changed. */
+/* Re-reads the output size after a resize or DPI change and picks the orientation; true when
+   pixel_scale or the logical size changed (text must be re-rasterised, layout redone). */
 bool gfx_update_scale(gfx *g);
 
 SDL_Color gfx_rgb(const gfx *g, gfx_color c);
@@ -51,6 +54,8 @@ void gfx_round_fill(gfx *g, SDL_Rect r, int radius, gfx_color c);
 /* A check mark or a cross drawn with lines, so meaning never rests on colour alone. */
 void gfx_check(gfx *g, int cx, int cy, int size, gfx_color c);
 void gfx_cross(gfx *g, int cx, int cy, int size, gfx_color c);
+/* A filled triangle pointing up or down, centred on (cx, cy). */
+void gfx_triangle(gfx *g, int cx, int cy, int size, bool up, gfx_color c);
 
 /* Draws an image scaled into r keeping its aspect ratio. The bytes are decoded on first use
    (PNG, JPEG or SVG) and cached under path; returns false if they cannot be decoded. */

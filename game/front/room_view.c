@@ -1,30 +1,41 @@
-/* room_view.c - the room screen: the mock application scene on the left, the puzzle panel
- * on the right, and the intro and "room solved" dialogs. */
+/* room_view.c - the room screen: the mock application scene, the puzzle panel beside it (or
+ * below it on a phone held upright), and the room's intro and "solved" dialogs.
+ *
+ * Each puzzle kind has a panel body below; all answers go through app_answer(), which checks
+ * them in the core, saves them and reports them. Nothing here decides what is right.
+ */
 #include <stdio.h>
 #include <string.h>
 
 #include "app.h"
 
 /* Stable keys for ui_item: a kind in the high bits, an index in the low ones. */
-enum { K_LANG = 1, K_WIDGET = 2, K_OPTION = 3, K_CHECK = 4, K_HINT = 5, K_NEXT = 6, K_START = 7,
-       K_AGAIN = 8, K_PLACE = 9 };
+enum { K_WIDGET = 2, K_OPTION = 3, K_CHECK = 4, K_HINT = 5, K_NEXT = 6, K_START = 7, K_DONE = 8,
+       K_PLACE = 9, K_UP = 10, K_DOWN = 11, K_LEFT = 12, K_RIGHT = 13, K_KEYPAD = 14, K_FIELD = 15,
+       K_ITEM = 16, K_DOOR = 17, K_TIME = 18 };
 #define KEY(kind, i) (((uint32_t)(kind) << 16) | (uint32_t)(i))
 
-static const SDL_Rect SCENE_AREA = {16, 72, 820, 632};
-static const SDL_Rect PANEL = {852, 72, 412, 632};
+typedef struct layout {
+    SDL_Rect scene, panel;
+} layout;
+
+static layout room_layout(const gfx *g)
+{
+    if (g->w >= g->h) return (layout){{16, 72, 820, 632}, {852, 72, 412, 632}};
+    return (layout){{12, 116, 696, 470}, {12, 598, 696, 670}};
+}
 
 typedef struct scene_xf {
     float scale;
     int ox, oy;
 } scene_xf;
 
-static scene_xf scene_fit(const level_room *room)
+static scene_xf scene_fit(const level_room *room, SDL_Rect area)
 {
-    float sx = (float)SCENE_AREA.w / (float)room->scene_w;
-    float sy = (float)SCENE_AREA.h / (float)room->scene_h;
+    float sx = (float)area.w / (float)room->scene_w, sy = (float)area.h / (float)room->scene_h;
     float s = sx < sy ? sx : sy;
-    return (scene_xf){s, SCENE_AREA.x + (SCENE_AREA.w - (int)((float)room->scene_w * s)) / 2,
-                      SCENE_AREA.y + (SCENE_AREA.h - (int)((float)room->scene_h * s)) / 2};
+    return (scene_xf){s, area.x + (area.w - (int)((float)room->scene_w * s)) / 2,
+                      area.y + (area.h - (int)((float)room->scene_h * s)) / 2};
 }
 
 static SDL_Rect to_screen(scene_xf xf, level_rect r)
@@ -33,11 +44,81 @@ static SDL_Rect to_screen(scene_xf xf, level_rect r)
                       (int)((float)r.w * xf.scale), (int)((float)r.h * xf.scale)};
 }
 
-static int size_px(level_text_size s)
+static const level_room *cur_room(const app *a) { return &a->rooms[a->room]; }
+static game_state *cur_state(app *a) { return &a->play.room_state[a->room]; }
+
+/* ---- entering a room and a puzzle --------------------------------------------------------- */
+
+/* A fixed, non-identity shuffle: the same for every player, never already solved. */
+static void shuffle(int *out, int n, unsigned seed)
 {
-    static const int px[] = {15, 17, 21, 26};
-    return px[s];
+    for (int i = 0; i < n; i++) out[i] = i;
+    for (int i = n - 1; i > 0; i--) {
+        seed = seed * 1103515245u + 12345u;
+        int j = (int)((seed >> 16) % (unsigned)(i + 1));
+        int t = out[i];
+        out[i] = out[j];
+        out[j] = t;
+    }
+    bool identity = true;
+    for (int i = 0; i < n; i++) identity = identity && out[i] == i;
+    if (identity && n > 1) {
+        int t = out[0];
+        out[0] = out[1];
+        out[1] = t;
+    }
 }
+
+static void open_puzzle(app *a, int i)
+{
+    room_view *v = &a->view;
+    v->current = i;
+    v->has_feedback = false;
+    v->chosen = 0;
+    v->wrong_place = -1;
+    v->pick_left = -1;
+    v->held_item = -1;
+    v->input[0] = '\0';
+    v->scroll = 0;
+    if (i < 0) return;
+    const level_puzzle *p = &cur_room(a)->puzzles[i];
+    unsigned seed = 2166136261u;
+    for (const char *c = p->id; *c; c++) seed = (seed ^ (unsigned char)*c) * 16777619u;
+    shuffle(v->order, p->option_count, seed);
+    shuffle(v->shuffle, p->option_count, seed ^ 0x5bd1e995u);
+    for (int k = 0; k < LEVEL_MAX_OPTIONS; k++) v->pairs[k] = -1;
+}
+
+void room_view_begin(app *a)
+{
+    room_view *v = &a->view;
+    memset(v, 0, sizeof *v);
+    v->intro_open = !i18n_empty(&cur_room(a)->intro) && !cur_state(a)->room_solved && cur_state(a)->solved_count == 0;
+    open_puzzle(a, game_next_puzzle(cur_state(a)));
+    if (!v->intro_open && cur_room(a)->timer_minutes > 0 && !cur_state(a)->room_solved)
+        v->timer_end_ms = plat_now_ms() + cur_room(a)->timer_minutes * 60000.0;
+    ui_focus(&a->ui, v->intro_open ? KEY(K_START, 0) : 0);
+    a->dirty = true;
+}
+
+static void submit(app *a, const char *puzzle_id, const char *const *ids, int n)
+{
+    room_view *v = &a->view;
+    game_result r;
+    app_answer(a, puzzle_id, ids, n, &r);
+    if (r.verdict == GAME_INVALID || r.verdict == GAME_LOCKED) return;
+    v->feedback = r;
+    v->has_feedback = true;
+    const level_puzzle *p = &cur_room(a)->puzzles[r.puzzle];
+    v->wrong_place = (p->kind == LEVEL_P_HOTSPOTS && r.verdict == GAME_WRONG) ? r.option : -1;
+    if (r.verdict == GAME_RIGHT) {
+        v->chosen = 0;
+        v->held_item = -1;
+    }
+    if (r.verdict == GAME_WRONG && (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT)) v->input[0] = '\0';
+}
+
+/* ---- the scene ---------------------------------------------------------------------------- */
 
 static gfx_color tone_color(level_tone t)
 {
@@ -45,26 +126,19 @@ static gfx_color tone_color(level_tone t)
     return c[t];
 }
 
-void room_view_begin(app *a)
+/* Scene text scales with the scene, not with the text-size setting: the scene is a picture
+   of a screen, and everything in it is also in the mirror and the panel. */
+static int scene_px(app *a, level_text_size s, float scale)
 {
-    room_view *v = &a->view;
-    memset(v, 0, sizeof *v);
-    game_begin(&v->game, &a->room);
-    v->current = game_next_puzzle(&v->game);
-    v->intro_open = true;
-    v->wrong_place = -1;
-    ui_focus(&a->ui, KEY(K_START, 0));
-    a->dirty = true;
+    static const int px[] = {15, 17, 21, 26};
+    return (int)((float)px[s] * scale * 100.0f / (float)a->settings.text_zoom + 0.5f);
 }
 
-/* ---- the scene ---------------------------------------------------------------------------- */
-
-static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale)
+static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale, bool door_open)
 {
     gfx *g = &a->gfx;
     const char *t = i18n_get(&w->text, a->lang);
-    text_style st = {w->bold ? TEXT_BOLD : TEXT_REGULAR, (int)((float)size_px(w->size) * scale),
-                     tone_color(w->tone), TEXT_LEFT};
+    text_style st = {w->bold ? TEXT_BOLD : TEXT_REGULAR, scene_px(a, w->size, scale), tone_color(w->tone), TEXT_LEFT};
     switch (w->type) {
     case LEVEL_W_WINDOW: {
         gfx_fill(g, r, GFX_SURFACE);
@@ -95,9 +169,8 @@ static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale)
             gfx_fill(g, (SDL_Rect){row.x, row.y + row.h - 1, row.w, 1}, GFX_BORDER);
             text_style rs = st;
             rs.face = i == 0 ? TEXT_BOLD : TEXT_REGULAR;
-            rs.size = (int)(15 * scale);
-            text_draw_in(g, i18n_get(&w->rows[i], a->lang), rs,
-                         (SDL_Rect){row.x + 14, row.y, row.w - 24, row.h});
+            rs.size = scene_px(a, LEVEL_TS_SMALL, scale);
+            text_draw_in(g, i18n_get(&w->rows[i], a->lang), rs, (SDL_Rect){row.x + 14, row.y, row.w - 24, row.h});
         }
         break;
     }
@@ -109,10 +182,12 @@ static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale)
             text_draw(g, t, st, r.x + 4, y, r.w - 8);
             gfx_fill(g, (SDL_Rect){r.x + 4, y + th - 2, tw < r.w - 8 ? tw : r.w - 8, 2}, GFX_ACCENT);
         } else {
-            gfx_round_fill(g, r, 6, GFX_BORDER);
-            gfx_round_fill(g, (SDL_Rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2}, 5, GFX_SURFACE_ALT);
+            gfx_round_fill(g, r, 6, w->opens ? GFX_ACCENT : GFX_BORDER);
+            gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 5,
+                           w->opens && door_open ? GFX_SURFACE : GFX_SURFACE_ALT);
             st.align = TEXT_CENTER;
-            text_draw_in(g, t, st, r);
+            if (w->opens) st.face = TEXT_BOLD;
+            text_draw_in(g, t, st, (SDL_Rect){r.x + 8, r.y, r.w - 16, r.h});
         }
         break;
     case LEVEL_W_TEXT:
@@ -154,34 +229,23 @@ static int place_of_widget(const level_puzzle *p, const level_widget *w)
     return -1;
 }
 
-static void submit(app *a, const char *puzzle_id, const char *const *ids, int n)
+/* A door of the hub: the room it opens, or -1 (comic doors open from the comic viewer). */
+static int door_room(const app *a, const level_widget *w)
 {
-    room_view *v = &a->view;
-    game_result r;
-    game_submit(&v->game, puzzle_id, ids, n, &r);
-    if (r.verdict == GAME_INVALID || r.verdict == GAME_LOCKED) return;
-    /* Every counted answer is recorded, so the server can replay the play-through exactly. */
-    report_event ev;
-    char json[REPORT_ID_MAX * 4 + LEVEL_MAX_OPTIONS * REPORT_ANSWER_MAX];
-    if (report_event_make(&ev, ++v->seq, a->room.id, puzzle_id, ids, n, plat_now_ms() - v->started_ms) &&
-        report_event_to_json(&ev, json, sizeof json))
-        plat_send_event(json);
-    v->feedback = r;
-    v->has_feedback = true;
-    const level_puzzle *p = &a->room.puzzles[r.puzzle];
-    v->wrong_place = (p->kind == LEVEL_P_HOTSPOTS && r.verdict == GAME_WRONG) ? r.option : -1;
-    if (r.verdict == GAME_RIGHT) v->chosen = 0;
-    a->dirty = true;
+    return w->opens ? level_find_room(&a->manifest, w->opens) : -1;
 }
 
-static void scene_pass(app *a, bool interactive)
+static void scene_pass(app *a, SDL_Rect area, bool interactive)
 {
     room_view *v = &a->view;
-    const level_room *room = &a->room;
+    const level_room *room = cur_room(a);
+    game_state *gs = cur_state(a);
     gfx *g = &a->gfx;
-    scene_xf xf = scene_fit(room);
+    scene_xf xf = scene_fit(room, area);
     const level_puzzle *p = v->current >= 0 ? &room->puzzles[v->current] : NULL;
-    bool hunting = interactive && p && p->kind == LEVEL_P_HOTSPOTS && !v->game.puzzles[v->current].solved;
+    bool open = p && !gs->puzzles[v->current].solved;
+    bool hunting = interactive && open && p->kind == LEVEL_P_HOTSPOTS;
+    bool using = interactive && open && p->kind == LEVEL_P_USE && v->held_item >= 0;
 
     SDL_Rect frame = {xf.ox, xf.oy, (int)((float)room->scene_w * xf.scale), (int)((float)room->scene_h * xf.scale)};
     gfx_fill(g, frame, GFX_SURFACE);
@@ -192,26 +256,47 @@ static void scene_pass(app *a, bool interactive)
     }
     ui_say(&a->ui, str(a->lang, STR_SCENE));
     for (int i = 0; i < room->widget_count; i++) {
+        if (!game_widget_visible(gs, i)) continue;
         const level_widget *w = &room->widgets[i];
         SDL_Rect r = to_screen(xf, w->rect);
-        draw_widget(a, w, r, xf.scale);
+        int door = door_room(a, w);
+        bool door_open = door >= 0 && play_room_open(&a->play, door);
+        draw_widget(a, w, r, xf.scale, door_open);
         const char *t = i18n_get(&w->text, a->lang);
+        const char *spoken = i18n_empty(&w->label) ? t : i18n_get(&w->label, a->lang);
         int place = place_of_widget(p, w);
-        bool has_text = t[0] || w->row_count > 0;
-        if (hunting && (place >= 0 || (has_text && w->type != LEVEL_W_WINDOW && w->type != LEVEL_W_LIST))) {
+        bool has_text = spoken[0] || w->row_count > 0;
+        if (interactive && door >= 0) {
+            char label[UI_LABEL_MAX];
+            bool solved = play_room_solved(&a->play, door);
+            snprintf(label, sizeof label, "%s%s%s", spoken, solved || !door_open ? ", " : "",
+                     solved ? str(a->lang, STR_SOLVED_MARK) : !door_open ? str(a->lang, STR_ROOM_LOCKED) : "");
+            ui_state s = ui_item(&a->ui, KEY(K_DOOR, i), r, label, UI_BUTTON);
+            if (s.hovered && door_open) gfx_outline(g, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, GFX_ACCENT, 2);
+            if (solved) {
+                SDL_Rect badge = {r.x + r.w - 14, r.y - 12, 26, 26};
+                gfx_round_fill(g, badge, 13, GFX_OK);
+                gfx_check(g, badge.x + 13, badge.y + 12, 14, GFX_ON_ACCENT);
+            }
+            if (s.activated && door_open) app_enter_room(a, door);
+        } else if ((hunting || using) &&
+                   (place >= 0 || (has_text && w->type != LEVEL_W_WINDOW && w->type != LEVEL_W_LIST))) {
             /* Every readable widget is a candidate, so keyboard users get no list of answers. */
-            const char *label = place >= 0 ? i18n_get(&p->options[place].text, a->lang) : t;
+            const char *label = place >= 0 ? i18n_get(&p->options[place].text, a->lang) : spoken;
+            bool differs = place >= 0 && strcmp(label, spoken) != 0;
             char full[UI_LABEL_MAX];
-            snprintf(full, sizeof full, "%s%s%s", label, place >= 0 && strcmp(label, t) != 0 ? ": " : "",
-                     place >= 0 && strcmp(label, t) != 0 ? t : "");
+            snprintf(full, sizeof full, "%s%s%s", label, differs ? ": " : "", differs ? spoken : "");
             ui_state s = ui_item(&a->ui, KEY(K_WIDGET, i), r, full, UI_PLACE);
             if (s.hovered) gfx_outline(g, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, GFX_ACCENT, 1);
-            if (s.activated) {
+            if (s.activated && hunting) {
                 const char *id = place >= 0 ? p->options[place].id : NULL;
                 submit(a, p->id, &id, place >= 0 ? 1 : 0);
+            } else if (s.activated && using && w->id) {
+                const char *ids[] = {room->items[v->held_item].id, w->id};
+                submit(a, p->id, ids, 2);
             }
         } else {
-            ui_say(&a->ui, t);
+            ui_say(&a->ui, spoken);
             for (int k = 0; k < w->row_count; k++) ui_say(&a->ui, i18n_get(&w->rows[k], a->lang));
         }
     }
@@ -233,7 +318,7 @@ static void scene_pass(app *a, bool interactive)
         const level_puzzle *q = &room->puzzles[pi];
         if (q->kind != LEVEL_P_HOTSPOTS) continue;
         for (int k = 0; k < q->option_count; k++) {
-            bool found = v->game.puzzles[pi].found & (1u << k);
+            bool found = gs->puzzles[pi].found & (1u << k);
             bool wrong = pi == v->current && k == v->wrong_place;
             if (!found && !wrong) continue;
             SDL_Rect r = to_screen(xf, q->options[k].rect);
@@ -247,235 +332,589 @@ static void scene_pass(app *a, bool interactive)
     }
 }
 
-/* ---- the side panel ----------------------------------------------------------------------- */
+/* ---- the panel ---------------------------------------------------------------------------- */
 
-static bool panel_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool primary)
+typedef struct pane {
+    app *a;
+    int x, y, w;   /* y is the cursor, already shifted by the scroll */
+} pane;
+
+static void pane_text(pane *pn, const char *s, text_style st, int gap)
+{
+    if (!s || !s[0]) return;
+    pn->y += text_draw(&pn->a->gfx, s, st, pn->x, pn->y, pn->w) + gap;
+    ui_say(&pn->a->ui, s);
+}
+
+/* A selectable row: a box with a mark and wrapped text. Returns its state. */
+static ui_state option_row(pane *pn, uint32_t key, const char *text, const char *label, bool marked,
+                           bool enabled, int right_pad)
+{
+    gfx *g = &pn->a->gfx;
+    text_style ts = {TEXT_REGULAR, 16, GFX_TEXT, TEXT_LEFT};
+    int tw, th;
+    text_measure(g, text, ts, pn->w - 56 - right_pad, &tw, &th);
+    SDL_Rect r = {pn->x, pn->y, pn->w - right_pad, th + 20};
+    ui_state s = {0};
+    if (enabled) s = ui_item(&pn->a->ui, key, r, label, UI_OPTION);
+    else ui_say(&pn->a->ui, label);
+    gfx_round_fill(g, r, 8, marked ? GFX_ACCENT : GFX_BORDER);
+    gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered || s.dragged ? GFX_SURFACE_ALT : GFX_SURFACE);
+    SDL_Rect mark = {r.x + 12, r.y + r.h / 2 - 10, 20, 20};
+    gfx_outline(g, mark, GFX_MUTED, 2);
+    if (marked) gfx_check(g, mark.x + 10, mark.y + 9, 14, GFX_ACCENT);
+    text_draw(g, text, ts, r.x + 44, r.y + 10, pn->w - 56 - right_pad);
+    pn->y += r.h + 8;
+    return s;
+}
+
+static void body_choice(pane *pn, const level_puzzle *p, bool solved)
+{
+    app *a = pn->a;
+    room_view *v = &a->view;
+    bool several = p->correct_count > 1;
+    if (several && !solved)
+        pane_text(pn, str(a->lang, STR_CHOOSE_SEVERAL), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    for (int k = 0; k < p->option_count; k++) {
+        const level_option *o = &p->options[k];
+        const char *t = i18n_get(&o->text, a->lang);
+        bool marked = (several && (v->chosen & (1u << k))) || (solved && o->correct);
+        char label[UI_LABEL_MAX];
+        snprintf(label, sizeof label, "%s%s%s", t, marked ? ", " : "", marked ? str(a->lang, STR_SELECTED) : "");
+        ui_state s = option_row(pn, KEY(K_OPTION, k), t, label, marked, !solved, 0);
+        if (!s.activated) continue;
+        if (several) {
+            v->chosen ^= 1u << k;
+            a->dirty = true;
+        } else {
+            submit(a, p->id, &o->id, 1);
+        }
+    }
+    if (several && !solved) {
+        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), true)) {
+            const char *ids[LEVEL_MAX_OPTIONS];
+            int n = 0;
+            for (int k = 0; k < p->option_count; k++)
+                if (v->chosen & (1u << k)) ids[n++] = p->options[k].id;
+            if (n > 0) submit(a, p->id, ids, n);
+        }
+        pn->y += 60;
+    }
+}
+
+static void body_hotspots(pane *pn, const level_puzzle *p, const game_puzzle_state *ps)
+{
+    char buf[128];
+    int found = 0;
+    for (int k = 0; k < p->option_count; k++) found += (ps->found >> k) & 1u;
+    snprintf(buf, sizeof buf, str(pn->a->lang, STR_FOUND_OF), found, p->correct_count);
+    pane_text(pn, buf, (text_style){TEXT_BOLD, 17, GFX_ACCENT, TEXT_LEFT}, 12);
+}
+
+static void move_step(room_view *v, int from, int to, int n)
+{
+    if (from == to || from < 0 || to < 0 || from >= n || to >= n) return;
+    int moving = v->order[from];
+    if (from < to) memmove(&v->order[from], &v->order[from + 1], sizeof v->order[0] * (size_t)(to - from));
+    else memmove(&v->order[to + 1], &v->order[to], sizeof v->order[0] * (size_t)(from - to));
+    v->order[to] = moving;
+}
+
+/* A small button with a drawn arrow (no font has to carry the glyph) and a spoken label. */
+static bool arrow_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool up)
 {
     gfx *g = &a->gfx;
     ui_state s = ui_item(&a->ui, key, r, label, UI_BUTTON);
-    gfx_round_fill(g, r, 8, primary ? GFX_ACCENT : GFX_BORDER);
-    if (!primary) gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6,
-                                 s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
-    else if (s.hovered) gfx_outline(g, r, GFX_TEXT, 2);
-    text_draw_in(g, label, (text_style){TEXT_BOLD, 17, primary ? GFX_ON_ACCENT : GFX_TEXT, TEXT_CENTER},
-                 (SDL_Rect){r.x + 8, r.y, r.w - 16, r.h});
+    gfx_round_fill(g, r, 8, GFX_BORDER);
+    gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
+    gfx_triangle(g, r.x + r.w / 2, r.y + r.h / 2, 14, up, GFX_TEXT);
     return s.activated;
 }
 
-static int feedback_box(app *a, int x, int y, int w)
+static void body_order(pane *pn, const level_puzzle *p, bool solved)
 {
+    app *a = pn->a;
+    room_view *v = &a->view;
+    gfx *g = &a->gfx;
+    if (!solved) pane_text(pn, str(a->lang, STR_ORDER_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    int n = p->option_count, tops[LEVEL_MAX_OPTIONS + 1], drop_from = -1;
+    int show[LEVEL_MAX_OPTIONS];
+    for (int i = 0; i < n; i++) show[i] = solved ? i : v->order[i];
+    for (int i = 0; i < n; i++) {
+        const level_option *o = &p->options[show[i]];
+        char label[UI_LABEL_MAX];
+        snprintf(label, sizeof label, str(a->lang, STR_STEP), i + 1, i18n_get(&o->text, a->lang));
+        tops[i] = pn->y;
+        ui_state s = option_row(pn, KEY(K_OPTION, show[i]), label, label, solved, !solved, solved ? 0 : 96);
+        int row_h = pn->y - 8 - tops[i];
+        if (solved) continue;
+        SDL_Rect up = {pn->x + pn->w - 90, tops[i], 42, row_h}, down = {pn->x + pn->w - 44, tops[i], 42, row_h};
+        char ul[UI_LABEL_MAX], dl[UI_LABEL_MAX];
+        snprintf(ul, sizeof ul, "%s: %s", str(a->lang, STR_MOVE_UP), i18n_get(&o->text, a->lang));
+        snprintf(dl, sizeof dl, "%s: %s", str(a->lang, STR_MOVE_DOWN), i18n_get(&o->text, a->lang));
+        if (arrow_button(a, KEY(K_UP, show[i]), up, ul, true) && i > 0) {
+            move_step(v, i, i - 1, n);
+            a->dirty = true;
+        }
+        if (arrow_button(a, KEY(K_DOWN, show[i]), down, dl, false) && i < n - 1) {
+            move_step(v, i, i + 1, n);
+            a->dirty = true;
+        }
+        if (s.dragged) {
+            gfx_outline(g, (SDL_Rect){pn->x, a->ui.mouse_y - row_h / 2, pn->w - 96, row_h}, GFX_FOCUS, 2);
+            a->dirty = true;
+        }
+        if (s.dropped) drop_from = i;
+    }
+    tops[n] = pn->y;
+    if (drop_from >= 0) {
+        /* the step goes where the pointer let go: after every other step whose middle is above */
+        int to = 0;
+        for (int k = 0; k < n; k++)
+            if (k != drop_from && (tops[k] + tops[k + 1]) / 2 < a->ui.drop_y) to++;
+        move_step(v, drop_from, to, n);
+        a->dirty = true;
+    }
+    if (!solved) {
+        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), true)) {
+            const char *ids[LEVEL_MAX_OPTIONS];
+            for (int i = 0; i < n; i++) ids[i] = p->options[v->order[i]].id;
+            submit(a, p->id, ids, n);
+        }
+        pn->y += 60;
+    }
+}
+
+static void body_match(pane *pn, const level_puzzle *p, bool solved)
+{
+    app *a = pn->a;
+    room_view *v = &a->view;
+    gfx *g = &a->gfx;
+    if (!solved) pane_text(pn, str(a->lang, STR_MATCH_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    int n = p->option_count, col = (pn->w - 12) / 2;
+    text_style ts = {TEXT_REGULAR, 15, GFX_TEXT, TEXT_LEFT};
+    for (int i = 0; i < n; i++) {
+        int left = i, right = solved ? i : v->shuffle[i];
+        const char *lt = i18n_get(&p->options[left].text, a->lang);
+        const char *rt = i18n_get(&p->options[right].pair, a->lang);
+        int lw, lh, rw, rh;
+        text_measure(g, lt, ts, col - 48, &lw, &lh);
+        text_measure(g, rt, ts, col - 48, &rw, &rh);
+        int h = (lh > rh ? lh : rh) + 20;
+        SDL_Rect lr = {pn->x, pn->y, col, h}, rr = {pn->x + col + 12, pn->y, col, h};
+        /* partners share a number: the pairing is readable without colour */
+        int paired_right = solved ? left : v->pairs[left];
+        int right_owner = -1;
+        for (int k = 0; k < n; k++)
+            if ((solved ? k : v->pairs[k]) == right) right_owner = k;
+        char ll[UI_LABEL_MAX], rl[UI_LABEL_MAX];
+        snprintf(ll, sizeof ll, "%d. %s%s%s%s", left + 1, lt, paired_right >= 0 ? " – " : "",
+                 paired_right >= 0 ? str(a->lang, STR_PAIRED_WITH) : "",
+                 paired_right >= 0 ? "" : (v->pick_left == left ? ", " : ""));
+        if (paired_right >= 0) {
+            size_t m = strlen(ll);
+            snprintf(ll + m, sizeof ll - m, " %s", i18n_get(&p->options[paired_right].pair, a->lang));
+        } else if (v->pick_left == left) {
+            size_t m = strlen(ll);
+            snprintf(ll + m, sizeof ll - m, "%s", str(a->lang, STR_SELECTED));
+        }
+        if (right_owner >= 0) snprintf(rl, sizeof rl, "%s – %s %d", rt, str(a->lang, STR_PAIRED_WITH), right_owner + 1);
+        else snprintf(rl, sizeof rl, "%s", rt);
+        ui_state ls = {0}, rs = {0};
+        if (!solved) {
+            ls = ui_item(&a->ui, KEY(K_LEFT, left), lr, ll, UI_OPTION);
+            rs = ui_item(&a->ui, KEY(K_RIGHT, right), rr, rl, UI_OPTION);
+        } else {
+            ui_say(&a->ui, ll);
+        }
+        gfx_round_fill(g, lr, 8, v->pick_left == left ? GFX_ACCENT : GFX_BORDER);
+        gfx_round_fill(g, (SDL_Rect){lr.x + 2, lr.y + 2, lr.w - 4, lr.h - 4}, 6, ls.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
+        gfx_round_fill(g, rr, 8, GFX_BORDER);
+        gfx_round_fill(g, (SDL_Rect){rr.x + 2, rr.y + 2, rr.w - 4, rr.h - 4}, 6, rs.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
+        char num[12];
+        snprintf(num, sizeof num, "%d", left + 1);
+        SDL_Rect lb = {lr.x + 8, lr.y + h / 2 - 13, 26, 26};
+        gfx_round_fill(g, lb, 13, GFX_ACCENT);
+        text_draw_in(g, num, (text_style){TEXT_BOLD, 14, GFX_ON_ACCENT, TEXT_CENTER}, lb);
+        text_draw(g, lt, ts, lr.x + 42, lr.y + 10, col - 48);
+        if (right_owner >= 0) {
+            snprintf(num, sizeof num, "%d", right_owner + 1);
+            SDL_Rect rb = {rr.x + 8, rr.y + h / 2 - 13, 26, 26};
+            gfx_round_fill(g, rb, 13, GFX_ACCENT);
+            text_draw_in(g, num, (text_style){TEXT_BOLD, 14, GFX_ON_ACCENT, TEXT_CENTER}, rb);
+        } else {
+            gfx_outline(g, (SDL_Rect){rr.x + 8, rr.y + h / 2 - 13, 26, 26}, GFX_MUTED, 2);
+        }
+        text_draw(g, rt, ts, rr.x + 42, rr.y + 10, col - 48);
+        if (ls.activated) {
+            v->pick_left = v->pick_left == left ? -1 : left;
+            a->dirty = true;
+        }
+        if (rs.activated && v->pick_left >= 0) {
+            for (int k = 0; k < n; k++)
+                if (v->pairs[k] == right) v->pairs[k] = -1;
+            v->pairs[v->pick_left] = right;
+            v->pick_left = -1;
+            a->dirty = true;
+        }
+        pn->y += h + 8;
+    }
+    if (!solved) {
+        bool complete = true;
+        for (int k = 0; k < n; k++) complete = complete && v->pairs[k] >= 0;
+        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), complete) && complete) {
+            char pairs[LEVEL_MAX_OPTIONS][2 * REPORT_ID_MAX + 2];
+            const char *ids[LEVEL_MAX_OPTIONS];
+            for (int k = 0; k < n; k++) {
+                snprintf(pairs[k], sizeof pairs[k], "%s=%s", p->options[k].id, p->options[v->pairs[k]].id);
+                ids[k] = pairs[k];
+            }
+            submit(a, p->id, ids, n);
+        }
+        pn->y += 60;
+    }
+}
+
+/* Typing into the current answer; the keypad and the keyboard both end up here. */
+static void type_into(room_view *v, const char *typed, int backspaces)
+{
+    for (int b = 0; b < backspaces; b++) {
+        size_t n = strlen(v->input);
+        while (n > 0 && ((unsigned char)v->input[n - 1] & 0xC0) == 0x80) n--; /* a whole UTF-8 letter */
+        if (n > 0) n--;
+        v->input[n] = '\0';
+    }
+    size_t have = strlen(v->input), add = strlen(typed);
+    if (have + add < sizeof v->input) memcpy(v->input + have, typed, add + 1);
+}
+
+static void answer_field(pane *pn, bool code)
+{
+    app *a = pn->a;
+    room_view *v = &a->view;
+    gfx *g = &a->gfx;
+    SDL_Rect r = {pn->x, pn->y, pn->w, 52};
+    char label[UI_LABEL_MAX];
+    snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_YOUR_ANSWER), v->input);
+    ui_state s = ui_item(&a->ui, KEY(K_FIELD, 0), r, label, UI_OPTION);
+    gfx_round_fill(g, r, 8, s.focused ? GFX_ACCENT : GFX_BORDER);
+    gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, GFX_SURFACE);
+    text_style st = {code ? TEXT_BOLD : TEXT_REGULAR, code ? 26 : 19, GFX_TEXT, TEXT_LEFT};
+    int tw = 0, th = 0;
+    if (v->input[0]) text_measure(g, v->input, st, 0, &tw, &th);
+    if (v->input[0]) text_draw_in(g, v->input, st, (SDL_Rect){r.x + 14, r.y, r.w - 28, r.h});
+    gfx_fill(g, (SDL_Rect){r.x + 16 + tw, r.y + 12, 2, r.h - 24}, GFX_TEXT); /* caret */
+    pn->y += r.h + 12;
+}
+
+static void body_code(pane *pn, const level_puzzle *p, bool solved)
+{
+    app *a = pn->a;
+    room_view *v = &a->view;
+    if (solved) return;
+    pane_text(pn, str(a->lang, STR_CODE_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    answer_field(pn, true);
+    /* A keypad for touch and mouse: digits, and the letters only when the code has any. */
+    const char *want = p->final_code ? cur_state(a)->final_code : p->answers[0];
+    bool letters = false;
+    for (const char *c = want ? want : ""; *c; c++) letters = letters || (*c >= 'a' && *c <= 'z');
+    const char *keys = letters ? "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "123456789 0 ";
+    int cols = letters ? 9 : 3, n = (int)strlen(keys);
+    int kw = (pn->w - (cols - 1) * 6) / cols, kh = letters ? 40 : 48;
+    for (int i = 0; i < n; i++) {
+        if (keys[i] == ' ') continue;
+        SDL_Rect r = {pn->x + (i % cols) * (kw + 6), pn->y + (i / cols) * (kh + 6), kw, kh};
+        char k[2] = {keys[i], 0};
+        if (app_button(a, KEY(K_KEYPAD, i), r, k, false)) {
+            char lower[2] = {(char)(keys[i] >= 'A' && keys[i] <= 'Z' ? keys[i] + 32 : keys[i]), 0};
+            type_into(v, lower, 0);
+            a->dirty = true;
+        }
+    }
+    pn->y += ((n + cols - 1) / cols) * (kh + 6) + 6;
+    int half = (pn->w - 8) / 2;
+    if (app_button(a, KEY(K_KEYPAD, 100), (SDL_Rect){pn->x, pn->y, half, 48}, str(a->lang, STR_ERASE), false)) {
+        type_into(v, "", 1);
+        a->dirty = true;
+    }
+    if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x + half + 8, pn->y, half, 48}, str(a->lang, STR_CHECK), true) &&
+        v->input[0]) {
+        const char *ids[] = {v->input};
+        submit(a, p->id, ids, 1);
+    }
+    pn->y += 60;
+}
+
+static void body_text(pane *pn, const level_puzzle *p, bool solved)
+{
+    app *a = pn->a;
+    room_view *v = &a->view;
+    if (solved) return;
+    pane_text(pn, str(a->lang, STR_TEXT_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    bool enter_on_field = a->ui.focus_key == KEY(K_FIELD, 0) && a->ui.activate_pending && !a->ui.space_activation;
+    answer_field(pn, false);
+    bool check = app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), true);
+    if ((check || enter_on_field) && v->input[0]) {
+        const char *ids[] = {v->input};
+        submit(a, p->id, ids, 1);
+    }
+    pn->y += 60;
+}
+
+static void inventory(pane *pn, const level_puzzle *p, bool choosing)
+{
+    app *a = pn->a;
+    room_view *v = &a->view;
+    const level_room *room = cur_room(a);
+    game_state *gs = cur_state(a);
+    if (!gs->items) return;
+    pane_text(pn, str(a->lang, STR_INVENTORY), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, 6);
+    if (choosing) pane_text(pn, str(a->lang, STR_USE_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 6);
+    for (int i = 0; i < room->item_count; i++) {
+        if (!game_has_item(gs, i)) continue;
+        const level_item *it = &room->items[i];
+        char label[UI_LABEL_MAX];
+        bool held = v->held_item == i;
+        snprintf(label, sizeof label, "%s%s%s", i18n_get(&it->name, a->lang), held ? ", " : "",
+                 held ? str(a->lang, STR_HOLDING) : "");
+        ui_state s = option_row(pn, KEY(K_ITEM, i), i18n_get(&it->name, a->lang), label, held, choosing, 0);
+        if (s.activated) {
+            v->held_item = held ? -1 : i;
+            a->dirty = true;
+        }
+    }
+    (void)p;
+}
+
+static int feedback_box(pane *pn)
+{
+    app *a = pn->a;
     room_view *v = &a->view;
     gfx *g = &a->gfx;
     const game_result *r = &v->feedback;
+    const level_puzzle *p = &cur_room(a)->puzzles[r->puzzle];
     bool good = r->verdict == GAME_RIGHT || r->verdict == GAME_PARTIAL;
     const char *head = good ? str(a->lang, STR_RIGHT)
                      : r->verdict == GAME_REPEAT ? str(a->lang, STR_ALREADY_FOUND)
                                                  : str(a->lang, STR_WRONG);
     const char *body = r->explain ? i18n_get(r->explain, a->lang)
                      : r->verdict == GAME_MISS ? str(a->lang, STR_MISS) : "";
+    char extra[96] = "";
+    if ((p->kind == LEVEL_P_ORDER || p->kind == LEVEL_P_MATCH) && r->verdict == GAME_WRONG)
+        snprintf(extra, sizeof extra, str(a->lang, STR_IN_PLACE), r->found, r->needed);
     text_style hs = {TEXT_BOLD, 18, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_TEXT : GFX_BAD, TEXT_LEFT};
     text_style bs = {TEXT_REGULAR, 16, GFX_TEXT, TEXT_LEFT};
-    int hw, hh, bw, bh = 0;
-    text_measure(&a->gfx, head, hs, w - 60, &hw, &hh);
-    if (body[0]) text_measure(&a->gfx, body, bs, w - 28, &bw, &bh);
-    int h = 14 + hh + (body[0] ? 6 + bh : 0) + 14;
-    SDL_Rect box = {x, y, w, h};
-    gfx_round_fill(g, box, 8, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_BORDER : GFX_BAD);
-    gfx_round_fill(g, (SDL_Rect){x + 3, y, w - 3, h}, 8, GFX_SURFACE_ALT);
+    int x = pn->x, y = pn->y, w = pn->w;
+    int hw, hh, bw, bh = 0, ew, eh = 0;
+    text_measure(g, head, hs, w - 60, &hw, &hh);
+    if (body[0]) text_measure(g, body, bs, w - 28, &bw, &bh);
+    if (extra[0]) text_measure(g, extra, bs, w - 28, &ew, &eh);
+    int h = 14 + hh + (body[0] ? 6 + bh : 0) + (extra[0] ? 6 + eh : 0) + 14;
+    gfx_round_fill(g, (SDL_Rect){x, y, w, h}, 8, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_BORDER : GFX_BAD);
+    gfx_round_fill(g, (SDL_Rect){x + 4, y, w - 4, h}, 8, GFX_SURFACE_ALT);
     if (good) gfx_check(g, x + 26, y + 14 + hh / 2, 16, GFX_OK);
     else if (r->verdict != GAME_REPEAT) gfx_cross(g, x + 26, y + 14 + hh / 2, 12, GFX_BAD);
     text_draw(g, head, hs, x + 46, y + 14, w - 60);
-    if (body[0]) text_draw(g, body, bs, x + 14, y + 14 + hh + 6, w - 28);
-    char line[DIAG_MSG_MAX * 2];
-    snprintf(line, sizeof line, "%s. %s", head, body);
+    int ty = y + 14 + hh + 6;
+    if (body[0]) ty += text_draw(g, body, bs, x + 14, ty, w - 28) + 6;
+    if (extra[0]) text_draw(g, extra, bs, x + 14, ty, w - 28);
+    char line[DIAG_MSG_MAX * 3];
+    snprintf(line, sizeof line, "%s. %s %s", head, body, extra);
     ui_say(&a->ui, line);
+    pn->y += h + 12;
     return h;
 }
 
-static void panel_pass(app *a)
+/* The hub's panel when no puzzle is open there: the rooms and the parts of the code so far. */
+static void hub_status(pane *pn)
+{
+    app *a = pn->a;
+    char parts[PLAY_CODE_MAX] = "", line[256];
+    for (int i = 0; i < a->rooms_loaded; i++) {
+        if (i == a->hub || !a->manifest.rooms[i].required) continue;
+        bool solved = play_room_solved(&a->play, i);
+        const char *part = a->rooms[i].code_part ? a->rooms[i].code_part : "";
+        size_t n = strlen(parts);
+        snprintf(parts + n, sizeof parts - n, "%s%s", n ? " · " : "", solved ? part : "?");
+    }
+    pane_text(pn, i18n_get(&a->manifest.intro, a->lang), (text_style){TEXT_REGULAR, 17, GFX_TEXT, TEXT_LEFT}, 14);
+    snprintf(line, sizeof line, str(a->lang, STR_CODE_PARTS), parts);
+    pane_text(pn, line, (text_style){TEXT_BOLD, 20, GFX_ACCENT, TEXT_LEFT}, 14);
+    pane_text(pn, str(a->lang, STR_DOORS), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, 6);
+    for (int i = 0; i < a->rooms_loaded; i++) {
+        if (i == a->hub) continue;
+        bool solved = play_room_solved(&a->play, i), open = play_room_open(&a->play, i);
+        snprintf(line, sizeof line, "%s %s%s%s", solved ? "✓" : open ? "•" : "–", i18n_get(&a->rooms[i].title, a->lang),
+                 solved || !open ? ", " : "", solved ? str(a->lang, STR_SOLVED_MARK) : !open ? str(a->lang, STR_ROOM_LOCKED) : "");
+        pane_text(pn, line, (text_style){TEXT_REGULAR, 16, solved ? GFX_OK : GFX_TEXT, TEXT_LEFT}, 4);
+    }
+}
+
+static void timer_line(pane *pn)
+{
+    app *a = pn->a;
+    room_view *v = &a->view;
+    if (v->timer_end_ms <= 0) return;
+    double left = v->timer_end_ms - plat_now_ms();
+    char buf[96];
+    if (left <= 0) {
+        v->timer_done = true;
+        pane_text(pn, str(a->lang, STR_TIME_UP), (text_style){TEXT_BOLD, 15, GFX_MUTED, TEXT_LEFT}, 6);
+    } else {
+        int s = (int)(left / 1000.0);
+        snprintf(buf, sizeof buf, str(a->lang, STR_TIME_LEFT), s / 60, s % 60);
+        /* read once a minute by screen readers, not every second: the mirror gets minutes only */
+        text_draw(&a->gfx, buf, (text_style){TEXT_BOLD, 15, GFX_MUTED, TEXT_LEFT}, pn->x, pn->y + 10, pn->w - 110);
+        char minutes[96];
+        snprintf(minutes, sizeof minutes, str(a->lang, STR_TIME_LEFT), s / 60, 0);
+        ui_say(&a->ui, minutes);
+    }
+    /* WCAG 2.2.1: the player can always have more time */
+    if (app_button(a, KEY(K_TIME, 0), (SDL_Rect){pn->x + pn->w - 100, pn->y, 100, 40}, str(a->lang, STR_ADD_TIME), false)) {
+        v->timer_end_ms = (left > 0 ? v->timer_end_ms : plat_now_ms()) + 5 * 60000.0;
+        v->timer_done = false;
+        a->dirty = true;
+    }
+    pn->y += 48;
+}
+
+static void panel_pass(app *a, SDL_Rect panel)
 {
     room_view *v = &a->view;
-    const level_room *room = &a->room;
+    const level_room *room = cur_room(a);
+    game_state *gs = cur_state(a);
     gfx *g = &a->gfx;
-    gfx_round_fill(g, PANEL, 12, GFX_SURFACE);
-    int x = PANEL.x + 20, w = PANEL.w - 40, y = PANEL.y + 18;
+    gfx_round_fill(g, panel, 12, GFX_SURFACE);
+
+    /* content scrolls inside the panel; the action button stays fixed at the bottom */
+    SDL_Rect body = {panel.x, panel.y + 6, panel.w, panel.h - 84};
+    if (a->ui.wheel && gfx_contains(panel, a->ui.mouse_x, a->ui.mouse_y)) v->scroll -= a->ui.wheel * 48;
+    int max_scroll = v->content_h - body.h;
+    if (v->scroll > max_scroll) v->scroll = max_scroll;
+    if (v->scroll < 0) v->scroll = 0;
+    SDL_RenderSetClipRect(g->renderer, &body);
+    ui_clip(&a->ui, body);
+    pane pn = {a, panel.x + 20, body.y + 12 - v->scroll, panel.w - 40};
+    int top = pn.y;
     char buf[256];
-    if (v->current < 0) return;
-    const level_puzzle *p = &room->puzzles[v->current];
-    const game_puzzle_state *ps = &v->game.puzzles[v->current];
 
-    snprintf(buf, sizeof buf, str(a->lang, STR_PUZZLE_OF), v->current + 1, room->puzzle_count);
-    y += text_draw(g, buf, (text_style){TEXT_BOLD, 15, GFX_MUTED, TEXT_LEFT}, x, y, w) + 6;
-    ui_say(&a->ui, buf);
-    const char *prompt = i18n_get(&p->prompt, a->lang);
-    y += text_draw(g, prompt, (text_style){TEXT_BOLD, 19, GFX_TEXT, TEXT_LEFT}, x, y, w) + 14;
-    ui_say(&a->ui, prompt);
-
-    if (p->kind == LEVEL_P_HOTSPOTS) {
-        int found = 0;
-        for (int k = 0; k < p->option_count; k++) found += (ps->found >> k) & 1u;
-        snprintf(buf, sizeof buf, str(a->lang, STR_FOUND_OF), found, p->correct_count);
-        y += text_draw(g, buf, (text_style){TEXT_BOLD, 17, GFX_ACCENT, TEXT_LEFT}, x, y, w) + 12;
-        ui_say(&a->ui, buf);
-    } else {
-        bool several = p->correct_count > 1;
-        if (several) {
-            y += text_draw(g, str(a->lang, STR_CHOOSE_SEVERAL),
-                           (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, x, y, w) + 8;
+    timer_line(&pn);
+    const level_puzzle *p = v->current >= 0 ? &room->puzzles[v->current] : NULL;
+    if (!p && a->room == a->hub) hub_status(&pn);
+    if (p) {
+        const game_puzzle_state *ps = &gs->puzzles[v->current];
+        snprintf(buf, sizeof buf, str(a->lang, STR_PUZZLE_OF), v->current + 1, room->puzzle_count);
+        pane_text(&pn, buf, (text_style){TEXT_BOLD, 15, GFX_MUTED, TEXT_LEFT}, 6);
+        pane_text(&pn, i18n_get(&p->prompt, a->lang), (text_style){TEXT_BOLD, 19, GFX_TEXT, TEXT_LEFT}, 14);
+        switch (p->kind) {
+        case LEVEL_P_CHOICE: body_choice(&pn, p, ps->solved); break;
+        case LEVEL_P_HOTSPOTS: body_hotspots(&pn, p, ps); break;
+        case LEVEL_P_ORDER: body_order(&pn, p, ps->solved); break;
+        case LEVEL_P_MATCH: body_match(&pn, p, ps->solved); break;
+        case LEVEL_P_CODE: body_code(&pn, p, ps->solved); break;
+        case LEVEL_P_TEXT: body_text(&pn, p, ps->solved); break;
+        case LEVEL_P_USE: break;
+        default: break;
         }
-        for (int k = 0; k < p->option_count; k++) {
-            const level_option *o = &p->options[k];
-            const char *t = i18n_get(&o->text, a->lang);
-            text_style ts = {TEXT_REGULAR, 16, GFX_TEXT, TEXT_LEFT};
-            int tw, th;
-            text_measure(g, t, ts, w - 56, &tw, &th);
-            SDL_Rect r = {x, y, w, th + 20};
-            bool ticked = several && (v->chosen & (1u << k));
-            bool answered_right = ps->solved && o->correct;
-            char label[UI_LABEL_MAX];
-            snprintf(label, sizeof label, "%s%s%s", t, ticked || answered_right ? ", " : "",
-                     ticked || answered_right ? str(a->lang, STR_SELECTED) : "");
-            ui_state s = ps->solved ? (ui_state){0} : ui_item(&a->ui, KEY(K_OPTION, k), r, label, UI_OPTION);
-            if (ps->solved) ui_say(&a->ui, label);
-            gfx_round_fill(g, r, 8, ticked || answered_right ? GFX_ACCENT : GFX_BORDER);
-            gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6,
-                           s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
-            /* a box (or a circle-ish square) that shows the state by shape */
-            SDL_Rect mark = {r.x + 12, r.y + r.h / 2 - 10, 20, 20};
-            gfx_outline(g, mark, GFX_MUTED, 2);
-            if (ticked || answered_right) gfx_check(g, mark.x + 10, mark.y + 9, 14, GFX_ACCENT);
-            text_draw(g, t, ts, r.x + 44, r.y + 10, w - 56);
-            if (s.activated) {
-                if (several) {
-                    v->chosen ^= 1u << k;
-                    a->dirty = true;
-                } else {
-                    submit(a, p->id, &o->id, 1);
-                }
+        if (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT) {
+            /* typing goes to the answer whatever has focus: it is the only field there is */
+            int backspaces;
+            const char *typed = ui_take_typed(&a->ui, &backspaces);
+            if (typed[0] || backspaces) {
+                type_into(v, typed, backspaces);
+                a->dirty = true;
             }
-            y += r.h + 8;
         }
-        if (several && !ps->solved) {
-            if (panel_button(a, KEY(K_CHECK, 0), (SDL_Rect){x, y, 160, 44}, str(a->lang, STR_CHECK), true)) {
-                const char *ids[LEVEL_MAX_OPTIONS];
-                int n = 0;
-                for (int k = 0; k < p->option_count; k++)
-                    if (v->chosen & (1u << k)) ids[n++] = p->options[k].id;
-                if (n > 0) submit(a, p->id, ids, n);
-            }
-            y += 52;
+        if (v->has_feedback && v->feedback.puzzle == v->current) feedback_box(&pn);
+        for (int h = 0; h < ps->hints_used && h < p->hint_count; h++) {
+            char label[32], line[600];
+            snprintf(label, sizeof label, str(a->lang, STR_HINT_LABEL), h + 1, p->hint_count);
+            snprintf(line, sizeof line, "%s: %s", label, i18n_get(&p->hints[h], a->lang));
+            pane_text(&pn, line, (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 6);
         }
-        y += 4;
+        inventory(&pn, p, p->kind == LEVEL_P_USE && !ps->solved);
+    }
+    v->content_h = pn.y + v->scroll - top + 12;
+    ui_clip_end(&a->ui);
+    SDL_RenderSetClipRect(g->renderer, NULL);
+    /* keep the keyboard focus in view */
+    if (a->ui.focus_visible && a->ui.focus_key && gfx_contains(panel, a->ui.focus_rect.x + 1, a->ui.focus_rect.y + 1) == false &&
+        a->ui.focus_rect.x >= body.x && a->ui.focus_rect.x < body.x + body.w) {
+        if (a->ui.focus_rect.y < body.y) v->scroll -= body.y - a->ui.focus_rect.y + 12;
+        else if (a->ui.focus_rect.y + a->ui.focus_rect.h > body.y + body.h)
+            v->scroll += a->ui.focus_rect.y + a->ui.focus_rect.h - (body.y + body.h) + 12;
+    }
+    if (v->content_h > body.h) {
+        /* a scroll bar, so it is visible that there is more */
+        int bar_h = body.h * body.h / v->content_h;
+        int bar_y = body.y + (body.h - bar_h) * v->scroll / (v->content_h - body.h);
+        gfx_round_fill(g, (SDL_Rect){panel.x + panel.w - 10, bar_y, 6, bar_h}, 3, GFX_BORDER);
     }
 
-    if (v->has_feedback && v->feedback.puzzle == v->current) y += feedback_box(a, x, y, w) + 12;
-
-    for (int h = 0; h < v->hint_shown && h < p->hint_count; h++) {
-        snprintf(buf, sizeof buf, str(a->lang, STR_HINT_LABEL), h + 1, p->hint_count);
-        char line[600];
-        snprintf(line, sizeof line, "%s: %s", buf, i18n_get(&p->hints[h], a->lang));
-        y += text_draw(g, line, (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, x, y, w) + 6;
-        ui_say(&a->ui, line);
-    }
-
-    int by = PANEL.y + PANEL.h - 64;
-    if (ps->solved) {
-        if (panel_button(a, KEY(K_NEXT, 0), (SDL_Rect){x, by, w, 48}, str(a->lang, STR_CONTINUE), true)) {
-            v->current = game_next_puzzle(&v->game);
-            v->has_feedback = false;
-            v->hint_shown = 0;
-            v->wrong_place = -1;
-            if (v->current < 0) v->solved_open = true;
-            else ui_focus(&a->ui, 0);
+    int bx = panel.x + 20, bw = panel.w - 40, by = panel.y + panel.h - 68;
+    if (p && gs->puzzles[v->current].solved) {
+        if (app_button(a, KEY(K_NEXT, 0), (SDL_Rect){bx, by, bw, 48}, str(a->lang, STR_CONTINUE), true)) {
+            open_puzzle(a, game_next_puzzle(gs));
+            if (v->current < 0 && gs->room_solved && a->room != a->hub) v->solved_open = true;
+            else if (a->play.escaped) a->screen = APP_ENDING; /* the last door: no dialog first */
+            ui_focus(&a->ui, v->solved_open ? KEY(K_DONE, 0) : 0);
             a->dirty = true;
         }
-    } else if (p->hint_count > 0) {
-        bool more = v->hint_shown < p->hint_count;
+    } else if (p && p->hint_count > 0) {
+        bool more = gs->puzzles[v->current].hints_used < p->hint_count;
         snprintf(buf, sizeof buf, "%s (%d/%d)", str(a->lang, more ? STR_HINT : STR_NO_MORE_HINTS),
-                 v->hint_shown, p->hint_count);
-        if (panel_button(a, KEY(K_HINT, 0), (SDL_Rect){x, by, w, 48}, buf, false) && more) {
-            if (game_take_hint(&v->game, v->current)) v->hint_shown++;
-            a->dirty = true;
+                 gs->puzzles[v->current].hints_used, p->hint_count);
+        if (app_button(a, KEY(K_HINT, 0), (SDL_Rect){bx, by, bw, 48}, buf, false) && more) {
+            game_result r;
+            app_answer(a, p->id, NULL, -1, &r);
         }
     }
 }
 
-/* ---- dialogs ------------------------------------------------------------------------------ */
-
-/* Esc closes only dialogs whose button merely dismisses them (esc_closes). */
-static void dialog(app *a, const char *title, const char *body, const char *extra, uint32_t key,
-                   const char *button, bool esc_closes, bool *close)
-{
-    gfx *g = &a->gfx;
-    gfx_fill(g, (SDL_Rect){0, 0, GFX_W, GFX_H}, GFX_SHADE);
-    int w = 640;
-    text_style ts = {TEXT_BOLD, 28, GFX_TEXT, TEXT_LEFT};
-    text_style bs = {TEXT_REGULAR, 19, GFX_TEXT, TEXT_LEFT};
-    text_style es = {TEXT_BOLD, 22, GFX_ACCENT, TEXT_LEFT};
-    int tw, th, bw, bh = 0, ew, eh = 0;
-    text_measure(g, title, ts, w - 64, &tw, &th);
-    if (body && body[0]) text_measure(g, body, bs, w - 64, &bw, &bh);
-    if (extra && extra[0]) text_measure(g, extra, es, w - 64, &ew, &eh);
-    int h = 32 + th + 16 + bh + (eh ? 16 + eh : 0) + 28 + 52 + 32;
-    SDL_Rect card = {(GFX_W - w) / 2, (GFX_H - h) / 2, w, h};
-    gfx_round_fill(g, card, 16, GFX_SURFACE);
-    int y = card.y + 32;
-    y += text_draw(g, title, ts, card.x + 32, y, w - 64) + 16;
-    ui_say(&a->ui, title);
-    if (bh) {
-        y += text_draw(g, body, bs, card.x + 32, y, w - 64);
-        ui_say(&a->ui, body);
-    }
-    if (eh) {
-        y += 16 + text_draw(g, extra, es, card.x + 32, y + 16, w - 64);
-        ui_say(&a->ui, extra);
-    }
-    if (panel_button(a, key, (SDL_Rect){card.x + 32, card.y + h - 32 - 52, 240, 52}, button, true) || (esc_closes && a->ui.escape))
-        *close = true;
-}
+/* ---- the screen --------------------------------------------------------------------------- */
 
 void room_view_pass(app *a)
 {
     room_view *v = &a->view;
-    const level_room *room = &a->room;
-    bool modal = v->intro_open || v->solved_open;
-    app_top_bar(a, i18n_get(&room->title, a->lang));
-    if (!modal) {
-        scene_pass(a, true);
-        panel_pass(a);
-    } else {
-        scene_pass(a, false);
+    const level_room *room = cur_room(a);
+    game_state *gs = cur_state(a);
+    layout lay = room_layout(&a->gfx);
+    bool modal = v->intro_open || v->solved_open || a->settings_open;
+    /* the hub's last door opens once every room is solved: show it without a click */
+    if (v->current < 0 && !modal) {
+        int next = game_next_puzzle(gs);
+        if (next >= 0) open_puzzle(a, next);
     }
+    app_top_bar(a, i18n_get(&room->title, a->lang));
+    scene_pass(a, lay.scene, !modal);
+    if (!modal) panel_pass(a, lay.panel);
     if (v->intro_open) {
-        bool close = false;
-        dialog(a, i18n_get(&room->title, a->lang), i18n_get(&room->intro, a->lang), NULL, KEY(K_START, 0),
-               str(a->lang, STR_START), true, &close);
-        if (close) {
+        if (app_dialog(a, i18n_get(&room->title, a->lang), i18n_get(&room->intro, a->lang), NULL, KEY(K_START, 0),
+                       str(a->lang, STR_START), true)) {
             v->intro_open = false;
-            v->started_ms = plat_now_ms();
+            if (room->timer_minutes > 0) v->timer_end_ms = plat_now_ms() + room->timer_minutes * 60000.0;
             ui_focus(&a->ui, 0);
             a->dirty = true;
         }
     } else if (v->solved_open) {
-        char extra[256] = "", line[128];
+        char extra[256] = "";
         if (room->code_part) snprintf(extra, sizeof extra, str(a->lang, STR_CODE_PART), room->code_part);
-        int mistakes = 0, hints = 0;
-        for (int i = 0; i < room->puzzle_count; i++) {
-            mistakes += v->game.puzzles[i].mistakes;
-            hints += v->game.puzzles[i].hints_used;
-        }
-        snprintf(line, sizeof line, "\n%s · ", str(a->lang, STR_MISTAKES));
         size_t n = strlen(extra);
-        snprintf(extra + n, sizeof extra - n, line, mistakes);
+        snprintf(extra + n, sizeof extra - n, "\n");
         n = strlen(extra);
-        snprintf(extra + n, sizeof extra - n, str(a->lang, STR_HINTS_USED), hints);
-        char title[200];
-        snprintf(title, sizeof title, "%s", str(a->lang, STR_ROOM_SOLVED));
-        bool again = false;
-        dialog(a, title, i18n_get(&room->outro, a->lang), extra, KEY(K_AGAIN, 0),
-               str(a->lang, STR_PLAY_AGAIN), false, &again);
-        if (again) {
-            room_view_begin(a);
+        snprintf(extra + n, sizeof extra - n, str(a->lang, STR_MISTAKES), game_mistakes(gs));
+        n = strlen(extra);
+        snprintf(extra + n, sizeof extra - n, " · ");
+        n = strlen(extra);
+        snprintf(extra + n, sizeof extra - n, str(a->lang, STR_HINTS_USED), game_hints(gs));
+        bool to_hub = a->hub >= 0 && a->room != a->hub;
+        if (app_dialog(a, str(a->lang, STR_ROOM_SOLVED), i18n_get(&room->outro, a->lang), extra, KEY(K_DONE, 0),
+                       str(a->lang, to_hub ? STR_BACK_TO_HUB : STR_CONTINUE), false)) {
+            v->solved_open = false;
+            if (a->play.escaped) a->screen = APP_ENDING;
+            else if (to_hub) app_enter_room(a, a->hub);
+            else if (play_all_required_solved(&a->play)) a->screen = APP_ENDING;
+            a->dirty = true;
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "ui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../platform/platform.h"
@@ -19,6 +20,12 @@ bool ui_event(ui *u, const SDL_Event *e)
     case SDL_MOUSEMOTION: {
         u->mouse_x = e->motion.x;
         u->mouse_y = e->motion.y;
+        if (u->pressed && !u->drag_key && u->press_key &&
+            (abs(e->motion.x - u->press_x) > 10 || abs(e->motion.y - u->press_y) > 10)) {
+            u->drag_key = u->press_key;
+            return true;
+        }
+        if (u->drag_key) return true;
         uint32_t h = hit(u->prev_keys, u->prev_rects, u->prev_count, e->motion.x, e->motion.y);
         if (h == u->hover_key) return false;
         u->hover_key = h;
@@ -31,8 +38,28 @@ bool ui_event(ui *u, const SDL_Event *e)
         u->click_y = e->button.y;
         u->mouse_x = e->button.x;
         u->mouse_y = e->button.y;
+        u->pressed = true;
+        u->press_x = e->button.x;
+        u->press_y = e->button.y;
+        u->press_key = hit(u->prev_keys, u->prev_rects, u->prev_count, e->button.x, e->button.y);
         u->focus_visible = false;
         return true;
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.button != SDL_BUTTON_LEFT) return false;
+        u->pressed = false;
+        if (!u->drag_key) return false;
+        u->drop_pending = true;
+        u->drop_x = e->button.x;
+        u->drop_y = e->button.y;
+        return true;
+    case SDL_MOUSEWHEEL:
+        u->wheel += e->wheel.y;
+        return true;
+    case SDL_TEXTINPUT: {
+        size_t have = strlen(u->typed), add = strlen(e->text.text);
+        if (have + add < sizeof u->typed) memcpy(u->typed + have, e->text.text, add + 1);
+        return true;
+    }
     case SDL_KEYDOWN: {
         SDL_Keycode k = e->key.keysym.sym;
         bool shift = (e->key.keysym.mod & KMOD_SHIFT) != 0;
@@ -40,7 +67,10 @@ bool ui_event(ui *u, const SDL_Event *e)
         if (k == SDLK_TAB) u->nav_pending = shift ? -1 : 1;
         else if (k == SDLK_DOWN || k == SDLK_RIGHT) u->nav_pending = 1;
         else if (k == SDLK_UP || k == SDLK_LEFT) u->nav_pending = -1;
-        else if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) u->activate_pending = true;
+        else if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_SPACE) {
+            u->activate_pending = true;
+            u->space_activation = k == SDLK_SPACE;
+        } else if (k == SDLK_BACKSPACE) u->backspaces++;
         else if (k == SDLK_ESCAPE) u->escape_pending = true;
         else return false;
         u->focus_visible = true;
@@ -93,14 +123,23 @@ ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role rol
     }
     s.hovered = key == u->hover_key;
     s.focused = key == u->focus_key;
-    if (u->click_pending && gfx_contains(r, u->click_x, u->click_y)) {
+    bool reachable = !u->clipping || gfx_contains(u->clip, u->click_x, u->click_y);
+    if (u->drag_key == key) {
+        s.dragged = !u->drop_pending;
+        s.dropped = u->drop_pending;
+    }
+    if (u->click_pending && reachable && gfx_contains(r, u->click_x, u->click_y)) {
         /* items declared later are on top: a later hit takes the click from an earlier one */
         s.activated = true;
         u->click_hit = true;
         u->focus_key = key;
         s.focused = true;
     }
-    if (s.focused && u->activate_pending) s.activated = true;
+    if (s.focused && u->activate_pending) {
+        /* one key press activates one control, even if the focus moves within this pass */
+        s.activated = true;
+        u->activate_pending = false;
+    }
 
     const char *role_name = u->role_names[role] ? u->role_names[role] : "";
     /* "@x,y,w,h|" lets the page place the control (tests click there; see web/shell.js) */
@@ -133,6 +172,24 @@ bool ui_missed_click(const ui *u, int *x, int *y)
 
 void ui_focus(ui *u, uint32_t key) { u->focus_key = key; }
 
+void ui_clip(ui *u, SDL_Rect r)
+{
+    u->clipping = true;
+    u->clip = r;
+}
+
+void ui_clip_end(ui *u) { u->clipping = false; }
+
+const char *ui_take_typed(ui *u, int *backspaces)
+{
+    static char out[sizeof u->typed];
+    memcpy(out, u->typed, sizeof out);
+    *backspaces = u->backspaces;
+    u->typed[0] = '\0';
+    u->backspaces = 0;
+    return out;
+}
+
 void ui_end(ui *u, gfx *g)
 {
     bool focus_present = false;
@@ -145,6 +202,15 @@ void ui_end(ui *u, gfx *g)
     }
     u->click_pending = false;
     u->activate_pending = false;
+    u->space_activation = false;
+    u->wheel = 0;
+    u->typed[0] = '\0'; /* text typed while no field had focus goes nowhere */
+    u->backspaces = 0;
+    if (u->drop_pending) {
+        u->drop_pending = false;
+        u->drag_key = 0;
+        u->press_key = 0;
+    }
     if (u->mirror_len > 0 && u->mirror[u->mirror_len - 1] == '\n') u->mirror[--u->mirror_len] = '\0';
     plat_mirror(u->mirror, u->focus_label);
 }

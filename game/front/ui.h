@@ -27,6 +27,8 @@ typedef enum ui_role { UI_BUTTON, UI_PLACE, UI_OPTION, UI_LINK } ui_role;
 
 typedef struct ui_state {
     bool hovered, focused, activated;
+    bool dragged;          /* the pointer is dragging this item (ui.mouse_x/y say where) */
+    bool dropped;          /* a drag of this item ended in this pass, at ui.drop_x/y */
 } ui_state;
 
 typedef struct ui {
@@ -61,6 +63,21 @@ typedef struct ui {
     const char *role_names[4]; /* localised "button", "place" ... set by the app */
     SDL_Rect focus_rect;
     bool escape;               /* Esc was pressed: the view may close something */
+    bool space_activation;     /* the activation came from Space (a text field types it instead) */
+
+    /* dragging: a press that moves more than a few pixels becomes a drag, not a click */
+    bool pressed;
+    int press_x, press_y;
+    uint32_t press_key, drag_key;
+    bool drop_pending;
+    int drop_x, drop_y;
+
+    /* typing: text since the last pass (UTF-8) and Backspace presses */
+    char typed[64];
+    int backspaces;
+    int wheel;                 /* mouse wheel steps since the last pass, + is up */
+    bool clipping;             /* items outside clip can be neither seen nor clicked */
+    SDL_Rect clip;
 } ui;
 
 /* Feeds an SDL event in; returns true when the screen needs another pass. */
@@ -74,6 +91,11 @@ void ui_say(ui *u, const char *text);
 bool ui_missed_click(const ui *u, int *x, int *y);
 /* Draws the focus ring and sends the mirror to the platform. */
 void ui_end(ui *u, gfx *g);
+/* Limits hits to r (a scrolled panel) until ui_clip_end. */
+void ui_clip(ui *u, SDL_Rect r);
+void ui_clip_end(ui *u);
+/* Takes the text typed since the last pass (and the Backspace count) for the focused field. */
+const char *ui_take_typed(ui *u, int *backspaces);
 /* Moves the focus to key (when a dialog opens, say). */
 void ui_focus(ui *u, uint32_t key);
 

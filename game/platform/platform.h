@@ -66,6 +66,12 @@ void plat_mirror(const char *screen, const char *focus);
    which keeps it in browser storage until the report server has it. Natively: printed
    with --mirror, so tests can see what would be sent. */
 void plat_send_event(const char *json);
+/* Hands the player's rating (1-5) and optional comment of the game to the page's reporter. */
+void plat_send_feedback(int rating, const char *comment);
+/* Tells the page the game's logical size (it maps mirrored control rectangles with it). */
+void plat_layout(int w, int h);
+/* The user asked the system for reduced motion (prefers-reduced-motion on the web). */
+bool plat_prefers_reduced_motion(void);
 /* Moves keyboard focus from the game to the page element after (forward) or before it. */
 void plat_leave_focus(bool forward);
 /* Tells the page the game reached a named milestone ("first-frame", "interactive"), for

@@ -192,6 +192,19 @@ void plat_send_event(const char *json)
     if (plat.mirror) printf("--- event: %s\n", json);
 }
 
+void plat_send_feedback(int rating, const char *comment)
+{
+    if (plat.mirror) printf("--- feedback: %d %s\n", rating, comment);
+}
+
+void plat_layout(int w, int h)
+{
+    (void)w;
+    (void)h;
+}
+
+bool plat_prefers_reduced_motion(void) { return false; }
+
 void plat_leave_focus(bool forward)
 {
     (void)forward; /* a desktop window has no page around it: focus simply wraps to nothing */

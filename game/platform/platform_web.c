@@ -149,6 +149,24 @@ EM_JS(void, js_send_event, (const char *json), {
 
 void plat_send_event(const char *json) { js_send_event(json); }
 
+EM_JS(void, js_feedback, (int rating, const char *comment), {
+    if (window.pakopeli && window.pakopeli.feedback) window.pakopeli.feedback(rating, UTF8ToString(comment));
+})
+
+void plat_send_feedback(int rating, const char *comment) { js_feedback(rating, comment); }
+
+EM_JS(void, js_layout, (int w, int h), {
+    if (window.pakopeli) window.pakopeli.logical = { w: w, h: h };
+})
+
+EM_JS(int, js_reduced_motion, (void), {
+    return (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) ? 1 : 0;
+})
+
+void plat_layout(int w, int h) { js_layout(w, h); }
+
+bool plat_prefers_reduced_motion(void) { return js_reduced_motion() != 0; }
+
 EM_JS(void, js_leave_focus, (int forward), {
     if (window.pakopeli && window.pakopeli.leaveFocus) window.pakopeli.leaveFocus(!!forward);
 })

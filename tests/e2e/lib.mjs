@@ -45,8 +45,13 @@ export async function focusText(page) {
 
 // Waits until some mirrored line contains text (the engine draws on the next frame).
 export async function waitForLine(page, text, timeout = 5000) {
-  await page.waitForFunction((t) => [...document.querySelectorAll('#sr-lines li')]
-    .some((li) => li.textContent.includes(t)), text, { timeout });
+  try {
+    await page.waitForFunction((t) => [...document.querySelectorAll('#sr-lines li')]
+      .some((li) => li.textContent.includes(t)), text, { timeout });
+  } catch (e) {
+    throw new Error(`no line "${text}" within ${timeout} ms; the mirror says:\n` +
+      `${(await screenLines(page)).join('\n')}\nfocus: ${await focusText(page)}`);
+  }
 }
 
 // Clicks the canvas in the middle of the control whose mirrored label contains text.

@@ -193,6 +193,17 @@ TEST(resuming_replays_the_saved_events_and_skips_those_that_no_longer_fit)
     CHECK(p.room_state[1].puzzles[0].solved);
 }
 
+TEST(organisation_names_come_from_the_settings_in_every_language)
+{
+    diag_list d = {0};
+    level_apply_settings(&rooms[2], &manifest, &d);
+    const level_puzzle *q = &rooms[2].puzzles[0];
+    CHECK_STR(i18n_get(&q->prompt, LANG_FI), "Löytyykö Intra? Soita 040 123 4567.");
+    CHECK_STR(i18n_get(&q->prompt, LANG_EN), "Is the Intra there? Call 040 123 4567. {nosuch}");
+    CHECK_STR(i18n_get(&q->prompt, LANG_SV), "Finns Intra?");
+    CHECK(d.warnings == 0); /* {nosuch} is only in English: reported once, for Finnish, where it is absent */
+}
+
 int main(void)
 {
     load();
@@ -206,6 +217,7 @@ int main(void)
     RUN(the_score_loses_points_for_mistakes_hints_and_time_over_target);
     RUN(an_ordered_game_keeps_later_rooms_closed);
     RUN(resuming_replays_the_saved_events_and_skips_those_that_no_longer_fit);
+    RUN(organisation_names_come_from_the_settings_in_every_language);
     for (int i = 0; i < manifest.room_count; i++) level_free_room(&rooms[i]);
     level_free_game(&manifest);
     return harness_done();
