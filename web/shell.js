@@ -20,6 +20,7 @@
 
   // Updates only the lines that changed, so a screen reader announces what is new.
   function mirror(screen, focus) {
+    window.pakopeli.passes++; // tests wait for the engine to have seen their input
     const items = screen ? screen.split('\n') : [];
     for (let i = 0; i < items.length; i++) {
       let text = items[i], rect = '';
@@ -38,6 +39,44 @@
     if (focusEl.textContent !== focus) focusEl.textContent = focus;
   }
 
+  // A real <input> over the engine's answer field, so phones raise their keyboard (the engine
+  // polls it: plat_text_field_poll). Enter submits; leaving it closes it.
+  const field = { open: false, submitted: false, input: null };
+  function fieldOpen(x, y, w, h, label, value) {
+    if (!field.input) {
+      const input = document.createElement('input');
+      input.type = 'text';
+      input.id = 'answer-field';
+      input.autocomplete = 'off';
+      input.setAttribute('autocapitalize', 'none');
+      input.setAttribute('spellcheck', 'false');
+      input.className = 'answer-field';
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') { field.submitted = true; e.preventDefault(); }
+        if (e.key === 'Escape' || e.key === 'Tab') { e.preventDefault(); canvas.focus(); }
+      });
+      input.addEventListener('blur', () => { field.open = false; input.hidden = true; });
+      document.getElementById('stage').appendChild(input);
+      field.input = input;
+    }
+    const stage = document.getElementById('stage').getBoundingClientRect();
+    const r = toPage(x, y, w, h);
+    Object.assign(field.input.style, { left: `${r.x - stage.left}px`, top: `${r.y - stage.top}px`,
+      width: `${r.w}px`, height: `${r.h}px`, fontSize: `${Math.max(16, r.h * 0.45)}px` });
+    field.input.setAttribute('aria-label', label);
+    field.input.value = value;
+    field.input.hidden = false;
+    field.open = true;
+    field.submitted = false;
+    field.input.focus();
+  }
+  function fieldClose() {
+    if (!field.input || !field.open) return;
+    field.open = false;
+    field.input.hidden = true;
+    canvas.focus();
+  }
+
   function leaveFocus(forward) {
     const target = forward ? document.getElementById('after-game') : document.querySelector('.skip');
     if (target) target.focus();
@@ -49,7 +88,7 @@
     if (name === 'interactive') status.textContent = '';
   }
 
-  window.pakopeli = { mirror, mark, marks, leaveFocus, toPage, logical: { w: 1280, h: 720 } };
+  window.pakopeli = { mirror, mark, marks, leaveFocus, toPage, fieldOpen, fieldClose, field, logical: { w: 1280, h: 720 }, passes: 0 };
 
   window.Module = {
     canvas,

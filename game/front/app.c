@@ -38,6 +38,8 @@ static void request_asset(app *a, const char *path)
     as->fetch = plat_fetch_start(path);
 }
 
+void app_request_asset(app *a, const char *path) { request_asset(a, path); }
+
 const char *app_asset_bytes(app *a, const char *path, size_t *len)
 {
     for (int i = 0; path && i < a->asset_count; i++)
@@ -188,6 +190,7 @@ void app_restart(app *a)
     a->session_start_ms = plat_now_ms();
     a->rating = 0;
     a->feedback_sent = false;
+    a->intro_seen = 0;
     play_begin(&a->play, &a->manifest);
     for (int i = 0; i < a->rooms_loaded; i++) play_attach_room(&a->play, i, &a->rooms[i]);
     a->screen = APP_ROOM;
@@ -230,7 +233,7 @@ void app_top_bar(app *a, const char *title)
     if (a->screen == APP_ROOM && a->hub >= 0 && a->room != a->hub) {
         const char *back = str(a->lang, STR_BACK_TO_HUB);
         int tw, th;
-        text_measure(g, back, (text_style){TEXT_BOLD, 16, GFX_ACCENT, TEXT_LEFT}, 0, &tw, &th);
+        text_measure(g, back, (text_style){TEXT_BOLD, 17, GFX_ACCENT, TEXT_LEFT}, 0, &tw, &th); /* as app_button draws it */
         SDL_Rect r = {x, 8, tw + 24, 40};
         if (app_button(a, KEY(K_HUB, 0), r, back, false)) app_enter_room(a, a->hub);
         x += r.w + 12;
@@ -246,7 +249,7 @@ void app_top_bar(app *a, const char *title)
         rx = rects[l].x - 4;
     }
     int gw, gh;
-    text_measure(g, gear, (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_CENTER}, 0, &gw, &gh);
+    text_measure(g, gear, (text_style){TEXT_BOLD, 17, GFX_TEXT, TEXT_CENTER}, 0, &gw, &gh);
     rects[LANG_COUNT] = (SDL_Rect){narrow ? 16 : rx - gw - 36, ty, gw + 28, 40};
     int title_w = (narrow ? g->w - 16 : rects[LANG_COUNT].x - 12) - x;
     text_draw_in(g, title, (text_style){TEXT_BOLD, 21, GFX_TEXT, TEXT_LEFT}, (SDL_Rect){x, 0, title_w, 56});
@@ -462,12 +465,19 @@ static void start_playing(app *a)
     a->screen = a->play.escaped ? APP_ENDING : APP_ROOM;
     a->room = start;
     room_view_begin(a);
-    if (a->seq > 0) a->view.intro_open = false; /* a returning player goes straight on */
+    if (a->seq > 0) {
+        a->view.intro_open = false; /* a returning player goes straight on */
+        if (a->hub >= 0) a->intro_seen |= 1u << a->hub;
+    }
 }
 
 static void pump_loading(app *a)
 {
     if (!a->fonts_ready && !pump_fonts(a)) return;
+    if (a->comic_view.url_id[0]) { /* ?comic=id: a comic alone (comic_view.c) */
+        comic_view_pump_loading(a);
+        return;
+    }
     if (!a->manifest_ready && !pump_manifest(a)) return;
     if (!a->rooms_ready && !pump_rooms(a)) return;
     if (assets_pending(a)) return;
@@ -521,11 +531,26 @@ static void frame(void *user)
             a->dirty = true;
         } else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
             a->dirty = true;
+        } else if (a->comic_view.open && comic_view_event(a, &e)) {
+            a->dirty = true;
         } else if (ui_event(&a->ui, &e)) {
             a->dirty = true;
         }
     }
     if (a->screen == APP_LOADING) pump_loading(a);
+    if (a->view.field_open) {
+        /* the page's text field: its text is the answer; Enter in it submits */
+        char text[APP_INPUT_MAX];
+        bool submitted = false;
+        if (!plat_text_field_poll(text, sizeof text, &submitted)) {
+            a->view.field_open = false;
+            a->dirty = true;
+        } else if (strcmp(text, a->view.input) != 0 || submitted) {
+            snprintf(a->view.input, sizeof a->view.input, "%s", text);
+            a->view.field_submitted = submitted;
+            a->dirty = true;
+        }
+    }
     /* A running room timer redraws once a second, nothing else does when idle. */
     if (a->screen == APP_ROOM && a->view.timer_end_ms > 0 && !a->view.timer_done) {
         static int last_second = -1;
@@ -535,6 +560,7 @@ static void frame(void *user)
             a->dirty = true;
         }
     }
+    if (comic_view_animating(a)) a->dirty = true; /* a zoom under way draws every frame */
     if (!a->dirty) return;
     /* A pass may change state (an answer, a language): run again until it settles, so the
        frame we present always shows the newest state. Bounded: input is applied once. */
@@ -549,6 +575,7 @@ static void frame(void *user)
         case APP_ERROR: error_pass(a); break;
         case APP_ROOM: room_view_pass(a); break;
         case APP_ENDING: ending_view_pass(a); break;
+        case APP_COMIC: comic_view_standalone_pass(a); break;
         }
         if (a->settings_open) app_settings_pass(a);
         ui_end(&a->ui, &a->gfx);
@@ -556,7 +583,7 @@ static void frame(void *user)
     a->dirty = false;
     SDL_RenderPresent(a->gfx.renderer);
     text_frame();
-    if ((a->screen == APP_ROOM || a->screen == APP_ENDING) && !a->marked_interactive) {
+    if ((a->screen == APP_ROOM || a->screen == APP_ENDING || a->screen == APP_COMIC) && !a->marked_interactive) {
         a->marked_interactive = true;
         plat_mark("interactive");
     }
@@ -591,7 +618,7 @@ int main(int argc, char **argv)
     load_settings(&a);
     a.hub = -1;
     for (int f = 0; f < TEXT_FACE_COUNT; f++) a.f_fonts[f] = plat_fetch_start(FONT_FILES[f]);
-    a.f_manifest = plat_fetch_start("levels/game.json");
+    if (!comic_view_request_from_url(&a)) a.f_manifest = plat_fetch_start("levels/game.json");
     a.screen = APP_LOADING;
     a.dirty = true;
     SDL_StartTextInput();
@@ -601,6 +628,7 @@ int main(int argc, char **argv)
     /* native only: the web never returns from plat_run */
     for (int i = 0; i < a.rooms_loaded; i++) level_free_room(&a.rooms[i]);
     if (a.manifest_ready) level_free_game(&a.manifest);
+    comic_view_shutdown(&a);
     for (int i = 0; i < a.asset_count; i++) plat_fetch_release(a.assets[i].fetch);
     text_shutdown();
     gfx_shutdown(&a.gfx);

@@ -10,6 +10,7 @@
 #include "../core/play.h"
 #include "../core/report.h"
 #include "../platform/platform.h"
+#include "comic_view.h"
 #include "gfx.h"
 #include "strings.h"
 #include "text.h"
@@ -17,7 +18,7 @@
 
 enum { APP_MAX_ASSETS = 64, APP_SAVE_MAX = 64 * 1024, APP_INPUT_MAX = 128 };
 
-typedef enum app_screen { APP_LOADING, APP_ERROR, APP_ROOM, APP_ENDING } app_screen;
+typedef enum app_screen { APP_LOADING, APP_ERROR, APP_ROOM, APP_ENDING, APP_COMIC } app_screen;
 
 typedef struct app_asset {
     char path[128];
@@ -45,6 +46,8 @@ typedef struct room_view {
     int shuffle[LEVEL_MAX_OPTIONS]; /* matching: display order of the right-hand texts */
     int held_item;               /* use: the item chosen from the inventory, -1 none */
     char input[APP_INPUT_MAX];   /* code and text: what the player has typed */
+    bool field_open;             /* the page's own text field is over the answer field */
+    bool field_submitted;        /* Enter was pressed in it */
     int scroll;                  /* panel scroll offset, logical pixels */
     int content_h;               /* panel content height in the last pass */
     double timer_end_ms;         /* room timer: when it runs out (0: no timer) */
@@ -75,6 +78,7 @@ typedef struct app {
     play_state play;             /* the whole play-through: every room's state */
     int room;                    /* index of the room on screen */
     int hub;                     /* index of the hub room, or -1 */
+    uint32_t intro_seen;         /* bit i: room i's intro has been shown (once is enough) */
     room_view view;
 
     /* progress: the answer events so far, as a JSON array kept in browser storage */
@@ -87,6 +91,8 @@ typedef struct app {
     /* the ending */
     int rating;                  /* 1..5, 0: not given */
     bool feedback_sent;
+
+    comic_view comic_view;       /* a comic open over the screen, or alone (?comic=id) */
 } app;
 
 /* Applies one answer (or hint, with ids NULL and n -1) to the room on screen: checks it
@@ -106,6 +112,8 @@ void room_view_pass(app *a);
 /* Ending screen (ending_view.c) */
 void ending_view_pass(app *a);
 
+/* Starts loading an asset (an image, a font) once; app_asset_bytes gives it when it is in. */
+void app_request_asset(app *a, const char *path);
 /* Bytes of an asset requested with app_request_asset, or NULL while pending or failed. */
 const char *app_asset_bytes(app *a, const char *path, size_t *len);
 void app_set_language(app *a, i18n_lang lang);

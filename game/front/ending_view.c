@@ -48,15 +48,17 @@ void ending_view_pass(app *a)
     ui_say(&a->ui, str(a->lang, STR_LEARNT));
     for (int i = 0; i < a->rooms_loaded; i++) {
         if (i == a->hub || i18n_empty(&a->rooms[i].outro)) continue;
-        snprintf(line, sizeof line, "✓ %s", i18n_get(&a->rooms[i].title, a->lang));
-        y += text_draw(g, line, (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, x, y, w) + 2;
+        snprintf(line, sizeof line, "%s", i18n_get(&a->rooms[i].title, a->lang));
+        int th = text_draw(g, line, (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, x + 22, y, w - 22);
+        gfx_check(g, x + 8, y + th / 2, 12, GFX_OK); /* drawn: the UI font has no check mark */
+        y += th + 2;
         y += text_draw(g, i18n_get(&a->rooms[i].outro, a->lang), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT},
                        x + 22, y, w - 22) + 8;
         ui_say(&a->ui, line);
         ui_say(&a->ui, i18n_get(&a->rooms[i].outro, a->lang));
     }
 
-    y = card.y + card.h - 150;
+    y = card.y + card.h - 190;
     if (a->feedback_sent) {
         text_draw(g, str(a->lang, STR_FEEDBACK_THANKS), (text_style){TEXT_BOLD, 18, GFX_OK, TEXT_LEFT}, x, y, w);
         ui_say(&a->ui, str(a->lang, STR_FEEDBACK_THANKS));

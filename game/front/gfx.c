@@ -178,6 +178,69 @@ bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect
     return true;
 }
 
+static bool is_svg(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && SDL_strcasecmp(path + n - 4, ".svg") == 0;
+}
+
+bool gfx_image_prepare(gfx *g, const char *path, const char *bytes, size_t len, int w, int h)
+{
+    int i = 0;
+    while (i < images.count && strcmp(images.path[i], path) != 0) i++;
+    if (!bytes || w <= 0 || h <= 0) return i < images.count;
+    bool svg = is_svg(path);
+    /* Output pixels the image will cover, fitted to w x h as gfx_image draws it; capped so a
+       texture stays within what every GPU takes. */
+    float pw = (float)w * g->pixel_scale, ph = (float)h * g->pixel_scale;
+    if (pw > 2048) pw = 2048;
+    if (ph > 2048) ph = 2048;
+    if (i < images.count) {
+        if (!svg) return true;
+        int tw = 0, th = 0;
+        SDL_QueryTexture(images.tex[i], NULL, NULL, &tw, &th);
+        float aspect = (float)images.w[i] / (float)images.h[i];
+        float fitted = pw < ph * aspect ? pw : ph * aspect;
+        if (fitted <= (float)tw * 1.1f) return true; /* sharp enough: no new raster */
+    } else if (images.count == IMAGE_SLOTS) {
+        return false;
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
+    SDL_Surface *s = !rw ? NULL : svg ? IMG_LoadSizedSVG_RW(rw, (int)pw, (int)ph) : IMG_Load_RW(rw, 0);
+    if (rw) SDL_RWclose(rw);
+    if (!s) return false;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(g->renderer, s);
+    int sw = s->w, sh = s->h;
+    SDL_FreeSurface(s);
+    if (!tex) return false;
+    if (i < images.count) {
+        SDL_DestroyTexture(images.tex[i]); /* same aspect: images.w/h still hold */
+    } else {
+        SDL_strlcpy(images.path[i], path, sizeof images.path[i]);
+        images.w[i] = sw;
+        images.h[i] = sh;
+        images.count++;
+    }
+    images.tex[i] = tex;
+    return true;
+}
+
+void gfx_image_forget(const char *path)
+{
+    for (int i = 0; i < images.count; i++) {
+        if (strcmp(images.path[i], path) != 0) continue;
+        SDL_DestroyTexture(images.tex[i]);
+        images.count--;
+        if (i != images.count) { /* the last slot fills the hole */
+            memcpy(images.path[i], images.path[images.count], sizeof images.path[i]);
+            images.tex[i] = images.tex[images.count];
+            images.w[i] = images.w[images.count];
+            images.h[i] = images.h[images.count];
+        }
+        return;
+    }
+}
+
 bool gfx_contains(SDL_Rect r, int x, int y)
 {
     return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;

@@ -61,6 +61,14 @@ void gfx_triangle(gfx *g, int cx, int cy, int size, bool up, gfx_color c);
    (PNG, JPEG or SVG) and cached under path; returns false if they cannot be decoded. */
 bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect r);
 
+/* Makes sure the image is decoded sharp enough to be drawn into w x h logical units: an SVG
+   is rasterised again at that size (in output pixels) when its raster is smaller. Call it when
+   a view settles on a new size, not every frame: rasterising takes time. False when the
+   bytes cannot be decoded. */
+bool gfx_image_prepare(gfx *g, const char *path, const char *bytes, size_t len, int w, int h);
+/* Drops an image's texture (it is decoded again on its next use), to free video memory. */
+void gfx_image_forget(const char *path);
+
 bool gfx_contains(SDL_Rect r, int x, int y);
 
 #endif

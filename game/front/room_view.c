@@ -72,6 +72,8 @@ static void shuffle(int *out, int n, unsigned seed)
 static void open_puzzle(app *a, int i)
 {
     room_view *v = &a->view;
+    if (v->field_open) plat_text_field_close();
+    v->field_open = false;
     v->current = i;
     v->has_feedback = false;
     v->chosen = 0;
@@ -93,7 +95,9 @@ void room_view_begin(app *a)
 {
     room_view *v = &a->view;
     memset(v, 0, sizeof *v);
-    v->intro_open = !i18n_empty(&cur_room(a)->intro) && !cur_state(a)->room_solved && cur_state(a)->solved_count == 0;
+    v->intro_open = !i18n_empty(&cur_room(a)->intro) && !(a->intro_seen & (1u << a->room)) &&
+                    !cur_state(a)->room_solved && cur_state(a)->solved_count == 0;
+    a->intro_seen |= 1u << a->room;
     open_puzzle(a, game_next_puzzle(cur_state(a)));
     if (!v->intro_open && cur_room(a)->timer_minutes > 0 && !cur_state(a)->room_solved)
         v->timer_end_ms = plat_now_ms() + cur_room(a)->timer_minutes * 60000.0;
@@ -114,8 +118,19 @@ static void submit(app *a, const char *puzzle_id, const char *const *ids, int n)
     if (r.verdict == GAME_RIGHT) {
         v->chosen = 0;
         v->held_item = -1;
+        if (p->final_code && a->play.escaped) a->screen = APP_ENDING; /* the last door is open */
+        if (v->field_open) {
+            plat_text_field_close();
+            v->field_open = false;
+        }
     }
-    if (r.verdict == GAME_WRONG && (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT)) v->input[0] = '\0';
+    if (r.verdict == GAME_WRONG && (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT)) {
+        v->input[0] = '\0';
+        if (v->field_open) { /* a phone's keyboard would hide the feedback: put it away */
+            plat_text_field_close();
+            v->field_open = false;
+        }
+    }
 }
 
 /* ---- the scene ---------------------------------------------------------------------------- */
@@ -597,6 +612,10 @@ static void answer_field(pane *pn, bool code)
     char label[UI_LABEL_MAX];
     snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_YOUR_ANSWER), v->input);
     ui_state s = ui_item(&a->ui, KEY(K_FIELD, 0), r, label, UI_OPTION);
+    /* a tap or click opens the page's real field (phones need it for their keyboard);
+       keyboard players type straight into the game */
+    if (s.activated && !a->ui.focus_visible && !v->field_open)
+        v->field_open = plat_text_field_open(r.x, r.y, r.w, r.h, label, v->input);
     gfx_round_fill(g, r, 8, s.focused ? GFX_ACCENT : GFX_BORDER);
     gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, GFX_SURFACE);
     text_style st = {code ? TEXT_BOLD : TEXT_REGULAR, code ? 26 : 19, GFX_TEXT, TEXT_LEFT};
@@ -637,7 +656,9 @@ static void body_code(pane *pn, const level_puzzle *p, bool solved)
         type_into(v, "", 1);
         a->dirty = true;
     }
-    if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x + half + 8, pn->y, half, 48}, str(a->lang, STR_CHECK), true) &&
+    bool enter = v->field_submitted;
+    v->field_submitted = false;
+    if ((app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x + half + 8, pn->y, half, 48}, str(a->lang, STR_CHECK), true) || enter) &&
         v->input[0]) {
         const char *ids[] = {v->input};
         submit(a, p->id, ids, 1);
@@ -651,7 +672,9 @@ static void body_text(pane *pn, const level_puzzle *p, bool solved)
     room_view *v = &a->view;
     if (solved) return;
     pane_text(pn, str(a->lang, STR_TEXT_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
-    bool enter_on_field = a->ui.focus_key == KEY(K_FIELD, 0) && a->ui.activate_pending && !a->ui.space_activation;
+    bool enter_on_field = (a->ui.focus_key == KEY(K_FIELD, 0) && a->ui.activate_pending && !a->ui.space_activation) ||
+                          v->field_submitted;
+    v->field_submitted = false;
     answer_field(pn, false);
     bool check = app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), true);
     if ((check || enter_on_field) && v->input[0]) {
@@ -719,7 +742,7 @@ static int feedback_box(pane *pn)
     if (body[0]) ty += text_draw(g, body, bs, x + 14, ty, w - 28) + 6;
     if (extra[0]) text_draw(g, extra, bs, x + 14, ty, w - 28);
     char line[DIAG_MSG_MAX * 3];
-    snprintf(line, sizeof line, "%s. %s %s", head, body, extra);
+    snprintf(line, sizeof line, "%s.%s%s%s%s", head, body[0] ? " " : "", body, extra[0] ? " " : "", extra);
     ui_say(&a->ui, line);
     pn->y += h + 12;
     return h;
@@ -744,7 +767,7 @@ static void hub_status(pane *pn)
     for (int i = 0; i < a->rooms_loaded; i++) {
         if (i == a->hub) continue;
         bool solved = play_room_solved(&a->play, i), open = play_room_open(&a->play, i);
-        snprintf(line, sizeof line, "%s %s%s%s", solved ? "✓" : open ? "•" : "–", i18n_get(&a->rooms[i].title, a->lang),
+        snprintf(line, sizeof line, "%s %s%s%s", solved || open ? "•" : "–", i18n_get(&a->rooms[i].title, a->lang),
                  solved || !open ? ", " : "", solved ? str(a->lang, STR_SOLVED_MARK) : !open ? str(a->lang, STR_ROOM_LOCKED) : "");
         pane_text(pn, line, (text_style){TEXT_REGULAR, 16, solved ? GFX_OK : GFX_TEXT, TEXT_LEFT}, 4);
     }

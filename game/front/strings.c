@@ -84,6 +84,27 @@ static const char *const table[STR_COUNT][LANG_COUNT] = {
     [STR_LEARNT] = {"Mitä opit", "Vad du lärde dig", "What you learnt"},
     [STR_BACK_TO_GAME] = {"Takaisin peliin", "Tillbaka till spelet", "Back to the game"},
     [STR_STEP] = {"Vaihe %d: %s", "Steg %d: %s", "Step %d: %s"},
+    /* the comic viewer */
+    [STR_COMIC_PREV] = {"← Edellinen", "← Föregående", "← Previous"},
+    [STR_COMIC_NEXT] = {"Seuraava →", "Nästa →", "Next →"},
+    [STR_COMIC_DONE] = {"Valmis", "Klar", "Done"},
+    [STR_COMIC_GUIDED] = {"Ruutu kerrallaan", "En ruta i taget", "Panel by panel"},
+    [STR_COMIC_WHOLE_PAGE] = {"Koko sivu", "Hela sidan", "Whole page"},
+    [STR_COMIC_PAGE_OF] = {"Sivu %d/%d", "Sida %d/%d", "Page %d of %d"},
+    [STR_COMIC_PANEL_OF] = {"ruutu %d/%d", "ruta %d/%d", "panel %d of %d"},
+    [STR_COMIC_GO_TO_PAGE] = {"Sivu %d", "Sida %d", "Page %d"},
+    [STR_COMIC_PANEL] = {"Ruutu %d: %s", "Ruta %d: %s", "Panel %d: %s"},
+    [STR_COMIC_SAYS] = {"%s sanoo: %s", "%s säger: %s", "%s says: %s"},
+    [STR_COMIC_THINKS] = {"%s ajattelee: %s", "%s tänker: %s", "%s thinks: %s"},
+    [STR_COMIC_CAPTION] = {"Kertoja: %s", "Berättaren: %s", "Narrator: %s"},
+    [STR_COMIC_END] = {"Sarjakuva päättyy.", "Serien slutar.", "The end of the comic."},
+    [STR_COMIC_CLOSED] = {"Sarjakuva on suljettu. Voit avata sen uudelleen, ja se jatkuu siitä, mihin jäit.",
+                          "Serien är stängd. Du kan öppna den igen, och den fortsätter där du slutade.",
+                          "The comic is closed. You can open it again, and it goes on where you left off."},
+    [STR_COMIC_OPEN] = {"Avaa sarjakuva", "Öppna serien", "Open the comic"},
+    [STR_COMIC_HELP] = {"Nuolet ja välilyönti selaavat, Esc sulkee.",
+                        "Pilarna och mellanslag bläddrar, Esc stänger.",
+                        "Arrow keys and Space turn, Esc closes."},
 };
 
 const char *str(i18n_lang lang, str_id id)

@@ -66,6 +66,15 @@ void plat_mirror(const char *screen, const char *focus);
    which keeps it in browser storage until the report server has it. Natively: printed
    with --mirror, so tests can see what would be sent. */
 void plat_send_event(const char *json);
+/* A real text field of the page over the game at the logical rectangle (x, y, w, h), so a
+   phone shows its keyboard and a screen reader knows it is a field. Returns false where there
+   is none (natively, where SDL's text input is used instead). */
+bool plat_text_field_open(int x, int y, int w, int h, const char *label, const char *value);
+void plat_text_field_close(void);
+/* Copies the field's text; false once the field has closed (the player tapped elsewhere).
+   *submitted is set when Enter was pressed in it since the last call. */
+bool plat_text_field_poll(char *out, size_t cap, bool *submitted);
+
 /* Hands the player's rating (1-5) and optional comment of the game to the page's reporter. */
 void plat_send_feedback(int rating, const char *comment);
 /* Tells the page the game's logical size (it maps mirrored control rectangles with it). */

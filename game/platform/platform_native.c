@@ -192,6 +192,21 @@ void plat_send_event(const char *json)
     if (plat.mirror) printf("--- event: %s\n", json);
 }
 
+bool plat_text_field_open(int x, int y, int w, int h, const char *label, const char *value)
+{
+    (void)x, (void)y, (void)w, (void)h, (void)label, (void)value;
+    return false; /* a desktop has a keyboard: SDL_TEXTINPUT reaches the game directly */
+}
+
+void plat_text_field_close(void) {}
+
+bool plat_text_field_poll(char *out, size_t cap, bool *submitted)
+{
+    (void)out, (void)cap;
+    *submitted = false;
+    return false;
+}
+
 void plat_send_feedback(int rating, const char *comment)
 {
     if (plat.mirror) printf("--- feedback: %d %s\n", rating, comment);

@@ -149,6 +149,39 @@ EM_JS(void, js_send_event, (const char *json), {
 
 void plat_send_event(const char *json) { js_send_event(json); }
 
+EM_JS(int, js_field_open, (int x, int y, int w, int h, const char *label, const char *value), {
+    if (!window.pakopeli || !window.pakopeli.fieldOpen) return 0;
+    window.pakopeli.fieldOpen(x, y, w, h, UTF8ToString(label), UTF8ToString(value));
+    return 1;
+})
+
+EM_JS(void, js_field_close, (void), {
+    if (window.pakopeli && window.pakopeli.fieldClose) window.pakopeli.fieldClose();
+})
+
+EM_JS(int, js_field_poll, (char *out, int cap), {
+    var f = window.pakopeli && window.pakopeli.field;
+    if (!f || !f.open) return 0;
+    stringToUTF8(f.input.value, out, cap);
+    var r = f.submitted ? 2 : 1;
+    f.submitted = false;
+    return r;
+})
+
+bool plat_text_field_open(int x, int y, int w, int h, const char *label, const char *value)
+{
+    return js_field_open(x, y, w, h, label, value) != 0;
+}
+
+void plat_text_field_close(void) { js_field_close(); }
+
+bool plat_text_field_poll(char *out, size_t cap, bool *submitted)
+{
+    int r = cap > 0 ? js_field_poll(out, (int)cap) : 0;
+    *submitted = r == 2;
+    return r != 0;
+}
+
 EM_JS(void, js_feedback, (int rating, const char *comment), {
     if (window.pakopeli && window.pakopeli.feedback) window.pakopeli.feedback(rating, UTF8ToString(comment));
 })

@@ -2,6 +2,7 @@
 // the game, read it through the screen-reader mirror, and click or key through controls.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
@@ -14,8 +15,18 @@ export const SCREENS = path.join(ROOT, 'build/screens');
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export async function startBrowser() {
-  const server = await serve(WEB);
+// Serves build/web; with `levels`, a fixture folder (under tests/fixtures) takes the place of
+// the shipped levels/, so engine tests do not change when the content does.
+export async function startBrowser({ levels } = {}) {
+  let root = WEB;
+  if (levels) {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'pakopeli-web-'));
+    for (const name of fs.readdirSync(WEB)) {
+      if (name !== 'levels') fs.symlinkSync(path.join(WEB, name), path.join(root, name));
+    }
+    fs.symlinkSync(path.resolve(ROOT, levels), path.join(root, 'levels'));
+  }
+  const server = await serve(root);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const base = `http://127.0.0.1:${server.address().port}/`;
   return {
@@ -43,42 +54,59 @@ export async function focusText(page) {
   return page.$eval('#sr-focus', (el) => el.textContent);
 }
 
-// Waits until some mirrored line contains text (the engine draws on the next frame).
+// A label to look for: a string that the line contains, or a RegExp that matches it.
+const pattern = (text) => (text instanceof RegExp ? { re: text.source, flags: text.flags } : { s: text });
+const MATCHES = (t, line) => (t.re ? new RegExp(t.re, t.flags).test(line) : line.includes(t.s));
+
+// Waits until some mirrored line matches (the engine draws on the next frame).
 export async function waitForLine(page, text, timeout = 5000) {
   try {
-    await page.waitForFunction((t) => [...document.querySelectorAll('#sr-lines li')]
-      .some((li) => li.textContent.includes(t)), text, { timeout });
+    await page.waitForFunction(([t, matches]) => [...document.querySelectorAll('#sr-lines li')]
+      // eslint-disable-next-line no-new-func
+      .some((li) => new Function('t', 'line', `return (${matches})(t, line)`)(t, li.textContent)),
+    [pattern(text), MATCHES.toString()], { timeout });
   } catch (e) {
     throw new Error(`no line "${text}" within ${timeout} ms; the mirror says:\n` +
       `${(await screenLines(page)).join('\n')}\nfocus: ${await focusText(page)}`);
   }
 }
 
+// Runs an input and waits until the engine has drawn a pass after it (or a second has gone by:
+// input that changes nothing draws nothing). Deterministic where fixed sleeps are not.
+export async function settle(page, input) {
+  const before = await page.evaluate(() => window.pakopeli.passes);
+  await input();
+  await page.waitForFunction((n) => window.pakopeli.passes > n, before, { timeout: 1000 }).catch(() => {});
+}
+
 // Clicks the canvas in the middle of the control whose mirrored label contains text.
 export async function clickControl(page, text) {
   await waitForLine(page, text);
-  const box = await page.evaluate((t) => {
-    const li = [...document.querySelectorAll('#sr-lines li[data-control]')].find((l) => l.textContent.includes(t));
+  const box = await controlBox(page, text);
+  if (!box) throw new Error(`no control "${text}" in the mirror:\n${(await screenLines(page)).join('\n')}`);
+  await settle(page, () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2));
+}
+
+// Where the control whose mirrored label matches text is on the page, or null.
+export async function controlBox(page, text) {
+  return page.evaluate(([t, matches]) => {
+    const match = new Function('t', 'line', `return (${matches})(t, line)`);
+    const li = [...document.querySelectorAll('#sr-lines li[data-control]')].find((l) => match(t, l.textContent));
     if (!li) return null;
     const [x, y, w, h] = li.dataset.rect.split(',').map(Number);
     return window.pakopeli.toPage(x, y, w, h);
-  }, text);
-  if (!box) throw new Error(`no control "${text}" in the mirror:\n${(await screenLines(page)).join('\n')}`);
-  await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
-  await page.waitForTimeout(80); // one or two frames
+  }, [pattern(text), MATCHES.toString()]);
 }
 
-// Presses Tab until the focused control's label contains text, then Enter.
+// Presses Tab until the focused control's label matches text, then Enter.
 export async function keyToControl(page, text, key = 'Enter') {
   await waitForLine(page, text);
   for (let i = 0; i < 60; i++) {
-    if ((await focusText(page)).includes(text)) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(80);
+    if (MATCHES(pattern(text), await focusText(page))) {
+      await settle(page, () => page.keyboard.press(key));
       return;
     }
-    await page.keyboard.press('Tab');
-    await page.waitForTimeout(40);
+    await settle(page, () => page.keyboard.press('Tab'));
   }
   throw new Error(`keyboard never reached "${text}"; focus is "${await focusText(page)}"`);
 }

@@ -6,7 +6,7 @@ import { startBrowser, openGame, clickControl, keyToControl, waitForLine, screen
   focusText, screenshot } from './lib.mjs';
 
 let env;
-before(async () => { env = await startBrowser(); });
+before(async () => { env = await startBrowser({ levels: 'tests/fixtures/first-room' }); });
 after(async () => { await env.close(); });
 
 const SIGNS = ['Lähettäjän osoite', 'Viestin teksti', 'Kirjautumislinkki', 'Liite Salasanaohje.zip'];

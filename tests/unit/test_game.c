@@ -7,9 +7,9 @@ static level_room room;
 static void load_outlook(void)
 {
     size_t len;
-    char *text = harness_read("levels/outlook.json", &len);
+    char *text = harness_read("tests/fixtures/first-room/outlook.json", &len);
     diag_list d = {0};
-    if (!level_load_room(&room, "levels/outlook.json", text, len, &d)) exit(2);
+    if (!level_load_room(&room, "tests/fixtures/first-room/outlook.json", text, len, &d)) exit(2);
     free(text);
 }
 

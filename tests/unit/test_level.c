@@ -12,10 +12,10 @@ static bool load_text(level_room *room, const char *text, diag_list *d)
 TEST(the_outlook_room_loads_with_its_scene_and_puzzles)
 {
     size_t len;
-    char *text = harness_read("levels/outlook.json", &len);
+    char *text = harness_read("tests/fixtures/first-room/outlook.json", &len);
     level_room room;
     diag_list d = {0};
-    CHECK(level_load_room(&room, "levels/outlook.json", text, len, &d));
+    CHECK(level_load_room(&room, "tests/fixtures/first-room/outlook.json", text, len, &d));
     CHECK(d.errors == 0);
     CHECK(d.warnings == 0); /* every string exists in all three languages */
     CHECK_STR(room.id, "outlook");
@@ -37,10 +37,10 @@ TEST(the_outlook_room_loads_with_its_scene_and_puzzles)
 TEST(the_manifest_lists_the_rooms)
 {
     size_t len;
-    char *text = harness_read("levels/game.json", &len);
+    char *text = harness_read("tests/fixtures/first-room/game.json", &len);
     level_game game;
     diag_list d = {0};
-    CHECK(level_load_game(&game, "levels/game.json", text, len, &d));
+    CHECK(level_load_game(&game, "tests/fixtures/first-room/game.json", text, len, &d));
     CHECK(game.room_count >= 1);
     CHECK_STR(game.rooms[0].id, "outlook");
     level_free_game(&game);

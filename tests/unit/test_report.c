@@ -68,9 +68,9 @@ TEST(replaying_the_known_solution_solves_the_room)
 int main(void)
 {
     size_t len;
-    char *text = harness_read("levels/outlook.json", &len);
+    char *text = harness_read("tests/fixtures/first-room/outlook.json", &len);
     diag_list d = {0};
-    if (!level_load_room(&room, "levels/outlook.json", text, len, &d)) return 2;
+    if (!level_load_room(&room, "tests/fixtures/first-room/outlook.json", text, len, &d)) return 2;
     free(text);
     RUN(an_event_survives_a_round_trip_through_json);
     RUN(an_event_with_a_wrong_type_is_refused_with_its_field);

@@ -1,0 +1,107 @@
+/* comic_view.h - the comic viewer: a whole page at a time, or panel by panel ("guided view")
+ * zooming smoothly from panel to panel in reading order (a cut when reduced motion is on).
+ *
+ * Bubbles are lettered by the engine (comic_layout.h), so they re-wrap when the language or
+ * the text size changes. The screen-reader mirror reads each panel's description, then its
+ * bubbles in order with who speaks. The viewer remembers where the player was in platform
+ * storage under "pakopeli.comic.<id>".
+ *
+ * Any screen can open a comic over itself:
+ *
+ *   comic_view_open(a, &loaded_comic);        // the comic must outlive the viewer
+ *   ... in the frame's event loop, before ui_event:
+ *   if (a->comic_view.open && comic_view_event(a, &e)) a->dirty = true;
+ *   ... before deciding whether to draw:
+ *   if (comic_view_animating(a)) a->dirty = true;
+ *   ... in the screen's pass:
+ *   if (a->comic_view.open && comic_view_pass(a)) { closed: back to the screen }
+ *
+ * Input: arrow keys, Page Up/Down and Space step (Space only while no control has the
+ * keyboard focus), Home/End go to the start and the end, Esc closes; a click or tap on the
+ * left or right edge steps, a swipe steps, a tap on a panel of the whole page zooms to it.
+ */
+#ifndef PK_COMIC_VIEW_H
+#define PK_COMIC_VIEW_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+
+#include "../core/comic.h"
+#include "../platform/platform.h"
+#include "comic_layout.h"
+
+struct app;
+
+typedef enum comic_view_mode { COMIC_VIEW_PAGE, COMIC_VIEW_GUIDED } comic_view_mode;
+
+typedef struct comic_view {
+    const comic *comic;          /* not owned */
+    bool open;
+    comic_view_mode mode;
+    int at;                      /* the current panel, counted through all pages (comic.h) */
+    int pending_step;            /* steps asked for by input since the last pass */
+    int pending_jump;            /* -1, or a panel number to go to (Home, End, a tapped panel) */
+    bool pending_close;
+    bool pending_toggle;         /* switch between page and guided view */
+    uint32_t focus_later;        /* a control (ui key) to get the keyboard focus once it is drawn */
+
+    /* camera: the part of the page on screen, in page units; animates in guided view */
+    comic_frect cam_from, cam_to;
+    int focus_from, focus_to;    /* panels (on the page) the unmasked window moves between */
+    double anim_start;           /* plat_now_ms() when the move began */
+    bool animating;
+    int cam_page;                /* page the camera is on; -1 before the first pass */
+    comic_view_mode cam_mode;
+
+    /* bubble layouts of the page on screen, redone when the page, language or text size changes */
+    comic_measurer measurer;
+    bool measurer_failed;
+    int layout_page, layout_zoom;
+    i18n_lang layout_lang;
+    comic_panel_layout layouts[COMIC_MAX_PANELS];
+
+    /* images rasterised for: redone when the page, view, or screen density changes */
+    int prepared_page, prepared_at;
+    comic_view_mode prepared_mode;
+    float prepared_scale;
+
+    /* where the last pass drew the page, for taps that come between passes */
+    SDL_Rect stage;              /* the comic's area, logical units */
+    float scale, ox, oy;         /* logical units per page unit; where page (0, 0) landed */
+
+    /* a press on the comic that may become a tap or a swipe */
+    bool pressing;
+    int press_x, press_y;
+
+    /* a comic named in the URL (?comic=id), loaded and owned by the viewer */
+    char url_id[64];
+    char url_path[128];
+    plat_fetch url_fetch;
+    bool url_loaded;
+    comic url_comic;
+} comic_view;
+
+/* Opens c at the place the player left it (or its first panel). Requests the panel images and
+   the lettering font through the app's assets. */
+void comic_view_open(struct app *a, const comic *c);
+/* Draws the viewer and applies input; returns true in the pass the player closes it. */
+bool comic_view_pass(struct app *a);
+/* Takes the events the viewer handles (steps, taps, swipes, Esc); false for others, which go
+   on to ui_event. Call only while the viewer is open. */
+bool comic_view_event(struct app *a, const SDL_Event *e);
+/* True while a zoom is under way: the app must draw every frame until it ends. */
+bool comic_view_animating(const struct app *a);
+/* Frees the viewer's font copy (and a comic it loaded itself); natively at exit. */
+void comic_view_shutdown(struct app *a);
+
+/* ---- a comic alone, from the URL: ?comic=<id> loads levels/comics/<id>.json --------------- */
+
+/* True when the URL names a comic: the app then loads it instead of the game. */
+bool comic_view_request_from_url(struct app *a);
+/* One loading step per frame after the fonts are in; switches to APP_COMIC or APP_ERROR. */
+void comic_view_pump_loading(struct app *a);
+/* The APP_COMIC screen: the viewer, and after closing a card that opens it again. */
+void comic_view_standalone_pass(struct app *a);
+
+#endif

@@ -1,0 +1,191 @@
+// A whole game made only of JSON (tests/fixtures/e2e-game: a hub, two rooms, every puzzle kind,
+// an item, a revealed clue and the last door) played to the end in Chromium: with the keyboard
+// only, with the mouse (dragging a step into place), after a reload in the middle, and on a
+// phone-sized touch screen. Progress is read through the screen-reader mirror.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowser, openGame, clickControl, keyToControl, waitForLine, screenLines,
+  screenshot, controlBox, settle } from './lib.mjs';
+
+let env;
+before(async () => { env = await startBrowser({ levels: 'tests/fixtures/e2e-game' }); });
+after(async () => { await env.close(); });
+
+const STEPS = ['Sign in', 'Read mail', 'Meeting'];
+
+// The ordering puzzle's current order, as the mirror reads it ("Step 2: Read mail – option").
+async function stepOrder(page) {
+  return (await screenLines(page)).map((l) => /^Step (\d+): (.*) – option$/.exec(l)).filter(Boolean)
+    .sort((a, b) => a[1] - b[1]).map((m) => m[2]);
+}
+
+// Moves steps up until they read in the right order, with the given way of pressing controls.
+async function sortSteps(page, press) {
+  for (let guard = 0; guard < 10; guard++) {
+    const order = await stepOrder(page);
+    const i = order.findIndex((s, k) => s !== STEPS[k]);
+    if (i < 0) return;
+    await press(page, `Move up: ${STEPS[i]}`);
+  }
+  throw new Error(`steps never got in order: ${await stepOrder(page)}`);
+}
+
+// Plays the whole game; `press` is clickControl, keyToControl or a tap.
+async function playAll(page, press, { type, afterMail } = {}) {
+  await waitForLine(page, 'Welcome to the lobby.');
+  await press(page, 'Start');
+  await press(page, 'Mail room');
+  await press(page, 'Start');
+  await press(page, 'Sender');
+  await waitForLine(page, 'Found 1 of 2');
+  await press(page, 'Day');                     // a decoy: refused with its reason
+  await waitForLine(page, 'The day is ordinary.');
+  await press(page, 'Link');
+  await waitForLine(page, 'Found 2 of 2');
+  await press(page, 'Continue');
+  await press(page, 'Open the link');
+  await waitForLine(page, 'The link is dangerous.');
+  await press(page, 'Report it');
+  await press(page, 'Continue');
+  await waitForLine(page, 'Who helps? Type Support.');    // {desk} from the game's settings
+  await type(page, 'suport');
+  await press(page, 'Check');
+  await waitForLine(page, 'Type the word in the task.');
+  await type(page, 'SUPPORT');
+  await press(page, 'Check');
+  await press(page, 'Continue');
+  await waitForLine(page, 'Room solved!');
+  await press(page, 'To the lobby');
+  await waitForLine(page, 'Mail room, solved');
+  if (afterMail) await afterMail();
+
+  await press(page, 'Office');
+  await press(page, 'Start');
+  await press(page, 'Lock the screen');
+  await press(page, 'Wear the badge');
+  await press(page, 'Check');
+  await waitForLine(page, 'The note says: 7-7');          // revealed by solving
+  await press(page, 'Continue');
+  await sortSteps(page, press);
+  await press(page, 'Check');
+  await press(page, 'Continue');
+  await press(page, '1. Chat');
+  await press(page, /^Team topic/);                       // a wrong pair first
+  await press(page, '2. Channel');
+  await press(page, /^Quick question/);
+  await press(page, 'Check');
+  await waitForLine(page, 'Not all pairs fit.');
+  await waitForLine(page, 'In the right place: 0 of 2');
+  await press(page, '1. Chat');
+  await press(page, /^Quick question/);
+  await press(page, '2. Channel');
+  await press(page, /^Team topic/);
+  await press(page, 'Check');
+  await press(page, 'Continue');
+  await type(page, '77');
+  await press(page, 'Check');
+  await press(page, 'Continue');
+  await press(page, 'Key card');
+  await press(page, 'Door');
+  await press(page, 'Continue');
+  await waitForLine(page, 'Room solved!');
+  await press(page, 'To the lobby');
+
+  await waitForLine(page, 'Enter the code.');             // the last door opens when both rooms are solved
+  await type(page, '385');
+  await press(page, 'Check');
+  await waitForLine(page, 'Look at the parts you found.');
+  await type(page, '358');
+  await press(page, 'Check');
+  await waitForLine(page, 'You escaped!');
+  await waitForLine(page, 'Mistakes: 5');         // a decoy, a wrong choice, a typo, wrong pairs, a wrong code
+}
+
+const typeKeys = async (page, text) => {
+  await settle(page, async () => {
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type(text, { delay: 20 });
+  });
+};
+
+test('the whole game is played with the keyboard only', async () => {
+  const { page, context, errors } = await openGame(env, '?lang=en');
+  await page.focus('#canvas');
+  await playAll(page, keyToControl, { type: typeKeys });
+  await screenshot(page, 'game-ending-keyboard.png');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the whole game is played with the mouse, resuming after a reload in the middle', async () => {
+  const { page, context, errors } = await openGame(env, '?lang=en');
+  // Keypad buttons for codes; the keyboard for the one text answer.
+  const typeByKeypad = async (p, text) => {
+    if (!/^\d+$/.test(text)) return typeKeys(p, text);
+    for (let i = 0; i < 4; i++) await clickControl(p, /^Erase/);
+    for (const ch of text) await clickControl(p, new RegExp(`^${ch} – button$`));
+  };
+  const press = (p, label) => clickControl(p, label);
+  await playAll(page, press, {
+    type: typeByKeypad,
+    afterMail: async () => {
+      await page.reload();
+      await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive);
+      await waitForLine(page, 'Mail room, solved');          // resumed, no intro again
+      assert.ok(!(await screenLines(page)).includes('Welcome to the lobby.'));
+    },
+  });
+  await screenshot(page, 'game-ending-mouse.png');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a step of the ordering puzzle can be dragged into place', async () => {
+  const { page, context } = await openGame(env, '?lang=en&room=office');
+  await clickControl(page, 'Start');
+  for (const o of ['Lock the screen', 'Wear the badge', 'Check', 'Continue']) await clickControl(page, o);
+  const rectOf = (label) => controlBox(page, label);
+  const before = await stepOrder(page);
+  const last = before[before.length - 1];
+  const from = await rectOf(`Step ${before.length}: ${last}`);
+  const to = await rectOf('Step 1: ');
+  await page.mouse.move(from.x + 40, from.y + from.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, to.y + 4, { steps: 8 });
+  await settle(page, () => page.mouse.up());
+  const after = await stepOrder(page);
+  assert.equal(after[0], last, `dragging moved ${last} to the top: ${after}`);
+  await context.close();
+});
+
+test('the whole game plays on a phone held upright, by touch', async () => {
+  const { page, context, errors } = await openGame(env, '?lang=en', { width: 390, height: 844 },
+    { hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+  assert.deepEqual(await page.evaluate(() => window.pakopeli.logical), { w: 720, h: 1280 });
+  const tap = async (p, label) => {
+    await waitForLine(p, label);
+    const box = await controlBox(p, label);
+    await settle(p, () => p.touchscreen.tap(box.x + box.w / 2, box.y + box.h / 2));
+  };
+  // Codes by the on-screen keypad; text in the page's own field that a tap opens (a phone's
+  // keyboard types there: the canvas could not raise it).
+  const typeOnPhone = async (p, text) => {
+    if (/^\d+$/.test(text)) {
+      for (let i = 0; i < 4; i++) await tap(p, /^Erase/);
+      for (const ch of text) await tap(p, new RegExp(`^${ch} – button$`));
+      return;
+    }
+    await tap(p, 'Your answer');
+    await p.waitForSelector('#answer-field:not([hidden])');
+    assert.equal(await p.evaluate(() => document.activeElement.id), 'answer-field');
+    await settle(p, async () => { await p.fill('#answer-field', text); });
+    await screenshot(p, 'game-phone-typing.png');
+    // the first, wrong try is sent with the phone keyboard's Enter; then playAll taps Check
+    if (text === 'suport') await settle(p, () => p.keyboard.press('Enter'));
+  };
+  await screenshot(page, 'game-phone-hub.png');
+  await playAll(page, tap, { type: typeOnPhone });
+  await screenshot(page, 'game-phone-ending.png');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
