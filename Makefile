@@ -105,7 +105,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h
 	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson -o $@
 
 .PHONY: test test-unit test-e2e
-test: deps test-unit test-e2e ## every test: core (ASan+UBSan), then the browser end to end
+test: deps test-unit test-e2e test-server ## every test: core (ASan+UBSan), the browser end to end, the report server
 	@echo "make test: all passed"
 
 test-unit: $(UNIT_TESTS) ## core unit tests, natively with sanitizers
@@ -117,15 +117,18 @@ test-e2e: web native ## browser tests: playwright-core driving Debian's chromium
 # ---- run ------------------------------------------------------------------------------------
 
 .PHONY: run run-native
-run: deps web ## build and serve the game at http://$(HOST):$(PORT)/
-	@echo "Pakopeli: http://$(HOST):$(PORT)/  (Ctrl+C stops)"
-	@node tests/e2e/serve.mjs $(BUILD)/web $(HOST) $(PORT)
+run: deps web server ## build and serve the game and the HR dashboard at http://$(HOST):$(PORT)/
+	@echo "Pakopeli: http://$(HOST):$(PORT)/   HR: http://$(HOST):$(PORT)/hr/   (Ctrl+C stops)"
+	@$(BUILD)/native/pakopeli-server --address=$(HOST) --port=$(PORT) --data=$(BUILD)/data \
+	  --web=$(BUILD)/web --hr=game/server/hr
 
 run-native: native ## play the desktop build
 	@cd $(BUILD)/web && ../native/pakopeli
 
 # Parts with their own build rules.
 -include game/server/server.mk
+-include game/tools/tools.mk
+-include tests/bench/bench.mk
 
 .PHONY: clean help
 clean: ## remove build outputs (keeps the WebAssembly libraries in build/deps)

@@ -88,7 +88,17 @@
     if (name === 'interactive') status.textContent = '';
   }
 
-  window.pakopeli = { mirror, mark, marks, leaveFocus, toPage, fieldOpen, fieldClose, field, logical: { w: 1280, h: 720 }, passes: 0 };
+  // Drawn frames as the engine reports them (plat_frame_stats): the last 4096 frame times (ms)
+  // and texts rasterised, for the benchmark (tests/bench). Cheap: a few numbers per drawn frame.
+  const frames = { drawn: 0, ms: [], renders: [] };
+  function frame(ms, renders) {
+    frames.drawn++;
+    if (frames.ms.length === 4096) { frames.ms.shift(); frames.renders.shift(); }
+    frames.ms.push(ms);
+    frames.renders.push(renders);
+  }
+
+  window.pakopeli = { mirror, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, logical: { w: 1280, h: 720 }, passes: 0 };
 
   window.Module = {
     canvas,
@@ -99,6 +109,9 @@
     },
   };
 
+  // A long press or right click on the game is a game input, not a page menu (no inline
+  // handler: the Content-Security-Policy allows no inline script).
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // Clicking the game gives it the keyboard; the page keeps it otherwise.
   canvas.addEventListener('pointerdown', () => canvas.focus());
   window.addEventListener('load', () => canvas.focus());

@@ -39,7 +39,9 @@ fi
 
 "$here/wasm-libs.sh" "$prefix"
 
-if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+# Again whenever the lockfile is newer than what npm last installed (a package was added).
+e2e=$root/tests/e2e
+if [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
   echo "deps: npm packages for the browser tests"
   (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -189,6 +189,7 @@ void app_restart(app *a)
     a->clock_base_ms = 0;
     a->session_start_ms = plat_now_ms();
     a->rating = 0;
+    a->completion[0] = '\0';
     a->feedback_sent = false;
     a->intro_seen = 0;
     play_begin(&a->play, &a->manifest);
@@ -210,8 +211,13 @@ void app_enter_room(app *a, int i)
 
 bool app_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool primary)
 {
+    return app_button_ex(a, key, r, label, label, primary);
+}
+
+bool app_button_ex(app *a, uint32_t key, SDL_Rect r, const char *label, const char *spoken, bool primary)
+{
     gfx *g = &a->gfx;
-    ui_state s = ui_item(&a->ui, key, r, label, UI_BUTTON);
+    ui_state s = ui_item(&a->ui, key, r, spoken, UI_BUTTON);
     gfx_round_fill(g, r, 8, primary ? GFX_ACCENT : GFX_BORDER);
     if (!primary)
         gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
@@ -290,7 +296,7 @@ bool app_dialog(app *a, const char *title, const char *body, const char *extra, 
     int h = 32 + th + 16 + bh + (eh ? 16 + eh : 0) + 28 + 52 + 32;
     if (h > g->h - 20) h = g->h - 20;
     SDL_Rect card = {(g->w - w) / 2, (g->h - h) / 2, w, h};
-    gfx_round_fill(g, card, 16, GFX_SURFACE);
+    gfx_card(g, card, 16);
     int y = card.y + 32;
     y += text_draw(g, title, ts, card.x + 32, y, w - 64) + 16;
     ui_say(&a->ui, title);
@@ -311,9 +317,11 @@ void app_settings_pass(app *a)
 {
     gfx *g = &a->gfx;
     gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, GFX_SHADE);
-    int w = g->w - 40 < 640 ? g->w - 40 : 640, h = 480;
+    /* the rows grow with the text size: 48 px buttons at 100 %, up to 72 px at 150 % */
+    int row = 48 * a->settings.text_zoom / 100, w = g->w - 40 < 640 ? g->w - 40 : 640;
+    int h = 28 + 40 * a->settings.text_zoom / 100 + 16 + 30 * a->settings.text_zoom / 100 + 8 + 4 * (row + 12) + 24 + row + 28;
     SDL_Rect card = {(g->w - w) / 2, (g->h - h) / 2, w, h};
-    gfx_round_fill(g, card, 16, GFX_SURFACE);
+    gfx_card(g, card, 16);
     int x = card.x + 32, y = card.y + 28, cw = w - 64;
     y += text_draw(g, str(a->lang, STR_SETTINGS), (text_style){TEXT_BOLD, 26, GFX_TEXT, TEXT_LEFT}, x, y, cw) + 16;
     ui_say(&a->ui, str(a->lang, STR_SETTINGS));
@@ -325,30 +333,32 @@ void app_settings_pass(app *a)
         char label[48];
         bool on = a->settings.text_zoom == zooms[i];
         snprintf(label, sizeof label, "%d %%%s%s", zooms[i], on ? ", " : "", on ? str(a->lang, STR_SELECTED) : "");
-        SDL_Rect r = {x + i * ((cw - 16) / 3 + 8), y, (cw - 16) / 3, 48};
-        if (app_button(a, KEY(K_ZOOM, i), r, label, on)) {
+        SDL_Rect r = {x + i * ((cw - 16) / 3 + 8), y, (cw - 16) / 3, row};
+        char visible[16];
+        snprintf(visible, sizeof visible, "%d %%", zooms[i]);
+        if (app_button_ex(a, KEY(K_ZOOM, i), r, visible, label, on)) {
             a->settings.text_zoom = zooms[i];
             apply_settings(a);
         }
     }
-    y += 64;
+    y += row + 16;
     char label[96];
     snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_HIGH_CONTRAST),
              str(a->lang, a->settings.high_contrast ? STR_ON : STR_OFF));
-    if (app_button(a, KEY(K_CONTRAST, 0), (SDL_Rect){x, y, cw, 48}, label, false)) {
+    if (app_button(a, KEY(K_CONTRAST, 0), (SDL_Rect){x, y, cw, row}, label, false)) {
         a->settings.high_contrast = !a->settings.high_contrast;
         apply_settings(a);
     }
-    y += 60;
+    y += row + 12;
     snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_REDUCED_MOTION),
              str(a->lang, a->settings.reduced_motion ? STR_ON : STR_OFF));
-    if (app_button(a, KEY(K_MOTION, 0), (SDL_Rect){x, y, cw, 48}, label, false)) {
+    if (app_button(a, KEY(K_MOTION, 0), (SDL_Rect){x, y, cw, row}, label, false)) {
         a->settings.reduced_motion = !a->settings.reduced_motion;
         apply_settings(a);
     }
-    y += 60;
-    if (app_button(a, KEY(K_RESTART, 0), (SDL_Rect){x, y, cw, 48}, str(a->lang, STR_RESTART), false)) app_restart(a);
-    if (app_button(a, KEY(K_CLOSE_SETTINGS, 0), (SDL_Rect){x, card.y + h - 80, 200, 52}, str(a->lang, STR_CLOSE), true) ||
+    y += row + 12;
+    if (app_button(a, KEY(K_RESTART, 0), (SDL_Rect){x, y, cw, row}, str(a->lang, STR_RESTART), false)) app_restart(a);
+    if (app_button(a, KEY(K_CLOSE_SETTINGS, 0), (SDL_Rect){x, card.y + h - 28 - row, 220, row}, str(a->lang, STR_CLOSE), true) ||
         a->ui.escape) {
         a->settings_open = false;
         ui_focus(&a->ui, KEY(K_SETTINGS, 0));
@@ -499,7 +509,7 @@ static void error_pass(app *a)
 {
     gfx *g = &a->gfx;
     SDL_Rect card = {40, 40, g->w - 80, g->h - 80};
-    gfx_round_fill(g, card, 16, GFX_SURFACE);
+    gfx_card(g, card, 16);
     gfx_fill(g, (SDL_Rect){card.x, card.y + 16, 6, card.h - 32}, GFX_BAD);
     int x = card.x + 40, w = card.w - 80, y = card.y + 36;
     if (!a->fonts_ready) return;
@@ -520,6 +530,7 @@ static void error_pass(app *a)
 static void frame(void *user)
 {
     app *a = user;
+    double t0 = plat_now_ms();
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
         if (e.type == SDL_QUIT) plat_quit();
@@ -538,6 +549,8 @@ static void frame(void *user)
         }
     }
     if (a->screen == APP_LOADING) pump_loading(a);
+    if (a->screen == APP_ENDING && !a->completion[0] && plat_completion_code(a->completion, sizeof a->completion))
+        a->dirty = true; /* the server acknowledged the last answers: show the code HR can verify */
     if (a->view.field_open) {
         /* the page's text field: its text is the answer; Enter in it submits */
         char text[APP_INPUT_MAX];
@@ -582,7 +595,8 @@ static void frame(void *user)
     }
     a->dirty = false;
     SDL_RenderPresent(a->gfx.renderer);
-    text_frame();
+    { static bool first; if (!first) { first = true; plat_mark("first-frame"); } }
+    plat_frame_stats(plat_now_ms() - t0, text_frame().renders);
     if ((a->screen == APP_ROOM || a->screen == APP_ENDING || a->screen == APP_COMIC) && !a->marked_interactive) {
         a->marked_interactive = true;
         plat_mark("interactive");

@@ -90,6 +90,7 @@ typedef struct app {
 
     /* the ending */
     int rating;                  /* 1..5, 0: not given */
+    char completion[64];         /* the report server's completion code, "" until it has one */
     bool feedback_sent;
 
     comic_view comic_view;       /* a comic open over the screen, or alone (?comic=id) */
@@ -127,5 +128,7 @@ bool app_dialog(app *a, const char *title, const char *body, const char *extra, 
                 const char *button, bool esc_closes);
 /* A panel button in the house style; returns true when activated. */
 bool app_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool primary);
+/* The same with a spoken label that says more than the visible one ("150 %, selected"). */
+bool app_button_ex(app *a, uint32_t key, SDL_Rect r, const char *label, const char *spoken, bool primary);
 
 #endif

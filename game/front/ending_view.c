@@ -14,7 +14,7 @@ void ending_view_pass(app *a)
     app_top_bar(a, i18n_get(&a->manifest.title, a->lang));
     bool narrow = g->w < GFX_W;
     SDL_Rect card = {narrow ? 12 : 120, narrow ? 116 : 72, narrow ? g->w - 24 : g->w - 240, narrow ? g->h - 128 : g->h - 88};
-    gfx_round_fill(g, card, 16, GFX_SURFACE);
+    gfx_card(g, card, 16);
     int x = card.x + 32, w = card.w - 64, y = card.y + 28;
     char line[256];
 
@@ -43,6 +43,11 @@ void ending_view_pass(app *a)
     snprintf(summary + n, sizeof summary - n, str(a->lang, STR_SCORE), play_score(p));
     y += text_draw(g, summary, (text_style){TEXT_BOLD, 19, GFX_ACCENT, TEXT_LEFT}, x, y, w) + 16;
     ui_say(&a->ui, summary);
+    if (a->completion[0]) {
+        snprintf(line, sizeof line, str(a->lang, STR_COMPLETION_CODE), a->completion);
+        y += text_draw(g, line, (text_style){TEXT_BOLD, 20, GFX_TEXT, TEXT_LEFT}, x, y, w) + 16;
+        ui_say(&a->ui, line);
+    }
 
     y += text_draw(g, str(a->lang, STR_LEARNT), (text_style){TEXT_BOLD, 18, GFX_TEXT, TEXT_LEFT}, x, y, w) + 6;
     ui_say(&a->ui, str(a->lang, STR_LEARNT));

@@ -115,6 +115,16 @@ void gfx_round_fill(gfx *g, SDL_Rect r, int radius, gfx_color c)
     }
 }
 
+void gfx_card(gfx *g, SDL_Rect r, int radius)
+{
+    if (g->high_contrast) {
+        gfx_round_fill(g, r, radius, GFX_BORDER);
+        gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, radius - 1, GFX_SURFACE);
+    } else {
+        gfx_round_fill(g, r, radius, GFX_SURFACE);
+    }
+}
+
 static void thick_line(gfx *g, float x1, float y1, float x2, float y2, float w)
 {
     for (float o = -w / 2; o <= w / 2; o += 0.5f) {

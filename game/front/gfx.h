@@ -51,6 +51,9 @@ void gfx_fill(gfx *g, SDL_Rect r, gfx_color c);
 void gfx_fill_rgba(gfx *g, SDL_Rect r, SDL_Color c);
 void gfx_outline(gfx *g, SDL_Rect r, gfx_color c, int thickness);
 void gfx_round_fill(gfx *g, SDL_Rect r, int radius, gfx_color c);
+/* A card (panel, dialog): a rounded surface, with a visible edge in high contrast where the
+   surface and the page are both black. */
+void gfx_card(gfx *g, SDL_Rect r, int radius);
 /* A check mark or a cross drawn with lines, so meaning never rests on colour alone. */
 void gfx_check(gfx *g, int cx, int cy, int size, gfx_color c);
 void gfx_cross(gfx *g, int cx, int cy, int size, gfx_color c);

@@ -361,9 +361,12 @@ static void pane_text(pane *pn, const char *s, text_style st, int gap)
     ui_say(&pn->a->ui, s);
 }
 
-/* A selectable row: a box with a mark and wrapped text. Returns its state. */
-static ui_state option_row(pane *pn, uint32_t key, const char *text, const char *label, bool marked,
-                           bool enabled, int right_pad)
+/* What the left edge of a row shows: a tick box (choices, items) or a grip (steps to drag). */
+typedef enum row_mark { ROW_BOX, ROW_GRIP } row_mark;
+
+/* A selectable row: a mark and wrapped text. Returns its state. */
+static ui_state option_row_ex(pane *pn, uint32_t key, const char *text, const char *label, bool marked,
+                              bool enabled, int right_pad, row_mark style)
 {
     gfx *g = &pn->a->gfx;
     text_style ts = {TEXT_REGULAR, 16, GFX_TEXT, TEXT_LEFT};
@@ -376,11 +379,21 @@ static ui_state option_row(pane *pn, uint32_t key, const char *text, const char 
     gfx_round_fill(g, r, 8, marked ? GFX_ACCENT : GFX_BORDER);
     gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered || s.dragged ? GFX_SURFACE_ALT : GFX_SURFACE);
     SDL_Rect mark = {r.x + 12, r.y + r.h / 2 - 10, 20, 20};
-    gfx_outline(g, mark, GFX_MUTED, 2);
-    if (marked) gfx_check(g, mark.x + 10, mark.y + 9, 14, GFX_ACCENT);
+    if (style == ROW_GRIP) {
+        for (int k = 0; k < 3; k++) gfx_fill(g, (SDL_Rect){mark.x, mark.y + 3 + k * 6, 20, 2}, marked ? GFX_OK : GFX_MUTED);
+    } else {
+        gfx_outline(g, mark, GFX_MUTED, 2);
+        if (marked) gfx_check(g, mark.x + 10, mark.y + 9, 14, GFX_ACCENT);
+    }
     text_draw(g, text, ts, r.x + 44, r.y + 10, pn->w - 56 - right_pad);
     pn->y += r.h + 8;
     return s;
+}
+
+static ui_state option_row(pane *pn, uint32_t key, const char *text, const char *label, bool marked,
+                           bool enabled, int right_pad)
+{
+    return option_row_ex(pn, key, text, label, marked, enabled, right_pad, ROW_BOX);
 }
 
 static void body_choice(pane *pn, const level_puzzle *p, bool solved)
@@ -460,7 +473,7 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
         char label[UI_LABEL_MAX];
         snprintf(label, sizeof label, str(a->lang, STR_STEP), i + 1, i18n_get(&o->text, a->lang));
         tops[i] = pn->y;
-        ui_state s = option_row(pn, KEY(K_OPTION, show[i]), label, label, solved, !solved, solved ? 0 : 96);
+        ui_state s = option_row_ex(pn, KEY(K_OPTION, show[i]), label, label, solved, !solved, solved ? 0 : 96, ROW_GRIP);
         int row_h = pn->y - 8 - tops[i];
         if (solved) continue;
         SDL_Rect up = {pn->x + pn->w - 90, tops[i], 42, row_h}, down = {pn->x + pn->w - 44, tops[i], 42, row_h};
@@ -807,7 +820,7 @@ static void panel_pass(app *a, SDL_Rect panel)
     const level_room *room = cur_room(a);
     game_state *gs = cur_state(a);
     gfx *g = &a->gfx;
-    gfx_round_fill(g, panel, 12, GFX_SURFACE);
+    gfx_card(g, panel, 12);
 
     /* content scrolls inside the panel; the action button stays fixed at the bottom */
     SDL_Rect body = {panel.x, panel.y + 6, panel.w, panel.h - 84};

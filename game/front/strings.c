@@ -83,6 +83,7 @@ static const char *const table[STR_COUNT][LANG_COUNT] = {
     [STR_SEND] = {"Lähetä", "Skicka", "Send"},
     [STR_LEARNT] = {"Mitä opit", "Vad du lärde dig", "What you learnt"},
     [STR_BACK_TO_GAME] = {"Takaisin peliin", "Tillbaka till spelet", "Back to the game"},
+    [STR_COMPLETION_CODE] = {"Suorituskoodisi: %s", "Din prestationskod: %s", "Your completion code: %s"},
     [STR_STEP] = {"Vaihe %d: %s", "Steg %d: %s", "Step %d: %s"},
     /* the comic viewer */
     [STR_COMIC_PREV] = {"← Edellinen", "← Föregående", "← Previous"},

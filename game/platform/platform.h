@@ -75,6 +75,10 @@ void plat_text_field_close(void);
    *submitted is set when Enter was pressed in it since the last call. */
 bool plat_text_field_poll(char *out, size_t cap, bool *submitted);
 
+/* The completion code the report server gave for this play-through (HR can verify it), or
+   false while there is none (no server, not sent yet). */
+bool plat_completion_code(char *out, size_t cap);
+
 /* Hands the player's rating (1-5) and optional comment of the game to the page's reporter. */
 void plat_send_feedback(int rating, const char *comment);
 /* Tells the page the game's logical size (it maps mirrored control rectangles with it). */
@@ -86,5 +90,9 @@ void plat_leave_focus(bool forward);
 /* Tells the page the game reached a named milestone ("first-frame", "interactive"), for
    tests and benchmarks. */
 void plat_mark(const char *name);
+/* Reports one drawn frame: how long the frame function took (ms, plat_now_ms) and how many
+   texts it rasterised, for the benchmark (tests/bench). The web keeps the recent ones for the
+   page (window.pakopeli.frames); natively it does nothing. */
+void plat_frame_stats(double ms, int text_renders);
 
 #endif

@@ -207,6 +207,12 @@ bool plat_text_field_poll(char *out, size_t cap, bool *submitted)
     return false;
 }
 
+bool plat_completion_code(char *out, size_t cap)
+{
+    (void)out, (void)cap;
+    return false; /* the desktop build reports to no server */
+}
+
 void plat_send_feedback(int rating, const char *comment)
 {
     if (plat.mirror) printf("--- feedback: %d %s\n", rating, comment);
@@ -228,6 +234,12 @@ void plat_leave_focus(bool forward)
 void plat_mark(const char *name)
 {
     if (plat.mirror) printf("--- mark: %s\n", name);
+}
+
+void plat_frame_stats(double ms, int text_renders)
+{
+    (void)ms;
+    (void)text_renders;
 }
 
 #endif

@@ -182,6 +182,15 @@ bool plat_text_field_poll(char *out, size_t cap, bool *submitted)
     return r != 0;
 }
 
+EM_JS(int, js_completion, (char *out, int cap), {
+    var c = window.pakopeli && window.pakopeli.completion;
+    if (!c) return 0;
+    stringToUTF8(String(c.code || c), out, cap);
+    return 1;
+})
+
+bool plat_completion_code(char *out, size_t cap) { return cap > 0 && js_completion(out, (int)cap) != 0; }
+
 EM_JS(void, js_feedback, (int rating, const char *comment), {
     if (window.pakopeli && window.pakopeli.feedback) window.pakopeli.feedback(rating, UTF8ToString(comment));
 })
@@ -226,5 +235,11 @@ void plat_preferred_language(char *out, size_t cap)
 void plat_mirror(const char *screen, const char *focus) { js_mirror(screen, focus); }
 
 void plat_mark(const char *name) { js_mark(name); }
+
+EM_JS(void, js_frame_stats, (double ms, int renders), {
+    if (window.pakopeli && window.pakopeli.frame) window.pakopeli.frame(ms, renders);
+})
+
+void plat_frame_stats(double ms, int text_renders) { js_frame_stats(ms, text_renders); }
 
 #endif

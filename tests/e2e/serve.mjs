@@ -13,6 +13,19 @@ const TYPES = {
   '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.ttf': 'font/ttf', '.otf': 'font/otf',
 };
 
+// gzip -9 once per file version, as the report server does (game/server/files.c), so a
+// benchmark's page load measures the browser, not this server compressing on every request.
+const gzCache = new Map();
+function gzipped(file, data) {
+  const key = `${file}:${data.length}:${fs.statSync(file).mtimeMs}`;
+  let gz = gzCache.get(key);
+  if (!gz) {
+    gz = zlib.gzipSync(data, { level: 9 });
+    gzCache.set(key, gz);
+  }
+  return gz;
+}
+
 export function serve(root, host = '127.0.0.1', port = 0) {
   root = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -25,7 +38,7 @@ export function serve(root, host = '127.0.0.1', port = 0) {
       const type = TYPES[path.extname(file)] || 'application/octet-stream';
       const headers = { 'content-type': type, 'cache-control': 'no-cache' };
       if (/gzip/.test(req.headers['accept-encoding'] || '') && !/png|jpeg/.test(type)) {
-        data = zlib.gzipSync(data);
+        data = gzipped(file, data);
         headers['content-encoding'] = 'gzip';
       }
       res.writeHead(200, headers).end(data);

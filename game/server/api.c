@@ -1,0 +1,1494 @@
+/* api.c - the JSON API under /api/v1/: what the game sends, and what the HR dashboard asks.
+ *
+ * Player side (the game's web/report.js), authorised by the personal token in
+ *   Authorization: Bearer <token>
+ *     GET  /api/v1/config     organisation, whether anonymous play is allowed (no token needed)
+ *     POST /api/v1/players    anonymous mode: {name, unit} -> {token}
+ *     POST /api/v1/events     {play, events: [{key, event}]} -> accepted, completion code
+ *     GET  /api/v1/me         the player's own status and completion code, nobody else's
+ *     POST /api/v1/feedback   {room?, rating? 1-5, text?}: at least a rating or a text
+ * HR side (web dashboard), authorised by the session cookie; every POST also needs the
+ * session's CSRF token in X-CSRF-Token, a JSON body, and (when sent) a same-origin Origin:
+ *     POST /api/v1/hr/login, /hr/logout, /hr/password;  GET /hr/session
+ *     GET  /api/v1/hr/people?unit=&status=&from=&to=&q=     the list, filtered
+ *     POST /api/v1/hr/people            invite one          (admin)
+ *     POST /api/v1/hr/people/import     invite from CSV     (admin)
+ *     POST /api/v1/hr/people/ID/resend|revoke|erase         (admin)
+ *     GET  /api/v1/hr/stats, /hr/feedback, /hr/units, /hr/verify?code=, /hr/audit (admin)
+ *     POST /api/v1/hr/export            the current view as CSV (audited)
+ * Errors are {"error": {"code": "stable_code", "message": "...", "field": "json.path"}} with a
+ * 4xx status for anything the client can fix; no SQL, paths or internals ever appear.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cjson/cJSON.h>
+
+#include "../core/jsonx.h"
+#include "csv.h"
+#include "ingest.h"
+#include "srv.h"
+#include "valid.h"
+
+enum {
+    LIMIT_SMALL = 16 * 1024,        /* logins, forms */
+    LIMIT_EVENTS = 256 * 1024,      /* a batch of up to 100 events */
+    LIMIT_IMPORT = 1024 * 1024,     /* a CSV of invitations */
+    IMPORT_MAX = 2000,              /* rows per import */
+    LIST_MAX = 5000,                /* rows per list or export */
+    SESSION_MAX_HOURS = 12,         /* a session ends after this however active */
+    FEEDBACK_MAX = 2000             /* bytes of feedback text */
+};
+
+static const char session_cookie[] = "pk_session";
+
+/* One request being answered. */
+typedef struct call {
+    srv *s;
+    const http_req *req;
+    http_resp *resp;
+    int64_t now;
+    diag_list *diags;     /* problems with the request body, with their JSON paths */
+    jx_reader rd;
+    cJSON *body;          /* the parsed JSON body of a POST, freed after the handler */
+    db_session sess;      /* the HR session, after hr_auth() */
+    char sess_hash[AUTH_HASH_MAX];
+} call;
+
+/* ---- answers ------------------------------------------------------------------------------------ */
+
+static void send_json(call *c, int status, cJSON *o)
+{
+    http_resp *r = c->resp;
+    r->status = status;
+    r->type = "application/json; charset=utf-8";
+    r->csp = HTTP_CSP_API;
+    r->no_store = true;
+    char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    if (!text) {
+        r->status = 500;
+        buf_puts(&r->body, "{\"error\":{\"code\":\"internal\",\"message\":\"The server could not answer.\"}}");
+        return;
+    }
+    buf_puts(&r->body, text);
+    free(text);
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static void fail(call *c, int status, const char *code, const char *field, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cJSON *o = cJSON_CreateObject(), *e = cJSON_AddObjectToObject(o, "error");
+    cJSON_AddStringToObject(e, "code", code);
+    cJSON_AddStringToObject(e, "message", msg);
+    if (field && *field) cJSON_AddStringToObject(e, "field", field);
+    send_json(c, status, o);
+}
+
+static void ok_empty(call *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddBoolToObject(o, "ok", true);
+    send_json(c, 200, o);
+}
+
+/* Answers 400 with the first problem found in the request body. */
+static void fail_body(call *c)
+{
+    static const char *const codes[] = {
+        [DIAG_SYNTAX] = "bad_json",         [DIAG_TYPE] = "wrong_type",   [DIAG_MISSING] = "missing_field",
+        [DIAG_UNKNOWN_FIELD] = "unknown_field", [DIAG_BAD_VALUE] = "bad_value", [DIAG_TOO_MANY] = "too_many",
+    };
+    if (c->diags->count == 0) {
+        fail(c, 400, "bad_request", NULL, "The request is not valid.");
+        return;
+    }
+    const diag *d = &c->diags->items[0];
+    const char *code = (d->code < (int)(sizeof codes / sizeof codes[0]) && codes[d->code]) ? codes[d->code] : "bad_value";
+    fail(c, 400, code, d->path, "%s%s%s", d->path[0] ? d->path : "", d->path[0] ? ": " : "", d->msg);
+}
+
+static void fail_db(call *c)
+{
+    fail(c, 503, "unavailable", NULL, "The server could not reach its database just now. Try again.");
+}
+
+static void add_time(cJSON *o, const char *key, int64_t ms)
+{
+    if (ms > 0) cJSON_AddNumberToObject(o, key, (double)ms);
+    else cJSON_AddNullToObject(o, key);
+}
+
+/* ---- reading requests ----------------------------------------------------------------------------- */
+
+static bool is_json(const http_req *r)
+{
+    const char *t = http_header(r, "Content-Type");
+    return t && strncmp(t, "application/json", 16) == 0 && (t[16] == '\0' || t[16] == ';' || t[16] == ' ');
+}
+
+/* Parses the JSON body into c->body; answers 415 or 400 and returns false when it cannot. */
+static bool read_body(call *c, bool object)
+{
+    if (!is_json(c->req)) {
+        fail(c, 415, "unsupported_type", NULL, "Send JSON with Content-Type: application/json.");
+        return false;
+    }
+    if (strlen(c->req->body) != c->req->body_len) {
+        fail(c, 400, "bad_json", NULL, "The body contains a NUL byte.");
+        return false;
+    }
+    c->rd = jx_reader_make("request", c->req->body, c->req->body_len, c->diags);
+    c->body = jx_parse(&c->rd);
+    if (!c->body) {
+        fail_body(c);
+        return false;
+    }
+    if (object && !cJSON_IsObject(c->body)) {
+        jx_error(&c->rd, NULL, DIAG_TYPE, "the body should be a JSON object {...}");
+        fail_body(c);
+        return false;
+    }
+    return true;
+}
+
+/* A text field: type-checked, trimmed, valid UTF-8 without controls, at most max bytes.
+   Absent optional fields give "". Reports into the diagnostics and returns false. */
+static bool text_field(call *c, const cJSON *o, const char *key, bool required, size_t max, bool multiline,
+                       char *out, size_t cap)
+{
+    const char *v = NULL;
+    out[0] = '\0';
+    if (!jx_get_string(&c->rd, o, key, required, &v)) return false;
+    if (!v) return true;
+    if (strlen(v) >= cap || strlen(v) > max + 64)
+        return jx_error(&c->rd, key, DIAG_BAD_VALUE, "at most %zu bytes", max);
+    snprintf(out, cap, "%s", v);
+    valid_trim(out);
+    if (!out[0] && !required) return true;
+    if (!out[0]) return jx_error(&c->rd, key, DIAG_BAD_VALUE, "should not be empty");
+    if (strlen(out) > max) return jx_error(&c->rd, key, DIAG_BAD_VALUE, "at most %zu bytes", max);
+    if (!valid_text(out, max, multiline))
+        return jx_error(&c->rd, key, DIAG_BAD_VALUE, "contains characters that are not allowed (control or "
+                                                     "direction characters, or invalid UTF-8)");
+    return true;
+}
+
+/* The dashboard's filter from query arguments (GET) or a JSON object (export). */
+static bool filter_from_args(call *c, db_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    static const char *const statuses[] = {"invited", "started", "completed", "expired", "revoked", NULL};
+    const char *unit = http_arg(c->req, "unit"), *status = http_arg(c->req, "status");
+    const char *from = http_arg(c->req, "from"), *to = http_arg(c->req, "to"), *q = http_arg(c->req, "q");
+    if (unit && *unit) {
+        if (strlen(unit) >= sizeof f->unit || !valid_text(unit, sizeof f->unit - 1, false)) {
+            fail(c, 400, "bad_value", "unit", "unit: not a valid unit name");
+            return false;
+        }
+        snprintf(f->unit, sizeof f->unit, "%s", unit);
+    }
+    if (status && *status) {
+        bool known = false;
+        for (int i = 0; statuses[i]; i++) known |= strcmp(status, statuses[i]) == 0;
+        if (!known) {
+            fail(c, 400, "bad_value", "status", "status: expected invited, started, completed, expired or revoked");
+            return false;
+        }
+        snprintf(f->status, sizeof f->status, "%s", status);
+    }
+    if ((from && *from && !valid_date(from)) || (to && *to && !valid_date(to))) {
+        fail(c, 400, "bad_value", from && *from && !valid_date(from) ? "from" : "to",
+             "dates are written YYYY-MM-DD");
+        return false;
+    }
+    if (from) snprintf(f->from, sizeof f->from, "%s", from);
+    if (to) snprintf(f->to, sizeof f->to, "%s", to);
+    if (q && *q) {
+        if (strlen(q) >= sizeof f->q || !valid_text(q, sizeof f->q - 1, false)) {
+            fail(c, 400, "bad_value", "q", "q: not a valid search text");
+            return false;
+        }
+        snprintf(f->q, sizeof f->q, "%s", q);
+    }
+    return true;
+}
+
+static bool filter_from_json(call *c, const cJSON *o, db_filter *f)
+{
+    memset(f, 0, sizeof *f);
+    bool ok = text_field(c, o, "unit", false, sizeof f->unit - 1, false, f->unit, sizeof f->unit) &&
+              text_field(c, o, "status", false, sizeof f->status - 1, false, f->status, sizeof f->status) &&
+              text_field(c, o, "from", false, 10, false, f->from, sizeof f->from) &&
+              text_field(c, o, "to", false, 10, false, f->to, sizeof f->to) &&
+              text_field(c, o, "q", false, sizeof f->q - 1, false, f->q, sizeof f->q);
+    if (ok && ((f->from[0] && !valid_date(f->from)) || (f->to[0] && !valid_date(f->to))))
+        ok = jx_error(&c->rd, f->from[0] && !valid_date(f->from) ? "from" : "to", DIAG_BAD_VALUE,
+                      "dates are written YYYY-MM-DD");
+    static const char *const statuses[] = {"", "invited", "started", "completed", "expired", "revoked", NULL};
+    bool known = false;
+    for (int i = 0; statuses[i]; i++) known |= strcmp(f->status, statuses[i]) == 0;
+    if (ok && !known) ok = jx_error(&c->rd, "status", DIAG_BAD_VALUE, "unknown status");
+    if (!ok) fail_body(c);
+    return ok;
+}
+
+/* ---- player authorisation -------------------------------------------------------------------------- */
+
+/* The person whose token is in the Authorization header; answers 401/403 and returns false
+   when there is none, it is unknown, revoked, or expired before the person started. */
+static bool player_auth(call *c, db_person *p)
+{
+    const char *h = http_header(c->req, "Authorization");
+    if (!h || strncmp(h, "Bearer ", 7) != 0) {
+        fail(c, 401, "token_required", NULL, "This needs the personal link's token (Authorization: Bearer ...).");
+        return false;
+    }
+    const char *token = h + 7;
+    if (!valid_key(token, AUTH_TOKEN_MAX - 1)) {
+        fail(c, 401, "unknown_token", NULL, "This link is not known. Ask HR for a new one.");
+        return false;
+    }
+    char hash[AUTH_HASH_MAX];
+    auth_token_hash(token, hash);
+    db_rc rc = db_person_by_token(c->s->db, hash, c->now, p);
+    if (rc == DB_ERROR) {
+        fail_db(c);
+        return false;
+    }
+    if (rc != DB_OK) {
+        fail(c, 401, "unknown_token", NULL, "This link is not known. Ask HR for a new one.");
+        return false;
+    }
+    if (p->revoked) {
+        fail(c, 403, "link_revoked", NULL, "This link has been cancelled. Ask HR for a new one.");
+        return false;
+    }
+    /* NOT A BUG: expiry stops new starts only; someone mid-game when the link expires can finish. */
+    if (p->expires && p->expires <= c->now && !p->started) {
+        fail(c, 403, "link_expired", NULL, "This link has expired. Ask HR for a new one.");
+        return false;
+    }
+    return true;
+}
+
+/* ---- player endpoints -------------------------------------------------------------------------------- */
+
+static void get_config(call *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "api", 1);
+    cJSON_AddStringToObject(o, "org", c->s->cfg.org);
+    cJSON_AddBoolToObject(o, "anonymous", c->s->cfg.anonymous);
+    send_json(c, 200, o);
+}
+
+static void post_players(call *c)
+{
+    if (!c->s->cfg.anonymous) {
+        fail(c, 403, "anonymous_disabled", NULL, "Playing needs a personal link from HR.");
+        return;
+    }
+    char key[96];
+    snprintf(key, sizeof key, "signup:%s", c->req->ip);
+    int wait = auth_throttle_wait(c->s->signup_ip, key, c->now);
+    if (wait > 0) {
+        char v[16];
+        snprintf(v, sizeof v, "%d", wait);
+        http_add_header(c->resp, "Retry-After", v);
+        fail(c, 429, "too_many", NULL, "Too many sign-ups from this address. Try again in %d s.", wait);
+        return;
+    }
+    if (!read_body(c, true)) return;
+    static const char *const fields[] = {"name", "unit", NULL};
+    db_person p = {0};
+    if (!jx_check_fields(&c->rd, c->body, fields) ||
+        !text_field(c, c->body, "name", true, DB_NAME_MAX - 1, false, p.name, sizeof p.name) ||
+        !text_field(c, c->body, "unit", true, DB_UNIT_MAX - 1, false, p.unit, sizeof p.unit)) {
+        fail_body(c);
+        return;
+    }
+    p.anonymous = true;
+    p.invited = c->now;
+    char token[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX];
+    auth_random_token(token);
+    auth_token_hash(token, hash);
+    int64_t id;
+    if (db_person_add(c->s->db, &p, hash, &id) != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    auth_throttle_fail(c->s->signup_ip, key, c->now); /* counts sign-ups, not failures */
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "token", token);
+    send_json(c, 201, o);
+}
+
+static void get_me(call *c)
+{
+    db_person p;
+    if (!player_auth(c, &p)) return;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", p.name);
+    cJSON_AddStringToObject(o, "unit", p.unit);
+    cJSON_AddStringToObject(o, "status", p.status);
+    cJSON_AddBoolToObject(o, "completed", p.completed > 0);
+    if (p.completed) cJSON_AddStringToObject(o, "completion_code", p.code);
+    else cJSON_AddNullToObject(o, "completion_code");
+    send_json(c, 200, o);
+}
+
+static void post_events(call *c)
+{
+    db_person p;
+    if (!player_auth(c, &p) || !read_body(c, true)) return;
+    static const char *const fields[] = {"play", "events", NULL};
+    static const char *const item_fields[] = {"key", "event", NULL};
+    const char *play = NULL;
+    const cJSON *events = NULL;
+    bool ok = jx_check_fields(&c->rd, c->body, fields);
+    ok &= jx_get_string(&c->rd, c->body, "play", true, &play);
+    ok &= jx_get_array(&c->rd, c->body, "events", true, &events);
+    if (ok && !valid_key(play, 64))
+        ok = jx_error(&c->rd, "play", DIAG_BAD_VALUE, "1-64 characters of A-Z a-z 0-9 . _ : -");
+    int n = ok ? cJSON_GetArraySize(events) : 0;
+    if (ok && (n < 1 || n > INGEST_BATCH_MAX))
+        ok = jx_error(&c->rd, "events", DIAG_TOO_MANY, "send 1 to %d events at a time", INGEST_BATCH_MAX);
+    if (!ok) {
+        fail_body(c);
+        return;
+    }
+    ingest_item *items = calloc((size_t)n, sizeof *items);
+    if (!items) {
+        fail(c, 503, "unavailable", NULL, "The server is busy. Try again.");
+        return;
+    }
+    size_t m0 = jx_push_key(&c->rd, "events");
+    for (int i = 0; i < n && ok; i++) {
+        size_t m = jx_push_index(&c->rd, i);
+        const cJSON *it = cJSON_GetArrayItem(events, i);
+        const char *key = NULL;
+        const cJSON *ev = NULL;
+        if (!cJSON_IsObject(it)) {
+            ok = jx_error(&c->rd, NULL, DIAG_TYPE, "should be an object {\"key\": ..., \"event\": {...}}");
+        } else {
+            ok = jx_check_fields(&c->rd, it, item_fields) && jx_get_string(&c->rd, it, "key", true, &key) &&
+                 jx_get_object(&c->rd, it, "event", true, &ev);
+            if (ok && !valid_key(key, INGEST_KEY_MAX - 1))
+                ok = jx_error(&c->rd, "key", DIAG_BAD_VALUE, "1-80 characters of A-Z a-z 0-9 . _ : -");
+            if (ok) {
+                snprintf(items[i].key, sizeof items[i].key, "%s", key);
+                size_t me = jx_push_key(&c->rd, "event");
+                ok = report_event_from_json(&c->rd, ev, &items[i].ev);
+                jx_pop(&c->rd, me);
+            }
+        }
+        jx_pop(&c->rd, m);
+    }
+    jx_pop(&c->rd, m0);
+    if (!ok) {
+        free(items);
+        fail_body(c);
+        return;
+    }
+    ingest_result res;
+    ingest_batch(c->s->db, &c->s->content, p.id, play, items, n, c->now, &res);
+    free(items);
+    cJSON *o = cJSON_CreateObject();
+    static const struct { int status; const char *code; } map[] = {
+        [INGEST_OK] = {200, NULL},
+        [INGEST_CONFLICT] = {409, "conflict"},
+        [INGEST_GAP] = {409, "seq_gap"},
+        [INGEST_REFUSED] = {422, "replay_refused"},
+        [INGEST_ERROR] = {503, "unavailable"},
+    };
+    if (res.code != INGEST_OK) {
+        cJSON *e = cJSON_AddObjectToObject(o, "error");
+        cJSON_AddStringToObject(e, "code", map[res.code].code);
+        cJSON_AddStringToObject(e, "message", res.message);
+        cJSON_AddNumberToObject(e, "index", res.failed);
+        char field[32];
+        snprintf(field, sizeof field, "events[%d]", res.failed);
+        cJSON_AddStringToObject(e, "field", field);
+    }
+    cJSON_AddNumberToObject(o, "accepted", res.accepted);
+    cJSON_AddNumberToObject(o, "duplicates", res.duplicates);
+    cJSON_AddBoolToObject(o, "completed", res.completed);
+    if (res.completed) cJSON_AddStringToObject(o, "completion_code", res.completion_code);
+    else cJSON_AddNullToObject(o, "completion_code");
+    send_json(c, map[res.code].status, o);
+}
+
+static void post_feedback(call *c)
+{
+    db_person p;
+    if (!player_auth(c, &p) || !read_body(c, true)) return;
+    static const char *const fields[] = {"room", "rating", "text", NULL};
+    char room[DB_ID_MAX], *text = malloc(FEEDBACK_MAX + 1);
+    int rating = 0;
+    if (!text) {
+        fail_db(c);
+        return;
+    }
+    bool ok = jx_check_fields(&c->rd, c->body, fields) &&
+              text_field(c, c->body, "room", false, DB_ID_MAX - 1, false, room, sizeof room) &&
+              jx_get_int(&c->rd, c->body, "rating", false, 1, 5, &rating) &&
+              text_field(c, c->body, "text", false, FEEDBACK_MAX, true, text, FEEDBACK_MAX + 1);
+    if (ok && room[0] && level_find_room(&c->s->content.game, room) < 0)
+        ok = jx_error(&c->rd, "room", DIAG_BAD_VALUE, "no such room in this game");
+    if (ok && !rating && !text[0]) ok = jx_error(&c->rd, "text", DIAG_MISSING, "give a rating, a text, or both");
+    if (!ok) fail_body(c);
+    else if (db_feedback_add(c->s->db, p.id, room, rating, text, c->now) != DB_OK) fail_db(c);
+    else {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddBoolToObject(o, "ok", true);
+        send_json(c, 201, o);
+    }
+    free(text);
+}
+
+/* ---- HR sessions -------------------------------------------------------------------------------------- */
+
+static bool cookie_secure(const call *c)
+{
+    switch (c->s->cfg.cookie_secure) {
+    case CFG_SECURE_ALWAYS: return true;
+    case CFG_SECURE_NEVER: return false;
+    default: return !(c->s->loopback_bind && c->req->loopback);
+    }
+}
+
+/* A state-changing request from a browser must come from our own pages. */
+static bool same_origin(call *c)
+{
+    const char *site = http_header(c->req, "Sec-Fetch-Site");
+    if (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0) return false;
+    const char *origin = http_header(c->req, "Origin"), *host = http_header(c->req, "Host");
+    if (!origin) return true; /* not a browser, or an old one: the CSRF token still guards */
+    if (!host) return false;
+    const char *rest = strncmp(origin, "https://", 8) == 0 ? origin + 8
+                       : strncmp(origin, "http://", 7) == 0 ? origin + 7
+                                                            : NULL;
+    return rest && strcmp(rest, host) == 0;
+}
+
+typedef enum need { NEED_READ, NEED_WRITE, NEED_ADMIN_READ, NEED_ADMIN_WRITE, NEED_ANY_SESSION } need;
+
+/* Checks the HR session for a request: logged in, not idle too long, password set, CSRF
+   token and origin for writes, admin role where needed. Answers and returns false otherwise. */
+static bool hr_auth(call *c, need n)
+{
+    const char *id = http_cookie(c->req, session_cookie);
+    if (!id || !valid_key(id, AUTH_TOKEN_MAX - 1)) {
+        fail(c, 401, "login_required", NULL, "Please log in.");
+        return false;
+    }
+    auth_token_hash(id, c->sess_hash);
+    db_rc rc = db_session_get(c->s->db, c->sess_hash, c->now, (int64_t)c->s->cfg.session_idle_minutes * 60000,
+                              (int64_t)SESSION_MAX_HOURS * 3600000, &c->sess);
+    if (rc == DB_ERROR) {
+        fail_db(c);
+        return false;
+    }
+    if (rc != DB_OK) {
+        fail(c, 401, "login_required", NULL, "Your session has ended. Please log in again.");
+        return false;
+    }
+    bool write = n == NEED_WRITE || n == NEED_ADMIN_WRITE || n == NEED_ANY_SESSION;
+    if (write && strcmp(c->req->method, "POST") == 0) {
+        const char *token = http_header(c->req, "X-CSRF-Token");
+        if (!token || !auth_equal(token, c->sess.csrf) || !same_origin(c)) {
+            fail(c, 403, "csrf", NULL, "The request did not come from the dashboard. Reload the page.");
+            return false;
+        }
+    }
+    if (c->sess.must_change && n != NEED_ANY_SESSION) {
+        fail(c, 403, "password_change_required", NULL, "Set your own password first.");
+        return false;
+    }
+    if ((n == NEED_ADMIN_READ || n == NEED_ADMIN_WRITE) && strcmp(c->sess.role, "admin") != 0) {
+        fail(c, 403, "forbidden", NULL, "This needs an admin account.");
+        return false;
+    }
+    return true;
+}
+
+static void set_session_cookie(call *c, const char *value, bool clear)
+{
+    char v[256];
+    snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", session_cookie, clear ? "" : value,
+             clear ? "; Max-Age=0" : "", cookie_secure(c) ? "; Secure" : "");
+    http_add_header(c->resp, "Set-Cookie", v);
+}
+
+static cJSON *session_json(call *c, const char *user, const char *role, const char *csrf, bool must_change)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "user", user);
+    cJSON_AddStringToObject(o, "role", role);
+    cJSON_AddStringToObject(o, "csrf", csrf);
+    cJSON_AddBoolToObject(o, "must_change", must_change);
+    cJSON_AddStringToObject(o, "org", c->s->cfg.org);
+    cJSON_AddBoolToObject(o, "anonymous", c->s->cfg.anonymous);
+    cJSON_AddNumberToObject(o, "idle_minutes", c->s->cfg.session_idle_minutes);
+    cJSON_AddNumberToObject(o, "invite_days", c->s->cfg.invite_days);
+    cJSON_AddNumberToObject(o, "retention_days", c->s->cfg.retention_days);
+    return o;
+}
+
+static void too_many(call *c, int wait)
+{
+    char v[16];
+    snprintf(v, sizeof v, "%d", wait);
+    http_add_header(c->resp, "Retry-After", v);
+    fail(c, 429, "too_many_attempts", NULL, "Too many failed logins. Try again in %d seconds.", wait);
+}
+
+static void post_login(call *c)
+{
+    if (!same_origin(c)) {
+        fail(c, 403, "csrf", NULL, "The request did not come from the dashboard.");
+        return;
+    }
+    if (!read_body(c, true)) return;
+    static const char *const fields[] = {"user", "password", NULL};
+    const char *user = NULL, *password = NULL;
+    if (!jx_check_fields(&c->rd, c->body, fields) || !jx_get_string(&c->rd, c->body, "user", true, &user) ||
+        !jx_get_string(&c->rd, c->body, "password", true, &password)) {
+        fail_body(c);
+        return;
+    }
+    if (strlen(user) >= DB_USER_MAX || strlen(password) > AUTH_PASSWORD_MAX) {
+        fail(c, 401, "bad_login", NULL, "Wrong user name or password.");
+        return;
+    }
+    char ukey[128], ikey[96];
+    snprintf(ukey, sizeof ukey, "user:%s", user);
+    snprintf(ikey, sizeof ikey, "ip:%s", c->req->ip);
+    int wait = auth_throttle_wait(c->s->login_user, ukey, c->now);
+    int iwait = auth_throttle_wait(c->s->login_ip, ikey, c->now);
+    if (wait > 0 || iwait > 0) {
+        too_many(c, wait > iwait ? wait : iwait);
+        return;
+    }
+    db_user u;
+    db_rc rc = db_user_get(c->s->db, user, &u);
+    if (rc == DB_ERROR) {
+        fail_db(c);
+        return;
+    }
+    if (!auth_password_check(rc == DB_OK ? u.pwhash : NULL, password)) {
+        auth_throttle_fail(c->s->login_user, ukey, c->now);
+        auth_throttle_fail(c->s->login_ip, ikey, c->now);
+        if (auth_throttle_wait(c->s->login_user, ukey, c->now) > 0)
+            db_audit(c->s->db, c->now, user, "login-locked", "too many failed logins");
+        fail(c, 401, "bad_login", NULL, "Wrong user name or password.");
+        return;
+    }
+    auth_throttle_clear(c->s->login_user, ukey);
+    /* A fresh session id at every login (no fixation); an old one from this browser ends. */
+    const char *old = http_cookie(c->req, session_cookie);
+    if (old && valid_key(old, AUTH_TOKEN_MAX - 1)) {
+        char oh[AUTH_HASH_MAX];
+        auth_token_hash(old, oh);
+        db_session_remove(c->s->db, oh);
+    }
+    char id[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX], csrf[AUTH_TOKEN_MAX];
+    auth_random_token(id);
+    auth_random_token(csrf);
+    auth_token_hash(id, hash);
+    if (db_session_add(c->s->db, hash, u.id, csrf, c->now) != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    set_session_cookie(c, id, false);
+    send_json(c, 200, session_json(c, u.name, u.role, csrf, u.must_change));
+}
+
+static void post_logout(call *c)
+{
+    if (!hr_auth(c, NEED_ANY_SESSION)) return;
+    db_session_remove(c->s->db, c->sess_hash);
+    set_session_cookie(c, NULL, true);
+    ok_empty(c);
+}
+
+static void get_session(call *c)
+{
+    if (!hr_auth(c, NEED_ANY_SESSION)) return;
+    send_json(c, 200, session_json(c, c->sess.user, c->sess.role, c->sess.csrf, c->sess.must_change));
+}
+
+static void post_password(call *c)
+{
+    if (!hr_auth(c, NEED_ANY_SESSION) || !read_body(c, true)) return;
+    static const char *const fields[] = {"old", "new", NULL};
+    const char *old = NULL, *pw = NULL;
+    if (!jx_check_fields(&c->rd, c->body, fields) || !jx_get_string(&c->rd, c->body, "old", true, &old) ||
+        !jx_get_string(&c->rd, c->body, "new", true, &pw)) {
+        fail_body(c);
+        return;
+    }
+    db_user u;
+    if (db_user_get(c->s->db, c->sess.user, &u) != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    if (strlen(old) > AUTH_PASSWORD_MAX || !auth_password_check(u.pwhash, old)) {
+        fail(c, 403, "bad_password", "old", "The current password is not right.");
+        return;
+    }
+    const char *why = auth_password_problem(pw);
+    if (why || strcmp(pw, old) == 0) {
+        fail(c, 400, "weak_password", "new", "The new password needs %s and must differ from the old one.",
+             why ? why : "to be new");
+        return;
+    }
+    char hash[AUTH_PWHASH_MAX];
+    if (!auth_password_hash(pw, hash) || db_user_set_password(c->s->db, u.name, hash, false) != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    db_session_remove_user(c->s->db, u.id, c->sess_hash); /* other sessions end */
+    db_audit(c->s->db, c->now, u.name, "password", "changed own password");
+    send_json(c, 200, session_json(c, u.name, u.role, c->sess.csrf, false));
+}
+
+/* ---- HR: people ------------------------------------------------------------------------------------------ */
+
+static cJSON *person_json(const db_person *p)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "id", (double)p->id);
+    cJSON_AddStringToObject(o, "name", p->name);
+    cJSON_AddStringToObject(o, "unit", p->unit);
+    cJSON_AddStringToObject(o, "start_date", p->start_date);
+    cJSON_AddStringToObject(o, "email", p->email);
+    cJSON_AddBoolToObject(o, "anonymous", p->anonymous);
+    cJSON_AddStringToObject(o, "status", p->status);
+    add_time(o, "invited", p->invited);
+    add_time(o, "expires", p->expires);
+    add_time(o, "started", p->started);
+    add_time(o, "last", p->last);
+    add_time(o, "completed", p->completed);
+    if (p->completed) {
+        cJSON_AddNumberToObject(o, "score", p->score);
+        cJSON_AddNumberToObject(o, "mistakes", p->mistakes);
+        cJSON_AddNumberToObject(o, "hints", p->hints);
+        cJSON_AddNumberToObject(o, "time_ms", (double)p->time_ms);
+        cJSON_AddStringToObject(o, "code", p->code);
+    }
+    return o;
+}
+
+static void add_person_row(void *user, const db_person *p) { cJSON_AddItemToArray(user, person_json(p)); }
+
+static void get_people(call *c)
+{
+    db_filter f;
+    if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f)) return;
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "people");
+    if (!db_people_list(c->s->db, &f, c->now, LIST_MAX, add_person_row, list)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    cJSON_AddBoolToObject(o, "truncated", cJSON_GetArraySize(list) >= LIST_MAX);
+    send_json(c, 200, o);
+}
+
+/* Reads and checks an invitation's fields into p. */
+static bool person_fields(call *c, const cJSON *o, db_person *p)
+{
+    memset(p, 0, sizeof *p);
+    bool ok = text_field(c, o, "name", true, DB_NAME_MAX - 1, false, p->name, sizeof p->name) &&
+              text_field(c, o, "unit", true, DB_UNIT_MAX - 1, false, p->unit, sizeof p->unit) &&
+              text_field(c, o, "start_date", false, 10, false, p->start_date, sizeof p->start_date) &&
+              text_field(c, o, "email", false, DB_EMAIL_MAX - 1, false, p->email, sizeof p->email);
+    if (ok && p->start_date[0] && !valid_date(p->start_date))
+        ok = jx_error(&c->rd, "start_date", DIAG_BAD_VALUE, "a date written YYYY-MM-DD");
+    if (ok && p->email[0] && !valid_email(p->email))
+        ok = jx_error(&c->rd, "email", DIAG_BAD_VALUE, "not an e-mail address");
+    return ok;
+}
+
+static bool valid_days_field(call *c, const cJSON *o, int *days)
+{
+    *days = c->s->cfg.invite_days;
+    return jx_get_int(&c->rd, o, "valid_days", false, 1, 365, days);
+}
+
+static cJSON *invitation_json(const db_person *p, const char *token)
+{
+    cJSON *o = person_json(p);
+    char link[AUTH_TOKEN_MAX + 8];
+    snprintf(link, sizeof link, "/#t=%s", token);
+    cJSON_AddStringToObject(o, "token", token);
+    cJSON_AddStringToObject(o, "link", link); /* relative: the dashboard prefixes its origin */
+    return o;
+}
+
+static void post_person(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
+    static const char *const fields[] = {"name", "unit", "start_date", "email", "valid_days", NULL};
+    db_person p;
+    int days;
+    if (!jx_check_fields(&c->rd, c->body, fields) || !person_fields(c, c->body, &p) ||
+        !valid_days_field(c, c->body, &days)) {
+        fail_body(c);
+        return;
+    }
+    p.invited = c->now;
+    p.expires = c->now + (int64_t)days * 86400000;
+    char token[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX];
+    auth_random_token(token);
+    auth_token_hash(token, hash);
+    int64_t id;
+    if (db_person_add(c->s->db, &p, hash, &id) != DB_OK || db_person_get(c->s->db, id, c->now, &p) != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    char detail[64];
+    snprintf(detail, sizeof detail, "person #%lld", (long long)id);
+    db_audit(c->s->db, c->now, c->sess.user, "invite", detail);
+    send_json(c, 201, invitation_json(&p, token));
+}
+
+/* "1.3.2025" (how Finnish Excel writes dates) or "2025-03-01" to "2025-03-01". */
+static bool import_date(const char *in, char out[11])
+{
+    int d, m, y;
+    char tail;
+    if (!in[0]) {
+        out[0] = '\0';
+        return true;
+    }
+    if (sscanf(in, "%d.%d.%d%c", &d, &m, &y, &tail) == 3 && y >= 2000 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 &&
+        d <= 31)
+        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    else snprintf(out, 11, "%.10s", in);
+    return strlen(in) <= 10 && valid_date(out);
+}
+
+typedef struct import_ctx {
+    call *c;
+    db_person *rows;
+    int count;
+    int col[4];        /* column of name, unit, start date, email; -1 when absent */
+    cJSON *errors;
+    int error_count;
+} import_ctx;
+
+static void import_error(import_ctx *x, int line, const char *fmt, const char *what)
+{
+    if (++x->error_count > 50) return;
+    char msg[256];
+    snprintf(msg, sizeof msg, fmt, what);
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddNumberToObject(e, "line", line);
+    cJSON_AddStringToObject(e, "message", msg);
+    cJSON_AddItemToArray(x->errors, e);
+}
+
+/* Recognises a header row (Finnish or English names) and maps the columns. */
+static bool import_header(import_ctx *x, char **fields, int n)
+{
+    static const char *const names[4][4] = {{"nimi", "name", NULL}, {"yksikkö", "unit", "yksikko", NULL},
+                                            {"aloituspäivä", "start_date", "start date", "aloituspaiva"},
+                                            {"sähköposti", "email", "e-mail", "sahkoposti"}};
+    bool header = false;
+    int col[4] = {-1, -1, -1, -1};
+    for (int i = 0; i < n; i++) {
+        char f[64];
+        valid_fold(fields[i], f, sizeof f);
+        valid_trim(f);
+        for (int k = 0; k < 4; k++)
+            for (int j = 0; j < 4 && names[k][j]; j++)
+                if (strcmp(f, names[k][j]) == 0 && col[k] < 0) {
+                    col[k] = i;
+                    header = true;
+                }
+    }
+    if (header) memcpy(x->col, col, sizeof col);
+    return header;
+}
+
+static bool import_row(void *user, int line, char **fields, int n, csv_error *err)
+{
+    (void)err;
+    import_ctx *x = user;
+    if (x->count == 0 && x->error_count == 0 && line == 1 && import_header(x, fields, n)) {
+        if (x->col[0] < 0 || x->col[1] < 0) import_error(x, line, "the header needs %s", "name and unit (nimi, yksikkö)");
+        return true;
+    }
+    if (x->count >= IMPORT_MAX) {
+        import_error(x, line, "at most %s rows per file", "2000");
+        return false;
+    }
+    db_person *p = &x->rows[x->count];
+    memset(p, 0, sizeof *p);
+    const char *v[4];
+    for (int k = 0; k < 4; k++) {
+        int i = x->col[k];
+        v[k] = (i >= 0 && i < n) ? fields[i] : "";
+    }
+    char tmp[CSV_FIELD_MAX];
+    static const char *const what[] = {"name", "unit"};
+    size_t caps[] = {sizeof p->name, sizeof p->unit};
+    char *dst[] = {p->name, p->unit};
+    for (int k = 0; k < 2; k++) {
+        snprintf(tmp, sizeof tmp, "%s", v[k]);
+        valid_trim(tmp);
+        if (!tmp[0]) {
+            import_error(x, line, "%s is missing", what[k]);
+            return true;
+        }
+        if (strlen(tmp) >= caps[k] || !valid_text(tmp, caps[k] - 1, false)) {
+            import_error(x, line, "%s is too long or has characters that are not allowed", what[k]);
+            return true;
+        }
+        snprintf(dst[k], caps[k], "%s", tmp);
+    }
+    snprintf(tmp, sizeof tmp, "%s", v[2]);
+    valid_trim(tmp);
+    if (!import_date(tmp, p->start_date)) {
+        import_error(x, line, "the start date \"%.40s\" is not a date (write 2025-03-01 or 1.3.2025)", tmp);
+        return true;
+    }
+    snprintf(tmp, sizeof tmp, "%s", v[3]);
+    valid_trim(tmp);
+    if (tmp[0] && (strlen(tmp) >= sizeof p->email || !valid_email(tmp))) {
+        import_error(x, line, "%s is not an e-mail address", "the e-mail");
+        return true;
+    }
+    memcpy(p->email, tmp, strlen(tmp) + 1); /* length checked above */
+    x->count++;
+    return true;
+}
+
+static void post_import(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
+    static const char *const fields[] = {"csv", "valid_days", NULL};
+    const char *text = NULL;
+    int days;
+    if (!jx_check_fields(&c->rd, c->body, fields) || !jx_get_string(&c->rd, c->body, "csv", true, &text) ||
+        !valid_days_field(c, c->body, &days)) {
+        fail_body(c);
+        return;
+    }
+    import_ctx x = {.c = c, .col = {0, 1, 2, 3}, .errors = cJSON_CreateArray()};
+    x.rows = calloc(IMPORT_MAX, sizeof *x.rows);
+    if (!x.rows || !x.errors) {
+        free(x.rows);
+        cJSON_Delete(x.errors);
+        fail_db(c);
+        return;
+    }
+    csv_error err;
+    if (!csv_parse(text, strlen(text), import_row, &x, &err) && err.msg[0] && x.error_count == 0)
+        import_error(&x, err.line, "%s", err.msg);
+    if (x.error_count == 0 && x.count == 0) import_error(&x, 0, "%s", "the file has no rows");
+    if (x.error_count) {
+        /* all or nothing: HR fixes the file and sends it again */
+        cJSON *o = cJSON_CreateObject(), *e = cJSON_AddObjectToObject(o, "error");
+        cJSON_AddStringToObject(e, "code", "bad_rows");
+        cJSON_AddStringToObject(e, "message", "Some rows are not valid; nothing was imported.");
+        cJSON_AddItemToObject(o, "rows", x.errors);
+        free(x.rows);
+        send_json(c, 422, o);
+        return;
+    }
+    cJSON_Delete(x.errors);
+    cJSON *o = cJSON_CreateObject(), *created = cJSON_AddArrayToObject(o, "created");
+    bool began = db_begin(c->s->db), ok = began;
+    for (int i = 0; ok && i < x.count; i++) {
+        db_person *p = &x.rows[i];
+        p->invited = c->now;
+        p->expires = c->now + (int64_t)days * 86400000;
+        char token[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX];
+        auth_random_token(token);
+        auth_token_hash(token, hash);
+        ok = db_person_add(c->s->db, p, hash, &p->id) == DB_OK && db_person_get(c->s->db, p->id, c->now, p) == DB_OK;
+        if (ok) cJSON_AddItemToArray(created, invitation_json(p, token));
+    }
+    char detail[64];
+    snprintf(detail, sizeof detail, "%d people from CSV", x.count);
+    ok = ok && db_audit(c->s->db, c->now, c->sess.user, "import", detail) == DB_OK;
+    free(x.rows);
+    if (!ok) {
+        if (began) db_rollback(c->s->db);
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    if (!db_commit(c->s->db)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    send_json(c, 201, o);
+}
+
+static void get_person(call *c, int64_t id)
+{
+    if (!hr_auth(c, NEED_READ)) return;
+    db_person p;
+    db_rc rc = db_person_get(c->s->db, id, c->now, &p);
+    if (rc == DB_NOT_FOUND) fail(c, 404, "not_found", NULL, "No such person.");
+    else if (rc != DB_OK) fail_db(c);
+    else send_json(c, 200, person_json(&p));
+}
+
+static void post_person_action(call *c, int64_t id, const char *action)
+{
+    if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
+    static const char *const fields[] = {"valid_days", NULL};
+    int days;
+    if (!jx_check_fields(&c->rd, c->body, fields) || !valid_days_field(c, c->body, &days)) {
+        fail_body(c);
+        return;
+    }
+    db_person p;
+    db_rc rc = db_person_get(c->s->db, id, c->now, &p);
+    if (rc == DB_NOT_FOUND) {
+        fail(c, 404, "not_found", NULL, "No such person.");
+        return;
+    }
+    if (rc != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    char detail[64];
+    snprintf(detail, sizeof detail, "person #%lld", (long long)id);
+    if (strcmp(action, "resend") == 0) {
+        if (p.anonymous) {
+            fail(c, 409, "anonymous", NULL, "An anonymous player has no invitation to resend.");
+            return;
+        }
+        char token[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX];
+        auth_random_token(token);
+        auth_token_hash(token, hash);
+        if (db_person_set_token(c->s->db, id, hash, c->now + (int64_t)days * 86400000) != DB_OK ||
+            db_person_get(c->s->db, id, c->now, &p) != DB_OK) {
+            fail_db(c);
+            return;
+        }
+        db_audit(c->s->db, c->now, c->sess.user, "resend", detail);
+        send_json(c, 200, invitation_json(&p, token));
+    } else if (strcmp(action, "revoke") == 0) {
+        if (db_person_revoke(c->s->db, id, c->now) != DB_OK || db_person_get(c->s->db, id, c->now, &p) != DB_OK) {
+            fail_db(c);
+            return;
+        }
+        db_audit(c->s->db, c->now, c->sess.user, "revoke", detail);
+        send_json(c, 200, person_json(&p));
+    } else {
+        if (db_person_erase(c->s->db, id) != DB_OK) {
+            fail_db(c);
+            return;
+        }
+        db_audit(c->s->db, c->now, c->sess.user, "erase", detail);
+        ok_empty(c);
+    }
+}
+
+/* ---- HR: statistics ---------------------------------------------------------------------------------------- */
+
+typedef struct agg {
+    int attempted, solved;
+    long long mistakes, hints;
+    int64_t *times;    /* of those who solved */
+    int n, cap;
+} agg;
+
+typedef struct stats_ctx {
+    const replay_content *content;
+    agg rooms[LEVEL_MAX_ROOMS];
+    agg puzzles[LEVEL_MAX_ROOMS][LEVEL_MAX_PUZZLES];
+    bool oom;
+} stats_ctx;
+
+static void agg_add(stats_ctx *x, agg *a, const db_result_row *r)
+{
+    a->attempted++;
+    a->mistakes += r->mistakes;
+    a->hints += r->hints;
+    if (!r->solved) return;
+    a->solved++;
+    if (a->n == a->cap) {
+        int cap = a->cap ? a->cap * 2 : 16;
+        int64_t *t = realloc(a->times, (size_t)cap * sizeof *t);
+        if (!t) {
+            x->oom = true;
+            return;
+        }
+        a->times = t;
+        a->cap = cap;
+    }
+    a->times[a->n++] = r->ms;
+}
+
+static void stats_row(void *user, const db_result_row *r)
+{
+    stats_ctx *x = user;
+    int i = level_find_room(&x->content->game, r->room);
+    if (i < 0 || i >= x->content->room_count) return; /* a room no longer in the game */
+    if (!r->puzzle[0]) {
+        agg_add(x, &x->rooms[i], r);
+        return;
+    }
+    int k = level_find_puzzle(&x->content->rooms[i], r->puzzle);
+    if (k >= 0) agg_add(x, &x->puzzles[i][k], r);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void agg_json(cJSON *o, agg *a)
+{
+    cJSON_AddNumberToObject(o, "attempted", a->attempted);
+    cJSON_AddNumberToObject(o, "solved", a->solved);
+    if (a->attempted) {
+        cJSON_AddNumberToObject(o, "rate", (double)a->solved / a->attempted);
+        cJSON_AddNumberToObject(o, "mistakes_avg", (double)a->mistakes / a->attempted);
+        cJSON_AddNumberToObject(o, "hints_avg", (double)a->hints / a->attempted);
+    } else {
+        cJSON_AddNullToObject(o, "rate");
+        cJSON_AddNullToObject(o, "mistakes_avg");
+        cJSON_AddNullToObject(o, "hints_avg");
+    }
+    cJSON_AddNumberToObject(o, "mistakes", (double)a->mistakes);
+    cJSON_AddNumberToObject(o, "hints", (double)a->hints);
+    if (a->n) {
+        qsort(a->times, (size_t)a->n, sizeof *a->times, cmp_i64);
+        double median = a->n % 2 ? (double)a->times[a->n / 2]
+                                 : ((double)a->times[a->n / 2 - 1] + (double)a->times[a->n / 2]) / 2;
+        cJSON_AddNumberToObject(o, "median_ms", median);
+    } else {
+        cJSON_AddNullToObject(o, "median_ms");
+    }
+    free(a->times);
+    a->times = NULL;
+}
+
+static void add_text(cJSON *o, const char *key, const i18n_text *t)
+{
+    cJSON *x = cJSON_AddObjectToObject(o, key);
+    cJSON_AddStringToObject(x, "fi", i18n_get(t, LANG_FI));
+    cJSON_AddStringToObject(x, "sv", i18n_get(t, LANG_SV));
+    cJSON_AddStringToObject(x, "en", i18n_get(t, LANG_EN));
+}
+
+/* Completions per local day, and the counts per status. */
+typedef struct day_ctx {
+    char (*days)[11];
+    int *counts;
+    int n, cap;
+    int status[5];
+    int total;
+    bool oom;
+} day_ctx;
+
+static void day_row(void *user, const db_person *p)
+{
+    day_ctx *x = user;
+    static const char *const statuses[] = {"invited", "started", "completed", "expired", "revoked"};
+    x->total++;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(p->status, statuses[i]) == 0) x->status[i]++;
+    if (!p->completed) return;
+    time_t t = (time_t)(p->completed / 1000);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char day[11];
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    for (int i = 0; i < x->n; i++)
+        if (strcmp(x->days[i], day) == 0) {
+            x->counts[i]++;
+            return;
+        }
+    if (x->n == x->cap) {
+        int cap = x->cap ? x->cap * 2 : 32;
+        char(*d)[11] = realloc(x->days, (size_t)cap * sizeof *d);
+        if (d) x->days = d;
+        int *c = realloc(x->counts, (size_t)cap * sizeof *c);
+        if (c) x->counts = c;
+        if (!d || !c) {
+            x->oom = true;
+            return;
+        }
+        x->cap = cap;
+    }
+    snprintf(x->days[x->n], 11, "%s", day);
+    x->counts[x->n++] = 1;
+}
+
+static void get_stats(call *c)
+{
+    db_filter f;
+    if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f)) return;
+    stats_ctx *x = calloc(1, sizeof *x);
+    day_ctx days = {0};
+    if (!x) {
+        fail_db(c);
+        return;
+    }
+    x->content = &c->s->content;
+    bool ok = db_results(c->s->db, &f, c->now, true, stats_row, x) &&
+              db_results(c->s->db, &f, c->now, false, stats_row, x) &&
+              db_people_list(c->s->db, &f, c->now, 1000000, day_row, &days);
+    if (!ok || x->oom || days.oom) {
+        for (int i = 0; i < LEVEL_MAX_ROOMS; i++) {
+            free(x->rooms[i].times);
+            for (int k = 0; k < LEVEL_MAX_PUZZLES; k++) free(x->puzzles[i][k].times);
+        }
+        free(x);
+        free(days.days);
+        free(days.counts);
+        fail_db(c);
+        return;
+    }
+    cJSON *o = cJSON_CreateObject(), *rooms = cJSON_AddArrayToObject(o, "rooms");
+    const replay_content *ct = &c->s->content;
+    for (int i = 0; i < ct->room_count; i++) {
+        const level_room *room = &ct->rooms[i];
+        if (room->puzzle_count == 0) continue; /* a hub without puzzles has nothing to measure */
+        cJSON *r = cJSON_CreateObject();
+        cJSON_AddStringToObject(r, "id", room->id);
+        add_text(r, "title", &room->title);
+        agg_json(r, &x->rooms[i]);
+        cJSON *ps = cJSON_AddArrayToObject(r, "puzzles");
+        for (int k = 0; k < room->puzzle_count; k++) {
+            cJSON *p = cJSON_CreateObject();
+            cJSON_AddStringToObject(p, "id", room->puzzles[k].id);
+            add_text(p, "prompt", &room->puzzles[k].prompt);
+            agg_json(p, &x->puzzles[i][k]);
+            cJSON_AddItemToArray(ps, p);
+        }
+        cJSON_AddItemToArray(rooms, r);
+    }
+    for (int i = 0; i < LEVEL_MAX_ROOMS; i++) /* rows of rooms no longer in the game */
+        for (int k = 0; k < LEVEL_MAX_PUZZLES; k++) free(x->puzzles[i][k].times);
+    for (int i = ct->room_count; i < LEVEL_MAX_ROOMS; i++) free(x->rooms[i].times);
+    free(x);
+    /* days in order, oldest first */
+    for (int i = 1; i < days.n; i++)
+        for (int j = i; j > 0 && strcmp(days.days[j - 1], days.days[j]) > 0; j--) {
+            char t[11];
+            memcpy(t, days.days[j], 11);
+            memcpy(days.days[j], days.days[j - 1], 11);
+            memcpy(days.days[j - 1], t, 11);
+            int n = days.counts[j];
+            days.counts[j] = days.counts[j - 1];
+            days.counts[j - 1] = n;
+        }
+    cJSON *comp = cJSON_AddArrayToObject(o, "completions");
+    for (int i = 0; i < days.n; i++) {
+        cJSON *d = cJSON_CreateObject();
+        cJSON_AddStringToObject(d, "date", days.days[i]);
+        cJSON_AddNumberToObject(d, "count", days.counts[i]);
+        cJSON_AddItemToArray(comp, d);
+    }
+    cJSON *st = cJSON_AddObjectToObject(o, "status");
+    static const char *const statuses[] = {"invited", "started", "completed", "expired", "revoked"};
+    for (int i = 0; i < 5; i++) cJSON_AddNumberToObject(st, statuses[i], days.status[i]);
+    cJSON_AddNumberToObject(o, "total", days.total);
+    free(days.days);
+    free(days.counts);
+    send_json(c, 200, o);
+}
+
+static void feedback_row(void *user, const db_feedback *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    add_time(o, "at", f->at);
+    cJSON_AddStringToObject(o, "room", f->room);
+    if (f->rating) cJSON_AddNumberToObject(o, "rating", f->rating);
+    else cJSON_AddNullToObject(o, "rating");
+    cJSON_AddStringToObject(o, "text", f->text ? f->text : "");
+    cJSON_AddStringToObject(o, "unit", f->unit);
+    cJSON_AddItemToArray(user, o);
+}
+
+static void get_feedback(call *c)
+{
+    db_filter f;
+    if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f)) return;
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "feedback");
+    if (!db_feedback_list(c->s->db, &f, c->now, 1000, feedback_row, list)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    send_json(c, 200, o);
+}
+
+static void unit_row(void *user, const char *unit) { cJSON_AddItemToArray(user, cJSON_CreateString(unit)); }
+
+static void get_units(call *c)
+{
+    if (!hr_auth(c, NEED_READ)) return;
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "units");
+    if (!db_units(c->s->db, unit_row, list)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    send_json(c, 200, o);
+}
+
+static void get_verify(call *c)
+{
+    if (!hr_auth(c, NEED_READ)) return;
+    const char *in = http_arg(c->req, "code");
+    char code[AUTH_CODE_MAX];
+    if (!in || !auth_code_normalise(in, code)) {
+        fail(c, 400, "bad_code", "code", "A completion code looks like PK-XXXX-XXXX-XXXX.");
+        return;
+    }
+    db_person p;
+    db_rc rc = db_person_by_code(c->s->db, code, c->now, &p);
+    if (rc == DB_ERROR) {
+        fail_db(c);
+        return;
+    }
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "code", code);
+    cJSON_AddBoolToObject(o, "valid", rc == DB_OK);
+    if (rc == DB_OK) cJSON_AddItemToObject(o, "person", person_json(&p));
+    send_json(c, rc == DB_OK ? 200 : 404, o);
+}
+
+static void audit_row(void *user, int64_t at, const char *who, const char *action, const char *detail)
+{
+    cJSON *o = cJSON_CreateObject();
+    add_time(o, "at", at);
+    cJSON_AddStringToObject(o, "user", who ? who : "");
+    cJSON_AddStringToObject(o, "action", action ? action : "");
+    cJSON_AddStringToObject(o, "detail", detail ? detail : "");
+    cJSON_AddItemToArray(user, o);
+}
+
+static void get_audit(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_READ)) return;
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "audit");
+    if (!db_audit_list(c->s->db, 1000, audit_row, list)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    send_json(c, 200, o);
+}
+
+/* ---- HR: export ----------------------------------------------------------------------------------------- */
+
+typedef struct export_ctx {
+    buf *out;
+    bool fi;
+    int rows;
+} export_ctx;
+
+static void fmt_time(int64_t ms, bool fi, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (ms <= 0) return;
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    /* Finnish Excel reads "1.3.2025 14:05" as a date and time; others get ISO 8601 */
+    if (fi) snprintf(out, cap, "%d.%d.%d %d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+    else strftime(out, cap, "%Y-%m-%d %H:%M", &tm);
+}
+
+static void export_row(void *user, const db_person *p)
+{
+    export_ctx *x = user;
+    static const char *const status_fi[][2] = {{"invited", "kutsuttu"}, {"started", "aloitettu"},
+                                               {"completed", "suoritettu"}, {"expired", "vanhentunut"},
+                                               {"revoked", "peruttu"}};
+    const char *status = p->status;
+    if (x->fi)
+        for (int i = 0; i < 5; i++)
+            if (strcmp(p->status, status_fi[i][0]) == 0) status = status_fi[i][1];
+    char start[16] = "", invited[32], started[32], completed[32], minutes[32] = "", score[16] = "",
+         mistakes[16] = "", hints[16] = "";
+    if (p->start_date[0]) {
+        int y, m, d;
+        if (x->fi && sscanf(p->start_date, "%d-%d-%d", &y, &m, &d) == 3) snprintf(start, sizeof start, "%d.%d.%d", d, m, y);
+        else snprintf(start, sizeof start, "%s", p->start_date);
+    }
+    fmt_time(p->invited, x->fi, invited, sizeof invited);
+    fmt_time(p->started, x->fi, started, sizeof started);
+    fmt_time(p->completed, x->fi, completed, sizeof completed);
+    if (p->completed) {
+        snprintf(minutes, sizeof minutes, "%.1f", (double)p->time_ms / 60000.0);
+        if (x->fi) /* Finnish Excel reads 12,5 as a number, 12.5 as a date or text */
+            for (char *q = minutes; *q; q++)
+                if (*q == '.') *q = ',';
+        snprintf(score, sizeof score, "%d", p->score);
+        snprintf(mistakes, sizeof mistakes, "%d", p->mistakes);
+        snprintf(hints, sizeof hints, "%d", p->hints);
+    }
+    const char *row[] = {p->name, p->unit, start, p->email, status, invited, started, completed,
+                         minutes, score, mistakes, hints, p->code};
+    csv_row(x->out, ';', row, 13);
+    x->rows++;
+}
+
+static void post_export(call *c)
+{
+    if (!hr_auth(c, NEED_WRITE) || !read_body(c, true)) return;
+    static const char *const fields[] = {"unit", "status", "from", "to", "q", "lang", NULL};
+    db_filter f;
+    char lang[8];
+    if (!jx_check_fields(&c->rd, c->body, fields)) {
+        fail_body(c);
+        return;
+    }
+    if (!filter_from_json(c, c->body, &f)) return;
+    if (!text_field(c, c->body, "lang", false, 2, false, lang, sizeof lang)) {
+        fail_body(c);
+        return;
+    }
+    bool fi = strcmp(lang, "en") != 0;
+    http_resp *r = c->resp;
+    buf_puts(&r->body, CSV_BOM);
+    static const char *const head_fi[] = {"Nimi", "Yksikkö", "Aloituspäivä", "Sähköposti", "Tila", "Kutsuttu",
+                                          "Aloitettu", "Suoritettu", "Peliaika (min)", "Pisteet", "Virheet",
+                                          "Vihjeet", "Suorituskoodi"};
+    static const char *const head_en[] = {"Name", "Unit", "Start date", "Email", "Status", "Invited", "Started",
+                                          "Completed", "Playing time (min)", "Score", "Mistakes", "Hints",
+                                          "Completion code"};
+    csv_row(&r->body, ';', fi ? head_fi : head_en, 13);
+    export_ctx x = {.out = &r->body, .fi = fi};
+    if (!db_people_list(c->s->db, &f, c->now, LIST_MAX, export_row, &x)) {
+        buf_free(&r->body);
+        fail_db(c);
+        return;
+    }
+    char detail[512];
+    snprintf(detail, sizeof detail, "%d rows; unit=%s status=%s from=%s to=%s q=%s", x.rows, f.unit, f.status,
+             f.from, f.to, f.q);
+    if (db_audit(c->s->db, c->now, c->sess.user, "export", detail) != DB_OK) {
+        buf_free(&r->body);
+        fail_db(c); /* no export that the audit log does not know about */
+        return;
+    }
+    r->status = 200;
+    r->type = "text/csv; charset=utf-8";
+    r->csp = HTTP_CSP_API;
+    r->no_store = true;
+    char day[16], disp[96];
+    time_t t = (time_t)(c->now / 1000);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    snprintf(disp, sizeof disp, "attachment; filename=\"pakopeli-%s.csv\"", day);
+    http_add_header(r, "Content-Disposition", disp);
+}
+
+/* ---- routing ----------------------------------------------------------------------------------------------- */
+
+size_t api_body_limit(const char *method, const char *path)
+{
+    if (strcmp(method, "POST") != 0) return 0;
+    if (strcmp(path, "/api/v1/events") == 0) return LIMIT_EVENTS;
+    if (strcmp(path, "/api/v1/hr/people/import") == 0) return LIMIT_IMPORT;
+    return LIMIT_SMALL;
+}
+
+/* "/hr/people/12/resend" -> 12 and "resend"; false when path is not of that shape. */
+static bool person_path(const char *p, int64_t *id, const char **action)
+{
+    const char prefix[] = "/hr/people/";
+    if (strncmp(p, prefix, sizeof prefix - 1) != 0) return false;
+    p += sizeof prefix - 1;
+    int64_t n = 0;
+    int digits = 0;
+    while (*p >= '0' && *p <= '9' && digits < 15) n = n * 10 + (*p++ - '0'), digits++;
+    if (!digits || n <= 0) return false;
+    *id = n;
+    if (*p == '\0') {
+        *action = "";
+        return true;
+    }
+    if (*p != '/') return false;
+    *action = p + 1;
+    return strcmp(*action, "resend") == 0 || strcmp(*action, "revoke") == 0 || strcmp(*action, "erase") == 0;
+}
+
+void api_handle(srv *s, const http_req *req, http_resp *resp)
+{
+    call c = {.s = s, .req = req, .resp = resp, .now = srv_now(s)};
+    c.diags = calloc(1, sizeof *c.diags);
+    if (!c.diags) {
+        fail(&c, 503, "unavailable", NULL, "The server is busy. Try again.");
+        return;
+    }
+    const char *p = req->path;
+    bool get = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0;
+    bool post = strcmp(req->method, "POST") == 0;
+    int64_t id = 0;
+    const char *action = NULL;
+    if (strncmp(p, "/api/v1/", 8) != 0) {
+        fail(&c, 404, "not_found", NULL, "No such API. This server speaks /api/v1/.");
+        goto done;
+    }
+    p += 7; /* keep the leading slash: "/events" */
+    static const struct route { const char *path; bool post; void (*fn)(call *); } routes[] = {
+        {"/config", false, get_config},       {"/players", true, post_players},
+        {"/me", false, get_me},               {"/events", true, post_events},
+        {"/feedback", true, post_feedback},   {"/hr/login", true, post_login},
+        {"/hr/logout", true, post_logout},    {"/hr/session", false, get_session},
+        {"/hr/password", true, post_password}, {"/hr/people", false, get_people},
+        {"/hr/people", true, post_person},    {"/hr/people/import", true, post_import},
+        {"/hr/stats", false, get_stats},      {"/hr/feedback", false, get_feedback},
+        {"/hr/units", false, get_units},      {"/hr/verify", false, get_verify},
+        {"/hr/audit", false, get_audit},      {"/hr/export", true, post_export},
+    };
+    bool path_known = false;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        if (strcmp(p, routes[i].path) != 0) continue;
+        path_known = true;
+        if ((routes[i].post && post) || (!routes[i].post && get)) {
+            routes[i].fn(&c);
+            goto done;
+        }
+    }
+    if (person_path(p, &id, &action)) {
+        path_known = true;
+        if (!action[0] && get) {
+            get_person(&c, id);
+            goto done;
+        }
+        if (action[0] && post) {
+            post_person_action(&c, id, action);
+            goto done;
+        }
+    }
+    if (path_known) {
+        http_add_header(resp, "Allow", "GET, POST");
+        fail(&c, 405, "method_not_allowed", NULL, "This address does not take %s.", strcmp(req->method, "OPTIONS") == 0 ? "OPTIONS" : "that method");
+    } else {
+        fail(&c, 404, "not_found", NULL, "No such API address.");
+    }
+done:
+    cJSON_Delete(c.body);
+    free(c.diags);
+}

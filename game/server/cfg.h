@@ -1,0 +1,63 @@
+/* cfg.h - the server's settings: defaults, a settings file, and command-line flags.
+ *
+ * One list of settings serves both: the file says `port = 8080`, the flag says --port=8080
+ * (or --port 8080). Flags are applied after the file, so they win. Unknown names are errors
+ * with a "did you mean" (a typo in a security setting must not pass silently).
+ *
+ *   cfg c;
+ *   cfg_defaults(&c);
+ *   char err[256];
+ *   if (!cfg_load_file(&c, "/etc/pakopeli.conf", err, sizeof err)) die(err);
+ *   if (!cfg_set(&c, "port", "9000", err, sizeof err)) die(err);
+ *   cfg_finish(&c);   // fills settings derived from others (levels from web)
+ */
+#ifndef PK_CFG_H
+#define PK_CFG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { CFG_PATH_MAX = 512, CFG_TEXT_MAX = 128 };
+
+typedef enum cfg_secure {
+    CFG_SECURE_AUTO,   /* Secure cookies unless bound to loopback and not behind a proxy */
+    CFG_SECURE_ALWAYS,
+    CFG_SECURE_NEVER   /* only for development without TLS on a LAN address */
+} cfg_secure;
+
+typedef struct cfg {
+    char address[64];                 /* IPv4 or IPv6 address to listen on */
+    int port;                         /* 0 picks a free port (printed at start) */
+    char data[CFG_PATH_MAX];          /* folder of the database (pakopeli.db) */
+    char web[CFG_PATH_MAX];           /* the built game (build/web) served at / */
+    char hr[CFG_PATH_MAX];            /* the HR dashboard's files, served at /hr/ */
+    char levels[CFG_PATH_MAX];        /* level files for the replay; "" = web + "/levels" */
+    char org[CFG_TEXT_MAX];           /* organisation name shown on the dashboard */
+    int retention_days;               /* people's records older than this are removed */
+    bool anonymous;                   /* players may give name and unit without an invitation */
+    int invite_days;                  /* how long an invitation link is valid */
+    int session_idle_minutes;         /* HR sessions end after this long without requests */
+    int threads;                      /* HTTP worker threads */
+    cfg_secure cookie_secure;
+    long long clock_offset_s;         /* tests only: shifts the server's clock forward */
+} cfg;
+
+void cfg_defaults(cfg *c);
+
+/* Sets one setting by name from text; false with a message naming the setting. */
+bool cfg_set(cfg *c, const char *key, const char *value, char *err, size_t cap);
+
+/* Reads a settings file: `name = value` lines, '#' comments, blank lines. Errors name the
+   file and line. */
+bool cfg_load_file(cfg *c, const char *path, char *err, size_t cap);
+
+/* Fills derived settings; call after the file and the flags. */
+void cfg_finish(cfg *c);
+
+/* True when a setting of this name exists (for telling flags from settings). */
+bool cfg_known(const char *key);
+
+/* Writes the effective settings as a settings file (for `pakopeli-server config`). */
+void cfg_print(const cfg *c, void *file);
+
+#endif

@@ -1,0 +1,864 @@
+#include "db.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "valid.h"
+
+struct db {
+    sqlite3 *sql;
+    pthread_mutex_t lock; /* recursive: see db.h */
+    int depth;            /* open db_begin() transactions (0 or 1) */
+};
+
+enum { SCHEMA_VERSION = 1 };
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
+    "CREATE TABLE IF NOT EXISTS users("
+    "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+    "  role TEXT NOT NULL CHECK (role IN ('admin','viewer')), pwhash TEXT NOT NULL,"
+    "  must_change INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL) STRICT;"
+    "CREATE TABLE IF NOT EXISTS sessions("
+    "  id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+    "  csrf TEXT NOT NULL, created INTEGER NOT NULL, seen INTEGER NOT NULL) STRICT;"
+    "CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);"
+    "CREATE TABLE IF NOT EXISTS people("
+    "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL,"
+    "  start_date TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',"
+    "  anonymous INTEGER NOT NULL DEFAULT 0, token_hash TEXT UNIQUE,"
+    "  invited INTEGER NOT NULL, expires INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0,"
+    "  started INTEGER NOT NULL DEFAULT 0, last INTEGER NOT NULL DEFAULT 0,"
+    "  completed INTEGER NOT NULL DEFAULT 0, completed_play INTEGER NOT NULL DEFAULT 0, code TEXT UNIQUE,"
+    "  score INTEGER NOT NULL DEFAULT 0, mistakes INTEGER NOT NULL DEFAULT 0,"
+    "  hints INTEGER NOT NULL DEFAULT 0, time_ms INTEGER NOT NULL DEFAULT 0) STRICT;"
+    "CREATE INDEX IF NOT EXISTS people_unit ON people(unit);"
+    "CREATE TABLE IF NOT EXISTS plays("
+    "  id INTEGER PRIMARY KEY, person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+    "  play_key TEXT NOT NULL, started INTEGER NOT NULL, last INTEGER NOT NULL,"
+    "  last_seq INTEGER NOT NULL DEFAULT 0, escaped INTEGER NOT NULL DEFAULT 0,"
+    "  score INTEGER NOT NULL DEFAULT 0, mistakes INTEGER NOT NULL DEFAULT 0,"
+    "  hints INTEGER NOT NULL DEFAULT 0, time_ms INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE(person_id, play_key)) STRICT;"
+    "CREATE TABLE IF NOT EXISTS events("
+    "  id INTEGER PRIMARY KEY, play_id INTEGER NOT NULL REFERENCES plays(id) ON DELETE CASCADE,"
+    "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL, idem_key TEXT NOT NULL, body TEXT NOT NULL, received INTEGER NOT NULL,"
+    "  UNIQUE(person_id, idem_key), UNIQUE(play_id, seq)) STRICT;"
+    "CREATE TABLE IF NOT EXISTS puzzle_results("
+    "  play_id INTEGER NOT NULL REFERENCES plays(id) ON DELETE CASCADE, room TEXT NOT NULL,"
+    "  puzzle TEXT NOT NULL, solved INTEGER NOT NULL, mistakes INTEGER NOT NULL,"
+    "  hints INTEGER NOT NULL, solve_ms INTEGER NOT NULL, PRIMARY KEY(play_id, room, puzzle)) STRICT;"
+    "CREATE TABLE IF NOT EXISTS room_results("
+    "  play_id INTEGER NOT NULL REFERENCES plays(id) ON DELETE CASCADE, room TEXT NOT NULL,"
+    "  solved INTEGER NOT NULL, mistakes INTEGER NOT NULL, hints INTEGER NOT NULL,"
+    "  time_ms INTEGER NOT NULL, score INTEGER NOT NULL, PRIMARY KEY(play_id, room)) STRICT;"
+    "CREATE TABLE IF NOT EXISTS feedback("
+    "  id INTEGER PRIMARY KEY, person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+    "  room TEXT NOT NULL DEFAULT '', rating INTEGER NOT NULL DEFAULT 0, text TEXT NOT NULL,"
+    "  at INTEGER NOT NULL) STRICT;"
+    "CREATE INDEX IF NOT EXISTS feedback_person ON feedback(person_id);"
+    "CREATE TABLE IF NOT EXISTS audit("
+    "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,"
+    "  detail TEXT NOT NULL) STRICT;";
+
+/* ---- plumbing ------------------------------------------------------------------------------- */
+
+static void log_error(db *d, const char *what)
+{
+    fprintf(stderr, "pakopeli-server: database: %s: %s\n", what, sqlite3_errmsg(d->sql));
+}
+
+/* Prepares sql and binds arguments by a type string: 'i' int, 'I' int64, 't' text.
+   Returns NULL (logged) on error. */
+static sqlite3_stmt *vprep(db *d, const char *sql, const char *types, va_list ap)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(d->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+        log_error(d, "prepare");
+        return NULL;
+    }
+    for (int i = 0; types && types[i]; i++) {
+        int rc;
+        switch (types[i]) {
+        case 'i': rc = sqlite3_bind_int(st, i + 1, va_arg(ap, int)); break;
+        case 'I': rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t)); break;
+        default: rc = sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1, SQLITE_TRANSIENT); break;
+        }
+        if (rc != SQLITE_OK) {
+            log_error(d, "bind");
+            sqlite3_finalize(st);
+            return NULL;
+        }
+    }
+    return st;
+}
+
+static sqlite3_stmt *prep(db *d, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    sqlite3_stmt *st = vprep(d, sql, types, ap);
+    va_end(ap);
+    return st;
+}
+
+/* Runs a statement that returns no rows. */
+static db_rc run(db *d, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    db_lock(d);
+    sqlite3_stmt *st = vprep(d, sql, types, ap);
+    va_end(ap);
+    db_rc rc = DB_ERROR;
+    if (st) {
+        int s = sqlite3_step(st);
+        if (s == SQLITE_DONE || s == SQLITE_ROW) rc = DB_OK;
+        else if (s == SQLITE_CONSTRAINT) rc = DB_CONFLICT;
+        else log_error(d, "step");
+        sqlite3_finalize(st);
+    }
+    db_unlock(d);
+    return rc;
+}
+
+static void col_text(sqlite3_stmt *st, int i, char *dst, size_t cap)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    snprintf(dst, cap, "%s", s ? (const char *)s : "");
+}
+
+/* pk_fold(text): valid_fold for name search, as an SQL function. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *s = sqlite3_value_text(argv[0]);
+    if (!s) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    char out[512];
+    valid_fold((const char *)s, out, sizeof out);
+    sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+}
+
+void db_lock(db *d) { pthread_mutex_lock(&d->lock); }
+void db_unlock(db *d) { pthread_mutex_unlock(&d->lock); }
+
+bool db_begin(db *d)
+{
+    db_lock(d);
+    if (sqlite3_exec(d->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        log_error(d, "begin");
+        db_unlock(d);
+        return false;
+    }
+    d->depth++;
+    return true; /* the lock stays held until commit or rollback */
+}
+
+bool db_commit(db *d)
+{
+    bool ok = sqlite3_exec(d->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+    if (!ok) {
+        log_error(d, "commit");
+        sqlite3_exec(d->sql, "ROLLBACK", NULL, NULL, NULL);
+    }
+    d->depth--;
+    db_unlock(d);
+    return ok;
+}
+
+void db_rollback(db *d)
+{
+    sqlite3_exec(d->sql, "ROLLBACK", NULL, NULL, NULL);
+    d->depth--;
+    db_unlock(d);
+}
+
+/* ---- opening -------------------------------------------------------------------------------- */
+
+bool db_open(db **out, const char *path, char *err, size_t cap)
+{
+    *out = NULL;
+    db *d = calloc(1, sizeof *d);
+    if (!d) {
+        snprintf(err, cap, "out of memory");
+        return false;
+    }
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&d->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+
+    /* FULLMUTEX: our own lock already serialises, but a second guard costs little. */
+    int rc = sqlite3_open_v2(path, &d->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                             NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, cap, "%s: cannot open database: %s", path, d->sql ? sqlite3_errmsg(d->sql) : "out of memory");
+        goto fail;
+    }
+    chmod(path, 0600); /* personal data: readable by the server's user only */
+    sqlite3_busy_timeout(d->sql, 5000);
+    sqlite3_create_function(d->sql, "pk_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL);
+    /* WAL + synchronous=FULL: a commit is on disk (WAL fsynced) before db_commit returns.
+       secure_delete: erased people's data is overwritten, not just unlinked. */
+    static const char *const pragmas =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+        "PRAGMA secure_delete=ON; PRAGMA trusted_schema=OFF;";
+    char *msg = NULL;
+    if (sqlite3_exec(d->sql, pragmas, NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(d->sql, schema, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, cap, "%s: cannot set up database: %s", path, msg ? msg : "?");
+        sqlite3_free(msg);
+        goto fail;
+    }
+    sqlite3_stmt *st = prep(d, "SELECT value FROM meta WHERE key = 'schema'", NULL);
+    int version = 0;
+    if (st && sqlite3_step(st) == SQLITE_ROW) version = atoi((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    if (version > SCHEMA_VERSION) {
+        snprintf(err, cap, "%s: made by a newer pakopeli-server (schema %d, this one knows %d)", path,
+                 version, SCHEMA_VERSION);
+        goto fail;
+    }
+    if (version == 0 && run(d, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", "t", "1") != DB_OK) {
+        snprintf(err, cap, "%s: cannot write", path);
+        goto fail;
+    }
+    *out = d;
+    return true;
+fail:
+    sqlite3_close(d->sql);
+    pthread_mutex_destroy(&d->lock);
+    free(d);
+    return false;
+}
+
+void db_close(db *d)
+{
+    if (!d) return;
+    sqlite3_exec(d->sql, "PRAGMA optimize", NULL, NULL, NULL);
+    sqlite3_close(d->sql);
+    pthread_mutex_destroy(&d->lock);
+    free(d);
+}
+
+/* ---- HR accounts ---------------------------------------------------------------------------- */
+
+db_rc db_user_add(db *d, const char *name, const char *role, const char *pwhash, bool must_change,
+                  int64_t now)
+{
+    return run(d, "INSERT INTO users(name, role, pwhash, must_change, created) VALUES (?, ?, ?, ?, ?)", "tttiI",
+               name, role, pwhash, must_change ? 1 : 0, now);
+}
+
+db_rc db_user_set_password(db *d, const char *name, const char *pwhash, bool must_change)
+{
+    db_user u;
+    db_rc rc = db_user_get(d, name, &u);
+    if (rc != DB_OK) return rc;
+    return run(d, "UPDATE users SET pwhash = ?, must_change = ? WHERE id = ?", "tiI", pwhash,
+               must_change ? 1 : 0, u.id);
+}
+
+db_rc db_user_remove(db *d, const char *name)
+{
+    db_lock(d);
+    db_user u;
+    db_rc rc = db_user_get(d, name, &u);
+    if (rc == DB_OK && strcmp(u.role, "admin") == 0) {
+        sqlite3_stmt *st = prep(d, "SELECT COUNT(*) FROM users WHERE role = 'admin'", NULL);
+        int admins = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+        sqlite3_finalize(st);
+        if (admins <= 1) rc = DB_LAST_ADMIN;
+    }
+    if (rc == DB_OK) rc = run(d, "DELETE FROM users WHERE id = ?", "I", u.id);
+    db_unlock(d);
+    return rc;
+}
+
+static void read_user(sqlite3_stmt *st, db_user *u)
+{
+    u->id = sqlite3_column_int64(st, 0);
+    col_text(st, 1, u->name, sizeof u->name);
+    col_text(st, 2, u->role, sizeof u->role);
+    col_text(st, 3, u->pwhash, sizeof u->pwhash);
+    u->must_change = sqlite3_column_int(st, 4) != 0;
+}
+
+db_rc db_user_get(db *d, const char *name, db_user *out)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT id, name, role, pwhash, must_change FROM users WHERE name = ?", "t", name);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        read_user(st, out);
+        rc = DB_OK;
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return rc;
+}
+
+int db_user_count(db *d)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT COUNT(*) FROM users", NULL);
+    int n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return n;
+}
+
+bool db_user_list(db *d, db_user_fn fn, void *user)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT id, name, role, '', must_change FROM users ORDER BY name", NULL);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        db_user u;
+        read_user(st, &u);
+        fn(user, &u);
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return st != NULL;
+}
+
+/* ---- HR sessions ---------------------------------------------------------------------------- */
+
+db_rc db_session_add(db *d, const char *id_hash, int64_t user_id, const char *csrf, int64_t now)
+{
+    /* Old sessions are swept here rather than by a timer: logins are rare enough. */
+    run(d, "DELETE FROM sessions WHERE seen < ?", "I", now - 24LL * 3600 * 1000);
+    return run(d, "INSERT INTO sessions(id_hash, user_id, csrf, created, seen) VALUES (?, ?, ?, ?, ?)", "tItII",
+               id_hash, user_id, csrf, now, now);
+}
+
+db_rc db_session_get(db *d, const char *id_hash, int64_t now, int64_t idle_ms, int64_t max_ms,
+                     db_session *out)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d,
+                            "SELECT s.user_id, u.name, u.role, s.csrf, u.must_change, s.created, s.seen "
+                            "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?",
+                            "t", id_hash);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        out->user_id = sqlite3_column_int64(st, 0);
+        col_text(st, 1, out->user, sizeof out->user);
+        col_text(st, 2, out->role, sizeof out->role);
+        col_text(st, 3, out->csrf, sizeof out->csrf);
+        out->must_change = sqlite3_column_int(st, 4) != 0;
+        out->created = sqlite3_column_int64(st, 5);
+        out->seen = sqlite3_column_int64(st, 6);
+        rc = DB_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc == DB_OK && (now - out->seen > idle_ms || now - out->created > max_ms)) {
+        run(d, "DELETE FROM sessions WHERE id_hash = ?", "t", id_hash);
+        rc = DB_NOT_FOUND;
+    } else if (rc == DB_OK && now - out->seen > 60 * 1000) {
+        /* at most one write a minute per session: every write is an fsync */
+        run(d, "UPDATE sessions SET seen = ? WHERE id_hash = ?", "It", now, id_hash);
+    }
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_session_remove(db *d, const char *id_hash)
+{
+    return run(d, "DELETE FROM sessions WHERE id_hash = ?", "t", id_hash);
+}
+
+db_rc db_session_remove_user(db *d, int64_t user_id, const char *keep_hash)
+{
+    return run(d, "DELETE FROM sessions WHERE user_id = ? AND id_hash != ?", "It", user_id,
+               keep_hash ? keep_hash : "");
+}
+
+/* ---- people --------------------------------------------------------------------------------- */
+
+#define PERSON_STATUS                                                                           \
+    "CASE WHEN p.completed > 0 THEN 'completed' WHEN p.revoked > 0 THEN 'revoked' "            \
+    "WHEN p.started > 0 THEN 'started' WHEN p.expires > 0 AND p.expires <= :now THEN 'expired' " \
+    "ELSE 'invited' END"
+#define PERSON_COLS                                                                             \
+    "p.id, p.name, p.unit, p.start_date, p.email, p.anonymous, p.invited, p.expires, p.revoked, " \
+    "p.started, p.last, p.completed, p.completed_play, COALESCE(p.code, ''), p.score, "         \
+    "p.mistakes, p.hints, p.time_ms, " PERSON_STATUS
+/* The filter of the dashboard, all parameters: an empty value means "any". */
+#define PERSON_FILTER                                                                           \
+    "(:unit = '' OR p.unit = :unit) AND (:status = '' OR (" PERSON_STATUS ") = :status) AND "  \
+    "(:from = '' OR p.start_date >= :from) AND (:to = '' OR p.start_date <= :to) AND "          \
+    "(:q = '' OR instr(pk_fold(p.name), :q) > 0)"
+/* The play whose results represent a person: the completing one, else the latest. */
+#define REP_PLAY                                                                                \
+    "(CASE WHEN p.completed_play > 0 THEN p.completed_play ELSE "                               \
+    "(SELECT id FROM plays WHERE person_id = p.id ORDER BY last DESC, id DESC LIMIT 1) END)"
+
+static void read_person(sqlite3_stmt *st, db_person *p)
+{
+    memset(p, 0, sizeof *p);
+    p->id = sqlite3_column_int64(st, 0);
+    col_text(st, 1, p->name, sizeof p->name);
+    col_text(st, 2, p->unit, sizeof p->unit);
+    col_text(st, 3, p->start_date, sizeof p->start_date);
+    col_text(st, 4, p->email, sizeof p->email);
+    p->anonymous = sqlite3_column_int(st, 5) != 0;
+    p->invited = sqlite3_column_int64(st, 6);
+    p->expires = sqlite3_column_int64(st, 7);
+    p->revoked = sqlite3_column_int64(st, 8);
+    p->started = sqlite3_column_int64(st, 9);
+    p->last = sqlite3_column_int64(st, 10);
+    p->completed = sqlite3_column_int64(st, 11);
+    p->completed_play = sqlite3_column_int64(st, 12);
+    col_text(st, 13, p->code, sizeof p->code);
+    p->score = sqlite3_column_int(st, 14);
+    p->mistakes = sqlite3_column_int(st, 15);
+    p->hints = sqlite3_column_int(st, 16);
+    p->time_ms = sqlite3_column_int64(st, 17);
+    col_text(st, 18, p->status, sizeof p->status);
+}
+
+static bool bind_named(sqlite3_stmt *st, const char *name, const char *text)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    return i == 0 || sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+}
+
+static bool bind_now(sqlite3_stmt *st, int64_t now)
+{
+    int i = sqlite3_bind_parameter_index(st, ":now");
+    return i == 0 || sqlite3_bind_int64(st, i, now) == SQLITE_OK;
+}
+
+static bool bind_filter(sqlite3_stmt *st, const db_filter *f, int64_t now)
+{
+    static const db_filter none;
+    if (!f) f = &none;
+    char folded[sizeof f->q * 2];
+    valid_fold(f->q, folded, sizeof folded);
+    return bind_now(st, now) && bind_named(st, ":unit", f->unit) && bind_named(st, ":status", f->status) &&
+           bind_named(st, ":from", f->from) && bind_named(st, ":to", f->to) && bind_named(st, ":q", folded);
+}
+
+db_rc db_person_add(db *d, const db_person *p, const char *token_hash, int64_t *id)
+{
+    db_lock(d);
+    db_rc rc = run(d,
+                   "INSERT INTO people(name, unit, start_date, email, anonymous, token_hash, invited, expires) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   "ttttitII", p->name, p->unit, p->start_date, p->email, p->anonymous ? 1 : 0, token_hash,
+                   p->invited, p->expires);
+    if (rc == DB_OK && id) *id = sqlite3_last_insert_rowid(d->sql);
+    db_unlock(d);
+    return rc;
+}
+
+static db_rc person_where(db *d, const char *sql, const char *key_text, int64_t key_id, int64_t now,
+                          db_person *out)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, sql, NULL);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st) {
+        int i = sqlite3_bind_parameter_index(st, ":key");
+        if (key_text) sqlite3_bind_text(st, i, key_text, -1, SQLITE_TRANSIENT);
+        else sqlite3_bind_int64(st, i, key_id);
+        bind_now(st, now);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            read_person(st, out);
+            rc = DB_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_person_get(db *d, int64_t id, int64_t now, db_person *out)
+{
+    return person_where(d, "SELECT " PERSON_COLS " FROM people p WHERE p.id = :key", NULL, id, now, out);
+}
+
+db_rc db_person_by_token(db *d, const char *token_hash, int64_t now, db_person *out)
+{
+    return person_where(d, "SELECT " PERSON_COLS " FROM people p WHERE p.token_hash = :key", token_hash, 0, now,
+                        out);
+}
+
+db_rc db_person_by_code(db *d, const char *code, int64_t now, db_person *out)
+{
+    return person_where(d, "SELECT " PERSON_COLS " FROM people p WHERE p.code = :key", code, 0, now, out);
+}
+
+db_rc db_person_set_token(db *d, int64_t id, const char *token_hash, int64_t expires)
+{
+    db_lock(d);
+    db_rc rc = run(d, "UPDATE people SET token_hash = ?, expires = ?, revoked = 0 WHERE id = ?", "tII",
+                   token_hash, expires, id);
+    if (rc == DB_OK && sqlite3_changes(d->sql) == 0) rc = DB_NOT_FOUND;
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_person_revoke(db *d, int64_t id, int64_t now)
+{
+    db_lock(d);
+    db_rc rc = run(d, "UPDATE people SET revoked = ? WHERE id = ? AND revoked = 0", "II", now, id);
+    if (rc == DB_OK && sqlite3_changes(d->sql) == 0) {
+        db_person p;
+        rc = db_person_get(d, id, now, &p); /* already revoked is fine; unknown is not */
+    }
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_person_erase(db *d, int64_t id)
+{
+    db_lock(d);
+    db_rc rc = run(d, "DELETE FROM people WHERE id = ?", "I", id);
+    if (rc == DB_OK && sqlite3_changes(d->sql) == 0) rc = DB_NOT_FOUND;
+    if (rc == DB_OK && d->depth == 0)
+        sqlite3_wal_checkpoint_v2(d->sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    db_unlock(d);
+    return rc;
+}
+
+bool db_people_list(db *d, const db_filter *f, int64_t now, int limit, db_person_fn fn, void *user)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d,
+                            "SELECT " PERSON_COLS " FROM people p WHERE " PERSON_FILTER
+                            " ORDER BY p.invited DESC, p.id DESC LIMIT :limit",
+                            NULL);
+    bool ok = st && bind_filter(st, f, now) &&
+              sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK;
+    int s = SQLITE_DONE;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        db_person p;
+        read_person(st, &p);
+        fn(user, &p);
+    }
+    if (ok && s != SQLITE_DONE) {
+        log_error(d, "people");
+        ok = false;
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return ok;
+}
+
+int db_retention(db *d, int64_t cutoff)
+{
+    db_lock(d);
+    int n = -1;
+    if (run(d, "DELETE FROM people WHERE MAX(completed, last, invited) < ?", "I", cutoff) == DB_OK) {
+        n = sqlite3_changes(d->sql);
+        if (n > 0) sqlite3_wal_checkpoint_v2(d->sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    }
+    run(d, "DELETE FROM sessions WHERE seen < ?", "I", cutoff);
+    db_unlock(d);
+    return n;
+}
+
+bool db_units(db *d, db_text_fn fn, void *user)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT DISTINCT unit FROM people ORDER BY unit", NULL);
+    while (st && sqlite3_step(st) == SQLITE_ROW) fn(user, (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return st != NULL;
+}
+
+/* ---- plays and events ----------------------------------------------------------------------- */
+
+db_rc db_play_get(db *d, int64_t person_id, const char *play_key, db_play *out)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d,
+                            "SELECT id, last_seq, escaped, score, mistakes, hints, time_ms FROM plays "
+                            "WHERE person_id = ? AND play_key = ?",
+                            "It", person_id, play_key);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(st, 0);
+        out->last_seq = (uint32_t)sqlite3_column_int64(st, 1);
+        out->escaped = sqlite3_column_int(st, 2) != 0;
+        out->score = sqlite3_column_int(st, 3);
+        out->mistakes = sqlite3_column_int(st, 4);
+        out->hints = sqlite3_column_int(st, 5);
+        out->time_ms = sqlite3_column_int64(st, 6);
+        rc = DB_OK;
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_play_add(db *d, int64_t person_id, const char *play_key, int64_t now, int64_t *id)
+{
+    db_lock(d);
+    db_rc rc = run(d, "INSERT INTO plays(person_id, play_key, started, last) VALUES (?, ?, ?, ?)", "ItII",
+                   person_id, play_key, now, now);
+    if (rc == DB_OK) *id = sqlite3_last_insert_rowid(d->sql);
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_play_update(db *d, const db_play *p, int64_t now)
+{
+    return run(d,
+               "UPDATE plays SET last = ?, last_seq = ?, escaped = ?, score = ?, mistakes = ?, hints = ?, "
+               "time_ms = ? WHERE id = ?",
+               "IIiiiiII", now, (int64_t)p->last_seq, p->escaped ? 1 : 0, p->score, p->mistakes, p->hints,
+               p->time_ms, p->id);
+}
+
+bool db_play_events(db *d, int64_t play_id, db_event_fn fn, void *user)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT seq, body FROM events WHERE play_id = ? ORDER BY seq", "I", play_id);
+    bool ok = st != NULL;
+    while (ok && sqlite3_step(st) == SQLITE_ROW)
+        if (!fn(user, (uint32_t)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1))) ok = false;
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return ok;
+}
+
+db_rc db_event_by_key(db *d, int64_t person_id, const char *key, char *body, size_t cap)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT body FROM events WHERE person_id = ? AND idem_key = ?", "It", person_id, key);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        col_text(st, 0, body, cap);
+        rc = DB_OK;
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_event_add(db *d, int64_t play_id, int64_t person_id, uint32_t seq, const char *key,
+                   const char *body, int64_t now)
+{
+    return run(d, "INSERT INTO events(play_id, person_id, seq, idem_key, body, received) VALUES (?, ?, ?, ?, ?, ?)",
+               "IIIttI", play_id, person_id, (int64_t)seq, key, body, now);
+}
+
+db_rc db_puzzle_result_set(db *d, int64_t play_id, const char *room, const char *puzzle, bool solved,
+                           int mistakes, int hints, int64_t solve_ms)
+{
+    return run(d,
+               "INSERT OR REPLACE INTO puzzle_results(play_id, room, puzzle, solved, mistakes, hints, solve_ms) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+               "Ittiiii", play_id, room, puzzle, solved ? 1 : 0, mistakes, hints, (int)solve_ms);
+}
+
+db_rc db_room_result_set(db *d, int64_t play_id, const char *room, bool solved, int mistakes,
+                         int hints, int64_t time_ms, int score)
+{
+    return run(d,
+               "INSERT OR REPLACE INTO room_results(play_id, room, solved, mistakes, hints, time_ms, score) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+               "ItiiiIi", play_id, room, solved ? 1 : 0, mistakes, hints, time_ms, score);
+}
+
+db_rc db_person_touch(db *d, int64_t person_id, int64_t now)
+{
+    return run(d, "UPDATE people SET started = CASE WHEN started = 0 THEN ? ELSE started END, last = ? WHERE id = ?",
+               "III", now, now, person_id);
+}
+
+db_rc db_person_complete(db *d, int64_t person_id, const db_play *play, const char *code, int64_t now)
+{
+    return run(d,
+               "UPDATE people SET completed = ?, completed_play = ?, code = ?, score = ?, mistakes = ?, "
+               "hints = ?, time_ms = ? WHERE id = ? AND completed = 0",
+               "IItiiiII", now, play->id, code, play->score, play->mistakes, play->hints, play->time_ms,
+               person_id);
+}
+
+/* ---- statistics ----------------------------------------------------------------------------- */
+
+bool db_results(db *d, const db_filter *f, int64_t now, bool rooms, db_result_fn fn, void *user)
+{
+    static const char room_sql[] =
+        "SELECT p.id, r.room, '', r.solved, r.mistakes, r.hints, r.time_ms FROM people p "
+        "JOIN room_results r ON r.play_id = " REP_PLAY " WHERE " PERSON_FILTER;
+    static const char puzzle_sql[] =
+        "SELECT p.id, r.room, r.puzzle, r.solved, r.mistakes, r.hints, r.solve_ms FROM people p "
+        "JOIN puzzle_results r ON r.play_id = " REP_PLAY " WHERE " PERSON_FILTER;
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, rooms ? room_sql : puzzle_sql, NULL);
+    bool ok = st && bind_filter(st, f, now);
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        db_result_row r;
+        r.person_id = sqlite3_column_int64(st, 0);
+        col_text(st, 1, r.room, sizeof r.room);
+        col_text(st, 2, r.puzzle, sizeof r.puzzle);
+        r.solved = sqlite3_column_int(st, 3) != 0;
+        r.mistakes = sqlite3_column_int(st, 4);
+        r.hints = sqlite3_column_int(st, 5);
+        r.ms = sqlite3_column_int64(st, 6);
+        fn(user, &r);
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return ok;
+}
+
+/* ---- feedback ------------------------------------------------------------------------------- */
+
+db_rc db_feedback_add(db *d, int64_t person_id, const char *room, int rating, const char *text,
+                      int64_t now)
+{
+    return run(d, "INSERT INTO feedback(person_id, room, rating, text, at) VALUES (?, ?, ?, ?, ?)", "ItitI",
+               person_id, room, rating, text, now);
+}
+
+bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feedback_fn fn, void *user)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d,
+                            "SELECT f.at, f.room, f.rating, f.text, p.unit FROM feedback f "
+                            "JOIN people p ON p.id = f.person_id WHERE " PERSON_FILTER
+                            " ORDER BY f.at DESC LIMIT :limit",
+                            NULL);
+    bool ok = st && bind_filter(st, f, now) &&
+              sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        db_feedback fb;
+        fb.at = sqlite3_column_int64(st, 0);
+        col_text(st, 1, fb.room, sizeof fb.room);
+        fb.rating = sqlite3_column_int(st, 2);
+        fb.text = (const char *)sqlite3_column_text(st, 3);
+        col_text(st, 4, fb.unit, sizeof fb.unit);
+        fn(user, &fb);
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return ok;
+}
+
+/* ---- audit log ------------------------------------------------------------------------------ */
+
+db_rc db_audit(db *d, int64_t now, const char *user, const char *action, const char *detail)
+{
+    return run(d, "INSERT INTO audit(at, user, action, detail) VALUES (?, ?, ?, ?)", "Ittt", now, user, action,
+               detail ? detail : "");
+}
+
+bool db_audit_list(db *d, int limit, db_audit_fn fn, void *user)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT at, user, action, detail FROM audit ORDER BY id DESC LIMIT ?", "i", limit);
+    while (st && sqlite3_step(st) == SQLITE_ROW)
+        fn(user, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+           (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return st != NULL;
+}
+
+/* ---- maintenance ---------------------------------------------------------------------------- */
+
+bool db_backup(const char *src_path, const char *dst_path, char *err, size_t cap)
+{
+    struct stat sb;
+    if (stat(dst_path, &sb) == 0) {
+        snprintf(err, cap, "%s exists already; choose a new file name", dst_path);
+        return false;
+    }
+    sqlite3 *src = NULL, *dst = NULL;
+    bool ok = false;
+    if (sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        snprintf(err, cap, "%s: %s", src_path, src ? sqlite3_errmsg(src) : "cannot open");
+        goto done;
+    }
+    sqlite3_busy_timeout(src, 5000);
+    if (sqlite3_open_v2(dst_path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        snprintf(err, cap, "%s: %s", dst_path, dst ? sqlite3_errmsg(dst) : "cannot create");
+        goto done;
+    }
+    chmod(dst_path, 0600);
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+    if (!b) {
+        snprintf(err, cap, "backup: %s", sqlite3_errmsg(dst));
+        goto done;
+    }
+    /* All pages in one step: in WAL mode that is one read transaction, a consistent snapshot
+       that does not block the server's writers. (Copying in small steps would restart after
+       every write the server makes, and might never finish on a busy day.) */
+    int rc;
+    do {
+        rc = sqlite3_backup_step(b, -1);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        snprintf(err, cap, "backup: %s", sqlite3_errstr(rc));
+        goto done;
+    }
+    /* a backup is a single self-contained file: no WAL beside it */
+    if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+        snprintf(err, cap, "backup: %s", sqlite3_errmsg(dst));
+        goto done;
+    }
+    ok = true;
+done:
+    sqlite3_close(src);
+    sqlite3_close(dst);
+    if (!ok && dst) remove(dst_path);
+    return ok;
+}
+
+bool db_check_file(const char *path, char *out, size_t cap)
+{
+    sqlite3 *s = NULL;
+    bool ok = false;
+    snprintf(out, cap, "cannot open");
+    if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(s, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW) {
+            col_text(st, 0, out, cap);
+            ok = strcmp(out, "ok") == 0;
+        } else {
+            snprintf(out, cap, "%s", sqlite3_errmsg(s));
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(s);
+    return ok;
+}
+
+bool db_counts(db *d, int64_t *people, int64_t *events, int64_t *users)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d,
+                            "SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM events), "
+                            "(SELECT COUNT(*) FROM users)",
+                            NULL);
+    bool ok = st && sqlite3_step(st) == SQLITE_ROW;
+    if (ok) {
+        *people = sqlite3_column_int64(st, 0);
+        *events = sqlite3_column_int64(st, 1);
+        *users = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return ok;
+}

@@ -1,0 +1,214 @@
+/* db.h - everything the report server keeps, in one SQLite file, and nothing else touches it.
+ *
+ * Every SQL statement of the server lives in db.c, each one constant text with ? parameters:
+ * no value is ever pasted into SQL. The file is opened in WAL mode with synchronous=FULL, so
+ * a transaction that db_commit() reported as done survives a killed process or a power cut.
+ *
+ * One connection is shared by the server's threads behind a recursive lock. Every function
+ * takes the lock itself; a caller that needs several calls to see one consistent state
+ * (the replay of a play, then its new events) holds db_lock() around them.
+ *
+ *   db *d;
+ *   char err[256];
+ *   if (!db_open(&d, "data/pakopeli.db", err, sizeof err)) die(err);
+ *   ...
+ *   db_close(d);
+ *
+ * Times are milliseconds since 1970 (the server's clock); 0 means "not yet" / "none".
+ */
+#ifndef PK_DB_H
+#define PK_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "auth.h"
+
+typedef struct db db;
+
+typedef enum db_rc {
+    DB_OK = 0,
+    DB_NOT_FOUND,   /* no such row (or an expired session) */
+    DB_CONFLICT,    /* a unique value is taken (user name, idempotency key, sequence number) */
+    DB_LAST_ADMIN,  /* the change would leave no admin account */
+    DB_ERROR        /* I/O or database error: logged to stderr, never shown to clients */
+} db_rc;
+
+enum { DB_NAME_MAX = 201, DB_UNIT_MAX = 101, DB_EMAIL_MAX = 255, DB_USER_MAX = 65, DB_ID_MAX = 65 };
+
+/* ---- opening --------------------------------------------------------------------------------- */
+
+/* Opens or creates the database at path and its tables. False with a reason. */
+bool db_open(db **out, const char *path, char *err, size_t cap);
+void db_close(db *d);
+
+/* The recursive lock every function takes; hold it to make several calls one step. */
+void db_lock(db *d);
+void db_unlock(db *d);
+/* A transaction: one per accepted record, so an acknowledged record is on disk. */
+bool db_begin(db *d);
+bool db_commit(db *d);
+void db_rollback(db *d);
+
+/* ---- HR accounts ------------------------------------------------------------------------------ */
+
+typedef struct db_user {
+    int64_t id;
+    char name[DB_USER_MAX];
+    char role[16];                 /* "admin" or "viewer" */
+    char pwhash[AUTH_PWHASH_MAX];
+    bool must_change;              /* signed in with a one-time password: must set their own */
+} db_user;
+
+db_rc db_user_add(db *d, const char *name, const char *role, const char *pwhash, bool must_change,
+                  int64_t now);
+db_rc db_user_set_password(db *d, const char *name, const char *pwhash, bool must_change);
+/* DB_LAST_ADMIN when name is the only admin. Ends the user's sessions. */
+db_rc db_user_remove(db *d, const char *name);
+db_rc db_user_get(db *d, const char *name, db_user *out);
+int db_user_count(db *d);
+typedef void (*db_user_fn)(void *user, const db_user *u);
+bool db_user_list(db *d, db_user_fn fn, void *user);
+
+/* ---- HR sessions ------------------------------------------------------------------------------ */
+
+typedef struct db_session {
+    int64_t user_id;
+    char user[DB_USER_MAX];
+    char role[16];
+    char csrf[AUTH_TOKEN_MAX];
+    bool must_change;
+    int64_t created, seen;
+} db_session;
+
+db_rc db_session_add(db *d, const char *id_hash, int64_t user_id, const char *csrf, int64_t now);
+/* The session, or DB_NOT_FOUND when unknown, idle longer than idle_ms or older than max_ms
+   (an expired one is deleted). Refreshes its last-seen time at most once a minute. */
+db_rc db_session_get(db *d, const char *id_hash, int64_t now, int64_t idle_ms, int64_t max_ms,
+                     db_session *out);
+db_rc db_session_remove(db *d, const char *id_hash);
+/* Ends every session of a user except keep_hash (NULL: all). */
+db_rc db_session_remove_user(db *d, int64_t user_id, const char *keep_hash);
+
+/* ---- people (invited or anonymous players) ---------------------------------------------------- */
+
+typedef struct db_person {
+    int64_t id;
+    char name[DB_NAME_MAX];
+    char unit[DB_UNIT_MAX];
+    char start_date[11];           /* YYYY-MM-DD or "" */
+    char email[DB_EMAIL_MAX];      /* or "" */
+    bool anonymous;                /* registered themselves in anonymous mode */
+    int64_t invited, expires, revoked, started, last, completed;
+    int64_t completed_play;        /* the play that completed the game, or 0 */
+    char code[AUTH_CODE_MAX];      /* completion code or "" */
+    int score, mistakes, hints;    /* from the completing play; 0 before */
+    int64_t time_ms;               /* playing time of the completing play (game clock) */
+    char status[12];               /* invited, started, completed, expired, revoked */
+} db_person;
+
+typedef struct db_filter {
+    char unit[DB_UNIT_MAX];        /* "" for all */
+    char status[12];               /* "" for all */
+    char from[11], to[11];         /* start-date range, inclusive; "" for open */
+    char q[DB_NAME_MAX];           /* name contains (case-folded); "" for all */
+} db_filter;
+
+db_rc db_person_add(db *d, const db_person *p, const char *token_hash, int64_t *id);
+db_rc db_person_get(db *d, int64_t id, int64_t now, db_person *out);
+db_rc db_person_by_token(db *d, const char *token_hash, int64_t now, db_person *out);
+db_rc db_person_by_code(db *d, const char *code, int64_t now, db_person *out);
+/* A new link: replaces the token hash, sets a new expiry and lifts a revocation. */
+db_rc db_person_set_token(db *d, int64_t id, const char *token_hash, int64_t expires);
+db_rc db_person_revoke(db *d, int64_t id, int64_t now);
+/* Removes the person and everything recorded about them, then checkpoints the log so the
+   erased rows do not linger in the WAL file (secure_delete zeroes freed pages). */
+db_rc db_person_erase(db *d, int64_t id);
+typedef void (*db_person_fn)(void *user, const db_person *p);
+/* People matching f, newest invitation first, at most limit. */
+bool db_people_list(db *d, const db_filter *f, int64_t now, int limit, db_person_fn fn, void *user);
+/* Removes people whose last activity (completion, last event, or invitation) is before
+   cutoff; returns how many, or -1 on error. */
+int db_retention(db *d, int64_t cutoff);
+/* Units in use, for the dashboard's filter. */
+typedef void (*db_text_fn)(void *user, const char *text);
+bool db_units(db *d, db_text_fn fn, void *user);
+
+/* ---- plays and events ------------------------------------------------------------------------- */
+
+typedef struct db_play {
+    int64_t id;
+    uint32_t last_seq;  /* highest stored sequence number; 0 before the first */
+    bool escaped;
+    int score, mistakes, hints;
+    int64_t time_ms;
+} db_play;
+
+db_rc db_play_get(db *d, int64_t person_id, const char *play_key, db_play *out);
+db_rc db_play_add(db *d, int64_t person_id, const char *play_key, int64_t now, int64_t *id);
+db_rc db_play_update(db *d, const db_play *p, int64_t now);
+typedef bool (*db_event_fn)(void *user, uint32_t seq, const char *body);
+/* Calls fn for the play's stored events in sequence order; stops when fn returns false. */
+bool db_play_events(db *d, int64_t play_id, db_event_fn fn, void *user);
+/* The stored event with this idempotency key of a person. */
+db_rc db_event_by_key(db *d, int64_t person_id, const char *key, char *body, size_t cap);
+db_rc db_event_add(db *d, int64_t play_id, int64_t person_id, uint32_t seq, const char *key,
+                   const char *body, int64_t now);
+db_rc db_puzzle_result_set(db *d, int64_t play_id, const char *room, const char *puzzle, bool solved,
+                           int mistakes, int hints, int64_t solve_ms);
+db_rc db_room_result_set(db *d, int64_t play_id, const char *room, bool solved, int mistakes,
+                         int hints, int64_t time_ms, int score);
+/* Marks a person started (first time) and active now. */
+db_rc db_person_touch(db *d, int64_t person_id, int64_t now);
+/* Records the completion unless one is recorded already (the first completion counts). */
+db_rc db_person_complete(db *d, int64_t person_id, const db_play *play, const char *code, int64_t now);
+
+/* ---- statistics -------------------------------------------------------------------------------- */
+
+/* One row per person (matching f) and room or puzzle, from the person's representative play:
+   the one that completed the game, else the most recent. puzzle is "" for room rows. */
+typedef struct db_result_row {
+    int64_t person_id;
+    char room[DB_ID_MAX];
+    char puzzle[DB_ID_MAX];
+    bool solved;
+    int mistakes, hints;
+    int64_t ms;        /* puzzles: time to solve; rooms: time in the room (game clock) */
+} db_result_row;
+typedef void (*db_result_fn)(void *user, const db_result_row *r);
+bool db_results(db *d, const db_filter *f, int64_t now, bool rooms, db_result_fn fn, void *user);
+
+/* ---- feedback ---------------------------------------------------------------------------------- */
+
+db_rc db_feedback_add(db *d, int64_t person_id, const char *room, int rating, const char *text,
+                      int64_t now);
+typedef struct db_feedback {
+    int64_t at;
+    char room[DB_ID_MAX];
+    int rating;        /* 1..5, 0 when not given */
+    const char *text;  /* valid during the callback */
+    char unit[DB_UNIT_MAX];
+} db_feedback;
+typedef void (*db_feedback_fn)(void *user, const db_feedback *f);
+bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feedback_fn fn, void *user);
+
+/* ---- audit log --------------------------------------------------------------------------------- */
+
+/* Appends to the audit log (its own transaction unless one is open). */
+db_rc db_audit(db *d, int64_t now, const char *user, const char *action, const char *detail);
+typedef void (*db_audit_fn)(void *user, int64_t at, const char *who, const char *action,
+                            const char *detail);
+bool db_audit_list(db *d, int limit, db_audit_fn fn, void *user);
+
+/* ---- maintenance ------------------------------------------------------------------------------- */
+
+/* Copies the live database at src_path to dst_path with SQLite's online backup, while the
+   server keeps running; dst_path must not exist. */
+bool db_backup(const char *src_path, const char *dst_path, char *err, size_t cap);
+/* PRAGMA integrity_check of a database file: true when "ok"; the first problem otherwise. */
+bool db_check_file(const char *path, char *out, size_t cap);
+/* Counts rows of the main tables for `pakopeli-server status` and tests. */
+bool db_counts(db *d, int64_t *people, int64_t *events, int64_t *users);
+
+#endif

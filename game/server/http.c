@@ -1,0 +1,263 @@
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <microhttpd.h>
+
+struct http_server {
+    struct MHD_Daemon *daemon;
+    http_desc desc;
+    int port;
+};
+
+/* What one request gathers between libmicrohttpd's calls. */
+typedef struct req_state {
+    buf body;
+    bool too_big;   /* the body passed the route's limit: answer 413, keep nothing */
+} req_state;
+
+/* ---- request accessors ------------------------------------------------------------------------ */
+
+const char *http_arg(const http_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_header(const http_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_cookie(const http_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+bool http_add_header(http_resp *r, const char *name, const char *value)
+{
+    if (r->header_count >= HTTP_HEADERS_MAX || strlen(name) >= sizeof r->headers[0][0] ||
+        strlen(value) >= sizeof r->headers[0][1])
+        return false;
+    snprintf(r->headers[r->header_count][0], sizeof r->headers[0][0], "%s", name);
+    snprintf(r->headers[r->header_count][1], sizeof r->headers[0][1], "%s", value);
+    r->header_count++;
+    return true;
+}
+
+bool http_is_loopback_address(const char *address)
+{
+    struct in_addr a4;
+    struct in6_addr a6;
+    if (inet_pton(AF_INET, address, &a4) == 1) return (ntohl(a4.s_addr) >> 24) == 127;
+    if (inet_pton(AF_INET6, address, &a6) == 1) return IN6_IS_ADDR_LOOPBACK(&a6);
+    return strcmp(address, "localhost") == 0;
+}
+
+/* ---- responses ---------------------------------------------------------------------------------- */
+
+/* Policies per kind of response. The game page needs 'wasm-unsafe-eval' to compile its
+   WebAssembly; nothing of ours needs inline script, so neither policy allows it. */
+static const char *const csp_text[] = {
+    [HTTP_CSP_API] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    [HTTP_CSP_GAME] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+                      "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; "
+                      "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    [HTTP_CSP_HR] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                    "form-action 'self'",
+};
+
+static void release_shared(void *cls)
+{
+    http_resp *holder = cls; /* a copy of the release pair, owned by the MHD response */
+    holder->release(holder->release_arg);
+    free(holder);
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *c, http_resp *r)
+{
+    struct MHD_Response *resp = NULL;
+    if (r->data) {
+        http_resp *holder = malloc(sizeof *holder);
+        if (!holder) {
+            r->release(r->release_arg);
+            return MHD_NO;
+        }
+        holder->release = r->release;
+        holder->release_arg = r->release_arg;
+        resp = MHD_create_response_from_buffer_with_free_callback_cls(r->data_len, (void *)r->data,
+                                                                     release_shared, holder);
+        if (!resp) release_shared(holder);
+    } else {
+        size_t len = 0;
+        char *body = buf_take(&r->body, &len);
+        if (!body) return MHD_NO;
+        resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+        if (!resp) free(body);
+    }
+    if (!resp) return MHD_NO;
+    if (r->type) MHD_add_response_header(resp, "Content-Type", r->type);
+    MHD_add_response_header(resp, "Content-Security-Policy", csp_text[r->csp]);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+    MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (r->no_store) MHD_add_response_header(resp, "Cache-Control", "no-store");
+    for (int i = 0; i < r->header_count; i++) MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
+    enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+static enum MHD_Result send_simple(struct MHD_Connection *c, int status, const char *json)
+{
+    http_resp r = {.status = status, .type = "application/json; charset=utf-8", .csp = HTTP_CSP_API,
+                   .no_store = true};
+    buf_puts(&r.body, json);
+    return send_response(c, &r);
+}
+
+static const char too_large[] =
+    "{\"error\":{\"code\":\"too_large\",\"message\":\"The request body is larger than this address accepts.\"}}";
+
+/* ---- the access handler ------------------------------------------------------------------------- */
+
+static void client_address(struct MHD_Connection *c, char *out, size_t cap)
+{
+    snprintf(out, cap, "unknown");
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!ci || !ci->client_addr) return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET) inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, (socklen_t)cap);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, (socklen_t)cap);
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                 const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+    (void)version;
+    http_server *s = cls;
+    req_state *st = *con_cls;
+    if (!st) {
+        /* First call: headers only. Refuse an announced oversized body before reading it. */
+        st = calloc(1, sizeof *st);
+        if (!st) return MHD_NO;
+        *con_cls = st;
+        size_t limit = s->desc.limit(s->desc.app, method, url);
+        st->body.limit = limit ? limit : 1;
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl) {
+            char *end;
+            errno = 0;
+            unsigned long long n = strtoull(cl, &end, 10);
+            if (errno || *end || n > limit) {
+                st->too_big = true;
+                return send_simple(c, 413, too_large);
+            }
+        }
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!st->too_big && !buf_append(&st->body, upload, *upload_size)) st->too_big = true;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (st->too_big) return send_simple(c, 413, too_large);
+
+    http_req req = {.conn = c, .method = method, .path = url};
+    req.body = st->body.data ? st->body.data : "";
+    req.body_len = st->body.len;
+    client_address(c, req.ip, sizeof req.ip);
+    req.loopback = http_is_loopback_address(req.ip) && !http_header(&req, "X-Forwarded-For") &&
+                   !http_header(&req, "X-Forwarded-Proto") && !http_header(&req, "Forwarded");
+    http_resp resp = {.status = 500, .type = "application/json; charset=utf-8", .body = {.limit = 64u << 20}};
+    s->desc.handler(s->desc.app, &req, &resp);
+    if (resp.body.failed && !resp.data) {
+        buf_free(&resp.body);
+        return send_simple(c, 500, "{\"error\":{\"code\":\"internal\",\"message\":\"The answer did not fit.\"}}");
+    }
+    return send_response(c, &resp);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
+{
+    (void)cls, (void)c, (void)code;
+    req_state *st = *con_cls;
+    if (!st) return;
+    buf_free(&st->body);
+    free(st);
+    *con_cls = NULL;
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    fprintf(stderr, "pakopeli-server: http: ");
+    vfprintf(stderr, fmt, ap);
+}
+
+/* ---- start and stop ----------------------------------------------------------------------------- */
+
+http_server *http_start(const http_desc *desc, char *err, size_t cap)
+{
+    http_server *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    s->desc = *desc;
+    struct sockaddr_in a4 = {0};
+    struct sockaddr_in6 a6 = {0};
+    const struct sockaddr *sa;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+    if (inet_pton(AF_INET, desc->address, &a4.sin_addr) == 1) {
+        a4.sin_family = AF_INET;
+        a4.sin_port = htons((uint16_t)desc->port);
+        sa = (const struct sockaddr *)&a4;
+    } else if (inet_pton(AF_INET6, desc->address, &a6.sin6_addr) == 1) {
+        a6.sin6_family = AF_INET6;
+        a6.sin6_port = htons((uint16_t)desc->port);
+        sa = (const struct sockaddr *)&a6;
+        flags |= MHD_USE_IPv6;
+    } else {
+        snprintf(err, cap, "address \"%s\" is not an IPv4 or IPv6 address", desc->address);
+        free(s);
+        return NULL;
+    }
+    unsigned threads = desc->threads > 0 ? (unsigned)desc->threads : 4;
+    s->daemon = MHD_start_daemon(flags, (uint16_t)desc->port, NULL, NULL, on_access, s,
+                                 MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s, /* must come first */
+                                 MHD_OPTION_SOCK_ADDR, sa,
+                                 MHD_OPTION_THREAD_POOL_SIZE, threads,
+                                 MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+                                 MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)128, /* a reverse proxy is one address */
+                                 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+                                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
+                                 MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+                                 MHD_OPTION_END);
+    if (!s->daemon) {
+        snprintf(err, cap, "cannot listen on %s port %d (in use, or not allowed)", desc->address, desc->port);
+        free(s);
+        return NULL;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = info ? info->port : desc->port;
+    return s;
+}
+
+int http_port(const http_server *s) { return s->port; }
+
+void http_stop(http_server *s)
+{
+    if (!s) return;
+    MHD_stop_daemon(s->daemon);
+    free(s);
+}

@@ -1,0 +1,54 @@
+/* ingest.h - accepting a player's answer events: check, replay, store, one transaction each.
+ *
+ * Rules, so a resend is harmless and a forgery is useless:
+ *   - each event carries an idempotency key; a key seen before with the same event is a
+ *     duplicate (accepted again, nothing changes), with a different event a conflict;
+ *   - events of a play are numbered 1, 2, 3 ... (seq) and must arrive in that order with no
+ *     gaps: the replay needs every answer before this one;
+ *   - every event is replayed through the core on the server's copy of the levels; one that
+ *     does not replay is refused, and nothing of it is stored;
+ *   - each accepted event is committed in its own transaction (WAL, synchronous=FULL)
+ *     before the next is looked at, so everything acknowledged is on disk;
+ *   - the server's clock stamps every record; the client's t only measures playing time.
+ * A batch stops at its first refused event; those before it stay accepted.
+ */
+#ifndef PK_INGEST_H
+#define PK_INGEST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/report.h"
+#include "db.h"
+#include "replay.h"
+
+enum { INGEST_BATCH_MAX = 100, INGEST_KEY_MAX = 81 };
+
+typedef struct ingest_item {
+    char key[INGEST_KEY_MAX]; /* idempotency key, checked with valid_key */
+    report_event ev;
+} ingest_item;
+
+typedef enum ingest_code {
+    INGEST_OK = 0,
+    INGEST_CONFLICT,  /* a key reused for another event, or a sequence number taken */
+    INGEST_GAP,       /* an event arrived before one it follows */
+    INGEST_REFUSED,   /* the event does not replay */
+    INGEST_ERROR      /* the database failed: nothing of this event was stored */
+} ingest_code;
+
+typedef struct ingest_result {
+    int accepted;          /* events of the batch now stored, counting duplicates */
+    int duplicates;        /* of those, events that were stored before */
+    ingest_code code;      /* why the batch stopped early, INGEST_OK when it did not */
+    int failed;            /* index of the event that stopped it, or -1 */
+    char message[256];     /* English, safe to show (no SQL, no internals) */
+    bool completed;        /* the person has completed the game (now or before) */
+    char completion_code[AUTH_CODE_MAX];
+} ingest_result;
+
+/* Ingests n events of one play (play_key) of a person, in order. */
+void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char *play_key,
+                  const ingest_item *items, int n, int64_t now, ingest_result *out);
+
+#endif

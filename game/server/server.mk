@@ -1,0 +1,39 @@
+# game/server/server.mk - the report server (issue 6): build, tests, run.
+# Included by the top Makefile, whose variables it uses (BUILD, WARN, SAN, CORE_SRC, HOST, PORT).
+#
+#   make server        build/native/pakopeli-server
+#   make test-server   C unit tests of the server's pure modules, then the API, bad-input,
+#                      crash-safety and browser tests against a real server (ASan+UBSan build)
+#   make run-server    serve build/web on $(HOST):$(PORT) with data in build/data
+
+SERVER_SRC  := $(wildcard game/server/*.c)
+SERVER_HDR  := $(wildcard game/server/*.h)
+SERVER_LIBS := $(shell pkg-config --libs libmicrohttpd libsodium sqlite3 zlib 2>/dev/null) -lcjson -lpthread -lm
+# _GNU_SOURCE: the server is POSIX code (sockets, flock, realpath, localtime_r) on top of C11.
+SERVER_CFLAGS := $(WARN) -D_GNU_SOURCE -pthread
+SERVER_DEPS := $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) $(CORE_HDR) game/server/server.mk
+
+$(BUILD)/native/pakopeli-server: $(SERVER_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(SERVER_CFLAGS) -O2 -g $(SERVER_SRC) $(CORE_SRC) $(SERVER_LIBS) -o $@
+
+# The tests run this one: AddressSanitizer and UBSan catch what the tests merely pass over.
+$(BUILD)/native/pakopeli-server-san: $(SERVER_DEPS)
+	@mkdir -p $(@D)
+	@$(CC) $(SERVER_CFLAGS) -O1 -g $(SAN) $(SERVER_SRC) $(CORE_SRC) $(SERVER_LIBS) -o $@
+
+SERVER_UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_server_*.c))
+# The server's pure modules are included by their tests (STYLE.md 12), so rebuild on their change.
+$(SERVER_UNIT): $(SERVER_SRC) $(SERVER_HDR)
+
+.PHONY: server test-server run-server
+server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server
+
+test-server: $(BUILD)/native/pakopeli-server-san $(SERVER_UNIT) web ## report server: unit, API, bad input, crash, browser tests
+	@for t in $(SERVER_UNIT); do echo "== $$t"; $$t || exit 1; done
+	@PAKOPELI_SERVER=$(abspath $(BUILD)/native/pakopeli-server-san) PAKOPELI_WEB=$(abspath $(BUILD)/web) \
+	  node --test --test-concurrency=1 --test-reporter=spec tests/server/*.test.mjs
+
+run-server: server web ## serve the game and the HR dashboard at http://$(HOST):$(PORT)/ (data in build/data)
+	@$(BUILD)/native/pakopeli-server --address=$(HOST) --port=$(PORT) --data=$(BUILD)/data \
+	  --web=$(BUILD)/web --hr=game/server/hr

@@ -1,0 +1,42 @@
+/* srv.h - the report server's shared state: what every request handler may use.
+ *
+ * main.c fills one srv before the HTTP threads start and frees it after they stop; the
+ * handlers only read its fields (the database and the throttles lock themselves).
+ */
+#ifndef PK_SRV_H
+#define PK_SRV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "auth.h"
+#include "cfg.h"
+#include "db.h"
+#include "files.h"
+#include "http.h"
+#include "replay.h"
+
+typedef struct srv {
+    cfg cfg;
+    db *db;
+    char db_path[CFG_PATH_MAX + 32];
+    replay_content content;        /* the level files, for the replay */
+    files *files;                  /* the static file cache */
+    auth_throttle *login_user;     /* failed logins per user name */
+    auth_throttle *login_ip;       /* failed logins per address */
+    auth_throttle *signup_ip;      /* anonymous sign-ups per address */
+    bool loopback_bind;            /* listening on loopback only (Secure cookies may be off) */
+} srv;
+
+/* The server's clock in milliseconds since 1970, with the test offset applied. */
+int64_t srv_now(const srv *s);
+
+/* Routes one request: /api/ to the API, /hr/ to the dashboard, the rest to the game. */
+void srv_handle(void *app, const http_req *req, http_resp *resp);
+size_t srv_body_limit(void *app, const char *method, const char *path);
+
+/* The API (api.c). */
+void api_handle(srv *s, const http_req *req, http_resp *resp);
+size_t api_body_limit(const char *method, const char *path);
+
+#endif

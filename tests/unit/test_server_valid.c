@@ -1,0 +1,119 @@
+/* The report server's input checks and its settings. */
+#include "harness.h"
+#include "../../game/server/cfg.c"
+#include "../../game/server/valid.c"
+
+TEST(names_with_finnish_letters_apostrophes_and_markup_are_text)
+{
+    CHECK(valid_text("Äijälä-O'Brien", 200, false));
+    CHECK(valid_text("<script>alert(1)</script>", 200, false));
+    CHECK(valid_text("Ελένη Παπαδοπούλου", 200, false));
+}
+
+TEST(control_characters_bidi_overrides_and_invalid_utf8_are_refused)
+{
+    CHECK(!valid_text("tab\there", 200, false));
+    CHECK(valid_text("tab\there\nand a newline", 200, true));
+    CHECK(!valid_text("nul\x01", 200, false));
+    CHECK(!valid_text("rtl \xE2\x80\xAE" "evil", 200, false));
+    CHECK(!valid_text("\xC3\x28", 200, false));         /* broken sequence */
+    CHECK(!valid_text("\xC0\xAF", 200, false));         /* overlong "/" */
+    CHECK(!valid_text("\xED\xA0\x80", 200, false));     /* a surrogate */
+    CHECK(!valid_text("   ", 200, false));
+    CHECK(!valid_text("", 200, false));
+    CHECK(!valid_text("toolong", 3, false));
+}
+
+TEST(dates_must_exist_on_the_calendar)
+{
+    CHECK(valid_date("2025-03-01"));
+    CHECK(valid_date("2024-02-29"));
+    CHECK(!valid_date("2025-02-29"));
+    CHECK(!valid_date("2025-13-01"));
+    CHECK(!valid_date("1.3.2025"));
+    CHECK(!valid_date("2025-3-1"));
+    CHECK(!valid_date("' OR 1=1"));
+}
+
+TEST(keys_and_emails_are_checked_by_their_own_rules)
+{
+    CHECK(valid_key("abc123:7", 80));
+    CHECK(!valid_key("a b", 80));
+    CHECK(!valid_key("'; DROP", 80));
+    CHECK(!valid_key("", 80));
+    CHECK(!valid_key("abcd", 3));
+    CHECK(valid_email("maija.meikalainen@hyvinvointialue.fi"));
+    CHECK(!valid_email("no at sign"));
+    CHECK(!valid_email("a@b"));
+    CHECK(!valid_email("a@@b.fi"));
+    CHECK(!valid_email("<a@b.fi>"));
+}
+
+TEST(folding_lower_cases_finnish_letters_for_search)
+{
+    char out[64];
+    valid_fold("ÄIJÄLÄ Örjan ÅSA", out, sizeof out);
+    CHECK_STR(out, "äijälä örjan åsa");
+    valid_fold("ÄÄ", out, 4); /* never ends inside a letter */
+    CHECK_STR(out, "ä");
+}
+
+TEST(trimming_removes_outer_spaces_only)
+{
+    char s[] = "  Aino  Ääkkönen \t";
+    CHECK(valid_trim(s) == strlen("Aino  Ääkkönen"));
+    CHECK_STR(s, "Aino  Ääkkönen");
+}
+
+TEST(a_settings_file_typo_is_an_error_with_a_suggestion)
+{
+    cfg c;
+    cfg_defaults(&c);
+    char err[256];
+    CHECK(!cfg_set(&c, "retention_dys", "30", err, sizeof err));
+    CHECK_CONTAINS(err, "retention_days");
+    CHECK(!cfg_set(&c, "port", "70000", err, sizeof err));
+    CHECK_CONTAINS(err, "port");
+    CHECK(!cfg_set(&c, "anonymous", "maybe", err, sizeof err));
+    CHECK(cfg_set(&c, "anonymous", "yes", err, sizeof err) && c.anonymous);
+    CHECK(cfg_set(&c, "cookie_secure", "always", err, sizeof err) && c.cookie_secure == CFG_SECURE_ALWAYS);
+}
+
+TEST(a_settings_file_is_read_with_comments_and_quotes)
+{
+    const char *path = "build/tests/test_server_valid.conf";
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        CHECK(!"cannot write the settings file (run from the repo root)");
+        return;
+    }
+    fputs("# Pakopeli\nport = 9000\norg = \"Hyvinvointialue X\"\n\nretention_days=90\n", f);
+    fclose(f);
+    cfg c;
+    cfg_defaults(&c);
+    char err[256];
+    CHECK(cfg_load_file(&c, path, err, sizeof err));
+    CHECK(c.port == 9000 && c.retention_days == 90);
+    CHECK_STR(c.org, "Hyvinvointialue X");
+    cfg_finish(&c);
+    CHECK_STR(c.levels, "build/web/levels");
+    f = fopen(path, "w");
+    fputs("port = 1\nprot = 2\n", f);
+    fclose(f);
+    CHECK(!cfg_load_file(&c, path, err, sizeof err));
+    CHECK_CONTAINS(err, ":2: unknown setting");
+    remove(path);
+}
+
+int main(void)
+{
+    RUN(names_with_finnish_letters_apostrophes_and_markup_are_text);
+    RUN(control_characters_bidi_overrides_and_invalid_utf8_are_refused);
+    RUN(dates_must_exist_on_the_calendar);
+    RUN(keys_and_emails_are_checked_by_their_own_rules);
+    RUN(folding_lower_cases_finnish_letters_for_search);
+    RUN(trimming_removes_outer_spaces_only);
+    RUN(a_settings_file_typo_is_an_error_with_a_suggestion);
+    RUN(a_settings_file_is_read_with_comments_and_quotes);
+    return harness_done();
+}

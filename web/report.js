@@ -1,0 +1,366 @@
+// report.js - delivers the game's answer events to the report server (game/server), and
+// never loses one on the way.
+//
+// The engine calls window.pakopeli.report(json) for every answer or hint (plat_send_event in
+// game/platform/platform_web.c). Each event is first written to localStorage, then sent in
+// batches to /api/v1/events (same origin) with the player's personal token, taken from the
+// link's fragment (#t=...; a fragment never reaches server logs or Referer headers). Each event
+// carries an idempotency key, play id + ":" + seq, so sending one twice is harmless; the queue
+// only forgets an event when the server has acknowledged it. When the server cannot be reached
+// the events wait ("Tallennettu, ei vielä lähetetty") and are retried with backoff.
+//
+// On plain static hosting (no report server: /api/v1/config is 404) this file stays silent:
+// no status, no retries, no console noise; the queue is kept for a later visit.
+//
+// Exposed on window.pakopeli:
+//   report(json)            the engine's hook
+//   completion              the completion code once the server says the game is completed
+//   onCompletion            optional function(code) the page or the engine may set
+//   feedback(rating, comment)   the engine's feedback hook (plat_send_feedback): queued and sent
+//                               like events; also takes one object {room, rating, text}
+//   reportState()           {mode, queued, sent, token, completion} for tests and diagnostics
+'use strict';
+
+(function () {
+  const pk = (window.pakopeli = window.pakopeli || {});
+  const KEY_QUEUE = 'pakopeli.report.queue';     // [{k, p, tok, e}] oldest first
+  const KEY_PLAY = 'pakopeli.report.play';       // {id, seq, tok}: the play events belong to
+  const KEY_TOKEN = 'pakopeli.report.token';
+  const KEY_DONE = 'pakopeli.report.completion'; // {tok, code}
+  const KEY_FEEDBACK = 'pakopeli.report.feedback'; // [{tok, fb}] the learner's rating and comment
+  const API = 'api/v1/';                         // relative: same origin, any base path
+  const BATCH = 50, MAX_QUEUE = 5000, MAX_BACKOFF_MS = 20000;
+
+  const TEXT = {
+    fi: { pending: 'Tallennettu, ei vielä lähetetty', sent: 'Lähetetty', code: 'Suoritettu! Suorituskoodisi: ',
+      dead: 'Linkki ei ole enää voimassa: pyydä uusi linkki HR:ltä. Vastauksesi on tallennettu tähän selaimeen.',
+      nolink: 'Avaa peli henkilökohtaisesta linkistäsi, niin suorituksesi tallentuu.',
+      who: 'Kirjoita nimesi ja yksikkösi, niin suorituksesi tallentuu.', name: 'Nimi', unit: 'Yksikkö', go: 'Tallenna' },
+    sv: { pending: 'Sparat, inte skickat ännu', sent: 'Skickat', code: 'Klart! Din prestationskod: ',
+      dead: 'Länken gäller inte längre: be HR om en ny länk. Dina svar är sparade i den här webbläsaren.',
+      nolink: 'Öppna spelet via din personliga länk så sparas din prestation.',
+      who: 'Skriv ditt namn och din enhet så sparas din prestation.', name: 'Namn', unit: 'Enhet', go: 'Spara' },
+    en: { pending: 'Saved, not yet sent', sent: 'Sent', code: 'Completed! Your completion code: ',
+      dead: 'This link is no longer valid: ask HR for a new one. Your answers are kept in this browser.',
+      nolink: 'Open the game from your personal link to have your completion recorded.',
+      who: 'Give your name and unit to have your completion recorded.', name: 'Name', unit: 'Unit', go: 'Save' },
+  };
+
+  // ---- storage (localStorage can throw: private mode, full disk; memory is the fallback) ----
+
+  const memory = {};
+  function load(key, fallback) {
+    let text = null;
+    try { text = localStorage.getItem(key); } catch (e) { text = memory[key] ?? null; }
+    if (text === null) text = memory[key] ?? null;
+    try { return text === null ? fallback : JSON.parse(text); } catch (e) { return fallback; }
+  }
+  function save(key, value) {
+    const text = JSON.stringify(value);
+    memory[key] = text;
+    try { localStorage.setItem(key, text); } catch (e) { /* memory keeps it for this visit */ }
+  }
+
+  function lang() {
+    const q = new URLSearchParams(location.search).get('lang');
+    let code = q;
+    if (!code) try { code = localStorage.getItem('pakopeli.lang'); } catch (e) { code = null; }
+    if (!code) code = navigator.language || 'fi';
+    code = code.slice(0, 2).toLowerCase();
+    return TEXT[code] ? code : 'fi';
+  }
+
+  function randomId() {
+    const bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 20);
+  }
+
+  // ---- the token --------------------------------------------------------------------------
+
+  // A token in the link's fragment wins and is then taken out of the address bar, so it is not
+  // shown to someone looking over a shoulder or bookmarked by accident.
+  function readToken() {
+    const m = /(?:^#|&)t=([A-Za-z0-9_-]{16,64})(?:&|$)/.exec(location.hash);
+    if (m) {
+      save(KEY_TOKEN, m[1]);
+      try { history.replaceState(null, '', location.pathname + location.search); } catch (e) { /* file:// */ }
+      return m[1];
+    }
+    return load(KEY_TOKEN, null);
+  }
+
+  let token = readToken();
+  let mode = 'probing';      // probing | online | unreachable | absent
+  let config = null;
+  let sent = 0;
+  let deadTokens = new Set(); // revoked, expired or unknown: nothing more is sent with these
+  let backoff = 1000, timer = null, inFlight = false, warned = false;
+  pk.completion = null;
+  const done = load(KEY_DONE, null);
+  if (done && done.tok === token) pk.completion = done.code;
+
+  // ---- the status line (outside the canvas; role=status is announced politely) ------------
+
+  const box = document.createElement('div');
+  box.id = 'report-status';
+  box.setAttribute('role', 'status');
+  box.hidden = true;
+  Object.assign(box.style, {
+    position: 'fixed', right: '.5rem', bottom: '.4rem', maxWidth: 'min(34rem, 90vw)', padding: '.3rem .7rem',
+    font: '.9rem/1.35 Lato, system-ui, sans-serif', background: 'rgba(255,255,255,.92)', color: '#1b2430',
+    border: '1px solid #9aa7b4', borderRadius: '.4rem', zIndex: '3',
+  });
+  const line = document.createElement('span');
+  box.appendChild(line);
+  function mount() { if (!box.isConnected) (document.querySelector('main') || document.body).appendChild(box); }
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+
+  function show(text) {
+    if (line.textContent !== text) line.textContent = text;
+    box.hidden = !text;
+  }
+
+  function queued() { return load(KEY_QUEUE, []); }
+
+  function render() {
+    const t = TEXT[lang()];
+    if (mode === 'absent' || mode === 'probing') return show('');
+    if (pk.completion) return show(t.code + pk.completion);
+    if (token && deadTokens.has(token)) return show(t.dead);
+    const waiting = queued().filter((q) => q.tok && !deadTokens.has(q.tok)).length;
+    if (!token && config && config.anonymous) return; // the form says it
+    if (!token) return show(waiting || sent ? t.nolink : '');
+    if (waiting) return show(t.pending);
+    show(sent ? t.sent : '');
+  }
+
+  // ---- anonymous mode: a small form for name and unit ---------------------------------------
+
+  function askWho() {
+    if (box.querySelector('form')) return;
+    const t = TEXT[lang()];
+    const form = document.createElement('form');
+    const p = document.createElement('p');
+    p.textContent = t.who;
+    p.style.margin = '0 0 .3rem';
+    form.appendChild(p);
+    const fields = {};
+    for (const name of ['name', 'unit']) {
+      const label = document.createElement('label');
+      label.textContent = t[name] + ' ';
+      label.style.marginRight = '.5rem';
+      const input = document.createElement('input');
+      input.name = name;
+      input.required = true;
+      input.maxLength = name === 'name' ? 200 : 100;
+      input.autocomplete = name === 'name' ? 'name' : 'organization';
+      label.appendChild(input);
+      form.appendChild(label);
+      fields[name] = input;
+    }
+    const button = document.createElement('button');
+    button.type = 'submit';
+    button.textContent = t.go;
+    form.appendChild(button);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      button.disabled = true;
+      try {
+        const res = await fetch(API + 'players', { method: 'POST', headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: fields.name.value, unit: fields.unit.value }) });
+        if (res.ok) {
+          token = (await res.json()).token;
+          save(KEY_TOKEN, token);
+          // events played before the form was filled in belong to this player
+          save(KEY_QUEUE, queued().map((q) => (q.tok ? q : { ...q, tok: token })));
+          save(KEY_FEEDBACK, load(KEY_FEEDBACK, []).map((f) => (f.tok ? f : { ...f, tok: token })));
+          const play = load(KEY_PLAY, null);
+          if (play && !play.tok) save(KEY_PLAY, { ...play, tok: token });
+          form.remove();
+          render();
+          flushSoon(0);
+          return;
+        }
+      } catch (err) { /* unreachable: the form stays for another try */ }
+      button.disabled = false;
+    });
+    box.appendChild(form);
+    box.hidden = false;
+  }
+
+  // ---- sending -------------------------------------------------------------------------------
+
+  function flushSoon(ms) {
+    clearTimeout(timer);
+    timer = setTimeout(flush, ms);
+  }
+
+  function retryLater() {
+    flushSoon(backoff);
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+  }
+
+  // Removes items by key from the stored queue (read-modify-write in one step: another tab
+  // may have added events meanwhile).
+  function forget(keys) {
+    if (!keys.length) return;
+    const gone = new Set(keys);
+    save(KEY_QUEUE, queued().filter((q) => !gone.has(q.tok + '|' + q.k)));
+  }
+
+  function completed(code) {
+    if (!code || pk.completion === code) return;
+    pk.completion = code;
+    save(KEY_DONE, { tok: token, code });
+    if (typeof pk.onCompletion === 'function') {
+      try { pk.onCompletion(code); } catch (e) { console.warn('pakopeli.onCompletion:', e); }
+    }
+  }
+
+  async function flush() {
+    if (inFlight || mode === 'absent') return;
+    if (mode !== 'online') { probe(); return; }
+    const all = queued().filter((q) => q.tok && !deadTokens.has(q.tok));
+    if (!all.length) { sendFeedback(); render(); return; }
+    // one play of one token per request, oldest first, in order
+    const first = all[0];
+    const batch = all.filter((q) => q.tok === first.tok && q.p === first.p).slice(0, BATCH);
+    inFlight = true;
+    let res = null, body = null;
+    try {
+      res = await fetch(API + 'events', {
+        method: 'POST', keepalive: JSON.stringify(batch).length < 60000,
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + first.tok },
+        body: JSON.stringify({ play: first.p, events: batch.map((q) => ({ key: q.k, event: q.e })) }),
+      });
+      body = await res.json().catch(() => null);
+    } catch (e) {
+      res = null; // offline or the server is down
+    }
+    inFlight = false;
+    const ids = (items) => items.map((q) => q.tok + '|' + q.k);
+    if (!res || res.status >= 500 || res.status === 429) {
+      mode = res ? 'online' : 'unreachable';
+      render();
+      retryLater();
+      return;
+    }
+    if (res.status === 404 && !body) { mode = 'absent'; render(); return; }
+    const accepted = body && typeof body.accepted === 'number' ? body.accepted : 0;
+    forget(ids(batch.slice(0, accepted)));
+    sent += accepted;
+    if (body && body.completed) completed(body.completion_code);
+    if (res.ok) {
+      backoff = 1000;
+      render();
+      flushSoon(0);
+      return;
+    }
+    const code = body && body.error ? body.error.code : '';
+    if (res.status === 401 || res.status === 403) {
+      // the token is dead: keep the answers, stop sending them, tell the player once
+      deadTokens.add(first.tok);
+    } else {
+      // refused (does not replay, a gap, a conflict, malformed): this play cannot go further,
+      // and resending would fail forever. Drop it and say so in the console, once.
+      const rest = batch.slice(accepted);
+      const later = queued().filter((q) => q.tok === first.tok && q.p === first.p);
+      forget(ids(rest.concat(later)));
+      if (!warned) console.warn('pakopeli: the report server refused events (' + code + '):', body && body.error && body.error.message);
+      warned = true;
+    }
+    render();
+    flushSoon(0);
+  }
+
+  // Feedback goes after the events, one at a time; a refused one is dropped (it cannot improve).
+  async function sendFeedback() {
+    const item = load(KEY_FEEDBACK, []).find((f) => f.tok && !deadTokens.has(f.tok));
+    if (!item || inFlight) return;
+    inFlight = true;
+    let res = null;
+    try {
+      res = await fetch(API + 'feedback', { method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer ' + item.tok }, body: JSON.stringify(item.fb) });
+    } catch (e) { res = null; }
+    inFlight = false;
+    if (!res || res.status >= 500 || res.status === 429) { retryLater(); return; }
+    if (res.status === 401 || res.status === 403) deadTokens.add(item.tok);
+    else save(KEY_FEEDBACK, load(KEY_FEEDBACK, []).filter((f) => f.at !== item.at || f.tok !== item.tok));
+    flushSoon(0);
+  }
+
+  async function probe() {
+    if (inFlight) return;
+    inFlight = true;
+    let res = null;
+    try { res = await fetch(API + 'config', { headers: { accept: 'application/json' } }); } catch (e) { res = null; }
+    let cfg = null;
+    if (res && res.ok) cfg = await res.json().catch(() => null);
+    inFlight = false;
+    if (res && res.status === 404) { mode = 'absent'; render(); return; } // static hosting: stay quiet
+    if (!cfg || cfg.api !== 1) {
+      mode = res && res.ok ? 'absent' : 'unreachable';
+      render();
+      if (mode === 'unreachable') retryLater();
+      return;
+    }
+    config = cfg;
+    mode = 'online';
+    backoff = 1000;
+    if (!token && cfg.anonymous) askWho();
+    if (token && !pk.completion) {
+      try {
+        const me = await fetch(API + 'me', { headers: { authorization: 'Bearer ' + token } });
+        if (me.ok) { const m = await me.json(); if (m.completion_code) completed(m.completion_code); }
+        else if (me.status === 401 || me.status === 403) deadTokens.add(token);
+      } catch (e) { /* the next flush finds out */ }
+    }
+    render();
+    flushSoon(0);
+  }
+
+  // ---- the engine's hook ----------------------------------------------------------------------
+
+  pk.report = function (json) {
+    let ev;
+    try { ev = JSON.parse(json); } catch (e) { return; }
+    if (!ev || typeof ev.seq !== 'number') return;
+    let play = load(KEY_PLAY, null);
+    // A new play-through starts when the numbering starts again (a reload without resume, or
+    // "play again"), or with another player's token.
+    if (!play || play.tok !== (token || null) || ev.seq <= play.seq) play = { id: randomId(), seq: 0, tok: token || null };
+    play.seq = ev.seq;
+    save(KEY_PLAY, play);
+    const q = queued();
+    q.push({ k: play.id + ':' + ev.seq, p: play.id, tok: token || null, e: ev });
+    if (q.length > MAX_QUEUE) q.splice(0, q.length - MAX_QUEUE); // never fill the disk
+    save(KEY_QUEUE, q);
+    render();
+    flushSoon(mode === 'online' ? 50 : 0);
+  };
+
+  pk.feedback = function (rating, comment) {
+    const given = rating && typeof rating === 'object' ? rating : { rating, text: comment };
+    const fb = {};
+    if (Number.isInteger(given.rating) && given.rating >= 1 && given.rating <= 5) fb.rating = given.rating;
+    if (typeof given.text === 'string' && given.text.trim()) fb.text = given.text.trim().slice(0, 2000);
+    if (typeof given.room === 'string' && given.room) fb.room = given.room;
+    if (!fb.rating && !fb.text) return false;
+    const list = load(KEY_FEEDBACK, []);
+    list.push({ tok: token || null, at: Date.now() + Math.random(), fb });
+    save(KEY_FEEDBACK, list.slice(-50));
+    flushSoon(0);
+    return true;
+  };
+
+  pk.reportState = function () {
+    return { mode, queued: queued().length, feedback: load(KEY_FEEDBACK, []).length, sent,
+      token: token ? 'yes' : 'no', completion: pk.completion };
+  };
+
+  window.addEventListener('online', () => { backoff = 1000; flushSoon(0); });
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSoon(0); });
+  probe();
+})();
