@@ -495,6 +495,24 @@ static void pump_loading(app *a)
     a->dirty = true;
 }
 
+/* Live preview (make dev): an author saved a content file. Load the manifest and every room
+   again through the same staged loading and replay the saved answers, so the author stays in
+   the room they were in (web/dev.js keeps ?room= in step). Loader errors show the error
+   screen; the next save that fixes them comes back here and recovers. */
+static void reload_content(app *a)
+{
+    if (!a->fonts_ready || a->comic_view.url_id[0]) return; /* a comic alone: dev.js reloads the page */
+    for (int i = 0; i < a->rooms_loaded; i++) level_free_room(&a->rooms[i]);
+    a->rooms_loaded = 0;
+    if (a->manifest_ready) level_free_game(&a->manifest);
+    a->manifest_ready = a->rooms_ready = false;
+    memset(&a->diags, 0, sizeof a->diags);
+    a->seq = 0; /* resume() numbers the replayed answers from here */
+    a->f_manifest = plat_fetch_start("levels/game.json");
+    a->screen = APP_LOADING;
+    a->dirty = true;
+}
+
 /* ---- screens ------------------------------------------------------------------------------ */
 
 static void loading_pass(app *a)
@@ -548,6 +566,7 @@ static void frame(void *user)
             a->dirty = true;
         }
     }
+    if (a->screen != APP_LOADING && plat_reload_requested()) reload_content(a); /* make dev */
     if (a->screen == APP_LOADING) pump_loading(a);
     if (a->screen == APP_ENDING && !a->completion[0] && plat_completion_code(a->completion, sizeof a->completion))
         a->dirty = true; /* the server acknowledged the last answers: show the code HR can verify */
@@ -574,7 +593,11 @@ static void frame(void *user)
         }
     }
     if (comic_view_animating(a)) a->dirty = true; /* a zoom under way draws every frame */
-    if (!a->dirty) return;
+    if (!a->dirty) { /* sleep until input, a fetch, or the running timer's next second */
+        bool ticking = a->screen == APP_ROOM && a->view.timer_end_ms > 0 && !a->view.timer_done;
+        plat_idle(ticking ? 1000.0 - (double)((long long)plat_now_ms() % 1000) : -1.0);
+        return;
+    }
     /* A pass may change state (an answer, a language): run again until it settles, so the
        frame we present always shows the newest state. Bounded: input is applied once. */
     for (int pass = 0; pass < 3 && a->dirty; pass++) {
@@ -595,7 +618,10 @@ static void frame(void *user)
     }
     a->dirty = false;
     SDL_RenderPresent(a->gfx.renderer);
-    { static bool first; if (!first) { first = true; plat_mark("first-frame"); } }
+    if (!a->marked_first_frame) {
+        a->marked_first_frame = true;
+        plat_mark("first-frame");
+    }
     plat_frame_stats(plat_now_ms() - t0, text_frame().renders);
     if ((a->screen == APP_ROOM || a->screen == APP_ENDING || a->screen == APP_COMIC) && !a->marked_interactive) {
         a->marked_interactive = true;

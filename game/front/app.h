@@ -60,6 +60,7 @@ typedef struct app {
     i18n_lang lang;
     app_screen screen;
     bool dirty;                  /* something changed: run a pass and present */
+    bool marked_first_frame;     /* milestones told to the page once (benchmarks, tests) */
     bool marked_interactive;
     app_settings settings;
     bool settings_open;

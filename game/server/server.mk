@@ -29,8 +29,8 @@ $(SERVER_UNIT): $(SERVER_SRC) $(SERVER_HDR)
 .PHONY: server test-server run-server
 server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server
 
-test-server: $(BUILD)/native/pakopeli-server-san $(SERVER_UNIT) web ## report server: unit, API, bad input, crash, browser tests
-	@for t in $(SERVER_UNIT); do echo "== $$t"; $$t || exit 1; done
+# (the server's C unit tests, tests/unit/test_server_*.c, run with every other unit test in test-unit)
+test-server: $(BUILD)/native/pakopeli-server-san web ## report server: API, bad input, crash, browser tests
 	@PAKOPELI_SERVER=$(abspath $(BUILD)/native/pakopeli-server-san) PAKOPELI_WEB=$(abspath $(BUILD)/web) \
 	  node --test --test-concurrency=1 --test-reporter=spec tests/server/*.test.mjs
 
