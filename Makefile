@@ -48,16 +48,20 @@ $(BUILD)/native/pakopeli: $(CORE_SRC) $(FRONT_SRC) game/platform/platform_native
 
 EMCC := NODE_PATH=/usr/share/nodejs emcc   # emcc's optimiser needs Debian's acorn
 WEB_CFLAGS := $(WARN) -Oz -I$(WASM)/include/SDL2 -I$(WASM)/include
-WEB_LDFLAGS := -Oz -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2 -lcjson \
+WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2 -lcjson \
   -sALLOW_MEMORY_GROWTH=1 \
   -sINITIAL_MEMORY=16MB \
   -sENVIRONMENT=web \
   -sEXIT_RUNTIME=0 \
-  "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['\$$autoResumeAudioContext','\$$dynCall']" \
+  -sFILESYSTEM=0 --js-library game/platform/library_web.js \
+  "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['\$$dynCall']" \
   --closure 0
+# -flto: the libraries are LLVM bitcode (game/deps/wasm-libs.sh), so the link keeps only what the
+#   game reaches. Sizes and times of each choice: docs/performance.md (make bench measures them).
 # ALLOW_MEMORY_GROWTH: rooms and images vary; start small (16 MB) and grow when needed.
 # ENVIRONMENT=web: no Node or worker code paths in the output (smaller .js).
-# DEFAULT_LIBRARY_FUNCS_TO_INCLUDE: SDL's web audio code calls these (as Emscripten's own port adds).
+# FILESYSTEM=0: files come by emscripten_async_wget_data, never fopen (library_web.js says more).
+# DEFAULT_LIBRARY_FUNCS_TO_INCLUDE: $$dynCall, which SDL's Emscripten code calls from JavaScript.
 # We emit .js, not .html: our page is web/index.html (emcc's HTML minifier is broken in 3.1.6).
 
 WEB_OBJ := $(patsubst game/%.c,$(BUILD)/obj-web/%.o,$(CORE_SRC) $(FRONT_SRC) game/platform/platform_web.c)
@@ -66,30 +70,36 @@ $(BUILD)/obj-web/%.o: game/%.c $(ALL_HDR) | $(WASM)/.ready
 	@mkdir -p $(@D)
 	@$(EMCC) $(WEB_CFLAGS) -c $< -o $@
 
-$(BUILD)/web/pakopeli.js: $(WEB_OBJ)
+$(BUILD)/web/pakopeli.js: $(WEB_OBJ) $(WASM)/.ready game/platform/library_web.js
 	@mkdir -p $(@D)
 	$(EMCC) $(WEB_OBJ) $(WEB_LDFLAGS) -o $@
 
 FONTS_SRC := /usr/share/fonts/truetype/lato/Lato-Regular.ttf /usr/share/fonts/truetype/lato/Lato-Bold.ttf \
              /usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf
 # Fonts are subset to the scripts our content uses (Latin, with Finnish and Swedish letters,
-# punctuation and arrows): a tenth of the size. The full files stay in fonts/full/ for authors.
+# punctuation and arrows): a tenth of the size. The full fonts stay installed (fonts-lato,
+# fonts-comic-neue) for authors' new text: widen SUBSET_UNICODES when it needs a new letter;
+# tests/e2e/quality.test.mjs fails, naming the file and the letter, until it is covered.
+# No OpenType layout tables (SDL_ttf without HarfBuzz never reads GSUB/GPOS/GDEF, a quarter of
+# Lato) and no hinting instructions (text.c asks FreeType for light hinting, which looks the same
+# without them at our sizes): half the bytes, and glyphs rasterise faster (docs/performance.md).
 SUBSET_UNICODES := U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-205E,U+20AC,U+2190-2193,U+2212,U+25B6,U+2713,U+2717
 $(BUILD)/web/.fonts: $(FONTS_SRC) Makefile | $(WASM)/.ready
 	@mkdir -p $(BUILD)/web/fonts
 	@for pair in ui-regular.ttf:$(word 1,$(FONTS_SRC)) ui-bold.ttf:$(word 2,$(FONTS_SRC)) comic.ttf:$(word 3,$(FONTS_SRC)); do \
 	  out=$${pair%%:*}; src=$${pair#*:}; \
 	  /usr/bin/python3 -m fontTools.subset "$$src" --unicodes="$(SUBSET_UNICODES)" \
-	    --layout-features='kern,liga' --output-file=$(BUILD)/web/fonts/$$out || exit 1; \
+	    --layout-features='' --drop-tables+=GSUB,GPOS,GDEF --no-hinting --output-file=$(BUILD)/web/fonts/$$out || exit 1; \
 	done
 	@touch $@
 
 CONTENT := $(shell find levels assets -type f 2>/dev/null)
-$(BUILD)/web/.content: $(CONTENT) $(wildcard web/*)
+$(BUILD)/web/.content: $(CONTENT) $(wildcard web/*) game/tools/preload.mjs
 	@mkdir -p $(BUILD)/web
 	@rm -rf $(BUILD)/web/levels $(BUILD)/web/assets
 	@cp -r levels assets $(BUILD)/web/
 	@cp web/* $(BUILD)/web/
+	@node game/tools/preload.mjs $(BUILD)/web
 	@touch $@
 
 .PHONY: web
@@ -105,7 +115,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h
 	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson -o $@
 
 .PHONY: test test-unit test-e2e
-test: deps test-unit test-e2e test-server ## every test: core (ASan+UBSan), the browser end to end, the report server
+test: deps test-unit test-lint test-e2e test-server ## every test: core (ASan+UBSan), the browser end to end, the report server
 	@echo "make test: all passed"
 
 test-unit: $(UNIT_TESTS) ## core unit tests, natively with sanitizers
@@ -127,6 +137,7 @@ run-native: native ## play the desktop build
 
 # Parts with their own build rules.
 -include game/server/server.mk
+-include game/front/comic.mk
 -include game/tools/tools.mk
 -include tests/bench/bench.mk
 

@@ -23,15 +23,20 @@
     window.pakopeli.passes++; // tests wait for the engine to have seen their input
     const items = screen ? screen.split('\n') : [];
     for (let i = 0; i < items.length; i++) {
-      let text = items[i], rect = '';
-      const m = /^@(-?\d+),(-?\d+),(-?\d+),(-?\d+)\|/.exec(text);
-      if (m) { rect = m.slice(1, 5).join(','); text = text.slice(m[0].length); }
+      let text = items[i], rect = '', clip = '';
+      const m = /^@(-?\d+),(-?\d+),(-?\d+),(-?\d+)(?:;(-?\d+),(-?\d+),(-?\d+),(-?\d+))?\|/.exec(text);
+      if (m) {
+        rect = m.slice(1, 5).join(',');
+        if (m[5] !== undefined) clip = m.slice(5, 9).join(','); // a scrolling area: where it shows
+        text = text.slice(m[0].length);
+      }
       const focused = text.startsWith('▶ ');
       if (focused) text = text.slice(2);
       let li = lines.children[i];
       if (!li) { li = document.createElement('li'); lines.appendChild(li); }
       if (li.textContent !== text) li.textContent = text;
       if (li.dataset.rect !== rect) li.dataset.rect = rect;
+      if (li.dataset.clip !== clip) li.dataset.clip = clip;
       li.toggleAttribute('data-control', !!rect);
       li.toggleAttribute('aria-current', focused);
     }
@@ -77,6 +82,30 @@
     canvas.focus();
   }
 
+  // The page's own words, in the game's language (the engine calls this: plat_page_language).
+  const PAGE_TEXT = {
+    fi: { skip: 'Siirry pelin tekstiversioon',
+      hint: 'Näppäimistö: sarkain ja nuolet liikkuvat, Enter tai välilyönti valitsee, Esc sulkee.',
+      canvas: 'Pakopeli. Liiku sarkaimella ja nuolinäppäimillä, valitse Enterillä.',
+      screen: 'Pelin sisältö tekstinä', title: 'Pakopeli – digitaalinen työpäiväsi' },
+    sv: { skip: 'Gå till spelets textversion',
+      hint: 'Tangentbord: Tabb och pilarna flyttar, Enter eller mellanslag väljer, Esc stänger.',
+      canvas: 'Flyktspelet. Flytta med Tabb och piltangenterna, välj med Enter.',
+      screen: 'Spelets innehåll som text', title: 'Flyktspelet – din digitala arbetsdag' },
+    en: { skip: 'Skip to the text version of the game',
+      hint: 'Keyboard: Tab and the arrows move, Enter or Space chooses, Esc closes.',
+      canvas: 'Pakopeli. Move with Tab and the arrow keys, choose with Enter.',
+      screen: 'The game as text', title: 'Pakopeli – your digital workday' },
+  };
+  function language(code) {
+    const t = PAGE_TEXT[code] || PAGE_TEXT.fi;
+    document.documentElement.lang = code;
+    document.title = t.title;
+    document.querySelectorAll('[data-text]').forEach((el) => { el.textContent = t[el.dataset.text]; });
+    canvas.setAttribute('aria-label', t.canvas);
+    document.getElementById('sr-screen').setAttribute('aria-label', t.screen);
+  }
+
   function leaveFocus(forward) {
     const target = forward ? document.getElementById('after-game') : document.querySelector('.skip');
     if (target) target.focus();
@@ -98,7 +127,8 @@
     frames.renders.push(renders);
   }
 
-  window.pakopeli = { mirror, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, logical: { w: 1280, h: 720 }, passes: 0 };
+  window.pakopeli = { mirror, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language,
+    logical: { w: 1280, h: 720 }, passes: 0 };
 
   window.Module = {
     canvas,

@@ -3,121 +3,12 @@
 #include <string.h>
 
 #include "jsonx.h"
+#include "load.h"
 
-/* ---- shared readers ----------------------------------------------------------------------- */
-/* NOT A BUG: these repeat level.c's static readers (texts, ids, enums) so that the two loaders
-   can change independently; if a third format needs them, they belong in jsonx. */
-
-typedef struct loader {
-    jx_reader r;
-    arena *mem;
-    bool oom;
-} loader;
-
-static char *dup(loader *L, const char *s)
-{
-    char *p = arena_strdup(L->mem, s);
-    if (s && !p) L->oom = true;
-    return p;
-}
-
-static void *alloc(loader *L, size_t n)
-{
-    void *p = arena_alloc(L->mem, n);
-    if (!p) L->oom = true;
-    return p;
-}
-
-/* {"fi": ..., "sv": ..., "en": ...} or one string for every language; Finnish is required. */
-static bool read_text_value(loader *L, const cJSON *v, i18n_text *out)
-{
-    jx_reader *r = &L->r;
-    memset(out, 0, sizeof *out);
-    if (cJSON_IsString(v)) {
-        if (!v->valuestring[0]) return jx_error(r, NULL, DIAG_TRANSLATION, "the text is empty");
-        char *s = dup(L, v->valuestring);
-        for (int i = 0; i < LANG_COUNT; i++) out->s[i] = s;
-        return true;
-    }
-    if (!cJSON_IsObject(v))
-        return jx_error(r, NULL, DIAG_TYPE,
-                        "should be a text, or an object {\"fi\": ..., \"sv\": ..., \"en\": ...}");
-    static const char *const langs[] = {"fi", "sv", "en", NULL};
-    bool ok = jx_check_fields(r, v, langs);
-    for (int i = 0; i < LANG_COUNT; i++) {
-        const char *s = NULL;
-        if (!jx_get_string(r, v, langs[i], false, &s)) {
-            ok = false;
-            continue;
-        }
-        if (s && s[0]) {
-            out->s[i] = dup(L, s);
-        } else if (i == LANG_FI) {
-            ok = jx_error(r, NULL, DIAG_TRANSLATION, "the Finnish text \"fi\" is missing");
-        } else {
-            jx_warning(r, NULL, DIAG_TRANSLATION, "the %s text \"%s\" is missing",
-                       i == LANG_SV ? "Swedish" : "English", langs[i]);
-        }
-    }
-    return ok;
-}
-
-static bool read_text(loader *L, const cJSON *obj, const char *key, bool required, i18n_text *out)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    memset(out, 0, sizeof *out);
-    if (!v) {
-        if (required) return jx_error(&L->r, NULL, DIAG_MISSING, "required field '%s' is missing", key);
-        return true;
-    }
-    size_t m = jx_push_key(&L->r, key);
-    bool ok = read_text_value(L, v, out);
-    jx_pop(&L->r, m);
-    return ok;
-}
-
-static bool read_id(loader *L, const cJSON *obj, const char *key, bool required, const char **out)
-{
-    const char *s = NULL;
-    if (!jx_get_string(&L->r, obj, key, required, &s)) return false;
-    if (!s) return true;
-    if (!s[0]) return jx_error(&L->r, key, DIAG_BAD_VALUE, "an id cannot be empty");
-    for (const char *p = s; *p; p++) {
-        char c = *p;
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-            return jx_error(&L->r, key, DIAG_BAD_VALUE,
-                            "id '%s' may contain only a-z, 0-9, '-' and '_'", s);
-    }
-    *out = dup(L, s);
-    return true;
-}
-
-static bool read_enum(loader *L, const cJSON *obj, const char *key, bool required,
-                      const char *const *names, int *out)
-{
-    const char *s = NULL;
-    if (!jx_get_string(&L->r, obj, key, required, &s)) return false;
-    if (!s) return true;
-    for (int i = 0; names[i]; i++) {
-        if (strcmp(names[i], s) == 0) {
-            *out = i;
-            return true;
-        }
-    }
-    const char *sug = jx_suggest(s, names);
-    char list[200] = "";
-    for (int i = 0; names[i]; i++) {
-        strncat(list, names[i], sizeof list - strlen(list) - 1);
-        if (names[i + 1]) strncat(list, ", ", sizeof list - strlen(list) - 1);
-    }
-    if (sug)
-        return jx_error(&L->r, key, DIAG_BAD_VALUE, "'%s' is not one of %s (did you mean '%s'?)", s,
-                        list, sug);
-    return jx_error(&L->r, key, DIAG_BAD_VALUE, "'%s' is not one of %s", s, list);
-}
+/* ---- readers (the shared ones are in load.h) ----------------------------------------------- */
 
 /* [a, b] with both numbers in [lo, hi]. */
-static bool read_pair(loader *L, const cJSON *obj, const char *key, bool required, double lo,
+static bool read_pair(load_ctx *L, const cJSON *obj, const char *key, bool required, double lo,
                       double hi, const char *what, double out[2])
 {
     const cJSON *a = NULL;
@@ -133,7 +24,7 @@ static bool read_pair(loader *L, const cJSON *obj, const char *key, bool require
     return true;
 }
 
-static bool read_rect(loader *L, const cJSON *obj, const char *key, comic_rect *out)
+static bool read_rect(load_ctx *L, const cJSON *obj, const char *key, comic_rect *out)
 {
     const cJSON *a = NULL;
     if (!jx_get_array(&L->r, obj, key, true, &a) || !a) return false;
@@ -153,7 +44,7 @@ static bool read_rect(loader *L, const cJSON *obj, const char *key, comic_rect *
 }
 
 /* An image is a file under assets/, SVG or PNG; the path cannot leave the game's folder. */
-static bool read_image(loader *L, const cJSON *obj, const char **out)
+static bool read_image(load_ctx *L, const cJSON *obj, const char **out)
 {
     const char *s = NULL;
     if (!jx_get_string(&L->r, obj, "image", true, &s) || !s) return false;
@@ -166,7 +57,7 @@ static bool read_image(loader *L, const cJSON *obj, const char **out)
     if (!svg && !png)
         return jx_error(&L->r, "image", DIAG_BAD_VALUE, "'%s' should be an .svg or a .png file", s);
     if (n >= 128) return jx_error(&L->r, "image", DIAG_BAD_VALUE, "the path is too long");
-    *out = dup(L, s);
+    *out = load_dup(L, s);
     return true;
 }
 
@@ -174,7 +65,7 @@ static bool read_image(loader *L, const cJSON *obj, const char **out)
 
 static const char *const kind_names[] = {"speech", "thought", "caption", NULL};
 
-static bool read_speaker(loader *L, const comic *c, const cJSON *b, int *out)
+static bool read_speaker(load_ctx *L, const comic *c, const cJSON *b, int *out)
 {
     const char *id = NULL;
     if (!jx_get_string(&L->r, b, "speaker", true, &id) || !id) return false;
@@ -193,7 +84,7 @@ static bool read_speaker(loader *L, const comic *c, const cJSON *b, int *out)
                     s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
 }
 
-static bool read_bubble(loader *L, const comic *c, const cJSON *b, comic_bubble *out)
+static bool read_bubble(load_ctx *L, const comic *c, const cJSON *b, comic_bubble *out)
 {
     static const char *const fields[] = {"kind", "text", "speaker", "at", "width", "tail", NULL};
     static const float default_width[COMIC_KIND_COUNT] = {42, 42, 60};
@@ -201,8 +92,8 @@ static bool read_bubble(loader *L, const comic *c, const cJSON *b, comic_bubble 
     if (!cJSON_IsObject(b)) return jx_error(r, NULL, DIAG_TYPE, "a bubble should be an object {...}");
     bool ok = jx_check_fields(r, b, fields);
     int kind = -1;
-    ok &= read_enum(L, b, "kind", true, kind_names, &kind);
-    ok &= read_text(L, b, "text", true, &out->text);
+    ok &= load_enum(L, b, "kind", true, kind_names, &kind);
+    ok &= load_text(L, b, "text", true, &out->text);
     double at[2] = {0, 0}, tail[2] = {0, 0}, width = 0;
     ok &= read_pair(L, b, "at", true, 0, 100, "[x, y] in percent of the panel", at);
     out->at = (comic_point){(float)at[0], (float)at[1]};
@@ -241,7 +132,7 @@ static bool read_bubble(loader *L, const comic *c, const cJSON *b, comic_bubble 
     return ok;
 }
 
-static bool read_panel(loader *L, const comic *c, const cJSON *p, comic_panel *out, bool *has_order)
+static bool read_panel(load_ctx *L, const comic *c, const cJSON *p, comic_panel *out, bool *has_order)
 {
     static const char *const fields[] = {"rect", "order", "image", "description", "bubbles", NULL};
     jx_reader *r = &L->r;
@@ -251,7 +142,7 @@ static bool read_panel(loader *L, const comic *c, const cJSON *p, comic_panel *o
     *has_order = cJSON_GetObjectItemCaseSensitive(p, "order") != NULL;
     ok &= jx_get_int(r, p, "order", false, 1, COMIC_MAX_PANELS, &out->order);
     ok &= read_image(L, p, &out->image);
-    ok &= read_text(L, p, "description", true, &out->description);
+    ok &= load_text(L, p, "description", true, &out->description);
     const cJSON *bubbles = NULL;
     ok &= jx_get_array(r, p, "bubbles", false, &bubbles);
     if (bubbles) {
@@ -263,7 +154,7 @@ static bool read_panel(loader *L, const comic *c, const cJSON *p, comic_panel *o
                           COMIC_MAX_BUBBLES);
             n = COMIC_MAX_BUBBLES;
         }
-        out->bubbles = alloc(L, sizeof *out->bubbles * (size_t)(n ? n : 1));
+        out->bubbles = load_alloc(L, sizeof *out->bubbles * (size_t)(n ? n : 1));
         out->bubble_count = out->bubbles ? n : 0;
         for (int i = 0; i < out->bubble_count; i++) {
             size_t mi = jx_push_index(r, i);
@@ -282,7 +173,7 @@ static bool overlaps(comic_rect a, comic_rect b)
 
 /* Reading order: either every panel of a page has an "order" (1..n, each once) or none has,
    and then the order of the list is the reading order. Sorts the panels into that order. */
-static bool order_panels(loader *L, comic_page *pg, const bool *has_order)
+static bool order_panels(load_ctx *L, comic_page *pg, const bool *has_order)
 {
     jx_reader *r = &L->r;
     int given = 0;
@@ -335,7 +226,7 @@ static bool order_panels(loader *L, comic_page *pg, const bool *has_order)
     return true;
 }
 
-static bool read_page(loader *L, comic *c, const cJSON *p, int default_w, int default_h,
+static bool read_page(load_ctx *L, comic *c, const cJSON *p, int default_w, int default_h,
                       comic_page *out)
 {
     static const char *const fields[] = {"size", "panels", NULL};
@@ -355,7 +246,7 @@ static bool read_page(loader *L, comic *c, const cJSON *p, int default_w, int de
         ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d panels on a page", COMIC_MAX_PANELS);
         n = COMIC_MAX_PANELS;
     }
-    out->panels = alloc(L, sizeof *out->panels * (size_t)(n ? n : 1));
+    out->panels = load_alloc(L, sizeof *out->panels * (size_t)(n ? n : 1));
     out->panel_count = out->panels ? n : 0;
     bool has_order[COMIC_MAX_PANELS] = {0};
     for (int i = 0; i < out->panel_count; i++) {
@@ -379,7 +270,7 @@ static bool read_page(loader *L, comic *c, const cJSON *p, int default_w, int de
     return ok;
 }
 
-static void read_characters(loader *L, comic *c, const cJSON *root)
+static void read_characters(load_ctx *L, comic *c, const cJSON *root)
 {
     static const char *const fields[] = {"id", "name", NULL};
     jx_reader *r = &L->r;
@@ -399,8 +290,8 @@ static void read_characters(loader *L, comic *c, const cJSON *root)
         } else {
             comic_character *ch = &c->characters[c->character_count];
             jx_check_fields(r, o, fields);
-            read_id(L, o, "id", true, &ch->id);
-            read_text(L, o, "name", true, &ch->name);
+            load_id(L, o, "id", true, &ch->id);
+            load_text(L, o, "name", true, &ch->name);
             if (ch->id && comic_find_character(c, ch->id) >= 0)
                 jx_error(r, "id", DIAG_DUPLICATE_ID, "character id '%s' is used twice", ch->id);
             if (ch->id) c->character_count++;
@@ -416,7 +307,7 @@ bool comic_load(comic *c, const char *file, const char *text, size_t len, diag_l
 {
     static const char *const fields[] = {"id", "title", "characters", "page_size", "pages", NULL};
     memset(c, 0, sizeof *c);
-    loader L = {.r = jx_reader_make(file, text, len, diags), .mem = &c->mem};
+    load_ctx L = {.r = jx_reader_make(file, text, len, diags), .mem = &c->mem};
     jx_reader *r = &L.r;
     int errors_before = diags->errors;
     cJSON *root = jx_parse(r);
@@ -426,10 +317,10 @@ bool comic_load(comic *c, const char *file, const char *text, size_t len, diag_l
         cJSON_Delete(root);
         return false;
     }
-    c->file = dup(&L, file);
+    c->file = load_dup(&L, file);
     jx_check_fields(r, root, fields);
-    read_id(&L, root, "id", true, &c->id);
-    read_text(&L, root, "title", true, &c->title);
+    load_id(&L, root, "id", true, &c->id);
+    load_text(&L, root, "title", true, &c->title);
     read_characters(&L, c, root);
     double page_size[2] = {COMIC_DEFAULT_PAGE_W, COMIC_DEFAULT_PAGE_H};
     read_pair(&L, root, "page_size", false, 200, 4000, "[width, height]", page_size);

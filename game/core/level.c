@@ -4,95 +4,11 @@
 #include <string.h>
 
 #include "jsonx.h"
+#include "load.h"
 
-/* ---- shared readers ----------------------------------------------------------------------- */
+/* ---- readers (the shared ones are in load.h) ----------------------------------------------- */
 
-typedef struct loader {
-    jx_reader r;
-    arena *mem;
-    bool oom;
-} loader;
-
-static char *dup(loader *L, const char *s)
-{
-    char *p = arena_strdup(L->mem, s);
-    if (s && !p) L->oom = true;
-    return p;
-}
-
-static void *alloc(loader *L, size_t n)
-{
-    void *p = arena_alloc(L->mem, n);
-    if (!p) L->oom = true;
-    return p;
-}
-
-/* A text is {"fi": ..., "sv": ..., "en": ...}, or a plain string that is the same in every
-   language (an e-mail address, a URL). Finnish is required; a missing Swedish or English
-   version is a warning because the Finnish one is shown in its place. */
-static bool read_text_value(loader *L, const cJSON *v, i18n_text *out)
-{
-    jx_reader *r = &L->r;
-    memset(out, 0, sizeof *out);
-    if (cJSON_IsString(v)) {
-        char *s = dup(L, v->valuestring);
-        for (int i = 0; i < LANG_COUNT; i++) out->s[i] = s;
-        return true;
-    }
-    if (!cJSON_IsObject(v))
-        return jx_error(r, NULL, DIAG_TYPE,
-                        "should be a text, or an object {\"fi\": ..., \"sv\": ..., \"en\": ...}");
-    static const char *const langs[] = {"fi", "sv", "en", NULL};
-    bool ok = jx_check_fields(r, v, langs);
-    for (int i = 0; i < LANG_COUNT; i++) {
-        const char *s = NULL;
-        if (!jx_get_string(r, v, langs[i], false, &s)) {
-            ok = false;
-            continue;
-        }
-        if (s && s[0]) {
-            out->s[i] = dup(L, s);
-        } else if (i == LANG_FI) {
-            ok = jx_error(r, NULL, DIAG_TRANSLATION, "the Finnish text \"fi\" is missing");
-        } else {
-            jx_warning(r, NULL, DIAG_TRANSLATION, "the %s text \"%s\" is missing",
-                       i == LANG_SV ? "Swedish" : "English", langs[i]);
-        }
-    }
-    return ok;
-}
-
-static bool read_text(loader *L, const cJSON *obj, const char *key, bool required, i18n_text *out)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    memset(out, 0, sizeof *out);
-    if (!v) {
-        if (required) return jx_error(&L->r, NULL, DIAG_MISSING, "required field '%s' is missing", key);
-        return true;
-    }
-    size_t m = jx_push_key(&L->r, key);
-    bool ok = read_text_value(L, v, out);
-    jx_pop(&L->r, m);
-    return ok;
-}
-
-static bool read_id(loader *L, const cJSON *obj, const char *key, bool required, const char **out)
-{
-    const char *s = NULL;
-    if (!jx_get_string(&L->r, obj, key, required, &s)) return false;
-    if (!s) return true;
-    if (!s[0]) return jx_error(&L->r, key, DIAG_BAD_VALUE, "an id cannot be empty");
-    for (const char *p = s; *p; p++) {
-        char c = *p;
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-            return jx_error(&L->r, key, DIAG_BAD_VALUE,
-                            "id '%s' may contain only a-z, 0-9, '-' and '_'", s);
-    }
-    *out = dup(L, s);
-    return true;
-}
-
-static bool read_rect(loader *L, const cJSON *obj, const char *key, bool required, level_rect *out)
+static bool read_rect(load_ctx *L, const cJSON *obj, const char *key, bool required, level_rect *out)
 {
     const cJSON *a = NULL;
     if (!jx_get_array(&L->r, obj, key, required, &a)) return false;
@@ -112,31 +28,6 @@ static bool read_rect(loader *L, const cJSON *obj, const char *key, bool require
     return true;
 }
 
-/* Reads a string field that must be one of names[]; writes its index. */
-static bool read_enum(loader *L, const cJSON *obj, const char *key, bool required,
-                      const char *const *names, int *out)
-{
-    const char *s = NULL;
-    if (!jx_get_string(&L->r, obj, key, required, &s)) return false;
-    if (!s) return true;
-    for (int i = 0; names[i]; i++) {
-        if (strcmp(names[i], s) == 0) {
-            *out = i;
-            return true;
-        }
-    }
-    const char *sug = jx_suggest(s, names);
-    char list[200] = "";
-    for (int i = 0; names[i]; i++) {
-        strncat(list, names[i], sizeof list - strlen(list) - 1);
-        if (names[i + 1]) strncat(list, ", ", sizeof list - strlen(list) - 1);
-    }
-    if (sug)
-        return jx_error(&L->r, key, DIAG_BAD_VALUE, "'%s' is not one of %s (did you mean '%s'?)", s,
-                        list, sug);
-    return jx_error(&L->r, key, DIAG_BAD_VALUE, "'%s' is not one of %s", s, list);
-}
-
 /* ---- rooms -------------------------------------------------------------------------------- */
 
 static const char *const widget_type_names[] = {"box",  "window", "toolbar", "list", "button",
@@ -146,7 +37,7 @@ static const char *const tone_names[] = {"normal", "muted", "accent", "danger", 
 static const char *const kind_names[] = {"choice", "hotspots", "order", "match",
                                          "code",   "text",     "use",   NULL};
 
-static bool read_widget(loader *L, const cJSON *w, level_widget *out)
+static bool read_widget(load_ctx *L, const cJSON *w, level_widget *out)
 {
     static const char *const fields[] = {"id",   "type", "rect", "text",   "rows",  "image", "size",
                                          "tone", "bold", "hidden", "opens", "label", NULL};
@@ -154,21 +45,21 @@ static bool read_widget(loader *L, const cJSON *w, level_widget *out)
     if (!cJSON_IsObject(w)) return jx_error(r, NULL, DIAG_TYPE, "a widget should be an object {...}");
     bool ok = jx_check_fields(r, w, fields);
     int type = -1, size = LEVEL_TS_NORMAL, tone = LEVEL_TONE_NORMAL;
-    ok &= read_id(L, w, "id", false, &out->id);
-    ok &= read_enum(L, w, "type", true, widget_type_names, &type);
+    ok &= load_id(L, w, "id", false, &out->id);
+    ok &= load_enum(L, w, "type", true, widget_type_names, &type);
     ok &= read_rect(L, w, "rect", true, &out->rect);
-    ok &= read_text(L, w, "text", false, &out->text);
-    ok &= read_enum(L, w, "size", false, text_size_names, &size);
-    ok &= read_enum(L, w, "tone", false, tone_names, &tone);
+    ok &= load_text(L, w, "text", false, &out->text);
+    ok &= load_enum(L, w, "size", false, text_size_names, &size);
+    ok &= load_enum(L, w, "tone", false, tone_names, &tone);
     ok &= jx_get_bool(r, w, "bold", false, &out->bold);
     ok &= jx_get_bool(r, w, "hidden", false, &out->hidden);
-    ok &= read_text(L, w, "label", false, &out->label);
+    ok &= load_text(L, w, "label", false, &out->label);
     const char *opens = NULL;
     ok &= jx_get_string(r, w, "opens", false, &opens);
-    out->opens = dup(L, opens);
+    out->opens = load_dup(L, opens);
     const char *img = NULL;
     ok &= jx_get_string(r, w, "image", false, &img);
-    out->image = dup(L, img);
+    out->image = load_dup(L, img);
     out->type = type < 0 ? LEVEL_W_BOX : (level_widget_type)type;
     out->size = (level_text_size)size;
     out->tone = (level_tone)tone;
@@ -179,11 +70,11 @@ static bool read_widget(loader *L, const cJSON *w, level_widget *out)
     ok &= jx_get_array(r, w, "rows", false, &rows);
     if (rows) {
         out->row_count = cJSON_GetArraySize(rows);
-        out->rows = alloc(L, sizeof *out->rows * (size_t)(out->row_count ? out->row_count : 1));
+        out->rows = load_alloc(L, sizeof *out->rows * (size_t)(out->row_count ? out->row_count : 1));
         size_t m = jx_push_key(r, "rows");
         for (int i = 0; i < out->row_count && out->rows; i++) {
             size_t mi = jx_push_index(r, i);
-            ok &= read_text_value(L, cJSON_GetArrayItem(rows, i), &out->rows[i]);
+            ok &= load_text_value(L, cJSON_GetArrayItem(rows, i), &out->rows[i]);
             jx_pop(r, mi);
         }
         jx_pop(r, m);
@@ -203,7 +94,7 @@ static const char *list_key(level_puzzle_kind kind)
     }
 }
 
-static bool read_option(loader *L, const cJSON *o, level_puzzle_kind kind, level_option *out)
+static bool read_option(load_ctx *L, const cJSON *o, level_puzzle_kind kind, level_option *out)
 {
     static const char *const choice_fields[] = {"id", "text", "explain", "correct", NULL};
     static const char *const spot_fields[] = {"id",   "label",  "explain", "correct",
@@ -216,22 +107,22 @@ static bool read_option(loader *L, const cJSON *o, level_puzzle_kind kind, level
                               : kind == LEVEL_P_HOTSPOTS ? spot_fields
                               : kind == LEVEL_P_ORDER ? step_fields : pair_fields;
     bool ok = jx_check_fields(r, o, fields);
-    ok &= read_id(L, o, "id", true, &out->id);
+    ok &= load_id(L, o, "id", true, &out->id);
     out->correct = true; /* steps and pairs are all part of the answer; places unless decoys */
     switch (kind) {
     case LEVEL_P_CHOICE:
         out->correct = false;
-        ok &= read_text(L, o, "text", true, &out->text);
-        ok &= read_text(L, o, "explain", true, &out->explain);
+        ok &= load_text(L, o, "text", true, &out->text);
+        ok &= load_text(L, o, "explain", true, &out->explain);
         ok &= jx_get_bool(r, o, "correct", false, &out->correct);
         break;
     case LEVEL_P_HOTSPOTS: {
-        ok &= read_text(L, o, "label", true, &out->text);
-        ok &= read_text(L, o, "explain", true, &out->explain);
+        ok &= load_text(L, o, "label", true, &out->text);
+        ok &= load_text(L, o, "explain", true, &out->explain);
         ok &= jx_get_bool(r, o, "correct", false, &out->correct);
         const char *wid = NULL;
         ok &= jx_get_string(r, o, "widget", false, &wid);
-        out->widget = dup(L, wid);
+        out->widget = load_dup(L, wid);
         bool has_rect = cJSON_GetObjectItemCaseSensitive(o, "rect") != NULL;
         ok &= read_rect(L, o, "rect", false, &out->rect);
         if (!wid && !has_rect)
@@ -239,13 +130,13 @@ static bool read_option(loader *L, const cJSON *o, level_puzzle_kind kind, level
         break;
     }
     case LEVEL_P_ORDER:
-        ok &= read_text(L, o, "text", true, &out->text);
-        ok &= read_text(L, o, "explain", false, &out->explain);
+        ok &= load_text(L, o, "text", true, &out->text);
+        ok &= load_text(L, o, "explain", false, &out->explain);
         break;
     default: /* LEVEL_P_MATCH */
-        ok &= read_text(L, o, "left", true, &out->text);
-        ok &= read_text(L, o, "right", true, &out->pair);
-        ok &= read_text(L, o, "explain", false, &out->explain);
+        ok &= load_text(L, o, "left", true, &out->text);
+        ok &= load_text(L, o, "right", true, &out->pair);
+        ok &= load_text(L, o, "explain", false, &out->explain);
         break;
     }
     return ok;
@@ -258,7 +149,7 @@ typedef struct puzzle_refs {
     const char *use_item;
 } puzzle_refs;
 
-static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_refs *refs)
+static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_refs *refs)
 {
     static const char *const common[] = {"id", "kind", "prompt", "solved", "hints", "requires", "gives"};
     static const char *const extra[LEVEL_P_KIND_COUNT][4] = {
@@ -270,8 +161,8 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_ref
     jx_reader *r = &L->r;
     if (!cJSON_IsObject(p)) return jx_error(r, NULL, DIAG_TYPE, "a puzzle should be an object {...}");
     int kind = -1;
-    bool ok = read_id(L, p, "id", true, &out->id);
-    ok &= read_enum(L, p, "kind", true, kind_names, &kind);
+    bool ok = load_id(L, p, "id", true, &out->id);
+    ok &= load_enum(L, p, "kind", true, kind_names, &kind);
     if (kind < 0) return false;
     out->kind = (level_puzzle_kind)kind;
     {
@@ -282,8 +173,8 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_ref
         fields[n] = NULL;
         ok &= jx_check_fields(r, p, fields);
     }
-    ok &= read_text(L, p, "prompt", true, &out->prompt);
-    ok &= read_text(L, p, "solved", false, &out->solved);
+    ok &= load_text(L, p, "prompt", true, &out->prompt);
+    ok &= load_text(L, p, "solved", false, &out->solved);
 
     const cJSON *hints = NULL;
     ok &= jx_get_array(r, p, "hints", false, &hints);
@@ -294,7 +185,7 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_ref
             ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d hints per puzzle", LEVEL_MAX_HINTS);
         for (int i = 0; i < n && i < LEVEL_MAX_HINTS; i++) {
             size_t mi = jx_push_index(r, i);
-            ok &= read_text_value(L, cJSON_GetArrayItem(hints, i), &out->hints[i]);
+            ok &= load_text_value(L, cJSON_GetArrayItem(hints, i), &out->hints[i]);
             jx_pop(r, mi);
         }
         out->hint_count = n < LEVEL_MAX_HINTS ? n : LEVEL_MAX_HINTS;
@@ -315,7 +206,7 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_ref
             ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d items", LEVEL_MAX_OPTIONS);
             n = LEVEL_MAX_OPTIONS;
         }
-        out->options = alloc(L, sizeof *out->options * (size_t)(n ? n : 1));
+        out->options = load_alloc(L, sizeof *out->options * (size_t)(n ? n : 1));
         out->option_count = out->options ? n : 0;
         for (int i = 0; i < out->option_count; i++) {
             size_t mi = jx_push_index(r, i);
@@ -334,7 +225,7 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_ref
                           "no item has \"correct\": true, so the puzzle can never be solved");
         jx_pop(r, m);
     }
-    if (out->kind >= LEVEL_P_ORDER) ok &= read_text(L, p, "wrong", true, &out->wrong);
+    if (out->kind >= LEVEL_P_ORDER) ok &= load_text(L, p, "wrong", true, &out->wrong);
 
     if (out->kind == LEVEL_P_CODE) {
         ok &= jx_get_bool(r, p, "final", false, &out->final_code);
@@ -347,7 +238,7 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_ref
             char norm[128];
             level_normalise_answer(ans, norm, sizeof norm);
             if (!norm[0]) ok = jx_error(r, "answer", DIAG_BAD_VALUE, "the code cannot be empty");
-            out->answers[out->answer_count++] = dup(L, norm);
+            out->answers[out->answer_count++] = load_dup(L, norm);
         }
     }
     if (out->kind == LEVEL_P_TEXT) {
@@ -369,7 +260,7 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_ref
                     char norm[256];
                     level_normalise_answer(v->valuestring, norm, sizeof norm);
                     if (!norm[0]) ok = jx_error(r, NULL, DIAG_BAD_VALUE, "an accepted answer cannot be empty");
-                    out->answers[out->answer_count++] = dup(L, norm);
+                    out->answers[out->answer_count++] = load_dup(L, norm);
                 }
                 jx_pop(r, mi);
             }
@@ -382,23 +273,23 @@ static bool read_puzzle(loader *L, const cJSON *p, level_puzzle *out, puzzle_ref
         const char *place = NULL;
         ok &= jx_get_string(r, p, "item", true, &refs->use_item);
         ok &= jx_get_string(r, p, "place", true, &place);
-        out->use_place = dup(L, place);
+        out->use_place = load_dup(L, place);
     }
     return ok;
 }
 
-static bool read_item(loader *L, const cJSON *o, level_item *out)
+static bool read_item(load_ctx *L, const cJSON *o, level_item *out)
 {
     static const char *const fields[] = {"id", "name", "about", "icon", NULL};
     jx_reader *r = &L->r;
     if (!cJSON_IsObject(o)) return jx_error(r, NULL, DIAG_TYPE, "an item should be an object {...}");
     bool ok = jx_check_fields(r, o, fields);
-    ok &= read_id(L, o, "id", true, &out->id);
-    ok &= read_text(L, o, "name", true, &out->name);
-    ok &= read_text(L, o, "about", false, &out->about);
+    ok &= load_id(L, o, "id", true, &out->id);
+    ok &= load_text(L, o, "name", true, &out->name);
+    ok &= load_text(L, o, "about", false, &out->about);
     const char *icon = NULL;
     ok &= jx_get_string(r, o, "icon", false, &icon);
-    out->icon = dup(L, icon);
+    out->icon = load_dup(L, icon);
     return ok;
 }
 
@@ -410,7 +301,7 @@ static int find_widget_index(const level_room *room, const char *id)
 }
 
 /* Reports an id that names no widget, suggesting the closest one. */
-static bool unknown_widget(loader *L, const level_room *room, const char *key, const char *id)
+static bool unknown_widget(load_ctx *L, const level_room *room, const char *key, const char *id)
 {
     const char *names[LEVEL_MAX_WIDGETS + 1];
     int n = 0;
@@ -423,7 +314,7 @@ static bool unknown_widget(loader *L, const level_room *room, const char *key, c
 }
 
 /* Resolves "requires" (puzzle or item ids) and "gives" (items, reveals, comic) of puzzle i. */
-static bool resolve_effects(loader *L, level_room *room, int i, const puzzle_refs *refs)
+static bool resolve_effects(load_ctx *L, level_room *room, int i, const puzzle_refs *refs)
 {
     jx_reader *r = &L->r;
     level_puzzle *p = &room->puzzles[i];
@@ -458,7 +349,7 @@ static bool resolve_effects(loader *L, level_room *room, int i, const puzzle_ref
         ok &= jx_get_array(r, refs->gives, "reveals", false, &reveals);
         const char *comic = NULL;
         ok &= jx_get_string(r, refs->gives, "comic", false, &comic);
-        p->comic = dup(L, comic);
+        p->comic = load_dup(L, comic);
         for (int pass = 0; pass < 2; pass++) {
             const cJSON *list = pass == 0 ? items : reveals;
             if (!list) continue;
@@ -518,7 +409,7 @@ static bool requires_cycle(const level_room *room, int start)
     return false;
 }
 
-static bool resolve_room(loader *L, level_room *room, const puzzle_refs *refs)
+static bool resolve_room(load_ctx *L, level_room *room, const puzzle_refs *refs)
 {
     jx_reader *r = &L->r;
     bool ok = true;
@@ -613,7 +504,7 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
                                          "target_minutes", "comic_intro", "comic_outro", NULL};
     static const char *const scene_fields[] = {"size", "background", "widgets", NULL};
     memset(room, 0, sizeof *room);
-    loader L = {.r = jx_reader_make(file, text, len, diags), .mem = &room->mem};
+    load_ctx L = {.r = jx_reader_make(file, text, len, diags), .mem = &room->mem};
     jx_reader *r = &L.r;
     int errors_before = diags->errors;
     cJSON *root = jx_parse(r);
@@ -623,21 +514,21 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
         cJSON_Delete(root);
         return false;
     }
-    room->file = dup(&L, file);
+    room->file = load_dup(&L, file);
     jx_check_fields(r, root, fields);
-    read_id(&L, root, "id", true, &room->id);
-    read_text(&L, root, "title", true, &room->title);
-    read_text(&L, root, "intro", false, &room->intro);
-    read_text(&L, root, "outro", false, &room->outro);
+    load_id(&L, root, "id", true, &room->id);
+    load_text(&L, root, "title", true, &room->title);
+    load_text(&L, root, "intro", false, &room->intro);
+    load_text(&L, root, "outro", false, &room->outro);
     const char *code = NULL, *ci = NULL, *co = NULL;
     jx_get_string(r, root, "code_part", false, &code);
-    room->code_part = dup(&L, code);
+    room->code_part = load_dup(&L, code);
     jx_get_int(r, root, "timer_minutes", false, 0, 180, &room->timer_minutes);
     jx_get_int(r, root, "target_minutes", false, 0, 180, &room->target_minutes);
     jx_get_string(r, root, "comic_intro", false, &ci);
     jx_get_string(r, root, "comic_outro", false, &co);
-    room->comic_intro = dup(&L, ci);
-    room->comic_outro = dup(&L, co);
+    room->comic_intro = load_dup(&L, ci);
+    room->comic_outro = load_dup(&L, co);
     const cJSON *items = NULL;
     if (jx_get_array(r, root, "items", false, &items) && items) {
         size_t m = jx_push_key(r, "items");
@@ -674,7 +565,7 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
         }
         const char *bg = NULL;
         jx_get_string(r, scene, "background", false, &bg);
-        room->background = dup(&L, bg);
+        room->background = load_dup(&L, bg);
         const cJSON *widgets = NULL;
         if (jx_get_array(r, scene, "widgets", false, &widgets) && widgets) {
             size_t mw = jx_push_key(r, "widgets");
@@ -683,7 +574,7 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
                 jx_error(r, NULL, DIAG_TOO_MANY, "at most %d widgets in a scene", LEVEL_MAX_WIDGETS);
                 n = LEVEL_MAX_WIDGETS;
             }
-            room->widgets = alloc(&L, sizeof *room->widgets * (size_t)(n ? n : 1));
+            room->widgets = load_alloc(&L, sizeof *room->widgets * (size_t)(n ? n : 1));
             room->widget_count = room->widgets ? n : 0;
             for (int i = 0; i < room->widget_count; i++) {
                 size_t mi = jx_push_index(r, i);
@@ -706,7 +597,7 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
             jx_error(r, NULL, DIAG_TOO_MANY, "at most %d puzzles in a room", LEVEL_MAX_PUZZLES);
             n = LEVEL_MAX_PUZZLES;
         }
-        room->puzzles = alloc(&L, sizeof *room->puzzles * (size_t)(n ? n : 1));
+        room->puzzles = load_alloc(&L, sizeof *room->puzzles * (size_t)(n ? n : 1));
         room->puzzle_count = room->puzzles ? n : 0;
         for (int i = 0; i < room->puzzle_count; i++) {
             size_t mi = jx_push_index(r, i);
@@ -741,7 +632,7 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
     static const char *const room_fields[] = {"id", "file", "required", NULL};
     static const char *const comic_fields[] = {"id", "file", NULL};
     memset(game, 0, sizeof *game);
-    loader L = {.r = jx_reader_make(file, text, len, diags), .mem = &game->mem};
+    load_ctx L = {.r = jx_reader_make(file, text, len, diags), .mem = &game->mem};
     jx_reader *r = &L.r;
     int errors_before = diags->errors;
     cJSON *root = jx_parse(r);
@@ -752,13 +643,13 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
         return false;
     }
     jx_check_fields(r, root, fields);
-    read_text(&L, root, "title", true, &game->title);
-    read_text(&L, root, "intro", false, &game->intro);
-    read_text(&L, root, "ending", false, &game->ending);
+    load_text(&L, root, "title", true, &game->title);
+    load_text(&L, root, "intro", false, &game->intro);
+    load_text(&L, root, "ending", false, &game->ending);
     jx_get_bool(r, root, "ordered", false, &game->ordered);
     const char *hub = NULL;
     jx_get_string(r, root, "hub", false, &hub);
-    game->hub = dup(&L, hub);
+    game->hub = load_dup(&L, hub);
     const cJSON *settings = NULL;
     if (jx_get_object(r, root, "settings", false, &settings) && settings) {
         size_t m = jx_push_key(r, "settings");
@@ -768,9 +659,9 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
                 break;
             }
             level_setting *st = &game->settings[game->setting_count++];
-            st->key = dup(&L, f->string);
+            st->key = load_dup(&L, f->string);
             size_t mk = jx_push_key(r, f->string);
-            read_text_value(&L, f, &st->value);
+            load_text_value(&L, f, &st->value);
             jx_pop(r, mk);
         }
         jx_pop(r, m);
@@ -791,10 +682,10 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
             } else {
                 level_comic_ref *c = &game->comics[game->comic_count++];
                 jx_check_fields(r, o, comic_fields);
-                read_id(&L, o, "id", true, &c->id);
+                load_id(&L, o, "id", true, &c->id);
                 const char *f = NULL;
                 jx_get_string(r, o, "file", true, &f);
-                c->file = dup(&L, f);
+                c->file = load_dup(&L, f);
             }
             jx_pop(r, mi);
         }
@@ -817,10 +708,10 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
             } else {
                 level_room_ref *ref = &game->rooms[game->room_count++];
                 jx_check_fields(r, o, room_fields);
-                read_id(&L, o, "id", true, &ref->id);
+                load_id(&L, o, "id", true, &ref->id);
                 const char *f = NULL;
                 jx_get_string(r, o, "file", true, &f);
-                ref->file = dup(&L, f);
+                ref->file = load_dup(&L, f);
                 ref->required = true;
                 jx_get_bool(r, o, "required", false, &ref->required);
                 for (int j = 0; j < game->room_count - 1; j++)
@@ -874,8 +765,8 @@ static const level_setting *find_setting(const level_game *game, const char *key
     return NULL;
 }
 
-static void expand_text(level_room *room, const level_game *game, i18n_text *t, const char *path,
-                        diag_list *diags)
+static void expand_text(arena *mem, const char *file, const level_game *game, i18n_text *t,
+                        const char *path, diag_list *diags)
 {
     for (int l = 0; l < LANG_COUNT; l++) {
         const char *s = t->s[l];
@@ -895,13 +786,13 @@ static void expand_text(level_room *room, const level_game *game, i18n_text *t, 
                 p = close + 1;
             } else {
                 if (close && l == LANG_FI)
-                    diag_add(diags, DIAG_WARNING, DIAG_UNKNOWN_REF, room->file, 0, 0, path,
+                    diag_add(diags, DIAG_WARNING, DIAG_UNKNOWN_REF, file, 0, 0, path,
                              "no setting named {%.*s} in levels/game.json", (int)(close - p - 1), p + 1);
                 out[n++] = *p++;
             }
         }
         out[n] = '\0';
-        char *copy = arena_strdup(&room->mem, out);
+        char *copy = arena_strdup(mem, out);
         if (!copy) continue;
         t->s[l] = copy;
     }
@@ -910,45 +801,52 @@ static void expand_text(level_room *room, const level_game *game, i18n_text *t, 
 void level_apply_settings(level_room *room, const level_game *game, diag_list *diags)
 {
     char path[DIAG_PATH_MAX];
-    expand_text(room, game, &room->title, "title", diags);
-    expand_text(room, game, &room->intro, "intro", diags);
-    expand_text(room, game, &room->outro, "outro", diags);
+    expand_text(&room->mem, room->file, game, &room->title, "title", diags);
+    expand_text(&room->mem, room->file, game, &room->intro, "intro", diags);
+    expand_text(&room->mem, room->file, game, &room->outro, "outro", diags);
     for (int i = 0; i < room->widget_count; i++) {
         level_widget *w = &room->widgets[i];
         snprintf(path, sizeof path, "scene.widgets[%d].text", i);
-        expand_text(room, game, &w->text, path, diags);
+        expand_text(&room->mem, room->file, game, &w->text, path, diags);
         snprintf(path, sizeof path, "scene.widgets[%d].label", i);
-        expand_text(room, game, &w->label, path, diags);
+        expand_text(&room->mem, room->file, game, &w->label, path, diags);
         for (int k = 0; k < w->row_count; k++) {
             snprintf(path, sizeof path, "scene.widgets[%d].rows[%d]", i, k);
-            expand_text(room, game, &w->rows[k], path, diags);
+            expand_text(&room->mem, room->file, game, &w->rows[k], path, diags);
         }
     }
     for (int i = 0; i < room->item_count; i++) {
         snprintf(path, sizeof path, "items[%d].name", i);
-        expand_text(room, game, &room->items[i].name, path, diags);
+        expand_text(&room->mem, room->file, game, &room->items[i].name, path, diags);
         snprintf(path, sizeof path, "items[%d].about", i);
-        expand_text(room, game, &room->items[i].about, path, diags);
+        expand_text(&room->mem, room->file, game, &room->items[i].about, path, diags);
     }
     for (int i = 0; i < room->puzzle_count; i++) {
         level_puzzle *p = &room->puzzles[i];
         snprintf(path, sizeof path, "puzzles[%d].prompt", i);
-        expand_text(room, game, &p->prompt, path, diags);
+        expand_text(&room->mem, room->file, game, &p->prompt, path, diags);
         snprintf(path, sizeof path, "puzzles[%d].solved", i);
-        expand_text(room, game, &p->solved, path, diags);
+        expand_text(&room->mem, room->file, game, &p->solved, path, diags);
         snprintf(path, sizeof path, "puzzles[%d].wrong", i);
-        expand_text(room, game, &p->wrong, path, diags);
+        expand_text(&room->mem, room->file, game, &p->wrong, path, diags);
         for (int k = 0; k < p->hint_count; k++) {
             snprintf(path, sizeof path, "puzzles[%d].hints[%d]", i, k);
-            expand_text(room, game, &p->hints[k], path, diags);
+            expand_text(&room->mem, room->file, game, &p->hints[k], path, diags);
         }
         for (int k = 0; k < p->option_count; k++) {
             snprintf(path, sizeof path, "puzzles[%d].options[%d]", i, k);
-            expand_text(room, game, &p->options[k].text, path, diags);
-            expand_text(room, game, &p->options[k].pair, path, diags);
-            expand_text(room, game, &p->options[k].explain, path, diags);
+            expand_text(&room->mem, room->file, game, &p->options[k].text, path, diags);
+            expand_text(&room->mem, room->file, game, &p->options[k].pair, path, diags);
+            expand_text(&room->mem, room->file, game, &p->options[k].explain, path, diags);
         }
     }
+}
+
+void level_apply_game_settings(level_game *game, const char *file, diag_list *diags)
+{
+    expand_text(&game->mem, file, game, &game->title, "title", diags);
+    expand_text(&game->mem, file, game, &game->intro, "intro", diags);
+    expand_text(&game->mem, file, game, &game->ending, "ending", diags);
 }
 
 int level_find_item(const level_room *room, const char *id)

@@ -201,6 +201,9 @@ void level_free_game(level_game *game);
    An unknown {key} is reported as a warning and left as it is. */
 void level_apply_settings(level_room *room, const level_game *game, diag_list *diags);
 
+/* The same for the manifest's own texts (title, intro, ending). */
+void level_apply_game_settings(level_game *game, const char *file, diag_list *diags);
+
 /* Index of the puzzle or option with this id, or -1. */
 int level_find_puzzle(const level_room *room, const char *id);
 int level_find_option(const level_puzzle *p, const char *id);

@@ -15,11 +15,13 @@
 # or its .a is missing.  Needs: emscripten cmake dpkg-dev (apt packages).
 #
 # Environment:
-#   WASM_LIB_CFLAGS  optimisation flags for the libraries (default -O2)
+#   WASM_LIB_CFLAGS  optimisation flags for the libraries (default -Oz -flto: smallest code, and
+#                    LLVM bitcode, so the game's link drops whatever it does not call; see
+#                    docs/performance.md for what each choice saves)
 #   JOBS             parallel build jobs (default 2)
 set -euo pipefail
 
-WASM_LIB_CFLAGS=${WASM_LIB_CFLAGS:--O2}
+WASM_LIB_CFLAGS=${WASM_LIB_CFLAGS:--Oz -flto}
 JOBS=${JOBS:-2}
 export NODE_PATH=/usr/share/nodejs   # Emscripten's JS optimiser needs Debian's acorn
 
@@ -97,8 +99,13 @@ V_TTF=$(src_version libsdl2-ttf)
 V_IMG=$(src_version libsdl2-image)
 V_CJSON=$(src_version cjson)
 
-S_SDL="$V_SDL cflags=$WASM_LIB_CFLAGS"
-S_FT="$V_FT cflags=$WASM_LIB_CFLAGS"
+# SDL for the browser game: video, render and events only (no audio, joystick, haptic, sensor,
+# power, locale, misc subsystems), and without the blitters we never hit: YUV, RLE, palette
+# (<= 8 bit) and N-to-N conversions (SDL_Blit_Slow and the generated SDL_blit_auto.c cover any
+# conversion the software renderer - the fallback without WebGL - still needs).
+SDL_LEAN="-DSDL_HAVE_YUV=0 -DSDL_HAVE_RLE=0 -DSDL_HAVE_BLIT_0=0 -DSDL_HAVE_BLIT_1=0 -DSDL_HAVE_BLIT_N=0 -DSDL_HAVE_BLIT_N_RGB565=0"
+S_SDL="$V_SDL cflags=$WASM_LIB_CFLAGS video-only $SDL_LEAN"
+S_FT="$V_FT cflags=$WASM_LIB_CFLAGS modules=tt,cff,sfnt,smooth"
 S_TTF="$V_TTF cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL freetype=$V_FT"
 S_IMG="$V_IMG cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL"
 S_CJSON="$V_CJSON cflags=$WASM_LIB_CFLAGS"
@@ -125,6 +132,9 @@ else
         -DSDL_THREADS=OFF -DSDL_PTHREADS=OFF -DSDL_CCACHE=OFF \
         -DSDL_HIDAPI=OFF -DSDL_DISKAUDIO=OFF -DSDL_OFFSCREEN=OFF \
         -DSDL_OPENGLES=ON -DSDL_OPENGL=OFF \
+        -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF \
+        -DSDL_LOCALE=OFF -DSDL_MISC=OFF \
+        "-DCMAKE_C_FLAGS=$SDL_LEAN" \
         >"$d/configure.log" 2>&1 || { tail -40 "$d/configure.log" >&2; die "SDL2 configure failed (see $d/configure.log)"; }
     log "SDL2: build -j$JOBS"
     cmake --build "$d/build-wasm" -j"$JOBS" >"$d/build.log" 2>&1 \
@@ -142,6 +152,21 @@ else
     t=$(now)
     d=$(fetch freetype "$V_FT")
     rm -f "$PREFIX/.stamp-freetype"
+    # Only what TrueType and CFF (OpenType) fonts need; the other drivers would be dead weight.
+    cat > "$d/include/freetype/config/ftmodule.h" <<'EOM'
+FT_USE_MODULE( FT_Driver_ClassRec, tt_driver_class )
+FT_USE_MODULE( FT_Driver_ClassRec, cff_driver_class )
+FT_USE_MODULE( FT_Module_Class, psaux_module_class )
+FT_USE_MODULE( FT_Module_Class, psnames_module_class )
+FT_USE_MODULE( FT_Module_Class, sfnt_module_class )
+FT_USE_MODULE( FT_Renderer_Class, ft_smooth_renderer_class )
+EOM
+    for o in FT_CONFIG_OPTION_USE_LZW FT_CONFIG_OPTION_ADOBE_GLYPH_LIST FT_CONFIG_OPTION_MAC_FONTS \
+             FT_CONFIG_OPTION_GUESSING_EMBEDDED_RFORK FT_CONFIG_OPTION_INCREMENTAL FT_CONFIG_OPTION_SVG \
+             TT_CONFIG_OPTION_COLOR_LAYERS TT_CONFIG_OPTION_EMBEDDED_BITMAPS \
+             TT_CONFIG_OPTION_GX_VAR_SUPPORT TT_CONFIG_OPTION_BDF; do
+        sed -i "s|^#define $o\\b|/* #define $o (off: Pakopeli) */|" "$d/include/freetype/config/ftoption.h"
+    done
     log "freetype $V_FT: configure + build"
     emcmake cmake -S "$d" -B "$d/build-wasm" "${cmake_common[@]}" \
         -DFT_DISABLE_ZLIB=ON -DFT_DISABLE_BZIP2=ON -DFT_DISABLE_PNG=ON \

@@ -87,6 +87,7 @@ void app_set_language(app *a, i18n_lang lang)
 {
     a->lang = lang;
     plat_store_set("pakopeli.lang", i18n_code(lang));
+    plat_page_language(i18n_code(lang));
     a->ui.role_names[UI_BUTTON] = str(lang, STR_ROLE_BUTTON);
     a->ui.role_names[UI_PLACE] = str(lang, STR_ROLE_PLACE);
     a->ui.role_names[UI_OPTION] = str(lang, STR_ROLE_OPTION);
@@ -226,6 +227,41 @@ bool app_button_ex(app *a, uint32_t key, SDL_Rect r, const char *label, const ch
     text_draw_in(g, label, (text_style){TEXT_BOLD, 17, primary ? GFX_ON_ACCENT : GFX_TEXT, TEXT_CENTER},
                  (SDL_Rect){r.x + 8, r.y, r.w - 16, r.h});
     return s.activated;
+}
+
+int app_scroll_begin(app *a, SDL_Rect view, app_scroll *s)
+{
+    if (a->ui.wheel && gfx_contains(view, a->ui.mouse_x, a->ui.mouse_y)) s->offset -= a->ui.wheel * 48;
+    if (a->ui.scroll_drag && !a->ui.drag_key && gfx_contains(view, a->ui.press_x, a->ui.press_y))
+        s->offset -= a->ui.scroll_drag; /* a swipe: the content follows the finger */
+    int max = s->content_h - view.h;
+    if (s->offset > max) s->offset = max;
+    if (s->offset < 0) s->offset = 0;
+    SDL_RenderSetClipRect(a->gfx.renderer, &view);
+    ui_clip(&a->ui, view);
+    return view.y - s->offset;
+}
+
+void app_scroll_end(app *a, SDL_Rect view, app_scroll *s, int top, int bottom)
+{
+    gfx *g = &a->gfx;
+    s->content_h = bottom - top;
+    ui_clip_end(&a->ui);
+    SDL_RenderSetClipRect(g->renderer, NULL);
+    /* keep the keyboard focus in view */
+    SDL_Rect f = a->ui.focus_rect;
+    int before = s->offset;
+    if (a->ui.focus_visible && a->ui.focus_key && f.x >= view.x && f.x < view.x + view.w) {
+        if (f.y < view.y && f.y + f.h > view.y - s->content_h) s->offset -= view.y - f.y + 12;
+        else if (f.y + f.h > view.y + view.h && f.y < view.y + s->content_h) s->offset += f.y + f.h - (view.y + view.h) + 12;
+    }
+    if (s->offset != before) a->dirty = true; /* draw again with the focus in view; once */
+    if (s->content_h > view.h) {
+        /* a scroll bar, so it is visible that there is more */
+        int bar_h = view.h * view.h / s->content_h;
+        int bar_y = view.y + (view.h - bar_h) * s->offset / (s->content_h - view.h);
+        gfx_round_fill(g, (SDL_Rect){view.x + view.w - 8, bar_y, 6, bar_h}, 3, GFX_BORDER);
+    }
 }
 
 void app_top_bar(app *a, const char *title)
@@ -408,13 +444,60 @@ static bool pump_manifest(app *a)
         return false;
     }
     a->manifest_ready = true;
+    level_apply_game_settings(&a->manifest, "levels/game.json", &a->diags);
     /* Every room is fetched at once: they are small, and the last door needs all their parts. */
     for (int i = 0; i < a->manifest.room_count; i++) {
         char path[200];
         snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
         a->f_rooms[i] = plat_fetch_start(path);
     }
+    /* comics too: small JSON; their images load only when one is opened */
+    for (int i = 0; i < a->manifest.comic_count; i++) {
+        char path[200];
+        snprintf(path, sizeof path, "levels/%s", a->manifest.comics[i].file);
+        a->f_comics[i] = plat_fetch_start(path);
+    }
     return true;
+}
+
+/* Loads the manifest's comics once their files are in; false while waiting or on errors. */
+static bool pump_comics(app *a)
+{
+    for (int i = 0; i < a->manifest.comic_count; i++)
+        if (plat_fetch_state(a->f_comics[i]) == PLAT_FETCH_PENDING) return false;
+    bool ok = true;
+    for (int i = 0; i < a->manifest.comic_count; i++) {
+        char path[200];
+        snprintf(path, sizeof path, "levels/%s", a->manifest.comics[i].file);
+        size_t len = 0;
+        const char *d = plat_fetch_data(a->f_comics[i], &len);
+        if (!d) {
+            fail_io(a, path);
+            ok = false;
+        } else if (ok && comic_load(&a->comics[i], path, d, len, &a->diags)) {
+            a->comics_loaded = i + 1;
+        } else {
+            ok = false;
+        }
+        plat_fetch_release(a->f_comics[i]);
+    }
+    if (!ok) {
+        a->screen = APP_ERROR;
+        a->dirty = true;
+    }
+    return ok;
+}
+
+bool app_open_comic(app *a, const char *id)
+{
+    for (int i = 0; id && i < a->comics_loaded; i++) {
+        if (strcmp(a->manifest.comics[i].id, id) == 0) {
+            comic_view_open(a, &a->comics[i]);
+            a->dirty = true;
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool pump_rooms(app *a)
@@ -490,6 +573,7 @@ static void pump_loading(app *a)
     }
     if (!a->manifest_ready && !pump_manifest(a)) return;
     if (!a->rooms_ready && !pump_rooms(a)) return;
+    if (a->comics_loaded < a->manifest.comic_count && !pump_comics(a)) return;
     if (assets_pending(a)) return;
     start_playing(a);
     a->dirty = true;
@@ -504,6 +588,9 @@ static void reload_content(app *a)
     if (!a->fonts_ready || a->comic_view.url_id[0]) return; /* a comic alone: dev.js reloads the page */
     for (int i = 0; i < a->rooms_loaded; i++) level_free_room(&a->rooms[i]);
     a->rooms_loaded = 0;
+    a->comic_view.open = false; /* it may point into a comic freed below */
+    for (int i = 0; i < a->comics_loaded; i++) comic_free(&a->comics[i]);
+    a->comics_loaded = 0;
     if (a->manifest_ready) level_free_game(&a->manifest);
     a->manifest_ready = a->rooms_ready = false;
     memset(&a->diags, 0, sizeof a->diags);
@@ -667,6 +754,7 @@ int main(int argc, char **argv)
 
     /* native only: the web never returns from plat_run */
     for (int i = 0; i < a.rooms_loaded; i++) level_free_room(&a.rooms[i]);
+    for (int i = 0; i < a.comics_loaded; i++) comic_free(&a.comics[i]);
     if (a.manifest_ready) level_free_game(&a.manifest);
     comic_view_shutdown(&a);
     for (int i = 0; i < a.asset_count; i++) plat_fetch_release(a.assets[i].fetch);

@@ -31,6 +31,12 @@ typedef struct app_settings {
     bool reduced_motion;
 } app_settings;
 
+/* A scrolling area's state: how far it is scrolled, and how tall its content was. */
+typedef struct app_scroll {
+    int offset;
+    int content_h;
+} app_scroll;
+
 /* What the room screen shows; reset when another room is entered. */
 typedef struct room_view {
     int current;                 /* puzzle shown in the side panel, -1: none open */
@@ -48,8 +54,7 @@ typedef struct room_view {
     char input[APP_INPUT_MAX];   /* code and text: what the player has typed */
     bool field_open;             /* the page's own text field is over the answer field */
     bool field_submitted;        /* Enter was pressed in it */
-    int scroll;                  /* panel scroll offset, logical pixels */
-    int content_h;               /* panel content height in the last pass */
+    app_scroll scroll;           /* the side panel's content */
     double timer_end_ms;         /* room timer: when it runs out (0: no timer) */
     bool timer_done;
 } room_view;
@@ -73,6 +78,9 @@ typedef struct app {
 
     level_game manifest;
     level_room rooms[LEVEL_MAX_ROOMS];
+    comic comics[LEVEL_MAX_COMICS];   /* the manifest's comics, in its order */
+    int comics_loaded;
+    plat_fetch f_comics[LEVEL_MAX_COMICS];
     int rooms_loaded;            /* rooms[0..rooms_loaded) hold content to free */
     diag_list diags;             /* what went wrong loading, shown on the error screen */
 
@@ -92,6 +100,7 @@ typedef struct app {
     /* the ending */
     int rating;                  /* 1..5, 0: not given */
     char completion[64];         /* the report server's completion code, "" until it has one */
+    app_scroll ending_scroll;
     bool feedback_sent;
 
     comic_view comic_view;       /* a comic open over the screen, or alone (?comic=id) */
@@ -103,6 +112,8 @@ typedef struct app {
 void app_answer(app *a, const char *puzzle_id, const char *const *ids, int n, game_result *res);
 /* Play time in milliseconds, across reloads. */
 double app_play_ms(const app *a);
+/* Opens the manifest's comic with this id over the screen; false if there is none. */
+bool app_open_comic(app *a, const char *id);
 /* Goes to room i (the hub, a topic room) if it is open. */
 void app_enter_room(app *a, int i);
 /* Forgets all progress and starts again from the beginning. */
@@ -127,6 +138,12 @@ void app_settings_pass(app *a);
    esc_closes lets Esc press it too (for dialogs that only dismiss). */
 bool app_dialog(app *a, const char *title, const char *body, const char *extra, uint32_t key,
                 const char *button, bool esc_closes);
+/* A scrolling area: content taller than view scrolls with the wheel, and follows the keyboard
+   focus. Between begin and end, draw at the y that begin returns (the top of the content, already
+   scrolled); end takes the y after the last thing drawn. The scroll offset and the content
+   height live in the caller's state. */
+int app_scroll_begin(app *a, SDL_Rect view, app_scroll *s);
+void app_scroll_end(app *a, SDL_Rect view, app_scroll *s, int top, int bottom);
 /* A panel button in the house style; returns true when activated. */
 bool app_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool primary);
 /* The same with a spoken label that says more than the visible one ("150 %, selected"). */

@@ -252,27 +252,26 @@ static void update_camera(app *a, comic_frect *cam, comic_frect *window)
     int panel;
     const comic_page *pg = page_of(v, v->at, &panel);
     int page = (int)(pg - v->comic->pages);
-    int focus = v->mode == COMIC_VIEW_GUIDED ? panel : -1;
     comic_frect to = target_cam(v);
-    bool moved = to.x != v->cam_to.x || to.y != v->cam_to.y || to.w != v->cam_to.w || to.h != v->cam_to.h;
+    comic_frect win = focus_rect(pg, v->mode == COMIC_VIEW_GUIDED ? panel : -1);
+    bool moved = memcmp(&to, &v->cam_to, sizeof to) != 0 || memcmp(&win, &v->win_to, sizeof win) != 0;
     if (v->cam_page != page || a->settings.reduced_motion) {
         /* another page, or no motion wanted: cut */
         v->cam_from = v->cam_to = to;
-        v->focus_from = v->focus_to = focus;
+        v->win_from = v->win_to = win;
         v->animating = false;
-    } else if (moved || focus != v->focus_to) {
+    } else if (moved) {
+        /* from wherever the camera is now, also in the middle of a move */
         double now = plat_now_ms();
-        float t = v->animating ? ease((float)((now - v->anim_start) / ZOOM_MS)) : 1.0f;
-        if (t > 1) t = 1;
+        float t = v->animating ? ease(fminf(1, (float)((now - v->anim_start) / ZOOM_MS))) : 1.0f;
         v->cam_from = lerp(v->cam_from, v->cam_to, t);
-        v->focus_from = t < 0.5f ? v->focus_from : v->focus_to;
+        v->win_from = lerp(v->win_from, v->win_to, t);
         v->cam_to = to;
-        v->focus_to = focus;
+        v->win_to = win;
         v->anim_start = now;
         v->animating = true;
     }
     v->cam_page = page;
-    v->cam_mode = v->mode;
     float t = 1;
     if (v->animating) {
         double dt = plat_now_ms() - v->anim_start;
@@ -280,8 +279,7 @@ static void update_camera(app *a, comic_frect *cam, comic_frect *window)
         else t = ease((float)(dt / ZOOM_MS));
     }
     *cam = lerp(v->cam_from, v->cam_to, t);
-    *window = lerp(focus_rect(pg, v->focus_from), focus_rect(pg, v->focus_to), t);
-    if (!v->animating) *window = focus_rect(pg, v->focus_to);
+    *window = lerp(v->win_from, v->win_to, t);
 }
 
 static stage_xf fit(SDL_Rect stage, comic_frect cam)

@@ -48,11 +48,10 @@ typedef struct comic_view {
 
     /* camera: the part of the page on screen, in page units; animates in guided view */
     comic_frect cam_from, cam_to;
-    int focus_from, focus_to;    /* panels (on the page) the unmasked window moves between */
+    comic_frect win_from, win_to; /* the unmasked window (a panel, or the page) moves too */
     double anim_start;           /* plat_now_ms() when the move began */
     bool animating;
     int cam_page;                /* page the camera is on; -1 before the first pass */
-    comic_view_mode cam_mode;
 
     /* bubble layouts of the page on screen, redone when the page, language or text size changes */
     comic_measurer measurer;

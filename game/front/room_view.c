@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "dev_overlay.h"
 
 /* Stable keys for ui_item: a kind in the high bits, an index in the low ones. */
 enum { K_WIDGET = 2, K_OPTION = 3, K_CHECK = 4, K_HINT = 5, K_NEXT = 6, K_START = 7, K_DONE = 8,
@@ -81,7 +82,7 @@ static void open_puzzle(app *a, int i)
     v->pick_left = -1;
     v->held_item = -1;
     v->input[0] = '\0';
-    v->scroll = 0;
+    v->scroll.offset = 0;
     if (i < 0) return;
     const level_puzzle *p = &cur_room(a)->puzzles[i];
     unsigned seed = 2166136261u;
@@ -95,9 +96,11 @@ void room_view_begin(app *a)
 {
     room_view *v = &a->view;
     memset(v, 0, sizeof *v);
-    v->intro_open = !i18n_empty(&cur_room(a)->intro) && !(a->intro_seen & (1u << a->room)) &&
-                    !cur_state(a)->room_solved && cur_state(a)->solved_count == 0;
+    bool first_visit = !(a->intro_seen & (1u << a->room)) && !cur_state(a)->room_solved &&
+                       cur_state(a)->solved_count == 0;
+    v->intro_open = !i18n_empty(&cur_room(a)->intro) && first_visit;
     a->intro_seen |= 1u << a->room;
+    if (first_visit && cur_room(a)->comic_intro) app_open_comic(a, cur_room(a)->comic_intro);
     open_puzzle(a, game_next_puzzle(cur_state(a)));
     if (!v->intro_open && cur_room(a)->timer_minutes > 0 && !cur_state(a)->room_solved)
         v->timer_end_ms = plat_now_ms() + cur_room(a)->timer_minutes * 60000.0;
@@ -119,6 +122,7 @@ static void submit(app *a, const char *puzzle_id, const char *const *ids, int n)
         v->chosen = 0;
         v->held_item = -1;
         if (p->final_code && a->play.escaped) a->screen = APP_ENDING; /* the last door is open */
+        if (p->comic) app_open_comic(a, p->comic); /* a reward, as the room says */
         if (v->field_open) {
             plat_text_field_close();
             v->field_open = false;
@@ -281,7 +285,12 @@ static void scene_pass(app *a, SDL_Rect area, bool interactive)
         const char *spoken = i18n_empty(&w->label) ? t : i18n_get(&w->label, a->lang);
         int place = place_of_widget(p, w);
         bool has_text = spoken[0] || w->row_count > 0;
-        if (interactive && door >= 0) {
+        bool comic_door = w->opens && strncmp(w->opens, "comic:", 6) == 0;
+        if (interactive && comic_door) {
+            ui_state s = ui_item(&a->ui, KEY(K_DOOR, i), r, spoken, UI_BUTTON);
+            if (s.hovered) gfx_outline(g, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, GFX_ACCENT, 2);
+            if (s.activated) app_open_comic(a, w->opens + 6);
+        } else if (interactive && door >= 0) {
             char label[UI_LABEL_MAX];
             bool solved = play_room_solved(&a->play, door);
             snprintf(label, sizeof label, "%s%s%s", spoken, solved || !door_open ? ", " : "",
@@ -345,6 +354,7 @@ static void scene_pass(app *a, SDL_Rect area, bool interactive)
             else gfx_cross(g, badge.x + 13, badge.y + 13, 11, GFX_ON_ACCENT);
         }
     }
+    dev_overlay_scene(a, room, frame, xf.scale); /* make dev (?dev=1): places and coordinates */
 }
 
 /* ---- the panel ---------------------------------------------------------------------------- */
@@ -374,7 +384,8 @@ static ui_state option_row_ex(pane *pn, uint32_t key, const char *text, const ch
     text_measure(g, text, ts, pn->w - 56 - right_pad, &tw, &th);
     SDL_Rect r = {pn->x, pn->y, pn->w - right_pad, th + 20};
     ui_state s = {0};
-    if (enabled) s = ui_item(&pn->a->ui, key, r, label, UI_OPTION);
+    if (enabled && style == ROW_GRIP) s = ui_item_draggable(&pn->a->ui, key, r, label, UI_OPTION);
+    else if (enabled) s = ui_item(&pn->a->ui, key, r, label, UI_OPTION);
     else ui_say(&pn->a->ui, label);
     gfx_round_fill(g, r, 8, marked ? GFX_ACCENT : GFX_BORDER);
     gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered || s.dragged ? GFX_SURFACE_ALT : GFX_SURFACE);
@@ -513,80 +524,93 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
     }
 }
 
+/* One box of a matching puzzle: a number badge (filled when paired) and wrapped text. */
+static ui_state match_box(app *a, uint32_t key, SDL_Rect r, const char *text, const char *label, int number,
+                          bool picked, bool enabled)
+{
+    gfx *g = &a->gfx;
+    ui_state s = {0};
+    if (enabled) s = ui_item(&a->ui, key, r, label, UI_OPTION);
+    else ui_say(&a->ui, label);
+    gfx_round_fill(g, r, 8, picked ? GFX_ACCENT : GFX_BORDER);
+    gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
+    SDL_Rect badge = {r.x + 8, r.y + r.h / 2 - 13, 26, 26};
+    if (number > 0) {
+        char num[12];
+        snprintf(num, sizeof num, "%d", number);
+        gfx_round_fill(g, badge, 13, GFX_ACCENT);
+        text_draw_in(g, num, (text_style){TEXT_BOLD, 14, GFX_ON_ACCENT, TEXT_CENTER}, badge);
+    } else {
+        gfx_outline(g, badge, GFX_MUTED, 2);
+    }
+    text_draw(g, text, (text_style){TEXT_REGULAR, 15, GFX_TEXT, TEXT_LEFT}, r.x + 42, r.y + 10, r.w - 48);
+    return s;
+}
+
 static void body_match(pane *pn, const level_puzzle *p, bool solved)
 {
     app *a = pn->a;
     room_view *v = &a->view;
     gfx *g = &a->gfx;
     if (!solved) pane_text(pn, str(a->lang, STR_MATCH_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
-    int n = p->option_count, col = (pn->w - 12) / 2;
+    int n = p->option_count;
+    /* side by side where there is room; on the narrow panel one list above the other, so no
+       word has to be cut */
+    bool stacked = (pn->w - 12) / 2 < 260;
+    int col = stacked ? pn->w : (pn->w - 12) / 2;
     text_style ts = {TEXT_REGULAR, 15, GFX_TEXT, TEXT_LEFT};
-    for (int i = 0; i < n; i++) {
-        int left = i, right = solved ? i : v->shuffle[i];
+    int left_y = pn->y, right_y = pn->y;
+    int owner[LEVEL_MAX_OPTIONS]; /* the left item paired with each right one, -1 none */
+    for (int k = 0; k < n; k++) owner[k] = -1;
+    for (int k = 0; k < n; k++) {
+        int r = solved ? k : v->pairs[k];
+        if (r >= 0) owner[r] = k;
+    }
+    for (int left = 0; left < n; left++) {
         const char *lt = i18n_get(&p->options[left].text, a->lang);
-        const char *rt = i18n_get(&p->options[right].pair, a->lang);
-        int lw, lh, rw, rh;
-        text_measure(g, lt, ts, col - 48, &lw, &lh);
-        text_measure(g, rt, ts, col - 48, &rw, &rh);
-        int h = (lh > rh ? lh : rh) + 20;
-        SDL_Rect lr = {pn->x, pn->y, col, h}, rr = {pn->x + col + 12, pn->y, col, h};
-        /* partners share a number: the pairing is readable without colour */
-        int paired_right = solved ? left : v->pairs[left];
-        int right_owner = -1;
-        for (int k = 0; k < n; k++)
-            if ((solved ? k : v->pairs[k]) == right) right_owner = k;
-        char ll[UI_LABEL_MAX], rl[UI_LABEL_MAX];
-        snprintf(ll, sizeof ll, "%d. %s%s%s%s", left + 1, lt, paired_right >= 0 ? " – " : "",
-                 paired_right >= 0 ? str(a->lang, STR_PAIRED_WITH) : "",
-                 paired_right >= 0 ? "" : (v->pick_left == left ? ", " : ""));
-        if (paired_right >= 0) {
-            size_t m = strlen(ll);
-            snprintf(ll + m, sizeof ll - m, " %s", i18n_get(&p->options[paired_right].pair, a->lang));
+        int tw, th;
+        text_measure(g, lt, ts, col - 48, &tw, &th);
+        SDL_Rect r = {pn->x, left_y, col, th + 20};
+        int partner = solved ? left : v->pairs[left];
+        char label[UI_LABEL_MAX];
+        snprintf(label, sizeof label, "%d. %s", left + 1, lt);
+        if (partner >= 0) {
+            size_t m = strlen(label);
+            snprintf(label + m, sizeof label - m, " – %s %s", str(a->lang, STR_PAIRED_WITH),
+                     i18n_get(&p->options[partner].pair, a->lang));
         } else if (v->pick_left == left) {
-            size_t m = strlen(ll);
-            snprintf(ll + m, sizeof ll - m, "%s", str(a->lang, STR_SELECTED));
+            size_t m = strlen(label);
+            snprintf(label + m, sizeof label - m, ", %s", str(a->lang, STR_SELECTED));
         }
-        if (right_owner >= 0) snprintf(rl, sizeof rl, "%s – %s %d", rt, str(a->lang, STR_PAIRED_WITH), right_owner + 1);
-        else snprintf(rl, sizeof rl, "%s", rt);
-        ui_state ls = {0}, rs = {0};
-        if (!solved) {
-            ls = ui_item(&a->ui, KEY(K_LEFT, left), lr, ll, UI_OPTION);
-            rs = ui_item(&a->ui, KEY(K_RIGHT, right), rr, rl, UI_OPTION);
-        } else {
-            ui_say(&a->ui, ll);
-        }
-        gfx_round_fill(g, lr, 8, v->pick_left == left ? GFX_ACCENT : GFX_BORDER);
-        gfx_round_fill(g, (SDL_Rect){lr.x + 2, lr.y + 2, lr.w - 4, lr.h - 4}, 6, ls.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
-        gfx_round_fill(g, rr, 8, GFX_BORDER);
-        gfx_round_fill(g, (SDL_Rect){rr.x + 2, rr.y + 2, rr.w - 4, rr.h - 4}, 6, rs.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
-        char num[12];
-        snprintf(num, sizeof num, "%d", left + 1);
-        SDL_Rect lb = {lr.x + 8, lr.y + h / 2 - 13, 26, 26};
-        gfx_round_fill(g, lb, 13, GFX_ACCENT);
-        text_draw_in(g, num, (text_style){TEXT_BOLD, 14, GFX_ON_ACCENT, TEXT_CENTER}, lb);
-        text_draw(g, lt, ts, lr.x + 42, lr.y + 10, col - 48);
-        if (right_owner >= 0) {
-            snprintf(num, sizeof num, "%d", right_owner + 1);
-            SDL_Rect rb = {rr.x + 8, rr.y + h / 2 - 13, 26, 26};
-            gfx_round_fill(g, rb, 13, GFX_ACCENT);
-            text_draw_in(g, num, (text_style){TEXT_BOLD, 14, GFX_ON_ACCENT, TEXT_CENTER}, rb);
-        } else {
-            gfx_outline(g, (SDL_Rect){rr.x + 8, rr.y + h / 2 - 13, 26, 26}, GFX_MUTED, 2);
-        }
-        text_draw(g, rt, ts, rr.x + 42, rr.y + 10, col - 48);
-        if (ls.activated) {
+        ui_state s = match_box(a, KEY(K_LEFT, left), r, lt, label, left + 1, v->pick_left == left, !solved);
+        if (s.activated) {
             v->pick_left = v->pick_left == left ? -1 : left;
             a->dirty = true;
         }
-        if (rs.activated && v->pick_left >= 0) {
+        left_y += r.h + 8;
+    }
+    if (stacked) right_y = left_y + 8;
+    int rx = stacked ? pn->x : pn->x + col + 12;
+    for (int i = 0; i < n; i++) {
+        int right = solved ? i : v->shuffle[i];
+        const char *rt = i18n_get(&p->options[right].pair, a->lang);
+        int tw, th;
+        text_measure(g, rt, ts, col - 48, &tw, &th);
+        SDL_Rect r = {rx, right_y, col, th + 20};
+        char label[UI_LABEL_MAX];
+        if (owner[right] >= 0) snprintf(label, sizeof label, "%s – %s %d", rt, str(a->lang, STR_PAIRED_WITH), owner[right] + 1);
+        else snprintf(label, sizeof label, "%s", rt);
+        ui_state s = match_box(a, KEY(K_RIGHT, right), r, rt, label, owner[right] + 1, false, !solved);
+        if (s.activated && v->pick_left >= 0) {
             for (int k = 0; k < n; k++)
                 if (v->pairs[k] == right) v->pairs[k] = -1;
             v->pairs[v->pick_left] = right;
             v->pick_left = -1;
             a->dirty = true;
         }
-        pn->y += h + 8;
+        right_y += r.h + 8;
     }
+    pn->y = left_y > right_y ? left_y : right_y;
     if (!solved) {
         bool complete = true;
         for (int k = 0; k < n; k++) complete = complete && v->pairs[k] >= 0;
@@ -735,9 +759,12 @@ static int feedback_box(pane *pn)
                                                  : str(a->lang, STR_WRONG);
     const char *body = r->explain ? i18n_get(r->explain, a->lang)
                      : r->verdict == GAME_MISS ? str(a->lang, STR_MISS) : "";
-    char extra[96] = "";
+    char extra[DIAG_MSG_MAX * 2] = "";
     if ((p->kind == LEVEL_P_ORDER || p->kind == LEVEL_P_MATCH) && r->verdict == GAME_WRONG)
         snprintf(extra, sizeof extra, str(a->lang, STR_IN_PLACE), r->found, r->needed);
+    /* solved: the puzzle's lesson too, unless it already is the explanation shown */
+    if (r->verdict == GAME_RIGHT && !i18n_empty(&p->solved) && r->explain != &p->solved)
+        snprintf(extra, sizeof extra, "%s", i18n_get(&p->solved, a->lang));
     text_style hs = {TEXT_BOLD, 18, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_TEXT : GFX_BAD, TEXT_LEFT};
     text_style bs = {TEXT_REGULAR, 16, GFX_TEXT, TEXT_LEFT};
     int x = pn->x, y = pn->y, w = pn->w;
@@ -754,7 +781,7 @@ static int feedback_box(pane *pn)
     int ty = y + 14 + hh + 6;
     if (body[0]) ty += text_draw(g, body, bs, x + 14, ty, w - 28) + 6;
     if (extra[0]) text_draw(g, extra, bs, x + 14, ty, w - 28);
-    char line[DIAG_MSG_MAX * 3];
+    char line[2048];
     snprintf(line, sizeof line, "%s.%s%s%s%s", head, body[0] ? " " : "", body, extra[0] ? " " : "", extra);
     ui_say(&a->ui, line);
     pn->y += h + 12;
@@ -823,15 +850,9 @@ static void panel_pass(app *a, SDL_Rect panel)
     gfx_card(g, panel, 12);
 
     /* content scrolls inside the panel; the action button stays fixed at the bottom */
-    SDL_Rect body = {panel.x, panel.y + 6, panel.w, panel.h - 84};
-    if (a->ui.wheel && gfx_contains(panel, a->ui.mouse_x, a->ui.mouse_y)) v->scroll -= a->ui.wheel * 48;
-    int max_scroll = v->content_h - body.h;
-    if (v->scroll > max_scroll) v->scroll = max_scroll;
-    if (v->scroll < 0) v->scroll = 0;
-    SDL_RenderSetClipRect(g->renderer, &body);
-    ui_clip(&a->ui, body);
-    pane pn = {a, panel.x + 20, body.y + 12 - v->scroll, panel.w - 40};
-    int top = pn.y;
+    SDL_Rect body = {panel.x, panel.y + 6, panel.w - 4, panel.h - 84};
+    pane pn = {a, panel.x + 20, app_scroll_begin(a, body, &v->scroll) + 12, panel.w - 44};
+    int top = pn.y - 12;
     char buf[256];
 
     timer_line(&pn);
@@ -870,22 +891,7 @@ static void panel_pass(app *a, SDL_Rect panel)
         }
         inventory(&pn, p, p->kind == LEVEL_P_USE && !ps->solved);
     }
-    v->content_h = pn.y + v->scroll - top + 12;
-    ui_clip_end(&a->ui);
-    SDL_RenderSetClipRect(g->renderer, NULL);
-    /* keep the keyboard focus in view */
-    if (a->ui.focus_visible && a->ui.focus_key && gfx_contains(panel, a->ui.focus_rect.x + 1, a->ui.focus_rect.y + 1) == false &&
-        a->ui.focus_rect.x >= body.x && a->ui.focus_rect.x < body.x + body.w) {
-        if (a->ui.focus_rect.y < body.y) v->scroll -= body.y - a->ui.focus_rect.y + 12;
-        else if (a->ui.focus_rect.y + a->ui.focus_rect.h > body.y + body.h)
-            v->scroll += a->ui.focus_rect.y + a->ui.focus_rect.h - (body.y + body.h) + 12;
-    }
-    if (v->content_h > body.h) {
-        /* a scroll bar, so it is visible that there is more */
-        int bar_h = body.h * body.h / v->content_h;
-        int bar_y = body.y + (body.h - bar_h) * v->scroll / (v->content_h - body.h);
-        gfx_round_fill(g, (SDL_Rect){panel.x + panel.w - 10, bar_y, 6, bar_h}, 3, GFX_BORDER);
-    }
+    app_scroll_end(a, body, &v->scroll, top, pn.y + 12);
 
     int bx = panel.x + 20, bw = panel.w - 40, by = panel.y + panel.h - 68;
     if (p && gs->puzzles[v->current].solved) {
@@ -915,11 +921,16 @@ void room_view_pass(app *a)
     const level_room *room = cur_room(a);
     game_state *gs = cur_state(a);
     layout lay = room_layout(&a->gfx);
-    bool modal = v->intro_open || v->solved_open || a->settings_open;
+    bool modal = v->intro_open || v->solved_open || a->settings_open || a->comic_view.open;
     /* the hub's last door opens once every room is solved: show it without a click */
     if (v->current < 0 && !modal) {
         int next = game_next_puzzle(gs);
         if (next >= 0) open_puzzle(a, next);
+    }
+    if (a->comic_view.open) {
+        /* a comic over the room (its intro, a reward, the hub's desk) has the whole screen */
+        if (comic_view_pass(a)) a->dirty = true;
+        return;
     }
     app_top_bar(a, i18n_get(&room->title, a->lang));
     scene_pass(a, lay.scene, !modal);
@@ -947,9 +958,11 @@ void room_view_pass(app *a)
         if (app_dialog(a, str(a->lang, STR_ROOM_SOLVED), i18n_get(&room->outro, a->lang), extra, KEY(K_DONE, 0),
                        str(a->lang, to_hub ? STR_BACK_TO_HUB : STR_CONTINUE), false)) {
             v->solved_open = false;
+            const char *outro = room->comic_outro;
             if (a->play.escaped) a->screen = APP_ENDING;
             else if (to_hub) app_enter_room(a, a->hub);
             else if (play_all_required_solved(&a->play)) a->screen = APP_ENDING;
+            if (outro && a->screen == APP_ROOM) app_open_comic(a, outro);
             a->dirty = true;
         }
     }

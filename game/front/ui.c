@@ -1,10 +1,26 @@
 #include "ui.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../platform/platform.h"
+
+/* Appends to the mirror with the item's own line breaks turned into spaces: one line is one
+   thing on screen, which is how the page (and the tests) read it. */
+static void mirror_append(ui *u, const char *fmt, ...)
+{
+    if (u->mirror_len >= sizeof u->mirror - 1) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(u->mirror + u->mirror_len, sizeof u->mirror - u->mirror_len, fmt, ap);
+    va_end(ap);
+    if (n <= 0 || (size_t)n >= sizeof u->mirror - u->mirror_len) return; /* cut: keep what fits */
+    for (char *p = u->mirror + u->mirror_len; p < u->mirror + u->mirror_len + n - 1; p++)
+        if (*p == '\n') *p = ' ';
+    u->mirror_len += (size_t)n;
+}
 
 static uint32_t hit(const uint32_t *keys, const SDL_Rect *rects, int count, int x, int y)
 {
@@ -14,43 +30,56 @@ static uint32_t hit(const uint32_t *keys, const SDL_Rect *rects, int count, int 
     return 0;
 }
 
+/* Between passes, keys/rects/draggable hold the last pass: the one on screen, which is what
+   the player points at (prev_* is the pass before it, kept for navigation during a pass). */
 bool ui_event(ui *u, const SDL_Event *e)
 {
     switch (e->type) {
     case SDL_MOUSEMOTION: {
         u->mouse_x = e->motion.x;
         u->mouse_y = e->motion.y;
-        if (u->pressed && !u->drag_key && u->press_key &&
+        if (u->pressed && !u->moved &&
             (abs(e->motion.x - u->press_x) > 10 || abs(e->motion.y - u->press_y) > 10)) {
-            u->drag_key = u->press_key;
+            u->moved = true;
+            for (int i = 0; i < u->count; i++)
+                if (u->keys[i] == u->press_key && u->draggable[i]) u->drag_key = u->press_key;
+            u->scroll_drag += e->motion.y - u->press_y; /* the part before the tolerance counts too */
             return true;
         }
         if (u->drag_key) return true;
-        uint32_t h = hit(u->prev_keys, u->prev_rects, u->prev_count, e->motion.x, e->motion.y);
+        if (u->pressed && u->moved) {
+            u->scroll_drag += e->motion.yrel;
+            return true;
+        }
+        uint32_t h = hit(u->keys, u->rects, u->count, e->motion.x, e->motion.y);
         if (h == u->hover_key) return false;
         u->hover_key = h;
         return true;
     }
     case SDL_MOUSEBUTTONDOWN:
         if (e->button.button != SDL_BUTTON_LEFT) return false;
-        u->click_pending = true;
-        u->click_x = e->button.x;
-        u->click_y = e->button.y;
         u->mouse_x = e->button.x;
         u->mouse_y = e->button.y;
         u->pressed = true;
+        u->moved = false;
         u->press_x = e->button.x;
         u->press_y = e->button.y;
-        u->press_key = hit(u->prev_keys, u->prev_rects, u->prev_count, e->button.x, e->button.y);
+        u->press_key = hit(u->keys, u->rects, u->count, e->button.x, e->button.y);
         u->focus_visible = false;
         return true;
     case SDL_MOUSEBUTTONUP:
-        if (e->button.button != SDL_BUTTON_LEFT) return false;
+        if (e->button.button != SDL_BUTTON_LEFT || !u->pressed) return false;
         u->pressed = false;
-        if (!u->drag_key) return false;
-        u->drop_pending = true;
-        u->drop_x = e->button.x;
-        u->drop_y = e->button.y;
+        if (u->drag_key) {
+            u->drop_pending = true;
+            u->drop_x = e->button.x;
+            u->drop_y = e->button.y;
+        } else if (!u->moved) {
+            /* released where it was pressed: a click or a tap */
+            u->click_pending = true;
+            u->click_x = u->press_x;
+            u->click_y = u->press_y;
+        }
         return true;
     case SDL_MOUSEWHEEL:
         u->wheel += e->wheel.y;
@@ -85,6 +114,7 @@ void ui_begin(ui *u)
 {
     memcpy(u->prev_keys, u->keys, sizeof u->keys);
     memcpy(u->prev_rects, u->rects, sizeof u->rects);
+    memcpy(u->prev_draggable, u->draggable, sizeof u->draggable);
     u->prev_count = u->count;
     u->count = 0;
     u->mirror_len = 0;
@@ -113,12 +143,25 @@ void ui_begin(ui *u)
     u->tab_pending = false;
 }
 
+static ui_state item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role, bool draggable);
+
 ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role)
+{
+    return item(u, key, r, label, role, false);
+}
+
+ui_state ui_item_draggable(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role)
+{
+    return item(u, key, r, label, role, true);
+}
+
+static ui_state item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role, bool draggable)
 {
     ui_state s = {0};
     if (u->count < UI_MAX_ITEMS) {
         u->keys[u->count] = key;
         u->rects[u->count] = r;
+        u->draggable[u->count] = draggable;
         u->count++;
     }
     s.hovered = key == u->hover_key;
@@ -128,8 +171,10 @@ ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role rol
         s.dragged = !u->drop_pending;
         s.dropped = u->drop_pending;
     }
-    if (u->click_pending && reachable && gfx_contains(r, u->click_x, u->click_y)) {
-        /* items declared later are on top: a later hit takes the click from an earlier one */
+    /* the click belongs to the topmost control under it in the pass the player saw (press_key);
+       with none there, to whatever this pass puts under it */
+    bool mine = u->press_key == 0 || u->press_key == key;
+    if (u->click_pending && reachable && mine && gfx_contains(r, u->click_x, u->click_y)) {
         s.activated = true;
         u->click_hit = true;
         u->focus_key = key;
@@ -142,11 +187,14 @@ ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role rol
     }
 
     const char *role_name = u->role_names[role] ? u->role_names[role] : "";
-    /* "@x,y,w,h|" lets the page place the control (tests click there; see web/shell.js) */
-    int n = snprintf(u->mirror + u->mirror_len, sizeof u->mirror - u->mirror_len,
-                     "@%d,%d,%d,%d|%s%s%s%s\n", r.x, r.y, r.w, r.h, s.focused ? "▶ " : "", label,
-                     role_name[0] ? " – " : "", role_name);
-    if (n > 0 && (size_t)n < sizeof u->mirror - u->mirror_len) u->mirror_len += (size_t)n;
+    /* "@x,y,w,h|" lets the page place the control (tests click there; see web/shell.js); in a
+       scrolling area ";x,y,w,h" adds the part of the screen where it can be seen */
+    if (u->clipping)
+        mirror_append(u, "@%d,%d,%d,%d;%d,%d,%d,%d|%s%s%s%s\n", r.x, r.y, r.w, r.h, u->clip.x, u->clip.y,
+                      u->clip.w, u->clip.h, s.focused ? "▶ " : "", label, role_name[0] ? " – " : "", role_name);
+    else
+        mirror_append(u, "@%d,%d,%d,%d|%s%s%s%s\n", r.x, r.y, r.w, r.h, s.focused ? "▶ " : "", label,
+                      role_name[0] ? " – " : "", role_name);
     if (s.focused) {
         snprintf(u->focus_label, sizeof u->focus_label, "%s%s%s", label, role_name[0] ? " – " : "",
                  role_name);
@@ -158,8 +206,7 @@ ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role rol
 void ui_say(ui *u, const char *text)
 {
     if (!text || !text[0]) return;
-    int n = snprintf(u->mirror + u->mirror_len, sizeof u->mirror - u->mirror_len, "%s\n", text);
-    if (n > 0 && (size_t)n < sizeof u->mirror - u->mirror_len) u->mirror_len += (size_t)n;
+    mirror_append(u, "%s\n", text);
 }
 
 bool ui_missed_click(const ui *u, int *x, int *y)
@@ -204,6 +251,7 @@ void ui_end(ui *u, gfx *g)
     u->activate_pending = false;
     u->space_activation = false;
     u->wheel = 0;
+    u->scroll_drag = 0;
     u->typed[0] = '\0'; /* text typed while no field had focus goes nowhere */
     u->backspaces = 0;
     if (u->drop_pending) {

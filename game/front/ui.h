@@ -2,7 +2,9 @@
  *
  * Each pass, views declare their controls with ui_item() in reading order and say their
  * texts with ui_say(). Input collected since the last pass is applied to the items of this
- * pass: a click or tap on an item, or Enter/Space on the focused one, activates it. Tab and
+ * pass: a click or tap on an item (activated when the pointer is released where it was
+ * pressed, so a swipe never presses a button), or Enter/Space on the focused one, activates it.
+ * A press that moves drags a draggable item, or else scrolls the area under it. Tab and
  * the arrow keys move the focus through the items in declaration order. The texts and the
  * focused control go to the platform's mirror (an ARIA live region on the web).
  *
@@ -65,10 +67,13 @@ typedef struct ui {
     bool escape;               /* Esc was pressed: the view may close something */
     bool space_activation;     /* the activation came from Space (a text field types it instead) */
 
-    /* dragging: a press that moves more than a few pixels becomes a drag, not a click */
+    /* dragging: a press that moves more than a few pixels becomes a drag or a scroll, not a click */
     bool pressed;
+    bool moved;                /* the press has moved beyond the click tolerance */
     int press_x, press_y;
     uint32_t press_key, drag_key;
+    int scroll_drag;           /* a swipe's vertical movement since the last pass (content follows it) */
+    bool draggable[UI_MAX_ITEMS], prev_draggable[UI_MAX_ITEMS];
     bool drop_pending;
     int drop_x, drop_y;
 
@@ -85,6 +90,8 @@ bool ui_event(ui *u, const SDL_Event *e);
 void ui_begin(ui *u);
 /* Declares a control; label is what a screen reader says. */
 ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role);
+/* The same for a control that the pointer can drag (its state says dragged and dropped). */
+ui_state ui_item_draggable(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role);
 /* Adds a text line to the mirror. */
 void ui_say(ui *u, const char *text);
 /* A click in this pass that hit no item: views that count misses ask this. */

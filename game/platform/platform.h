@@ -25,6 +25,11 @@ typedef void (*plat_frame_fn)(void *user);
    browser (requestAnimationFrame) and returns; natively it blocks. No ASYNCIFY needed. */
 void plat_run(plat_frame_fn frame, void *user);
 void plat_quit(void);
+/* The frame had nothing to draw. On the web the loop then stops asking the browser for frames
+   until input, a finished fetch, the page's text field or wake_in_ms (< 0: none) wakes it, so a
+   still screen costs no CPU; page state the engine polls is still seen within half a second.
+   Natively nothing changes (the loop keeps its pace). */
+void plat_idle(double wake_in_ms);
 /* Milliseconds since start, monotonic. */
 double plat_now_ms(void);
 
@@ -81,6 +86,8 @@ bool plat_completion_code(char *out, size_t cap);
 
 /* Hands the player's rating (1-5) and optional comment of the game to the page's reporter. */
 void plat_send_feedback(int rating, const char *comment);
+/* Tells the page the game's language ("fi", "sv", "en"): its own texts and <html lang> follow. */
+void plat_page_language(const char *code);
 /* Tells the page the game's logical size (it maps mirrored control rectangles with it). */
 void plat_layout(int w, int h);
 /* The user asked the system for reduced motion (prefers-reduced-motion on the web). */
@@ -94,5 +101,12 @@ void plat_mark(const char *name);
    texts it rasterised, for the benchmark (tests/bench). The web keeps the recent ones for the
    page (window.pakopeli.frames); natively it does nothing. */
 void plat_frame_stats(double ms, int text_renders);
+
+/* ---- live preview (make dev, docs/authoring.md) ------------------------------------------- */
+
+/* True once after an author saved a content file, so the game loads its content again: on the
+   web when the dev server's page glue (web/dev.js) sets window.pakopeli.reloadRequested;
+   natively with --dev, when a levels/ file changes (checked once a second). Else never. */
+bool plat_reload_requested(void);
 
 #endif

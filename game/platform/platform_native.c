@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <time.h>
 
 #include <SDL.h>
 
@@ -47,6 +49,8 @@ void plat_run(plat_frame_fn frame, void *user)
 }
 
 void plat_quit(void) { plat.quit = true; }
+
+void plat_idle(double wake_in_ms) { (void)wake_in_ms; }
 
 double plat_now_ms(void)
 {
@@ -218,6 +222,8 @@ void plat_send_feedback(int rating, const char *comment)
     if (plat.mirror) printf("--- feedback: %d %s\n", rating, comment);
 }
 
+void plat_page_language(const char *code) { (void)code; }
+
 void plat_layout(int w, int h)
 {
     (void)w;
@@ -240,6 +246,42 @@ void plat_frame_stats(double ms, int text_renders)
 {
     (void)ms;
     (void)text_renders;
+}
+
+/* The newest change time of the content files (levels/ and levels/comics/), 0 when none. */
+static time_t content_mtime(void)
+{
+    static const char *const dirs[] = {"levels", "levels/comics"};
+    time_t newest = 0;
+    for (int d = 0; d < 2; d++) {
+        DIR *dir = opendir(dirs[d]);
+        for (struct dirent *e; dir && (e = readdir(dir));) {
+            char path[512];
+            struct stat st;
+            snprintf(path, sizeof path, "%s/%s", dirs[d], e->d_name);
+            if (e->d_name[0] != '.' && stat(path, &st) == 0 && st.st_mtime > newest) newest = st.st_mtime;
+        }
+        if (dir) closedir(dir);
+    }
+    return newest;
+}
+
+bool plat_reload_requested(void)
+{
+    static int dev = -1;
+    static time_t seen;
+    static double next_ms;
+    char v[8];
+    if (dev < 0) {
+        dev = plat_param("dev", v, sizeof v) && strcmp(v, "0") != 0;
+        seen = dev ? content_mtime() : 0;
+    }
+    if (!dev || plat_now_ms() < next_ms) return false;
+    next_ms = plat_now_ms() + 1000.0;
+    time_t now = content_mtime();
+    if (now == seen) return false;
+    seen = now;
+    return true;
 }
 
 #endif

@@ -11,6 +11,8 @@
 
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
 
 enum { FETCH_SLOTS = 32 };
 
@@ -33,13 +35,75 @@ void plat_init(int argc, char **argv)
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
 }
 
-void plat_run(plat_frame_fn frame, void *user)
+/* The loop asks the browser for one animation frame at a time and stops asking while the game
+   is idle (plat_idle), so a still screen costs no CPU; input (any SDL event), a finished fetch,
+   the page's text field or a deadline asks again. Emscripten's own main loop cannot do this:
+   resuming it from an event handler would unwind the C stack. */
+enum { IDLE_POLL_MS = 500 }; /* longest sleep: page state the engine polls is seen this soon */
+
+static struct {
+    plat_frame_fn frame;
+    void *user;
+    bool scheduled, idle, quit;
+    long timer;
+} loop;
+
+static EM_BOOL on_animation_frame(double t, void *arg);
+
+static void schedule(void)
 {
-    /* fps 0: the browser's requestAnimationFrame paces us; 1: never return into main */
-    emscripten_set_main_loop_arg(frame, user, 0, 1);
+    if (loop.scheduled || loop.quit || !loop.frame) return;
+    loop.scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, NULL);
 }
 
-void plat_quit(void) { emscripten_cancel_main_loop(); }
+static EM_BOOL on_animation_frame(double t, void *arg)
+{
+    (void)t;
+    (void)arg;
+    loop.scheduled = false;
+    loop.idle = false;
+    loop.frame(loop.user);
+    if (!loop.idle) schedule();
+    return EM_FALSE;
+}
+
+static void on_timeout(void *arg)
+{
+    (void)arg;
+    loop.timer = 0;
+    schedule();
+}
+
+static int SDLCALL on_sdl_event(void *arg, SDL_Event *e)
+{
+    (void)arg;
+    if (e->type != SDL_POLLSENTINEL) schedule(); /* SDL_PollEvent pushes that one itself */
+    return 1;
+}
+
+/* Called by the page (a key in the answer field, see js_field_open). */
+EMSCRIPTEN_KEEPALIVE void plat_web_wake(void);
+void plat_web_wake(void) { schedule(); }
+
+void plat_idle(double wake_in_ms)
+{
+    loop.idle = true;
+    if (wake_in_ms < 0 || wake_in_ms > IDLE_POLL_MS) wake_in_ms = IDLE_POLL_MS;
+    if (loop.timer) emscripten_clear_timeout(loop.timer);
+    loop.timer = emscripten_set_timeout(on_timeout, wake_in_ms, NULL);
+}
+
+void plat_run(plat_frame_fn frame, void *user)
+{
+    loop.frame = frame;
+    loop.user = user;
+    SDL_AddEventWatch(on_sdl_event, NULL);
+    schedule();
+    emscripten_exit_with_live_runtime(); /* never return into main: the page keeps running */
+}
+
+void plat_quit(void) { loop.quit = true; }
 
 double plat_now_ms(void) { return emscripten_get_now(); }
 
@@ -65,12 +129,14 @@ static void on_load(void *arg, void *buf, int size)
     s->data[size] = '\0';
     s->len = (size_t)size;
     s->state = PLAT_FETCH_DONE;
+    schedule();
 }
 
 static void on_error(void *arg)
 {
     fetch_slot *s = unpack(arg);
     if (s) s->state = PLAT_FETCH_FAILED;
+    schedule();
 }
 
 plat_fetch plat_fetch_start(const char *path)
@@ -152,6 +218,13 @@ void plat_send_event(const char *json) { js_send_event(json); }
 EM_JS(int, js_field_open, (int x, int y, int w, int h, const char *label, const char *value), {
     if (!window.pakopeli || !window.pakopeli.fieldOpen) return 0;
     window.pakopeli.fieldOpen(x, y, w, h, UTF8ToString(label), UTF8ToString(value));
+    var input = window.pakopeli.field && window.pakopeli.field.input;
+    if (input && !input.wakesEngine) { /* the engine sleeps when idle: typing must wake it */
+        input.wakesEngine = true;
+        ['input', 'keydown', 'blur'].forEach(function(t) {
+            input.addEventListener(t, function() { setTimeout(Module['_plat_web_wake'], 0); });
+        });
+    }
     return 1;
 })
 
@@ -197,6 +270,12 @@ EM_JS(void, js_feedback, (int rating, const char *comment), {
 
 void plat_send_feedback(int rating, const char *comment) { js_feedback(rating, comment); }
 
+EM_JS(void, js_page_language, (const char *code), {
+    if (window.pakopeli && window.pakopeli.language) window.pakopeli.language(UTF8ToString(code));
+})
+
+void plat_page_language(const char *code) { js_page_language(code); }
+
 EM_JS(void, js_layout, (int w, int h), {
     if (window.pakopeli) window.pakopeli.logical = { w: w, h: h };
 })
@@ -232,7 +311,36 @@ void plat_preferred_language(char *out, size_t cap)
     if (cap > 0) js_language(out, (int)cap);
 }
 
-void plat_mirror(const char *screen, const char *focus) { js_mirror(screen, focus); }
+EM_JS(void, js_mirror_same, (void), {
+    if (window.pakopeli) window.pakopeli.passes++; /* tests wait for the engine to have seen their input */
+})
+
+/* The page's mirror is rewritten only when its text changed: a pass that changes nothing on
+   screen but a hover or a focus ring costs no DOM work (it was a fifth of a drawn frame). */
+void plat_mirror(const char *screen, const char *focus)
+{
+    static char *last;
+    static size_t cap;
+    size_t ns = strlen(screen), nf = strlen(focus);
+    if (last && strncmp(last, screen, ns + 1) == 0 && strcmp(last + ns + 1, focus) == 0) {
+        js_mirror_same();
+        return;
+    }
+    js_mirror(screen, focus);
+    if (ns + nf + 2 > cap) {
+        char *grown = realloc(last, ns + nf + 2);
+        if (!grown) {
+            free(last);
+            last = NULL;
+            cap = 0;
+            return;
+        }
+        last = grown;
+        cap = ns + nf + 2;
+    }
+    memcpy(last, screen, ns + 1);
+    memcpy(last + ns + 1, focus, nf + 1);
+}
 
 void plat_mark(const char *name) { js_mark(name); }
 
@@ -241,5 +349,14 @@ EM_JS(void, js_frame_stats, (double ms, int renders), {
 })
 
 void plat_frame_stats(double ms, int text_renders) { js_frame_stats(ms, text_renders); }
+
+/* Polled every frame: a property read, cheap. Only the dev server's page ever sets it. */
+EM_JS(int, js_reload_requested, (void), {
+    if (!window.pakopeli || !window.pakopeli.reloadRequested) return 0;
+    window.pakopeli.reloadRequested = false;
+    return 1;
+})
+
+bool plat_reload_requested(void) { return js_reload_requested() != 0; }
 
 #endif

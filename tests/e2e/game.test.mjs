@@ -189,3 +189,15 @@ test('the whole game plays on a phone held upright, by touch', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the comic on the hub desk opens over the game and closes back to it', async () => {
+  const { page, context, errors } = await openGame(env, '?lang=en');
+  await clickControl(page, 'Start');
+  await clickControl(page, 'The comic on the desk');
+  await waitForLine(page, 'Aino waves.');
+  await screenshot(page, 'game-hub-comic.png');
+  await settle(page, () => page.keyboard.press('Escape'));
+  await waitForLine(page, 'Mail room');                  // back in the lobby
+  assert.deepEqual(errors, []);
+  await context.close();
+});

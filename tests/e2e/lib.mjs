@@ -59,7 +59,7 @@ const pattern = (text) => (text instanceof RegExp ? { re: text.source, flags: te
 const MATCHES = (t, line) => (t.re ? new RegExp(t.re, t.flags).test(line) : line.includes(t.s));
 
 // Waits until some mirrored line matches (the engine draws on the next frame).
-export async function waitForLine(page, text, timeout = 5000) {
+export async function waitForLine(page, text, timeout = 10000) {
   try {
     await page.waitForFunction(([t, matches]) => [...document.querySelectorAll('#sr-lines li')]
       // eslint-disable-next-line no-new-func
@@ -82,7 +82,7 @@ export async function settle(page, input) {
 // Clicks the canvas in the middle of the control whose mirrored label contains text.
 export async function clickControl(page, text) {
   await waitForLine(page, text);
-  const box = await controlBox(page, text);
+  const box = await scrollIntoView(page, text, await controlBox(page, text));
   if (!box) throw new Error(`no control "${text}" in the mirror:\n${(await screenLines(page)).join('\n')}`);
   await settle(page, () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2));
 }
@@ -94,8 +94,25 @@ export async function controlBox(page, text) {
     const li = [...document.querySelectorAll('#sr-lines li[data-control]')].find((l) => match(t, l.textContent));
     if (!li) return null;
     const [x, y, w, h] = li.dataset.rect.split(',').map(Number);
-    return window.pakopeli.toPage(x, y, w, h);
+    const box = window.pakopeli.toPage(x, y, w, h);
+    if (li.dataset.clip) { // in a scrolling area: the part of the screen where it can be seen
+      const [cx, cy, cw, ch] = li.dataset.clip.split(',').map(Number);
+      box.clip = window.pakopeli.toPage(cx, cy, cw, ch);
+    }
+    return box;
   }, [pattern(text), MATCHES.toString()]);
+}
+
+// Scrolls a control into view with the mouse wheel, as a person would, and returns its box.
+async function scrollIntoView(page, text, box) {
+  for (let i = 0; box && box.clip && i < 30; i++) {
+    const c = box.clip, mid = box.y + box.h / 2;
+    if (mid > c.y + 4 && mid < c.y + c.h - 4) break;
+    await page.mouse.move(c.x + c.w / 2, c.y + c.h / 2);
+    await settle(page, () => page.mouse.wheel(0, mid > c.y + c.h / 2 ? 120 : -120));
+    box = await controlBox(page, text);
+  }
+  return box;
 }
 
 // Presses Tab until the focused control's label matches text, then Enter.

@@ -1,0 +1,517 @@
+/* lint_text.c - text that must fit, measured with the game's own fonts and SDL_ttf, headless.
+ *
+ * Scene texts are drawn into their widgets at the scene's sizes (room_view.c scene_px:
+ * 15/17/21/26 for small/normal/large/title), scaled with the scene and not with the player's
+ * text size; panel texts, the top bar and dialogs grow with the text size up to 150 %.
+ * Each check below repeats the arithmetic of the view that draws the text (named beside it),
+ * and wraps with the same SDL_ttf call (TTF_RenderUTF8_Blended_Wrapped), so what fits here
+ * fits on screen. Comic bubbles go through comic_layout_check, which the viewer also uses.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "../front/comic_layout.h"
+#include "../front/strings.h"
+#include "lint.h"
+
+enum {
+    FACES = 2,            /* Lato regular, bold */
+    FONT_SLOTS = 48,
+    MEMO_SLOTS = 4096,    /* measured texts: the same text is asked for at several sizes */
+    ZOOM_MAX = 150,
+    SCREEN_W = 1280, SCREEN_H = 720, PORTRAIT_W = 720,
+    PANEL_TEXT_W = 368,   /* room_view.c room_layout: panel 412 wide, 20 padding and 24 for the scroll bar */
+    PANEL_TEXT_W_PHONE = 652 /* the same on a phone held upright: panel 696 wide */
+};
+
+static const char *const FACE_FILES[FACES] = {"Lato-Regular.ttf", "Lato-Bold.ttf"};
+static const char *const DEFAULT_FONTS = "/usr/share/fonts/truetype/lato";
+static const char *const COMIC_FONT = "/usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf";
+static const char *const LANG_NAMES[LANG_COUNT] = {"Finnish", "Swedish", "English"};
+
+static struct {
+    bool ready;
+    char *face[FACES];
+    size_t face_len[FACES];
+    struct { int face, px; TTF_Font *font; } fonts[FONT_SLOTS];
+    int font_count;
+    struct { uint64_t key; int w, h; } memo[MEMO_SLOTS];
+    comic_measurer comic;
+    bool comic_ready, comic_tried;
+    char comic_path[1024];
+} T;
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = n > 0 ? malloc((size_t)n) : NULL;
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    *len = buf ? (size_t)n : 0;
+    return buf;
+}
+
+bool lint_text_setup(const char *fonts_dir)
+{
+    if (TTF_Init() != 0) return false;
+    const char *dir = fonts_dir ? fonts_dir : DEFAULT_FONTS;
+    for (int i = 0; i < FACES; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, FACE_FILES[i]);
+        T.face[i] = slurp(path, &T.face_len[i]);
+        if (!T.face[i]) {
+            fprintf(stderr, "pakopeli-lint: the font %s is missing, so text fit is not checked "
+                            "(apt-get install fonts-lato, or give --fonts DIR)\n", path);
+            lint_text_shutdown();
+            return false;
+        }
+    }
+    if (fonts_dir) snprintf(T.comic_path, sizeof T.comic_path, "%s/ComicNeue-Bold.otf", fonts_dir);
+    else snprintf(T.comic_path, sizeof T.comic_path, "%s", COMIC_FONT);
+    T.ready = true;
+    return true;
+}
+
+void lint_text_shutdown(void)
+{
+    for (int i = 0; i < T.font_count; i++) TTF_CloseFont(T.fonts[i].font);
+    for (int i = 0; i < FACES; i++) free(T.face[i]);
+    bool had_ttf = T.ready || T.face[0];
+    if (T.comic_ready) comic_measurer_shutdown(&T.comic);
+    memset(&T, 0, sizeof T);
+    if (had_ttf && TTF_WasInit()) TTF_Quit();
+}
+
+static TTF_Font *font(int face, int px)
+{
+    for (int i = 0; i < T.font_count; i++)
+        if (T.fonts[i].face == face && T.fonts[i].px == px) return T.fonts[i].font;
+    if (T.font_count == FONT_SLOTS) return NULL;
+    TTF_Font *f = TTF_OpenFontRW(SDL_RWFromConstMem(T.face[face], (int)T.face_len[face]), 1, px);
+    if (!f) return NULL;
+    TTF_SetFontHinting(f, TTF_HINTING_LIGHT); /* as text.c */
+    T.fonts[T.font_count].face = face;
+    T.fonts[T.font_count].px = px;
+    T.fonts[T.font_count++].font = f;
+    return f;
+}
+
+/* The size text.c's text_measure gives: wrapped to wrap pixels (0: one line). */
+static void measure(int face, int px, const char *s, int wrap, int *w, int *h)
+{
+    *w = *h = 0;
+    if (!s || !s[0] || wrap < 0) return;
+    uint64_t key = 1469598103934665603ull; /* FNV-1a of the text and the style */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) key = (key ^ *p) * 1099511628211ull;
+    key = (key ^ (uint64_t)(face * 7919 + px * 104729 + wrap * 15485863ull)) * 1099511628211ull;
+    if (!key) key = 1;
+    unsigned slot = (unsigned)(key % MEMO_SLOTS);
+    if (T.memo[slot].key == key) {
+        *w = T.memo[slot].w;
+        *h = T.memo[slot].h;
+        return;
+    }
+    TTF_Font *f = font(face, px);
+    if (!f) return;
+    if (wrap > 0) {
+        SDL_Surface *surf = TTF_RenderUTF8_Blended_Wrapped(f, s, (SDL_Color){0, 0, 0, 255}, (Uint32)wrap);
+        if (surf) {
+            *w = surf->w;
+            *h = surf->h;
+            SDL_FreeSurface(surf);
+        }
+    } else {
+        TTF_SizeUTF8(f, s, w, h);
+    }
+    T.memo[slot].key = key;
+    T.memo[slot].w = *w;
+    T.memo[slot].h = *h;
+}
+
+/* text.c real_px at density 1. */
+static int zoomed(int size, int zoom)
+{
+    int px = (int)((float)size * (float)zoom / 100.0f + 0.5f);
+    return px < 6 ? 6 : px;
+}
+
+/* The widest word of s at this font, for "broken in the middle" messages. */
+static int widest_word(int face, int px, const char *s, char *word, size_t cap)
+{
+    int best = 0;
+    const char *p = s;
+    while (p && *p) {
+        while (*p == ' ' || *p == '\n' || *p == '\t') p++;
+        size_t n = strcspn(p, " \n\t");
+        if (!n) break;
+        char buf[256];
+        if (n >= sizeof buf) n = sizeof buf - 1;
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        int w, h;
+        measure(face, px, buf, 0, &w, &h);
+        if (w > best) {
+            best = w;
+            snprintf(word, cap, "%s", buf);
+        }
+        p += n;
+    }
+    return best;
+}
+
+/* The path of a text in one language: "title.sv", or "title" for a plain string. */
+static void text_path(char *out, size_t cap, const char *base, const i18n_text *t, i18n_lang l)
+{
+    bool plain = t->s[LANG_SV] == t->s[LANG_FI] && t->s[LANG_EN] == t->s[LANG_FI];
+    snprintf(out, cap, "%s%s%s", base, plain ? "" : ".", plain ? "" : i18n_code(l));
+}
+
+/* The languages worth measuring: a missing translation or a plain string shows the Finnish
+   text, which is measured once, as Finnish. */
+static bool own_text(const i18n_text *t, int l) { return t->s[l] && (l == LANG_FI || t->s[l] != t->s[LANG_FI]); }
+
+/* ---- the scene (room_view.c draw_widget) -------------------------------------------------- */
+
+typedef struct layout_scale {
+    const char *name;
+    float scale;
+} layout_scale;
+
+/* room_view.c scene_px: the scene's text does not follow the text size, but rounding does. */
+static int scene_px(level_text_size s, float scale, int zoom)
+{
+    static const int px[] = {15, 17, 21, 26};
+    int size = (int)((float)px[s] * scale * 100.0f / (float)zoom + 0.5f);
+    return zoomed(size, zoom);
+}
+
+typedef struct box {
+    int wrap, room;     /* wrap width and the height the text may take, logical pixels */
+    int face;
+    level_text_size size;
+} box;
+
+/* Where draw_widget puts a widget's text, at scale; false when the widget has no text box. */
+static bool widget_box(const level_widget *w, float scale, box *b)
+{
+    int rw = (int)((float)w->rect.w * scale), rh = (int)((float)w->rect.h * scale);
+    b->face = w->bold ? 1 : 0;
+    b->size = w->size;
+    switch (w->type) {
+    case LEVEL_W_WINDOW: b->face = 1; b->wrap = rw - 28; b->room = (int)(36 * scale); return true;
+    case LEVEL_W_TOOLBAR: b->wrap = rw - 28; b->room = rh; return true;
+    case LEVEL_W_BUTTON:
+        if (w->tone == LEVEL_TONE_LINK) {
+            b->wrap = rw - 8;
+        } else {
+            b->wrap = rw - 16;
+            if (w->opens) b->face = 1;
+        }
+        b->room = rh;
+        return true;
+    case LEVEL_W_TEXT: b->wrap = rw; b->room = rh; return true;
+    case LEVEL_W_CHAT: b->wrap = rw - 24; b->room = rh - 8; return true;
+    case LEVEL_W_ICON: {
+        int side = rh < rw ? rh : rw;
+        b->wrap = rw - side - 10;
+        b->room = rh;
+        return true;
+    }
+    case LEVEL_W_BOX: b->wrap = rw - 20; b->room = rh - 8; return true;
+    default: return false; /* images have no text; lists are checked row by row */
+    }
+}
+
+static void check_scene(lint_file *f, const layout_scale *layouts, int layout_count)
+{
+    const level_room *r = &f->room;
+    static const int zooms[] = {100, 125, ZOOM_MAX};
+    char path[DIAG_PATH_MAX], base[DIAG_PATH_MAX - 8], word[256];
+    for (int i = 0; i < r->widget_count; i++) {
+        const level_widget *w = &r->widgets[i];
+        if (w->type == LEVEL_W_LIST) {
+            /* rows of 58 units: a row that does not fit in the list's height is not drawn */
+            int shown = w->rect.h / 58;
+            if (w->row_count > shown) {
+                snprintf(path, sizeof path, "scene.widgets[%d].rows[%d]", i, shown);
+                lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
+                            "the list is %d high and shows %d rows of 58, so this row and the %d after it are not "
+                            "shown: make the list taller", w->rect.h, shown, w->row_count - shown - 1);
+            }
+            for (int k = 0; k < w->row_count && k < shown; k++) {
+                for (int l = 0; l < LANG_COUNT; l++) {
+                    if (!own_text(&w->rows[k], l)) continue;
+                    int worst_h = 0, worst_room = 0;
+                    float worst_scale = 1;
+                    for (int s = 0; s < layout_count; s++) {
+                        for (int z = 0; z < 3; z++) {
+                            float sc = layouts[s].scale;
+                            int tw, th, row_h = (int)(58 * sc);
+                            measure(k == 0 ? 1 : 0, scene_px(LEVEL_TS_SMALL, sc, zooms[z]), w->rows[k].s[l],
+                                    (int)((float)w->rect.w * sc) - 1 - 24, &tw, &th);
+                            if (th > row_h && th * 100 / row_h > worst_h * 100 / (worst_room ? worst_room : 1)) {
+                                worst_h = th, worst_room = row_h, worst_scale = sc;
+                            }
+                        }
+                    }
+                    if (!worst_h) continue;
+                    snprintf(base, sizeof base, "scene.widgets[%d].rows[%d]", i, k);
+                    text_path(path, sizeof path, base, &w->rows[k], (i18n_lang)l);
+                    lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
+                                "the %s text does not fit its row: it needs %d units of height, a row has %d "
+                                "(shorten the text or make the list wider)", LANG_NAMES[l],
+                                (int)((float)worst_h / worst_scale + 0.5f), 58);
+                }
+            }
+            continue;
+        }
+        box b;
+        if (!widget_box(w, 1.0f, &b)) continue;
+        for (int l = 0; l < LANG_COUNT; l++) {
+            if (!own_text(&w->text, l) || !w->text.s[l][0]) continue;
+            snprintf(base, sizeof base, "scene.widgets[%d].text", i);
+            text_path(path, sizeof path, base, &w->text, (i18n_lang)l);
+            int need = 0, room = 0;
+            bool broken = false;
+            int word_w = 0, word_room = 0;
+            for (int s = 0; s < layout_count; s++) {
+                float sc = layouts[s].scale;
+                widget_box(w, sc, &b);
+                if (b.wrap <= 0) continue;
+                for (int z = 0; z < 3; z++) {
+                    int px = scene_px(b.size, sc, zooms[z]), tw, th;
+                    measure(b.face, px, w->text.s[l], b.wrap, &tw, &th);
+                    int need_u = (int)((float)th / sc + 0.99f), room_u = (int)((float)b.room / sc + 0.5f);
+                    if (th > b.room && need_u - room_u > need - room) need = need_u, room = room_u;
+                    int ww = widest_word(b.face, px, w->text.s[l], word, sizeof word);
+                    if (ww > b.wrap && !broken) broken = true, word_w = ww, word_room = b.wrap;
+                }
+            }
+            if (b.wrap <= 0) {
+                lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path, "the widget is too narrow for any text");
+            } else if (need) {
+                lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
+                            "the %s text does not fit its widget: it needs %d units of height, the widget has room "
+                            "for %d (shorten the text or make the widget bigger)", LANG_NAMES[l], need, room);
+            } else if (broken) {
+                widest_word(b.face, scene_px(b.size, layouts[0].scale, 100), w->text.s[l], word, sizeof word);
+                lint_report(f, DIAG_WARNING, DIAG_OVERFLOW, path,
+                            "the word '%s' is wider than the widget (%d px, room for %d) and is broken in the "
+                            "middle: make the widget wider or the word shorter", word, word_w, word_room);
+            }
+        }
+    }
+}
+
+/* ---- the panel, the top bar and dialogs at 150 % ------------------------------------------ */
+
+static void check_words(lint_file *f, const i18n_text *t, const char *base, int face, int size, int wrap,
+                        const char *where)
+{
+    char path[DIAG_PATH_MAX], word[256];
+    int px = zoomed(size, ZOOM_MAX);
+    for (int l = 0; l < LANG_COUNT; l++) {
+        if (!own_text(t, l)) continue;
+        int w = widest_word(face, px, t->s[l], word, sizeof word);
+        if (w <= wrap) continue;
+        text_path(path, sizeof path, base, t, (i18n_lang)l);
+        lint_report(f, DIAG_WARNING, DIAG_OVERFLOW, path,
+                    "at 150 %% text the word '%s' is wider than a line %s (%d px, room for %d) and is broken in the "
+                    "middle: use a shorter word", word, where, w, wrap);
+    }
+}
+
+/* Pairs have narrow boxes (two columns on a phone), so long words break there often: one warning per puzzle,
+   with the longest word as the example, rather than one per word. */
+static void check_pairs(lint_file *f, const level_puzzle *p, int i, int wrap)
+{
+    char word[256], example[256] = "", path[DIAG_PATH_MAX];
+    int count = 0, widest = 0;
+    int px = zoomed(15, ZOOM_MAX);
+    for (int k = 0; k < p->option_count; k++) {
+        for (int side = 0; side < 2; side++) {
+            const i18n_text *t = side ? &p->options[k].pair : &p->options[k].text;
+            for (int l = 0; l < LANG_COUNT; l++) {
+                if (!own_text(t, l)) continue;
+                const char *s = t->s[l];
+                while (*s) { /* every word, not just the widest */
+                    while (*s == ' ' || *s == '\n') s++;
+                    size_t n = strcspn(s, " \n");
+                    if (!n) break;
+                    char buf[256];
+                    snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), s);
+                    int w = widest_word(0, px, buf, word, sizeof word);
+                    if (w > wrap) {
+                        count++;
+                        if (w > widest) widest = w, snprintf(example, sizeof example, "%s", buf);
+                    }
+                    s += n;
+                }
+            }
+        }
+    }
+    if (!count) return;
+    snprintf(path, sizeof path, "puzzles[%d].pairs", i);
+    lint_report(f, DIAG_WARNING, DIAG_OVERFLOW, path,
+                "at 150 %% text %d words are wider than the pairs' columns (%d px) and are broken in the middle, "
+                "the widest '%s' (%d px): use shorter words where you can", count, wrap, example, widest);
+}
+
+/* app.c app_top_bar: the space the title has between the way back and the settings. */
+static int title_width(bool narrow, bool back, i18n_lang lang)
+{
+    int w, h, x = 16;
+    if (back) {
+        measure(1, zoomed(17, ZOOM_MAX), str(lang, STR_BACK_TO_HUB), 0, &w, &h);
+        x += w + 24 + 12;
+    }
+    int rx = (narrow ? PORTRAIT_W : SCREEN_W) - 16;
+    for (int l = LANG_COUNT - 1; l >= 0; l--) {
+        measure(1, zoomed(16, ZOOM_MAX), str((i18n_lang)l, STR_LANGUAGE_NAME), 0, &w, &h);
+        rx = rx - (w + 20) - 4;
+    }
+    measure(1, zoomed(17, ZOOM_MAX), str(lang, STR_SETTINGS), 0, &w, &h);
+    int gear_x = narrow ? 16 : rx - w - 36;
+    return (narrow ? PORTRAIT_W - 16 : gear_x - 12) - x;
+}
+
+/* app.c app_dialog: the card is at most 680 wide, and as tall as the screen less 20. */
+static void check_dialog(lint_file *f, const i18n_text *title, const i18n_text *body, const char *base,
+                         const char *extra_fmt_arg)
+{
+    char path[DIAG_PATH_MAX];
+    int wrap = 680 - 64;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        if (!own_text(body, l)) continue;
+        const char *t = title->s[l] ? title->s[l] : title->s[LANG_FI];
+        int tw, th, bw, bh, ew = 0, eh = 0;
+        measure(1, zoomed(28, ZOOM_MAX), t, wrap, &tw, &th);
+        measure(0, zoomed(19, ZOOM_MAX), body->s[l], wrap, &bw, &bh);
+        if (extra_fmt_arg) {
+            char extra[256], m[64], hints[64];
+            snprintf(m, sizeof m, str((i18n_lang)l, STR_MISTAKES), 0);
+            snprintf(hints, sizeof hints, str((i18n_lang)l, STR_HINTS_USED), 0);
+            snprintf(extra, sizeof extra, str((i18n_lang)l, STR_CODE_PART), extra_fmt_arg);
+            size_t n = strlen(extra);
+            snprintf(extra + n, sizeof extra - n, "\n%s · %s", m, hints);
+            measure(1, zoomed(21, ZOOM_MAX), extra, wrap, &ew, &eh);
+        }
+        int h = 32 + th + 16 + bh + (eh ? 16 + eh : 0) + 28 + 52 + 32;
+        if (h <= SCREEN_H - 20) continue;
+        text_path(path, sizeof path, base, body, (i18n_lang)l);
+        lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
+                    "at 150 %% text the %s text makes its dialog %d px tall, but the screen has room for %d: "
+                    "shorten it (one or two short paragraphs)", LANG_NAMES[l], h, SCREEN_H - 20);
+    }
+}
+
+static void check_panel(lint_file *f, bool back)
+{
+    const level_room *r = &f->room;
+    char base[DIAG_PATH_MAX - 8], path[DIAG_PATH_MAX];
+    /* the top bar: one line of bold 21 in a bar 56 high */
+    for (int l = 0; l < LANG_COUNT; l++) {
+        if (!own_text(&r->title, l)) continue;
+        for (int narrow = 0; narrow < 2; narrow++) {
+            int tw, th, room = title_width(narrow, back, (i18n_lang)l);
+            measure(1, zoomed(21, ZOOM_MAX), r->title.s[l], room, &tw, &th);
+            if (th <= 56) continue;
+            text_path(path, sizeof path, "title", &r->title, (i18n_lang)l);
+            lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
+                        "at 150 %% text the %s title needs two lines in the top bar%s (room for %d px): shorten it",
+                        LANG_NAMES[l], narrow ? " of a phone held upright" : "", room);
+            break;
+        }
+    }
+    check_dialog(f, &r->title, &r->intro, "intro", NULL);
+    check_dialog(f, &r->title, &r->outro, "outro", r->code_part ? r->code_part : "");
+    /* room_view.c: prompt bold 19 over the panel's width; option_row 16 less 56 of box and
+       mark; steps have 96 more for the arrows; feedback_box 16 less 28. Pairs (body_match): one
+       list above the other when two columns would be under 260 px (the laptop's panel), else two
+       columns (a phone held upright); the narrower of the two is what must fit, less 48 for the badge */
+    const int W = PANEL_TEXT_W;
+    const int phone_col = (PANEL_TEXT_W_PHONE - 12) / 2, laptop_col = (W - 12) / 2 < 260 ? W : (W - 12) / 2;
+    const int col = phone_col < laptop_col ? phone_col : laptop_col;
+    for (int i = 0; i < r->puzzle_count; i++) {
+        const level_puzzle *p = &r->puzzles[i];
+        snprintf(base, sizeof base, "puzzles[%d].prompt", i);
+        check_words(f, &p->prompt, base, 1, 19, W, "of the panel");
+        for (int k = 0; k < p->option_count; k++) {
+            const level_option *o = &p->options[k];
+            switch (p->kind) {
+            case LEVEL_P_CHOICE:
+                snprintf(base, sizeof base, "puzzles[%d].options[%d].text", i, k);
+                check_words(f, &o->text, base, 0, 16, W - 56, "of an option");
+                break;
+            case LEVEL_P_ORDER:
+                snprintf(base, sizeof base, "puzzles[%d].steps[%d].text", i, k);
+                check_words(f, &o->text, base, 0, 16, W - 56 - 96, "of a step");
+                break;
+            case LEVEL_P_MATCH: break; /* below, once for the whole puzzle */
+            default: break;
+            }
+            const char *list = p->kind == LEVEL_P_CHOICE ? "options" : p->kind == LEVEL_P_HOTSPOTS ? "places"
+                             : p->kind == LEVEL_P_ORDER ? "steps" : "pairs";
+            snprintf(base, sizeof base, "puzzles[%d].%s[%d].explain", i, list, k);
+            check_words(f, &o->explain, base, 0, 16, W - 28, "of an explanation");
+        }
+        if (p->kind == LEVEL_P_MATCH) check_pairs(f, p, i, col - 48);
+        snprintf(base, sizeof base, "puzzles[%d].wrong", i);
+        check_words(f, &p->wrong, base, 0, 16, W - 28, "of an explanation");
+        snprintf(base, sizeof base, "puzzles[%d].solved", i);
+        check_words(f, &p->solved, base, 0, 16, W - 28, "of an explanation");
+        for (int h = 0; h < p->hint_count; h++) {
+            snprintf(base, sizeof base, "puzzles[%d].hints[%d]", i, h);
+            check_words(f, &p->hints[h], base, 0, 15, W, "of the panel");
+        }
+    }
+    for (int i = 0; i < r->item_count; i++) {
+        snprintf(base, sizeof base, "items[%d].name", i);
+        check_words(f, &r->items[i].name, base, 0, 16, W - 56, "of the inventory");
+    }
+}
+
+void lint_text_room(lint_file *f)
+{
+    if (!T.ready) return;
+    const level_room *r = &f->room;
+    /* room_view.c room_layout: the scene's area beside the panel, and above it on a phone */
+    layout_scale layouts[2] = {{"landscape", 0}, {"portrait", 0}};
+    float sx = 820.0f / (float)r->scene_w, sy = 632.0f / (float)r->scene_h;
+    layouts[0].scale = sx < sy ? sx : sy;
+    sx = 696.0f / (float)r->scene_w, sy = 470.0f / (float)r->scene_h;
+    layouts[1].scale = sx < sy ? sx : sy;
+    check_scene(f, layouts, 2);
+    /* rooms other than the hub have the way back in the top bar; a lone room (no manifest) may */
+    bool has_doors = false;
+    for (int i = 0; i < r->widget_count; i++) has_doors = has_doors || (r->widgets[i].opens && strncmp(r->widgets[i].opens, "comic:", 6) != 0);
+    check_panel(f, !has_doors);
+}
+
+void lint_text_comic(lint_file *f)
+{
+    if (!T.ready) return;
+    if (!T.comic_tried) {
+        T.comic_tried = true;
+        size_t len = 0;
+        char *bytes = slurp(T.comic_path, &len);
+        T.comic_ready = bytes && comic_measurer_setup(&T.comic, bytes, len);
+        free(bytes);
+        if (!T.comic_ready)
+            fprintf(stderr, "pakopeli-lint: the comic font %s is missing, so bubbles are not checked "
+                            "(apt-get install fonts-comic-neue)\n", T.comic_path);
+    }
+    if (T.comic_ready) comic_layout_check(&T.comic, &f->comic, f->text, f->len, &f->diags);
+}

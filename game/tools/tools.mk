@@ -1,0 +1,46 @@
+# tools.mk - authoring tools (issue 7), included from the Makefile: pakopeli-lint, the live
+# preview (`make dev`), new rooms and comics from the templates, and the linter's tests.
+#
+# pakopeli-lint links the same core loaders as the game (CORE_SRC), the comic layout and the
+# engine's own words (for the top bar), and SDL_ttf/SDL_image natively: it measures text with
+# the real fonts and decodes every image, with no window.
+
+LINT     := $(BUILD)/native/pakopeli-lint
+LINT_SRC := $(wildcard game/tools/lint*.c) game/front/comic_layout.c game/front/strings.c
+LINT_HDR := game/tools/lint.h game/front/comic_layout.h game/front/strings.h
+# Finnish messages when the shell speaks Finnish (LANG=fi_FI.UTF-8), or `make lint LINT_LANG=fi`.
+LINT_LANG ?= $(if $(filter fi%,$(LANG)),fi,en)
+
+$(LINT): $(LINT_SRC) $(LINT_HDR) $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -g $(shell pkg-config --cflags sdl2 SDL2_ttf SDL2_image) $(LINT_SRC) $(CORE_SRC) \
+	  $(shell pkg-config --libs SDL2_ttf SDL2_image sdl2) -lcjson -lm -o $@
+
+.PHONY: lint
+lint: $(LINT) ## check all content: one file:line:column message per problem (LINT_LANG=fi)
+	@$(LINT) --lang $(LINT_LANG) levels/
+
+# ---- the live preview and new content -------------------------------------------------------
+
+.PHONY: dev new-room new-comic
+dev: web $(LINT) ## live preview at http://HOST:PORT/: a saved room or comic reloads in the open game
+	@node tests/e2e/dev-server.mjs --levels levels --assets assets --host $(HOST) --port $(PORT) --lang $(LINT_LANG)
+
+new-room: $(LINT) ## a new room from levels/templates/room.json: make new-room NAME=kalenteri
+	@test -n "$(NAME)" || { echo "usage: make new-room NAME=my-room (a-z, 0-9, - and _)"; exit 2; }
+	@/usr/bin/python3 game/tools/new_content.py room "$(NAME)" levels
+	@$(LINT) --lang $(LINT_LANG) levels/$(NAME).json
+
+new-comic: $(LINT) ## a new comic from levels/templates/comic.json: make new-comic NAME=my-comic
+	@test -n "$(NAME)" || { echo "usage: make new-comic NAME=my-comic (a-z, 0-9, - and _)"; exit 2; }
+	@/usr/bin/python3 game/tools/new_content.py comic "$(NAME)" levels
+	@$(LINT) --lang $(LINT_LANG) levels/comics/$(NAME).json
+
+# ---- tests ----------------------------------------------------------------------------------
+
+.PHONY: test-lint
+test-lint: $(LINT) $(WASM)/.ready ## the linter on its corpus of broken files, the schemas, the shipped content
+	@cd tests/lint && node --test --test-reporter=spec lint.test.mjs
+
+# The live preview's browser test (tests/e2e/dev.test.mjs) runs the linter on every save.
+test-e2e: $(LINT)

@@ -1,0 +1,56 @@
+// dashboard.mjs - the HR dashboard (game/server/hr) with some data in it, for the accessibility
+// audit of its every page (tests/e2e/quality.test.mjs). Uses the report server tests' helpers
+// (tests/server/lib.mjs): a real pakopeli-server on a free loopback port, temporary data.
+import { startServer, runCommand, HR, Player, solution } from '../server/lib.mjs';
+
+// Serious and critical axe violations on each dashboard page, via audit(page, state).
+export async function auditDashboard(browser, binary, audit) {
+  process.env.PAKOPELI_SERVER ||= binary;
+  const server = await startServer();
+  const problems = [];
+  try {
+    // Some content: three invitations, one completed with feedback.
+    const hr = new HR(server.url);
+    await hr.firstLogin(server);
+    const people = [];
+    for (const [name, unit] of [['Aino Aaltonen', 'Päivystys'], ['Bertil Berg', 'Kotihoito'], ['Chen Li', 'Päivystys']]) {
+      people.push(await hr.invite({ name, unit }));
+    }
+    const player = new Player(server.url, people[0].token);
+    await player.send(solution(player));
+    await fetch(`${server.url}/api/v1/feedback`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${people[0].token}` },
+      body: JSON.stringify({ room: 'outlook', rating: 4, text: 'Selkeä ja hauska.' }),
+    });
+    // A second admin with a one-time password, so the browser sees the password page too.
+    const out = runCommand(['user', 'add', 'auditor', '--role=admin', `--data=${server.data}`]);
+    const otp = /password:\s*(\S+)/.exec(out)?.[1];
+    if (!otp) throw new Error(`no one-time password in: ${out}`);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const visible = (name) => page.waitForSelector(`#view-${name}:not([hidden])`, { timeout: 10000 });
+    await page.goto(`${server.url}/hr/`);
+    await visible('login');
+    problems.push(...await audit(page, 'HR login'));
+    await page.locator('#login-form input[name=user]').fill('auditor');
+    await page.locator('#login-form input[name=password]').fill(otp);
+    await page.locator('#login-form button[type=submit]').click();
+    await visible('password');
+    problems.push(...await audit(page, 'HR password change'));
+    await page.locator('#password-form input[name=old]').fill(otp);
+    await page.locator('#password-form input[name=new]').fill('a long passphrase for the audit');
+    await page.locator('#password-form button[type=submit]').click();
+    await visible('people');
+    for (const name of ['people', 'stats', 'feedback', 'verify', 'invite', 'audit']) {
+      await page.goto(`${server.url}/hr/#${name}`);
+      await visible(name);
+      await page.waitForLoadState('networkidle');
+      problems.push(...await audit(page, `HR ${name}`));
+    }
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+  return problems;
+}

@@ -1,0 +1,138 @@
+// server.mjs - the report server's part of `make bench`: durable completions per second and
+// their latency with 1 and 16 concurrent clients on loopback, and the dashboard's queries with
+// 100,000 people stored.
+//
+// A completion is one POST /api/v1/events carrying a whole play-through of the fixture room
+// (tests/fixtures/first-room: 7 answers, as the report server tests send it) that the server
+// replays through the core, commits (each answer in its own transaction, WAL, synchronous=FULL)
+// and answers with completed: true. Durability is checked, not assumed: after the 16-client run
+// the server is killed with SIGKILL and every acknowledged completion must be in the database.
+// The data folder is on the build disk (build/bench/), so fsync is real. The clients run in this
+// Node process on the same two cores as the server: the figures are a floor, not a ceiling.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT } from '../e2e/lib.mjs';
+import { median, percentile } from './measure.mjs';
+
+const SECONDS = Number(process.env.BENCH_SERVER_SECONDS || 4);
+
+// Runs `clients` loops for `seconds`, each taking the next unused player and sending its play-through.
+async function completions(server, players, clients, seconds, { Player, solution }) {
+  const lat = [];
+  let next = 0, ok = 0, failed = 0;
+  const acked = [];
+  const end = performance.now() + seconds * 1000;
+  async function client() {
+    while (performance.now() < end && next < players.length) {
+      const p = players[next++];
+      const player = new Player(server.url, p.token);
+      const t = performance.now();
+      const r = await player.send(solution(player));
+      lat.push(performance.now() - t);
+      if (r.status === 200 && r.data.completed) { ok++; acked.push(p.id); } else failed++;
+    }
+  }
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: clients }, client));
+  const wall = (performance.now() - t0) / 1000;
+  if (next >= players.length) throw new Error('ran out of invited players: invite more');
+  return { rate: ok / wall, p50: median(lat), p99: percentile(lat, 99), ok, failed, acked };
+}
+
+async function timeGets(hr, url, n = 15) {
+  const t = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    const r = await hr.get(url);
+    if (r.status !== 200) throw new Error(`${url}: ${r.status} ${JSON.stringify(r.data).slice(0, 200)}`);
+    t.push(performance.now() - s);
+  }
+  return median(t.slice(2)); // the first two warm the caches
+}
+
+// 100,000 people straight into the database (the server stopped): 70 % completed with one play
+// and its room and puzzle results, the rest invited or started, in 8 units over a year.
+function fillPeople(db, n = 100000) {
+  const now = Date.now(); // the server keeps milliseconds
+  execFileSync('sqlite3', [db], { input: `
+PRAGMA journal_mode=WAL;
+BEGIN;
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n})
+INSERT INTO people(name, unit, start_date, token_hash, invited, expires, started, last, completed, code, score, mistakes, hints, time_ms)
+SELECT 'Henkilö ' || i, 'Yksikkö ' || (i % 8), date('2025-01-01', '+' || (i % 365) || ' days'), 'bench' || i,
+       ${now} - i * 300000, ${now} + 86400000 * 30, CASE WHEN i % 10 < 9 THEN ${now} - i * 300000 + 600000 ELSE 0 END,
+       ${now} - i * 300000 + 1800000, CASE WHEN i % 10 < 7 THEN ${now} - i * 300000 + 1800000 ELSE 0 END,
+       CASE WHEN i % 10 < 7 THEN 'PK-B' || printf('%011d', i) ELSE NULL END,
+       100 - (i % 7) * 5, i % 7, i % 3, 600000 + (i % 900) * 1000
+FROM k;
+INSERT INTO plays(person_id, play_key, started, last, last_seq, escaped, score, mistakes, hints, time_ms)
+SELECT id, 'b' || id, started, last, 7, completed > 0, score, mistakes, hints, time_ms FROM people WHERE started > 0 AND token_hash LIKE 'bench%';
+UPDATE people SET completed_play = (SELECT id FROM plays WHERE person_id = people.id) WHERE completed > 0 AND token_hash LIKE 'bench%';
+INSERT INTO room_results(play_id, room, solved, mistakes, hints, time_ms, score)
+SELECT id, 'outlook', escaped, mistakes, hints, time_ms, score FROM plays WHERE play_key LIKE 'b%';
+INSERT INTO puzzle_results(play_id, room, puzzle, solved, mistakes, hints, solve_ms)
+SELECT id, 'outlook', 'signs', escaped, mistakes, hints, time_ms / 2 FROM plays WHERE play_key LIKE 'b%';
+INSERT INTO puzzle_results(play_id, room, puzzle, solved, mistakes, hints, solve_ms)
+SELECT id, 'outlook', 'what-to-do', escaped, 0, 0, time_ms / 2 FROM plays WHERE play_key LIKE 'b%';
+COMMIT;
+PRAGMA wal_checkpoint(TRUNCATE);
+` });
+}
+
+// Rows for bench.mjs: { what, value, unit, budget, note }.
+export async function benchServer(binary) {
+  process.env.PAKOPELI_SERVER ||= binary;
+  const lib = await import('../server/lib.mjs');
+  const { startServer, HR } = lib;
+  const data = path.join(ROOT, 'build/bench/server-data');
+  fs.rmSync(data, { recursive: true, force: true });
+  fs.mkdirSync(data, { recursive: true });
+  const rows = [];
+  let server = await startServer({ data });
+  try {
+    const hr = new HR(server.url);
+    const password = await hr.firstLogin(server);
+    // Enough invitations for the runs (16 at a time).
+    const players = [];
+    const want = Number(process.env.BENCH_SERVER_PLAYERS || 12000);
+    let n = 0;
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      while (n < want) {
+        const i = n++;
+        players.push(await hr.invite({ name: `Pelaaja ${i}`, unit: `Yksikkö ${i % 8}` }));
+      }
+    }));
+    const one = await completions(server, players.slice(0, 2000), 1, SECONDS, lib);
+    const many = await completions(server, players.slice(2000), 16, SECONDS, lib);
+    rows.push({ what: 'completions/s, 1 client', value: one.rate, unit: '/s', note: `p50 ${one.p50.toFixed(1)} ms, ${one.failed} refused` });
+    rows.push({ what: 'completion p99, 1 client', value: one.p99, unit: 'ms' });
+    rows.push({ what: 'completions/s, 16 clients', value: many.rate, unit: '/s', budget: 'serverRate16',
+      note: `${(many.rate * 7).toFixed(0)} answers/s, p50 ${many.p50.toFixed(1)} ms, ${many.failed} refused` });
+    rows.push({ what: 'completion p99, 16 clients', value: many.p99, unit: 'ms', budget: 'serverP99Ms16' });
+
+    // Durability: SIGKILL, then every acknowledged completion must be stored.
+    await server.kill9();
+    const db = path.join(data, 'pakopeli.db');
+    const stored = Number(execFileSync('sqlite3', [db, 'SELECT COUNT(*) FROM people WHERE completed > 0'], { encoding: 'utf8' }).trim());
+    const acked = one.ok + many.ok;
+    rows.push({ what: 'acknowledged completions in the database after kill -9', value: `${stored} of ${acked}`,
+      note: stored >= acked ? 'durable' : 'LOST RECORDS' });
+
+    // The dashboard with 100,000 people.
+    fillPeople(db);
+    server = await startServer({ data });
+    const hr2 = new HR(server.url);
+    const r = await hr2.login('admin', password);
+    if (r.status !== 200) throw new Error(`login after restart: ${r.status}`);
+    const people = Number(execFileSync('sqlite3', [db, 'SELECT COUNT(*) FROM people'], { encoding: 'utf8' }).trim());
+    rows.push({ what: `dashboard: people list (first page), ${people.toLocaleString('en')} people`,
+      value: await timeGets(hr2, '/api/v1/hr/people'), unit: 'ms', budget: 'dashboardMs', note: 'median of 13' });
+    rows.push({ what: 'dashboard: people list filtered by unit and status', value: await timeGets(hr2, '/api/v1/hr/people?unit=Yksikk%C3%B6%203&status=completed'), unit: 'ms', note: 'median of 13' });
+    rows.push({ what: 'dashboard: rooms and puzzles statistics', value: await timeGets(hr2, '/api/v1/hr/stats'), unit: 'ms', note: 'median of 13' });
+  } finally {
+    await server.stop();
+    if (!process.env.PAKOPELI_KEEP_TEMP) fs.rmSync(data, { recursive: true, force: true });
+  }
+  return rows;
+}

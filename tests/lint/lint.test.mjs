@@ -1,0 +1,176 @@
+// pakopeli-lint and the JSON Schemas (levels/schema) on the corpus of broken files
+// (tests/lint/cases, one mistake each), on the shipped content and on the templates.
+// `make test-lint` runs it; tests/unit/test_lint_corpus.c checks the game's loader on the
+// same corpus. A case is NAME.json or a folder NAME/ (a game.json with rooms and comics/),
+// and NAME.expect holds "# by: loader|lint", "# schema: valid|invalid" and the exact lines.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const LINT = path.join(ROOT, 'build/native/pakopeli-lint');
+const CASES = 'tests/lint/cases';
+const require = createRequire(path.join(ROOT, 'tests/e2e/package.json'));
+const Ajv = require('ajv');
+
+function lint(...args) {
+  const r = spawnSync(LINT, args, { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stderr: r.stderr, lines: r.stdout.split('\n').filter(Boolean) };
+}
+
+const cases = fs.readdirSync(path.join(ROOT, CASES)).filter((f) => f.endsWith('.expect')).sort().map((f) => {
+  const name = f.slice(0, -'.expect'.length);
+  const text = fs.readFileSync(path.join(ROOT, CASES, f), 'utf8').split('\n');
+  const header = (key) => (text.find((l) => l.startsWith(`# ${key}: `)) || '').slice(key.length + 4);
+  const folder = fs.existsSync(path.join(ROOT, CASES, name));
+  return {
+    name, folder, by: header('by'), schema: header('schema'),
+    target: `${CASES}/${name}${folder ? '' : '.json'}`,
+    expected: text.filter((l) => l && !l.startsWith('#')),
+  };
+});
+
+// ---- the linter on the corpus -------------------------------------------------------------
+
+test('the corpus has a case for every kind of mistake', () => {
+  assert.ok(cases.length >= 15, `${cases.length} cases`);
+  const codes = new Set(cases.flatMap((c) => c.expected.map((l) => /\[([a-z-]+)\]$/.exec(l)[1])));
+  for (const code of ['syntax', 'unknown-field', 'type', 'duplicate-id', 'unknown-ref', 'translation', 'asset',
+    'unreachable', 'unsolvable', 'overflow', 'out-of-bounds', 'bad-value', 'io']) {
+    assert.ok(codes.has(code), `no case reports [${code}]`);
+  }
+});
+
+test('every case prints exactly its expected lines, and errors make the exit status 1', () => {
+  for (const c of cases) {
+    const r = lint(c.target);
+    assert.deepEqual(r.lines, c.expected, `${c.target}: pakopeli-lint printed\n${r.lines.join('\n')}`);
+    const errors = c.expected.some((l) => /: error: /.test(l));
+    assert.equal(r.status, errors ? 1 : 0, `${c.target}: exit status ${r.status}`);
+  }
+});
+
+test('every message of the corpus reads in Finnish with --lang fi, at the same places', () => {
+  for (const c of cases) {
+    const fi = lint('--lang', 'fi', c.target).lines;
+    assert.equal(fi.length, c.expected.length, c.target);
+    fi.forEach((line, i) => {
+      assert.ok(!line.includes('(englanniksi)'), `${c.target}: no Finnish for\n${c.expected[i]}`);
+      const place = (l) => l.split(': ')[0];
+      assert.equal(place(line), place(c.expected[i]));
+      assert.equal(/\[[a-z-]+\]$/.exec(line)[0], /\[[a-z-]+\]$/.exec(c.expected[i])[0]);
+    });
+  }
+});
+
+test('--json gives the same problems as the lines', () => {
+  for (const c of cases) {
+    const r = spawnSync(LINT, ['--json', c.target], { cwd: ROOT, encoding: 'utf8' });
+    const problems = JSON.parse(r.stdout);
+    assert.equal(problems.length, c.expected.length, c.target);
+    problems.forEach((p, i) => assert.ok(c.expected[i].startsWith(`${p.file}:${p.line}:${p.column}: ${p.severity}: `)));
+  }
+});
+
+// ---- the schemas --------------------------------------------------------------------------
+
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+const schema = Object.fromEntries(['game', 'room', 'comic'].map((k) =>
+  [k, ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, `levels/schema/${k}.schema.json`), 'utf8')))]));
+
+// Which schema a content file follows: by its place, else by its fields.
+function kindOf(file, doc) {
+  if (path.basename(file) === 'game.json') return 'game';
+  if (file.split(path.sep).includes('comics') || (doc && doc.pages)) return 'comic';
+  return 'room';
+}
+
+// Validates one file; returns "" when valid, else why not.
+function check(file) {
+  let doc;
+  try {
+    doc = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+  } catch (e) {
+    return `not JSON: ${e.message}`;
+  }
+  const v = schema[kindOf(file, doc)];
+  return v(doc) ? '' : ajv.errorsText(v.errors);
+}
+
+function filesOf(target) {
+  const abs = path.join(ROOT, target);
+  if (!fs.statSync(abs).isDirectory()) return [target];
+  return fs.readdirSync(abs, { recursive: true }).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(target, f));
+}
+
+test('the schemas say of every case what the corpus says', () => {
+  for (const c of cases) {
+    const problems = filesOf(c.target).map((f) => check(f)).filter(Boolean);
+    if (c.schema === 'valid') assert.deepEqual(problems, [], `${c.target}: the schema should accept it`);
+    else assert.ok(problems.length > 0, `${c.target}: the schema should refuse it`);
+  }
+});
+
+test('the schemas are never stricter than the linter: what they refuse, the linter calls an error', () => {
+  for (const c of cases) {
+    if (c.schema !== 'invalid') continue;
+    assert.ok(c.expected.some((l) => /: error: /.test(l)), `${c.target}: the schema refuses, the linter only warns`);
+  }
+});
+
+test('the schemas are written by game/tools/make_schemas.py and up to date', () => {
+  const r = spawnSync('/usr/bin/python3', ['game/tools/make_schemas.py', '--check'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
+
+// ---- the shipped content and the templates --------------------------------------------------
+
+test('the shipped content lints without errors, and every file passes its schema', (t) => {
+  const r = lint('levels/');
+  t.diagnostic(r.stderr.trim()); // the time it took
+  const errors = r.lines.filter((l) => /: error: /.test(l));
+  assert.deepEqual(errors, [], 'pakopeli-lint levels/ finds errors');
+  assert.equal(r.status, 0);
+  const shipped = ['levels/game.json', ...fs.readdirSync(path.join(ROOT, 'levels')).filter((f) => f.endsWith('.json') && f !== 'game.json').map((f) => `levels/${f}`),
+    ...(fs.existsSync(path.join(ROOT, 'levels/comics')) ? fs.readdirSync(path.join(ROOT, 'levels/comics')).filter((f) => f.endsWith('.json')).map((f) => `levels/comics/${f}`) : [])];
+  for (const f of shipped) assert.equal(check(f), '', f);
+});
+
+test('the templates lint clean (no errors, no warnings) and pass their schemas', () => {
+  const r = lint('levels/templates/room.json', 'levels/templates/comic.json');
+  assert.deepEqual(r.lines, []);
+  assert.equal(r.status, 0);
+  assert.equal(check('levels/templates/room.json'), '');
+  assert.equal(check('levels/templates/comic.json'), '');
+  const room = JSON.parse(fs.readFileSync(path.join(ROOT, 'levels/templates/room.json'), 'utf8'));
+  const kinds = new Set(room.puzzles.map((p) => p.kind));
+  for (const k of ['choice', 'hotspots', 'order', 'match', 'code', 'text', 'use']) assert.ok(kinds.has(k), `no ${k} puzzle`);
+});
+
+test('make new-room and new-comic copy the templates into a game that still lints clean', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pakopeli-new-'));
+  try {
+    fs.cpSync(path.join(ROOT, 'levels'), path.join(tmp, 'levels'), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'assets'), path.join(tmp, 'assets'));
+    const before = JSON.parse(fs.readFileSync(path.join(tmp, 'levels/game.json'), 'utf8'));
+    for (const [kind, name] of [['room', 'kalenteri'], ['comic', 'oma-sarjakuva']]) {
+      const r = spawnSync('/usr/bin/python3', [path.join(ROOT, 'game/tools/new_content.py'), kind, name, 'levels'], { cwd: tmp, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const after = JSON.parse(fs.readFileSync(path.join(tmp, 'levels/game.json'), 'utf8'));
+    assert.deepEqual(after.rooms, [...before.rooms, { id: 'kalenteri', file: 'kalenteri.json' }]);
+    assert.deepEqual({ ...after, rooms: null }, { ...before, rooms: null });
+    const r = spawnSync(LINT, ['levels'], { cwd: tmp, encoding: 'utf8' });
+    const mine = r.stdout.split('\n').filter((l) => /kalenteri|oma-sarjakuva/.test(l));
+    assert.deepEqual(mine, []);
+    const again = spawnSync('/usr/bin/python3', [path.join(ROOT, 'game/tools/new_content.py'), 'room', 'kalenteri', 'levels'], { cwd: tmp, encoding: 'utf8' });
+    assert.notEqual(again.status, 0, 'a second room of the same name is refused');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
