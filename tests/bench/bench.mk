@@ -30,3 +30,6 @@ BENCH_SERVER := $(if $(SERVER_SRC),$(BUILD)/native/pakopeli-server)
 .PHONY: bench
 bench: deps web $(BENCH)/floor/floor.js $(BENCH)/bench_load $(BENCH_SERVER) ## speed and size against docs/performance.md (build/bench/)
 	@BENCH_RUNS=$(BENCH_RUNS) BENCH_ONLY=$(BENCH_ONLY) node tests/bench/bench.mjs
+
+# CI's quality checks (tests/e2e/quality.test.mjs) audit the HR dashboard through a real server.
+test-e2e: $(BENCH_SERVER)
