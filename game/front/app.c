@@ -119,7 +119,7 @@ static void record(app *a, const report_event *ev)
         else a->save[a->save_len++] = ',';
         memcpy(a->save + a->save_len, json, n + 1);
         a->save_len += n;
-        save_progress(a);
+        a->save_pending = true; /* written after this frame is presented: storage is slow */
     }
     plat_send_event(json);
 }
@@ -705,6 +705,10 @@ static void frame(void *user)
     }
     a->dirty = false;
     SDL_RenderPresent(a->gfx.renderer);
+    if (a->save_pending) {
+        a->save_pending = false;
+        save_progress(a);
+    }
     if (!a->marked_first_frame) {
         a->marked_first_frame = true;
         plat_mark("first-frame");

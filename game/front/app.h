@@ -94,6 +94,7 @@ typedef struct app {
     char save[APP_SAVE_MAX];
     size_t save_len;
     uint32_t seq;
+    bool save_pending;           /* progress changed: stored after the frame is on screen */
     double clock_base_ms;        /* play time already spent before this page load */
     double session_start_ms;
 
