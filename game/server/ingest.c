@@ -43,12 +43,11 @@ static void set(ingest_result *out, ingest_code code, int index, const char *fmt
     va_end(ap);
 }
 
-/* Stores one replayed event with its effects; its own transaction. */
+/* Stores one replayed event with its effects, inside the request's transaction. */
 static bool store(db *d, const replay_content *c, int64_t person_id, const char *play_key, db_play *play,
                   const replay_play *rp, const ingest_item *it, const replay_step *step, const char *body,
                   int64_t now)
 {
-    if (!db_begin(d)) return false;
     bool ok = true;
     if (play->id == 0) ok = db_play_add(d, person_id, play_key, now, &play->id) == DB_OK;
     ok = ok && db_event_add(d, play->id, person_id, it->ev.seq, it->key, body, now) == DB_OK;
@@ -84,11 +83,7 @@ static bool store(db *d, const replay_content *c, int64_t person_id, const char 
             if (rc != DB_CONFLICT || tries == 4) ok = false;
         }
     }
-    if (!ok) {
-        db_rollback(d);
-        return false;
-    }
-    return db_commit(d);
+    return ok;
 }
 
 void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char *play_key,
@@ -120,6 +115,11 @@ void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char 
         set(out, INGEST_ERROR, 0, "the server could not store events just now; try again");
         goto done;
     }
+    /* One transaction per request (one record, one fsync): the events accepted before any
+       refusal are committed together, and only then acknowledged. A storage error rolls the
+       whole request back and acknowledges nothing, so the client sends it all again (keys make
+       that harmless). */
+    bool in_tx = false, tx_failed = false;
     for (int i = 0; i < n; i++) {
         const ingest_item *it = &items[i];
         if (!report_event_to_json(&it->ev, body, BODY_MAX)) {
@@ -155,11 +155,21 @@ void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char 
             set(out, INGEST_REFUSED, i, "event %u does not replay: %s", it->ev.seq, replay_why(&step));
             break;
         }
+        if (!in_tx && !(in_tx = db_begin(d))) {
+            tx_failed = true;
+            break;
+        }
         if (!store(d, c, person_id, play_key, &play, rp, it, &step, body, now)) {
-            set(out, INGEST_ERROR, i, "the server could not store events just now; try again");
+            tx_failed = true;
             break;
         }
         out->accepted++;
+    }
+    if (in_tx && !tx_failed && !db_commit(d)) tx_failed = true; /* db_commit rolls back on failure */
+    else if (in_tx && tx_failed) db_rollback(d);
+    if (tx_failed) {
+        out->accepted = out->duplicates = 0;
+        set(out, INGEST_ERROR, 0, "the server could not store events just now; try again");
     }
     db_person p;
     if (db_person_get(d, person_id, now, &p) == DB_OK && p.completed) {

@@ -1,4 +1,4 @@
-/* ingest.h - accepting a player's answer events: check, replay, store, one transaction each.
+/* ingest.h - accepting a player's answer events: check, replay, store, one transaction a request.
  *
  * Rules, so a resend is harmless and a forgery is useless:
  *   - each event carries an idempotency key; a key seen before with the same event is a
@@ -7,7 +7,8 @@
  *     gaps: the replay needs every answer before this one;
  *   - every event is replayed through the core on the server's copy of the levels; one that
  *     does not replay is refused, and nothing of it is stored;
- *   - each accepted event is committed in its own transaction (WAL, synchronous=FULL)
+ *   - the events accepted before any refusal are committed in one transaction (WAL,
+ *     synchronous=FULL) before they are acknowledged; a storage error acknowledges none
  *     before the next is looked at, so everything acknowledged is on disk;
  *   - the server's clock stamps every record; the client's t only measures playing time.
  * A batch stops at its first refused event; those before it stay accepted.

@@ -95,7 +95,7 @@ export async function benchServer(binary) {
     const password = await hr.firstLogin(server);
     // Enough invitations for the runs (16 at a time).
     const players = [];
-    const want = Number(process.env.BENCH_SERVER_PLAYERS || 12000);
+    const want = Number(process.env.BENCH_SERVER_PLAYERS || 30000);
     let n = 0;
     await Promise.all(Array.from({ length: 16 }, async () => {
       while (n < want) {
@@ -103,8 +103,8 @@ export async function benchServer(binary) {
         players.push(await hr.invite({ name: `Pelaaja ${i}`, unit: `Yksikkö ${i % 8}` }));
       }
     }));
-    const one = await completions(server, players.slice(0, 2000), 1, SECONDS, lib);
-    const many = await completions(server, players.slice(2000), 16, SECONDS, lib);
+    const one = await completions(server, players.slice(0, 10000), 1, SECONDS, lib);
+    const many = await completions(server, players.slice(10000), 16, SECONDS, lib);
     rows.push({ what: 'completions/s, 1 client', value: one.rate, unit: '/s', note: `p50 ${one.p50.toFixed(1)} ms, ${one.failed} refused` });
     rows.push({ what: 'completion p99, 1 client', value: one.p99, unit: 'ms' });
     rows.push({ what: 'completions/s, 16 clients', value: many.rate, unit: '/s', budget: 'serverRate16',
