@@ -8,8 +8,8 @@
  *   - every event is replayed through the core on the server's copy of the levels; one that
  *     does not replay is refused, and nothing of it is stored;
  *   - the events accepted before any refusal are committed in one transaction (WAL,
- *     synchronous=FULL) before they are acknowledged; a storage error acknowledges none
- *     before the next is looked at, so everything acknowledged is on disk;
+ *     synchronous=FULL) before they are acknowledged, so everything acknowledged is on disk;
+ *     a storage error acknowledges none (the client sends them again);
  *   - the server's clock stamps every record; the client's t only measures playing time.
  * A batch stops at its first refused event; those before it stay accepted.
  */
