@@ -672,10 +672,9 @@ static void frame(void *user)
     }
     /* A running room timer redraws once a second, nothing else does when idle. */
     if (a->screen == APP_ROOM && a->view.timer_end_ms > 0 && !a->view.timer_done) {
-        static int last_second = -1;
         int second = (int)(plat_now_ms() / 1000.0);
-        if (second != last_second) {
-            last_second = second;
+        if (second != a->view.timer_second) {
+            a->view.timer_second = second;
             a->dirty = true;
         }
     }

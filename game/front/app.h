@@ -56,6 +56,7 @@ typedef struct room_view {
     bool field_submitted;        /* Enter was pressed in it */
     app_scroll scroll;           /* the side panel's content */
     double timer_end_ms;         /* room timer: when it runs out (0: no timer) */
+    int timer_second;            /* the second last drawn: the timer redraws once a second */
     bool timer_done;
 } room_view;
 

@@ -721,7 +721,7 @@ static void body_text(pane *pn, const level_puzzle *p, bool solved)
     pn->y += 60;
 }
 
-static void inventory(pane *pn, const level_puzzle *p, bool choosing)
+static void inventory(pane *pn, bool choosing)
 {
     app *a = pn->a;
     room_view *v = &a->view;
@@ -743,7 +743,6 @@ static void inventory(pane *pn, const level_puzzle *p, bool choosing)
             a->dirty = true;
         }
     }
-    (void)p;
 }
 
 static int feedback_box(pane *pn)
@@ -889,7 +888,7 @@ static void panel_pass(app *a, SDL_Rect panel)
             snprintf(line, sizeof line, "%s: %s", label, i18n_get(&p->hints[h], a->lang));
             pane_text(&pn, line, (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 6);
         }
-        inventory(&pn, p, p->kind == LEVEL_P_USE && !ps->solved);
+        inventory(&pn, p->kind == LEVEL_P_USE && !ps->solved);
     }
     app_scroll_end(a, body, &v->scroll, top, pn.y + 12);
 
