@@ -27,20 +27,29 @@ SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-p
 deps: ## install Debian packages, build SDL2 & co for WebAssembly, npm packages (idempotent)
 	@game/deps/deps.sh $(abspath $(WASM))
 
-# deps.sh is cheap when everything is there; builds depend on its stamp, not on running it.
-$(WASM)/.ready: game/deps/deps.sh game/deps/wasm-libs.sh tests/e2e/package-lock.json
+# deps.sh is cheap when everything is there; builds depend on its stamps, not on running it.
+# Two stamps, because native tools (the linter, the server, the unit tests) need only Debian's
+# packages, while the web build also needs SDL2 & co built for WebAssembly and the npm packages.
+PACKAGES := $(BUILD)/deps/.packages
+$(PACKAGES): game/deps/deps.sh
+	@game/deps/deps.sh --packages-only
+	@mkdir -p $(@D) && touch $@
+
+$(WASM)/.ready: game/deps/deps.sh game/deps/wasm-libs.sh tests/e2e/package-lock.json | $(PACKAGES)
 	@game/deps/deps.sh $(abspath $(WASM))
 	@touch $@
 
 # ---- native ---------------------------------------------------------------------------------
 
-NATIVE_CFLAGS := $(WARN) -O2 -g $(shell pkg-config --cflags sdl2 SDL2_ttf SDL2_image 2>/dev/null)
-NATIVE_LIBS   := $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image 2>/dev/null) -lcjson -lm
+# NOT `:=`: these must be expanded when a recipe runs, after $(PACKAGES) has installed the -dev
+# packages, not when make reads this file (on a fresh machine there is no SDL2 .pc file yet).
+NATIVE_CFLAGS = $(WARN) -O2 -g $(shell pkg-config --cflags sdl2 SDL2_ttf SDL2_image)
+NATIVE_LIBS   = $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image) -lcjson -lm
 
 .PHONY: native
 native: $(BUILD)/native/pakopeli $(BUILD)/web/.content ## the desktop game: build/native/pakopeli
 
-$(BUILD)/native/pakopeli: $(CORE_SRC) $(FRONT_SRC) game/platform/platform_native.c $(ALL_HDR) | $(WASM)/.ready
+$(BUILD)/native/pakopeli: $(CORE_SRC) $(FRONT_SRC) game/platform/platform_native.c $(ALL_HDR) | $(PACKAGES)
 	@mkdir -p $(@D)
 	$(CC) $(NATIVE_CFLAGS) $(CORE_SRC) $(FRONT_SRC) game/platform/platform_native.c $(NATIVE_LIBS) -o $@
 
@@ -110,7 +119,7 @@ web: $(BUILD)/web/pakopeli.js $(BUILD)/web/.fonts $(BUILD)/web/.content ## the b
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
-$(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h | $(PACKAGES)
 	@mkdir -p $(@D)
 	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson -o $@
 

@@ -6,6 +6,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# deps.sh --packages-only: only Debian's packages (what the native tools and tests need).
+packages_only=false
+if [ "${1:-}" = --packages-only ]; then packages_only=true; shift; fi
 prefix=${1:-$root/build/deps/wasm}
 
 packages=(
@@ -29,13 +32,17 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+# Installing packages is the one step that needs root: as another user it asks sudo (the README
+# says so). The lock timeout lets two builds on one machine wait for each other instead of failing.
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
+apt=(-o DPkg::Lock::Timeout=600)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: installing ${missing[*]}"
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  $sudo apt-get "${apt[@]}" update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}"
 fi
+if $packages_only; then echo "deps: packages ready"; exit 0; fi
 
 "$here/wasm-libs.sh" "$prefix"
 

@@ -41,21 +41,24 @@ done
 
 # ---------------------------------------------------------------- sources --
 SRC_LIST=/etc/apt/sources.list.d/debian-src.sources
+# Adding the source index changes /etc/apt: root's work, asked of sudo when we are not root.
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 ensure_deb_src() {
     if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; then
         log "adding deb-src entries ($SRC_LIST)"
-        cat > "$SRC_LIST" <<'EOF'
+        $SUDO tee "$SRC_LIST" >/dev/null <<'EOF'
 Types: deb-src
 URIs: http://deb.debian.org/debian
 Suites: bookworm bookworm-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
-        apt-get update -qq
+        $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
     fi
     if [ -z "$(apt-cache showsrc --only-source libsdl2 2>/dev/null)" ]; then
         log "apt-get update (no source index yet)"
-        apt-get update -qq
+        $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
     fi
 }
 

@@ -7,7 +7,7 @@
 COMIC_LAYOUT_TEST := $(BUILD)/tests/test_comic_layout
 
 $(COMIC_LAYOUT_TEST): tests/front/test_comic_layout.c game/front/comic_layout.c game/front/comic_layout.h \
-                      $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h
+                      $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h | $(PACKAGES)
 	@mkdir -p $(@D)
 	@$(CC) $(WARN) -Wno-missing-prototypes -O1 -g $(SAN) $(shell pkg-config --cflags SDL2_ttf) \
 	  -DCOMIC_FONT='"$(word 3,$(FONTS_SRC))"' \

@@ -8,17 +8,18 @@
 
 SERVER_SRC  := $(wildcard game/server/*.c)
 SERVER_HDR  := $(wildcard game/server/*.h)
-SERVER_LIBS := $(shell pkg-config --libs libmicrohttpd libsodium sqlite3 zlib 2>/dev/null) -lcjson -lpthread -lm
+# `=`, not `:=`: expanded when the recipe runs, after $(PACKAGES) installed the .pc files.
+SERVER_LIBS = $(shell pkg-config --libs libmicrohttpd libsodium sqlite3 zlib) -lcjson -lpthread -lm
 # _GNU_SOURCE: the server is POSIX code (sockets, flock, realpath, localtime_r) on top of C11.
 SERVER_CFLAGS := $(WARN) -D_GNU_SOURCE -pthread
 SERVER_DEPS := $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) $(CORE_HDR) game/server/server.mk
 
-$(BUILD)/native/pakopeli-server: $(SERVER_DEPS)
+$(BUILD)/native/pakopeli-server: $(SERVER_DEPS) | $(PACKAGES)
 	@mkdir -p $(@D)
 	$(CC) $(SERVER_CFLAGS) -O2 -g $(SERVER_SRC) $(CORE_SRC) $(SERVER_LIBS) -o $@
 
 # The tests run this one: AddressSanitizer and UBSan catch what the tests merely pass over.
-$(BUILD)/native/pakopeli-server-san: $(SERVER_DEPS)
+$(BUILD)/native/pakopeli-server-san: $(SERVER_DEPS) | $(PACKAGES)
 	@mkdir -p $(@D)
 	@$(CC) $(SERVER_CFLAGS) -O1 -g $(SAN) $(SERVER_SRC) $(CORE_SRC) $(SERVER_LIBS) -o $@
 

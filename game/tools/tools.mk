@@ -11,7 +11,7 @@ LINT_HDR := game/tools/lint.h game/front/comic_layout.h game/front/strings.h
 # Finnish messages when the shell speaks Finnish (LANG=fi_FI.UTF-8), or `make lint LINT_LANG=fi`.
 LINT_LANG ?= $(if $(filter fi%,$(LANG)),fi,en)
 
-$(LINT): $(LINT_SRC) $(LINT_HDR) $(CORE_SRC) $(CORE_HDR)
+$(LINT): $(LINT_SRC) $(LINT_HDR) $(CORE_SRC) $(CORE_HDR) | $(PACKAGES)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -g $(shell pkg-config --cflags sdl2 SDL2_ttf SDL2_image) $(LINT_SRC) $(CORE_SRC) \
 	  $(shell pkg-config --libs SDL2_ttf SDL2_image sdl2) -lcjson -lm -o $@

@@ -20,7 +20,7 @@ $(BENCH)/floor/floor.js: tests/bench/floor.c tests/bench/floor.html $(BUILD)/web
 	@cp $(BUILD)/web/fonts/ui-regular.ttf $(@D)/fonts/
 
 # Loading and checking each shipped room and comic, natively (the core only).
-$(BENCH)/bench_load: tests/bench/bench_load.c $(CORE_SRC) $(CORE_HDR)
+$(BENCH)/bench_load: tests/bench/bench_load.c $(CORE_SRC) $(CORE_HDR) | $(PACKAGES)
 	@mkdir -p $(@D)
 	@$(CC) $(WARN) -D_DEFAULT_SOURCE -O2 $< $(CORE_SRC) -lcjson -lm -o $@
 
