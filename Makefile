@@ -121,7 +121,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h | $(PACKAGES)
 	@mkdir -p $(@D)
-	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson -o $@
+	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson $(TEST_LIBS) -o $@
 
 .PHONY: test test-unit test-e2e
 test: deps test-unit test-lint test-e2e test-server ## every test: core (ASan+UBSan), the browser end to end, the report server

@@ -18,6 +18,8 @@ packages=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev
   # the report server
   libmicrohttpd-dev libsqlite3-dev libsodium-dev sqlite3
+  # unit names in Unicode NFC; e-mail over SMTP; its test SMTP server
+  libunistring-dev libcurl4-openssl-dev python3-aiosmtpd
   # fonts (copied and subset into the build) and the subsetter
   fonts-lato fonts-comic-neue python3-fonttools
   # browser tests and native screenshots

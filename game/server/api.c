@@ -10,7 +10,13 @@
  * HR side (web dashboard), authorised by the session cookie; every POST also needs the
  * session's CSRF token in X-CSRF-Token, a JSON body, and (when sent) a same-origin Origin:
  *     POST /api/v1/hr/login, /hr/logout, /hr/password;  GET /hr/session
- *     GET  /api/v1/hr/people?unit=&status=&from=&to=&q=     the list, filtered
+ *     GET  /api/v1/hr/people?unit=&status=&from=&to=&cfrom=&cto=&q=&offset=&limit=
+ *                                       one page of the list (status may be "overdue"; cfrom/cto
+ *                                       filter by completion day); a manager sees only their units
+ *     POST /api/v1/hr/people/ID/edit    correct name, unit, start date, e-mail (admin, audited)
+ *     GET  /api/v1/hr/report            completion rate per unit and per month, overdue counts
+ *     POST /api/v1/hr/units, /hr/units/ID, /hr/units/ID/remove   the list of units (admin)
+ *     GET  /api/v1/hr/users; POST /hr/users/NAME {role, units}   managers and their units (admin)
  *     POST /api/v1/hr/people            invite one          (admin)
  *     POST /api/v1/hr/people/import     invite from CSV     (admin)
  *     POST /api/v1/hr/people/ID/resend|revoke|erase         (admin)
@@ -29,8 +35,10 @@
 
 #include "../core/jsonx.h"
 #include "csv.h"
+#include "db_org.h"
 #include "ingest.h"
 #include "srv.h"
+#include "units.h"
 #include "valid.h"
 
 enum {
@@ -184,11 +192,24 @@ static bool text_field(call *c, const cJSON *o, const char *key, bool required, 
     return true;
 }
 
+static bool is_manager(const call *c) { return strcmp(c->sess.role, "manager") == 0; }
+
+/* What every filter gets from the session and the settings: a manager's units, and the day on
+   or before which a start date makes an unfinished person overdue. */
+static void filter_scope(call *c, db_filter *f)
+{
+    f->scope = is_manager(c) ? c->sess.user_id : 0;
+    time_t t = (time_t)(c->now / 1000) - (time_t)c->s->cfg.overdue_days * 86400;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(f->overdue, sizeof f->overdue, "%Y-%m-%d", &tm);
+}
+
 /* The dashboard's filter from query arguments (GET) or a JSON object (export). */
 static bool filter_from_args(call *c, db_filter *f)
 {
     memset(f, 0, sizeof *f);
-    static const char *const statuses[] = {"invited", "started", "completed", "expired", "revoked", NULL};
+    static const char *const statuses[] = {"invited", "started", "completed", "expired", "revoked", "overdue", NULL};
     const char *unit = http_arg(c->req, "unit"), *status = http_arg(c->req, "status");
     const char *from = http_arg(c->req, "from"), *to = http_arg(c->req, "to"), *q = http_arg(c->req, "q");
     if (unit && *unit) {
@@ -202,7 +223,8 @@ static bool filter_from_args(call *c, db_filter *f)
         bool known = false;
         for (int i = 0; statuses[i]; i++) known |= strcmp(status, statuses[i]) == 0;
         if (!known) {
-            fail(c, 400, "bad_value", "status", "status: expected invited, started, completed, expired or revoked");
+            fail(c, 400, "bad_value", "status",
+                 "status: expected invited, started, completed, expired, revoked or overdue");
             return false;
         }
         snprintf(f->status, sizeof f->status, "%s", status);
@@ -221,6 +243,15 @@ static bool filter_from_args(call *c, db_filter *f)
         }
         snprintf(f->q, sizeof f->q, "%s", q);
     }
+    const char *cfrom = http_arg(c->req, "cfrom"), *cto = http_arg(c->req, "cto");
+    if ((cfrom && *cfrom && !valid_date(cfrom)) || (cto && *cto && !valid_date(cto))) {
+        fail(c, 400, "bad_value", cfrom && *cfrom && !valid_date(cfrom) ? "cfrom" : "cto",
+             "dates are written YYYY-MM-DD");
+        return false;
+    }
+    if (cfrom) snprintf(f->cfrom, sizeof f->cfrom, "%s", cfrom);
+    if (cto) snprintf(f->cto, sizeof f->cto, "%s", cto);
+    filter_scope(c, f);
     return true;
 }
 
@@ -231,15 +262,19 @@ static bool filter_from_json(call *c, const cJSON *o, db_filter *f)
               text_field(c, o, "status", false, sizeof f->status - 1, false, f->status, sizeof f->status) &&
               text_field(c, o, "from", false, 10, false, f->from, sizeof f->from) &&
               text_field(c, o, "to", false, 10, false, f->to, sizeof f->to) &&
-              text_field(c, o, "q", false, sizeof f->q - 1, false, f->q, sizeof f->q);
-    if (ok && ((f->from[0] && !valid_date(f->from)) || (f->to[0] && !valid_date(f->to))))
-        ok = jx_error(&c->rd, f->from[0] && !valid_date(f->from) ? "from" : "to", DIAG_BAD_VALUE,
-                      "dates are written YYYY-MM-DD");
-    static const char *const statuses[] = {"", "invited", "started", "completed", "expired", "revoked", NULL};
+              text_field(c, o, "q", false, sizeof f->q - 1, false, f->q, sizeof f->q) &&
+              text_field(c, o, "cfrom", false, 10, false, f->cfrom, sizeof f->cfrom) &&
+              text_field(c, o, "cto", false, 10, false, f->cto, sizeof f->cto);
+    const char *dates[] = {f->from, f->to, f->cfrom, f->cto}, *names[] = {"from", "to", "cfrom", "cto"};
+    for (int i = 0; ok && i < 4; i++)
+        if (dates[i][0] && !valid_date(dates[i]))
+            ok = jx_error(&c->rd, names[i], DIAG_BAD_VALUE, "dates are written YYYY-MM-DD");
+    static const char *const statuses[] = {"", "invited", "started", "completed", "expired", "revoked", "overdue", NULL};
     bool known = false;
     for (int i = 0; statuses[i]; i++) known |= strcmp(f->status, statuses[i]) == 0;
     if (ok && !known) ok = jx_error(&c->rd, "status", DIAG_BAD_VALUE, "unknown status");
     if (!ok) fail_body(c);
+    else filter_scope(c, f);
     return ok;
 }
 
@@ -543,6 +578,10 @@ static cJSON *session_json(call *c, const char *user, const char *role, const ch
     cJSON_AddNumberToObject(o, "idle_minutes", c->s->cfg.session_idle_minutes);
     cJSON_AddNumberToObject(o, "invite_days", c->s->cfg.invite_days);
     cJSON_AddNumberToObject(o, "retention_days", c->s->cfg.retention_days);
+    cJSON_AddNumberToObject(o, "overdue_days", c->s->cfg.overdue_days);
+    cJSON_AddBoolToObject(o, "emails", strcmp(role, "admin") == 0 || c->s->cfg.show_emails);
+    cJSON_AddBoolToObject(o, "mail", c->s->cfg.smtp_url[0] != '\0');
+    cJSON_AddBoolToObject(o, "units_closed", c->s->cfg.units_closed);
     return o;
 }
 
@@ -693,17 +732,52 @@ static cJSON *person_json(const db_person *p)
 
 static void add_person_row(void *user, const db_person *p) { cJSON_AddItemToArray(user, person_json(p)); }
 
+/* Admins see e-mail addresses; viewers and managers only when the organisation enables it. */
+static bool sees_emails(const call *c) { return strcmp(c->sess.role, "admin") == 0 || c->s->cfg.show_emails; }
+
+static cJSON *redact(const call *c, cJSON *person)
+{
+    if (!sees_emails(c)) cJSON_DeleteItemFromObject(person, "email");
+    return person;
+}
+
+/* A number from the query: def when absent, false (answered) when not a number in min..max. */
+static bool int_arg(call *c, const char *name, long long min, long long max, long long def, long long *out)
+{
+    const char *v = http_arg(c->req, name);
+    *out = def;
+    if (!v || !*v) return true;
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (*end || n < min || n > max) {
+        fail(c, 400, "bad_value", name, "%s: expected a whole number %lld..%lld", name, min, max);
+        return false;
+    }
+    *out = n;
+    return true;
+}
+
+/* One page of the list: the server counts and pages, so 100,000 people cost one page. */
 static void get_people(call *c)
 {
     db_filter f;
-    if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f)) return;
+    long long offset, limit;
+    if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f) || !int_arg(c, "offset", 0, 1LL << 40, 0, &offset) ||
+        !int_arg(c, "limit", 1, LIST_MAX, LIST_MAX, &limit))
+        return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "people");
-    if (!db_people_list(c->s->db, &f, c->now, LIST_MAX, add_person_row, list)) {
+    int64_t total = db_people_count(c->s->db, &f, c->now);
+    if (total < 0 || !db_people_page(c->s->db, &f, c->now, offset, (int)limit, add_person_row, list)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
     }
-    cJSON_AddBoolToObject(o, "truncated", cJSON_GetArraySize(list) >= LIST_MAX);
+    cJSON *row;
+    cJSON_ArrayForEach(row, list) redact(c, row);
+    cJSON_AddNumberToObject(o, "total", (double)total);
+    cJSON_AddNumberToObject(o, "offset", (double)offset);
+    cJSON_AddNumberToObject(o, "limit", (double)limit);
+    cJSON_AddBoolToObject(o, "truncated", offset + cJSON_GetArraySize(list) < total);
     send_json(c, 200, o);
 }
 
@@ -720,6 +794,28 @@ static bool person_fields(call *c, const cJSON *o, db_person *p)
     if (ok && p->email[0] && !valid_email(p->email))
         ok = jx_error(&c->rd, "email", DIAG_BAD_VALUE, "not an e-mail address");
     return ok;
+}
+
+/* The unit as HR's list spells it: NFC, and an existing unit however it was typed. A new one is
+   added to the list unless the organisation keeps the list closed. Answers and returns false
+   when it cannot be used. */
+static bool resolve_unit(call *c, const char *typed, char out[DB_UNIT_MAX], const char *field)
+{
+    char name[DB_UNIT_MAX], key[UNITS_KEY_MAX];
+    if (!units_normalise(typed, name, sizeof name) || !units_key(name, key, sizeof key)) {
+        fail(c, 400, "bad_value", field, "%s: not a valid unit name", field);
+        return false;
+    }
+    db_rc rc = db_unit_ensure(c->s->db, name, key, !c->s->cfg.units_closed, c->now, out);
+    if (rc == DB_NOT_FOUND) {
+        fail(c, 422, "unknown_unit", field, "%s: \"%s\" is not on the list of units", field, name);
+        return false;
+    }
+    if (rc != DB_OK) {
+        fail_db(c);
+        return false;
+    }
+    return true;
 }
 
 static bool valid_days_field(call *c, const cJSON *o, int *days)
@@ -749,6 +845,9 @@ static void post_person(call *c)
         fail_body(c);
         return;
     }
+    char unit[DB_UNIT_MAX];
+    if (!resolve_unit(c, p.unit, unit, "unit")) return;
+    memcpy(p.unit, unit, sizeof unit);
     p.invited = c->now;
     p.expires = c->now + (int64_t)days * 86400000;
     char token[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX];
@@ -790,13 +889,17 @@ typedef struct import_ctx {
     int error_count;
 } import_ctx;
 
-static void import_error(import_ctx *x, int line, const char *fmt, const char *what)
+/* One problem of a CSV file: a stable code and its value for the dashboard to say in the
+   user's language, and an English message for scripts. */
+static void import_error(import_ctx *x, int line, const char *code, const char *fmt, const char *what)
 {
     if (++x->error_count > 50) return;
     char msg[256];
     snprintf(msg, sizeof msg, fmt, what);
     cJSON *e = cJSON_CreateObject();
     cJSON_AddNumberToObject(e, "line", line);
+    cJSON_AddStringToObject(e, "code", code);
+    cJSON_AddStringToObject(e, "value", what);
     cJSON_AddStringToObject(e, "message", msg);
     cJSON_AddItemToArray(x->errors, e);
 }
@@ -829,11 +932,11 @@ static bool import_row(void *user, int line, char **fields, int n, csv_error *er
     (void)err;
     import_ctx *x = user;
     if (x->count == 0 && x->error_count == 0 && line == 1 && import_header(x, fields, n)) {
-        if (x->col[0] < 0 || x->col[1] < 0) import_error(x, line, "the header needs %s", "name and unit (nimi, yksikkö)");
+        if (x->col[0] < 0 || x->col[1] < 0) import_error(x, line, "header", "the header needs %s", "name and unit (nimi, yksikkö)");
         return true;
     }
     if (x->count >= IMPORT_MAX) {
-        import_error(x, line, "at most %s rows per file", "2000");
+        import_error(x, line, "too_many_rows", "at most %s rows per file", "2000");
         return false;
     }
     db_person *p = &x->rows[x->count];
@@ -851,25 +954,38 @@ static bool import_row(void *user, int line, char **fields, int n, csv_error *er
         snprintf(tmp, sizeof tmp, "%s", v[k]);
         valid_trim(tmp);
         if (!tmp[0]) {
-            import_error(x, line, "%s is missing", what[k]);
+            import_error(x, line, "missing", "%s is missing", what[k]);
             return true;
         }
         if (strlen(tmp) >= caps[k] || !valid_text(tmp, caps[k] - 1, false)) {
-            import_error(x, line, "%s is too long or has characters that are not allowed", what[k]);
+            import_error(x, line, "bad_text", "%s is too long or has characters that are not allowed", what[k]);
             return true;
         }
         snprintf(dst[k], caps[k], "%s", tmp);
     }
+    /* the unit as HR's list spells it; an unknown one is added on import unless the list is closed */
+    char unit[DB_UNIT_MAX], key[UNITS_KEY_MAX], canon[DB_UNIT_MAX];
+    if (!units_normalise(p->unit, unit, sizeof unit) || !units_key(unit, key, sizeof key)) {
+        import_error(x, line, "bad_text", "%s is too long or has characters that are not allowed", "unit");
+        return true;
+    }
+    db_rc urc = db_unit_ensure(x->c->s->db, unit, key, false, x->c->now, canon);
+    if (urc == DB_OK) memcpy(p->unit, canon, sizeof canon);
+    else if (urc == DB_NOT_FOUND && !x->c->s->cfg.units_closed) memcpy(p->unit, unit, sizeof unit);
+    else {
+        import_error(x, line, "unknown_unit", "the unit \"%.100s\" is not on the list of units", unit);
+        return true;
+    }
     snprintf(tmp, sizeof tmp, "%s", v[2]);
     valid_trim(tmp);
     if (!import_date(tmp, p->start_date)) {
-        import_error(x, line, "the start date \"%.40s\" is not a date (write 2025-03-01 or 1.3.2025)", tmp);
+        import_error(x, line, "bad_date", "the start date \"%.40s\" is not a date (write 2025-03-01 or 1.3.2025)", tmp);
         return true;
     }
     snprintf(tmp, sizeof tmp, "%s", v[3]);
     valid_trim(tmp);
     if (tmp[0] && (strlen(tmp) >= sizeof p->email || !valid_email(tmp))) {
-        import_error(x, line, "%s is not an e-mail address", "the e-mail");
+        import_error(x, line, "bad_email", "the e-mail \"%.60s\" is not an e-mail address", tmp);
         return true;
     }
     memcpy(p->email, tmp, strlen(tmp) + 1); /* length checked above */
@@ -898,8 +1014,8 @@ static void post_import(call *c)
     }
     csv_error err;
     if (!csv_parse(text, strlen(text), import_row, &x, &err) && err.msg[0] && x.error_count == 0)
-        import_error(&x, err.line, "%s", err.msg);
-    if (x.error_count == 0 && x.count == 0) import_error(&x, 0, "%s", "the file has no rows");
+        import_error(&x, err.line, "csv", "%s", err.msg);
+    if (x.error_count == 0 && x.count == 0) import_error(&x, 0, "empty", "%s", "the file has no rows");
     if (x.error_count) {
         /* all or nothing: HR fixes the file and sends it again */
         cJSON *o = cJSON_CreateObject(), *e = cJSON_AddObjectToObject(o, "error");
@@ -920,7 +1036,12 @@ static void post_import(call *c)
         char token[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX];
         auth_random_token(token);
         auth_token_hash(token, hash);
-        ok = db_person_add(c->s->db, p, hash, &p->id) == DB_OK && db_person_get(c->s->db, p->id, c->now, p) == DB_OK;
+        char unit[DB_UNIT_MAX], key[UNITS_KEY_MAX];
+        ok = units_key(p->unit, key, sizeof key) &&
+             db_unit_ensure(c->s->db, p->unit, key, true, c->now, unit) == DB_OK;
+        if (ok) memcpy(p->unit, unit, sizeof unit);
+        ok = ok && db_person_add(c->s->db, p, hash, &p->id) == DB_OK &&
+             db_person_get(c->s->db, p->id, c->now, p) == DB_OK;
         if (ok) cJSON_AddItemToArray(created, invitation_json(p, token));
     }
     char detail[64];
@@ -946,9 +1067,10 @@ static void get_person(call *c, int64_t id)
     if (!hr_auth(c, NEED_READ)) return;
     db_person p;
     db_rc rc = db_person_get(c->s->db, id, c->now, &p);
+    if (rc == DB_OK && !db_person_in_scope(c->s->db, id, is_manager(c) ? c->sess.user_id : 0)) rc = DB_NOT_FOUND;
     if (rc == DB_NOT_FOUND) fail(c, 404, "not_found", NULL, "No such person.");
     else if (rc != DB_OK) fail_db(c);
-    else send_json(c, 200, person_json(&p));
+    else send_json(c, 200, redact(c, person_json(&p)));
 }
 
 static void post_person_action(call *c, int64_t id, const char *action)
@@ -1240,11 +1362,31 @@ static void get_feedback(call *c)
 
 static void unit_row(void *user, const char *unit) { cJSON_AddItemToArray(user, cJSON_CreateString(unit)); }
 
+static void unit_obj(void *user, const db_unit *u)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "id", (double)u->id);
+    cJSON_AddStringToObject(o, "name", u->name);
+    if (u->parent) cJSON_AddNumberToObject(o, "parent", (double)u->parent);
+    else cJSON_AddNullToObject(o, "parent");
+    cJSON_AddNumberToObject(o, "people", u->people);
+    cJSON_AddItemToArray(user, o);
+}
+
 static void get_units(call *c)
 {
     if (!hr_auth(c, NEED_READ)) return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "units");
-    if (!db_units(c->s->db, unit_row, list)) {
+    cJSON *managed = cJSON_AddArrayToObject(o, "list");
+    if (!db_unit_list(c->s->db, is_manager(c) ? c->sess.user_id : 0, unit_obj, managed)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    cJSON *u;
+    if (is_manager(c)) /* the filter offers a manager only their own units */
+        cJSON_ArrayForEach(u, managed) cJSON_AddItemToArray(list, cJSON_CreateString(cJSON_GetObjectItem(u, "name")->valuestring));
+    else if (!db_units(c->s->db, unit_row, list)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
@@ -1263,6 +1405,7 @@ static void get_verify(call *c)
     }
     db_person p;
     db_rc rc = db_person_by_code(c->s->db, code, c->now, &p);
+    if (rc == DB_OK && !db_person_in_scope(c->s->db, p.id, is_manager(c) ? c->sess.user_id : 0)) rc = DB_NOT_FOUND;
     if (rc == DB_ERROR) {
         fail_db(c);
         return;
@@ -1270,7 +1413,7 @@ static void get_verify(call *c)
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "code", code);
     cJSON_AddBoolToObject(o, "valid", rc == DB_OK);
-    if (rc == DB_OK) cJSON_AddItemToObject(o, "person", person_json(&p));
+    if (rc == DB_OK) cJSON_AddItemToObject(o, "person", redact(c, person_json(&p)));
     send_json(c, rc == DB_OK ? 200 : 404, o);
 }
 
@@ -1301,6 +1444,7 @@ static void get_audit(call *c)
 typedef struct export_ctx {
     buf *out;
     bool fi;
+    bool emails;       /* this account may see e-mail addresses */
     int rows;
 } export_ctx;
 
@@ -1345,7 +1489,7 @@ static void export_row(void *user, const db_person *p)
         snprintf(mistakes, sizeof mistakes, "%d", p->mistakes);
         snprintf(hints, sizeof hints, "%d", p->hints);
     }
-    const char *row[] = {p->name, p->unit, start, p->email, status, invited, started, completed,
+    const char *row[] = {p->name, p->unit, start, x->emails ? p->email : "", status, invited, started, completed,
                          minutes, score, mistakes, hints, p->code};
     csv_row(x->out, ';', row, 13);
     x->rows++;
@@ -1354,7 +1498,7 @@ static void export_row(void *user, const db_person *p)
 static void post_export(call *c)
 {
     if (!hr_auth(c, NEED_WRITE) || !read_body(c, true)) return;
-    static const char *const fields[] = {"unit", "status", "from", "to", "q", "lang", NULL};
+    static const char *const fields[] = {"unit", "status", "from", "to", "cfrom", "cto", "q", "lang", NULL};
     db_filter f;
     char lang[8];
     if (!jx_check_fields(&c->rd, c->body, fields)) {
@@ -1376,15 +1520,16 @@ static void post_export(call *c)
                                           "Completed", "Playing time (min)", "Score", "Mistakes", "Hints",
                                           "Completion code"};
     csv_row(&r->body, ';', fi ? head_fi : head_en, 13);
-    export_ctx x = {.out = &r->body, .fi = fi};
-    if (!db_people_list(c->s->db, &f, c->now, LIST_MAX, export_row, &x)) {
+    export_ctx x = {.out = &r->body, .fi = fi, .emails = sees_emails(c)};
+    /* no cap: every matching row is written, and the count goes in X-Export-Rows and the audit */
+    if (!db_people_list(c->s->db, &f, c->now, INT32_MAX, export_row, &x)) {
         buf_free(&r->body);
         fail_db(c);
         return;
     }
     char detail[512];
-    snprintf(detail, sizeof detail, "%d rows; unit=%s status=%s from=%s to=%s q=%s", x.rows, f.unit, f.status,
-             f.from, f.to, f.q);
+    snprintf(detail, sizeof detail, "%d rows; unit=%s status=%s from=%s to=%s cfrom=%s cto=%s q=%s", x.rows, f.unit,
+             f.status, f.from, f.to, f.cfrom, f.cto, f.q);
     if (db_audit(c->s->db, c->now, c->sess.user, "export", detail) != DB_OK) {
         buf_free(&r->body);
         fail_db(c); /* no export that the audit log does not know about */
@@ -1401,6 +1546,330 @@ static void post_export(call *c)
     strftime(day, sizeof day, "%Y-%m-%d", &tm);
     snprintf(disp, sizeof disp, "attachment; filename=\"pakopeli-%s.csv\"", day);
     http_add_header(r, "Content-Disposition", disp);
+    char rows[24];
+    snprintf(rows, sizeof rows, "%d", x.rows);
+    http_add_header(r, "X-Export-Rows", rows);
+}
+
+/* ---- HR: the organisation (units, managers, corrections, reports) ---------------------------------------- */
+
+/* Adds "field: old -> new" to an audit detail when a value changed (only for values that are
+   not personal data: names and e-mail addresses are named, not copied, into the log, which
+   outlives an erasure). */
+static void audit_change(char *detail, size_t cap, const char *field, const char *old, const char *now, bool show)
+{
+    if (strcmp(old, now) == 0) return;
+    size_t n = strlen(detail);
+    if (show) snprintf(detail + n, cap - n, "; %s: \"%s\" -> \"%s\"", field, old, now);
+    else snprintf(detail + n, cap - n, "; %s changed", field);
+}
+
+/* POST /hr/people/ID/edit {name?, unit?, start_date?, email?}: corrects a typo without a new
+   invitation. Every change is in the audit log. */
+static void post_person_edit(call *c, int64_t id)
+{
+    if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
+    static const char *const fields[] = {"name", "unit", "start_date", "email", NULL};
+    db_person old, p;
+    db_rc rc = db_person_get(c->s->db, id, c->now, &old);
+    if (rc == DB_NOT_FOUND) {
+        fail(c, 404, "not_found", NULL, "No such person.");
+        return;
+    }
+    if (rc != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    p = old;
+    char name[DB_NAME_MAX] = "", unit[DB_UNIT_MAX] = "", start[11] = "", email[DB_EMAIL_MAX] = "";
+    bool ok = jx_check_fields(&c->rd, c->body, fields) &&
+              text_field(c, c->body, "name", false, DB_NAME_MAX - 1, false, name, sizeof name) &&
+              text_field(c, c->body, "unit", false, DB_UNIT_MAX - 1, false, unit, sizeof unit) &&
+              text_field(c, c->body, "start_date", false, 10, false, start, sizeof start) &&
+              text_field(c, c->body, "email", false, DB_EMAIL_MAX - 1, false, email, sizeof email);
+    if (ok && cJSON_GetObjectItem(c->body, "start_date") && start[0] && !valid_date(start))
+        ok = jx_error(&c->rd, "start_date", DIAG_BAD_VALUE, "a date written YYYY-MM-DD");
+    if (ok && email[0] && !valid_email(email)) ok = jx_error(&c->rd, "email", DIAG_BAD_VALUE, "not an e-mail address");
+    if (!ok) {
+        fail_body(c);
+        return;
+    }
+    if (name[0]) snprintf(p.name, sizeof p.name, "%s", name);
+    if (cJSON_GetObjectItem(c->body, "start_date")) snprintf(p.start_date, sizeof p.start_date, "%s", start);
+    if (cJSON_GetObjectItem(c->body, "email")) snprintf(p.email, sizeof p.email, "%s", email);
+    if (unit[0] && !resolve_unit(c, unit, p.unit, "unit")) return;
+    char detail[768];
+    snprintf(detail, sizeof detail, "person #%lld", (long long)id);
+    audit_change(detail, sizeof detail, "name", old.name, p.name, false);
+    audit_change(detail, sizeof detail, "unit", old.unit, p.unit, true);
+    audit_change(detail, sizeof detail, "start_date", old.start_date, p.start_date, true);
+    audit_change(detail, sizeof detail, "email", old.email, p.email, false);
+    if (!db_begin(c->s->db)) {
+        fail_db(c);
+        return;
+    }
+    ok = db_person_edit(c->s->db, id, p.name, p.unit, p.start_date, p.email) == DB_OK &&
+         db_audit(c->s->db, c->now, c->sess.user, "edit", detail) == DB_OK;
+    if (!ok) db_rollback(c->s->db);
+    if (!ok || !db_commit(c->s->db) || db_person_get(c->s->db, id, c->now, &p) != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    send_json(c, 200, redact(c, person_json(&p)));
+}
+
+static void rate_row(void *user, const db_rate_row *r)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "key", r->key);
+    cJSON_AddNumberToObject(o, "total", r->total);
+    cJSON_AddNumberToObject(o, "completed", r->completed);
+    cJSON_AddNumberToObject(o, "overdue", r->overdue);
+    cJSON_AddNumberToObject(o, "rate", r->total ? (double)r->completed / r->total : 0);
+    cJSON_AddItemToArray(user, o);
+}
+
+/* GET /hr/report?filter: completion rate per unit and per month (of the start date), with the
+   overdue counts; a manager gets only their units. */
+static void get_report(call *c)
+{
+    db_filter f;
+    if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f)) return;
+    cJSON *o = cJSON_CreateObject();
+    cJSON *units = cJSON_AddArrayToObject(o, "units"), *months = cJSON_AddArrayToObject(o, "months");
+    if (!db_report_units(c->s->db, &f, c->now, rate_row, units) ||
+        !db_report_months(c->s->db, &f, c->now, rate_row, months)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    cJSON_AddNumberToObject(o, "overdue_days", c->s->cfg.overdue_days);
+    cJSON_AddStringToObject(o, "overdue_before", f.overdue);
+    send_json(c, 200, o);
+}
+
+/* A unit name from a JSON body, normalised; answers and returns false when unusable. */
+static bool unit_name_field(call *c, char name[DB_UNIT_MAX], char key[UNITS_KEY_MAX])
+{
+    char typed[DB_UNIT_MAX * 2];
+    if (!text_field(c, c->body, "name", true, sizeof typed - 1, false, typed, sizeof typed)) {
+        fail_body(c);
+        return false;
+    }
+    if (!units_normalise(typed, name, DB_UNIT_MAX) || !units_key(name, key, UNITS_KEY_MAX)) {
+        fail(c, 400, "bad_value", "name", "name: at most %d bytes of text", DB_UNIT_MAX - 1);
+        return false;
+    }
+    return true;
+}
+
+static bool parent_field(call *c, int64_t *parent)
+{
+    const cJSON *v = cJSON_GetObjectItem(c->body, "parent");
+    *parent = 0;
+    if (!v || cJSON_IsNull(v)) return true;
+    if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > 9e15) {
+        fail(c, 400, "bad_value", "parent", "parent: the id of a unit, or null");
+        return false;
+    }
+    *parent = (int64_t)v->valuedouble;
+    return true;
+}
+
+static void unit_answer(call *c, db_rc rc, int64_t id, const char *name, int status)
+{
+    db_unit u;
+    if (rc == DB_CONFLICT)
+        fail(c, 409, "duplicate_unit", "name", "There is a unit \"%s\" already (the same name however it is written).",
+             name);
+    else if (rc == DB_NOT_FOUND) fail(c, 404, "not_found", NULL, "No such unit.");
+    else if (rc != DB_OK || db_unit_get(c->s->db, id, &u) != DB_OK) fail_db(c);
+    else {
+        cJSON *list = cJSON_CreateArray();
+        unit_obj(list, &u);
+        cJSON *o = cJSON_DetachItemFromArray(list, 0);
+        cJSON_Delete(list);
+        send_json(c, status, o);
+    }
+}
+
+/* POST /hr/units {name, parent?}: a new unit (names compared in NFC, case-insensitively). */
+static void post_unit(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
+    static const char *const fields[] = {"name", "parent", NULL};
+    char name[DB_UNIT_MAX], key[UNITS_KEY_MAX];
+    int64_t parent, id = 0;
+    if (!jx_check_fields(&c->rd, c->body, fields)) {
+        fail_body(c);
+        return;
+    }
+    if (!unit_name_field(c, name, key) || !parent_field(c, &parent)) return;
+    db_rc rc = db_unit_add(c->s->db, name, key, parent, c->now, &id);
+    if (rc == DB_OK) db_audit(c->s->db, c->now, c->sess.user, "unit-add", name);
+    unit_answer(c, rc, id, name, 201);
+}
+
+/* POST /hr/units/ID {name?, parent?} or /hr/units/ID/remove. */
+static void post_unit_action(call *c, int64_t id, const char *action)
+{
+    if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
+    db_unit u;
+    db_rc rc = db_unit_get(c->s->db, id, &u);
+    if (rc != DB_OK) {
+        unit_answer(c, rc, id, "", 200);
+        return;
+    }
+    if (strcmp(action, "remove") == 0) {
+        rc = db_unit_remove(c->s->db, id);
+        if (rc == DB_CONFLICT) fail(c, 409, "unit_in_use", NULL, "Move the %d people of \"%s\" to another unit first.",
+                                    u.people, u.name);
+        else if (rc != DB_OK) fail_db(c);
+        else {
+            db_audit(c->s->db, c->now, c->sess.user, "unit-remove", u.name);
+            ok_empty(c);
+        }
+        return;
+    }
+    static const char *const fields[] = {"name", "parent", NULL};
+    if (!jx_check_fields(&c->rd, c->body, fields)) {
+        fail_body(c);
+        return;
+    }
+    char name[DB_UNIT_MAX], key[UNITS_KEY_MAX], detail[256];
+    if (cJSON_GetObjectItem(c->body, "name")) {
+        if (!unit_name_field(c, name, key)) return;
+        rc = strcmp(name, u.name) == 0 ? DB_OK : db_unit_rename(c->s->db, id, name, key);
+        if (rc == DB_OK && strcmp(name, u.name) != 0) {
+            snprintf(detail, sizeof detail, "\"%s\" -> \"%s\"", u.name, name);
+            db_audit(c->s->db, c->now, c->sess.user, "unit-rename", detail);
+        }
+        if (rc != DB_OK) {
+            unit_answer(c, rc, id, name, 200);
+            return;
+        }
+    }
+    if (cJSON_GetObjectItem(c->body, "parent")) {
+        int64_t parent;
+        if (!parent_field(c, &parent)) return;
+        rc = db_unit_set_parent(c->s->db, id, parent);
+        if (rc == DB_CONFLICT) {
+            fail(c, 409, "unit_cycle", "parent", "A unit cannot belong to itself or to one of its own units.");
+            return;
+        }
+        if (rc == DB_OK) {
+            snprintf(detail, sizeof detail, "\"%s\" under #%lld", u.name, (long long)parent);
+            db_audit(c->s->db, c->now, c->sess.user, "unit-move", detail);
+        }
+    }
+    unit_answer(c, rc, id, u.name, 200);
+}
+
+static void user_row(void *user, const db_user *u)
+{
+    call *c = ((void **)user)[0];
+    cJSON *list = ((void **)user)[1];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", u->name);
+    cJSON_AddStringToObject(o, "role", u->role);
+    cJSON *units = cJSON_AddArrayToObject(o, "units");
+    int64_t ids[256];
+    int n = db_user_units(c->s->db, u->id, ids, 256);
+    for (int i = 0; i < n; i++) cJSON_AddItemToArray(units, cJSON_CreateNumber((double)ids[i]));
+    cJSON_AddItemToArray(list, o);
+}
+
+/* GET /hr/users: the HR accounts with their roles and (managers') units. */
+static void get_users(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_READ)) return;
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "users");
+    void *ctx[2] = {c, list};
+    if (!db_user_list(c->s->db, user_row, ctx)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    send_json(c, 200, o);
+}
+
+/* POST /hr/users/NAME {role?, units?: [unit ids]}: makes an account a manager of some units. */
+static void post_user(call *c, const char *name)
+{
+    if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
+    static const char *const fields[] = {"role", "units", NULL};
+    char role[16] = "";
+    if (!jx_check_fields(&c->rd, c->body, fields) ||
+        !text_field(c, c->body, "role", false, sizeof role - 1, false, role, sizeof role)) {
+        fail_body(c);
+        return;
+    }
+    if (role[0] && strcmp(role, "admin") && strcmp(role, "viewer") && strcmp(role, "manager")) {
+        fail(c, 400, "bad_value", "role", "role: admin, viewer or manager");
+        return;
+    }
+    db_user u;
+    db_rc rc = db_user_get(c->s->db, name, &u);
+    if (rc == DB_NOT_FOUND) {
+        fail(c, 404, "not_found", NULL, "No such user.");
+        return;
+    }
+    if (rc != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    char detail[512];
+    if (role[0] && strcmp(role, u.role) != 0) {
+        rc = db_user_set_role(c->s->db, name, role);
+        if (rc == DB_LAST_ADMIN) {
+            fail(c, 409, "last_admin", "role", "\"%s\" is the last admin; make another admin first.", name);
+            return;
+        }
+        if (rc != DB_OK) {
+            fail_db(c);
+            return;
+        }
+        snprintf(detail, sizeof detail, "%s: %s -> %s", name, u.role, role);
+        db_audit(c->s->db, c->now, c->sess.user, "user-role", detail);
+    }
+    const cJSON *units = cJSON_GetObjectItem(c->body, "units");
+    if (units) {
+        int64_t ids[256];
+        int n = 0;
+        const cJSON *v;
+        if (!cJSON_IsArray(units) || cJSON_GetArraySize(units) > 256) {
+            fail(c, 400, "bad_value", "units", "units: a list of at most 256 unit ids");
+            return;
+        }
+        cJSON_ArrayForEach(v, units)
+        {
+            db_unit un;
+            if (!cJSON_IsNumber(v) || db_unit_get(c->s->db, (int64_t)v->valuedouble, &un) != DB_OK) {
+                fail(c, 400, "bad_value", "units", "units: %s is not a unit", cJSON_IsNumber(v) ? "an id" : "a value");
+                return;
+            }
+            ids[n++] = un.id;
+        }
+        if (db_user_set_units(c->s->db, u.id, ids, n) != DB_OK) {
+            fail_db(c);
+            return;
+        }
+        size_t len = (size_t)snprintf(detail, sizeof detail, "%s:", name);
+        for (int i = 0; i < n && len < sizeof detail; i++)
+            len += (size_t)snprintf(detail + len, sizeof detail - len, " #%lld", (long long)ids[i]);
+        db_audit(c->s->db, c->now, c->sess.user, "user-units", detail);
+    }
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "users");
+    void *ctx[2] = {c, list};
+    if (db_user_get(c->s->db, name, &u) != DB_OK) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    user_row(ctx, &u);
+    cJSON *one = cJSON_DetachItemFromArray(list, 0);
+    cJSON_Delete(o);
+    send_json(c, 200, one);
 }
 
 /* ---- routing ----------------------------------------------------------------------------------------------- */
@@ -1411,6 +1880,21 @@ size_t api_body_limit(const char *method, const char *path)
     if (strcmp(path, "/api/v1/events") == 0) return LIMIT_EVENTS;
     if (strcmp(path, "/api/v1/hr/people/import") == 0) return LIMIT_IMPORT;
     return LIMIT_SMALL;
+}
+
+/* prefix + "12" or prefix + "12/word" -> 12 and "" or "word"; false otherwise. */
+static bool id_path(const char *p, const char *prefix, int64_t *id, const char **action)
+{
+    size_t n = strlen(prefix);
+    if (strncmp(p, prefix, n) != 0) return false;
+    p += n;
+    int64_t v = 0;
+    int digits = 0;
+    while (*p >= '0' && *p <= '9' && digits < 15) v = v * 10 + (*p++ - '0'), digits++;
+    if (!digits || v <= 0 || (*p && *p != '/')) return false;
+    *id = v;
+    *action = *p ? p + 1 : "";
+    return true;
 }
 
 /* "/hr/people/12/resend" -> 12 and "resend"; false when path is not of that shape. */
@@ -1430,7 +1914,8 @@ static bool person_path(const char *p, int64_t *id, const char **action)
     }
     if (*p != '/') return false;
     *action = p + 1;
-    return strcmp(*action, "resend") == 0 || strcmp(*action, "revoke") == 0 || strcmp(*action, "erase") == 0;
+    return strcmp(*action, "resend") == 0 || strcmp(*action, "revoke") == 0 || strcmp(*action, "erase") == 0 ||
+           strcmp(*action, "edit") == 0;
 }
 
 void api_handle(srv *s, const http_req *req, http_resp *resp)
@@ -1461,6 +1946,8 @@ void api_handle(srv *s, const http_req *req, http_resp *resp)
         {"/hr/stats", false, get_stats},      {"/hr/feedback", false, get_feedback},
         {"/hr/units", false, get_units},      {"/hr/verify", false, get_verify},
         {"/hr/audit", false, get_audit},      {"/hr/export", true, post_export},
+        {"/hr/report", false, get_report},    {"/hr/units", true, post_unit},
+        {"/hr/users", false, get_users},
     };
     bool path_known = false;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
@@ -1478,7 +1965,22 @@ void api_handle(srv *s, const http_req *req, http_resp *resp)
             goto done;
         }
         if (action[0] && post) {
-            post_person_action(&c, id, action);
+            if (strcmp(action, "edit") == 0) post_person_edit(&c, id);
+            else post_person_action(&c, id, action);
+            goto done;
+        }
+    }
+    if (id_path(p, "/hr/units/", &id, &action) && (!action[0] || strcmp(action, "remove") == 0)) {
+        path_known = true;
+        if (post) {
+            post_unit_action(&c, id, action);
+            goto done;
+        }
+    }
+    if (strncmp(p, "/hr/users/", 10) == 0 && valid_key(p + 10, DB_USER_MAX - 1)) {
+        path_known = true;
+        if (post) {
+            post_user(&c, p + 10);
             goto done;
         }
     }

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,11 @@
 static const char *const names[] = {"address", "port", "data", "web", "hr", "levels", "org",
                                     "retention_days", "anonymous", "invite_days",
                                     "session_idle_minutes", "threads", "cookie_secure",
-                                    "clock_offset", NULL};
+                                    "clock_offset", "show_emails", "overdue_days", "units_closed",
+                                    "smtp_url", "smtp_starttls", "smtp_user", "smtp_password_file",
+                                    "mail_from", "public_url", "remind_not_started_days",
+                                    "remind_not_finished_days", "remind_expiry_days", "manager_summary",
+                                    "mail_retry_minutes", "mail_attempts", NULL};
 
 void cfg_defaults(cfg *c)
 {
@@ -28,6 +33,13 @@ void cfg_defaults(cfg *c)
     c->session_idle_minutes = 30;
     c->threads = 4;
     c->cookie_secure = CFG_SECURE_AUTO;
+    c->overdue_days = 14;
+    c->smtp_starttls = true;
+    c->remind_not_started_days = 7;
+    c->remind_not_finished_days = 7;
+    c->remind_expiry_days = 3;
+    c->mail_retry_minutes = 5;
+    c->mail_attempts = 5;
 }
 
 bool cfg_known(const char *key)
@@ -61,9 +73,68 @@ static bool set_path(const char *key, const char *v, char *dst, size_t dcap, cha
     return true;
 }
 
+static bool set_bool(const char *key, const char *v, bool *out, char *err, size_t cap)
+{
+    if (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "1") == 0) *out = true;
+    else if (strcmp(v, "false") == 0 || strcmp(v, "no") == 0 || strcmp(v, "0") == 0) *out = false;
+    else {
+        snprintf(err, cap, "%s: expected true or false, got \"%s\"", key, v);
+        return false;
+    }
+    return true;
+}
+
+/* The settings of issue 14 (people, units, e-mail), by table. */
+static bool set_org(cfg *c, const char *key, const char *v, bool *known, char *err, size_t cap)
+{
+    static const struct { const char *key; size_t off; } bools[] = {
+        {"show_emails", offsetof(cfg, show_emails)}, {"units_closed", offsetof(cfg, units_closed)},
+        {"smtp_starttls", offsetof(cfg, smtp_starttls)}, {"manager_summary", offsetof(cfg, manager_summary)}};
+    static const struct { const char *key; size_t off; int min, max; } ints[] = {
+        {"overdue_days", offsetof(cfg, overdue_days), 1, 3650},
+        {"remind_not_started_days", offsetof(cfg, remind_not_started_days), 0, 365},
+        {"remind_not_finished_days", offsetof(cfg, remind_not_finished_days), 0, 365},
+        {"remind_expiry_days", offsetof(cfg, remind_expiry_days), 0, 365},
+        {"mail_retry_minutes", offsetof(cfg, mail_retry_minutes), 1, 24 * 60},
+        {"mail_attempts", offsetof(cfg, mail_attempts), 1, 20}};
+    static const struct { const char *key; size_t off, size; } texts[] = {
+        {"smtp_url", offsetof(cfg, smtp_url), sizeof ((cfg *)0)->smtp_url},
+        {"smtp_user", offsetof(cfg, smtp_user), sizeof ((cfg *)0)->smtp_user},
+        {"smtp_password_file", offsetof(cfg, smtp_password_file), sizeof ((cfg *)0)->smtp_password_file},
+        {"mail_from", offsetof(cfg, mail_from), sizeof ((cfg *)0)->mail_from},
+        {"public_url", offsetof(cfg, public_url), sizeof ((cfg *)0)->public_url}};
+    *known = true;
+    for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++)
+        if (strcmp(key, bools[i].key) == 0) return set_bool(key, v, (bool *)((char *)c + bools[i].off), err, cap);
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+        if (strcmp(key, ints[i].key) == 0) {
+            long long n;
+            if (!set_int(key, v, ints[i].min, ints[i].max, &n, err, cap)) return false;
+            *(int *)((char *)c + ints[i].off) = (int)n;
+            return true;
+        }
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        if (strcmp(key, texts[i].key) == 0) {
+            if (strcmp(key, "smtp_url") == 0 && v[0] && strncmp(v, "smtp://", 7) && strncmp(v, "smtps://", 8)) {
+                snprintf(err, cap, "smtp_url: expected smtp://HOST:PORT or smtps://HOST:PORT, got \"%s\"", v);
+                return false;
+            }
+            if (strcmp(key, "public_url") == 0 && v[0] && strncmp(v, "http://", 7) && strncmp(v, "https://", 8)) {
+                snprintf(err, cap, "public_url: expected https://HOST, got \"%s\"", v);
+                return false;
+            }
+            return set_path(key, v, (char *)c + texts[i].off, texts[i].size, err, cap);
+        }
+    *known = false;
+    return false;
+}
+
 bool cfg_set(cfg *c, const char *key, const char *v, char *err, size_t cap)
 {
     long long n = 0;
+    bool org;
+    bool ok = set_org(c, key, v, &org, err, cap);
+    if (org) return ok;
     if (strcmp(key, "address") == 0) return set_path(key, v, c->address, sizeof c->address, err, cap);
     if (strcmp(key, "data") == 0) return set_path(key, v, c->data, sizeof c->data, err, cap);
     if (strcmp(key, "web") == 0) return set_path(key, v, c->web, sizeof c->web, err, cap);
@@ -192,4 +263,12 @@ void cfg_print(const cfg *c, void *file)
             c->address, c->port, c->data, c->web, c->hr, c->levels, c->org, c->retention_days,
             c->anonymous ? "true" : "false", c->invite_days, c->session_idle_minutes, c->threads,
             secure[c->cookie_secure]);
+    fprintf(f, "show_emails = %s\noverdue_days = %d\nunits_closed = %s\nsmtp_url = %s\nsmtp_starttls = %s\n"
+               "smtp_user = %s\nsmtp_password_file = %s\nmail_from = %s\npublic_url = %s\n"
+               "remind_not_started_days = %d\nremind_not_finished_days = %d\nremind_expiry_days = %d\n"
+               "manager_summary = %s\nmail_retry_minutes = %d\nmail_attempts = %d\n",
+            c->show_emails ? "true" : "false", c->overdue_days, c->units_closed ? "true" : "false", c->smtp_url,
+            c->smtp_starttls ? "true" : "false", c->smtp_user, c->smtp_password_file, c->mail_from, c->public_url,
+            c->remind_not_started_days, c->remind_not_finished_days, c->remind_expiry_days,
+            c->manager_summary ? "true" : "false", c->mail_retry_minutes, c->mail_attempts);
 }

@@ -40,6 +40,23 @@ typedef struct cfg {
     int threads;                      /* HTTP worker threads */
     cfg_secure cookie_secure;
     long long clock_offset_s;         /* tests only: shifts the server's clock forward */
+    /* people and units (issue 14) */
+    bool show_emails;                 /* viewers and managers see e-mail addresses too */
+    int overdue_days;                 /* "overdue": not completed this many days after the start date */
+    bool units_closed;                /* invitations only to units on HR's list (else new ones are added) */
+    /* e-mail (mail.c); smtp_url "" turns e-mail off */
+    char smtp_url[CFG_PATH_MAX];      /* smtp://relay.example.fi:587 or smtps://...:465 */
+    bool smtp_starttls;               /* require STARTTLS on smtp:// (default true) */
+    char smtp_user[CFG_TEXT_MAX];     /* "" for a relay without authentication */
+    char smtp_password_file[CFG_PATH_MAX]; /* the password, read from this file (not the config) */
+    char mail_from[CFG_TEXT_MAX];     /* the sender address */
+    char public_url[CFG_PATH_MAX];    /* the game's address as players reach it, for links in mail */
+    int remind_not_started_days;      /* remind who has not started this many days after the invitation; 0 off */
+    int remind_not_finished_days;     /* remind who started but has not finished after this many days; 0 off */
+    int remind_expiry_days;           /* remind this many days before a link expires; 0 off */
+    bool manager_summary;             /* a weekly summary to each manager with an e-mail address */
+    int mail_retry_minutes;           /* first retry after this; doubles; mail_attempts tries in all */
+    int mail_attempts;
 } cfg;
 
 void cfg_defaults(cfg *c);

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "db_internal.h"
 #include "valid.h"
 
 struct db {
@@ -17,13 +18,14 @@ struct db {
     int depth;            /* open db_begin() transactions (0 or 1) */
 };
 
-enum { SCHEMA_VERSION = 1 };
+/* 2: the manager role, units, managers' units, the mail queue (db_org.c) */
+enum { SCHEMA_VERSION = 2 };
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
     "CREATE TABLE IF NOT EXISTS users("
     "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
-    "  role TEXT NOT NULL CHECK (role IN ('admin','viewer')), pwhash TEXT NOT NULL,"
+    "  role TEXT NOT NULL CHECK (role IN ('admin','viewer','manager')), pwhash TEXT NOT NULL,"
     "  must_change INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL) STRICT;"
     "CREATE TABLE IF NOT EXISTS sessions("
     "  id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
@@ -150,6 +152,8 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 void db_lock(db *d) { pthread_mutex_lock(&d->lock); }
+sqlite3 *db_handle(db *d) { return d->sql; }
+int db_depth(const db *d) { return d->depth; }
 void db_unlock(db *d) { pthread_mutex_unlock(&d->lock); }
 
 bool db_begin(db *d)
@@ -230,7 +234,9 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
                  version, SCHEMA_VERSION);
         goto fail;
     }
-    if (version == 0 && run(d, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", "t", "1") != DB_OK) {
+    if (version < SCHEMA_VERSION && !db_org_setup(d, version, err, cap)) goto fail;
+    if (version < SCHEMA_VERSION &&
+        run(d, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", "i", SCHEMA_VERSION) != DB_OK) {
         snprintf(err, cap, "%s: cannot write", path);
         goto fail;
     }
@@ -397,9 +403,10 @@ db_rc db_session_remove_user(db *d, int64_t user_id, const char *keep_hash)
     "p.mistakes, p.hints, p.time_ms, " PERSON_STATUS
 /* The filter of the dashboard, all parameters: an empty value means "any". */
 #define PERSON_FILTER                                                                           \
-    "(:unit = '' OR p.unit = :unit) AND (:status = '' OR (" PERSON_STATUS ") = :status) AND "  \
+    "(:unit = '' OR p.unit = :unit) AND (:status = '' OR :status = 'overdue' OR "               \
+    "(" PERSON_STATUS ") = :status) AND "                                                       \
     "(:from = '' OR p.start_date >= :from) AND (:to = '' OR p.start_date <= :to) AND "          \
-    "(:q = '' OR instr(pk_fold(p.name), :q) > 0)"
+    "(:q = '' OR instr(pk_fold(p.name), :q) > 0) AND " DB_ORG_FILTER
 /* The play whose results represent a person: the completing one, else the latest. */
 #define REP_PLAY                                                                                \
     "(CASE WHEN p.completed_play > 0 THEN p.completed_play ELSE "                               \
@@ -448,7 +455,8 @@ static bool bind_filter(sqlite3_stmt *st, const db_filter *f, int64_t now)
     char folded[sizeof f->q * 2];
     valid_fold(f->q, folded, sizeof folded);
     return bind_now(st, now) && bind_named(st, ":unit", f->unit) && bind_named(st, ":status", f->status) &&
-           bind_named(st, ":from", f->from) && bind_named(st, ":to", f->to) && bind_named(st, ":q", folded);
+           bind_named(st, ":from", f->from) && bind_named(st, ":to", f->to) && bind_named(st, ":q", folded) &&
+           db_org_bind_filter(st, f);
 }
 
 db_rc db_person_add(db *d, const db_person *p, const char *token_hash, int64_t *id)
@@ -536,13 +544,20 @@ db_rc db_person_erase(db *d, int64_t id)
 
 bool db_people_list(db *d, const db_filter *f, int64_t now, int limit, db_person_fn fn, void *user)
 {
+    return db_people_page(d, f, now, 0, limit, fn, user);
+}
+
+bool db_people_page(db *d, const db_filter *f, int64_t now, int64_t offset, int limit, db_person_fn fn,
+                    void *user)
+{
     db_lock(d);
     sqlite3_stmt *st = prep(d,
                             "SELECT " PERSON_COLS " FROM people p WHERE " PERSON_FILTER
-                            " ORDER BY p.invited DESC, p.id DESC LIMIT :limit",
+                            " ORDER BY p.invited DESC, p.id DESC LIMIT :limit OFFSET :offset",
                             NULL);
     bool ok = st && bind_filter(st, f, now) &&
-              sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK;
+              sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK &&
+              sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":offset"), offset) == SQLITE_OK;
     int s = SQLITE_DONE;
     while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
         db_person p;

@@ -14,6 +14,9 @@
  *   ...
  *   db_close(d);
  *
+ * Units, managers' units, person edits, reports and the mail queue are in db_org.h (db_org.c),
+ * on the same connection and under the same rule.
+ *
  * Times are milliseconds since 1970 (the server's clock); 0 means "not yet" / "none".
  */
 #ifndef PK_DB_H
@@ -56,7 +59,7 @@ void db_rollback(db *d);
 typedef struct db_user {
     int64_t id;
     char name[DB_USER_MAX];
-    char role[16];                 /* "admin" or "viewer" */
+    char role[16];                 /* "admin", "viewer" or "manager" (sees only their units) */
     char pwhash[AUTH_PWHASH_MAX];
     bool must_change;              /* signed in with a one-time password: must set their own */
 } db_user;
@@ -110,9 +113,12 @@ typedef struct db_person {
 
 typedef struct db_filter {
     char unit[DB_UNIT_MAX];        /* "" for all */
-    char status[12];               /* "" for all */
+    char status[12];               /* "" for all, a status, or "overdue" (not completed, see below) */
     char from[11], to[11];         /* start-date range, inclusive; "" for open */
     char q[DB_NAME_MAX];           /* name contains (case-folded); "" for all */
+    char cfrom[11], cto[11];       /* completion-date range (local days), inclusive; "" for open */
+    char overdue[11];              /* with status "overdue": start dates on or before this day */
+    int64_t scope;                 /* a manager's user id: only the units assigned to them; 0 all */
 } db_filter;
 
 db_rc db_person_add(db *d, const db_person *p, const char *token_hash, int64_t *id);
@@ -128,6 +134,9 @@ db_rc db_person_erase(db *d, int64_t id);
 typedef void (*db_person_fn)(void *user, const db_person *p);
 /* People matching f, newest invitation first, at most limit. */
 bool db_people_list(db *d, const db_filter *f, int64_t now, int limit, db_person_fn fn, void *user);
+/* The same, skipping the first offset (the dashboard's pages; db_people_count has the total). */
+bool db_people_page(db *d, const db_filter *f, int64_t now, int64_t offset, int limit, db_person_fn fn,
+                    void *user);
 /* Removes people whose last activity (completion, last event, or invitation) is before
    cutoff; returns how many, or -1 on error. */
 int db_retention(db *d, int64_t cutoff);

@@ -1,7 +1,7 @@
 /* main.c - pakopeli-server: the command line, start-up, the retention sweep, shutdown.
  *
  *   pakopeli-server [serve] [--config=FILE] [--SETTING=VALUE ...]
- *   pakopeli-server user add NAME [--role=admin|viewer] [--password-stdin]
+ *   pakopeli-server user add NAME [--role=admin|viewer|manager] [--password-stdin]
  *   pakopeli-server user passwd NAME [--password-stdin]
  *   pakopeli-server user remove NAME
  *   pakopeli-server user list
@@ -28,7 +28,7 @@
 
 static const char usage[] =
     "usage: pakopeli-server [serve] [--config=FILE] [--SETTING=VALUE ...]\n"
-    "       pakopeli-server user add NAME [--role=admin|viewer] [--password-stdin]\n"
+    "       pakopeli-server user add NAME [--role=admin|viewer|manager] [--password-stdin]\n"
     "       pakopeli-server user passwd NAME [--password-stdin]\n"
     "       pakopeli-server user remove NAME | user list\n"
     "       pakopeli-server backup FILE | restore FILE | check [FILE] | config\n"
@@ -193,8 +193,8 @@ static int cmd_user(srv *s, const args *a)
     }
     if (strlen(name) >= DB_USER_MAX || !valid_key(name, DB_USER_MAX - 1))
         return die("a user name is 1-64 characters of A-Z a-z 0-9 . _ : - (got \"%s\")", name);
-    if (strcmp(a->role, "admin") != 0 && strcmp(a->role, "viewer") != 0)
-        return die("--role is admin or viewer, not \"%s\"", a->role);
+    if (strcmp(a->role, "admin") != 0 && strcmp(a->role, "viewer") != 0 && strcmp(a->role, "manager") != 0)
+        return die("--role is admin, viewer or manager, not \"%s\"", a->role);
     char pw[AUTH_PASSWORD_MAX + 2], hash[AUTH_PWHASH_MAX];
     bool one_time = !a->password_stdin;
     if (a->password_stdin) {

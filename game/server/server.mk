@@ -9,7 +9,7 @@
 SERVER_SRC  := $(wildcard game/server/*.c)
 SERVER_HDR  := $(wildcard game/server/*.h)
 # `=`, not `:=`: expanded when the recipe runs, after $(PACKAGES) installed the .pc files.
-SERVER_LIBS = $(shell pkg-config --libs libmicrohttpd libsodium sqlite3 zlib) -lcjson -lpthread -lm
+SERVER_LIBS = $(shell pkg-config --libs libmicrohttpd libsodium sqlite3 zlib libcurl) -lcjson -lunistring -lpthread -lm
 # _GNU_SOURCE: the server is POSIX code (sockets, flock, realpath, localtime_r) on top of C11.
 SERVER_CFLAGS := $(WARN) -D_GNU_SOURCE -pthread
 SERVER_DEPS := $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) $(CORE_HDR) game/server/server.mk
@@ -26,6 +26,8 @@ $(BUILD)/native/pakopeli-server-san: $(SERVER_DEPS) | $(PACKAGES)
 SERVER_UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_server_*.c))
 # The server's pure modules are included by their tests (STYLE.md 12), so rebuild on their change.
 $(SERVER_UNIT): $(SERVER_SRC) $(SERVER_HDR)
+# unit names are normalised with libunistring (units.c)
+$(BUILD)/tests/test_server_units: TEST_LIBS := -lunistring
 
 .PHONY: server test-server run-server
 server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server
