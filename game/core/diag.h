@@ -33,7 +33,25 @@ typedef enum diag_code {
     DIAG_ASSET,           /* an asset file is missing or unreadable */
     DIAG_OVERFLOW,        /* text does not fit its box */
     DIAG_OUT_OF_BOUNDS,   /* a place lies outside its scene */
-    DIAG_UNREACHABLE      /* a puzzle whose conditions can never be met */
+    DIAG_UNREACHABLE,     /* a puzzle whose conditions can never be met */
+    /* The linter's own rules (game/tools/lint_rules.c states each once, in Finnish and English);
+       the loaders never report these. New codes go at the end: the names are stable. */
+    DIAG_ROOM_SIZE,       /* a room with too few puzzles or kinds of puzzle */
+    DIAG_HINTS,           /* a puzzle with no hint, or more than three */
+    DIAG_LESSON,          /* a puzzle with no "solved" lesson */
+    DIAG_EXPLAIN,         /* an option, place or pair that does not say why */
+    DIAG_TEXT_LENGTH,     /* a text longer than its screen holds */
+    DIAG_DECOY,           /* a clickable text in a hotspot hunt that is no place */
+    DIAG_SPOKEN_LINE,     /* a line break in what a screen reader says */
+    DIAG_PLAIN_TEXT,      /* a plain string where three languages are expected */
+    DIAG_REQUIRES_FORWARD,/* "requires" names a later puzzle */
+    DIAG_WIDGET_HIDDEN,   /* a hidden widget that no puzzle ever reveals */
+    DIAG_WIDGET_UNREACHABLE, /* a widget revealed only by a puzzle a player never solves */
+    DIAG_NO_DOOR,         /* a room that the lobby has no door to */
+    DIAG_FINAL_UNREACHABLE, /* the last door cannot be opened */
+    DIAG_KEYPAD,          /* a code the code keypad cannot type */
+    DIAG_FIRST_LOAD,      /* the first load is over its budget */
+    DIAG_CODE_COUNT       /* not a code: how many there are */
 } diag_code;
 
 typedef enum diag_severity { DIAG_ERROR, DIAG_WARNING } diag_severity;

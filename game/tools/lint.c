@@ -1,12 +1,15 @@
 /* lint.c - pakopeli-lint: checks the game's content the way the game loads it, and more.
  *
- *   pakopeli-lint [--lang fi] [--json] [--no-text] [--root DIR] [levels/ | FILE.json ...]
+ *   pakopeli-lint [--lang fi] [--json] [--no-text] [--root DIR] [--stdin FILE] [levels/ | FILE.json ...]
+ *   pakopeli-lint --rules [--json] [--lang fi]         every rule, stated once (lint_rules.c)
+ *   pakopeli-lint --solution levels/x.json | levels/   the events that solve a room (JSON)
  *
  * Prints one line per problem, compiler style, so editors can jump to it:
  *   levels/outlook.json:42:9: error: puzzles[1].options[2]: unknown field 'explian'
  *   (did you mean 'explain'?) [unknown-field]
  * Exit status: 0 when there are no errors (warnings allowed), 1 with errors, 2 for bad usage.
- * See lint.h for the parts and docs/authoring.md for what authors do with the messages.
+ * See lint.h for the parts and the --json format, docs/authoring.md for what authors do with the
+ * messages.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "lint.h"
@@ -21,13 +24,12 @@
 #include <cjson/cJSON.h>
 
 #include "../core/jsonx.h"
+#include "../core/play.h"
 
 /* ---- files -------------------------------------------------------------------------------- */
 
-static char *read_all(const char *path, size_t *len)
+static char *read_stream(FILE *f, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
     char *buf = NULL;
     size_t cap = 0, n = 0;
     for (;;) {
@@ -36,7 +38,6 @@ static char *read_all(const char *path, size_t *len)
             char *nb = realloc(buf, cap);
             if (!nb) {
                 free(buf);
-                fclose(f);
                 return NULL;
             }
             buf = nb;
@@ -45,9 +46,17 @@ static char *read_all(const char *path, size_t *len)
         n += got;
         if (got == 0) break;
     }
-    fclose(f);
     buf[n] = '\0';
     *len = n;
+    return buf;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = read_stream(f, len);
+    fclose(f);
     return buf;
 }
 
@@ -194,7 +203,12 @@ static lint_file *add(lint_run *run, const char *path, lint_kind kind, int ref)
     memset(f, 0, sizeof *f);
     snprintf(f->path, sizeof f->path, "%s", path);
     f->ref = ref;
-    f->text = read_all(path, &f->len);
+    if (run->opt.stdin_as && strcmp(run->opt.stdin_as, path) == 0) {
+        f->text = read_stream(stdin, &f->len); /* a draft the studio has not saved */
+        run->stdin_used = true;
+    } else {
+        f->text = read_all(path, &f->len);
+    }
     f->kind = kind != LINT_UNKNOWN ? kind : guess_kind(path, f->text, f->len);
     if (!f->text) lint_report(f, DIAG_ERROR, DIAG_IO, NULL, "the file cannot be read");
     return f;
@@ -350,19 +364,26 @@ static void place_unplaced(lint_file *f)
     }
 }
 
-void lint_check(lint_run *run)
+/* Every added file through its core loader (a room also gets the game's settings). */
+static void load_all(lint_run *run)
 {
     for (int i = 0; i < run->file_count; i++) {
         lint_file *f = &run->files[i];
         if (!f->text) continue;
         if (f->kind == LINT_ROOM) {
             f->loaded = level_load_room(&f->room, f->path, f->text, f->len, &f->diags);
+            if (f->loaded) lint_check_texts(run, f); /* as written, before settings fill them in */
             if (f->loaded && run->manifest_ok) level_apply_settings(&f->room, &run->manifest, &f->diags);
             place_unplaced(f);
         } else if (f->kind == LINT_COMIC) {
             f->loaded = comic_load(&f->comic, f->path, f->text, f->len, &f->diags);
         }
     }
+}
+
+void lint_check(lint_run *run)
+{
+    load_all(run);
     for (int i = 0; i < run->file_count; i++) {
         lint_file *f = &run->files[i];
         if (!f->loaded) continue;
@@ -373,6 +394,7 @@ void lint_check(lint_run *run)
                             run->game->path);
             lint_check_room(run, f);
             lint_check_solvable(run, f);
+            lint_check_teaching(run, f);
             lint_check_assets(run, f);
             if (!run->opt.no_text) lint_text_room(f);
         } else if (f->kind == LINT_COMIC) {
@@ -381,6 +403,7 @@ void lint_check(lint_run *run)
         }
     }
     lint_check_game(run);
+    lint_check_budget(run);
 }
 
 /* ---- printing ----------------------------------------------------------------------------- */
@@ -393,9 +416,17 @@ static int by_place(const void *a, const void *b)
     return x < y ? -1 : x > y; /* stable: the order they were found in */
 }
 
-static void message_of(const lint_run *run, const diag *d, char *out, size_t cap)
+/* The Finnish message: the rule's own (lint_flag), else the loader's English one translated. */
+static void finnish_of(const lint_file *f, const diag *d, char *out, size_t cap)
 {
-    if (run->opt.finnish) lint_fi_message(d->code, d->msg, out, cap);
+    const char *own = f->fi[d - f->diags.items];
+    if (own[0]) snprintf(out, cap, "%s", own);
+    else lint_fi_message(d->code, d->msg, out, cap);
+}
+
+static void message_of(const lint_run *run, const lint_file *f, const diag *d, char *out, size_t cap)
+{
+    if (run->opt.finnish) finnish_of(f, d, out, cap);
     else snprintf(out, cap, "%s", d->msg);
 }
 
@@ -412,7 +443,7 @@ int lint_print(lint_run *run, FILE *out)
         for (int k = 0; k < f->diags.count; k++) {
             const diag *d = sorted[k];
             char msg[DIAG_MSG_MAX * 2];
-            message_of(run, d, msg, sizeof msg);
+            message_of(run, f, d, msg, sizeof msg);
             const char *sev = d->severity == DIAG_ERROR ? "error" : "warning";
             if (arr) {
                 cJSON *o = cJSON_CreateObject();
@@ -423,6 +454,11 @@ int lint_print(lint_run *run, FILE *out)
                 cJSON_AddStringToObject(o, "code", diag_code_name(d->code));
                 cJSON_AddStringToObject(o, "path", d->path);
                 cJSON_AddStringToObject(o, "message", msg);
+                cJSON *both = cJSON_AddObjectToObject(o, "messages");
+                char fi[DIAG_MSG_MAX * 2];
+                finnish_of(f, d, fi, sizeof fi);
+                cJSON_AddStringToObject(both, "fi", fi);
+                cJSON_AddStringToObject(both, "en", d->msg);
                 cJSON_AddItemToArray(arr, o);
             } else if (d->line > 0) {
                 fprintf(out, "%s:%d:%d: %s: %s%s%s [%s]\n", d->file, d->line, d->column, sev, d->path,
@@ -446,6 +482,41 @@ int lint_print(lint_run *run, FILE *out)
     return errors;
 }
 
+/* ---- solutions ----------------------------------------------------------------------------- */
+
+int lint_print_solution(lint_run *run, FILE *out)
+{
+    load_all(run);
+    char final[PLAY_CODE_MAX * 2];
+    lint_final_code(run, final, sizeof final);
+    cJSON *all = run->game ? cJSON_CreateObject() : NULL, *one = NULL;
+    int status = 0;
+    for (int i = 0; i < run->file_count; i++) {
+        lint_file *f = &run->files[i];
+        if (f->kind != LINT_ROOM) continue;
+        if (run->game && f->ref < 0) continue; /* not in the game: it has no place in a play-through */
+        cJSON *events = f->loaded ? lint_solution(f, final[0] ? final : NULL) : NULL;
+        if (!events) {
+            fprintf(stderr, run->opt.finnish ? "pakopeli-lint: %s: huonetta ei voi ratkaista (katso pakopeli-lint %s)\n"
+                                             : "pakopeli-lint: %s: the room cannot be solved (see pakopeli-lint %s)\n",
+                    f->path, f->path);
+            status = 1;
+            continue;
+        }
+        if (all) cJSON_AddItemToObject(all, f->room.id, events);
+        else if (!one) one = events;
+        else cJSON_Delete(events);
+    }
+    cJSON *doc = all ? all : one;
+    if (doc) {
+        char *s = cJSON_Print(doc);
+        if (s) fprintf(out, "%s\n", s);
+        free(s);
+        cJSON_Delete(doc);
+    }
+    return doc ? status : 1;
+}
+
 /* ---- main --------------------------------------------------------------------------------- */
 
 static void usage(FILE *to)
@@ -459,6 +530,10 @@ static void usage(FILE *to)
             "  --no-text      skip the text-fit checks (they need the fonts)\n"
             "  --root DIR     the folder that \"assets/...\" paths are relative to\n"
             "  --fonts DIR    where Lato-Regular.ttf, Lato-Bold.ttf, ComicNeue-Bold.otf are\n"
+            "  --stdin FILE   read FILE's text from stdin (a draft), check it as if it were FILE\n"
+            "  --web DIR      the built game, for the first-load budget (default: build/web)\n"
+            "  --rules        print every rule (a Markdown table; with --json a JSON array)\n"
+            "  --solution P   print the events that solve room file P, or every room of folder P\n"
             "Exit status: 0 no errors (warnings allowed), 1 errors, 2 bad usage.\n");
 }
 
@@ -468,6 +543,7 @@ int main(int argc, char **argv)
     lint_options opt = {0};
     const char *paths[64];
     int n = 0;
+    bool rules = false, solution = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--lang") == 0 && i + 1 < argc) opt.finnish = strcmp(argv[++i], "fi") == 0;
@@ -476,6 +552,10 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--no-text") == 0) opt.no_text = true;
         else if (strcmp(a, "--root") == 0 && i + 1 < argc) opt.root = argv[++i];
         else if (strcmp(a, "--fonts") == 0 && i + 1 < argc) opt.fonts_dir = argv[++i];
+        else if (strcmp(a, "--stdin") == 0 && i + 1 < argc) opt.stdin_as = argv[++i];
+        else if (strcmp(a, "--web") == 0 && i + 1 < argc) opt.web = argv[++i];
+        else if (strcmp(a, "--rules") == 0) rules = true;
+        else if (strcmp(a, "--solution") == 0) solution = true;
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
@@ -487,7 +567,12 @@ int main(int argc, char **argv)
             paths[n++] = a;
         }
     }
+    if (rules) {
+        lint_print_rules(stdout, opt.json, opt.finnish);
+        return 0;
+    }
     if (n == 0) paths[n++] = "levels";
+    if (opt.stdin_as && n == 1 && strcmp(paths[0], "levels") == 0 && !is_dir("levels")) paths[0] = opt.stdin_as;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     lint_setup(&run, &opt);
@@ -516,6 +601,20 @@ int main(int argc, char **argv)
             lint_text_shutdown();
             return 2;
         }
+    }
+    if (opt.stdin_as && !run.stdin_used) {
+        fprintf(stderr, opt.finnish ? "pakopeli-lint: --stdin %s: tiedosto ei ole tarkistettavien joukossa\n"
+                                    : "pakopeli-lint: --stdin %s: that file is not among those checked\n", opt.stdin_as);
+        lint_shutdown(&run);
+        lint_text_shutdown();
+        return 2;
+    }
+    if (solution) {
+        run.opt.no_text = true;
+        int status = lint_print_solution(&run, stdout);
+        lint_shutdown(&run);
+        lint_text_shutdown();
+        return status;
     }
     lint_check(&run);
     int errors = lint_print(&run, stdout);

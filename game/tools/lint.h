@@ -1,9 +1,11 @@
-/* lint.h - the parts of pakopeli-lint (issue 7): the content linter for volunteers.
+/* lint.h - the parts of pakopeli-lint (issues 7 and 12): the content linter for volunteers, and
+ * the one place where every rule that content must meet is stated (lint_rules.c).
  *
  * The linter links the game's own core loaders (level.h, comic.h), so it can never disagree
  * with the game about what loads; on top of them it checks what a single file cannot show
- * (references between files, the last door's code, asset files) and what needs fonts
- * (text that overflows its box at the largest text size, comic bubbles that do not fit).
+ * (references between files, the last door's code, asset files, the first-load budget), what
+ * needs fonts (text that overflows its box at the largest text size, comic bubbles that do not
+ * fit), and what makes a room teach well (puzzles, hints, explanations, languages).
  *
  *   lint_run run;
  *   lint_setup(&run, &opts);
@@ -12,8 +14,32 @@
  *   lint_print(&run, stdout);               // "file:line:column: error: path: message [code]"
  *   lint_shutdown(&run);
  *
- * Every diagnostic carries a stable diag_code (diag.h); the message is English and is
- * translated at print time (lint_fi.c) when --lang fi is given.
+ * Every diagnostic carries a stable diag_code (diag.h). The loaders' messages are English and
+ * are translated at print time (lint_fi.c); the linter's own rules (lint_rules.c) write theirs
+ * in Finnish and English at once.
+ *
+ * ---- The machine-readable output: pakopeli-lint --json (for the studio, make dev, tests) -----
+ *
+ *   pakopeli-lint --json [--lang fi|en] levels/            a whole game
+ *   pakopeli-lint --json levels/x.json                      one file (game.json beside it lends ids)
+ *   pakopeli-lint --json --stdin levels/x.json < draft.json the draft is read from stdin, checked
+ *                                                           as if it were levels/x.json
+ * prints ONE JSON array on stdout, one object per problem, in file order and line order:
+ *
+ *   [{"file": "levels/x.json",     the file as given (relative paths stay relative)
+ *     "line": 42, "column": 9,     1-based, where the field's value starts; 0 when unknown
+ *     "path": "puzzles[1].hints",  the JSON path of the field ("" for the whole file); array
+ *                                  indexes as in the file, so a form can find its field
+ *     "severity": "error",         "error" (publishing is refused) or "warning"
+ *     "code": "hints",             a stable code (diag_code_name); `--rules` lists them
+ *     "message": "...",            in the --lang language (default en)
+ *     "messages": {"fi": "...", "en": "..."}}]   both, for a studio that switches language
+ * Exit status 0: no errors (warnings allowed); 1: errors; 2: bad usage or unreadable input.
+ * The count line ("pakopeli-lint: 7 files, 0 errors ...") goes to stderr, never to stdout.
+ *
+ *   pakopeli-lint --rules [--json]          every rule: code, severity, scope, fi and en text
+ *   pakopeli-lint --solution levels/x.json  the events that solve a room, as JSON (see lint_solve)
+ *   pakopeli-lint --solution levels/        {"room-id": [events], ...} for every room of the game
  */
 #ifndef PK_LINT_H
 #define PK_LINT_H
@@ -43,6 +69,8 @@ typedef struct lint_file {
     int ref;                   /* index in the manifest's rooms or comics, -1 when not listed */
     level_room room;
     comic comic;
+    /* the Finnish message of diags.items[i] when the rule wrote one (lint_flag), else "" */
+    char fi[DIAG_MAX][DIAG_MSG_MAX];
 } lint_file;
 
 typedef struct lint_options {
@@ -51,6 +79,8 @@ typedef struct lint_options {
     bool no_text;              /* --no-text: skip the font-based checks (faster) */
     const char *root;          /* --root: folder that "assets/..." paths are relative to */
     const char *fonts_dir;     /* --fonts: where Lato and Comic Neue are (default: Debian's) */
+    const char *stdin_as;      /* --stdin PATH: PATH's text is read from stdin (a studio draft) */
+    const char *web;           /* --web DIR: the built game, for the first-load budget */
 } lint_options;
 
 typedef struct lint_run {
@@ -66,6 +96,7 @@ typedef struct lint_run {
     /* comics known by id: listed in the manifest, or found in levels/comics/ */
     char comic_ids[LINT_MAX_FILES][64];
     int comic_id_count;
+    bool stdin_used;                /* the --stdin file was among those added */
 } lint_run;
 
 /* ---- lint.c: the run ---------------------------------------------------------------------- */
@@ -81,6 +112,9 @@ bool lint_add_file(lint_run *run, const char *path);
 void lint_check(lint_run *run);
 /* Prints the diagnostics, file by file in line order; returns the number of errors. */
 int lint_print(lint_run *run, FILE *out);
+/* Loads what was added and prints the events that solve each room (--solution): one room's
+   array, or for a whole game {"room-id": [...]}; returns the exit status (1: a room has none). */
+int lint_print_solution(lint_run *run, FILE *out);
 
 /* Reports a problem at a JSON path of f (line and column found in its text). */
 void lint_report(lint_file *f, diag_severity sev, diag_code code, const char *path, const char *fmt, ...)
@@ -92,6 +126,48 @@ void lint_report(lint_file *f, diag_severity sev, diag_code code, const char *pa
 lint_file *lint_room_file(lint_run *run, int i);
 /* True when a comic with this id exists (manifest or levels/comics/). */
 bool lint_comic_known(const lint_run *run, const char *id);
+
+/* ---- lint_rules.c: every rule, stated once -------------------------------------------------- */
+
+/* Where a rule applies: to any room the linter reads, or only to a room that ships (listed in a
+   game.json's "rooms"; a loose file such as a corpus case is not held to what makes a room
+   teach well). */
+typedef enum lint_scope { LINT_ANY, LINT_SHIPPED, LINT_WHOLE_GAME } lint_scope;
+
+typedef struct lint_rule {
+    diag_code code;
+    diag_severity severity;
+    lint_scope scope;
+    const char *en, *fi;       /* the rule for authors, one sentence each (docs/authoring*.md) */
+} lint_rule;
+
+/* The rules of lint_rules.c, in the order the guide lists them; *count gets their number. */
+const lint_rule *lint_rules(int *count);
+/* The rule of a code, or NULL for the loaders' own codes (syntax, type, ...). */
+const lint_rule *lint_rule_of(diag_code code);
+/* Reports a problem of one of the rules: its severity from the table, its message in English and
+   Finnish (two printf formats that take the same arguments, in the same order). */
+void lint_flag(lint_file *f, diag_code code, const char *path, const char *en, const char *fi, ...);
+/* True when f is a room that ships: listed in the game's "rooms". */
+bool lint_shipped(const lint_file *f);
+/* The rules that make a room teach well and read in three languages (lint_rules.c). The texts
+   are checked before the game's settings are filled in, the rest after. */
+void lint_check_texts(lint_run *run, lint_file *f);
+void lint_check_teaching(lint_run *run, lint_file *f);
+/* The first load as served (gzip -9), against its budget (lint_budget.c). */
+void lint_check_budget(lint_run *run);
+/* Prints the rule table: lines, or with json one JSON array (`pakopeli-lint --rules`). */
+void lint_print_rules(FILE *out, bool json, bool finnish);
+
+/* ---- lint_solve.c: a room played through by the core's own rules ---------------------------- */
+
+/* The events that solve room f from its start (what a player would click, in order), as a cJSON
+   array of {"puzzle": id, "answer": [ids]} (the format of a report_event); final is the last
+   door's code (the game's code parts joined), NULL when unknown. The caller frees it with
+   cJSON_Delete. NULL when the room cannot be solved. */
+struct cJSON *lint_solution(const lint_file *f, const char *final);
+/* The game's last-door code: the required rooms' code parts joined, "" when unknown. */
+void lint_final_code(lint_run *run, char *out, size_t cap);
 
 /* ---- lint_checks.c: what the loaders cannot see alone ------------------------------------- */
 

@@ -10,10 +10,12 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <cjson/cJSON.h>
 
 #include "../core/game.h"
 #include "../core/jsonx.h"
 #include "../core/play.h"
+#include "../core/report.h"
 #include "lint.h"
 
 enum {
@@ -77,10 +79,11 @@ static bool has_ext(const char *path, const char *ext)
 /* SVG features nanosvg (the game's SVG renderer) ignores or draws wrongly. */
 static const char *svg_unsupported(const char *svg)
 {
-    static const char *const banned[] = {"<text", "<style", "<filter", "<image", "<use", "<mask",
-                                         "<clipPath", "<pattern", NULL};
+    static const char *const banned[] = {"<text", "<style", "class=", "Gradient", "<filter", "<image", "<use",
+                                         "<mask", "<clipPath", "<pattern", "font-", NULL};
     for (int i = 0; banned[i]; i++)
         if (strstr(svg, banned[i])) return banned[i];
+    if (!strstr(svg, "viewBox")) return "no viewBox (so it cannot scale)";
     return NULL;
 }
 
@@ -261,6 +264,20 @@ static void check_explanation(lint_file *f, const i18n_text *t, const char *path
     }
 }
 
+/* Characters a phone player can type on the code keypad (room_view.c): digits and A-Z. Writes
+   the first other one into out as a whole UTF-8 letter ("Ä", not half of it); false when none. */
+static bool untypable(const char *norm, char *out, size_t cap)
+{
+    for (const unsigned char *c = (const unsigned char *)norm; c && *c; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == ' ') continue;
+        size_t n = 1;
+        while (c[n] && (c[n] & 0xC0) == 0x80 && n < 4) n++;
+        snprintf(out, cap, "%.*s", (int)n, (const char *)c);
+        return true;
+    }
+    return false;
+}
+
 void lint_check_room(lint_run *run, lint_file *f)
 {
     const level_room *r = &f->room;
@@ -294,6 +311,17 @@ void lint_check_room(lint_run *run, lint_file *f)
     }
     for (int i = 0; i < r->puzzle_count; i++) {
         const level_puzzle *p = &r->puzzles[i];
+        for (int k = 0; k < p->require_count; k++) {
+            if (p->requires[k] <= i) continue;
+            snprintf(path, sizeof path, "puzzles[%d].requires", i);
+            lint_flag(f, DIAG_REQUIRES_FORWARD, path,
+                      "puzzle '%s' requires '%s', which comes later in the list: move '%s' before it, so the list is the "
+                      "order a player meets them",
+                      "tehtävä '%s' edellyttää tehtävää '%s', joka on listassa myöhemmin: siirrä '%s' sen edelle, jotta "
+                      "lista on järjestys, jossa pelaaja ne kohtaa",
+                      p->id, r->puzzles[p->requires[k]].id, r->puzzles[p->requires[k]].id);
+            break;
+        }
         if (p->comic && (run->manifest_ok || run->comic_id_count)) {
             snprintf(path, sizeof path, "puzzles[%d].gives.comic", i);
             check_comic_ref(run, f, path, p->comic);
@@ -310,6 +338,15 @@ void lint_check_room(lint_run *run, lint_file *f)
                             "the place is %dx%d: make it at least %dx%d so that it is easy to tap on a phone", rc->w,
                             rc->h, PLACE_MIN, PLACE_MIN);
             }
+        }
+        char bad[8];
+        if (p->kind == LEVEL_P_CODE && !p->final_code && p->answer_count > 0 && untypable(p->answers[0], bad, sizeof bad)) {
+            snprintf(path, sizeof path, "puzzles[%d].answer", i);
+            lint_flag(f, DIAG_KEYPAD, path,
+                      "the code has '%s', which the code keypad has no key for: use digits 0-9 and letters A-Z, or a "
+                      "\"text\" puzzle",
+                      "koodissa on '%s', jolle koodinäppäimistössä ei ole näppäintä: käytä numeroita 0-9 ja kirjaimia "
+                      "A-Z tai \"text\"-tehtävää", bad);
         }
         snprintf(path, sizeof path, "puzzles[%d].wrong", i);
         check_explanation(f, &p->wrong, path);
@@ -358,8 +395,20 @@ static const char *stuck_reason(const game_state *g, const level_puzzle *p, char
     return NULL;
 }
 
-/* Gives the right answer to puzzle i through the core, as a player would. */
-static bool solve(game_state *g, int i)
+/* One answer, through the core as a player gives it; kept in events when they are wanted. */
+static void submit(game_state *g, const level_puzzle *p, const char *const *ids, int n, game_result *res, cJSON *events)
+{
+    game_submit(g, p->id, ids, n, res);
+    if (!events || (res->verdict != GAME_RIGHT && res->verdict != GAME_PARTIAL)) return;
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddStringToObject(e, "puzzle", p->id);
+    cJSON_AddItemToObject(e, "answer", cJSON_CreateStringArray(ids, n));
+    cJSON_AddItemToArray(events, e);
+}
+
+/* Gives the right answer to puzzle i through the core, as a player would; events (or NULL)
+   gets what was given. */
+static bool solve(game_state *g, int i, cJSON *events)
 {
     const level_puzzle *p = &g->room->puzzles[i];
     const char *ids[LEVEL_MAX_OPTIONS];
@@ -374,7 +423,7 @@ static bool solve(game_state *g, int i)
     case LEVEL_P_HOTSPOTS:
         for (int k = 0; k < p->option_count; k++) {
             if (!p->options[k].correct) continue;
-            game_submit(g, p->id, &p->options[k].id, 1, &res);
+            submit(g, p, &p->options[k].id, 1, &res, events);
             if (res.verdict == GAME_RIGHT) return true;
         }
         return false;
@@ -400,7 +449,7 @@ static bool solve(game_state *g, int i)
         break;
     default: return false;
     }
-    game_submit(g, p->id, ids, n, &res);
+    submit(g, p, ids, n, &res, events);
     return res.verdict == GAME_RIGHT;
 }
 
@@ -412,6 +461,7 @@ void lint_check_solvable(lint_run *run, lint_file *f)
     game_begin(&g, r);
     g.final_code = "1234"; /* the last door: the parts are checked with the manifest */
     char why[256], path[DIAG_PATH_MAX];
+    int stuck_at = -1; /* the puzzle where the play-through stopped, or -1 */
     for (int steps = 0; steps <= r->puzzle_count; steps++) {
         int i = game_next_puzzle(&g);
         if (i < 0) break;
@@ -419,13 +469,42 @@ void lint_check_solvable(lint_run *run, lint_file *f)
         const char *stuck = stuck_reason(&g, &r->puzzles[i], why, sizeof why);
         if (stuck) {
             lint_report(f, DIAG_ERROR, DIAG_UNSOLVABLE, path, "a player gets stuck at this puzzle: %s", stuck);
-            return;
+            stuck_at = i;
+            break;
         }
-        if (!solve(&g, i)) {
+        if (!solve(&g, i, NULL)) {
             lint_report(f, DIAG_ERROR, DIAG_UNSOLVABLE, path, "the puzzle's own right answer is not accepted");
-            return;
+            stuck_at = i;
+            break;
         }
     }
+    /* hidden widgets: revealed by some puzzle, and by one a player solves */
+    for (int w = 0; w < r->widget_count; w++) {
+        if (!r->widgets[w].hidden || game_widget_visible(&g, w)) continue;
+        int by = -1;
+        for (int i = 0; i < r->puzzle_count && by < 0; i++)
+            for (int e = 0; e < r->puzzles[i].reveal_count; e++)
+                if (r->puzzles[i].reveals[e] == w) by = i;
+        const char *id = r->widgets[w].id ? r->widgets[w].id : "?";
+        snprintf(path, sizeof path, "scene.widgets[%d].hidden", w);
+        if (by < 0)
+            lint_flag(f, DIAG_WIDGET_HIDDEN, path,
+                      "the widget '%s' is hidden and no puzzle reveals it, so no player ever sees it: reveal it in a "
+                      "puzzle's \"gives\", or remove \"hidden\"",
+                      "widget '%s' on piilotettu, eikä mikään tehtävä paljasta sitä, joten kukaan pelaaja ei näe sitä: "
+                      "paljasta se jonkin tehtävän \"gives\"-kohdassa tai poista \"hidden\"", id);
+        else if (stuck_at >= 0)
+            lint_flag(f, DIAG_WIDGET_UNREACHABLE, path,
+                      "the widget '%s' is revealed only by puzzle '%s', which a player never reaches: the room gets stuck "
+                      "at puzzle '%s'",
+                      "widgetin '%s' paljastaa vain tehtävä '%s', johon pelaaja ei koskaan pääse: huone jumittuu "
+                      "tehtävään '%s'", id, r->puzzles[by].id, r->puzzles[stuck_at].id);
+        else
+            lint_flag(f, DIAG_WIDGET_UNREACHABLE, path,
+                      "the widget '%s' is revealed only by puzzle '%s', which a player never solves",
+                      "widgetin '%s' paljastaa vain tehtävä '%s', jota pelaaja ei koskaan ratkaise", id, r->puzzles[by].id);
+    }
+    if (stuck_at >= 0) return; /* what comes after is not reached; the stuck puzzle says why */
     /* what is left can never be opened: say which requirement never comes true */
     for (int i = 0; i < r->puzzle_count; i++) {
         if (g.puzzles[i].solved) continue;
@@ -445,6 +524,34 @@ void lint_check_solvable(lint_run *run, lint_file *f)
     }
 }
 
+cJSON *lint_solution(const lint_file *f, const char *final)
+{
+    const level_room *r = &f->room;
+    static game_state g;
+    char norm[PLAY_CODE_MAX];
+    game_begin(&g, r);
+    level_normalise_answer(final ? final : "1234", norm, sizeof norm);
+    g.final_code = norm;
+    cJSON *events = cJSON_CreateArray();
+    for (int steps = 0; steps <= r->puzzle_count; steps++) {
+        int i = game_next_puzzle(&g);
+        if (i < 0) break;
+        if (r->puzzles[i].final_code && !final) break; /* the last door: its code is the game's */
+        char why[256];
+        if (stuck_reason(&g, &r->puzzles[i], why, sizeof why) || !solve(&g, i, events)) {
+            cJSON_Delete(events);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < r->puzzle_count; i++) {
+        if (!g.puzzles[i].solved && !(r->puzzles[i].final_code && !final)) {
+            cJSON_Delete(events);
+            return NULL;
+        }
+    }
+    return events;
+}
+
 /* ---- the manifest and its rooms ----------------------------------------------------------- */
 
 static void suggest_file(lint_run *run, const char *file, char *out, size_t cap)
@@ -456,17 +563,101 @@ static void suggest_file(lint_run *run, const char *file, char *out, size_t cap)
     else out[0] = '\0';
 }
 
-/* Characters a phone player can type on the code keypad (room_view.c): digits and A-Z. */
-static char untypable(const char *norm)
-{
-    for (const char *c = norm; c && *c; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == ' ')) return *c;
-    return 0;
-}
 
 static bool is_hub(const lint_run *run, int i)
 {
     return run->manifest.hub && run->manifest.rooms[i].id && strcmp(run->manifest.rooms[i].id, run->manifest.hub) == 0;
+}
+
+void lint_final_code(lint_run *run, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (!run->manifest_ok) return;
+    for (int i = 0; i < run->manifest.room_count; i++) {
+        lint_file *f = lint_room_file(run, i);
+        if (!run->manifest.rooms[i].required || is_hub(run, i) || !f || !f->loaded || !f->room.code_part) continue;
+        strncat(out, f->room.code_part, cap - strlen(out) - 1);
+    }
+}
+
+/* One solution's events applied to the whole game's play state, as the report server replays a
+   play-through; false when one is not accepted. */
+static bool replay(play_state *p, int room, const cJSON *events, uint32_t *seq)
+{
+    const cJSON *e;
+    cJSON_ArrayForEach(e, events) {
+        const cJSON *pz = cJSON_GetObjectItemCaseSensitive(e, "puzzle"), *ans = cJSON_GetObjectItemCaseSensitive(e, "answer");
+        const char *ids[LEVEL_MAX_OPTIONS];
+        int n = 0;
+        const cJSON *a;
+        cJSON_ArrayForEach(a, ans) if (n < LEVEL_MAX_OPTIONS) ids[n++] = a->valuestring;
+        report_event ev;
+        game_result res;
+        ++*seq;
+        if (!report_event_make(&ev, *seq, p->game->rooms[room].id, pz->valuestring, ids, n, *seq * 20000.0)) return false;
+        game_verdict v = play_apply(p, &ev, &res);
+        if (v != GAME_RIGHT && v != GAME_PARTIAL) return false;
+    }
+    return true;
+}
+
+/* The lobby has a door to every room, and the last door opens when the game is played from the
+   lobby through every room by the linter's own solutions. */
+static void lint_check_doors(lint_run *run, int door_room, int door_puzzle)
+{
+    const level_game *m = &run->manifest;
+    int hub = m->hub ? level_find_room(m, m->hub) : -1;
+    lint_file *hf = hub >= 0 ? lint_room_file(run, hub) : NULL;
+    for (int i = 0; hf && hf->loaded && i < m->room_count; i++) {
+        if (i == hub) continue;
+        bool door = false;
+        for (int w = 0; w < hf->room.widget_count && !door; w++)
+            door = hf->room.widgets[w].opens && strcmp(hf->room.widgets[w].opens, m->rooms[i].id) == 0;
+        if (door) continue;
+        bool needed = m->rooms[i].required && door_room >= 0;
+        lint_flag(hf, DIAG_NO_DOOR, "scene.widgets",
+                  "the lobby has no door to room '%s' (listed in %s)%s: add a widget with \"opens\": \"%s\"",
+                  "aulassa ei ole ovea huoneeseen '%s' (listattu tiedostossa %s)%s: lisää widget, jossa \"opens\": \"%s\"",
+                  m->rooms[i].id, run->game->path,
+                  needed ? ", so no player gets its code part and the last door never opens" : "", m->rooms[i].id);
+    }
+    if (door_room < 0) return;
+    for (int i = 0; i < m->room_count; i++) {
+        lint_file *f = lint_room_file(run, i);
+        if (!f || !f->loaded) return; /* its own problem is reported; the play-through needs every room */
+    }
+    static play_state p;
+    play_begin(&p, m);
+    for (int i = 0; i < m->room_count; i++) play_attach_room(&p, i, &lint_room_file(run, i)->room);
+    char final[PLAY_CODE_MAX * 2], why[200] = "", why_fi[200] = "";
+    lint_final_code(run, final, sizeof final);
+    uint32_t seq = 0;
+    for (int i = 0; i < m->room_count && !why[0]; i++) {
+        if (i == door_room) continue;
+        cJSON *events = lint_solution(lint_room_file(run, i), final);
+        if (!events || !replay(&p, i, events, &seq)) {
+            snprintf(why, sizeof why, "room '%s' cannot be played to its end", m->rooms[i].id);
+            snprintf(why_fi, sizeof why_fi, "huonetta '%s' ei voi pelata loppuun", m->rooms[i].id);
+        }
+        cJSON_Delete(events);
+    }
+    lint_file *df = lint_room_file(run, door_room);
+    if (!why[0]) {
+        cJSON *events = lint_solution(df, final);
+        if (!events || !replay(&p, door_room, events, &seq) || !p.escaped) {
+            snprintf(why, sizeof why, "the code '%s' that the rooms' parts make does not open it", final);
+            snprintf(why_fi, sizeof why_fi, "huoneiden osista syntyvä koodi '%s' ei avaa sitä", final);
+        }
+        cJSON_Delete(events);
+    }
+    if (!why[0]) return;
+    char path[DIAG_PATH_MAX];
+    snprintf(path, sizeof path, "puzzles[%d]", door_puzzle);
+    lint_flag(df, DIAG_FINAL_UNREACHABLE, path, "played from the lobby through every room, the last door does not open: %s",
+              "kun aulasta pelataan jokainen huone, viimeinen ovi ei aukea: %s", why);
+    int k = df->diags.count - 1; /* the reason in Finnish, too */
+    if (k >= 0 && df->diags.items[k].code == DIAG_FINAL_UNREACHABLE)
+        snprintf(df->fi[k], sizeof df->fi[k], "kun aulasta pelataan jokainen huone, viimeinen ovi ei aukea: %s", why_fi);
 }
 
 void lint_check_game(lint_run *run)
@@ -539,10 +730,10 @@ void lint_check_game(lint_run *run)
     int parts = 0, required = 0;
     for (int i = 0; i < m->room_count; i++) {
         lint_file *f = lint_room_file(run, i);
+        bool counts = m->rooms[i].required && !is_hub(run, i);
+        required += counts; /* a room that does not load still counts: its own error says why */
         if (!f || !f->loaded) continue;
         const char *part = f->room.code_part;
-        bool counts = m->rooms[i].required && !is_hub(run, i);
-        required += counts;
         if (part && !part[0]) {
             lint_report(f, DIAG_ERROR, DIAG_BAD_VALUE, "code_part", "the code part is empty");
             continue;
@@ -562,13 +753,12 @@ void lint_check_game(lint_run *run)
             continue;
         }
         parts++;
-        char norm[PLAY_CODE_MAX];
-        level_normalise_answer(part, norm, sizeof norm);
-        char bad = untypable(norm);
-        if (bad)
-            lint_report(f, DIAG_WARNING, DIAG_BAD_VALUE, "code_part",
-                        "the code part has '%c', which the code keypad has no key for: use digits 0-9 and letters A-Z",
-                        bad);
+        char bad[8];
+        if (untypable(part, bad, sizeof bad))
+            lint_flag(f, DIAG_KEYPAD, "code_part",
+                      "the code part has '%s', which the code keypad has no key for: use digits 0-9 and letters A-Z",
+                      "koodin osassa on '%s', jolle koodinäppäimistössä ei ole näppäintä: käytä numeroita 0-9 ja "
+                      "kirjaimia A-Z", bad);
         strncat(joined, part, sizeof joined - strlen(joined) - 1);
     }
     if (door_room >= 0) {
@@ -590,18 +780,5 @@ void lint_check_game(lint_run *run)
             }
         }
     }
-    /* codes typed on the keypad: only its keys */
-    for (int i = 0; i < run->file_count; i++) {
-        lint_file *f = &run->files[i];
-        if (f->kind != LINT_ROOM || !f->loaded) continue;
-        for (int k = 0; k < f->room.puzzle_count; k++) {
-            const level_puzzle *p = &f->room.puzzles[k];
-            char bad = p->kind == LEVEL_P_CODE && !p->final_code ? untypable(p->answers[0]) : 0;
-            if (!bad) continue;
-            snprintf(path, sizeof path, "puzzles[%d].answer", k);
-            lint_report(f, DIAG_WARNING, DIAG_BAD_VALUE, path,
-                        "the code has '%c', which the code keypad has no key for: use digits 0-9 and letters A-Z, or a "
-                        "\"text\" puzzle", bad);
-        }
-    }
+    lint_check_doors(run, door_room, door_puzzle);
 }

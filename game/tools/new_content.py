@@ -5,8 +5,11 @@
     new_content.py comic NAME [LEVELS]   levels/comics/NAME.json
 
 The copy gets NAME as its id and the template's "$schema" path fixed for its new folder.
-game.json is edited as text, not re-written: only the new entry is added, so its layout and
-any comments ("_..." fields) stay as the author left them.
+A new room keeps the game whole (issue 12; pakopeli-lint refuses a game without these): the
+lobby gets a door to it, next to the last door to a room; the room gets a code part of its own;
+and the last door's last hint, which lists the rooms in the order of their code parts, names it.
+game.json and the lobby are edited as text, not re-written: only the new parts are added, so
+their layout and any comments ("_..." fields) stay as the author left them.
 """
 import json
 import os
@@ -77,6 +80,113 @@ def rooms_array_end(text):
     fail('game.json has no "rooms" list')
 
 
+def object_around(text, pos):
+    """(start, end) of the innermost {...} that contains text[pos], end index of its '}'."""
+    depth, i, stack = 0, 0, []
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            j = skip_string(text, i)
+            if i <= pos < j and stack:
+                break
+            i = j
+            continue
+        if i == pos and stack:
+            break
+        if c == "{":
+            stack.append(i)
+        elif c == "}":
+            stack.pop()
+        i += 1
+    start = stack[-1]
+    d, i = 0, start
+    while True:
+        ch = text[i]
+        if ch == '"':
+            i = skip_string(text, i)
+            continue
+        if ch == "{":
+            d += 1
+        elif ch == "}":
+            d -= 1
+            if d == 0:
+                return start, i
+        i += 1
+
+
+def display_name(name):
+    return re.sub(r"[-_]+", " ", name).strip().capitalize()
+
+
+def add_door(levels, name):
+    """The lobby's door to the new room, and the new room in the last door's hint."""
+    game = json.loads(open(os.path.join(levels, "game.json"), encoding="utf-8").read())
+    hub_id = game.get("hub")
+    ref = next((r for r in game.get("rooms", []) if r.get("id") == hub_id), None)
+    if not ref:
+        return None
+    path = os.path.join(levels, ref["file"])
+    text = open(path, encoding="utf-8").read()
+    hub = json.loads(text)
+    widgets = hub.get("scene", {}).get("widgets", [])
+    doors = [w for w in widgets if isinstance(w.get("opens"), str) and not w["opens"].startswith("comic:") and "rect" in w]
+    title = display_name(name)
+    size = hub.get("scene", {}).get("size", [800, 560])
+    if doors:
+        last = doors[-1]
+        x, y, w, h = last["rect"]
+        first_x = doors[0]["rect"][0]
+        # the next place in the row of doors, or the start of a new row below it
+        nx, ny = (x + w + 16, y) if x + 2 * w + 16 <= size[0] else (first_x, y + h + 20)
+        anchor = text.index('"id": "%s"' % last["id"]) if last.get("id") else text.index('"opens": "%s"' % last["opens"])
+    else:
+        nx, ny, w, h = 24, 196, 140, 60
+        anchor = None
+    door = (
+        '{ "id": "door-%s", "type": "button", "rect": [%d, %d, %d, %d], "opens": "%s",\n'
+        '        "text": { "fi": "%s", "sv": "%s", "en": "%s" },\n'
+        '        "label": { "fi": "Ovi: %s", "sv": "Dörr: %s", "en": "Door: %s" } }'
+        % (name, nx, ny, w, h, name, title, title, title, title, title, title)
+    )
+    if anchor is not None:
+        _, end = object_around(text, anchor)
+        text = text[: end + 1] + ",\n      " + door + text[end + 1 :]
+    else:
+        m = re.search(r'"widgets"\s*:\s*\[', text)
+        if not m:
+            fail(f"{path} has no scene.widgets list to put the door in")
+        text = text[: m.end()] + "\n      " + door + ("," if widgets else "") + text[m.end() :]
+    # the last door's last hint lists the rooms in the order of the code: the new part comes last
+    final = next((p for p in hub.get("puzzles", []) if p.get("final")), None)
+    if final and final.get("hints"):
+        hint = final["hints"][-1]
+        langs = hint if isinstance(hint, dict) else {"fi": hint}
+        for lang, s in langs.items():
+            old = json.dumps(s, ensure_ascii=False)
+            if old not in text:
+                continue
+            new = s[:-1] + ", " + title + "." if s.endswith(".") else s + ", " + title
+            text = text.replace(old, json.dumps(new, ensure_ascii=False), 1)
+    json.loads(text)  # still valid JSON
+    return path, text
+
+
+def fresh_code_part(levels, dest):
+    """A digit that the other rooms' parts do not use yet (else any): the player can tell them apart."""
+    used = set()
+    for f in os.listdir(levels):
+        if f.endswith(".json") and f != "game.json":
+            try:
+                used.add(str(json.load(open(os.path.join(levels, f), encoding="utf-8")).get("code_part", "")))
+            except (ValueError, OSError):
+                pass
+    part = next((d for d in "1234567890" if d not in used), "1")
+    text = open(dest, encoding="utf-8").read()
+    text = re.sub(r'("code_part"\s*:\s*)"[^"]*"', r'\1"%s"' % part, text, count=1)
+    with open(dest, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def add_room(levels, name):
     path = os.path.join(levels, "game.json")
     with open(path, encoding="utf-8") as f:
@@ -113,12 +223,24 @@ def main():
     os.makedirs(os.path.dirname(dest), exist_ok=True)
     copy_template(levels, kind, name, dest)
     if kind == "room":
+        game_path = os.path.join(levels, "game.json")
+        game_before = open(game_path, encoding="utf-8").read()
         try:
+            fresh_code_part(levels, dest)
+            lobby = add_door(levels, name)  # computed before anything is written
             add_room(levels, name)
+            if lobby:
+                with open(lobby[0], "w", encoding="utf-8") as f:
+                    f.write(lobby[1])
         except BaseException:
             os.remove(dest)  # all or nothing
+            with open(game_path, "w", encoding="utf-8") as f:
+                f.write(game_before)
             raise
         print(f"{dest} made from levels/templates/room.json and added to {levels}/game.json.")
+        if lobby:
+            print(f"The lobby ({lobby[0]}) has a door to it, and the last door's hint names it: move the door")
+            print("and rename it as you like (make dev shows it).")
         print(f"Preview it: make dev, then open http://127.0.0.1:8080/?room={name}")
     else:
         print(f"{dest} made from levels/templates/comic.json.")

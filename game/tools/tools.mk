@@ -14,11 +14,23 @@ LINT_LANG ?= $(if $(filter fi%,$(LANG)),fi,en)
 $(LINT): $(LINT_SRC) $(LINT_HDR) $(CORE_SRC) $(CORE_HDR) | $(PACKAGES)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -g $(shell pkg-config --cflags sdl2 SDL2_ttf SDL2_image) $(LINT_SRC) $(CORE_SRC) \
-	  $(shell pkg-config --libs SDL2_ttf SDL2_image sdl2) -lcjson -lm -o $@
+	  $(shell pkg-config --libs SDL2_ttf SDL2_image sdl2) -lcjson -lz -lm -o $@
 
 .PHONY: lint
 lint: $(LINT) ## check all content: one file:line:column message per problem (LINT_LANG=fi)
 	@$(LINT) --lang $(LINT_LANG) levels/
+
+# The guides carry the linter's rule table (lint_rules.c), so each rule is written once; the lint
+# test fails when they differ.
+.PHONY: rules-doc
+rules-doc: $(LINT) ## write the linter's rules into docs/authoring.md and docs/authoring.en.md
+	@for d in fi:docs/authoring.md en:docs/authoring.en.md; do lang=$${d%%:*}; doc=$${d#*:}; \
+	  $(LINT) --rules --lang $$lang > $(BUILD)/rules.$$lang.md || exit 1; \
+	  /usr/bin/python3 -c 'import re,sys; doc,table=sys.argv[1],open(sys.argv[2],encoding="utf-8").read(); \
+	    s=open(doc,encoding="utf-8").read(); \
+	    open(doc,"w",encoding="utf-8").write(re.sub(r"(<!-- rules: [^>]*-->\n)[\s\S]*?(<!-- /rules -->)", lambda m: m.group(1)+table+m.group(2), s))' \
+	    $$doc $(BUILD)/rules.$$lang.md; \
+	done
 
 # ---- the live preview and new content -------------------------------------------------------
 
@@ -44,3 +56,6 @@ test-lint: $(LINT) $(WASM)/.ready ## the linter on its corpus of broken files, t
 
 # The live preview's browser test (tests/e2e/dev.test.mjs) runs the linter on every save.
 test-e2e: $(LINT)
+
+# The content's unit test asks the linter (tests/unit/test_content.c): build it first.
+$(BUILD)/tests/test_content: $(LINT)

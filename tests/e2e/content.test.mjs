@@ -1,11 +1,12 @@
 // The shipped content, played in Chromium: every room in Finnish, Swedish and English by its
-// known solution (tests/fixtures/solutions.json), with a screenshot of every puzzle open and
+// known solution (the linter's own solver: pakopeli-lint --solution levels/), with a screenshot of every puzzle open and
 // solved in build/screens/content/ for a person to look at; one room at 150 % text and on a
 // phone held upright; and the whole game from the lobby to the last door.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ROOT, SCREENS, startBrowser, openGame, waitForLine, screenLines } from './lib.mjs';
 
 const LEVELS = path.join(ROOT, 'levels');
@@ -13,7 +14,10 @@ const OUT = path.join(SCREENS, 'content');
 const game = JSON.parse(fs.readFileSync(path.join(LEVELS, 'game.json'), 'utf8'));
 const rooms = Object.fromEntries(game.rooms.map((r) =>
   [r.id, JSON.parse(fs.readFileSync(path.join(LEVELS, r.file), 'utf8'))]));
-const solutions = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/solutions.json'), 'utf8'));
+// What a player clicks to solve each room, from the linter that checks the rooms (make test-e2e
+// builds it): a new room needs no hand-written entry here.
+const solutions = JSON.parse(execFileSync(path.join(ROOT, 'build/native/pakopeli-lint'), ['--solution', 'levels/'],
+  { cwd: ROOT, encoding: 'utf8' }));
 const LANGS = ['fi', 'sv', 'en'];
 const PLAYED = game.rooms.map((r) => r.id).filter((id) => id !== game.hub);
 

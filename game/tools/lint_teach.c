@@ -1,0 +1,262 @@
+/* lint_teach.c - the rules that make a shipped room teach well and read in three languages
+ * (lint_rules.c states them; until issue 12 each lived in a test: tests/unit/test_content.c).
+ *
+ * Each applies to a room that ships (listed in a game.json), not to a loose file. */
+#include <stdio.h>
+#include <string.h>
+
+#include "lint.h"
+
+/* ---- every text of a room, with its JSON path --------------------------------------------- */
+
+typedef void (*text_fn)(lint_file *f, const char *path, const char *what, const i18n_text *t, int max);
+
+/* The list an option lives in, and the keys of its texts, by puzzle kind (level.c reads them so). */
+static const char *list_of(const level_puzzle *p)
+{
+    switch (p->kind) {
+    case LEVEL_P_CHOICE: return "options";
+    case LEVEL_P_HOTSPOTS: return "places";
+    case LEVEL_P_ORDER: return "steps";
+    case LEVEL_P_MATCH: return "pairs";
+    default: return "options";
+    }
+}
+
+static const char *text_key(const level_puzzle *p)
+{
+    return p->kind == LEVEL_P_HOTSPOTS ? "label" : p->kind == LEVEL_P_MATCH ? "left" : "text";
+}
+
+/* max: the most letters the text may have where it is shown (0: no limit). */
+static void each_text(lint_file *f, text_fn fn)
+{
+    const level_room *r = &f->room;
+    char path[DIAG_PATH_MAX];
+    fn(f, "title", "title", &r->title, 0);
+    fn(f, "intro", "intro", &r->intro, 260);
+    fn(f, "outro", "outro", &r->outro, 130); /* one line each on the ending screen */
+    for (int i = 0; i < r->widget_count; i++) {
+        snprintf(path, sizeof path, "scene.widgets[%d].text", i);
+        fn(f, path, "text", &r->widgets[i].text, 0);
+        snprintf(path, sizeof path, "scene.widgets[%d].label", i);
+        fn(f, path, "label", &r->widgets[i].label, 0);
+        for (int k = 0; k < r->widgets[i].row_count; k++) {
+            snprintf(path, sizeof path, "scene.widgets[%d].rows[%d]", i, k);
+            fn(f, path, "row", &r->widgets[i].rows[k], 0);
+        }
+    }
+    for (int i = 0; i < r->item_count; i++) {
+        snprintf(path, sizeof path, "items[%d].name", i);
+        fn(f, path, "name", &r->items[i].name, 0);
+        snprintf(path, sizeof path, "items[%d].about", i);
+        fn(f, path, "about", &r->items[i].about, 0);
+    }
+    for (int i = 0; i < r->puzzle_count; i++) {
+        const level_puzzle *p = &r->puzzles[i];
+        snprintf(path, sizeof path, "puzzles[%d].prompt", i);
+        fn(f, path, "prompt", &p->prompt, 150);
+        snprintf(path, sizeof path, "puzzles[%d].solved", i);
+        fn(f, path, "solved", &p->solved, 200);
+        snprintf(path, sizeof path, "puzzles[%d].wrong", i);
+        fn(f, path, "wrong", &p->wrong, 160);
+        for (int k = 0; k < p->hint_count; k++) {
+            snprintf(path, sizeof path, "puzzles[%d].hints[%d]", i, k);
+            fn(f, path, "hint", &p->hints[k], 160);
+        }
+        int text_max = p->kind == LEVEL_P_MATCH ? 26 : p->kind == LEVEL_P_ORDER ? 90 : 120;
+        for (int k = 0; k < p->option_count; k++) {
+            snprintf(path, sizeof path, "puzzles[%d].%s[%d].%s", i, list_of(p), k, text_key(p));
+            fn(f, path, text_key(p), &p->options[k].text, text_max);
+            snprintf(path, sizeof path, "puzzles[%d].%s[%d].right", i, list_of(p), k);
+            fn(f, path, "right", &p->options[k].pair, 48);
+            snprintf(path, sizeof path, "puzzles[%d].%s[%d].explain", i, list_of(p), k);
+            fn(f, path, "explain", &p->options[k].explain, 200);
+        }
+    }
+}
+
+/* ---- three languages ---------------------------------------------------------------------- */
+
+/* A text that is one whole "{setting}": the setting in game.json carries its languages. */
+static bool only_setting(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 3 || s[0] != '{' || s[n - 1] != '}') return false;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_')) return false;
+    return true;
+}
+
+/* The loader stores a plain string once for every language (load.c): the same pointer thrice. */
+static void plain_text(lint_file *f, const char *path, const char *what, const i18n_text *t, int max)
+{
+    (void)what;
+    (void)max;
+    const char *s = t->s[LANG_FI];
+    if (!s || t->s[LANG_SV] != s || t->s[LANG_EN] != s || only_setting(s)) return;
+    char shown[48];
+    snprintf(shown, sizeof shown, "%s", s);
+    if (strlen(s) >= sizeof shown) { /* cut on a letter's first byte, so UTF-8 stays whole */
+        size_t k = sizeof shown - 4;
+        while (k > 0 && ((unsigned char)shown[k] & 0xC0) == 0x80) k--;
+        snprintf(shown + k, sizeof shown - k, "...");
+    }
+    lint_flag(f, DIAG_PLAIN_TEXT, path,
+              "\"%s\" is in one language only: the Swedish and English texts are missing; write {\"fi\": ..., "
+              "\"sv\": ..., \"en\": ...} (the same word three times for a name)",
+              "\"%s\" on vain yhdellä kielellä: ruotsin- ja englanninkielinen teksti puuttuvat; kirjoita {\"fi\": ..., "
+              "\"sv\": ..., \"en\": ...} (nimelle sama sana kolmesti)",
+              shown);
+}
+
+void lint_check_texts(lint_run *run, lint_file *f)
+{
+    (void)run;
+    if (!lint_shipped(f)) return;
+    each_text(f, plain_text);
+    /* the loader warns of a missing Swedish or English text; a room that ships needs them */
+    for (int i = 0; i < f->diags.count; i++) {
+        diag *d = &f->diags.items[i];
+        if (d->code == DIAG_TRANSLATION && d->severity == DIAG_WARNING) {
+            d->severity = DIAG_ERROR;
+            f->diags.warnings--;
+            f->diags.errors++;
+        }
+    }
+}
+
+/* ---- a room that teaches ------------------------------------------------------------------ */
+
+/* Letters as the player sees them: "ä" is one. */
+static int letters(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void text_length(lint_file *f, const char *path, const char *what, const i18n_text *t, int max)
+{
+    for (int l = 0; max > 0 && l < LANG_COUNT; l++) {
+        if (!t->s[l] || (l > 0 && t->s[l] == t->s[LANG_FI])) continue;
+        int n = letters(t->s[l]);
+        if (n <= max) continue;
+        char p[DIAG_PATH_MAX];
+        bool plain = t->s[LANG_SV] == t->s[LANG_FI] && t->s[LANG_EN] == t->s[LANG_FI];
+        snprintf(p, sizeof p, "%s%s%s", path, plain ? "" : ".", plain ? "" : i18n_code((i18n_lang)l));
+        lint_flag(f, DIAG_TEXT_LENGTH, p, "the %s is %d letters: at most %d fit on the screen (%d too many)",
+                  "%s on %d merkkiä: näytölle mahtuu enintään %d (%d liikaa)", what, n, max, n - max);
+    }
+}
+
+/* A widget the player can point at during a hotspot or use puzzle (room_view.c). */
+static bool clickable(const level_widget *w)
+{
+    if (w->type == LEVEL_W_WINDOW || w->type == LEVEL_W_LIST) return false;
+    return !i18n_empty(&w->text) || !i18n_empty(&w->label);
+}
+
+static void one_line(lint_file *f, const char *path, const i18n_text *t)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        if (t->s[l] && strchr(t->s[l], '\n')) {
+            lint_flag(f, DIAG_SPOKEN_LINE, path,
+                      "a screen reader says this as one line, but it has a line break: give the widget a one-line "
+                      "\"label\", or remove the break",
+                      "ruudunlukija sanoo tämän yhtenä rivinä, mutta siinä on rivinvaihto: anna widgetille yksirivinen "
+                      "\"label\" tai poista rivinvaihto");
+            return;
+        }
+    }
+}
+
+static bool is_hub(const lint_run *run, const lint_file *f)
+{
+    return run->manifest_ok && run->manifest.hub && f->room.id && strcmp(run->manifest.hub, f->room.id) == 0;
+}
+
+void lint_check_teaching(lint_run *run, lint_file *f)
+{
+    if (!lint_shipped(f)) return;
+    const level_room *r = &f->room;
+    char path[DIAG_PATH_MAX];
+    bool hub = is_hub(run, f);
+    if (!hub) {
+        bool kinds[LEVEL_P_KIND_COUNT] = {0};
+        int n = 0;
+        for (int k = 0; k < r->puzzle_count; k++) {
+            if (!kinds[r->puzzles[k].kind]) n++;
+            kinds[r->puzzles[k].kind] = true;
+        }
+        if (r->puzzle_count < 5 || n < 3)
+            lint_flag(f, DIAG_ROOM_SIZE, "puzzles",
+                      "the room has %d puzzles of %d kinds: a room needs at least 5 puzzles of at least 3 kinds",
+                      "huoneessa on %d tehtävää %d lajia: huoneessa pitää olla vähintään 5 tehtävää vähintään 3 lajia",
+                      r->puzzle_count, n);
+        if (i18n_empty(&r->outro))
+            lint_flag(f, DIAG_ROOM_SIZE, "id", "the room has no \"outro\": what the player learnt, shown when it is solved",
+                      "huoneelta puuttuu lopputeksti \"outro\": mitä pelaaja oppi, näytetään kun huone on ratkaistu");
+    }
+    for (int i = 0; i < r->puzzle_count; i++) {
+        const level_puzzle *p = &r->puzzles[i];
+        if (p->final_code) continue;
+        if (p->hint_count < 1 || p->hint_count > 3) {
+            snprintf(path, sizeof path, p->hint_count ? "puzzles[%d].hints" : "puzzles[%d]", i);
+            lint_flag(f, DIAG_HINTS, path, "puzzle '%s' has %d hints: give it 1 to 3, from a nudge to the answer",
+                      "tehtävässä '%s' on %d vihjettä: anna sille 1–3, vinkistä lähes vastaukseen", p->id, p->hint_count);
+        }
+        if (i18n_empty(&p->solved)) {
+            snprintf(path, sizeof path, "puzzles[%d]", i);
+            lint_flag(f, DIAG_LESSON, path, "puzzle '%s' has no \"solved\" text: the lesson, shown when it is solved",
+                      "tehtävältä '%s' puuttuu \"solved\"-teksti: opetus, joka näytetään kun tehtävä on ratkaistu", p->id);
+        }
+        bool needs = p->kind == LEVEL_P_CHOICE || p->kind == LEVEL_P_HOTSPOTS || p->kind == LEVEL_P_MATCH;
+        for (int k = 0; needs && k < p->option_count; k++) {
+            if (!i18n_empty(&p->options[k].explain)) continue;
+            snprintf(path, sizeof path, "puzzles[%d].%s[%d]", i, list_of(p), k);
+            lint_flag(f, DIAG_EXPLAIN, path, "'%s' has no \"explain\": every answer says why it is right or wrong",
+                      "kohdalta '%s' puuttuu selitys \"explain\": jokainen vastaus kertoo, miksi se on oikein tai väärin",
+                      p->options[k].id);
+        }
+        /* every clickable text on screen during a hunt is a place, so no click goes unexplained */
+        for (int a = 0; p->kind == LEVEL_P_HOTSPOTS && a < r->widget_count; a++) {
+            const level_widget *w = &r->widgets[a];
+            if (!clickable(w)) continue;
+            bool shown = !w->hidden;
+            for (int q = 0; q < i && !shown; q++)
+                for (int e = 0; e < r->puzzles[q].reveal_count; e++) shown = shown || r->puzzles[q].reveals[e] == a;
+            bool place = false;
+            for (int o = 0; o < p->option_count; o++)
+                place = place || (w->id && p->options[o].widget && strcmp(w->id, p->options[o].widget) == 0);
+            if (!shown || place) continue;
+            snprintf(path, sizeof path, "puzzles[%d].places", i);
+            lint_flag(f, DIAG_DECOY, path,
+                      "the widget '%s' can be clicked during this hunt but is no place: add it as a wrong place (a decoy) "
+                      "with an explanation",
+                      "widgettiä '%s' voi klikata tämän etsinnän aikana, mutta se ei ole kohta: lisää se vääräksi kohdaksi "
+                      "(harhautukseksi) selityksen kera",
+                      w->id ? w->id : "?");
+        }
+    }
+    each_text(f, text_length);
+    for (int a = 0; a < r->widget_count; a++) {
+        const level_widget *w = &r->widgets[a];
+        if (!clickable(w)) continue;
+        snprintf(path, sizeof path, "scene.widgets[%d].%s", a, i18n_empty(&w->label) ? "text" : "label");
+        one_line(f, path, i18n_empty(&w->label) ? &w->text : &w->label);
+    }
+    for (int k = 0; k < r->item_count; k++) {
+        snprintf(path, sizeof path, "items[%d].name", k);
+        one_line(f, path, &r->items[k].name);
+    }
+    for (int k = 0; k < r->puzzle_count; k++) {
+        const level_puzzle *p = &r->puzzles[k];
+        for (int o = 0; o < p->option_count; o++) {
+            snprintf(path, sizeof path, "puzzles[%d].%s[%d].%s", k, list_of(p), o, text_key(p));
+            one_line(f, path, &p->options[o].text);
+            snprintf(path, sizeof path, "puzzles[%d].%s[%d].right", k, list_of(p), o);
+            one_line(f, path, &p->options[o].pair);
+        }
+    }
+}
