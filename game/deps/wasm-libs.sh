@@ -34,6 +34,9 @@ mkdir -p "$1"
 PREFIX=$(cd "$1" && pwd)
 SRC=$(cd "$PREFIX/.." && pwd)/src
 mkdir -p "$SRC" "$PREFIX/include/SDL2" "$PREFIX/include/cjson" "$PREFIX/lib"
+# Two builds on one machine (several checkouts sharing build/deps) take turns, never mix sources.
+exec 8>"$PREFIX/.lock"
+flock 8
 
 for tool in emcc emar emcmake cmake apt-get apt-cache dpkg-source; do
     command -v "$tool" >/dev/null || die "'$tool' not found (apt-get install emscripten cmake dpkg-dev)"
@@ -108,7 +111,7 @@ V_CJSON=$(src_version cjson)
 # conversion the software renderer - the fallback without WebGL - still needs).
 SDL_LEAN="-DSDL_HAVE_YUV=0 -DSDL_HAVE_RLE=0 -DSDL_HAVE_BLIT_0=0 -DSDL_HAVE_BLIT_1=0 -DSDL_HAVE_BLIT_N=0 -DSDL_HAVE_BLIT_N_RGB565=0"
 S_SDL="$V_SDL cflags=$WASM_LIB_CFLAGS video-only $SDL_LEAN"
-S_FT="$V_FT cflags=$WASM_LIB_CFLAGS modules=tt,cff,sfnt,smooth"
+S_FT="$V_FT cflags=$WASM_LIB_CFLAGS modules=tt,cff,psaux,pshinter,psnames,sfnt,smooth"
 S_TTF="$V_TTF cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL freetype=$V_FT"
 S_IMG="$V_IMG cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL"
 S_CJSON="$V_CJSON cflags=$WASM_LIB_CFLAGS"
@@ -156,10 +159,14 @@ else
     d=$(fetch freetype "$V_FT")
     rm -f "$PREFIX/.stamp-freetype"
     # Only what TrueType and CFF (OpenType) fonts need; the other drivers would be dead weight.
+    # NOT optional: pshinter. FreeType's CFF driver needs psaux, pshinter and psnames
+    # (modules.cfg); without pshinter a hinted CFF glyph is scaled twice, so the comic's lettering
+    # (Comic Neue, CFF) piled up at large sizes (issue 11). tests/front/test_text_metrics.c guards it.
     cat > "$d/include/freetype/config/ftmodule.h" <<'EOM'
 FT_USE_MODULE( FT_Driver_ClassRec, tt_driver_class )
 FT_USE_MODULE( FT_Driver_ClassRec, cff_driver_class )
 FT_USE_MODULE( FT_Module_Class, psaux_module_class )
+FT_USE_MODULE( FT_Module_Class, pshinter_module_class )
 FT_USE_MODULE( FT_Module_Class, psnames_module_class )
 FT_USE_MODULE( FT_Module_Class, sfnt_module_class )
 FT_USE_MODULE( FT_Renderer_Class, ft_smooth_renderer_class )
