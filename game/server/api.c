@@ -36,6 +36,7 @@
 #include "../core/jsonx.h"
 #include "csv.h"
 #include "db_org.h"
+#include "mail.h"
 #include "ingest.h"
 #include "srv.h"
 #include "units.h"
@@ -861,6 +862,8 @@ static void post_person(call *c)
     char detail[64];
     snprintf(detail, sizeof detail, "person #%lld", (long long)id);
     db_audit(c->s->db, c->now, c->sess.user, "invite", detail);
+    mail_invitation(c->s, &p, token, c->now);
+    mail_wake();
     send_json(c, 201, invitation_json(&p, token));
 }
 
@@ -1041,7 +1044,8 @@ static void post_import(call *c)
              db_unit_ensure(c->s->db, p->unit, key, true, c->now, unit) == DB_OK;
         if (ok) memcpy(p->unit, unit, sizeof unit);
         ok = ok && db_person_add(c->s->db, p, hash, &p->id) == DB_OK &&
-             db_person_get(c->s->db, p->id, c->now, p) == DB_OK;
+             db_person_get(c->s->db, p->id, c->now, p) == DB_OK &&
+             mail_invitation(c->s, p, token, c->now) == DB_OK; /* queued with the rows: all or nothing */
         if (ok) cJSON_AddItemToArray(created, invitation_json(p, token));
     }
     char detail[64];
@@ -1059,6 +1063,7 @@ static void post_import(call *c)
         fail_db(c);
         return;
     }
+    mail_wake();
     send_json(c, 201, o);
 }
 
@@ -1108,6 +1113,8 @@ static void post_person_action(call *c, int64_t id, const char *action)
             return;
         }
         db_audit(c->s->db, c->now, c->sess.user, "resend", detail);
+        mail_invitation(c->s, &p, token, c->now);
+        mail_wake();
         send_json(c, 200, invitation_json(&p, token));
     } else if (strcmp(action, "revoke") == 0) {
         if (db_person_revoke(c->s->db, id, c->now) != DB_OK || db_person_get(c->s->db, id, c->now, &p) != DB_OK) {
@@ -1772,6 +1779,9 @@ static void user_row(void *user, const db_user *u)
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "name", u->name);
     cJSON_AddStringToObject(o, "role", u->role);
+    char email[DB_EMAIL_MAX] = "";
+    db_user_email(c->s->db, u->id, email);
+    cJSON_AddStringToObject(o, "email", email);
     cJSON *units = cJSON_AddArrayToObject(o, "units");
     int64_t ids[256];
     int n = db_user_units(c->s->db, u->id, ids, 256);
@@ -1797,11 +1807,16 @@ static void get_users(call *c)
 static void post_user(call *c, const char *name)
 {
     if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
-    static const char *const fields[] = {"role", "units", NULL};
-    char role[16] = "";
+    static const char *const fields[] = {"role", "units", "email", NULL};
+    char role[16] = "", email[DB_EMAIL_MAX] = "";
     if (!jx_check_fields(&c->rd, c->body, fields) ||
-        !text_field(c, c->body, "role", false, sizeof role - 1, false, role, sizeof role)) {
+        !text_field(c, c->body, "role", false, sizeof role - 1, false, role, sizeof role) ||
+        !text_field(c, c->body, "email", false, sizeof email - 1, false, email, sizeof email)) {
         fail_body(c);
+        return;
+    }
+    if (email[0] && !valid_email(email)) {
+        fail(c, 400, "bad_value", "email", "email: not an e-mail address");
         return;
     }
     if (role[0] && strcmp(role, "admin") && strcmp(role, "viewer") && strcmp(role, "manager")) {
@@ -1831,6 +1846,13 @@ static void post_user(call *c, const char *name)
         }
         snprintf(detail, sizeof detail, "%s: %s -> %s", name, u.role, role);
         db_audit(c->s->db, c->now, c->sess.user, "user-role", detail);
+    }
+    if (cJSON_GetObjectItem(c->body, "email")) {
+        if (db_user_set_email(c->s->db, name, email) != DB_OK) {
+            fail_db(c);
+            return;
+        }
+        db_audit(c->s->db, c->now, c->sess.user, "user-email", name);
     }
     const cJSON *units = cJSON_GetObjectItem(c->body, "units");
     if (units) {
@@ -1870,6 +1892,145 @@ static void post_user(call *c, const char *name)
     cJSON *one = cJSON_DetachItemFromArray(list, 0);
     cJSON_Delete(o);
     send_json(c, 200, one);
+}
+
+/* ---- HR: e-mail ------------------------------------------------------------------------------------------ */
+
+/* POST /hr/people/ID/remind: a reminder now (admins, and managers for their own people); at
+   most one a day per person. */
+static void post_remind(call *c, int64_t id)
+{
+    if (!hr_auth(c, NEED_WRITE) || !read_body(c, true)) return;
+    if (strcmp(c->sess.role, "viewer") == 0) {
+        fail(c, 403, "forbidden", NULL, "Reminding needs an admin or a manager account.");
+        return;
+    }
+    db_person p;
+    db_rc rc = db_person_get(c->s->db, id, c->now, &p);
+    if (rc == DB_OK && !db_person_in_scope(c->s->db, id, is_manager(c) ? c->sess.user_id : 0)) rc = DB_NOT_FOUND;
+    if (rc == DB_NOT_FOUND) {
+        fail(c, 404, "not_found", NULL, "No such person.");
+        return;
+    }
+    if (rc != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    if (!c->s->cfg.smtp_url[0]) {
+        fail(c, 409, "mail_off", NULL, "E-mail is not set up on this server (smtp_url).");
+        return;
+    }
+    if (!p.email[0] || p.completed || p.revoked || p.anonymous) {
+        fail(c, 409, "cannot_remind", NULL, "Only people with an e-mail address who have not completed can be reminded.");
+        return;
+    }
+    rc = mail_remind(c->s, &p, c->now);
+    if (rc == DB_CONFLICT) {
+        fail(c, 409, "reminded_today", NULL, "This person was reminded today already.");
+        return;
+    }
+    if (rc != DB_OK) {
+        fail_db(c);
+        return;
+    }
+    char detail[64];
+    snprintf(detail, sizeof detail, "person #%lld", (long long)id);
+    db_audit(c->s->db, c->now, c->sess.user, "remind", detail);
+    mail_wake();
+    ok_empty(c);
+}
+
+static void mail_row(void *user, const db_mail *m)
+{
+    call *c = ((void **)user)[0];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "id", (double)m->id);
+    if (m->person_id) cJSON_AddNumberToObject(o, "person", (double)m->person_id);
+    cJSON_AddStringToObject(o, "name", m->name);
+    if (sees_emails(c)) cJSON_AddStringToObject(o, "rcpt", m->rcpt);
+    cJSON_AddStringToObject(o, "reason", m->reason);
+    cJSON_AddStringToObject(o, "state", m->state);
+    cJSON_AddNumberToObject(o, "attempts", m->attempts);
+    add_time(o, "created", m->created);
+    add_time(o, "sent", m->sent);
+    if (!strcmp(m->state, "queued")) add_time(o, "next_try", m->next_try);
+    cJSON_AddStringToObject(o, "error", m->error);
+    cJSON_AddItemToArray(((void **)user)[1], o);
+}
+
+/* GET /hr/mail: every send and its state, newest first (a manager: mail to their people). */
+static void get_mail(call *c)
+{
+    if (!hr_auth(c, NEED_READ)) return;
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "mail");
+    void *ctx[2] = {c, list};
+    if (!db_mail_list(c->s->db, is_manager(c) ? c->sess.user_id : 0, 1000, mail_row, ctx)) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    cJSON_AddBoolToObject(o, "enabled", c->s->cfg.smtp_url[0] != '\0');
+    send_json(c, 200, o);
+}
+
+/* GET /hr/mail/templates: each kind in each language, HR's version or the default. */
+static void get_templates(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_READ)) return;
+    cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "templates");
+    char *subject = malloc(MAIL_SUBJECT_MAX), *body = malloc(MAIL_BODY_MAX);
+    for (int k = 0; subject && body && mail_kinds[k]; k++)
+        for (int l = 0; mail_langs[l]; l++) {
+            bool edited;
+            mail_template(c->s, mail_kinds[k], mail_langs[l], subject, body, &edited);
+            cJSON *t = cJSON_CreateObject();
+            cJSON_AddStringToObject(t, "kind", mail_kinds[k]);
+            cJSON_AddStringToObject(t, "lang", mail_langs[l]);
+            cJSON_AddStringToObject(t, "subject", subject);
+            cJSON_AddStringToObject(t, "body", body);
+            cJSON_AddBoolToObject(t, "edited", edited);
+            cJSON_AddItemToArray(list, t);
+        }
+    free(subject);
+    free(body);
+    send_json(c, 200, o);
+}
+
+/* POST /hr/mail/templates {kind, lang, subject, body} or {kind, lang, reset: true}. */
+static void post_template(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_WRITE) || !read_body(c, true)) return;
+    static const char *const fields[] = {"kind", "lang", "subject", "body", "reset", NULL};
+    char kind[24], lang[4], subject[MAIL_SUBJECT_MAX] = "";
+    char *body = calloc(1, MAIL_BODY_MAX);
+    bool reset = false;
+    bool ok = body && jx_check_fields(&c->rd, c->body, fields) &&
+              text_field(c, c->body, "kind", true, sizeof kind - 1, false, kind, sizeof kind) &&
+              text_field(c, c->body, "lang", true, sizeof lang - 1, false, lang, sizeof lang) &&
+              jx_get_bool(&c->rd, c->body, "reset", false, &reset);
+    if (ok && !reset)
+        ok = text_field(c, c->body, "subject", true, MAIL_SUBJECT_MAX - 1, false, subject, sizeof subject) &&
+             text_field(c, c->body, "body", true, MAIL_BODY_MAX - 1, true, body, MAIL_BODY_MAX);
+    bool known_kind = false, known_lang = false;
+    for (int i = 0; ok && mail_kinds[i]; i++) known_kind |= strcmp(kind, mail_kinds[i]) == 0;
+    for (int i = 0; ok && mail_langs[i]; i++) known_lang |= strcmp(lang, mail_langs[i]) == 0;
+    if (ok && !known_kind) ok = jx_error(&c->rd, "kind", DIAG_BAD_VALUE, "invitation, not_started, not_finished, expiring or summary");
+    if (ok && !known_lang) ok = jx_error(&c->rd, "lang", DIAG_BAD_VALUE, "fi, sv or en");
+    if (!ok) {
+        free(body);
+        fail_body(c);
+        return;
+    }
+    char detail[64];
+    snprintf(detail, sizeof detail, "%s/%s%s", kind, lang, reset ? " reset" : "");
+    if (db_template_set(c->s->db, kind, lang, reset ? NULL : subject, body, c->now) != DB_OK) {
+        free(body);
+        fail_db(c);
+        return;
+    }
+    free(body);
+    db_audit(c->s->db, c->now, c->sess.user, "template", detail);
+    ok_empty(c);
 }
 
 /* ---- routing ----------------------------------------------------------------------------------------------- */
@@ -1915,7 +2076,7 @@ static bool person_path(const char *p, int64_t *id, const char **action)
     if (*p != '/') return false;
     *action = p + 1;
     return strcmp(*action, "resend") == 0 || strcmp(*action, "revoke") == 0 || strcmp(*action, "erase") == 0 ||
-           strcmp(*action, "edit") == 0;
+           strcmp(*action, "edit") == 0 || strcmp(*action, "remind") == 0;
 }
 
 void api_handle(srv *s, const http_req *req, http_resp *resp)
@@ -1947,7 +2108,8 @@ void api_handle(srv *s, const http_req *req, http_resp *resp)
         {"/hr/units", false, get_units},      {"/hr/verify", false, get_verify},
         {"/hr/audit", false, get_audit},      {"/hr/export", true, post_export},
         {"/hr/report", false, get_report},    {"/hr/units", true, post_unit},
-        {"/hr/users", false, get_users},
+        {"/hr/users", false, get_users},      {"/hr/mail", false, get_mail},
+        {"/hr/mail/templates", false, get_templates}, {"/hr/mail/templates", true, post_template},
     };
     bool path_known = false;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
@@ -1966,6 +2128,7 @@ void api_handle(srv *s, const http_req *req, http_resp *resp)
         }
         if (action[0] && post) {
             if (strcmp(action, "edit") == 0) post_person_edit(&c, id);
+            else if (strcmp(action, "remind") == 0) post_remind(&c, id);
             else post_person_action(&c, id, action);
             goto done;
         }

@@ -16,7 +16,8 @@ static const char *const names[] = {"address", "port", "data", "web", "hr", "lev
                                     "smtp_url", "smtp_starttls", "smtp_user", "smtp_password_file",
                                     "mail_from", "public_url", "remind_not_started_days",
                                     "remind_not_finished_days", "remind_expiry_days", "manager_summary",
-                                    "mail_retry_minutes", "mail_attempts", NULL};
+                                    "mail_retry_seconds", "mail_attempts", "mail_poll_seconds", "mail_langs",
+                                    "smtp_ca_file", NULL};
 
 void cfg_defaults(cfg *c)
 {
@@ -38,7 +39,9 @@ void cfg_defaults(cfg *c)
     c->remind_not_started_days = 7;
     c->remind_not_finished_days = 7;
     c->remind_expiry_days = 3;
-    c->mail_retry_minutes = 5;
+    c->mail_retry_seconds = 300;
+    c->mail_poll_seconds = 60;
+    snprintf(c->mail_langs, sizeof c->mail_langs, "fi");
     c->mail_attempts = 5;
 }
 
@@ -95,14 +98,17 @@ static bool set_org(cfg *c, const char *key, const char *v, bool *known, char *e
         {"remind_not_started_days", offsetof(cfg, remind_not_started_days), 0, 365},
         {"remind_not_finished_days", offsetof(cfg, remind_not_finished_days), 0, 365},
         {"remind_expiry_days", offsetof(cfg, remind_expiry_days), 0, 365},
-        {"mail_retry_minutes", offsetof(cfg, mail_retry_minutes), 1, 24 * 60},
+        {"mail_retry_seconds", offsetof(cfg, mail_retry_seconds), 1, 86400},
+        {"mail_poll_seconds", offsetof(cfg, mail_poll_seconds), 1, 3600},
         {"mail_attempts", offsetof(cfg, mail_attempts), 1, 20}};
     static const struct { const char *key; size_t off, size; } texts[] = {
         {"smtp_url", offsetof(cfg, smtp_url), sizeof ((cfg *)0)->smtp_url},
         {"smtp_user", offsetof(cfg, smtp_user), sizeof ((cfg *)0)->smtp_user},
         {"smtp_password_file", offsetof(cfg, smtp_password_file), sizeof ((cfg *)0)->smtp_password_file},
         {"mail_from", offsetof(cfg, mail_from), sizeof ((cfg *)0)->mail_from},
-        {"public_url", offsetof(cfg, public_url), sizeof ((cfg *)0)->public_url}};
+        {"public_url", offsetof(cfg, public_url), sizeof ((cfg *)0)->public_url},
+        {"mail_langs", offsetof(cfg, mail_langs), sizeof ((cfg *)0)->mail_langs},
+        {"smtp_ca_file", offsetof(cfg, smtp_ca_file), sizeof ((cfg *)0)->smtp_ca_file}};
     *known = true;
     for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++)
         if (strcmp(key, bools[i].key) == 0) return set_bool(key, v, (bool *)((char *)c + bools[i].off), err, cap);
@@ -118,6 +124,18 @@ static bool set_org(cfg *c, const char *key, const char *v, bool *known, char *e
             if (strcmp(key, "smtp_url") == 0 && v[0] && strncmp(v, "smtp://", 7) && strncmp(v, "smtps://", 8)) {
                 snprintf(err, cap, "smtp_url: expected smtp://HOST:PORT or smtps://HOST:PORT, got \"%s\"", v);
                 return false;
+            }
+            if (strcmp(key, "mail_langs") == 0) {
+                /* two-letter codes separated by commas: "fi", "fi,sv" */
+                size_t n = strlen(v);
+                bool ok = n >= 2 && n < sizeof c->mail_langs && n % 3 == 2;
+                for (size_t at = 0; ok && at < n; at += 3)
+                    ok = (strncmp(v + at, "fi", 2) == 0 || strncmp(v + at, "sv", 2) == 0 || strncmp(v + at, "en", 2) == 0) &&
+                         (at + 2 == n || v[at + 2] == ',');
+                if (!ok) {
+                    snprintf(err, cap, "mail_langs: expected fi, sv and en separated by commas, got \"%s\"", v);
+                    return false;
+                }
             }
             if (strcmp(key, "public_url") == 0 && v[0] && strncmp(v, "http://", 7) && strncmp(v, "https://", 8)) {
                 snprintf(err, cap, "public_url: expected https://HOST, got \"%s\"", v);
@@ -266,9 +284,11 @@ void cfg_print(const cfg *c, void *file)
     fprintf(f, "show_emails = %s\noverdue_days = %d\nunits_closed = %s\nsmtp_url = %s\nsmtp_starttls = %s\n"
                "smtp_user = %s\nsmtp_password_file = %s\nmail_from = %s\npublic_url = %s\n"
                "remind_not_started_days = %d\nremind_not_finished_days = %d\nremind_expiry_days = %d\n"
-               "manager_summary = %s\nmail_retry_minutes = %d\nmail_attempts = %d\n",
+               "manager_summary = %s\nmail_retry_seconds = %d\nmail_attempts = %d\nmail_poll_seconds = %d\n"
+               "mail_langs = %s\nsmtp_ca_file = %s\n",
             c->show_emails ? "true" : "false", c->overdue_days, c->units_closed ? "true" : "false", c->smtp_url,
             c->smtp_starttls ? "true" : "false", c->smtp_user, c->smtp_password_file, c->mail_from, c->public_url,
             c->remind_not_started_days, c->remind_not_finished_days, c->remind_expiry_days,
-            c->manager_summary ? "true" : "false", c->mail_retry_minutes, c->mail_attempts);
+            c->manager_summary ? "true" : "false", c->mail_retry_seconds, c->mail_attempts, c->mail_poll_seconds,
+            c->mail_langs, c->smtp_ca_file);
 }

@@ -55,8 +55,11 @@ typedef struct cfg {
     int remind_not_finished_days;     /* remind who started but has not finished after this many days; 0 off */
     int remind_expiry_days;           /* remind this many days before a link expires; 0 off */
     bool manager_summary;             /* a weekly summary to each manager with an e-mail address */
-    int mail_retry_minutes;           /* first retry after this; doubles; mail_attempts tries in all */
+    int mail_retry_seconds;           /* first retry after this; doubles; mail_attempts tries in all */
     int mail_attempts;
+    int mail_poll_seconds;            /* how often the sender looks for due mail and reminders */
+    char mail_langs[16];              /* languages of each mail, in order: "fi", "fi,sv", "fi,sv,en" */
+    char smtp_ca_file[CFG_PATH_MAX];  /* extra CA certificates to trust for the relay's TLS; "" system */
 } cfg;
 
 void cfg_defaults(cfg *c);

@@ -162,6 +162,15 @@ bool db_org_setup(db *d, int from_version, char *err, size_t cap)
         snprintf(err, cap, "cannot set up the units and mail tables: %s", msg ? msg : "?");
         ok = false;
     }
+    /* the managers' own address (added within schema 2, so looked for rather than versioned) */
+    sqlite3_stmt *st = ok ? prep(d, "SELECT COUNT(*) FROM pragma_table_info('users') WHERE name = 'email'", NULL) : NULL;
+    bool has_email = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_finalize(st);
+    if (ok && !has_email &&
+        sqlite3_exec(h, "ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT ''", NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, cap, "cannot add the users' e-mail column: %s", msg ? msg : "?");
+        ok = false;
+    }
     if (ok && from_version >= 1) {
         sqlite3_exec(h, "BEGIN", NULL, NULL, NULL);
         ok = adopt_units(d, 0);
@@ -351,6 +360,41 @@ int db_user_units(db *d, int64_t user_id, int64_t *out, int cap)
     sqlite3_finalize(st);
     db_unlock(d);
     return n;
+}
+
+db_rc db_user_set_email(db *d, const char *name, const char *email)
+{
+    db_lock(d);
+    db_rc rc = run(d, "UPDATE users SET email = ? WHERE name = ?", "tt", email, name);
+    if (rc == DB_OK && changes(d) == 0) rc = DB_NOT_FOUND;
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_user_email(db *d, int64_t user_id, char out[DB_EMAIL_MAX])
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT email FROM users WHERE id = ?", "I", user_id);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        col_text(st, 0, out, DB_EMAIL_MAX);
+        rc = DB_OK;
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return rc;
+}
+
+bool db_managers(db *d, db_manager_fn fn, void *user)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT id, name, email FROM users WHERE role = 'manager' AND email != '' ORDER BY id", NULL);
+    while (st && sqlite3_step(st) == SQLITE_ROW)
+        fn(user, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+           (const char *)sqlite3_column_text(st, 2));
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return st != NULL;
 }
 
 bool db_person_in_scope(db *d, int64_t person_id, int64_t scope)

@@ -43,6 +43,12 @@ db_rc db_user_set_role(db *d, const char *name, const char *role);
 db_rc db_user_set_units(db *d, int64_t user_id, const int64_t *units, int n);
 /* The ids of a user's assigned units, at most cap; the count, or -1 on error. */
 int db_user_units(db *d, int64_t user_id, int64_t *out, int cap);
+/* An HR account's own e-mail address (for managers' weekly summaries); "" for none. */
+db_rc db_user_set_email(db *d, const char *name, const char *email);
+db_rc db_user_email(db *d, int64_t user_id, char out[DB_EMAIL_MAX]);
+/* Managers who have an e-mail address: id, name, address. */
+typedef void (*db_manager_fn)(void *user, int64_t id, const char *name, const char *email);
+bool db_managers(db *d, db_manager_fn fn, void *user);
 /* True when the person is in the scope (always when scope is 0). */
 bool db_person_in_scope(db *d, int64_t person_id, int64_t scope);
 

@@ -23,6 +23,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+
+#include "mail.h"
 #include "srv.h"
 #include "valid.h"
 
@@ -384,6 +387,7 @@ static int cmd_serve(srv *s)
     if (!h) return die("%s", err);
     pthread_t sweep_thread;
     bool swept = pthread_create(&sweep_thread, NULL, sweeper, s) == 0;
+    if (!mail_start(s)) fprintf(stderr, "pakopeli-server: cannot start the mail sender\n");
     bool v6 = strchr(s->cfg.address, ':') != NULL;
     printf("pakopeli-server: listening on http://%s%s%s:%d/ (data %s, %d room%s, %s mode)\n", v6 ? "[" : "",
            s->cfg.address, v6 ? "]" : "", http_port(h), s->cfg.data, s->content.room_count,
@@ -395,6 +399,7 @@ static int cmd_serve(srv *s)
     printf("pakopeli-server: stopping (signal %d)\n", sig);
     fflush(stdout);
     http_stop(h);
+    mail_stop(s);
     if (swept) {
         pthread_mutex_lock(&sweep_lock);
         stopping = true;
@@ -423,6 +428,10 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!auth_init()) return die("%s", "libsodium could not start (no random source?)");
+    /* before any thread: libcurl's global set-up is not thread-safe */
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return die("%s", "libcurl could not start");
+    char merr[512];
+    if (!mail_configure(&s, merr, sizeof merr)) return die("%s", merr);
     if (strcmp(cmd, "backup") == 0) return cmd_backup(&s, &a);
     if (strcmp(cmd, "restore") == 0) return cmd_restore(&s, &a);
     if (strcmp(cmd, "check") == 0) return cmd_check(&s, &a);
@@ -438,5 +447,6 @@ int main(int argc, char **argv)
     auth_throttle_free(s.login_user);
     auth_throttle_free(s.login_ip);
     auth_throttle_free(s.signup_ip);
+    curl_global_cleanup();
     return rc;
 }
