@@ -87,13 +87,13 @@ FONTS_SRC := /usr/share/fonts/truetype/lato/Lato-Regular.ttf /usr/share/fonts/tr
              /usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf
 # Fonts are subset to the scripts our content uses (Latin, with Finnish and Swedish letters,
 # punctuation and arrows): a tenth of the size. The full fonts stay installed (fonts-lato,
-# fonts-comic-neue) for authors' new text: widen SUBSET_UNICODES when it needs a new letter;
-# tests/e2e/quality.test.mjs fails, naming the file and the letter, until it is covered.
+# fonts-comic-neue) for authors' new text: widen FONT_SUBSET in game/front/font_subset.h when it
+# needs a new letter; pakopeli-lint refuses content with a letter outside it (code "letter").
 # No OpenType layout tables (SDL_ttf without HarfBuzz never reads GSUB/GPOS/GDEF, a quarter of
 # Lato) and no hinting instructions (text.c asks FreeType for light hinting, which looks the same
 # without them at our sizes): half the bytes, and glyphs rasterise faster (docs/performance.md).
-SUBSET_UNICODES := U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-205E,U+20AC,U+2190-2193,U+2212,U+25B6,U+2713,U+2717
-$(BUILD)/web/.fonts: $(FONTS_SRC) Makefile | $(WASM)/.ready
+SUBSET_UNICODES := $(shell sed -n 's/^\#define FONT_SUBSET "\(.*\)"/\1/p' game/front/font_subset.h)
+$(BUILD)/web/.fonts: $(FONTS_SRC) Makefile game/front/font_subset.h | $(WASM)/.ready
 	@mkdir -p $(BUILD)/web/fonts
 	@for pair in ui-regular.ttf:$(word 1,$(FONTS_SRC)) ui-bold.ttf:$(word 2,$(FONTS_SRC)) comic.ttf:$(word 3,$(FONTS_SRC)); do \
 	  out=$${pair%%:*}; src=$${pair#*:}; \

@@ -395,10 +395,12 @@ void lint_check(lint_run *run)
             lint_check_room(run, f);
             lint_check_solvable(run, f);
             lint_check_teaching(run, f);
+            lint_check_letters(f);
             lint_check_assets(run, f);
             if (!run->opt.no_text) lint_text_room(f);
         } else if (f->kind == LINT_COMIC) {
             lint_check_assets(run, f);
+            lint_check_letters(f);
             if (!run->opt.no_text) lint_text_comic(f);
         }
     }
@@ -534,6 +536,7 @@ static void usage(FILE *to)
             "  --web DIR      the built game, for the first-load budget (default: build/web)\n"
             "  --rules        print every rule (a Markdown table; with --json a JSON array)\n"
             "  --solution P   print the events that solve room file P, or every room of folder P\n"
+            "  --budget       print the first load as served, in bytes (JSON), for a levels folder\n"
             "Exit status: 0 no errors (warnings allowed), 1 errors, 2 bad usage.\n");
 }
 
@@ -543,7 +546,7 @@ int main(int argc, char **argv)
     lint_options opt = {0};
     const char *paths[64];
     int n = 0;
-    bool rules = false, solution = false;
+    bool rules = false, solution = false, budget = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--lang") == 0 && i + 1 < argc) opt.finnish = strcmp(argv[++i], "fi") == 0;
@@ -556,6 +559,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--web") == 0 && i + 1 < argc) opt.web = argv[++i];
         else if (strcmp(a, "--rules") == 0) rules = true;
         else if (strcmp(a, "--solution") == 0) solution = true;
+        else if (strcmp(a, "--budget") == 0) budget = true;
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
@@ -617,17 +621,37 @@ int main(int argc, char **argv)
         return status;
     }
     lint_check(&run);
+    if (budget) {
+        if (!run.first_load.budget) {
+            fprintf(stderr, "pakopeli-lint: --budget needs a game: a levels folder or its game.json\n");
+            lint_shutdown(&run);
+            lint_text_shutdown();
+            return 2;
+        }
+        printf("{\"total\": %ld, \"engine\": %ld, \"content\": %ld, \"budget\": %ld, \"left\": %ld, "
+               "\"engine_measured\": %s}\n", run.first_load.total, run.first_load.engine, run.first_load.content,
+               run.first_load.budget, run.first_load.budget - run.first_load.total,
+               run.first_load.engine_measured ? "true" : "false");
+        lint_shutdown(&run);
+        lint_text_shutdown();
+        return 0;
+    }
     int errors = lint_print(&run, stdout);
     int warnings = 0;
     for (int i = 0; i < run.file_count; i++) warnings += run.files[i].diags.warnings;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1000.0 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    char load[96] = "";
+    if (run.first_load.budget)
+        snprintf(load, sizeof load, opt.finnish ? "; ensimmäinen lataus %ld / %ld kB%s" : "; first load %ld of %ld kB%s",
+                 (run.first_load.total + 500) / 1000, run.first_load.budget / 1000,
+                 run.first_load.engine_measured ? "" : opt.finnish ? " (moottori arvioitu)" : " (engine estimated)");
     if (opt.finnish)
-        fprintf(stderr, "pakopeli-lint: %d tiedostoa, %d virhettä, %d varoitusta (%.0f ms)%s\n", run.file_count,
-                errors, warnings, ms, run.opt.no_text && !opt.no_text ? "; tekstien mahtumista ei tarkistettu" : "");
+        fprintf(stderr, "pakopeli-lint: %d tiedostoa, %d virhettä, %d varoitusta%s (%.0f ms)%s\n", run.file_count,
+                errors, warnings, load, ms, run.opt.no_text && !opt.no_text ? "; tekstien mahtumista ei tarkistettu" : "");
     else
-        fprintf(stderr, "pakopeli-lint: %d files, %d errors, %d warnings (%.0f ms)%s\n", run.file_count, errors,
-                warnings, ms, run.opt.no_text && !opt.no_text ? "; text fit not checked" : "");
+        fprintf(stderr, "pakopeli-lint: %d files, %d errors, %d warnings%s (%.0f ms)%s\n", run.file_count, errors,
+                warnings, load, ms, run.opt.no_text && !opt.no_text ? "; text fit not checked" : "");
     if (run.dropped_files)
         fprintf(stderr, "pakopeli-lint: %d files beyond %d were not checked\n", run.dropped_files, LINT_MAX_FILES);
     lint_shutdown(&run);

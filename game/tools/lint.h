@@ -38,6 +38,8 @@
  * The count line ("pakopeli-lint: 7 files, 0 errors ...") goes to stderr, never to stdout.
  *
  *   pakopeli-lint --rules [--json]          every rule: code, severity, scope, fi and en text
+ *   pakopeli-lint --budget levels/          the first load as served: {"total", "engine", "content",
+ *                                           "budget", "left", "engine_measured"} in bytes
  *   pakopeli-lint --solution levels/x.json  the events that solve a room, as JSON (see lint_solve)
  *   pakopeli-lint --solution levels/        {"room-id": [events], ...} for every room of the game
  */
@@ -97,6 +99,11 @@ typedef struct lint_run {
     char comic_ids[LINT_MAX_FILES][64];
     int comic_id_count;
     bool stdin_used;                /* the --stdin file was among those added */
+    /* the first load as served, in bytes, once lint_check_budget has run (--budget prints it) */
+    struct {
+        long total, engine, content, budget;
+        bool engine_measured;       /* from the built game; else the recorded estimate */
+    } first_load;
 } lint_run;
 
 /* ---- lint.c: the run ---------------------------------------------------------------------- */
@@ -154,6 +161,8 @@ bool lint_shipped(const lint_file *f);
    are checked before the game's settings are filled in, the rest after. */
 void lint_check_texts(lint_run *run, lint_file *f);
 void lint_check_teaching(lint_run *run, lint_file *f);
+/* Every string of a loaded file in letters the game's fonts carry (lint_letters.c). */
+void lint_check_letters(lint_file *f);
 /* The first load as served (gzip -9), against its budget (lint_budget.c). */
 void lint_check_budget(lint_run *run);
 /* Prints the rule table: lines, or with json one JSON array (`pakopeli-lint --rules`). */

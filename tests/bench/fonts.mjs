@@ -1,8 +1,9 @@
 // fonts.mjs - are the subset fonts (build/web/fonts, made by the Makefile from the full Debian
-// fonts with SUBSET_UNICODES) enough for every letter the game can draw? Reads the fonts' cmap
-// tables and compares them with every string of the content (levels/, JSON string values) and
-// of the front end's C sources (string literals). A letter outside the subset would be drawn as
-// an empty box, so the CI test fails and names the file and the letter.
+// fonts with FONT_SUBSET, game/front/font_subset.h) enough for every letter the game can draw?
+// Reads the fonts' cmap tables and compares them with the front end's C sources (string
+// literals). A letter outside the subset would be drawn as an empty box, so the CI test fails and
+// names the file and the letter. The content's letters are the linter's rule ("letter", checked
+// against the same FONT_SUBSET), which tests/e2e/quality.test.mjs asks.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, WEB } from '../e2e/lib.mjs';
@@ -53,13 +54,6 @@ export function fontCodePoints(file) {
   return points;
 }
 
-function jsonStrings(value, out) {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) value.forEach((v) => jsonStrings(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => jsonStrings(v, out));
-  return out;
-}
-
 function cStrings(source) {
   const out = [];
   const re = /"((?:[^"\\\n]|\\.)*)"/g;
@@ -80,7 +74,6 @@ export function subsetGaps({ fontsDir = path.join(WEB, 'fonts') } = {}) {
   const fonts = fs.readdirSync(fontsDir).filter((f) => /\.(ttf|otf)$/.test(f))
     .map((f) => ({ name: f, points: fontCodePoints(path.join(fontsDir, f)) }));
   const sources = [
-    ...walk(path.join(ROOT, 'levels'), '.json').map((f) => [f, jsonStrings(JSON.parse(fs.readFileSync(f, 'utf8')), [])]),
     ...walk(path.join(ROOT, 'game/front'), '.c').map((f) => [f, cStrings(fs.readFileSync(f, 'utf8'))]),
   ];
   const gaps = new Set();
