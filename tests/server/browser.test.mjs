@@ -105,8 +105,8 @@ describe('HR invites, the person plays through a server restart, HR sees the res
     const row = hp.locator('#people-table tbody tr', { hasText: 'Maija Meikäläinen' });
     await row.waitFor();
     assert.match(await row.textContent(), /Suoritettu/);
-    assert.equal((await row.locator('td').nth(6).textContent()).trim(), '90');
-    assert.equal((await row.locator('td').nth(7).textContent()).trim(), '2 / 0');
+    assert.equal((await row.locator('td').nth(7).textContent()).trim(), '90'); // after name, unit, e-mail, start, status, completed, time
+    assert.equal((await row.locator('td').nth(8).textContent()).trim(), '2 / 0');
 
     const evilRow = hp.locator('#people-table tbody tr', { hasText: 'DROP TABLE' });
     assert.equal(await evilRow.locator('td').first().textContent(), EVIL);

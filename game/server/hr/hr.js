@@ -7,6 +7,99 @@
 'use strict';
 
 (function () {
+  // Texts of issue 14 (units, managers, reports, e-mail), per language.
+  const EXTRA = {
+    fi: {
+      langName: 'Suomeksi', language: 'Kieli', navReports: 'Raportit', navUnits: 'Yksiköt', navMail: 'Sähköpostit',
+      cfrom: 'Suoritettu alkaen', cto: 'Suoritettu asti', st_overdue: 'Myöhässä', prev: 'Edelliset', next: 'Seuraavat',
+      page: (a, b, n) => `${a}–${b} / ${n}`, edit: 'Korjaa', remind: 'Muistuta', reminded: 'Muistutus lähtee sähköpostilla.',
+      email: 'Sähköposti', editTitle: (n) => `Korjaa henkilön ${n} tiedot`, cancel: 'Peruuta', saved: 'Tallennettu.',
+      exportedRows: (n) => `Vienti valmis: ${n} riviä.`, filterNone: 'Rajaus: kaikki henkilöt', filterLabel: 'Rajaus: ',
+      reportsTitle: 'Raportit', byUnit: 'Suoritusaste yksiköittäin', byMonth: 'Suoritusaste kuukausittain (aloituspäivän mukaan)',
+      month: 'Kuukausi', total: 'Henkilöitä', completedCount: 'Suorittaneet', completionRate: 'Suoritusaste',
+      overdue: 'Myöhässä', overdueHelp: (d) => `Myöhässä: ei suoritettu ${d} päivän kuluessa aloituspäivästä.`,
+      unitsTitle: 'Yksiköt', unitsHelp: 'Yksiköt ovat lista, jota HR ylläpitää. Samaa nimeä ei voi lisätä kahdesti, kirjoitettiinpa se miten tahansa. Palvelualue voi sisältää yksiköitä.',
+      unitName: 'Yksikön nimi', parent: 'Kuuluu palvelualueeseen', noParent: '(ei mihinkään)', addUnit: 'Lisää yksikkö',
+      rename: 'Nimeä uudelleen', remove: 'Poista', people: 'Henkilöitä', newName: 'Uusi nimi',
+      managersTitle: 'Käyttäjät ja esihenkilöt', managersHelp: 'Esihenkilö näkee vain omien yksiköidensä (ja niiden alayksiköiden) henkilöt.',
+      role: 'Rooli', role_admin: 'Pääkäyttäjä', role_viewer: 'Katselija', role_manager: 'Esihenkilö', units: 'Yksiköt',
+      ownEmail: 'Oma sähköposti (viikkokooste)', mailTitle: 'Sähköpostit', mailHelp: 'Jokainen lähetys ja sen tila, uusimmat ensin.',
+      mailDisabled: 'Sähköposti ei ole käytössä (smtp_url puuttuu asetuksista).', recipient: 'Vastaanottaja', reason: 'Syy',
+      state: 'Tila', attempts: 'Yrityksiä', error: 'Virhe', ms_queued: 'jonossa', ms_sent: 'lähetetty', ms_failed: 'epäonnistui',
+      r_invitation: 'kutsu', r_not_started: 'muistutus: ei aloitettu', r_not_finished: 'muistutus: kesken', r_expiring: 'muistutus: linkki vanhenee',
+      r_manual: 'muistutus', r_summary: 'viikkokooste', templatesTitle: 'Viestipohjat',
+      templatesHelp: 'Paikkamerkit: {name} nimi, {link} henkilökohtainen linkki, {expires} linkin viimeinen voimassaolopäivä, {org} organisaatio, {unit} yksikkö, {summary} esihenkilön kooste.',
+      subject: 'Otsikko', body: 'Viesti', restore: 'Palauta oletus', kind: 'Viesti', edited: 'muokattu',
+      mailSent: 'Kutsu lähtee sähköpostilla.',
+      ie: { header: 'otsikkorivi tarvitsee sarakkeet nimi ja yksikkö', too_many_rows: 'enintään 2000 riviä tiedostossa', missing: (v) => `${v === 'name' ? 'nimi' : 'yksikkö'} puuttuu`,
+        bad_text: (v) => `${v === 'name' ? 'nimi' : 'yksikkö'} on liian pitkä tai siinä on merkkejä, joita ei sallita`, bad_date: (v) => `aloituspäivä "${v}" ei ole päivämäärä (kirjoita 1.3.2025 tai 2025-03-01)`,
+        bad_email: (v) => `"${v}" ei ole sähköpostiosoite`, unknown_unit: (v) => `yksikkö "${v}" ei ole yksikkölistalla`, empty: 'tiedostossa ei ole rivejä', csv: (v) => `tiedostoa ei voi lukea: ${v}` },
+      au: { invite: 'kutsu', import: 'tuonti', resend: 'uusi linkki', revoke: 'linkin peruutus', erase: 'poisto', export: 'vienti', edit: 'korjaus',
+        password: 'salasanan vaihto', login: 'kirjautuminen', retention: 'säilytysajan ylittäneiden poisto', remind: 'muistutus', template: 'viestipohjan muutos',
+        'unit-add': 'yksikön lisäys', 'unit-rename': 'yksikön nimen muutos', 'unit-move': 'yksikön siirto', 'unit-remove': 'yksikön poisto',
+        'user-role': 'roolin muutos', 'user-units': 'esihenkilön yksiköt', 'user-email': 'käyttäjän sähköposti', 'user-add': 'käyttäjän lisäys',
+        'user-remove': 'käyttäjän poisto', 'user-passwd': 'salasanan asetus' },
+    },
+    sv: {
+      langName: 'På svenska', language: 'Språk', navReports: 'Rapporter', navUnits: 'Enheter', navMail: 'E-post',
+      cfrom: 'Slutförd från', cto: 'Slutförd till', st_overdue: 'Försenad', prev: 'Föregående', next: 'Nästa',
+      page: (a, b, n) => `${a}–${b} / ${n}`, edit: 'Rätta', remind: 'Påminn', reminded: 'Påminnelsen skickas per e-post.',
+      email: 'E-post', editTitle: (n) => `Rätta uppgifterna för ${n}`, cancel: 'Avbryt', saved: 'Sparat.',
+      exportedRows: (n) => `Exporten är klar: ${n} rader.`, filterNone: 'Filter: alla personer', filterLabel: 'Filter: ',
+      reportsTitle: 'Rapporter', byUnit: 'Slutförandegrad per enhet', byMonth: 'Slutförandegrad per månad (enligt startdatum)',
+      month: 'Månad', total: 'Personer', completedCount: 'Slutfört', completionRate: 'Slutförandegrad',
+      overdue: 'Försenade', overdueHelp: (d) => `Försenad: inte slutfört inom ${d} dagar från startdatum.`,
+      unitsTitle: 'Enheter', unitsHelp: 'Enheterna är en lista som HR sköter. Samma namn kan inte läggas till två gånger, hur det än skrivs. Ett serviceområde kan innehålla enheter.',
+      unitName: 'Enhetens namn', parent: 'Hör till serviceområde', noParent: '(inget)', addUnit: 'Lägg till enhet',
+      rename: 'Byt namn', remove: 'Ta bort', people: 'Personer', newName: 'Nytt namn',
+      managersTitle: 'Användare och chefer', managersHelp: 'En chef ser bara personerna i sina egna enheter (och deras underenheter).',
+      role: 'Roll', role_admin: 'Administratör', role_viewer: 'Läsare', role_manager: 'Chef', units: 'Enheter',
+      ownEmail: 'Egen e-post (veckosammandrag)', mailTitle: 'E-post', mailHelp: 'Varje utskick och dess status, nyaste först.',
+      mailDisabled: 'E-post används inte (smtp_url saknas i inställningarna).', recipient: 'Mottagare', reason: 'Orsak',
+      state: 'Status', attempts: 'Försök', error: 'Fel', ms_queued: 'i kö', ms_sent: 'skickat', ms_failed: 'misslyckades',
+      r_invitation: 'inbjudan', r_not_started: 'påminnelse: inte påbörjat', r_not_finished: 'påminnelse: inte klart', r_expiring: 'påminnelse: länken går ut',
+      r_manual: 'påminnelse', r_summary: 'veckosammandrag', templatesTitle: 'Meddelandemallar',
+      templatesHelp: 'Platshållare: {name} namn, {link} personlig länk, {expires} länkens sista giltighetsdag, {org} organisation, {unit} enhet, {summary} chefens sammandrag.',
+      subject: 'Ämne', body: 'Meddelande', restore: 'Återställ standard', kind: 'Meddelande', edited: 'ändrad',
+      mailSent: 'Inbjudan skickas per e-post.',
+      ie: { header: 'rubrikraden behöver kolumnerna namn och enhet', too_many_rows: 'högst 2000 rader per fil', missing: (v) => `${v === 'name' ? 'namnet' : 'enheten'} saknas`,
+        bad_text: (v) => `${v === 'name' ? 'namnet' : 'enheten'} är för långt eller har otillåtna tecken`, bad_date: (v) => `startdatumet "${v}" är inget datum (skriv 2025-03-01 eller 1.3.2025)`,
+        bad_email: (v) => `"${v}" är ingen e-postadress`, unknown_unit: (v) => `enheten "${v}" finns inte i enhetslistan`, empty: 'filen har inga rader', csv: (v) => `filen kan inte läsas: ${v}` },
+      au: { invite: 'inbjudan', import: 'import', resend: 'ny länk', revoke: 'återkallad länk', erase: 'radering', export: 'export', edit: 'rättelse',
+        password: 'lösenordsbyte', login: 'inloggning', retention: 'radering efter lagringstid', remind: 'påminnelse', template: 'ändrad meddelandemall',
+        'unit-add': 'ny enhet', 'unit-rename': 'enhet bytte namn', 'unit-move': 'enhet flyttad', 'unit-remove': 'enhet borttagen',
+        'user-role': 'roll ändrad', 'user-units': 'chefens enheter', 'user-email': 'användarens e-post', 'user-add': 'ny användare',
+        'user-remove': 'användare borttagen', 'user-passwd': 'lösenord satt' },
+    },
+    en: {
+      langName: 'In English', language: 'Language', navReports: 'Reports', navUnits: 'Units', navMail: 'E-mail',
+      cfrom: 'Completed from', cto: 'Completed to', st_overdue: 'Overdue', prev: 'Previous', next: 'Next',
+      page: (a, b, n) => `${a}–${b} of ${n}`, edit: 'Correct', remind: 'Remind', reminded: 'The reminder goes out by e-mail.',
+      email: 'E-mail', editTitle: (n) => `Correct the details of ${n}`, cancel: 'Cancel', saved: 'Saved.',
+      exportedRows: (n) => `Export ready: ${n} rows.`, filterNone: 'Filter: everyone', filterLabel: 'Filter: ',
+      reportsTitle: 'Reports', byUnit: 'Completion rate by unit', byMonth: 'Completion rate by month (of the start date)',
+      month: 'Month', total: 'People', completedCount: 'Completed', completionRate: 'Completion rate',
+      overdue: 'Overdue', overdueHelp: (d) => `Overdue: not completed within ${d} days of the start date.`,
+      unitsTitle: 'Units', unitsHelp: 'Units are a list HR keeps. The same name cannot be added twice, however it is written. A service area may contain units.',
+      unitName: 'Unit name', parent: 'Belongs to service area', noParent: '(none)', addUnit: 'Add unit',
+      rename: 'Rename', remove: 'Remove', people: 'People', newName: 'New name',
+      managersTitle: 'Users and managers', managersHelp: 'A manager sees only the people of their own units (and their sub-units).',
+      role: 'Role', role_admin: 'Admin', role_viewer: 'Viewer', role_manager: 'Manager', units: 'Units',
+      ownEmail: 'Own e-mail (weekly summary)', mailTitle: 'E-mail', mailHelp: 'Every send and its state, newest first.',
+      mailDisabled: 'E-mail is off (no smtp_url in the settings).', recipient: 'Recipient', reason: 'Reason',
+      state: 'State', attempts: 'Attempts', error: 'Error', ms_queued: 'queued', ms_sent: 'sent', ms_failed: 'failed',
+      r_invitation: 'invitation', r_not_started: 'reminder: not started', r_not_finished: 'reminder: not finished', r_expiring: 'reminder: link expiring',
+      r_manual: 'reminder', r_summary: 'weekly summary', templatesTitle: 'Message templates',
+      templatesHelp: 'Placeholders: {name} name, {link} personal link, {expires} last day of the link, {org} organisation, {unit} unit, {summary} the manager\'s summary.',
+      subject: 'Subject', body: 'Message', restore: 'Restore default', kind: 'Message', edited: 'edited',
+      mailSent: 'The invitation goes out by e-mail.',
+      ie: { header: 'the header row needs the columns name and unit', too_many_rows: 'at most 2000 rows per file', missing: (v) => `the ${v} is missing`,
+        bad_text: (v) => `the ${v} is too long or has characters that are not allowed`, bad_date: (v) => `the start date "${v}" is not a date (write 2025-03-01 or 1.3.2025)`,
+        bad_email: (v) => `"${v}" is not an e-mail address`, unknown_unit: (v) => `the unit "${v}" is not on the list of units`, empty: 'the file has no rows', csv: (v) => `the file cannot be read: ${v}` },
+      au: {},
+    },
+  };
+
   const T = {
     fi: {
       skip: 'Siirry sisältöön', nav: 'Päävalikko', navPeople: 'Henkilöt', navStats: 'Huoneet ja tehtävät',
@@ -48,7 +141,12 @@
         weak_password: 'Uusi salasana on liian lyhyt (vähintään 12 merkkiä) tai sama kuin vanha.',
         bad_password: 'Nykyinen salasana ei täsmää.', forbidden: 'Tähän tarvitaan pääkäyttäjän oikeudet.',
         csrf: 'Lataa sivu uudelleen ja yritä sitten uudelleen.', unavailable: 'Palvelin ei juuri nyt vastaa. Yritä uudelleen.',
-        bad_code: 'Suorituskoodi on muotoa PK-XXXX-XXXX-XXXX.' },
+        bad_code: 'Suorituskoodi on muotoa PK-XXXX-XXXX-XXXX.', duplicate_unit: 'Samanniminen yksikkö on jo olemassa.',
+        unit_in_use: 'Yksikössä on henkilöitä; siirrä heidät ensin toiseen yksikköön.', unit_cycle: 'Yksikkö ei voi kuulua itseensä.',
+        unknown_unit: 'Yksikkö ei ole yksikkölistalla.', last_admin: 'Viimeinen pääkäyttäjä ei voi menettää oikeuksiaan.',
+        reminded_today: 'Henkilöä on jo muistutettu tänään.', mail_off: 'Sähköposti ei ole käytössä tällä palvelimella.',
+        cannot_remind: 'Muistuttaa voi vain henkilöä, jolla on sähköpostiosoite ja joka ei ole vielä suorittanut.' },
+      ...EXTRA.fi,
     },
     en: {
       skip: 'Skip to content', nav: 'Main menu', navPeople: 'People', navStats: 'Rooms and puzzles', navFeedback: 'Feedback',
@@ -83,12 +181,62 @@
       passwordSaved: 'Password changed.', noData: 'No data yet.', chartNone: 'No completions with this filter.',
       chartCaption: (n, d) => `${n} completions on ${d} days.`, minutes: 'min', seconds: 's', anonymous: 'anonymous',
       rating: 'rating', room: 'room', busy: 'One moment…', failed: 'That did not work: ',
-      err: {},
+      err: { duplicate_unit: 'There is a unit of that name already.', unit_in_use: 'The unit has people; move them to another unit first.',
+        unit_cycle: 'A unit cannot belong to itself.', unknown_unit: 'The unit is not on the list of units.',
+        last_admin: 'The last admin cannot lose the admin role.', reminded_today: 'This person was reminded today already.',
+        mail_off: 'E-mail is not set up on this server.', cannot_remind: 'Only people with an e-mail address who have not completed can be reminded.' },
+      ...EXTRA.en,
+    },
+    sv: {
+      skip: 'Hoppa till innehållet', nav: 'Huvudmeny', navPeople: 'Personer', navStats: 'Rum och uppgifter', navFeedback: 'Respons',
+      navVerify: 'Kontrollera kod', navInvite: 'Bjud in', navAudit: 'Händelselogg', logout: 'Logga ut',
+      loginTitle: 'Logga in', user: 'Användarnamn', password: 'Lösenord', login: 'Logga in', passwordTitle: 'Byt lösenord',
+      passwordHelp: 'Byt engångslösenordet mot ett eget. Minst 12 tecken.',
+      oldPassword: 'Nuvarande lösenord', newPassword: 'Nytt lösenord', save: 'Spara', filter: 'Filter',
+      search: 'Sök på namn', unit: 'Enhet', all: 'Alla', status: 'Status', st_invited: 'Inbjuden', st_started: 'Påbörjad',
+      st_completed: 'Slutförd', st_expired: 'Utgången', st_revoked: 'Återkallad', from: 'Startdatum från',
+      to: 'Startdatum till', apply: 'Filtrera', clear: 'Töm', peopleTitle: 'Personer', export: 'Exportera CSV', print: 'Skriv ut',
+      name: 'Namn', startDate: 'Startdatum', completedAt: 'Slutförd', timeSpent: 'Speltid', score: 'Poäng',
+      mistakesHints: 'Fel / tips', actions: 'Åtgärder', statsTitle: 'Rum och uppgifter',
+      chartTitle: 'Slutföranden över tid', roomsTitle: 'Per rum och uppgift', roomPuzzle: 'Rum / uppgift',
+      attempted: 'Försökt', solvedCount: 'Löst', rate: 'Lösningsgrad', median: 'Mediantid',
+      mistakesAvg: 'Fel / person', hintsAvg: 'Tips / person', feedbackTitle: 'Deltagarnas respons',
+      feedbackHelp: 'Responsen visas utan namn.', verifyTitle: 'Kontrollera en slutförandekod', code: 'Slutförandekod',
+      check: 'Kontrollera', inviteTitle: 'Bjud in en ny anställd', emailOpt: 'E-post (frivillig)', validDays: 'Länken giltig (dagar)',
+      invite: 'Skapa inbjudningslänk', importTitle: 'Importera från CSV',
+      importHelp: 'Kolumner: namn; enhet; startdatum; e-post. En rubrikrad är frivillig. Från Excel: Spara som → CSV UTF-8.',
+      csvFile: 'CSV-fil', import: 'Importera och skapa länkar', auditTitle: 'Händelselogg',
+      auditHelp: 'Exporter, raderingar, inbjudningar och andra ändringar, nyaste först.', when: 'Tid', action: 'Händelse',
+      detail: 'Uppgifter',
+      summary: (n, t) => `${n} personer${t ? ' (de första visas)' : ''}`,
+      none: 'Ingen matchar filtret.', resend: 'Ny länk', revoke: 'Återkalla länk', erase: 'Radera uppgifter',
+      confirmErase: (n) => `Radera alla uppgifter om ${n} för gott? Det kan inte ångras.`,
+      confirmRevoke: (n) => `Återkalla inbjudningslänken för ${n}?`,
+      erased: 'Uppgifterna raderade.', revoked: 'Länken återkallad.', exported: () => 'Exporten är klar.',
+      linkFor: (n) => `Inbjudningslänk för ${n}:`, copy: 'Kopiera', copied: 'Kopierad.', mail: 'Skicka per e-post',
+      mailSubject: 'Introduktionens escape room', mailBody: (link) => `Hej!\n\nVälkommen. Spela introduktionens escape room från din personliga länk:\n${link}\n\nLänken är bara för dig.`,
+      created: (n) => `${n} inbjudningslänkar skapade:`, importErrors: 'Filen har fel; inget importerades:',
+      line: 'rad', valid: 'Koden är giltig.', invalid: 'Ingen sådan kod.', sessionEnded: 'Sessionen tog slut. Logga in igen.',
+      passwordSaved: 'Lösenordet har bytts.', noData: 'Inga uppgifter ännu.', chartNone: 'Inga slutföranden med detta filter.',
+      chartCaption: (n, d) => `${n} slutföranden på ${d} dagar.`, minutes: 'min', seconds: 's', anonymous: 'anonym',
+      rating: 'betyg', room: 'rum', busy: 'Ett ögonblick…', failed: 'Det lyckades inte: ',
+      err: { bad_login: 'Fel användarnamn eller lösenord.', too_many_attempts: 'För många misslyckade försök. Vänta en stund.',
+        weak_password: 'Det nya lösenordet är för kort (minst 12 tecken) eller samma som det gamla.',
+        bad_password: 'Det nuvarande lösenordet stämmer inte.', forbidden: 'Det här kräver administratörsrättigheter.',
+        csrf: 'Ladda om sidan och försök igen.', unavailable: 'Servern svarar inte just nu. Försök igen.',
+        bad_code: 'En slutförandekod ser ut så här: PK-XXXX-XXXX-XXXX.', duplicate_unit: 'Det finns redan en enhet med det namnet.',
+        unit_in_use: 'Enheten har personer; flytta dem först till en annan enhet.', unit_cycle: 'En enhet kan inte höra till sig själv.',
+        unknown_unit: 'Enheten finns inte i enhetslistan.', last_admin: 'Den sista administratören kan inte förlora sin roll.',
+        reminded_today: 'Personen har redan påmints i dag.', mail_off: 'E-post används inte på den här servern.',
+        cannot_remind: 'Bara personer med e-postadress som inte har slutfört kan påminnas.' },
+      ...EXTRA.sv,
     },
   };
 
   const $ = (sel, root = document) => root.querySelector(sel);
-  let lang = (localStorage.getItem('pakopeli.hr.lang') || document.documentElement.lang || 'fi') === 'en' ? 'en' : 'fi';
+  const LANGS = ['fi', 'sv', 'en'];
+  let lang = localStorage.getItem('pakopeli.hr.lang') || (navigator.language || '').slice(0, 2);
+  if (!LANGS.includes(lang)) lang = 'fi';
   let session = null;
   const t = (key, ...args) => { const v = T[lang][key] ?? T.fi[key]; return typeof v === 'function' ? v(...args) : v; };
 
@@ -112,7 +260,7 @@
     f.textContent = text;
   }
 
-  const locale = () => (lang === 'fi' ? 'fi-FI' : 'en-GB');
+  const locale = () => ({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' })[lang];
   function fmtTime(ms) {
     return ms ? new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms)) : '';
   }
@@ -145,6 +293,7 @@
     }
     const type = res.headers.get('content-type') || '';
     const data = type.includes('json') ? await res.json() : await res.blob();
+    if (res.headers.get('x-export-rows')) data.rows = Number(res.headers.get('x-export-rows'));
     if (res.status === 401 && path !== 'hr/login' && path !== 'hr/session') {
       session = null;
       show('login');
@@ -167,24 +316,25 @@
 
   function applyLang() {
     document.documentElement.lang = lang;
+    if (session) $('#who').textContent = `${session.user} (${t('role_' + session.role)})`;
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
     for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel));
-    const b = $('#lang');
-    b.textContent = t('otherLang');
-    b.lang = lang === 'fi' ? 'en' : 'fi';
+    // a button for each other language, named in that language
+    $('#langs').replaceChildren(...LANGS.filter((l) => l !== lang).map((l) => el('button', {
+      type: 'button', lang: l, class: 'secondary small', onclick: () => {
+        lang = l;
+        localStorage.setItem('pakopeli.hr.lang', lang);
+        applyLang();
+        if (session && !session.must_change) route();
+        $('#langs button').focus();
+      } }, T[l].langName)));
   }
-
-  $('#lang').addEventListener('click', () => {
-    lang = lang === 'fi' ? 'en' : 'fi';
-    localStorage.setItem('pakopeli.hr.lang', lang);
-    applyLang();
-    if (session && !session.must_change) route();
-  });
 
   // ---- views -----------------------------------------------------------------------------------
 
-  const VIEWS = ['login', 'password', 'people', 'stats', 'feedback', 'verify', 'invite', 'audit'];
-  const FILTERED = new Set(['people', 'stats', 'feedback']);
+  const VIEWS = ['login', 'password', 'people', 'stats', 'reports', 'feedback', 'verify', 'invite', 'units', 'mail', 'audit'];
+  const FILTERED = new Set(['people', 'stats', 'reports', 'feedback']);
+  const ADMIN_VIEWS = new Set(['invite', 'units', 'audit']);
 
   function show(name, focus = true) {
     for (const v of VIEWS) $('#view-' + v).hidden = v !== name;
@@ -206,6 +356,17 @@
     for (const [k, v] of f.entries()) if (String(v).trim()) out[k] = String(v).trim();
     return out;
   }
+
+  // The filter in words, for the print view: a printed list says what it is a list of.
+  function filterText() {
+    const f = filterValues(), parts = [];
+    const labels = { q: 'search', unit: 'unit', status: 'status', from: 'from', to: 'to', cfrom: 'cfrom', cto: 'cto' };
+    for (const [k, v] of Object.entries(f)) {
+      const shown = k === 'status' ? t('st_' + v) : ['from', 'to', 'cfrom', 'cto'].includes(k) ? fmtDate(v) : v;
+      parts.push(`${t(labels[k])}: ${shown}`);
+    }
+    return parts.length ? t('filterLabel') + parts.join(', ') : t('filterNone');
+  }
   const query = () => new URLSearchParams(filterValues()).toString();
 
   async function loadUnits() {
@@ -221,27 +382,73 @@
 
   function statusBadge(s) { return el('span', { class: 'status ' + s }, t('st_' + s)); }
 
+  const PAGE = 100;
+  let offset = 0;
+
   async function people() {
-    const { people: rows, truncated } = await api('GET', 'hr/people?' + query());
+    const { people: rows, total } = await api('GET', `hr/people?${query()}&offset=${offset}&limit=${PAGE}`);
     const body = $('#people-table tbody');
     body.replaceChildren();
-    $('#people-summary').textContent = t('summary', rows.length, truncated);
-    const admin = session.role === 'admin';
+    $('#people-summary').textContent = t('summary', total, false);
+    $('#people-page').textContent = total > PAGE ? t('page', offset + 1, offset + rows.length, total) : '';
+    $('#page-prev').hidden = $('#page-next').hidden = total <= PAGE;
+    $('#page-prev').disabled = offset === 0;
+    $('#page-next').disabled = offset + rows.length >= total;
+    const admin = session.role === 'admin', canRemind = session.mail && session.role !== 'viewer';
+    $('#people-table th.email-col').hidden = !session.emails;
+    $('#people-table th.admin-only').hidden = !(admin || canRemind);
     for (const p of rows) {
       const name = el('td', {}, p.name, p.anonymous ? el('span', { class: 'summary' }, ` (${t('anonymous')})`) : null);
       const acts = el('div', { class: 'row-actions' });
+      if (admin) acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => editPerson(p) }, t('edit')));
+      if (canRemind && !p.anonymous && (p.status === 'invited' || p.status === 'started'))
+        acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => remind(p) }, t('remind')));
       if (admin && !p.anonymous && p.status !== 'completed')
         acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => resend(p) }, t('resend')));
       if (admin && (p.status === 'invited' || p.status === 'started'))
         acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => revoke(p) }, t('revoke')));
       if (admin) acts.append(el('button', { type: 'button', class: 'small danger', onclick: () => erase(p) }, t('erase')));
-      body.append(el('tr', { 'data-id': p.id }, name, el('td', {}, p.unit), el('td', {}, fmtDate(p.start_date)),
+      body.append(el('tr', { 'data-id': p.id }, name, el('td', {}, p.unit),
+        session.emails ? el('td', {}, p.email || '') : null, el('td', {}, fmtDate(p.start_date)),
         el('td', {}, statusBadge(p.status)), el('td', {}, fmtTime(p.completed)), el('td', {}, fmtDuration(p.time_ms)),
         el('td', { class: 'num' }, p.completed ? p.score : ''),
         el('td', { class: 'num' }, p.completed ? `${p.mistakes} / ${p.hints}` : ''),
-        el('td', { class: 'no-print admin-only', hidden: !admin }, acts)));
+        el('td', { class: 'no-print', hidden: !(admin || canRemind) }, acts)));
     }
-    if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 9 }, t('none'))));
+    if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 10 }, t('none'))));
+  }
+
+  $('#page-prev').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); people().catch(failed); });
+  $('#page-next').addEventListener('click', () => { offset += PAGE; people().catch(failed); });
+
+  // A correction in place: name, unit, start date, e-mail; the server writes it to the audit log.
+  function editPerson(p) {
+    const box = $('#link-out');
+    const field = (key, label, attrs) => el('label', {}, el('span', {}, t(label)), el('input', { name: key, value: p[key] || '', ...attrs }));
+    const form = el('form', { class: 'edit-form' },
+      field('name', 'name', { required: true, maxlength: 200 }),
+      field('unit', 'unit', { required: true, maxlength: 100, list: 'unit-list' }),
+      field('start_date', 'startDate', { type: 'date' }),
+      session.emails ? field('email', 'email', { type: 'email', maxlength: 254 }) : null,
+      el('div', { class: 'actions' }, el('button', { type: 'submit' }, t('save')),
+        el('button', { type: 'button', class: 'secondary', onclick: () => { box.hidden = true; } }, t('cancel'))));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const body = Object.fromEntries(new FormData(form).entries());
+      try {
+        await api('POST', `hr/people/${p.id}/edit`, body);
+        box.hidden = true;
+        flash(t('saved'));
+        await Promise.all([people(), loadUnits()]);
+      } catch (err) { failed(err); }
+    });
+    box.replaceChildren(el('h2', {}, t('editTitle', p.name)), form);
+    box.hidden = false;
+    form.elements.name.focus();
+  }
+
+  async function remind(p) {
+    try { await api('POST', `hr/people/${p.id}/remind`, {}); flash(t('reminded')); } catch (e) { failed(e); }
   }
 
   function showLink(box, person, link) {
@@ -290,7 +497,7 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-      flash(t('exported'));
+      flash(blob.rows !== undefined ? t('exportedRows', blob.rows) : t('exported'));
     } catch (e) { failed(e); }
   });
   for (const b of [$('#print'), ...document.querySelectorAll('.print-button')]) b.addEventListener('click', () => window.print());
@@ -393,9 +600,134 @@
   async function audit() {
     const { audit: rows } = await api('GET', 'hr/audit');
     const body = $('#audit-table tbody');
+    const au = T[lang].au || {};
     body.replaceChildren(...rows.map((a) => el('tr', {}, el('td', {}, fmtTime(a.at)), el('td', {}, a.user),
-      el('td', {}, a.action), el('td', {}, a.detail))));
+      el('td', {}, au[a.action] || a.action), el('td', {}, a.detail))));
   }
+
+  // Reports --------------------------------------------------------------------------------------------
+
+  function rateTable(sel, rows, label) {
+    const body = $(sel + ' tbody');
+    body.replaceChildren(...rows.map((r) => el('tr', {}, el('td', {}, label(r.key)), el('td', { class: 'num' }, r.total),
+      el('td', { class: 'num' }, r.completed), el('td', { class: 'num' }, fmtRate(r.rate)), el('td', { class: 'num' }, r.overdue))));
+    if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 5 }, t('noData'))));
+  }
+
+  async function reports() {
+    const r = await api('GET', 'hr/report?' + query());
+    $('#overdue-help').textContent = t('overdueHelp', r.overdue_days);
+    rateTable('#report-units', r.units, (k) => k);
+    rateTable('#report-months', r.months, (k) => {
+      const [y, m] = k.split('-').map(Number);
+      return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'long' }).format(new Date(y, m - 1, 1));
+    });
+  }
+
+  // Units and managers (admin) --------------------------------------------------------------------------
+
+  async function unitsView() {
+    const [{ list }, { users }] = await Promise.all([api('GET', 'hr/units'), api('GET', 'hr/users')]);
+    const byId = new Map(list.map((u) => [u.id, u]));
+    const parentSelect = (u) => {
+      const sel = el('select', { 'aria-label': `${t('parent')}: ${u ? u.name : ''}` }, el('option', { value: '' }, t('noParent')));
+      for (const o of list) if (!u || o.id !== u.id) sel.add(new Option(o.name, o.id));
+      sel.value = u && u.parent ? String(u.parent) : '';
+      return sel;
+    };
+    const body = $('#units-table tbody');
+    body.replaceChildren(...list.map((u) => {
+      const sel = parentSelect(u);
+      sel.addEventListener('change', async () => {
+        try { await api('POST', `hr/units/${u.id}`, { parent: sel.value ? Number(sel.value) : null }); flash(t('saved')); await unitsView(); } catch (e) { failed(e); }
+      });
+      const renameBtn = el('button', { type: 'button', class: 'small secondary', onclick: async () => {
+        const name = prompt(t('newName'), u.name);
+        if (!name || name === u.name) return;
+        try { await api('POST', `hr/units/${u.id}`, { name }); flash(t('saved')); await Promise.all([unitsView(), loadUnits()]); } catch (e) { failed(e); }
+      } }, t('rename'));
+      const removeBtn = el('button', { type: 'button', class: 'small danger', disabled: u.people > 0, onclick: async () => {
+        try { await api('POST', `hr/units/${u.id}/remove`, {}); flash(t('saved')); await Promise.all([unitsView(), loadUnits()]); } catch (e) { failed(e); }
+      } }, t('remove'));
+      const depth = (x) => (x.parent && byId.get(x.parent) ? 1 + depth(byId.get(x.parent)) : 0);
+      return el('tr', {}, el('td', { style: undefined }, '\u2003'.repeat(Math.min(depth(u), 4)) + u.name), el('td', { class: 'num' }, u.people),
+        el('td', {}, sel), el('td', { class: 'no-print' }, el('div', { class: 'row-actions' }, renameBtn, removeBtn)));
+    }));
+    const addParent = $('#unit-add select[name=parent]');
+    addParent.replaceChildren(el('option', { value: '' }, t('noParent')), ...list.map((o) => new Option(o.name, o.id)));
+    addParent.value = '';
+    const ubody = $('#users-table tbody');
+    ubody.replaceChildren(...users.map((u) => {
+      const role = el('select', { 'aria-label': `${t('role')}: ${u.name}` }, ...['admin', 'viewer', 'manager'].map((r) => new Option(t('role_' + r), r)));
+      role.value = u.role;
+      const boxes = el('div', { class: 'unit-boxes' }, ...list.map((x) => el('label', { class: 'check' },
+        el('input', { type: 'checkbox', value: x.id, checked: u.units.includes(x.id) }), ' ' + x.name)));
+      const email = el('input', { type: 'email', value: u.email, maxlength: 254, 'aria-label': `${t('ownEmail')}: ${u.name}` });
+      const save = el('button', { type: 'button', class: 'small', onclick: async () => {
+        const units = [...boxes.querySelectorAll('input:checked')].map((b) => Number(b.value));
+        try { await api('POST', `hr/users/${encodeURIComponent(u.name)}`, { role: role.value, units, email: email.value.trim() }); flash(t('saved')); await unitsView(); } catch (e) { failed(e); }
+      } }, t('save'));
+      return el('tr', {}, el('td', {}, u.name), el('td', {}, role), el('td', {}, boxes), el('td', {}, email), el('td', { class: 'no-print' }, save));
+    }));
+  }
+
+  $('#unit-add').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    try {
+      await api('POST', 'hr/units', { name: f.get('name'), parent: f.get('parent') ? Number(f.get('parent')) : null });
+      e.target.reset();
+      flash(t('saved'));
+      await Promise.all([unitsView(), loadUnits()]);
+    } catch (err) { failed(err); }
+  });
+
+  // E-mail ------------------------------------------------------------------------------------------------
+
+  let templates = [];
+  async function mailView() {
+    const { mail, enabled } = await api('GET', 'hr/mail');
+    $('#mail-disabled').hidden = enabled;
+    $('#mail-table th.rcpt-col').hidden = !session.emails;
+    const body = $('#mail-table tbody');
+    body.replaceChildren(...mail.map((m) => el('tr', {}, el('td', {}, fmtTime(m.sent || m.created)), el('td', {}, m.name),
+      session.emails ? el('td', {}, m.rcpt || '') : null, el('td', {}, t('r_' + m.reason)),
+      el('td', {}, el('span', { class: 'status mail-' + m.state }, t('ms_' + m.state))), el('td', { class: 'num' }, m.attempts),
+      el('td', {}, m.error))));
+    if (!mail.length) body.append(el('tr', {}, el('td', { colspan: 7 }, t('noData'))));
+    $('#templates').hidden = session.role !== 'admin';
+    if (session.role === 'admin') {
+      templates = (await api('GET', 'hr/mail/templates')).templates;
+      const kind = $('#template-form select[name=kind]');
+      if (!kind.options.length) for (const k of ['invitation', 'not_started', 'not_finished', 'expiring', 'summary']) kind.add(new Option(k, k));
+      for (const o of kind.options) o.textContent = t('r_' + o.value);
+      showTemplate();
+    }
+  }
+
+  function showTemplate() {
+    const f = $('#template-form');
+    const tpl = templates.find((x) => x.kind === f.elements.kind.value && x.lang === f.elements.lang.value);
+    if (!tpl) return;
+    f.elements.subject.value = tpl.subject;
+    f.elements.body.value = tpl.body;
+    $('#template-edited').textContent = tpl.edited ? `(${t('edited')})` : '';
+  }
+  $('#template-form select[name=kind]').addEventListener('change', showTemplate);
+  $('#template-form select[name=lang]').addEventListener('change', showTemplate);
+  $('#template-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = e.target.elements;
+    try {
+      await api('POST', 'hr/mail/templates', { kind: f.kind.value, lang: f.lang.value, subject: f.subject.value, body: f.body.value });
+      flash(t('saved'));
+      await mailView();
+    } catch (err) { failed(err); }
+  });
+  $('#template-restore').addEventListener('click', async () => {
+    const f = $('#template-form').elements;
+    try { await api('POST', 'hr/mail/templates', { kind: f.kind.value, lang: f.lang.value, reset: true }); flash(t('saved')); await mailView(); } catch (err) { failed(err); }
+  });
 
   // Invitations ---------------------------------------------------------------------------------------
 
@@ -407,6 +739,7 @@
       const r = await api('POST', 'hr/people', f);
       e.target.reset();
       showLink($('#invite-out'), r, r.link);
+      if (session.mail && f.email) flash(t('mailSent'));
       loadUnits().catch(() => {});
     } catch (err) { failed(err); }
   });
@@ -437,7 +770,11 @@
     } catch (err) {
       if (err.data && err.data.rows) {
         out.replaceChildren(el('p', {}, t('importErrors')),
-          el('ul', {}, ...err.data.rows.map((r) => el('li', {}, `${t('line')} ${r.line}: ${r.message}`))));
+          el('ul', {}, ...err.data.rows.map((r) => {
+            const say = (T[lang].ie || {})[r.code];
+            const text = typeof say === 'function' ? say(r.value) : say || r.message;
+            return el('li', {}, `${t('line')} ${r.line}: ${text}`);
+          })));
       } else { failed(err); return; }
     }
     out.focus();
@@ -448,7 +785,7 @@
   function setSession(s) {
     session = s;
     $('#org').textContent = s ? s.org : '';
-    $('#who').textContent = s ? `${s.user} (${s.role})` : '';
+    $('#who').textContent = s ? `${s.user} (${t('role_' + s.role)})` : '';
   }
 
   async function route() {
@@ -456,24 +793,28 @@
     if (session.must_change) return show('password');
     let name = location.hash.slice(1);
     if (!VIEWS.includes(name) || name === 'login' || name === 'password') name = 'people';
-    if ((name === 'invite' || name === 'audit') && session.role !== 'admin') name = 'people';
+    if (ADMIN_VIEWS.has(name) && session.role !== 'admin') name = 'people';
     show(name, false);
     flash('');
+    for (const p of document.querySelectorAll('.print-filter')) p.textContent = filterText();
     try {
       if (name === 'people') await people();
       else if (name === 'stats') await stats();
+      else if (name === 'reports') await reports();
+      else if (name === 'units') await unitsView();
+      else if (name === 'mail') await mailView();
       else if (name === 'feedback') await feedback();
       else if (name === 'audit') await audit();
       else if (name === 'invite') $('#invite-form').elements.valid_days.placeholder = String(session.invite_days);
     } catch (e) { failed(e); }
     const h = $('#view-' + name + ' h1');
-    if (h && document.activeElement !== $('#lang')) h.focus();
+    if (h && !$('#langs').contains(document.activeElement)) h.focus();
   }
 
   window.addEventListener('hashchange', route);
 
-  $('#filter').addEventListener('submit', (e) => { e.preventDefault(); route(); });
-  $('#filter-clear').addEventListener('click', () => { $('#filter').reset(); route(); });
+  $('#filter').addEventListener('submit', (e) => { e.preventDefault(); offset = 0; route(); });
+  $('#filter-clear').addEventListener('click', () => { $('#filter').reset(); offset = 0; route(); });
 
   $('#login-form').addEventListener('submit', async (e) => {
     e.preventDefault();
