@@ -149,6 +149,14 @@ test-text-metrics: $(BUILD)/tests/test_text_metrics $(BUILD)/tests/test_text_met
 	@echo "== $(BUILD)/tests/test_text_metrics.js (WebAssembly)"; node --no-experimental-fetch $(BUILD)/tests/test_text_metrics.js $(TEXT_FONTS)
 test-unit: test-text-metrics
 
+# Approved screens (tests/e2e/screens.test.mjs, part of test-e2e): a screen that differs from its
+# approved image in tests/screens/ fails with build/screens/golden/NAME.png and NAME.diff.png.
+.PHONY: test-screens approve-screens
+test-screens: web native server ## only the approved-screens comparison (build/screens/golden/ on a difference)
+	@cd tests/e2e && node --test --test-reporter=spec screens.test.mjs
+approve-screens: ## keep the last run's differing screens as approved (open each and its diff first)
+	@node tests/e2e/approve-screens.mjs
+
 test-e2e: web native ## browser tests: playwright-core driving Debian's chromium
 	@cd tests/e2e && node --test --test-reporter=spec *.test.mjs
 

@@ -1,13 +1,22 @@
 // dashboard.mjs - the HR dashboard (game/server/hr) with some data in it, for the accessibility
-// audit of its every page (tests/e2e/quality.test.mjs). Uses the report server tests' helpers
+// audit of its every page (tests/e2e/quality.test.mjs) and its approved screens
+// (tests/e2e/screens.test.mjs). Uses the report server tests' helpers
 // (tests/server/lib.mjs): a real pakopeli-server on a free loopback port, temporary data.
 import { startServer, runCommand, HR, Player, solution } from '../server/lib.mjs';
 
 // Serious and critical axe violations on each dashboard page, via audit(page, state).
 export async function auditDashboard(browser, binary, audit) {
+  const problems = [];
+  await visitDashboard(browser, binary, async (page, state) => problems.push(...await audit(page, `HR ${state}`)));
+  return problems;
+}
+
+// Starts a server with three invited people (one completed, with feedback), logs in through the
+// browser and calls visit(page, state) on every page: login, password, people, stats, feedback,
+// verify, invite, audit.
+export async function visitDashboard(browser, binary, visit) {
   process.env.PAKOPELI_SERVER ||= binary;
   const server = await startServer();
-  const problems = [];
   try {
     // Some content: three invitations, one completed with feedback.
     const hr = new HR(server.url);
@@ -32,12 +41,12 @@ export async function auditDashboard(browser, binary, audit) {
     const visible = (name) => page.waitForSelector(`#view-${name}:not([hidden])`, { timeout: 10000 });
     await page.goto(`${server.url}/hr/`);
     await visible('login');
-    problems.push(...await audit(page, 'HR login'));
+    await visit(page, 'login');
     await page.locator('#login-form input[name=user]').fill('auditor');
     await page.locator('#login-form input[name=password]').fill(otp);
     await page.locator('#login-form button[type=submit]').click();
     await visible('password');
-    problems.push(...await audit(page, 'HR password change'));
+    await visit(page, 'password');
     await page.locator('#password-form input[name=old]').fill(otp);
     await page.locator('#password-form input[name=new]').fill('a long passphrase for the audit');
     await page.locator('#password-form button[type=submit]').click();
@@ -46,11 +55,10 @@ export async function auditDashboard(browser, binary, audit) {
       await page.goto(`${server.url}/hr/#${name}`);
       await visible(name);
       await page.waitForLoadState('networkidle');
-      problems.push(...await audit(page, `HR ${name}`));
+      await visit(page, name);
     }
     await context.close();
   } finally {
     await server.stop();
   }
-  return problems;
 }
