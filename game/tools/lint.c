@@ -332,7 +332,8 @@ bool lint_add_file(lint_run *run, const char *path)
         dir_of(path, dir, sizeof dir);
         return lint_add_levels(run, dir);
     }
-    if (!is_file(path)) return false;
+    bool draft = run->opt.stdin_as && strcmp(path, run->opt.stdin_as) == 0; /* may not exist yet */
+    if (!is_file(path) && !draft) return false;
     char dir[LINT_PATH_MAX], manifest[LINT_PATH_MAX + 16];
     dir_of(path, dir, sizeof dir);
     if (!run->root[0]) find_root(run, dir);
@@ -404,6 +405,7 @@ void lint_check(lint_run *run)
             if (!run->opt.no_text) lint_text_comic(f);
         }
     }
+    lint_check_game_texts(run);
     lint_check_game(run);
     lint_check_budget(run);
 }
@@ -606,6 +608,7 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (opt.stdin_as && !run.stdin_used) lint_add_file(&run, opt.stdin_as); /* a new file: the draft alone */
     if (opt.stdin_as && !run.stdin_used) {
         fprintf(stderr, opt.finnish ? "pakopeli-lint: --stdin %s: tiedosto ei ole tarkistettavien joukossa\n"
                                     : "pakopeli-lint: --stdin %s: that file is not among those checked\n", opt.stdin_as);

@@ -22,8 +22,9 @@
  *
  *   pakopeli-lint --json [--lang fi|en] levels/            a whole game
  *   pakopeli-lint --json levels/x.json                      one file (game.json beside it lends ids)
- *   pakopeli-lint --json --stdin levels/x.json < draft.json the draft is read from stdin, checked
- *                                                           as if it were levels/x.json
+ *   pakopeli-lint --json --stdin levels/x.json levels/ < draft.json   the draft is read from stdin
+ *                     and checked as if it were levels/x.json, with the rest of the game (x.json
+ *                     need not exist yet: a room not listed in game.json gets a warning saying so)
  * prints ONE JSON array on stdout, one object per problem, in file order and line order:
  *
  *   [{"file": "levels/x.json",     the file as given (relative paths stay relative)
@@ -160,6 +161,8 @@ bool lint_shipped(const lint_file *f);
 /* The rules that make a room teach well and read in three languages (lint_rules.c). The texts
    are checked before the game's settings are filled in, the rest after. */
 void lint_check_texts(lint_run *run, lint_file *f);
+/* The same for the manifest's own texts, and missing translations in the manifest and its comics. */
+void lint_check_game_texts(lint_run *run);
 void lint_check_teaching(lint_run *run, lint_file *f);
 /* Every string of a loaded file in letters the game's fonts carry (lint_letters.c). */
 void lint_check_letters(lint_file *f);

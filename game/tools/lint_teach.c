@@ -110,12 +110,9 @@ static void plain_text(lint_file *f, const char *path, const char *what, const i
               shown);
 }
 
-void lint_check_texts(lint_run *run, lint_file *f)
+/* The loader warns of a missing Swedish or English text; what ships needs them. */
+static void translations_required(lint_file *f)
 {
-    (void)run;
-    if (!lint_shipped(f)) return;
-    each_text(f, plain_text);
-    /* the loader warns of a missing Swedish or English text; a room that ships needs them */
     for (int i = 0; i < f->diags.count; i++) {
         diag *d = &f->diags.items[i];
         if (d->code == DIAG_TRANSLATION && d->severity == DIAG_WARNING) {
@@ -124,6 +121,26 @@ void lint_check_texts(lint_run *run, lint_file *f)
             f->diags.errors++;
         }
     }
+}
+
+void lint_check_texts(lint_run *run, lint_file *f)
+{
+    (void)run;
+    if (!lint_shipped(f)) return;
+    each_text(f, plain_text);
+    translations_required(f);
+}
+
+void lint_check_game_texts(lint_run *run)
+{
+    /* the manifest ships; so do the comics it lists (a comic's plain texts are its own format's) */
+    for (int i = 0; i < run->file_count; i++)
+        if (run->files[i].kind == LINT_COMIC && run->files[i].ref >= 0) translations_required(&run->files[i]);
+    if (!run->game || !run->manifest_ok) return;
+    translations_required(run->game);
+    plain_text(run->game, "title", "title", &run->manifest.title, 0);
+    plain_text(run->game, "intro", "intro", &run->manifest.intro, 0);
+    plain_text(run->game, "ending", "ending", &run->manifest.ending, 0);
 }
 
 /* ---- a room that teaches ------------------------------------------------------------------ */

@@ -95,7 +95,13 @@ test('--stdin checks a draft that is not saved, on the field it belongs to', () 
   assert.equal(r.status, 1);
   // the file on disk is untouched, and a --stdin file that is not checked is bad usage
   assert.equal(lint('levels/').status, 0);
-  assert.equal(spawnSync(LINT, ['--stdin', 'levels/nothing.json', 'levels/'], { cwd: ROOT, input: '{}' }).status, 2);
+  // a room that is not saved yet is checked too (with the game's ids), and told it is not listed
+  const fresh = spawnSync(LINT, ['--json', '--stdin', 'levels/uusi.json', 'levels/'], { cwd: ROOT, encoding: 'utf8', input: draft });
+  const found = JSON.parse(fresh.stdout).filter((p) => p.file === 'levels/uusi.json').map((p) => p.code);
+  assert.ok(found.includes('requires-forward') && found.includes('unknown-ref'), fresh.stdout);
+  assert.ok(!fs.existsSync(path.join(ROOT, 'levels/uusi.json')));
+  const alone = spawnSync(LINT, ['--stdin', 'elsewhere/draft.json', 'levels/'], { cwd: ROOT, encoding: 'utf8', input: '{' });
+  assert.match(alone.stdout, /^elsewhere\/draft\.json:1:1: error: .*\[syntax\]$/m);
 });
 
 test('--solution plays every room of the game, and a room alone, through the core', () => {
