@@ -770,6 +770,13 @@ void lint_check_game(lint_run *run)
         else if (strlen(joined) >= PLAY_CODE_MAX)
             lint_report(f, DIAG_ERROR, DIAG_TOO_MANY, path, "the code parts together are longer than %d characters",
                         PLAY_CODE_MAX - 1);
+    } else if (parts > 0 && m->hub && lint_room_file(run, level_find_room(m, m->hub)) &&
+               lint_room_file(run, level_find_room(m, m->hub))->loaded) {
+        /* a game with a lobby ends at its last door: without one, nobody ever escapes */
+        lint_flag(lint_room_file(run, level_find_room(m, m->hub)), DIAG_FINAL_UNREACHABLE, "puzzles",
+                  "the rooms give code parts, but the lobby has no last door: add a \"code\" puzzle with \"final\": true",
+                  "huoneet antavat koodin osia, mutta aulassa ei ole viimeistä ovea: lisää \"code\"-tehtävä, jossa "
+                  "\"final\": true");
     } else if (parts > 0) {
         for (int i = 0; i < m->room_count; i++) {
             lint_file *f = lint_room_file(run, i);
