@@ -19,7 +19,8 @@ ALL_HDR   := $(CORE_HDR) $(wildcard game/front/*.h game/platform/*.h)
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
         -Wformat=2 -Wundef -Wno-overlength-strings \
         -Wno-format-nonliteral  # the UI's localised format strings come from a fixed table (strings.c)
-SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN  := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
+# float-cast-overflow: not part of gcc's "undefined"; (int) of inf or 1e300 is undefined behaviour (issue 15)
 
 # ---- set-up ---------------------------------------------------------------------------------
 

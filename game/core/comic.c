@@ -17,7 +17,7 @@ static bool read_pair(load_ctx *L, const cJSON *obj, const char *key, bool requi
     const cJSON *x = cJSON_GetArrayItem(a, 0), *y = cJSON_GetArrayItem(a, 1);
     if (cJSON_GetArraySize(a) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(y))
         return jx_error(&L->r, key, DIAG_TYPE, "should be %s: two numbers in [ ]", what);
-    if (x->valuedouble < lo || x->valuedouble > hi || y->valuedouble < lo || y->valuedouble > hi)
+    if (!(x->valuedouble >= lo && x->valuedouble <= hi && y->valuedouble >= lo && y->valuedouble <= hi))
         return jx_error(&L->r, key, DIAG_BAD_VALUE, "should be %s, each %g to %g", what, lo, hi);
     out[0] = x->valuedouble;
     out[1] = y->valuedouble;
@@ -31,9 +31,10 @@ static bool read_rect(load_ctx *L, const cJSON *obj, const char *key, comic_rect
     int v[4];
     if (cJSON_GetArraySize(a) != 4)
         return jx_error(&L->r, key, DIAG_BAD_VALUE, "should be [x, y, width, height]");
-    for (int i = 0; i < 4; i++) {
-        const cJSON *n = cJSON_GetArrayItem(a, i);
-        if (!cJSON_IsNumber(n) || n->valuedouble < -10000 || n->valuedouble > 10000)
+    const cJSON *it_i = a->child;
+    for (int i = 0; i < 4 && it_i; i++, it_i = it_i->next) {
+        const cJSON *n = it_i;
+        if (!cJSON_IsNumber(n) || !(n->valuedouble >= -10000 && n->valuedouble <= 10000))
             return jx_error(&L->r, key, DIAG_TYPE, "should be [x, y, width, height] in numbers");
         v[i] = (int)n->valuedouble;
     }
@@ -156,9 +157,10 @@ static bool read_panel(load_ctx *L, const comic *c, const cJSON *p, comic_panel 
         }
         out->bubbles = load_alloc(L, sizeof *out->bubbles * (size_t)(n ? n : 1));
         out->bubble_count = out->bubbles ? n : 0;
-        for (int i = 0; i < out->bubble_count; i++) {
+        const cJSON *it_i = bubbles->child;
+        for (int i = 0; (i < out->bubble_count) && it_i; i++, it_i = it_i->next) {
             size_t mi = jx_push_index(r, i);
-            ok &= read_bubble(L, c, cJSON_GetArrayItem(bubbles, i), &out->bubbles[i]);
+            ok &= read_bubble(L, c, it_i, &out->bubbles[i]);
             jx_pop(r, mi);
         }
         jx_pop(r, m);
@@ -249,11 +251,12 @@ static bool read_page(load_ctx *L, comic *c, const cJSON *p, int default_w, int 
     out->panels = load_alloc(L, sizeof *out->panels * (size_t)(n ? n : 1));
     out->panel_count = out->panels ? n : 0;
     bool has_order[COMIC_MAX_PANELS] = {0};
-    for (int i = 0; i < out->panel_count; i++) {
+    const cJSON *it_i = panels->child;
+    for (int i = 0; (i < out->panel_count) && it_i; i++, it_i = it_i->next) {
         size_t mi = jx_push_index(r, i);
         comic_panel *pn = &out->panels[i];
         pn->source_index = i;
-        bool panel_ok = read_panel(L, c, cJSON_GetArrayItem(panels, i), pn, &has_order[i]);
+        bool panel_ok = read_panel(L, c, it_i, pn, &has_order[i]);
         ok &= panel_ok;
         comic_rect rc = pn->rect;
         if (panel_ok && (rc.x < 0 || rc.y < 0 || rc.x + rc.w > out->w || rc.y + rc.h > out->h))
@@ -282,8 +285,9 @@ static void read_characters(load_ctx *L, comic *c, const cJSON *root)
         jx_error(r, NULL, DIAG_TOO_MANY, "at most %d characters", COMIC_MAX_CHARACTERS);
         n = COMIC_MAX_CHARACTERS;
     }
-    for (int i = 0; i < n; i++) {
-        const cJSON *o = cJSON_GetArrayItem(chars, i);
+    const cJSON *it_i = chars->child;
+    for (int i = 0; (i < n) && it_i; i++, it_i = it_i->next) {
+        const cJSON *o = it_i;
         size_t mi = jx_push_index(r, i);
         if (!cJSON_IsObject(o)) {
             jx_error(r, NULL, DIAG_TYPE, "should be an object {\"id\": ..., \"name\": {...}}");
@@ -334,10 +338,11 @@ bool comic_load(comic *c, const char *file, const char *text, size_t len, diag_l
             jx_error(r, NULL, DIAG_TOO_MANY, "at most %d pages", COMIC_MAX_PAGES);
             n = COMIC_MAX_PAGES;
         }
-        for (int i = 0; i < n; i++) {
+        const cJSON *it_i = pages->child;
+        for (int i = 0; (i < n) && it_i; i++, it_i = it_i->next) {
             size_t mi = jx_push_index(r, i);
             comic_page *pg = &c->pages[c->page_count++];
-            read_page(&L, c, cJSON_GetArrayItem(pages, i), (int)page_size[0], (int)page_size[1], pg);
+            read_page(&L, c, it_i, (int)page_size[0], (int)page_size[1], pg);
             c->panel_total += pg->panel_count;
             jx_pop(r, mi);
         }

@@ -5,6 +5,12 @@
 /* ids of a "left=right" pair fit here (ids are short; the loader keeps them to [a-z0-9_-]) */
 enum { REPORT_ID_MAX_CORE = 64 };
 
+/* Counters stop at their bound instead of wrapping: 65,536 misses must not read as none. */
+static void count_mistake(game_puzzle_state *s)
+{
+    if (s->mistakes < GAME_MAX_MISTAKES) s->mistakes++;
+}
+
 void game_begin(game_state *g, const level_room *room)
 {
     memset(g, 0, sizeof *g);
@@ -108,7 +114,7 @@ static void submit_choice(game_state *g, int pi, const char *const *ids, int n, 
         return;
     }
     out->verdict = GAME_WRONG;
-    s->mistakes++;
+    count_mistake(s);
     /* Explain the wrong pick; if nothing picked was wrong, explain what was left out. */
     out->option = first_wrong >= 0 ? first_wrong : first_missing;
     out->explain = &p->options[out->option].explain;
@@ -125,7 +131,7 @@ static void submit_hotspot(game_state *g, int pi, const char *const *ids, int n,
     }
     if (n == 0) {
         out->verdict = GAME_MISS;
-        s->mistakes++;
+        count_mistake(s);
         out->found = popcount32(s->found);
         return;
     }
@@ -138,7 +144,7 @@ static void submit_hotspot(game_state *g, int pi, const char *const *ids, int n,
     out->explain = &p->options[o].explain;
     if (!p->options[o].correct) {
         out->verdict = GAME_WRONG;
-        s->mistakes++;
+        count_mistake(s);
     } else if (s->found & (1u << o)) {
         out->verdict = GAME_REPEAT;
     } else {
@@ -154,7 +160,7 @@ static void submit_hotspot(game_state *g, int pi, const char *const *ids, int n,
 static void wrong_whole(game_state *g, int pi, int first_bad, game_result *out)
 {
     const level_puzzle *p = &g->room->puzzles[pi];
-    g->puzzles[pi].mistakes++;
+    count_mistake(&g->puzzles[pi]);
     out->verdict = GAME_WRONG;
     if (first_bad >= 0 && !i18n_empty(&p->options[first_bad].explain)) {
         out->option = first_bad;

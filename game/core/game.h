@@ -29,9 +29,12 @@ typedef enum game_verdict {
     GAME_INVALID    /* unknown puzzle or option ids, or the wrong number of them */
 } game_verdict;
 
+/* A puzzle's mistakes stop counting here (the score is 0 long before). */
+enum { GAME_MAX_MISTAKES = 9999 };
+
 typedef struct game_puzzle_state {
     bool solved;
-    uint16_t mistakes;   /* wrong answers and misses */
+    uint16_t mistakes;   /* wrong answers and misses, at most GAME_MAX_MISTAKES */
     uint16_t hints_used;
     uint32_t found;      /* hotspots: bit i set when place i has been found */
 } game_puzzle_state;

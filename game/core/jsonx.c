@@ -134,8 +134,34 @@ jx_reader jx_reader_make(const char *file, const char *text, size_t len, diag_li
     return r;
 }
 
+/* The first zero byte, or the backslash of a \u0000 escape inside a string, or NULL.
+   One pass; outside strings JSON has no backslashes, so tracking quotes is enough. */
+static const char *find_nul(const char *text, size_t len)
+{
+    const char *end = text + len;
+    bool in_string = false;
+    for (const char *p = text; p < end; p++) {
+        if (*p == '\0') return p;
+        if (*p == '"') in_string = !in_string;
+        else if (in_string && *p == '\\' && p + 1 < end) {
+            if (p[1] == 'u' && end - p >= 6 && memcmp(p + 2, "0000", 4) == 0) return p;
+            p++; /* the escaped character, which may be a quote */
+        }
+    }
+    return NULL;
+}
+
 cJSON *jx_parse(jx_reader *r)
 {
+    const char *nul = find_nul(r->text, r->len);
+    if (nul) {
+        int line, col;
+        offset_to_line_col(r->text, nul, &line, &col);
+        diag_add(r->diags, DIAG_ERROR, DIAG_BAD_VALUE, r->file, line, col, "",
+                 "a NUL character (\\u0000 or a zero byte) is not allowed in the text");
+        r->reported++;
+        return NULL;
+    }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(r->text, r->len, &end, false);
     if (!root) {
@@ -156,7 +182,7 @@ cJSON *jx_parse(jx_reader *r)
         return NULL;
     }
     const char *rest = skip_ws(end, r->text + r->len);
-    if (rest < r->text + r->len && *rest != '\0') {
+    if (rest < r->text + r->len) {
         int line, col;
         offset_to_line_col(r->text, rest, &line, &col);
         diag_add(r->diags, DIAG_ERROR, DIAG_SYNTAX, r->file, line, col, "",
@@ -192,9 +218,24 @@ void jx_pop(jx_reader *r, size_t mark)
     r->path[mark] = '\0';
 }
 
+bool jx_full(const jx_reader *r)
+{
+    int limit = r->limit > 0 && r->limit < DIAG_MAX ? r->limit : DIAG_MAX;
+    return r->reported >= limit || (r->diags && r->diags->count >= DIAG_MAX);
+}
+
 static void report(jx_reader *r, diag_severity sev, const char *key, diag_code code,
                    const char *fmt, va_list ap)
 {
+    if (jx_full(r)) {
+        /* counted, not located: locating is a pass over the text, and nobody reads the rest */
+        r->reported++;
+        if (sev == DIAG_ERROR) r->diags->errors++;
+        else r->diags->warnings++;
+        r->diags->dropped++;
+        return;
+    }
+    r->reported++;
     size_t mark = key ? jx_push_key(r, key) : r->path_len;
     int line, col;
     jx_locate(r->text, r->len, r->path, &line, &col);
@@ -260,7 +301,8 @@ bool jx_get_int(jx_reader *r, const cJSON *obj, const char *key, bool required, 
     if (!cJSON_IsNumber(v))
         return jx_error(r, key, DIAG_TYPE, "should be a number, not %s", type_name(v));
     double d = v->valuedouble;
-    if (d != (double)(long)d || d < min || d > max)
+    /* the range first: casting inf, NaN or 1e300 to an integer is undefined behaviour */
+    if (!(d >= min && d <= max) || d != (double)(long)d)
         return jx_error(r, key, DIAG_BAD_VALUE, "should be a whole number from %d to %d, not %g",
                         min, max, d);
     *out = (int)d;
@@ -344,12 +386,18 @@ bool jx_check_fields(jx_reader *r, const cJSON *obj, const char *const *allowed)
         for (const char *const *a = allowed; *a; a++)
             if (strcmp(*a, k) == 0) known = true;
         if (known) continue;
+        ok = false;
+        if (jx_full(r)) {
+            /* no suggestion, no locating: just count the rest once the reader is full */
+            jx_error(r, k, DIAG_UNKNOWN_FIELD, "unknown field");
+            if (r->limit > 0) break; /* the network: the first few say enough */
+            continue;
+        }
         const char *s = jx_suggest(k, allowed);
         if (s)
             jx_error(r, k, DIAG_UNKNOWN_FIELD, "unknown field '%s' (did you mean '%s'?)", k, s);
         else
             jx_error(r, k, DIAG_UNKNOWN_FIELD, "unknown field '%s'", k);
-        ok = false;
     }
     return ok;
 }

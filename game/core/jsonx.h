@@ -28,11 +28,19 @@ typedef struct jx_reader {
     diag_list *diags;          /* where problems go, owned by the caller */
     char path[DIAG_PATH_MAX];  /* current JSON path, "" at the root */
     size_t path_len;
+    /* At most this many diagnostics are located and kept (0: DIAG_MAX); the rest are only
+       counted. Each jx_locate is one linear pass over the text, so a reader costs at most
+       `limit` passes however many problems the text has. The report server sets a small
+       limit: a request with 25,000 unknown fields is refused after the first few. */
+    int limit;
+    int reported;              /* diagnostics reported through this reader */
 } jx_reader;
 
 jx_reader jx_reader_make(const char *file, const char *text, size_t len, diag_list *diags);
 
 /* Parses the whole text; reports a syntax error with line and column and returns NULL.
+   A NUL byte anywhere in the text, or a \u0000 escape in a string, is refused too: cJSON
+   would silently cut the string there ("small\u0000../x" would load as "small").
    The caller frees the result with cJSON_Delete. */
 cJSON *jx_parse(jx_reader *r);
 
@@ -66,12 +74,16 @@ bool jx_get_object(jx_reader *r, const cJSON *obj, const char *key, bool require
 
 /* Reports every field of obj not in the NULL-terminated allowed list, with a
    "did you mean" when a known field is close. "$schema" and fields starting with "_"
-   (authors' comments) are always allowed. Returns true when all fields are known. */
+   (authors' comments) are always allowed. Returns true when all fields are known.
+   Stops early (still returning false) once the reader's limit of diagnostics is reached. */
 bool jx_check_fields(jx_reader *r, const cJSON *obj, const char *const *allowed);
 
 /* Finds where the value at `path` starts in text; when the path does not exist, the
    deepest existing parent. Line and column are 1-based, column counts characters. */
 void jx_locate(const char *text, size_t len, const char *path, int *line, int *column);
+
+/* True once the reader has reported as many diagnostics as it locates (see limit). */
+bool jx_full(const jx_reader *r);
 
 /* The closest of the NULL-terminated candidates within edit distance 2, or NULL. */
 const char *jx_suggest(const char *word, const char *const *candidates);

@@ -16,9 +16,10 @@ static bool read_rect(load_ctx *L, const cJSON *obj, const char *key, bool requi
     int v[4];
     if (cJSON_GetArraySize(a) != 4)
         return jx_error(&L->r, key, DIAG_BAD_VALUE, "should be [x, y, width, height]");
-    for (int i = 0; i < 4; i++) {
-        const cJSON *n = cJSON_GetArrayItem(a, i);
-        if (!cJSON_IsNumber(n) || n->valuedouble < -10000 || n->valuedouble > 10000)
+    const cJSON *it_i = a->child;
+    for (int i = 0; i < 4 && it_i; i++, it_i = it_i->next) {
+        const cJSON *n = it_i;
+        if (!cJSON_IsNumber(n) || !(n->valuedouble >= -10000 && n->valuedouble <= 10000))
             return jx_error(&L->r, key, DIAG_TYPE, "should be [x, y, width, height] in numbers");
         v[i] = (int)n->valuedouble;
     }
@@ -70,11 +71,16 @@ static bool read_widget(load_ctx *L, const cJSON *w, level_widget *out)
     ok &= jx_get_array(r, w, "rows", false, &rows);
     if (rows) {
         out->row_count = cJSON_GetArraySize(rows);
+        if (out->row_count > LEVEL_MAX_ROWS) {
+            ok = jx_error(r, "rows", DIAG_TOO_MANY, "at most %d rows in a list", LEVEL_MAX_ROWS);
+            out->row_count = LEVEL_MAX_ROWS;
+        }
         out->rows = load_alloc(L, sizeof *out->rows * (size_t)(out->row_count ? out->row_count : 1));
         size_t m = jx_push_key(r, "rows");
-        for (int i = 0; i < out->row_count && out->rows; i++) {
+        const cJSON *it_i = rows->child;
+        for (int i = 0; i < out->row_count && out->rows && it_i; i++, it_i = it_i->next) {
             size_t mi = jx_push_index(r, i);
-            ok &= load_text_value(L, cJSON_GetArrayItem(rows, i), &out->rows[i]);
+            ok &= load_text_value(L, it_i, &out->rows[i]);
             jx_pop(r, mi);
         }
         jx_pop(r, m);
@@ -183,9 +189,10 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
         int n = cJSON_GetArraySize(hints);
         if (n > LEVEL_MAX_HINTS)
             ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d hints per puzzle", LEVEL_MAX_HINTS);
-        for (int i = 0; i < n && i < LEVEL_MAX_HINTS; i++) {
+        const cJSON *it_i = hints->child;
+        for (int i = 0; (i < n && i < LEVEL_MAX_HINTS) && it_i; i++, it_i = it_i->next) {
             size_t mi = jx_push_index(r, i);
-            ok &= load_text_value(L, cJSON_GetArrayItem(hints, i), &out->hints[i]);
+            ok &= load_text_value(L, it_i, &out->hints[i]);
             jx_pop(r, mi);
         }
         out->hint_count = n < LEVEL_MAX_HINTS ? n : LEVEL_MAX_HINTS;
@@ -208,9 +215,10 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
         }
         out->options = load_alloc(L, sizeof *out->options * (size_t)(n ? n : 1));
         out->option_count = out->options ? n : 0;
-        for (int i = 0; i < out->option_count; i++) {
+        const cJSON *it_i = opts->child;
+        for (int i = 0; (i < out->option_count) && it_i; i++, it_i = it_i->next) {
             size_t mi = jx_push_index(r, i);
-            ok &= read_option(L, cJSON_GetArrayItem(opts, i), out->kind, &out->options[i]);
+            ok &= read_option(L, it_i, out->kind, &out->options[i]);
             if (out->options[i].correct) out->correct_count++;
             for (int j = 0; j < i; j++) {
                 if (out->options[i].id && out->options[j].id &&
@@ -251,8 +259,9 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
                 ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d accepted answers", LEVEL_MAX_ANSWERS);
                 n = LEVEL_MAX_ANSWERS;
             }
-            for (int i = 0; i < n; i++) {
-                const cJSON *v = cJSON_GetArrayItem(answers, i);
+            const cJSON *it_i = answers->child;
+            for (int i = 0; (i < n) && it_i; i++, it_i = it_i->next) {
+                const cJSON *v = it_i;
                 size_t mi = jx_push_index(r, i);
                 if (!cJSON_IsString(v)) {
                     ok = jx_error(r, NULL, DIAG_TYPE, "should be a text in quotes");
@@ -326,8 +335,9 @@ static bool resolve_effects(load_ctx *L, level_room *room, int i, const puzzle_r
             ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d requirements", LEVEL_MAX_REQUIRES);
             n = LEVEL_MAX_REQUIRES;
         }
-        for (int k = 0; k < n; k++) {
-            const cJSON *v = cJSON_GetArrayItem(refs->requires, k);
+        const cJSON *it_k = refs->requires->child;
+        for (int k = 0; (k < n) && it_k; k++, it_k = it_k->next) {
+            const cJSON *v = it_k;
             size_t mk = jx_push_index(r, k);
             int idx = cJSON_IsString(v) ? level_find_puzzle(room, v->valuestring) : -1;
             int item = cJSON_IsString(v) ? level_find_item(room, v->valuestring) : -1;
@@ -359,8 +369,9 @@ static bool resolve_effects(load_ctx *L, level_room *room, int i, const puzzle_r
                 ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d", LEVEL_MAX_EFFECTS);
                 n = LEVEL_MAX_EFFECTS;
             }
-            for (int k = 0; k < n; k++) {
-                const cJSON *v = cJSON_GetArrayItem(list, k);
+            const cJSON *it_k = list->child;
+            for (int k = 0; (k < n) && it_k; k++, it_k = it_k->next) {
+                const cJSON *v = it_k;
                 size_t mk = jx_push_index(r, k);
                 if (!cJSON_IsString(v)) {
                     ok = jx_error(r, NULL, DIAG_TYPE, "should be an id in quotes");
@@ -537,9 +548,10 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
             jx_error(r, NULL, DIAG_TOO_MANY, "at most %d items in a room", LEVEL_MAX_ITEMS);
             n = LEVEL_MAX_ITEMS;
         }
-        for (int i = 0; i < n; i++) {
+        const cJSON *it_i = items->child;
+        for (int i = 0; (i < n) && it_i; i++, it_i = it_i->next) {
             size_t mi = jx_push_index(r, i);
-            read_item(&L, cJSON_GetArrayItem(items, i), &room->items[room->item_count++]);
+            read_item(&L, it_i, &room->items[room->item_count++]);
             jx_pop(r, mi);
         }
         jx_pop(r, m);
@@ -576,9 +588,10 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
             }
             room->widgets = load_alloc(&L, sizeof *room->widgets * (size_t)(n ? n : 1));
             room->widget_count = room->widgets ? n : 0;
-            for (int i = 0; i < room->widget_count; i++) {
+            const cJSON *it_i = widgets->child;
+            for (int i = 0; (i < room->widget_count) && it_i; i++, it_i = it_i->next) {
                 size_t mi = jx_push_index(r, i);
-                read_widget(&L, cJSON_GetArrayItem(widgets, i), &room->widgets[i]);
+                read_widget(&L, it_i, &room->widgets[i]);
                 jx_pop(r, mi);
             }
             jx_pop(r, mw);
@@ -599,14 +612,16 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
         }
         room->puzzles = load_alloc(&L, sizeof *room->puzzles * (size_t)(n ? n : 1));
         room->puzzle_count = room->puzzles ? n : 0;
-        for (int i = 0; i < room->puzzle_count; i++) {
+        const cJSON *it_i = puzzles->child;
+        for (int i = 0; (i < room->puzzle_count) && it_i; i++, it_i = it_i->next) {
             size_t mi = jx_push_index(r, i);
-            read_puzzle(&L, cJSON_GetArrayItem(puzzles, i), &room->puzzles[i], &refs[i]);
+            read_puzzle(&L, it_i, &room->puzzles[i], &refs[i]);
             jx_pop(r, mi);
         }
         jx_pop(r, m);
     }
-    if (diags->errors == errors_before) resolve_room(&L, room, refs);
+    /* NOT resolve_room after an allocation failed: a NULL id would reach strcmp */
+    if (diags->errors == errors_before && !L.oom) resolve_room(&L, room, refs);
     if (L.oom) diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, "", "out of memory");
     cJSON_Delete(root);
     if (diags->errors != errors_before) {
@@ -674,8 +689,9 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
             jx_error(r, NULL, DIAG_TOO_MANY, "at most %d comics", LEVEL_MAX_COMICS);
             n = LEVEL_MAX_COMICS;
         }
-        for (int i = 0; i < n; i++) {
-            const cJSON *o = cJSON_GetArrayItem(comics, i);
+        const cJSON *it_i = comics->child;
+        for (int i = 0; (i < n) && it_i; i++, it_i = it_i->next) {
+            const cJSON *o = it_i;
             size_t mi = jx_push_index(r, i);
             if (!cJSON_IsObject(o)) {
                 jx_error(r, NULL, DIAG_TYPE, "should be an object {\"id\": ..., \"file\": ...}");
@@ -700,8 +716,9 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
             jx_error(r, NULL, DIAG_TOO_MANY, "at most %d rooms", LEVEL_MAX_ROOMS);
             n = LEVEL_MAX_ROOMS;
         }
-        for (int i = 0; i < n; i++) {
-            const cJSON *o = cJSON_GetArrayItem(rooms, i);
+        const cJSON *it_i = rooms->child;
+        for (int i = 0; (i < n) && it_i; i++, it_i = it_i->next) {
+            const cJSON *o = it_i;
             size_t mi = jx_push_index(r, i);
             if (!cJSON_IsObject(o)) {
                 jx_error(r, NULL, DIAG_TYPE, "should be an object {\"id\": ..., \"file\": ...}");
@@ -765,35 +782,57 @@ static const level_setting *find_setting(const level_game *game, const char *key
     return NULL;
 }
 
+/* Writes s with every known {key} replaced into out (when out is not NULL) and returns the
+   length. Called twice: once to measure, once to fill, so a text is never cut. */
+static size_t expand_into(const char *s, const level_game *game, i18n_lang l, char *out)
+{
+    size_t n = 0;
+    const char *next_close = strchr(s, '}'); /* only moves forward: linear in the text */
+    for (const char *p = s; *p;) {
+        if (next_close && next_close < p) next_close = strchr(p, '}');
+        const char *close = *p == '{' ? next_close : NULL;
+        const level_setting *st = close ? find_setting(game, p + 1, (size_t)(close - p - 1)) : NULL;
+        if (st) {
+            const char *v = i18n_get(&st->value, l);
+            size_t vl = strlen(v);
+            if (out) memcpy(out + n, v, vl);
+            n += vl;
+            p = close + 1;
+        } else {
+            if (out) out[n] = *p;
+            n++;
+            p++;
+        }
+    }
+    if (out) out[n] = '\0';
+    return n;
+}
+
 static void expand_text(arena *mem, const char *file, const level_game *game, i18n_text *t,
                         const char *path, diag_list *diags)
 {
     for (int l = 0; l < LANG_COUNT; l++) {
         const char *s = t->s[l];
         if (!s || !strchr(s, '{')) continue;
-        /* a plain string serves every language: each gets its own copy, with its own names */
-        char out[2048];
-        size_t n = 0;
-        for (const char *p = s; *p && n + 1 < sizeof out;) {
-            const char *close = *p == '{' ? strchr(p, '}') : NULL;
-            const level_setting *st = close ? find_setting(game, p + 1, (size_t)(close - p - 1)) : NULL;
-            if (st) {
-                const char *v = i18n_get(&st->value, (i18n_lang)l);
-                size_t vl = strlen(v);
-                if (n + vl >= sizeof out) break;
-                memcpy(out + n, v, vl);
-                n += vl;
-                p = close + 1;
-            } else {
-                if (close && l == LANG_FI)
+        if (l == LANG_FI) {
+            const char *close = strchr(s, '}');
+            for (const char *p = strchr(s, '{'); p && close; p = strchr(p + 1, '{')) {
+                if (close < p) close = strchr(p, '}');
+                if (close && !find_setting(game, p + 1, (size_t)(close - p - 1)))
                     diag_add(diags, DIAG_WARNING, DIAG_UNKNOWN_REF, file, 0, 0, path,
                              "no setting named {%.*s} in levels/game.json", (int)(close - p - 1), p + 1);
-                out[n++] = *p++;
             }
         }
-        out[n] = '\0';
-        char *copy = arena_strdup(mem, out);
-        if (!copy) continue;
+        /* a plain string serves every language: each gets its own copy, with its own names;
+           measured first, so a long text is copied whole, never cut (inside a letter or not) */
+        size_t need = expand_into(s, game, (i18n_lang)l, NULL);
+        char *copy = arena_alloc(mem, need + 1);
+        if (!copy) {
+            diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, path,
+                     "out of memory while putting the organisation's names into the text");
+            continue;
+        }
+        expand_into(s, game, (i18n_lang)l, copy);
         t->s[l] = copy;
     }
 }

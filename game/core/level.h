@@ -32,7 +32,8 @@ enum {
     LEVEL_MAX_ITEMS = 16,    /* inventory items per room: a bit each in game state */
     LEVEL_MAX_ANSWERS = 8,   /* accepted variants of a text answer */
     LEVEL_MAX_EFFECTS = 8,   /* items given or places revealed by one puzzle */
-    LEVEL_MAX_COMICS = 8
+    LEVEL_MAX_COMICS = 8,
+    LEVEL_MAX_ROWS = 64      /* rows of a list widget: what fits a scene, with room to spare */
 };
 
 typedef struct level_rect {

@@ -69,9 +69,10 @@ game_verdict play_apply(play_state *p, const report_event *ev, game_result *res)
     memset(res, 0, sizeof *res);
     res->verdict = GAME_INVALID;
     res->puzzle = res->option = -1;
-    p->events++;
+    if (p->events < UINT32_MAX) p->events++;
     int i = level_find_room(p->game, ev->room);
-    if (i < 0 || !p->rooms[i] || !play_room_open(p, i)) {
+    if (i < 0 || !p->rooms[i] || !play_room_open(p, i) || p->events > PLAY_MAX_EVENTS ||
+        p->room_events[i] >= PLAY_MAX_ROOM_EVENTS) {
         p->skipped++;
         return GAME_INVALID;
     }
@@ -80,6 +81,7 @@ game_verdict play_apply(play_state *p, const report_event *ev, game_result *res)
         p->skipped++;
         return v;
     }
+    p->room_events[i]++;
     play_room_time *t = &p->times[i];
     if (t->first_ms == 0 || ev->t_ms < t->first_ms) t->first_ms = ev->t_ms > 0 ? ev->t_ms : 1;
     if (ev->t_ms > t->last_ms) t->last_ms = ev->t_ms;

@@ -21,7 +21,15 @@
 #include "level.h"
 #include "report.h"
 
-enum { PLAY_CODE_MAX = 128 };
+enum {
+    PLAY_CODE_MAX = 128,
+    /* Bounds on a play, so nothing in it can grow without end: a room answers at most
+       PLAY_MAX_ROOM_EVENTS events (a careful player needs well under a hundred), a whole
+       play at most PLAY_MAX_EVENTS. Events beyond them are GAME_INVALID, which the report
+       server refuses. */
+    PLAY_MAX_ROOM_EVENTS = 2000,
+    PLAY_MAX_EVENTS = 10000
+};
 
 typedef struct play_room_time {
     double first_ms, last_ms;   /* client times of the room's first and last event; 0 before */
@@ -35,6 +43,7 @@ typedef struct play_state {
     char final_code[PLAY_CODE_MAX];               /* normalised, "" until every required room is solved */
     bool escaped;                                 /* the last door is open */
     uint32_t events;                              /* events applied (valid or not) */
+    uint32_t room_events[LEVEL_MAX_ROOMS];        /* events that replayed in each room */
     uint32_t skipped;                             /* events that no longer fit the content */
 } play_state;
 
@@ -50,7 +59,8 @@ bool play_room_solved(const play_state *p, int i);
 bool play_all_required_solved(const play_state *p);
 
 /* Applies one answer or hint event to the room it names. Returns the verdict; GAME_INVALID
-   for an unknown or not yet loaded room, a room that is not open, or ids that do not fit. */
+   for an unknown or not yet loaded room, a room that is not open, ids that do not fit, or
+   an event past the play's bounds (PLAY_MAX_ROOM_EVENTS, PLAY_MAX_EVENTS). */
 game_verdict play_apply(play_state *p, const report_event *ev, game_result *res);
 
 /* The score rule (docs/scoring.md): each required room starts at 100 and loses 5 per

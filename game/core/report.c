@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,26 +38,25 @@ bool report_hint_make(report_event *ev, uint32_t seq, const char *room, const ch
 
 bool report_event_to_json(const report_event *ev, char *out, size_t cap)
 {
+    /* Every add is checked: an event missing a field after an allocation failure must be a
+       failure, not a success that stores something other than what was answered. */
     cJSON *o = cJSON_CreateObject();
-    cJSON *a = cJSON_CreateArray();
-    if (!o || !a) {
-        cJSON_Delete(o);
-        cJSON_Delete(a);
-        return false;
+    bool ok = o && cJSON_AddNumberToObject(o, "v", REPORT_VERSION) &&
+              cJSON_AddNumberToObject(o, "seq", ev->seq) && cJSON_AddStringToObject(o, "room", ev->room) &&
+              cJSON_AddStringToObject(o, "puzzle", ev->puzzle);
+    if (ok && ev->hint) {
+        ok = cJSON_AddTrueToObject(o, "hint") != NULL;
+    } else if (ok) {
+        cJSON *a = cJSON_AddArrayToObject(o, "answer"); /* owned by o from here on */
+        ok = a != NULL;
+        for (int i = 0; ok && i < ev->answer_count; i++) {
+            cJSON *s = cJSON_CreateString(ev->answer[i]);
+            ok = s && cJSON_AddItemToArray(a, s);
+            if (!ok) cJSON_Delete(s);
+        }
     }
-    cJSON_AddNumberToObject(o, "v", REPORT_VERSION);
-    cJSON_AddNumberToObject(o, "seq", ev->seq);
-    cJSON_AddStringToObject(o, "room", ev->room);
-    cJSON_AddStringToObject(o, "puzzle", ev->puzzle);
-    if (ev->hint) {
-        cJSON_Delete(a);
-        cJSON_AddTrueToObject(o, "hint");
-    } else {
-        for (int i = 0; i < ev->answer_count; i++) cJSON_AddItemToArray(a, cJSON_CreateString(ev->answer[i]));
-        cJSON_AddItemToObject(o, "answer", a);
-    }
-    cJSON_AddNumberToObject(o, "t", (double)(long long)ev->t_ms);
-    bool ok = cJSON_PrintPreallocated(o, out, (int)cap, false) != 0;
+    ok = ok && cJSON_AddNumberToObject(o, "t", (double)(long long)ev->t_ms);
+    ok = ok && cap <= INT_MAX && cJSON_PrintPreallocated(o, out, (int)cap, false) != 0;
     cJSON_Delete(o);
     return ok;
 }
@@ -86,8 +86,9 @@ bool report_event_from_json(struct jx_reader *r, const cJSON *obj, report_event 
         return jx_error(r, "puzzle", DIAG_BAD_VALUE, "too long");
     int n = answer ? cJSON_GetArraySize(answer) : 0;
     if (n > LEVEL_MAX_OPTIONS) return jx_error(r, "answer", DIAG_TOO_MANY, "at most %d answers", LEVEL_MAX_OPTIONS);
-    for (int i = 0; i < n; i++) {
-        const cJSON *s = cJSON_GetArrayItem(answer, i);
+    const cJSON *it_i = answer ? answer->child : NULL;
+    for (int i = 0; (i < n) && it_i; i++, it_i = it_i->next) {
+        const cJSON *s = it_i;
         if (!cJSON_IsString(s) || !copy_id(ev->answer[i], sizeof ev->answer[i], s->valuestring)) {
             size_t m = jx_push_key(r, "answer");
             jx_push_index(r, i);

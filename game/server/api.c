@@ -140,6 +140,8 @@ static void add_time(cJSON *o, const char *key, int64_t ms)
 
 /* ---- reading requests ----------------------------------------------------------------------------- */
 
+enum { API_DIAG_LIMIT = 4 };
+
 static bool is_json(const http_req *r)
 {
     const char *t = http_header(r, "Content-Type");
@@ -158,6 +160,7 @@ static bool read_body(call *c, bool object)
         return false;
     }
     c->rd = jx_reader_make("request", c->req->body, c->req->body_len, c->diags);
+    c->rd.limit = API_DIAG_LIMIT; /* a few located diagnostics say enough; more cost CPU (issue 15) */
     c->body = jx_parse(&c->rd);
     if (!c->body) {
         fail_body(c);
