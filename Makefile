@@ -125,7 +125,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h | 
 	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson $(TEST_LIBS) -o $@
 
 .PHONY: test test-unit test-e2e
-test: deps test-unit test-lint test-e2e test-server ## every test: core (ASan+UBSan), the browser end to end, the report server
+test: deps test-unit test-fuzz test-lint test-e2e test-server ## every test: core (ASan+UBSan), the fuzzers' corpora, the browser end to end, the report server
 	@echo "make test: all passed"
 
 test-unit: $(UNIT_TESTS) ## core unit tests, natively with sanitizers
@@ -183,6 +183,7 @@ run-native: native ## play the desktop build
 -include game/front/comic.mk
 -include game/tools/tools.mk
 -include tests/bench/bench.mk
+-include tests/fuzz/fuzz.mk
 
 .PHONY: clean help
 clean: ## remove build outputs (keeps the WebAssembly libraries in build/deps)

@@ -14,6 +14,8 @@ prefix=${1:-$root/build/deps/wasm}
 packages=(
   # toolchains
   build-essential pkg-config cmake dpkg-dev emscripten nodejs npm
+  # libFuzzer and its sanitizers for the fuzz targets (tests/fuzz: make fuzz, make test-fuzz)
+  clang-14 libclang-rt-14-dev
   # the engine's libraries, for the native build and the tools
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev
   # the report server

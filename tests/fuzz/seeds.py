@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""seeds.py OUT - the fuzzers' starting corpora, made from the repository's own files.
+
+JSON loaders start from levels/, tests/fixtures/ and tests/lint/cases/; the event, replay and
+request targets start from whole plays written from tests/fixtures/solutions.json; every target
+also starts from its found-and-fixed inputs in tests/fuzz/regress/<target>/. Nothing here is
+committed twice: the seeds are copies made at build time."""
+import glob
+import json
+import os
+import shutil
+import sys
+
+out = sys.argv[1]
+targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint"]
+for t in targets:
+    shutil.rmtree(os.path.join(out, t), ignore_errors=True)
+    os.makedirs(os.path.join(out, t))
+
+
+def put(target, name, data):
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(os.path.join(out, target, name.replace("/", "_")), mode) as f:
+        f.write(data)
+
+
+def kind(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+    except (ValueError, UnicodeDecodeError):
+        return "broken"
+    if not isinstance(d, dict):
+        return "broken"
+    if "rooms" in d:
+        return "game"
+    if "pages" in d:
+        return "comic"
+    return "room"
+
+
+files = sorted(set(glob.glob("levels/**/*.json", recursive=True) + glob.glob("tests/fixtures/**/*.json", recursive=True)
+                   + glob.glob("tests/lint/cases/**/*.json", recursive=True)))
+for path in files:
+    if "/schema/" in path or path.endswith("solutions.json"):
+        continue
+    with open(path, "rb") as f:
+        data = f.read()
+    k = kind(path)
+    for t in (["room", "game", "comic"] if k == "broken" else [k]):
+        put(t, path, data)
+    if k in ("room", "comic", "broken"):
+        put("lint", path, (b"\x01" if k == "comic" else b"\x00") + data)
+
+with open("tests/fixtures/solutions.json", encoding="utf-8") as f:
+    solutions = json.load(f)
+events, seq = [], 0
+for room, answers in solutions.items():
+    for a in answers:
+        seq += 1
+        ev = {"v": 1, "seq": seq, "room": room, "puzzle": a["puzzle"], "t": seq * 4000}
+        if a.get("hint"):
+            ev["hint"] = True
+        else:
+            ev["answer"] = a.get("answer", [])
+        events.append(ev)
+put("replay", "whole-play.json", json.dumps(events))
+put("replay", "first-room.json", json.dumps(events[:12]))
+for i, ev in enumerate(events[:40]):
+    put("event", "event-%02d.json" % i, json.dumps(ev))
+put("event", "hint.json", json.dumps({"v": 1, "seq": 2, "room": "outlook", "puzzle": "signs", "hint": True, "t": 5}))
+for i in range(0, len(events), 25):
+    batch = [{"key": "k%d" % (i + j), "event": ev} for j, ev in enumerate(events[i:i + 25])]
+    put("request", "batch-%02d.json" % i, json.dumps({"play": "p1", "events": batch}))
+put("csv", "invite.csv", "\ufeffnimi;sähköposti;yksikkö;eräpäivä\r\nAino Kallio;aino@example.fi;Päivystys;2026-12-31\r\n"
+    "\"Öhman; Väinö\";vaino@example.fi;\"Kotihoito \"\"Itä\"\"\";\r\n".encode("utf-8"))
+put("csv", "comma.csv", b"name,email,unit\nA,a@b.fi,X\n\nB,b@c.fi,\"multi\nline\"\n")
+
+for t in targets:
+    for path in glob.glob(os.path.join("tests/fuzz/regress", t, "*")):
+        shutil.copy(path, os.path.join(out, t, "regress-" + os.path.basename(path)))
+print("fuzz seeds: " + ", ".join("%s %d" % (t, len(os.listdir(os.path.join(out, t)))) for t in targets))
