@@ -27,7 +27,7 @@ fuzz_srcs_request := $(CORE_SRC) game/server/valid.c game/server/auth.c
 fuzz_srcs_csv     := game/server/csv.c game/server/buf.c game/server/valid.c
 fuzz_srcs_lint    := $(CORE_SRC) $(LINT_SRC)
 fuzz_libs_request  = $(shell pkg-config --libs libsodium)
-fuzz_libs_lint     = $(shell pkg-config --cflags --libs sdl2 SDL2_ttf SDL2_image)
+fuzz_libs_lint     = $(shell pkg-config --cflags --libs sdl2 SDL2_ttf SDL2_image) -lz
 # the linter's own main() would clash with libFuzzer's: renamed for this build only
 fuzz_defs_lint    := -Dmain=pakopeli_lint_main -Wno-missing-prototypes
 
@@ -42,8 +42,8 @@ FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_TARGETS))
 
 # Seeds are copies of the repository's own files, made fresh (levels/ changes under us).
 .PHONY: fuzz-seeds
-fuzz-seeds:
-	@/usr/bin/python3 tests/fuzz/seeds.py $(FUZZ_DIR)/seeds
+fuzz-seeds: $(LINT)
+	@/usr/bin/python3 tests/fuzz/seeds.py $(FUZZ_DIR)/seeds $(LINT)
 
 # ASAN_OPTIONS: a loader that leaks on a refused input is a finding too.
 FUZZ_ENV := ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""seeds.py OUT - the fuzzers' starting corpora, made from the repository's own files.
+"""seeds.py OUT LINT - the fuzzers' starting corpora, made from the repository's own files.
 
 JSON loaders start from levels/, tests/fixtures/ and tests/lint/cases/; the event, replay and
-request targets start from whole plays written from tests/fixtures/solutions.json; every target
+request targets start from whole plays of levels/ written from the linter's
+solutions (pakopeli-lint --solution levels/); every target
 also starts from its found-and-fixed inputs in tests/fuzz/regress/<target>/. Nothing here is
 committed twice: the seeds are copies made at build time."""
 import glob
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 out = sys.argv[1]
@@ -52,11 +54,13 @@ for path in files:
     if k in ("room", "comic", "broken"):
         put("lint", path, (b"\x01" if k == "comic" else b"\x00") + data)
 
-with open("tests/fixtures/solutions.json", encoding="utf-8") as f:
-    solutions = json.load(f)
+solutions = json.loads(subprocess.run([sys.argv[2], "--solution", "levels/"], check=True, capture_output=True,
+                                      encoding="utf-8").stdout)
+with open("levels/game.json", encoding="utf-8") as f:
+    hub = json.load(f).get("hub")
 events, seq = [], 0
-for room, answers in solutions.items():
-    for a in answers:
+for room in sorted(solutions, key=lambda r: r == hub):  # the hub's last door at the end
+    for a in solutions[room]:
         seq += 1
         ev = {"v": 1, "seq": seq, "room": room, "puzzle": a["puzzle"], "t": seq * 4000}
         if a.get("hint"):
