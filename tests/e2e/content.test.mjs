@@ -224,6 +224,15 @@ test('a room reads on a phone held upright', async () => {
   await context.close();
 });
 
+test('the security room reads on a phone held upright', async () => {
+  const { page, context, errors } = await open('?room=tietoturva&lang=en', { width: 412, height: 915 },
+    { deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await press(page, UI.start.en);
+  await playRoom(page, 'tietoturva', 'en', 'phone-tietoturva-en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the whole game: the lobby, every room, the last door and the ending', async () => {
   const { page, context, errors } = await open('?lang=fi');
   const hub = rooms[game.hub];
