@@ -20,8 +20,9 @@ packages=(
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev
   # the report server
   libmicrohttpd-dev libsqlite3-dev libsodium-dev sqlite3
-  # unit names in Unicode NFC; e-mail over SMTP; its test SMTP server
-  libunistring-dev libcurl4-openssl-dev python3-aiosmtpd
+  # unit names in Unicode NFC; e-mail over SMTP and sign-in over HTTPS (libcurl), ID-token
+  # signatures (OpenSSL's libcrypto); the test SMTP server and the test certificate's openssl
+  libunistring-dev libcurl4-openssl-dev libssl-dev python3-aiosmtpd openssl
   # fonts (copied and subset into the build) and the subsetter
   fonts-lato fonts-comic-neue python3-fonttools
   # browser tests and native screenshots
@@ -55,5 +56,11 @@ e2e=$root/tests/e2e
 if [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
   echo "deps: npm packages for the browser tests"
   (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# The OpenID provider the sign-in tests run against (tests/server/oidc), the same way.
+oidc=$root/tests/server/oidc
+if [ ! -f "$oidc/node_modules/.package-lock.json" ] || [ "$oidc/package-lock.json" -nt "$oidc/node_modules/.package-lock.json" ]; then
+  echo "deps: npm packages for the sign-in tests"
+  (cd "$oidc" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "deps: ready"

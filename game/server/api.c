@@ -37,6 +37,7 @@
 #include "csv.h"
 #include "db_org.h"
 #include "mail.h"
+#include "oidc.h"
 #include "ingest.h"
 #include "srv.h"
 #include "units.h"
@@ -329,6 +330,7 @@ static void get_config(call *c)
     cJSON_AddNumberToObject(o, "api", 1);
     cJSON_AddStringToObject(o, "org", c->s->cfg.org);
     cJSON_AddBoolToObject(o, "anonymous", c->s->cfg.anonymous);
+    cJSON_AddBoolToObject(o, "sso", oidc_enabled(c->s)); /* "sign in with the work account" is offered */
     send_json(c, 200, o);
 }
 
@@ -568,6 +570,20 @@ static void set_session_cookie(call *c, const char *value, bool clear)
     snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", session_cookie, clear ? "" : value,
              clear ? "; Max-Age=0" : "", cookie_secure(c) ? "; Secure" : "");
     http_add_header(c->resp, "Set-Cookie", v);
+}
+
+bool api_new_session(srv *s, http_resp *resp, int64_t user_id, int64_t now)
+{
+    /* cookies of a sign-in callback: Secure whenever the public address is https */
+    char id[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX], csrf[AUTH_TOKEN_MAX], v[256];
+    auth_random_token(id);
+    auth_random_token(csrf);
+    auth_token_hash(id, hash);
+    if (db_session_add(s->db, hash, user_id, csrf, now) != DB_OK) return false;
+    bool secure = s->cfg.cookie_secure == CFG_SECURE_ALWAYS ||
+                  (s->cfg.cookie_secure == CFG_SECURE_AUTO && strncmp(s->cfg.public_url, "https://", 8) == 0);
+    snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s", session_cookie, id, secure ? "; Secure" : "");
+    return http_add_header(resp, "Set-Cookie", v);
 }
 
 static cJSON *session_json(call *c, const char *user, const char *role, const char *csrf, bool must_change)
@@ -2097,6 +2113,10 @@ void api_handle(srv *s, const http_req *req, http_resp *resp)
     const char *action = NULL;
     if (strncmp(p, "/api/v1/", 8) != 0) {
         fail(&c, 404, "not_found", NULL, "No such API. This server speaks /api/v1/.");
+        goto done;
+    }
+    if (strncmp(p, "/api/v1/oidc/", 13) == 0) { /* pages for the browser, not JSON */
+        oidc_handle(s, req, resp);
         goto done;
     }
     p += 7; /* keep the leading slash: "/events" */

@@ -17,7 +17,10 @@ static const char *const names[] = {"address", "port", "data", "web", "hr", "lev
                                     "mail_from", "public_url", "remind_not_started_days",
                                     "remind_not_finished_days", "remind_expiry_days", "manager_summary",
                                     "mail_retry_seconds", "mail_attempts", "mail_poll_seconds", "mail_langs",
-                                    "smtp_ca_file", NULL};
+                                    "smtp_ca_file", "oidc_issuer", "oidc_client_id",
+                                    "oidc_client_secret_file", "oidc_scopes", "oidc_unit_claim",
+                                    "oidc_groups_claim", "oidc_admin_groups", "oidc_viewer_groups",
+                                    "oidc_manager_groups", "oidc_ca_file", NULL};
 
 void cfg_defaults(cfg *c)
 {
@@ -42,6 +45,8 @@ void cfg_defaults(cfg *c)
     c->mail_retry_seconds = 300;
     c->mail_poll_seconds = 60;
     snprintf(c->mail_langs, sizeof c->mail_langs, "fi");
+    snprintf(c->oidc_scopes, sizeof c->oidc_scopes, "openid email profile");
+    snprintf(c->oidc_groups_claim, sizeof c->oidc_groups_claim, "groups");
     c->mail_attempts = 5;
 }
 
@@ -108,7 +113,13 @@ static bool set_org(cfg *c, const char *key, const char *v, bool *known, char *e
         {"mail_from", offsetof(cfg, mail_from), sizeof ((cfg *)0)->mail_from},
         {"public_url", offsetof(cfg, public_url), sizeof ((cfg *)0)->public_url},
         {"mail_langs", offsetof(cfg, mail_langs), sizeof ((cfg *)0)->mail_langs},
-        {"smtp_ca_file", offsetof(cfg, smtp_ca_file), sizeof ((cfg *)0)->smtp_ca_file}};
+        {"smtp_ca_file", offsetof(cfg, smtp_ca_file), sizeof ((cfg *)0)->smtp_ca_file},
+#define OIDC_TEXT(name) {#name, offsetof(cfg, name), sizeof ((cfg *)0)->name}
+        OIDC_TEXT(oidc_issuer), OIDC_TEXT(oidc_client_id), OIDC_TEXT(oidc_client_secret_file),
+        OIDC_TEXT(oidc_scopes), OIDC_TEXT(oidc_unit_claim), OIDC_TEXT(oidc_groups_claim),
+        OIDC_TEXT(oidc_admin_groups), OIDC_TEXT(oidc_viewer_groups), OIDC_TEXT(oidc_manager_groups),
+        OIDC_TEXT(oidc_ca_file)};
+#undef OIDC_TEXT
     *known = true;
     for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++)
         if (strcmp(key, bools[i].key) == 0) return set_bool(key, v, (bool *)((char *)c + bools[i].off), err, cap);
@@ -136,6 +147,10 @@ static bool set_org(cfg *c, const char *key, const char *v, bool *known, char *e
                     snprintf(err, cap, "mail_langs: expected fi, sv and en separated by commas, got \"%s\"", v);
                     return false;
                 }
+            }
+            if (strcmp(key, "oidc_issuer") == 0 && v[0] && strncmp(v, "https://", 8) && strncmp(v, "http://127.0.0.1", 16)) {
+                snprintf(err, cap, "oidc_issuer: expected https://... (plain http only on 127.0.0.1 for tests), got \"%s\"", v);
+                return false;
             }
             if (strcmp(key, "public_url") == 0 && v[0] && strncmp(v, "http://", 7) && strncmp(v, "https://", 8)) {
                 snprintf(err, cap, "public_url: expected https://HOST, got \"%s\"", v);
@@ -291,4 +306,9 @@ void cfg_print(const cfg *c, void *file)
             c->remind_not_started_days, c->remind_not_finished_days, c->remind_expiry_days,
             c->manager_summary ? "true" : "false", c->mail_retry_seconds, c->mail_attempts, c->mail_poll_seconds,
             c->mail_langs, c->smtp_ca_file);
+    fprintf(f, "oidc_issuer = %s\noidc_client_id = %s\noidc_client_secret_file = %s\noidc_scopes = \"%s\"\n"
+               "oidc_unit_claim = %s\noidc_groups_claim = %s\noidc_admin_groups = %s\noidc_viewer_groups = %s\n"
+               "oidc_manager_groups = %s\noidc_ca_file = %s\n",
+            c->oidc_issuer, c->oidc_client_id, c->oidc_client_secret_file, c->oidc_scopes, c->oidc_unit_claim,
+            c->oidc_groups_claim, c->oidc_admin_groups, c->oidc_viewer_groups, c->oidc_manager_groups, c->oidc_ca_file);
 }

@@ -60,6 +60,17 @@ typedef struct cfg {
     int mail_poll_seconds;            /* how often the sender looks for due mail and reminders */
     char mail_langs[16];              /* languages of each mail, in order: "fi", "fi,sv", "fi,sv,en" */
     char smtp_ca_file[CFG_PATH_MAX];  /* extra CA certificates to trust for the relay's TLS; "" system */
+    /* work-account sign-in (oidc.c); oidc_issuer "" turns it off */
+    char oidc_issuer[CFG_PATH_MAX];   /* https://login.microsoftonline.com/TENANT/v2.0 or another provider */
+    char oidc_client_id[CFG_TEXT_MAX];
+    char oidc_client_secret_file[CFG_PATH_MAX]; /* the client secret, read from this file */
+    char oidc_scopes[CFG_TEXT_MAX];   /* default "openid email profile" */
+    char oidc_unit_claim[64];         /* a claim with the unit: creates a player who has no invitation; "" never */
+    char oidc_groups_claim[64];       /* the claim listing the user's groups (default "groups") */
+    char oidc_admin_groups[CFG_PATH_MAX];   /* groups (names or ids, comma-separated) that make an HR admin */
+    char oidc_viewer_groups[CFG_PATH_MAX];  /* ... a viewer */
+    char oidc_manager_groups[CFG_PATH_MAX]; /* ... a manager (an admin assigns their units) */
+    char oidc_ca_file[CFG_PATH_MAX];  /* extra CA certificates for the provider's TLS; "" system */
 } cfg;
 
 void cfg_defaults(cfg *c);

@@ -18,8 +18,9 @@ struct db {
     int depth;            /* open db_begin() transactions (0 or 1) */
 };
 
-/* 2: the manager role, units, managers' units, the mail queue (db_org.c) */
-enum { SCHEMA_VERSION = 2 };
+/* 2: the manager role, units, managers' units, the mail queue (db_org.c); 3: sign-in states and
+   players' device tokens from a work-account sign-in */
+enum { SCHEMA_VERSION = 3 };
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
@@ -500,8 +501,11 @@ db_rc db_person_get(db *d, int64_t id, int64_t now, db_person *out)
 
 db_rc db_person_by_token(db *d, const char *token_hash, int64_t now, db_person *out)
 {
-    return person_where(d, "SELECT " PERSON_COLS " FROM people p WHERE p.token_hash = :key", token_hash, 0, now,
-                        out);
+    /* the invitation's token, or one given to a device by a work-account sign-in (db_org.h) */
+    return person_where(d,
+                        "SELECT " PERSON_COLS " FROM people p WHERE p.token_hash = :key OR "
+                        "p.id = (SELECT person_id FROM person_tokens WHERE hash = :key)",
+                        token_hash, 0, now, out);
 }
 
 db_rc db_person_by_code(db *d, const char *code, int64_t now, db_person *out)

@@ -117,7 +117,14 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS mail_person ON mail(person_id);"
     "CREATE TABLE IF NOT EXISTS mail_templates("
     "  kind TEXT NOT NULL, lang TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,"
-    "  changed INTEGER NOT NULL, PRIMARY KEY(kind, lang)) STRICT;";
+    "  changed INTEGER NOT NULL, PRIMARY KEY(kind, lang)) STRICT;"
+    "CREATE TABLE IF NOT EXISTS oidc_states("
+    "  state_hash TEXT PRIMARY KEY, nonce TEXT NOT NULL, verifier TEXT NOT NULL, purpose TEXT NOT NULL,"
+    "  created INTEGER NOT NULL) STRICT;"
+    "CREATE TABLE IF NOT EXISTS person_tokens("
+    "  hash TEXT PRIMARY KEY, person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+    "  created INTEGER NOT NULL) STRICT;"
+    "CREATE INDEX IF NOT EXISTS person_tokens_person ON person_tokens(person_id);";
 
 /* Schema 1 allowed only admin and viewer: SQLite cannot change a CHECK, so the table is
    rebuilt (the documented 12-step way: foreign keys off, copy, rename). */
@@ -666,4 +673,58 @@ db_rc db_template_set(db *d, const char *kind, const char *lang, const char *sub
     return run(d,
                "INSERT OR REPLACE INTO mail_templates(kind, lang, subject, body, changed) VALUES (?, ?, ?, ?, ?)",
                "ttttI", kind, lang, subject, body, now);
+}
+
+/* ---- work-account sign-in ---------------------------------------------------------------------- */
+
+db_rc db_oidc_state_add(db *d, const char *state_hash, const char *nonce, const char *verifier,
+                        const char *purpose, int64_t now)
+{
+    /* abandoned sign-ins are swept here: a state lives ten minutes */
+    run(d, "DELETE FROM oidc_states WHERE created < ?", "I", now - 600000);
+    return run(d, "INSERT INTO oidc_states(state_hash, nonce, verifier, purpose, created) VALUES (?, ?, ?, ?, ?)",
+               "ttttI", state_hash, nonce, verifier, purpose, now);
+}
+
+db_rc db_oidc_state_take(db *d, const char *state_hash, int64_t now, char nonce[64], char verifier[64],
+                         char purpose[16])
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT nonce, verifier, purpose, created FROM oidc_states WHERE state_hash = ?", "t",
+                            state_hash);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        col_text(st, 0, nonce, 64);
+        col_text(st, 1, verifier, 64);
+        col_text(st, 2, purpose, 16);
+        rc = sqlite3_column_int64(st, 3) >= now - 600000 ? DB_OK : DB_NOT_FOUND;
+    }
+    sqlite3_finalize(st);
+    /* used once: a replayed callback finds nothing */
+    if (rc != DB_ERROR) run(d, "DELETE FROM oidc_states WHERE state_hash = ?", "t", state_hash);
+    db_unlock(d);
+    return rc;
+}
+
+db_rc db_person_add_token(db *d, int64_t person_id, const char *token_hash, int64_t now)
+{
+    return run(d, "INSERT INTO person_tokens(hash, person_id, created) VALUES (?, ?, ?)", "tII", token_hash, person_id,
+               now);
+}
+
+db_rc db_person_by_email(db *d, const char *email, int64_t *id)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d,
+                            "SELECT id FROM people WHERE anonymous = 0 AND lower(email) = lower(?) "
+                            "ORDER BY revoked = 0 DESC, invited DESC LIMIT 1",
+                            "t", email);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        rc = DB_OK;
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return rc;
 }

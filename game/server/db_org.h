@@ -115,4 +115,18 @@ db_rc db_template_get(db *d, const char *kind, const char *lang, char *subject, 
 db_rc db_template_set(db *d, const char *kind, const char *lang, const char *subject, const char *body,
                       int64_t now);
 
+/* ---- work-account sign-in (oidc.c) ------------------------------------------------------------- */
+
+/* A sign-in in progress: the hash of its state, its nonce and PKCE verifier, "hr" or "player". */
+db_rc db_oidc_state_add(db *d, const char *state_hash, const char *nonce, const char *verifier,
+                        const char *purpose, int64_t now);
+/* Takes (and deletes) a state: DB_NOT_FOUND when unknown, used already, or older than ten minutes. */
+db_rc db_oidc_state_take(db *d, const char *state_hash, int64_t now, char nonce[64], char verifier[64],
+                         char purpose[16]);
+/* Gives a person another token (a device signed in with the work account); the invitation's
+   link keeps working. */
+db_rc db_person_add_token(db *d, int64_t person_id, const char *token_hash, int64_t now);
+/* The invited person with this e-mail address (case-insensitive). */
+db_rc db_person_by_email(db *d, const char *email, int64_t *id);
+
 #endif

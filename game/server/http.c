@@ -50,6 +50,13 @@ bool http_add_header(http_resp *r, const char *name, const char *value)
     return true;
 }
 
+bool http_set_location(http_resp *r, const char *url)
+{
+    free(r->location);
+    r->location = strdup(url);
+    return r->location != NULL;
+}
+
 bool http_is_loopback_address(const char *address)
 {
     struct in_addr a4;
@@ -80,7 +87,17 @@ static void release_shared(void *cls)
     free(holder);
 }
 
+static enum MHD_Result send_response_now(struct MHD_Connection *c, http_resp *r);
+
 static enum MHD_Result send_response(struct MHD_Connection *c, http_resp *r)
+{
+    enum MHD_Result ok = send_response_now(c, r);
+    free(r->location);
+    r->location = NULL;
+    return ok;
+}
+
+static enum MHD_Result send_response_now(struct MHD_Connection *c, http_resp *r)
 {
     struct MHD_Response *resp = NULL;
     if (r->data) {
@@ -111,6 +128,7 @@ static enum MHD_Result send_response(struct MHD_Connection *c, http_resp *r)
     MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (r->no_store) MHD_add_response_header(resp, "Cache-Control", "no-store");
     for (int i = 0; i < r->header_count; i++) MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
+    if (r->location) MHD_add_response_header(resp, "Location", r->location);
     enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, resp);
     MHD_destroy_response(resp);
     return ok;

@@ -53,6 +53,7 @@ typedef struct http_resp {
     bool no_store;           /* Cache-Control: no-store (API answers, personal data) */
     int header_count;
     char headers[HTTP_HEADERS_MAX][2][256]; /* extra headers: name, value */
+    char *location;          /* a Location longer than a header slot (http_set_location); freed when sent */
 } http_resp;
 
 /* Query argument, request header, or cookie value; NULL when absent. */
@@ -60,6 +61,8 @@ const char *http_arg(const http_req *r, const char *name);
 const char *http_header(const http_req *r, const char *name);
 const char *http_cookie(const http_req *r, const char *name);
 
+/* Sets a Location header of any length (a sign-in redirect with its parameters); false when out of memory. */
+bool http_set_location(http_resp *r, const char *url);
 /* Adds a response header (values longer than 255 bytes are refused: false). */
 bool http_add_header(http_resp *r, const char *name, const char *value);
 

@@ -26,6 +26,7 @@
 #include <curl/curl.h>
 
 #include "mail.h"
+#include "oidc.h"
 #include "srv.h"
 #include "valid.h"
 
@@ -431,7 +432,7 @@ int main(int argc, char **argv)
     /* before any thread: libcurl's global set-up is not thread-safe */
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return die("%s", "libcurl could not start");
     char merr[512];
-    if (!mail_configure(&s, merr, sizeof merr)) return die("%s", merr);
+    if (!mail_configure(&s, merr, sizeof merr) || !oidc_configure(&s, merr, sizeof merr)) return die("%s", merr);
     if (strcmp(cmd, "backup") == 0) return cmd_backup(&s, &a);
     if (strcmp(cmd, "restore") == 0) return cmd_restore(&s, &a);
     if (strcmp(cmd, "check") == 0) return cmd_check(&s, &a);
@@ -447,6 +448,7 @@ int main(int argc, char **argv)
     auth_throttle_free(s.login_user);
     auth_throttle_free(s.login_ip);
     auth_throttle_free(s.signup_ip);
+    oidc_free();
     curl_global_cleanup();
     return rc;
 }

@@ -9,7 +9,7 @@
 SERVER_SRC  := $(wildcard game/server/*.c)
 SERVER_HDR  := $(wildcard game/server/*.h)
 # `=`, not `:=`: expanded when the recipe runs, after $(PACKAGES) installed the .pc files.
-SERVER_LIBS = $(shell pkg-config --libs libmicrohttpd libsodium sqlite3 zlib libcurl) -lcjson -lunistring -lpthread -lm
+SERVER_LIBS = $(shell pkg-config --libs libmicrohttpd libsodium sqlite3 zlib libcurl libcrypto) -lcjson -lunistring -lpthread -lm
 # _GNU_SOURCE: the server is POSIX code (sockets, flock, realpath, localtime_r) on top of C11.
 SERVER_CFLAGS := $(WARN) -D_GNU_SOURCE -pthread
 SERVER_DEPS := $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) $(CORE_HDR) game/server/server.mk

@@ -38,5 +38,7 @@ size_t srv_body_limit(void *app, const char *method, const char *path);
 /* The API (api.c). */
 void api_handle(srv *s, const http_req *req, http_resp *resp);
 size_t api_body_limit(const char *method, const char *path);
+/* A new HR session for a user who signed in another way (oidc.c): its cookie goes on resp. */
+bool api_new_session(srv *s, http_resp *resp, int64_t user_id, int64_t now);
 
 #endif
