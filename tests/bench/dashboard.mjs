@@ -36,7 +36,7 @@ export async function visitDashboard(browser, binary, visit) {
     const otp = /password:\s*(\S+)/.exec(out)?.[1];
     if (!otp) throw new Error(`no one-time password in: ${out}`);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fi-FI' });
     const page = await context.newPage();
     const visible = (name) => page.waitForSelector(`#view-${name}:not([hidden])`, { timeout: 10000 });
     await page.goto(`${server.url}/hr/`);
