@@ -182,6 +182,7 @@ run-native: native ## play the desktop build
 -include game/server/server.mk
 -include game/front/comic.mk
 -include game/tools/tools.mk
+-include game/tools/scorm.mk
 -include tests/bench/bench.mk
 -include tests/fuzz/fuzz.mk
 

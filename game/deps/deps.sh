@@ -27,6 +27,8 @@ packages=(
   fonts-lato fonts-comic-neue python3-fonttools
   # browser tests and native screenshots
   chromium xvfb xauth
+  # SCORM packages (make scorm): zip packs them, xmllint checks their manifests in the tests
+  zip libxml2-utils
 )
 
 missing=()

@@ -109,19 +109,25 @@ static void save_progress(app *a)
     a->save[a->save_len] = '\0';
 }
 
-static void record(app *a, const report_event *ev)
+/* Appends an event to the saved progress (the JSON array kept open at its end). */
+static void append_save(app *a, const char *json)
 {
-    char json[REPORT_ID_MAX * 4 + LEVEL_MAX_OPTIONS * REPORT_ANSWER_MAX];
-    if (!report_event_to_json(ev, json, sizeof json)) return;
     size_t n = strlen(json);
-    if (a->save_len + n + 3 < sizeof a->save) {
-        if (a->save_len == 0) a->save[a->save_len++] = '[';
-        else a->save[a->save_len++] = ',';
-        memcpy(a->save + a->save_len, json, n + 1);
-        a->save_len += n;
-        a->save_pending = true; /* written after this frame is presented: storage is slow */
-    }
-    plat_send_event(json);
+    if (a->save_len + n + 3 >= sizeof a->save) return;
+    char sep = a->save_len == 0 ? '[' : ',';
+    a->save[a->save_len++] = sep;
+    memcpy(a->save + a->save_len, json, n + 1);
+    a->save_len += n;
+}
+
+/* Keeps an applied event: in the browser save, and in the learning platform's resume state. */
+static bool keep(app *a, const report_event *ev, const game_result *res, char *json, size_t cap)
+{
+    if (!report_event_to_json(ev, json, cap)) return false;
+    append_save(a, json);
+    resume_writer_add(&a->lms, ev, res);
+    a->lms_pending = true;
+    return true;
 }
 
 void app_answer(app *a, const char *puzzle_id, const char *const *ids, int n, game_result *res)
@@ -139,45 +145,68 @@ void app_answer(app *a, const char *puzzle_id, const char *const *ids, int n, ga
     /* Only counted answers are kept: a locked or malformed one changed nothing to replay. */
     if (v != GAME_INVALID && v != GAME_LOCKED) {
         a->seq++;
-        record(a, &ev);
+        char json[REPORT_ID_MAX * 4 + LEVEL_MAX_OPTIONS * REPORT_ANSWER_MAX];
+        if (keep(a, &ev, res, json, sizeof json)) {
+            a->save_pending = true; /* written after this frame is presented: storage is slow */
+            plat_send_event(json);
+        }
     }
     a->dirty = true;
 }
 
-/* Replays the saved events; those that no longer fit changed content are dropped. */
+/* One saved event replayed at start; those that no longer fit changed content are dropped. */
+static void replay_saved(app *a, report_event *ev, double *last_t)
+{
+    game_result res;
+    if (play_apply(&a->play, ev, &res) == GAME_INVALID) return;
+    ev->seq = ++a->seq; /* renumber: the kept events stay a gapless sequence */
+    if (ev->t_ms > *last_t) *last_t = ev->t_ms;
+    char json[REPORT_ID_MAX * 4 + LEVEL_MAX_OPTIONS * REPORT_ANSWER_MAX];
+    keep(a, ev, &res, json, sizeof json);
+}
+
+/* Replays the saved events: the browser's own save, or in a learning platform its resume
+   state when that holds as many events or more (another computer, or this one's save lost;
+   when the platform refused the last commits, this browser's save is ahead and wins). */
 static void resume(app *a)
 {
     static char stored[APP_SAVE_MAX];
+    static char lms[RESUME_LIMIT_SCORM2004 + 1];
     a->save_len = 0;
     a->save[0] = '\0';
-    if (!plat_store_get(SAVE_KEY, stored, sizeof stored)) return;
-    cJSON *arr = cJSON_Parse(stored);
-    if (!cJSON_IsArray(arr)) {
-        cJSON_Delete(arr);
-        return;
-    }
-    const cJSON *item;
+    a->lms_where = -1;
+    resume_writer_reset(&a->lms);
+    cJSON *arr = plat_store_get(SAVE_KEY, stored, sizeof stored) ? cJSON_Parse(stored) : NULL;
+    int local = cJSON_IsArray(arr) ? cJSON_GetArraySize(arr) : 0;
     double last_t = 0;
-    cJSON_ArrayForEach(item, arr)
-    {
-        diag_list d = {0};
-        jx_reader r = jx_reader_make(SAVE_KEY, "", 0, &d);
-        report_event ev;
-        game_result res;
-        if (!report_event_from_json(&r, item, &ev)) continue;
-        if (play_apply(&a->play, &ev, &res) == GAME_INVALID) continue;
-        ev.seq = ++a->seq; /* renumber: the kept events stay a gapless sequence */
-        if (ev.t_ms > last_t) last_t = ev.t_ms;
-        char json[REPORT_ID_MAX * 4 + LEVEL_MAX_OPTIONS * REPORT_ANSWER_MAX];
-        if (report_event_to_json(&ev, json, sizeof json) && a->save_len + strlen(json) + 3 < sizeof a->save) {
-            char sep = a->save_len == 0 ? '[' : ',';
-            a->save[a->save_len++] = sep;
-            memcpy(a->save + a->save_len, json, strlen(json) + 1);
-            a->save_len += strlen(json);
+    report_event ev;
+    resume_reader r;
+    if (plat_lms_active() && plat_lms_resume(lms, sizeof lms) && resume_event_count(lms) >= (uint32_t)local &&
+        resume_event_count(lms) > 0 && resume_reader_init(&r, lms, &a->play)) {
+        while (resume_reader_next(&r, &a->play, &ev)) replay_saved(a, &ev, &last_t);
+        a->lms_where = r.where;
+    } else if (local > 0) {
+        const cJSON *item;
+        cJSON_ArrayForEach(item, arr)
+        {
+            diag_list d = {0};
+            jx_reader jr = jx_reader_make(SAVE_KEY, "", 0, &d);
+            if (report_event_from_json(&jr, item, &ev)) replay_saved(a, &ev, &last_t);
         }
     }
     cJSON_Delete(arr);
     a->clock_base_ms = last_t;
+    a->lms_pending = true; /* the platform hears at once where the player is (and any events it missed) */
+}
+
+/* Tells the learning platform the play-through (after the frame: its commit may be slow). */
+static void report_to_lms(app *a)
+{
+    static char text[RESUME_LIMIT_SCORM2004 + 1];
+    a->lms_pending = false;
+    if (!plat_lms_active() || a->screen == APP_LOADING || a->screen == APP_ERROR) return;
+    size_t len = resume_writer_encode(&a->lms, a->room, text, sizeof text);
+    plat_lms_progress(len > 0 && !a->lms.lossy ? text : NULL, play_score(&a->play), play_all_required_solved(&a->play));
 }
 
 void app_restart(app *a)
@@ -187,6 +216,8 @@ void app_restart(app *a)
     a->save_len = 0;
     a->save[0] = '\0';
     a->seq = 0;
+    resume_writer_reset(&a->lms);
+    a->lms_pending = true;
     a->clock_base_ms = 0;
     a->session_start_ms = plat_now_ms();
     a->rating = 0;
@@ -204,6 +235,7 @@ void app_enter_room(app *a, int i)
 {
     if (i < 0 || i >= a->rooms_loaded || !play_room_open(&a->play, i)) return;
     a->room = i;
+    a->lms_pending = true; /* the resume state says where the player is */
     plat_store_set("pakopeli.where", a->manifest.rooms[i].id);
     room_view_begin(a);
 }
@@ -547,6 +579,8 @@ static void start_playing(app *a)
     play_begin(&a->play, &a->manifest);
     for (int i = 0; i < a->rooms_loaded; i++) play_attach_room(&a->play, i, &a->rooms[i]);
     a->session_start_ms = plat_now_ms();
+    resume_writer_free(&a->lms); /* make dev: the content may have changed */
+    if (!resume_writer_init(&a->lms, &a->manifest, a->play.rooms)) a->lms.lossy = true;
     resume(a);
     /* ?room=id opens a room directly (authors test a room alone); else where the player was. */
     char want[64] = "";
@@ -555,6 +589,8 @@ static void start_playing(app *a)
         int i = level_find_room(&a->manifest, want);
         if (i >= 0 && play_room_open(&a->play, i)) start = i;
     }
+    if (a->lms_where >= 0 && play_room_open(&a->play, a->lms_where) && !plat_param("room", want, sizeof want))
+        start = a->lms_where; /* the platform's state is this learner's, on any computer */
     a->screen = a->play.escaped ? APP_ENDING : APP_ROOM;
     a->room = start;
     room_view_begin(a);
@@ -708,6 +744,7 @@ static void frame(void *user)
         a->save_pending = false;
         save_progress(a);
     }
+    if (a->lms_pending) report_to_lms(a);
     if (!a->marked_first_frame) {
         a->marked_first_frame = true;
         plat_mark("first-frame");
@@ -760,6 +797,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < a.comics_loaded; i++) comic_free(&a.comics[i]);
     if (a.manifest_ready) level_free_game(&a.manifest);
     comic_view_shutdown(&a);
+    resume_writer_free(&a.lms);
     for (int i = 0; i < a.asset_count; i++) plat_fetch_release(a.assets[i].fetch);
     text_shutdown();
     gfx_shutdown(&a.gfx);

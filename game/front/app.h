@@ -9,6 +9,7 @@
 #include "../core/level.h"
 #include "../core/play.h"
 #include "../core/report.h"
+#include "../core/resume.h"
 #include "../platform/platform.h"
 #include "comic_view.h"
 #include "gfx.h"
@@ -98,6 +99,11 @@ typedef struct app {
     bool save_pending;           /* progress changed: stored after the frame is on screen */
     double clock_base_ms;        /* play time already spent before this page load */
     double session_start_ms;
+
+    /* a learning platform (SCORM package): the same events as its compact resume state */
+    resume_writer lms;           /* owns its entries; set up when the content has loaded */
+    bool lms_pending;            /* progress changed: told to the platform after the frame */
+    int lms_where;               /* the room the platform's resume state was in, -1 none */
 
     /* the ending */
     int rating;                  /* 1..5, 0: not given */

@@ -102,6 +102,19 @@ void plat_mark(const char *name);
    page (window.pakopeli.frames); natively it does nothing. */
 void plat_frame_stats(double ms, int text_renders);
 
+/* ---- a learning platform (SCORM: web/scorm.js, only in the packages `make scorm` builds) ---- */
+
+/* True when the game runs in a learning platform's package: it then reports its progress with
+   plat_lms_progress. On the web, when scorm.js is on the page; natively never. */
+bool plat_lms_active(void);
+/* The resume state the platform kept for this learner (cmi.suspend_data, core/resume.h);
+   false when there is none or it does not fit cap. */
+bool plat_lms_resume(char *out, size_t cap);
+/* Hands the platform the play-through after an answer or a room change: the resume state
+   (NULL when it could not be written), the score 0-100 and whether every required room is
+   solved. The page writes them to the platform and commits at once. */
+void plat_lms_progress(const char *resume, int score, bool completed);
+
 /* ---- live preview (make dev, docs/authoring.md) ------------------------------------------- */
 
 /* True once after an author saved a content file, so the game loads its content again: on the

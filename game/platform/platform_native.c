@@ -217,6 +217,17 @@ bool plat_completion_code(char *out, size_t cap)
     return false; /* the desktop build reports to no server */
 }
 
+/* The desktop build runs in no learning platform (packages are for the browser). */
+bool plat_lms_active(void) { return false; }
+
+bool plat_lms_resume(char *out, size_t cap)
+{
+    (void)out, (void)cap;
+    return false;
+}
+
+void plat_lms_progress(const char *resume, int score, bool completed) { (void)resume, (void)score, (void)completed; }
+
 void plat_send_feedback(int rating, const char *comment)
 {
     if (plat.mirror) printf("--- feedback: %d %s\n", rating, comment);

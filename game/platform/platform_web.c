@@ -176,14 +176,18 @@ void plat_fetch_release(plat_fetch h)
 }
 
 /* localStorage can throw (private mode, storage full): treat that as "not stored". */
+/* In a learning platform's package scorm.js sets storePrefix, so learners sharing a browser,
+   and packages sharing the platform's origin, keep their saves apart. */
 EM_JS(int, js_store_set, (const char *key, const char *value), {
-    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
+    var prefix = (window.pakopeli && window.pakopeli.storePrefix) || '';
+    try { localStorage.setItem(prefix + UTF8ToString(key), UTF8ToString(value)); return 1; }
     catch (e) { return 0; }
 })
 
 EM_JS(int, js_store_get, (const char *key, char *out, int cap), {
+    var prefix = (window.pakopeli && window.pakopeli.storePrefix) || '';
     var v = null;
-    try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
+    try { v = localStorage.getItem(prefix + UTF8ToString(key)); } catch (e) { v = null; }
     if (v === null) return 0;
     stringToUTF8(v, out, cap);
     return 1;
@@ -349,6 +353,32 @@ EM_JS(void, js_frame_stats, (double ms, int renders), {
 })
 
 void plat_frame_stats(double ms, int text_renders) { js_frame_stats(ms, text_renders); }
+
+/* The learning platform's side lives in web/scorm.js (window.pakopeli.lms). */
+EM_JS(int, js_lms_active, (void), { return (window.pakopeli && window.pakopeli.lms) ? 1 : 0; })
+
+EM_JS(int, js_lms_resume, (char *out, int cap), {
+    var lms = window.pakopeli && window.pakopeli.lms;
+    var s = lms && typeof lms.resume === 'string' ? lms.resume : '';
+    if (!s || s.length >= cap) return 0; /* ASCII (core/resume.h); stringToUTF8 cuts anything else safely */
+    stringToUTF8(s, out, cap);
+    return 1;
+})
+
+EM_JS(void, js_lms_progress, (const char *resume, int score, int completed), {
+    var lms = window.pakopeli && window.pakopeli.lms;
+    if (lms && lms.progress)
+        lms.progress({ resume: resume ? UTF8ToString(resume) : null, score: score, completed: !!completed });
+})
+
+bool plat_lms_active(void) { return js_lms_active() != 0; }
+
+bool plat_lms_resume(char *out, size_t cap) { return cap > 0 && js_lms_resume(out, (int)cap) != 0; }
+
+void plat_lms_progress(const char *resume, int score, bool completed)
+{
+    js_lms_progress(resume, score, completed ? 1 : 0);
+}
 
 /* Polled every frame: a property read, cheap. Only the dev server's page ever sets it. */
 EM_JS(int, js_reload_requested, (void), {

@@ -539,6 +539,7 @@ static void usage(FILE *to)
             "  --rules        print every rule (a Markdown table; with --json a JSON array)\n"
             "  --solution P   print the events that solve room file P, or every room of folder P\n"
             "  --budget       print the first load as served, in bytes (JSON), for a levels folder\n"
+            "  --scorm 1.2|2004  the game's resume state must fit that learning-platform package\n"
             "Exit status: 0 no errors (warnings allowed), 1 errors, 2 bad usage.\n");
 }
 
@@ -562,6 +563,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--rules") == 0) rules = true;
         else if (strcmp(a, "--solution") == 0) solution = true;
         else if (strcmp(a, "--budget") == 0) budget = true;
+        else if (strcmp(a, "--scorm") == 0 && i + 1 < argc) opt.scorm = argv[++i];
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
@@ -576,6 +578,10 @@ int main(int argc, char **argv)
     if (rules) {
         lint_print_rules(stdout, opt.json, opt.finnish);
         return 0;
+    }
+    if (opt.scorm && strcmp(opt.scorm, "1.2") != 0 && strcmp(opt.scorm, "12") != 0 && strcmp(opt.scorm, "2004") != 0) {
+        fprintf(stderr, "pakopeli-lint: --scorm %s: should be 1.2 or 2004\n", opt.scorm);
+        return 2;
     }
     if (n == 0) paths[n++] = "levels";
     if (opt.stdin_as && n == 1 && strcmp(paths[0], "levels") == 0 && !is_dir("levels")) paths[0] = opt.stdin_as;
@@ -639,7 +645,12 @@ int main(int argc, char **argv)
         lint_text_shutdown();
         return 0;
     }
+    size_t resume_max = lint_check_resume(&run);
     int errors = lint_print(&run, stdout);
+    if (resume_max)
+        fprintf(stderr, opt.finnish ? "pakopeli-lint: jatkotila enintään %zu merkkiä (SCORM %s)\n"
+                                    : "pakopeli-lint: resume state at most %zu characters (SCORM %s)\n",
+                resume_max, opt.scorm);
     int warnings = 0;
     for (int i = 0; i < run.file_count; i++) warnings += run.files[i].diags.warnings;
     clock_gettime(CLOCK_MONOTONIC, &t1);

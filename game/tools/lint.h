@@ -84,6 +84,7 @@ typedef struct lint_options {
     const char *fonts_dir;     /* --fonts: where Lato and Comic Neue are (default: Debian's) */
     const char *stdin_as;      /* --stdin PATH: PATH's text is read from stdin (a studio draft) */
     const char *web;           /* --web DIR: the built game, for the first-load budget */
+    const char *scorm;         /* --scorm 1.2|2004: the resume state must fit that package */
 } lint_options;
 
 typedef struct lint_run {
@@ -191,6 +192,12 @@ void lint_check_solvable(lint_run *run, lint_file *f);
 void lint_check_room(lint_run *run, lint_file *f);
 /* The manifest against its rooms: files, ids, code parts and the last door. */
 void lint_check_game(lint_run *run);
+
+/* ---- lint_resume.c: a learning platform's limit ----------------------------------------- */
+
+/* With --scorm: the largest resume state of the game against the package's suspend-data limit,
+   an error on the manifest when it could exceed it. Returns that largest length (0: not known). */
+size_t lint_check_resume(lint_run *run);
 
 /* ---- lint_text.c: text that must fit (SDL_ttf, no window) --------------------------------- */
 

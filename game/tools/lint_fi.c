@@ -57,6 +57,9 @@ static const phrase PATTERNS[] = {
     {"at most % hints per puzzle", "tehtävässä saa olla enintään %1 vihjettä"},
     {"needs at least % items", "tarvitsee vähintään %1 kohtaa"},
     {"at most % items", "enintään %1 kohtaa"},
+    /* lint_resume.c: a learning platform's limit */
+    {"the resume state of this game can reach % characters, % more than SCORM % keeps (cmi.suspend_data, %): use fewer puzzles, options or hints%",
+     "pelin jatkotila voi kasvaa %1 merkkiin, %2 enemmän kuin SCORM %3 säilyttää (cmi.suspend_data, %4): vähennä tehtäviä, vaihtoehtoja tai vihjeitä%5"},
     {"id '%' is used twice in this list", "tunnus '%1' on tässä listassa kahdesti"},
     {"no item has \"correct\": true, so the puzzle can never be solved",
      "yhdelläkään kohdalla ei ole \"correct\": true, joten tehtävää ei voi koskaan ratkaista"},
