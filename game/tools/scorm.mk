@@ -20,3 +20,7 @@ $(BUILD)/pakopeli-scorm12.zip: web $(LINT) game/tools/scorm.mjs
 $(BUILD)/pakopeli-scorm2004.zip: web $(LINT) game/tools/scorm.mjs
 	@$(LINT) --no-text --scorm 2004 $(SCORM_LEVELS)
 	@node game/tools/scorm.mjs --version 2004 --levels $(SCORM_LEVELS) --assets $(SCORM_ASSETS) --out $@
+
+# The browser tests host both packages in an LMS page (tests/e2e/scorm.test.mjs) and check the
+# shipped ones carry the real content.
+test-e2e: scorm
