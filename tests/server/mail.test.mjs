@@ -4,53 +4,13 @@
 // then shown as failed, templates HR edits, and never the same reminder twice.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { startServer, HR, Player, ROOT, runCommand, tempDir } from './lib.mjs';
+import { startServer, HR, Player, runCommand, tempDir } from './lib.mjs';
+import { startSink, until } from './peers.mjs';
 
 const PUBLIC = 'https://pakopeli.example.fi';
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-// Starts the SMTP sink; resolves with {port, dir, messages(), stop()}.
-async function startSink(extra = []) {
-  const dir = tempDir('pk-mail-'), port = await freePort();
-  const child = spawn('/usr/bin/python3', [path.join(ROOT, 'tests/server/smtp_sink.py'), dir, String(port), ...extra],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  process.on('exit', () => child.kill('SIGKILL'));
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('smtp sink did not start: ' + err)), 15000);
-    child.stdout.on('data', (d) => { if (String(d).includes('listening')) { clearTimeout(timer); resolve(); } });
-  });
-  return {
-    port, dir,
-    messages: () => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
-      .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))),
-    stop: () => child.kill('SIGTERM'),
-    errors: () => err,
-  };
-}
-
-async function until(what, fn, ms = 20000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting for ' + what);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function mailArgs(sink, more = []) {
   const pw = path.join(tempDir(), 'smtp-password');

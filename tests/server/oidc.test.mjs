@@ -6,47 +6,12 @@
 // are each refused with a clear message; rotated keys are fetched again.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { startServer, HR, Player, solution, ROOT, tempDir } from './lib.mjs';
+import { startServer, HR, Player, solution, tempDir } from './lib.mjs';
+import { freePort, startProvider, signIn as browserSignIn } from './peers.mjs';
 
 const CLIENT_SECRET = 'client secret for the tests';
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-async function startProvider(port, redirect, keyFile) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'tests/server/oidc/provider.mjs'), String(port), redirect, keyFile],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  process.on('exit', () => child.kill('SIGKILL'));
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('provider did not start: ' + err)), 30000);
-    child.stdout.on('data', (d) => { if (String(d).includes('listening')) { clearTimeout(timer); resolve(); } });
-    child.on('exit', (code) => reject(new Error(`provider exited ${code}: ${err}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => { child.on('exit', r); child.kill('SIGTERM'); }) };
-}
-
-// A browser's cookie jar for one site.
-class Jar {
-  constructor() { this.c = new Map(); }
-  take(res) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair.indexOf('=');
-      const name = pair.slice(0, i).trim(), value = pair.slice(i + 1);
-      if (!value || /max-age=0/i.test(line)) this.c.delete(name); else this.c.set(name, value);
-    }
-  }
-  header() { return [...this.c].map(([k, v]) => `${k}=${v}`).join('; '); }
-}
 
 describe('sign-in with the work account against a real OpenID provider', () => {
   let server, provider, hr, port, pport, keyFile, invited;
@@ -73,30 +38,10 @@ describe('sign-in with the work account against a real OpenID provider', () => {
     await provider.stop();
   });
 
-  // Signs in as account through the provider; returns the callback's answer.
-  async function signIn(purpose, account, { tamper, otherBrowser } = {}) {
-    await fetch(`${provider.url}/test/login?account=${account}`, { method: 'POST' });
-    if (tamper) await fetch(`${provider.url}/test/tamper?mode=${tamper}`, { method: 'POST' });
-    const ours = new Jar(), theirs = new Jar();
-    let res = await fetch(`${server.url}/api/v1/oidc/login?for=${purpose}`, { redirect: 'manual' });
-    assert.equal(res.status, 302, await res.text());
-    ours.take(res);
-    let url = res.headers.get('location');
-    const authorize = new URL(url);
-    assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
-    assert.ok(authorize.searchParams.get('nonce') && authorize.searchParams.get('state'));
-    for (let hops = 0; url.startsWith(provider.url); hops++) {
-      assert.ok(hops < 12, 'too many redirects at the provider');
-      res = await fetch(url, { redirect: 'manual', headers: { cookie: theirs.header() } });
-      theirs.take(res);
-      assert.ok([302, 303].includes(res.status), `${url}: ${res.status} ${await res.text()}`);
-      url = new URL(res.headers.get('location'), url).href;
-    }
-    assert.ok(url.startsWith(`${server.url}/api/v1/oidc/callback?`), url);
-    const cb = await fetch(url, { redirect: 'manual', headers: otherBrowser ? {} : { cookie: ours.header() } });
-    ours.take(cb);
-    return { status: cb.status, location: cb.headers.get('location'), body: await cb.text(), jar: ours, callback: url };
-  }
+  const signIn = async (purpose, account, opts) => {
+    const r = await browserSignIn(server.url, provider.url, purpose, account, opts);
+    return r;
+  };
 
   const reason = (body) => (/<p id="reason" lang="en">([^<]*)<\/p>/.exec(body) || [])[1];
 

@@ -10,7 +10,7 @@
   // Texts of issue 14 (units, managers, reports, e-mail), per language.
   const EXTRA = {
     fi: {
-      langName: 'Suomeksi', language: 'Kieli', navReports: 'Raportit', navUnits: 'Yksiköt', navMail: 'Sähköpostit',
+      langName: 'Suomeksi', language: 'Kieli', ssoLogin: 'Kirjaudu työtilillä', navReports: 'Raportit', navUnits: 'Yksiköt', navMail: 'Sähköpostit',
       cfrom: 'Suoritettu alkaen', cto: 'Suoritettu asti', st_overdue: 'Myöhässä', prev: 'Edelliset', next: 'Seuraavat',
       page: (a, b, n) => `${a}–${b} / ${n}`, edit: 'Korjaa', remind: 'Muistuta', reminded: 'Muistutus lähtee sähköpostilla.',
       email: 'Sähköposti', editTitle: (n) => `Korjaa henkilön ${n} tiedot`, cancel: 'Peruuta', saved: 'Tallennettu.',
@@ -41,7 +41,7 @@
         'user-remove': 'käyttäjän poisto', 'user-passwd': 'salasanan asetus' },
     },
     sv: {
-      langName: 'På svenska', language: 'Språk', navReports: 'Rapporter', navUnits: 'Enheter', navMail: 'E-post',
+      langName: 'På svenska', language: 'Språk', ssoLogin: 'Logga in med arbetskontot', navReports: 'Rapporter', navUnits: 'Enheter', navMail: 'E-post',
       cfrom: 'Slutförd från', cto: 'Slutförd till', st_overdue: 'Försenad', prev: 'Föregående', next: 'Nästa',
       page: (a, b, n) => `${a}–${b} / ${n}`, edit: 'Rätta', remind: 'Påminn', reminded: 'Påminnelsen skickas per e-post.',
       email: 'E-post', editTitle: (n) => `Rätta uppgifterna för ${n}`, cancel: 'Avbryt', saved: 'Sparat.',
@@ -72,7 +72,7 @@
         'user-remove': 'användare borttagen', 'user-passwd': 'lösenord satt' },
     },
     en: {
-      langName: 'In English', language: 'Language', navReports: 'Reports', navUnits: 'Units', navMail: 'E-mail',
+      langName: 'In English', language: 'Language', ssoLogin: 'Sign in with your work account', navReports: 'Reports', navUnits: 'Units', navMail: 'E-mail',
       cfrom: 'Completed from', cto: 'Completed to', st_overdue: 'Overdue', prev: 'Previous', next: 'Next',
       page: (a, b, n) => `${a}–${b} of ${n}`, edit: 'Correct', remind: 'Remind', reminded: 'The reminder goes out by e-mail.',
       email: 'E-mail', editTitle: (n) => `Correct the details of ${n}`, cancel: 'Cancel', saved: 'Saved.',
@@ -847,6 +847,8 @@
   });
 
   applyLang();
+  // sign-in with the work account, when the organisation has set it up
+  fetch('/api/v1/config').then((r) => r.json()).then((c) => { $('#sso').hidden = !c.sso; }).catch(() => {});
   (async () => {
     try {
       setSession(await api('GET', 'hr/session'));
