@@ -30,7 +30,7 @@ void oidc_handle(struct srv *s, const http_req *req, http_resp *resp);
 /* Drops the cached discovery document and keys (at shutdown). */
 void oidc_free(void);
 
-/* ---- the ID token check, exposed for the unit tests and the fuzzer -------------------------- */
+/* ---- the ID token check (oidc_token.c), for oidc.c, the unit tests and the fuzzer ----------- */
 
 typedef struct oidc_claims {
     char sub[256], email[255], name[201], unit[256]; /* email and name fit db_person's fields */
@@ -59,6 +59,8 @@ const char *oidc_message(oidc_rc rc);
 struct cJSON;
 oidc_rc oidc_decode(const char *jwt, struct cJSON **header, struct cJSON **payload, size_t *signed_len,
                     unsigned char *sig, size_t sig_cap, size_t *sig_len);
+/* Decodes unpadded base64url; false when in is not that or does not fit in cap. */
+bool oidc_b64url(const char *in, size_t len, unsigned char *out, size_t cap, size_t *n);
 /* Checks the claims of a decoded, signature-checked token. now in seconds. */
 oidc_rc oidc_check_claims(const struct cJSON *payload, const char *issuer, const char *client_id,
                           const char *nonce, long long now, const char *groups_claim, const char *unit_claim,

@@ -28,6 +28,8 @@ SERVER_UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/
 $(SERVER_UNIT): $(SERVER_SRC) $(SERVER_HDR)
 # unit names are normalised with libunistring (units.c)
 $(BUILD)/tests/test_server_units: TEST_LIBS := -lunistring
+# the ID-token check decodes base64url with libsodium
+$(BUILD)/tests/test_server_oidc: TEST_LIBS := -lsodium
 
 .PHONY: server test-server run-server
 server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server

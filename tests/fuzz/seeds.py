@@ -6,6 +6,7 @@ request targets start from whole plays of levels/ written from the linter's
 solutions (pakopeli-lint --solution levels/); every target
 also starts from its found-and-fixed inputs in tests/fuzz/regress/<target>/. Nothing here is
 committed twice: the seeds are copies made at build time."""
+import base64
 import glob
 import json
 import os
@@ -14,7 +15,7 @@ import subprocess
 import sys
 
 out = sys.argv[1]
-targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint"]
+targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc"]
 for t in targets:
     shutil.rmtree(os.path.join(out, t), ignore_errors=True)
     os.makedirs(os.path.join(out, t))
@@ -79,6 +80,18 @@ for i in range(0, len(events), 25):
 put("csv", "invite.csv", "\ufeffnimi;sähköposti;yksikkö;eräpäivä\r\nAino Kallio;aino@example.fi;Päivystys;2026-12-31\r\n"
     "\"Öhman; Väinö\";vaino@example.fi;\"Kotihoito \"\"Itä\"\"\";\r\n".encode("utf-8"))
 put("csv", "comma.csv", b"name,email,unit\nA,a@b.fi,X\n\nB,b@c.fi,\"multi\nline\"\n")
+
+# ID tokens (oidc): a well-formed one as a provider sends it, and the shapes the checks refuse
+def jwt(header, payload, sig=b"signature"):
+    enc = lambda b: base64.urlsafe_b64encode(b).rstrip(b"=")
+    return b".".join([enc(json.dumps(header).encode()), enc(json.dumps(payload).encode()), enc(sig)])
+claims = {"iss": "https://login.example.fi", "aud": "pakopeli", "exp": 1700000300, "iat": 1700000000,
+          "nonce": "n-123", "sub": "s1", "email": "maija@example.fi", "name": "Maija", "groups": ["hr-admins"],
+          "unit": "P\u00e4ivystys"}
+put("oidc", "good.jwt", jwt({"alg": "RS256", "kid": "k1"}, claims))
+put("oidc", "audiences.jwt", jwt({"alg": "RS256"}, dict(claims, aud=["pakopeli", "x"], azp="pakopeli")))
+put("oidc", "none.jwt", jwt({"alg": "none"}, claims, b""))
+put("oidc", "malformed.jwt", b"not.a-token")
 
 for t in targets:
     for path in glob.glob(os.path.join("tests/fuzz/regress", t, "*")):
