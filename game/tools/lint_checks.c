@@ -273,6 +273,10 @@ static bool untypable(const char *norm, char *out, size_t cap)
         size_t n = 1;
         while (c[n] && (c[n] & 0xC0) == 0x80 && n < 4) n++;
         snprintf(out, cap, "%.*s", (int)n, (const char *)c);
+        /* answers are kept in lower case (level_normalise_answer): show the letter as the keypad
+           would label it, 'Ä' rather than 'ä' */
+        if (n == 2 && c[0] == 0xC3 && c[1] >= 0xA0 && c[1] <= 0xBE && c[1] != 0xB7 && cap > 2)
+            out[1] = (char)(c[1] - 0x20);
         return true;
     }
     return false;
@@ -614,12 +618,18 @@ static void lint_check_doors(lint_run *run, int door_room, int door_puzzle)
         for (int w = 0; w < hf->room.widget_count && !door; w++)
             door = hf->room.widgets[w].opens && strcmp(hf->room.widgets[w].opens, m->rooms[i].id) == 0;
         if (door) continue;
-        bool needed = m->rooms[i].required && door_room >= 0;
-        lint_flag(hf, DIAG_NO_DOOR, "scene.widgets",
-                  "the lobby has no door to room '%s' (listed in %s)%s: add a widget with \"opens\": \"%s\"",
-                  "aulassa ei ole ovea huoneeseen '%s' (listattu tiedostossa %s)%s: lisää widget, jossa \"opens\": \"%s\"",
-                  m->rooms[i].id, run->game->path,
-                  needed ? ", so no player gets its code part and the last door never opens" : "", m->rooms[i].id);
+        if (m->rooms[i].required && door_room >= 0)
+            lint_flag(hf, DIAG_NO_DOOR, "scene.widgets",
+                      "the lobby has no door to room '%s' (listed in %s), so no player gets its code part and the last "
+                      "door never opens: add a widget with \"opens\": \"%s\"",
+                      "aulassa ei ole ovea huoneeseen '%s' (listattu tiedostossa %s), joten kukaan ei saa sen koodin osaa "
+                      "eikä viimeinen ovi aukea: lisää widget, jossa \"opens\": \"%s\"",
+                      m->rooms[i].id, run->game->path, m->rooms[i].id);
+        else
+            lint_flag(hf, DIAG_NO_DOOR, "scene.widgets",
+                      "the lobby has no door to room '%s' (listed in %s): add a widget with \"opens\": \"%s\"",
+                      "aulassa ei ole ovea huoneeseen '%s' (listattu tiedostossa %s): lisää widget, jossa \"opens\": \"%s\"",
+                      m->rooms[i].id, run->game->path, m->rooms[i].id);
     }
     if (door_room < 0) return;
     for (int i = 0; i < m->room_count; i++) {
