@@ -83,6 +83,7 @@ test('--json gives the same problems as the lines: code, place, JSON path and bo
       assert.ok(c.expected[i].endsWith(` [${p.code}]`), c.expected[i]);
       assert.equal(p.messages.en, p.message);
       assert.ok(p.messages.fi && !p.messages.fi.includes('(englanniksi)'), `${c.target}: ${p.messages.fi}`);
+      assert.notEqual(p.messages.fi, p.messages.en, `${c.target}: the Finnish message is the English one`);
     });
   }
 });
