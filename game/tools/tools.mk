@@ -41,7 +41,7 @@ dev: web $(LINT) ## live preview at http://HOST:PORT/: a saved room or comic rel
 new-room: $(LINT) ## a new room from levels/templates/room.json: make new-room NAME=kalenteri
 	@test -n "$(NAME)" || { echo "usage: make new-room NAME=my-room (a-z, 0-9, - and _)"; exit 2; }
 	@/usr/bin/python3 game/tools/new_content.py room "$(NAME)" levels
-	@$(LINT) --lang $(LINT_LANG) levels/$(NAME).json
+	@$(LINT) --lang $(LINT_LANG) levels/  # the whole game: the new door, code part and last door too
 
 new-comic: $(LINT) ## a new comic from levels/templates/comic.json: make new-comic NAME=my-comic
 	@test -n "$(NAME)" || { echo "usage: make new-comic NAME=my-comic (a-z, 0-9, - and _)"; exit 2; }
