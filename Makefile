@@ -122,7 +122,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h | $(PACKAGES)
 	@mkdir -p $(@D)
-	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< $(CORE_SRC) -lcjson $(TEST_LIBS) -o $@
+	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $(TEST_CFLAGS) $< $(CORE_SRC) -lcjson $(TEST_LIBS) -o $@
 
 .PHONY: test test-unit test-e2e
 test: deps test-unit test-fuzz test-lint test-e2e test-server ## every test: core (ASan+UBSan), the fuzzers' corpora, the browser end to end, the report server

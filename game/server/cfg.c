@@ -35,7 +35,7 @@ void cfg_defaults(cfg *c)
     c->anonymous = false;
     c->invite_days = 30;
     c->session_idle_minutes = 30;
-    c->threads = 4;
+    c->threads = 16; /* a request waiting for its group's commit holds a thread: 16 can share one fsync */
     c->cookie_secure = CFG_SECURE_AUTO;
     c->overdue_days = 14;
     c->smtp_starttls = true;

@@ -12,10 +12,38 @@
 #include "db_internal.h"
 #include "valid.h"
 
+/* A prepared statement kept for reuse, found by the address of its SQL text (every statement
+   is a constant, so one text is one call site). */
+typedef struct db_cached {
+    const char *sql;
+    sqlite3_stmt *st;
+    bool busy; /* handed out and not yet finished (a nested call prepares its own copy) */
+} db_cached;
+
+/* A request waiting for the group commit (db_group_run). */
+typedef struct db_job {
+    db_work_fn fn;
+    void *user;
+    bool done, ok;
+    struct db_job *next;
+} db_job;
+
+enum { STMT_CACHE = 128, GROUP_MAX = 64 };
+
 struct db {
     sqlite3 *sql;
     pthread_mutex_t lock; /* recursive: see db.h */
     int depth;            /* open db_begin() transactions (0 or 1) */
+    db_cached cache[STMT_CACHE];
+    int cached;
+    /* Group commit: the committer thread and its queue, guarded by gmu (never held while
+       SQLite works, so requests queue up during a commit). */
+    pthread_t committer;
+    bool committer_started, stopping;
+    pthread_mutex_t gmu;
+    pthread_cond_t work;    /* a job was queued, or stopping */
+    pthread_cond_t done;    /* a group finished */
+    db_job *queue, *tail;
 };
 
 /* 2: the manager role, units, managers' units, the mail queue (db_org.c); 3: sign-in states and
@@ -78,12 +106,43 @@ static void log_error(db *d, const char *what)
     fprintf(stderr, "pakopeli-server: database: %s: %s\n", what, sqlite3_errmsg(d->sql));
 }
 
-/* Prepares sql and binds arguments by a type string: 'i' int, 'I' int64, 't' text.
+/* Ends the use of a statement from prep(): a cached one is reset for the next call (SQL is
+   compiled once per connection), any other finalised. */
+static void finish(db *d, sqlite3_stmt *st)
+{
+    if (!st) return;
+    for (int i = 0; i < d->cached; i++)
+        if (d->cache[i].st == st) {
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            d->cache[i].busy = false;
+            return;
+        }
+    sqlite3_finalize(st);
+}
+
+/* Prepares sql (a constant: its address is the cache key) and binds arguments by a type string:
+   'i' int, 'I' int64, 't' text.
    Returns NULL (logged) on error. */
 static sqlite3_stmt *vprep(db *d, const char *sql, const char *types, va_list ap)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(d->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+    db_cached *slot = NULL;
+    for (int i = 0; i < d->cached; i++)
+        if (d->cache[i].sql == sql) {
+            slot = &d->cache[i];
+            break;
+        }
+    if (slot && !slot->busy) {
+        st = slot->st;
+        slot->busy = true;
+    } else if (!slot && d->cached < STMT_CACHE) {
+        if (sqlite3_prepare_v3(d->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+            log_error(d, "prepare");
+            return NULL;
+        }
+        d->cache[d->cached++] = (db_cached){sql, st, true};
+    } else if (sqlite3_prepare_v2(d->sql, sql, -1, &st, NULL) != SQLITE_OK) {
         log_error(d, "prepare");
         return NULL;
     }
@@ -96,7 +155,7 @@ static sqlite3_stmt *vprep(db *d, const char *sql, const char *types, va_list ap
         }
         if (rc != SQLITE_OK) {
             log_error(d, "bind");
-            sqlite3_finalize(st);
+            finish(d, st);
             return NULL;
         }
     }
@@ -126,7 +185,7 @@ static db_rc run(db *d, const char *sql, const char *types, ...)
         if (s == SQLITE_DONE || s == SQLITE_ROW) rc = DB_OK;
         else if (s == SQLITE_CONSTRAINT) rc = DB_CONFLICT;
         else log_error(d, "step");
-        sqlite3_finalize(st);
+        finish(d, st);
     }
     db_unlock(d);
     return rc;
@@ -188,6 +247,84 @@ void db_rollback(db *d)
     db_unlock(d);
 }
 
+/* ---- group commit ----------------------------------------------------------------------------- */
+
+/* Runs one group: every job in its own savepoint of one transaction, then one commit. */
+static void group_run(db *d, db_job *jobs)
+{
+    db_lock(d); /* for the whole group: nothing else runs inside its transaction */
+    bool open = sqlite3_exec(d->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+    if (!open) log_error(d, "begin");
+    d->depth++;
+    for (db_job *j = jobs; j; j = j->next) {
+        if (!open) continue;
+        if (sqlite3_exec(d->sql, "SAVEPOINT request", NULL, NULL, NULL) != SQLITE_OK) {
+            log_error(d, "savepoint");
+            break;
+        }
+        j->ok = j->fn(d, j->user);
+        if (!j->ok && sqlite3_exec(d->sql, "ROLLBACK TO request", NULL, NULL, NULL) != SQLITE_OK)
+            log_error(d, "rollback to");
+        if (sqlite3_exec(d->sql, "RELEASE request", NULL, NULL, NULL) != SQLITE_OK) log_error(d, "release");
+        /* After some errors (disk full, I/O) SQLite has rolled the whole transaction back by
+           itself: then the work of every job of the group is gone. */
+        if (sqlite3_get_autocommit(d->sql)) open = false;
+    }
+    bool committed = open && sqlite3_exec(d->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+    if (open && !committed) {
+        log_error(d, "commit");
+        sqlite3_exec(d->sql, "ROLLBACK", NULL, NULL, NULL);
+    }
+    d->depth--;
+    db_unlock(d);
+    pthread_mutex_lock(&d->gmu);
+    for (db_job *j = jobs; j; j = j->next) {
+        j->ok = j->ok && committed;
+        j->done = true;
+    }
+    pthread_cond_broadcast(&d->done);
+    pthread_mutex_unlock(&d->gmu);
+}
+
+static void *committer_main(void *arg)
+{
+    db *d = arg;
+    pthread_mutex_lock(&d->gmu);
+    for (;;) {
+        while (!d->queue && !d->stopping) pthread_cond_wait(&d->work, &d->gmu);
+        if (!d->queue) break; /* stopping, and nothing left to do */
+        /* Everything queued so far (up to GROUP_MAX) is the next group; what arrives while it
+           is worked on and committed waits for the group after. */
+        db_job *jobs = d->queue, *last = jobs;
+        for (int n = 1; n < GROUP_MAX && last->next; n++) last = last->next;
+        d->queue = last->next;
+        if (!d->queue) d->tail = NULL;
+        last->next = NULL;
+        pthread_mutex_unlock(&d->gmu);
+        group_run(d, jobs);
+        pthread_mutex_lock(&d->gmu);
+    }
+    pthread_mutex_unlock(&d->gmu);
+    return NULL;
+}
+
+bool db_group_run(db *d, db_work_fn fn, void *user)
+{
+    db_job j = {fn, user, false, false, NULL};
+    pthread_mutex_lock(&d->gmu);
+    if (d->stopping) {
+        pthread_mutex_unlock(&d->gmu);
+        return false;
+    }
+    if (d->tail) d->tail->next = &j;
+    else d->queue = &j;
+    d->tail = &j;
+    pthread_cond_signal(&d->work);
+    while (!j.done) pthread_cond_wait(&d->done, &d->gmu);
+    pthread_mutex_unlock(&d->gmu);
+    return j.ok;
+}
+
 /* ---- opening -------------------------------------------------------------------------------- */
 
 bool db_open(db **out, const char *path, char *err, size_t cap)
@@ -203,8 +340,12 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
     pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
     pthread_mutex_init(&d->lock, &attr);
     pthread_mutexattr_destroy(&attr);
+    pthread_mutex_init(&d->gmu, NULL);
+    pthread_cond_init(&d->work, NULL);
+    pthread_cond_init(&d->done, NULL);
 
-    /* FULLMUTEX: our own lock already serialises, but a second guard costs little. */
+    /* FULLMUTEX: our own lock already serialises, but a second guard costs little. The
+       connection's statements are prepared once and kept (prep/finish). */
     int rc = sqlite3_open_v2(path, &d->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                              NULL);
     if (rc != SQLITE_OK) {
@@ -229,7 +370,7 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
     sqlite3_stmt *st = prep(d, "SELECT value FROM meta WHERE key = 'schema'", NULL);
     int version = 0;
     if (st && sqlite3_step(st) == SQLITE_ROW) version = atoi((const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
+    finish(d, st);
     if (version > SCHEMA_VERSION) {
         snprintf(err, cap, "%s: made by a newer pakopeli-server (schema %d, this one knows %d)", path,
                  version, SCHEMA_VERSION);
@@ -241,10 +382,19 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
         snprintf(err, cap, "%s: cannot write", path);
         goto fail;
     }
+    if (pthread_create(&d->committer, NULL, committer_main, d) != 0) {
+        snprintf(err, cap, "cannot start the commit thread");
+        goto fail;
+    }
+    d->committer_started = true;
     *out = d;
     return true;
 fail:
+    for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);
     sqlite3_close(d->sql);
+    pthread_cond_destroy(&d->work);
+    pthread_cond_destroy(&d->done);
+    pthread_mutex_destroy(&d->gmu);
     pthread_mutex_destroy(&d->lock);
     free(d);
     return false;
@@ -253,8 +403,19 @@ fail:
 void db_close(db *d)
 {
     if (!d) return;
+    if (d->committer_started) {
+        pthread_mutex_lock(&d->gmu);
+        d->stopping = true; /* the queued jobs are still run */
+        pthread_cond_signal(&d->work);
+        pthread_mutex_unlock(&d->gmu);
+        pthread_join(d->committer, NULL);
+    }
+    for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);
     sqlite3_exec(d->sql, "PRAGMA optimize", NULL, NULL, NULL);
     sqlite3_close(d->sql);
+    pthread_cond_destroy(&d->work);
+    pthread_cond_destroy(&d->done);
+    pthread_mutex_destroy(&d->gmu);
     pthread_mutex_destroy(&d->lock);
     free(d);
 }
@@ -285,7 +446,7 @@ db_rc db_user_remove(db *d, const char *name)
     if (rc == DB_OK && strcmp(u.role, "admin") == 0) {
         sqlite3_stmt *st = prep(d, "SELECT COUNT(*) FROM users WHERE role = 'admin'", NULL);
         int admins = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-        sqlite3_finalize(st);
+        finish(d, st);
         if (admins <= 1) rc = DB_LAST_ADMIN;
     }
     if (rc == DB_OK) rc = run(d, "DELETE FROM users WHERE id = ?", "I", u.id);
@@ -311,7 +472,7 @@ db_rc db_user_get(db *d, const char *name, db_user *out)
         read_user(st, out);
         rc = DB_OK;
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return rc;
 }
@@ -321,7 +482,7 @@ int db_user_count(db *d)
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT COUNT(*) FROM users", NULL);
     int n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return n;
 }
@@ -335,7 +496,7 @@ bool db_user_list(db *d, db_user_fn fn, void *user)
         read_user(st, &u);
         fn(user, &u);
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return st != NULL;
 }
@@ -369,7 +530,7 @@ db_rc db_session_get(db *d, const char *id_hash, int64_t now, int64_t idle_ms, i
         out->seen = sqlite3_column_int64(st, 6);
         rc = DB_OK;
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     if (rc == DB_OK && (now - out->seen > idle_ms || now - out->created > max_ms)) {
         run(d, "DELETE FROM sessions WHERE id_hash = ?", "t", id_hash);
         rc = DB_NOT_FOUND;
@@ -489,7 +650,7 @@ static db_rc person_where(db *d, const char *sql, const char *key_text, int64_t 
             rc = DB_OK;
         }
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return rc;
 }
@@ -572,7 +733,7 @@ bool db_people_page(db *d, const db_filter *f, int64_t now, int64_t offset, int 
         log_error(d, "people");
         ok = false;
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return ok;
 }
@@ -595,7 +756,7 @@ bool db_units(db *d, db_text_fn fn, void *user)
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT DISTINCT unit FROM people ORDER BY unit", NULL);
     while (st && sqlite3_step(st) == SQLITE_ROW) fn(user, (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return st != NULL;
 }
@@ -620,7 +781,7 @@ db_rc db_play_get(db *d, int64_t person_id, const char *play_key, db_play *out)
         out->time_ms = sqlite3_column_int64(st, 6);
         rc = DB_OK;
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return rc;
 }
@@ -651,7 +812,7 @@ bool db_play_events(db *d, int64_t play_id, db_event_fn fn, void *user)
     bool ok = st != NULL;
     while (ok && sqlite3_step(st) == SQLITE_ROW)
         if (!fn(user, (uint32_t)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1))) ok = false;
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return ok;
 }
@@ -665,7 +826,7 @@ db_rc db_event_by_key(db *d, int64_t person_id, const char *key, char *body, siz
         col_text(st, 0, body, cap);
         rc = DB_OK;
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return rc;
 }
@@ -734,7 +895,7 @@ bool db_results(db *d, const db_filter *f, int64_t now, bool rooms, db_result_fn
         r.ms = sqlite3_column_int64(st, 6);
         fn(user, &r);
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return ok;
 }
@@ -767,7 +928,7 @@ bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feed
         col_text(st, 4, fb.unit, sizeof fb.unit);
         fn(user, &fb);
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return ok;
 }
@@ -787,7 +948,7 @@ bool db_audit_list(db *d, int limit, db_audit_fn fn, void *user)
     while (st && sqlite3_step(st) == SQLITE_ROW)
         fn(user, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
            (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return st != NULL;
 }
@@ -877,7 +1038,7 @@ bool db_counts(db *d, int64_t *people, int64_t *events, int64_t *users)
         *events = sqlite3_column_int64(st, 1);
         *users = sqlite3_column_int64(st, 2);
     }
-    sqlite3_finalize(st);
+    finish(d, st);
     db_unlock(d);
     return ok;
 }

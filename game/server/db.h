@@ -5,8 +5,8 @@
  * a transaction that db_commit() reported as done survives a killed process or a power cut.
  *
  * One connection is shared by the server's threads behind a recursive lock. Every function
- * takes the lock itself; a caller that needs several calls to see one consistent state
- * (the replay of a play, then its new events) holds db_lock() around them.
+ * takes the lock itself; a caller that needs several calls to see one consistent state holds
+ * db_lock() around them. Statements are prepared once per connection and reused.
  *
  *   db *d;
  *   char err[256];
@@ -49,10 +49,20 @@ void db_close(db *d);
 /* The recursive lock every function takes; hold it to make several calls one step. */
 void db_lock(db *d);
 void db_unlock(db *d);
-/* A transaction: one per accepted record, so an acknowledged record is on disk. */
+/* A transaction of one caller (HR's import): held from begin to commit or rollback. */
 bool db_begin(db *d);
 bool db_commit(db *d);
 void db_rollback(db *d);
+
+/* Group commit: db_group_run hands fn to the server's one committer thread and waits. The
+ * committer runs every request queued so far, each fn in a savepoint of its own inside one
+ * transaction, then commits once (one fsync for all); requests that arrive meanwhile form
+ * the next group. fn returns false to undo its own writes (a storage error); the others stay.
+ * db_group_run returns true only when fn returned true and the group's commit is durable, so
+ * a request may be acknowledged then and not before. fn runs with the lock held; nothing else
+ * runs inside the group's transaction. */
+typedef bool (*db_work_fn)(db *d, void *user);
+bool db_group_run(db *d, db_work_fn fn, void *user);
 
 /* ---- HR accounts ------------------------------------------------------------------------------ */
 

@@ -43,7 +43,7 @@ static void set(ingest_result *out, ingest_code code, int index, const char *fmt
     va_end(ap);
 }
 
-/* Stores one replayed event with its effects, inside the request's transaction. */
+/* Stores one replayed event and the results it changed, inside the request's savepoint. */
 static bool store(db *d, const replay_content *c, int64_t person_id, const char *play_key, db_play *play,
                   const replay_play *rp, const ingest_item *it, const replay_step *step, const char *body,
                   int64_t now)
@@ -63,13 +63,21 @@ static bool store(db *d, const replay_content *c, int64_t person_id, const char 
                                       (int64_t)(t->last_ms > t->first_ms ? t->last_ms - t->first_ms : 0),
                                       play_room_score(ps, r)) == DB_OK;
     }
-    play->last_seq = it->ev.seq;
+    return ok;
+}
+
+/* After a request's new events: the play's summary, the person's activity, and the completion
+   (once per request, not per event: the same rows would be written n times). */
+static bool store_play(db *d, int64_t person_id, db_play *play, const replay_play *rp, int64_t now)
+{
+    const play_state *ps = &rp->state;
+    play->last_seq = rp->last_seq;
     play->escaped = ps->escaped;
     play->score = play_score(ps);
     play->mistakes = play_total_mistakes(ps);
     play->hints = play_total_hints(ps);
     play->time_ms = (int64_t)replay_time_ms(rp);
-    ok = ok && db_play_update(d, play, now) == DB_OK;
+    bool ok = db_play_update(d, play, now) == DB_OK;
     ok = ok && db_person_touch(d, person_id, now) == DB_OK;
     if (ok && play->escaped) {
         db_person p;
@@ -86,49 +94,47 @@ static bool store(db *d, const replay_content *c, int64_t person_id, const char 
     return ok;
 }
 
-void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char *play_key,
-                  const ingest_item *items, int n, int64_t now, ingest_result *out)
+/* One request's work, run by the committer thread inside the group transaction (db.h). */
+typedef struct ingest_job {
+    const replay_content *c;
+    int64_t person_id;
+    const char *play_key;
+    const ingest_item *items;
+    int n;
+    int64_t now;
+    ingest_result *out;
+    replay_play *rp;
+    char *body, *stored;
+} ingest_job;
+
+/* False only on a storage error: then the request's writes are undone (its savepoint). */
+static bool ingest_work(db *d, void *user)
 {
-    memset(out, 0, sizeof *out);
-    out->failed = -1;
-    replay_play *rp = malloc(sizeof *rp);
-    char *body = malloc(BODY_MAX), *stored = malloc(BODY_MAX);
-    if (!rp || !body || !stored) {
-        set(out, INGEST_ERROR, 0, "the server is out of memory");
-        goto done;
-    }
-    db_lock(d); /* one play is replayed and extended by one request at a time */
-    replay_begin(rp, c);
+    ingest_job *j = user;
+    ingest_result *out = j->out;
+    replay_play *rp = j->rp;
+    replay_begin(rp, j->c);
     db_play play = {0};
-    db_rc rc = db_play_get(d, person_id, play_key, &play);
+    db_rc rc = db_play_get(d, j->person_id, j->play_key, &play);
     if (rc == DB_OK) {
         replay_ctx ctx = {rp, 0};
-        if (!db_play_events(d, play.id, replay_stored, &ctx)) rc = DB_ERROR;
-        else if (ctx.bad)
+        if (!db_play_events(d, play.id, replay_stored, &ctx)) return false;
+        if (ctx.bad)
             fprintf(stderr, "pakopeli-server: play %lld: %d stored events no longer replay (levels changed?)\n",
                     (long long)play.id, ctx.bad);
-    } else if (rc == DB_NOT_FOUND) {
-        rc = DB_OK;
+    } else if (rc != DB_NOT_FOUND) {
+        return false;
     }
-    if (rc != DB_OK) {
-        db_unlock(d);
-        set(out, INGEST_ERROR, 0, "the server could not store events just now; try again");
-        goto done;
-    }
-    /* One transaction per request (one record, one fsync): the events accepted before any
-       refusal are committed together, and only then acknowledged. A storage error rolls the
-       whole request back and acknowledges nothing, so the client sends it all again (keys make
-       that harmless). */
-    bool in_tx = false, tx_failed = false;
-    for (int i = 0; i < n; i++) {
-        const ingest_item *it = &items[i];
-        if (!report_event_to_json(&it->ev, body, BODY_MAX)) {
+    bool stored_any = false;
+    for (int i = 0; i < j->n; i++) {
+        const ingest_item *it = &j->items[i];
+        if (!report_event_to_json(&it->ev, j->body, BODY_MAX)) {
             set(out, INGEST_REFUSED, i, "event %u is too large", it->ev.seq);
             break;
         }
-        rc = db_event_by_key(d, person_id, it->key, stored, BODY_MAX);
+        rc = db_event_by_key(d, j->person_id, it->key, j->stored, BODY_MAX);
         if (rc == DB_OK) {
-            if (strcmp(stored, body) != 0) {
+            if (strcmp(j->stored, j->body) != 0) {
                 set(out, INGEST_CONFLICT, i, "key \"%s\" was used before for a different event", it->key);
                 break;
             }
@@ -155,30 +161,35 @@ void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char 
             set(out, INGEST_REFUSED, i, "event %u does not replay: %s", it->ev.seq, replay_why(&step));
             break;
         }
-        if (!in_tx && !(in_tx = db_begin(d))) {
-            tx_failed = true;
-            break;
-        }
-        if (!store(d, c, person_id, play_key, &play, rp, it, &step, body, now)) {
-            tx_failed = true;
-            break;
-        }
+        if (!store(d, j->c, j->person_id, j->play_key, &play, rp, it, &step, j->body, j->now)) return false;
         out->accepted++;
+        stored_any = true;
     }
-    if (in_tx && !tx_failed && !db_commit(d)) tx_failed = true; /* db_commit rolls back on failure */
-    else if (in_tx && tx_failed) db_rollback(d);
-    if (tx_failed) {
-        out->accepted = out->duplicates = 0;
-        set(out, INGEST_ERROR, 0, "the server could not store events just now; try again");
-    }
+    if (stored_any && !store_play(d, j->person_id, &play, rp, j->now)) return false;
     db_person p;
-    if (db_person_get(d, person_id, now, &p) == DB_OK && p.completed) {
+    if (db_person_get(d, j->person_id, j->now, &p) == DB_OK && p.completed) {
         out->completed = true;
         snprintf(out->completion_code, sizeof out->completion_code, "%s", p.code);
     }
-    db_unlock(d);
-done:
-    free(rp);
-    free(body);
-    free(stored);
+    return true;
+}
+
+void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char *play_key,
+                  const ingest_item *items, int n, int64_t now, ingest_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->failed = -1;
+    ingest_job j = {c, person_id, play_key, items, n, now, out, malloc(sizeof(replay_play)), malloc(BODY_MAX),
+                    malloc(BODY_MAX)};
+    if (!j.rp || !j.body || !j.stored) {
+        set(out, INGEST_ERROR, 0, "the server is out of memory");
+    } else if (!db_group_run(d, ingest_work, &j)) {
+        /* A storage error, of this request or of the group's commit: nothing of it is stored,
+           nothing is acknowledged, and the client sends it all again (keys make that harmless). */
+        memset(out, 0, sizeof *out);
+        set(out, INGEST_ERROR, 0, "the server could not store events just now; try again");
+    }
+    free(j.rp);
+    free(j.body);
+    free(j.stored);
 }

@@ -1,4 +1,4 @@
-/* ingest.h - accepting a player's answer events: check, replay, store, one transaction a request.
+/* ingest.h - accepting a player's answer events: check, replay, store, durable before answered.
  *
  * Rules, so a resend is harmless and a forgery is useless:
  *   - each event carries an idempotency key; a key seen before with the same event is a
@@ -7,9 +7,11 @@
  *     gaps: the replay needs every answer before this one;
  *   - every event is replayed through the core on the server's copy of the levels; one that
  *     does not replay is refused, and nothing of it is stored;
- *   - the events accepted before any refusal are committed in one transaction (WAL,
- *     synchronous=FULL) before they are acknowledged, so everything acknowledged is on disk;
- *     a storage error acknowledges none (the client sends them again);
+ *   - the events of a request accepted before any refusal are stored together (one savepoint)
+ *     in the group transaction that the requests arriving meanwhile share (db.h: group
+ *     commit, one fsync for many), and acknowledged only after that transaction committed
+ *     (WAL, synchronous=FULL), so everything acknowledged is on disk; a storage error, of
+ *     the request or of the group's commit, acknowledges none (the client sends them again);
  *   - the server's clock stamps every record; the client's t only measures playing time.
  * A batch stops at its first refused event; those before it stay accepted.
  */

@@ -24,11 +24,16 @@ $(BENCH)/bench_load: tests/bench/bench_load.c $(CORE_SRC) $(CORE_HDR) | $(PACKAG
 	@mkdir -p $(@D)
 	@$(CC) $(WARN) -D_DEFAULT_SOURCE -O2 $< $(CORE_SRC) -lcjson -lm -o $@
 
+# The disk's floor for the report server: single-row SQLite transactions with the server's settings.
+$(BENCH)/sqlite_floor: tests/bench/sqlite_floor.c | $(PACKAGES)
+	@mkdir -p $(@D)
+	@$(CC) $(WARN) -D_DEFAULT_SOURCE -O2 $< $$(pkg-config --libs sqlite3) -o $@
+
 # The report server's part runs when the server is part of the build (game/server/server.mk).
 BENCH_SERVER := $(if $(SERVER_SRC),$(BUILD)/native/pakopeli-server)
 
 .PHONY: bench
-bench: deps web $(BENCH)/floor/floor.js $(BENCH)/bench_load $(BENCH_SERVER) ## speed and size against docs/performance.md (build/bench/)
+bench: deps web $(BENCH)/floor/floor.js $(BENCH)/bench_load $(BENCH_SERVER) $(if $(BENCH_SERVER),$(BENCH)/sqlite_floor) ## speed and size against docs/performance.md (build/bench/)
 	@BENCH_RUNS=$(BENCH_RUNS) BENCH_ONLY=$(BENCH_ONLY) node tests/bench/bench.mjs
 
 # CI's quality checks (tests/e2e/quality.test.mjs) audit the HR dashboard through a real server.

@@ -1,0 +1,85 @@
+/* Group commit (game/server/db.h): requests arriving together share one transaction, a failing
+ * request undoes only its own writes, and each learns its own outcome. */
+#include "harness.h"
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include "../../game/server/db.c"
+#include "../../game/server/valid.c"
+
+enum { THREADS = 12 };
+
+typedef struct job {
+    db *d;
+    int index;
+    bool fail;   /* this request writes, then reports a storage error */
+    bool ok;     /* what db_group_run answered */
+} job;
+
+static bool work(db *d, void *user)
+{
+    job *j = user;
+    char detail[32];
+    snprintf(detail, sizeof detail, "request %d", j->index);
+    if (db_audit(d, 1, "test", "group", detail) != DB_OK) return false;
+    return !j->fail;
+}
+
+static void *client(void *arg)
+{
+    job *j = arg;
+    j->ok = db_group_run(j->d, work, j);
+    return NULL;
+}
+
+typedef struct seen {
+    bool rows[THREADS];
+    int n;
+} seen;
+
+static void audit_row(void *user, int64_t at, const char *who, const char *action, const char *detail)
+{
+    (void)at, (void)who, (void)action;
+    seen *s = user;
+    int i = -1;
+    if (sscanf(detail, "request %d", &i) == 1 && i >= 0 && i < THREADS) s->rows[i] = true;
+    s->n++;
+}
+
+TEST(requests_committed_together_keep_their_own_outcome)
+{
+    char dir[] = "/tmp/pk-group-XXXXXX", path[64], err[256];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/pakopeli.db", dir);
+    db *d = NULL;
+    CHECK(db_open(&d, path, err, sizeof err));
+    if (!d) return;
+    job jobs[THREADS];
+    pthread_t t[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        jobs[i] = (job){d, i, i % 4 == 3, false};
+        pthread_create(&t[i], NULL, client, &jobs[i]);
+    }
+    for (int i = 0; i < THREADS; i++) pthread_join(t[i], NULL);
+    for (int i = 0; i < THREADS; i++) CHECK(jobs[i].ok == !jobs[i].fail);
+    db_close(d);
+
+    /* what a restarted server finds: exactly the acknowledged requests */
+    CHECK(db_open(&d, path, err, sizeof err));
+    if (!d) return;
+    seen s = {0};
+    CHECK(db_audit_list(d, 100, audit_row, &s));
+    CHECK(s.n == THREADS - THREADS / 4);
+    for (int i = 0; i < THREADS; i++) CHECK(s.rows[i] == !jobs[i].fail);
+    db_close(d);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+}
+
+int main(void)
+{
+    RUN(requests_committed_together_keep_their_own_outcome);
+    return harness_done();
+}
