@@ -30,9 +30,10 @@ $(SERVER_UNIT): $(SERVER_SRC) $(SERVER_HDR)
 $(BUILD)/tests/test_server_units: TEST_LIBS := -lunistring
 # the ID-token check decodes base64url with libsodium
 $(BUILD)/tests/test_server_oidc: TEST_LIBS := -lsodium
-# The group commit's test opens a real database from threads.
+# The group commit's test opens a real database from threads: db.c and what it needs, linked.
 $(BUILD)/tests/test_server_group: TEST_CFLAGS = -D_GNU_SOURCE -pthread
-$(BUILD)/tests/test_server_group: TEST_LIBS = $(shell pkg-config --libs sqlite3) -lpthread
+$(BUILD)/tests/test_server_group: TEST_LIBS = game/server/db.c game/server/db_org.c game/server/units.c \
+  game/server/valid.c $(shell pkg-config --libs sqlite3) -lunistring -lpthread
 
 .PHONY: server test-server run-server
 server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server

@@ -5,8 +5,10 @@
 #include <pthread.h>
 #include <unistd.h>
 
-#include "../../game/server/db.c"
-#include "../../game/server/valid.c"
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../../game/server/db.h" /* linked with db.c and its helpers (server.mk) */
 
 enum { THREADS = 12 };
 
