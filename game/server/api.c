@@ -1157,8 +1157,10 @@ static void post_person_action(call *c, int64_t id, const char *action)
 typedef struct agg {
     int attempted, solved;
     long long mistakes, hints;
-    int64_t *times;    /* of those who solved */
+    int64_t *times;    /* of those who solved (filtered statistics) */
     int n, cap;
+    bool has_median;   /* kept statistics: the median comes with the counts */
+    double median_ms;
 } agg;
 
 typedef struct stats_ctx {
@@ -1227,6 +1229,8 @@ static void agg_json(cJSON *o, agg *a)
         double median = a->n % 2 ? (double)a->times[a->n / 2]
                                  : ((double)a->times[a->n / 2 - 1] + (double)a->times[a->n / 2]) / 2;
         cJSON_AddNumberToObject(o, "median_ms", median);
+    } else if (a->has_median) {
+        cJSON_AddNumberToObject(o, "median_ms", a->median_ms);
     } else {
         cJSON_AddNullToObject(o, "median_ms");
     }
@@ -1252,6 +1256,8 @@ typedef struct day_ctx {
     bool oom;
 } day_ctx;
 
+static void day_add(day_ctx *x, const char *day, int count);
+
 static void day_row(void *user, const db_person *p)
 {
     day_ctx *x = user;
@@ -1265,9 +1271,14 @@ static void day_row(void *user, const db_person *p)
     localtime_r(&t, &tm);
     char day[11];
     strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    day_add(x, day, 1);
+}
+
+static void day_add(day_ctx *x, const char *day, int count)
+{
     for (int i = 0; i < x->n; i++)
         if (strcmp(x->days[i], day) == 0) {
-            x->counts[i]++;
+            x->counts[i] += count;
             return;
         }
     if (x->n == x->cap) {
@@ -1283,7 +1294,44 @@ static void day_row(void *user, const db_person *p)
         x->cap = cap;
     }
     snprintf(x->days[x->n], 11, "%s", day);
-    x->counts[x->n++] = 1;
+    x->counts[x->n++] = count;
+}
+
+/* ---- the kept statistics (db_stats_covers): for everyone or one unit ---- */
+
+static void stat_cell_row(void *user, const db_stat_cell *cell)
+{
+    stats_ctx *x = user;
+    int i = level_find_room(&x->content->game, cell->room);
+    if (i < 0 || i >= x->content->room_count) return; /* a room no longer in the game */
+    agg *a = &x->rooms[i];
+    if (cell->puzzle[0]) {
+        int k = level_find_puzzle(&x->content->rooms[i], cell->puzzle);
+        if (k < 0) return;
+        a = &x->puzzles[i][k];
+    }
+    a->attempted = cell->attempted;
+    a->solved = cell->solved;
+    a->mistakes = cell->mistakes;
+    a->hints = cell->hints;
+    a->has_median = cell->has_median;
+    a->median_ms = cell->median_ms;
+}
+
+static void stat_day_row(void *user, const char *day, int count) { day_add(user, day, count); }
+
+static bool stats_kept(db *d, const db_filter *f, int64_t now, stats_ctx *x, day_ctx *days)
+{
+    db_stat_status_counts n;
+    if (!db_stat_cells(d, f->unit, stat_cell_row, x) || !db_stat_days(d, f->unit, stat_day_row, days) ||
+        !db_stat_status(d, f->unit, now, &n))
+        return false;
+    int status[5] = {n.invited, n.started, n.completed, n.expired, n.revoked}; /* day_row's order */
+    for (int i = 0; i < 5; i++) {
+        days->status[i] = status[i];
+        days->total += status[i];
+    }
+    return true;
 }
 
 static void get_stats(call *c)
@@ -1297,9 +1345,10 @@ static void get_stats(call *c)
         return;
     }
     x->content = &c->s->content;
-    bool ok = db_results(c->s->db, &f, c->now, true, stats_row, x) &&
-              db_results(c->s->db, &f, c->now, false, stats_row, x) &&
-              db_people_list(c->s->db, &f, c->now, 1000000, day_row, &days);
+    bool ok = db_stats_covers(&f) ? stats_kept(c->s->db, &f, c->now, x, &days)
+                                  : db_results(c->s->db, &f, c->now, true, stats_row, x) &&
+                                        db_results(c->s->db, &f, c->now, false, stats_row, x) &&
+                                        db_people_list(c->s->db, &f, c->now, 1000000, day_row, &days);
     if (!ok || x->oom || days.oom) {
         for (int i = 0; i < LEVEL_MAX_ROOMS; i++) {
             free(x->rooms[i].times);

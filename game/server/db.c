@@ -99,6 +99,81 @@ static const char schema[] =
     "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,"
     "  detail TEXT NOT NULL) STRICT;";
 
+/* ---- statistics kept as results arrive ---------------------------------------------------------
+ * The dashboard's statistics for all people or one unit are read from these small tables, kept
+ * up to date by the triggers below in the same transaction as every change of people (status
+ * class, unit, completion day) and of stat_rep, each person's results from their representative
+ * play (REP_PLAY), which db_stats_person refreshes after every accepted request. A filter these
+ * cannot answer (status, dates, name, a manager's scope) reads the results themselves. Solve
+ * times are counted per whole second, so the median is exact to the second. */
+static const char stat_schema[] =
+    "CREATE TABLE IF NOT EXISTS stat_rep("
+    "  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE, unit TEXT NOT NULL,"
+    "  room TEXT NOT NULL, puzzle TEXT NOT NULL, solved INTEGER NOT NULL, mistakes INTEGER NOT NULL,"
+    "  hints INTEGER NOT NULL, ms INTEGER NOT NULL, PRIMARY KEY(person_id, room, puzzle)) STRICT, WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS stat_cell("
+    "  unit TEXT NOT NULL, room TEXT NOT NULL, puzzle TEXT NOT NULL, attempted INTEGER NOT NULL,"
+    "  solved INTEGER NOT NULL, mistakes INTEGER NOT NULL, hints INTEGER NOT NULL,"
+    "  PRIMARY KEY(unit, room, puzzle)) STRICT, WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS stat_time("
+    "  unit TEXT NOT NULL, room TEXT NOT NULL, puzzle TEXT NOT NULL, s INTEGER NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY(unit, room, puzzle, s)) STRICT, WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS stat_time_all("
+    "  room TEXT NOT NULL, puzzle TEXT NOT NULL, s INTEGER NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY(room, puzzle, s)) STRICT, WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS stat_day("
+    "  unit TEXT NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(unit, day)) STRICT, WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS stat_status("
+    "  unit TEXT NOT NULL, cls TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(unit, cls)) STRICT, WITHOUT ROWID;"
+    /* invited or expired is decided by the clock when asked: the not-yet-started, by expiry */
+    "CREATE INDEX IF NOT EXISTS people_waiting ON people(expires) WHERE completed = 0 AND revoked = 0 AND started = 0;";
+
+/* A person's status without the clock: expired and invited are both "waiting". */
+#define STAT_CLS(p)                                                                             \
+    "(CASE WHEN " p ".completed > 0 THEN 'completed' WHEN " p ".revoked > 0 THEN 'revoked' "   \
+    "WHEN " p ".started > 0 THEN 'started' ELSE 'waiting' END)"
+#define STAT_DAY(p) "date(" p ".completed / 1000, 'unixepoch', 'localtime')"
+
+#define STAT_REP_ADD                                                                            \
+    "INSERT INTO stat_cell VALUES (new.unit, new.room, new.puzzle, 1, new.solved, new.mistakes, new.hints) " \
+    "ON CONFLICT DO UPDATE SET attempted = attempted + 1, solved = solved + excluded.solved, "  \
+    "mistakes = mistakes + excluded.mistakes, hints = hints + excluded.hints;"                  \
+    "INSERT INTO stat_time SELECT new.unit, new.room, new.puzzle, new.ms / 1000, 1 WHERE new.solved " \
+    "ON CONFLICT DO UPDATE SET n = n + 1;"                                                      \
+    "INSERT INTO stat_time_all SELECT new.room, new.puzzle, new.ms / 1000, 1 WHERE new.solved " \
+    "ON CONFLICT DO UPDATE SET n = n + 1;"
+#define STAT_REP_SUB                                                                            \
+    "UPDATE stat_cell SET attempted = attempted - 1, solved = solved - old.solved, "            \
+    "mistakes = mistakes - old.mistakes, hints = hints - old.hints "                            \
+    "WHERE unit = old.unit AND room = old.room AND puzzle = old.puzzle;"                        \
+    "UPDATE stat_time SET n = n - 1 WHERE old.solved AND unit = old.unit AND room = old.room "  \
+    "AND puzzle = old.puzzle AND s = old.ms / 1000;"                                            \
+    "UPDATE stat_time_all SET n = n - 1 WHERE old.solved AND room = old.room AND puzzle = old.puzzle " \
+    "AND s = old.ms / 1000;"
+#define STAT_PERSON_ADD                                                                         \
+    "INSERT INTO stat_status VALUES (new.unit, " STAT_CLS("new") ", 1) ON CONFLICT DO UPDATE SET n = n + 1;" \
+    "INSERT INTO stat_day SELECT new.unit, " STAT_DAY("new") ", 1 WHERE new.completed > 0 "    \
+    "ON CONFLICT DO UPDATE SET n = n + 1;"
+#define STAT_PERSON_SUB                                                                         \
+    "UPDATE stat_status SET n = n - 1 WHERE unit = old.unit AND cls = " STAT_CLS("old") ";"    \
+    "UPDATE stat_day SET n = n - 1 WHERE old.completed > 0 AND unit = old.unit AND day = " STAT_DAY("old") ";"
+
+static const char stat_triggers[] =
+    "CREATE TRIGGER IF NOT EXISTS stat_rep_ins AFTER INSERT ON stat_rep BEGIN " STAT_REP_ADD " END;"
+    "CREATE TRIGGER IF NOT EXISTS stat_rep_del AFTER DELETE ON stat_rep BEGIN " STAT_REP_SUB " END;"
+    "CREATE TRIGGER IF NOT EXISTS stat_rep_upd AFTER UPDATE ON stat_rep BEGIN " STAT_REP_SUB STAT_REP_ADD " END;"
+    "CREATE TRIGGER IF NOT EXISTS stat_people_ins AFTER INSERT ON people BEGIN " STAT_PERSON_ADD " END;"
+    "CREATE TRIGGER IF NOT EXISTS stat_people_del AFTER DELETE ON people BEGIN " STAT_PERSON_SUB " END;"
+    "CREATE TRIGGER IF NOT EXISTS stat_people_upd AFTER UPDATE OF unit, completed, revoked, started ON people "
+    "WHEN old.unit IS NOT new.unit OR old.completed IS NOT new.completed OR "
+    STAT_CLS("old") " IS NOT " STAT_CLS("new") " BEGIN " STAT_PERSON_SUB STAT_PERSON_ADD
+    "UPDATE stat_rep SET unit = new.unit WHERE person_id = new.id AND old.unit IS NOT new.unit; END;";
+
+/* Bump when the statistics tables' meaning changes: the next start rebuilds them. */
+#define STATS_VERSION "1"
+
+static bool stats_rebuild(db *d, char **msg);
+
 /* ---- plumbing ------------------------------------------------------------------------------- */
 
 static void log_error(db *d, const char *what)
@@ -382,6 +457,20 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
         snprintf(err, cap, "%s: cannot write", path);
         goto fail;
     }
+    if (sqlite3_exec(d->sql, stat_schema, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, cap, "%s: cannot set up database: %s", path, msg ? msg : "?");
+        sqlite3_free(msg);
+        goto fail;
+    }
+    st = prep(d, "SELECT value FROM meta WHERE key = 'stats'", NULL);
+    bool stats_current = st && sqlite3_step(st) == SQLITE_ROW &&
+                         strcmp((const char *)sqlite3_column_text(st, 0), STATS_VERSION) == 0;
+    finish(d, st);
+    if (!stats_current && !stats_rebuild(d, &msg)) {
+        snprintf(err, cap, "%s: cannot build the statistics: %s", path, msg ? msg : "?");
+        sqlite3_free(msg);
+        goto fail;
+    }
     if (pthread_create(&d->committer, NULL, committer_main, d) != 0) {
         snprintf(err, cap, "cannot start the commit thread");
         goto fail;
@@ -573,6 +662,41 @@ db_rc db_session_remove_user(db *d, int64_t user_id, const char *keep_hash)
 #define REP_PLAY                                                                                \
     "(CASE WHEN p.completed_play > 0 THEN p.completed_play ELSE "                               \
     "(SELECT id FROM plays WHERE person_id = p.id ORDER BY last DESC, id DESC LIMIT 1) END)"
+
+/* Fills the statistics tables from scratch (a new or older database, or one written behind
+   the server's back: deleting meta 'stats' asks for this), then installs their triggers. The
+   triggers are dropped first so the bulk fill is counted once, by GROUP BY. */
+static bool stats_rebuild(db *d, char **msg)
+{
+    static const char sql[] =
+        "BEGIN IMMEDIATE;"
+        "DROP TRIGGER IF EXISTS stat_rep_ins; DROP TRIGGER IF EXISTS stat_rep_del;"
+        "DROP TRIGGER IF EXISTS stat_rep_upd; DROP TRIGGER IF EXISTS stat_people_ins;"
+        "DROP TRIGGER IF EXISTS stat_people_del; DROP TRIGGER IF EXISTS stat_people_upd;"
+        "DELETE FROM stat_rep; DELETE FROM stat_cell; DELETE FROM stat_time; DELETE FROM stat_time_all;"
+        "DELETE FROM stat_day; DELETE FROM stat_status;"
+        "INSERT INTO stat_rep SELECT p.id, p.unit, r.room, '', r.solved, r.mistakes, r.hints, r.time_ms "
+        "FROM people p JOIN room_results r ON r.play_id = " REP_PLAY ";"
+        "INSERT INTO stat_rep SELECT p.id, p.unit, r.room, r.puzzle, r.solved, r.mistakes, r.hints, r.solve_ms "
+        "FROM people p JOIN puzzle_results r ON r.play_id = " REP_PLAY ";"
+        "INSERT INTO stat_cell SELECT unit, room, puzzle, COUNT(*), SUM(solved), SUM(mistakes), SUM(hints) "
+        "FROM stat_rep GROUP BY unit, room, puzzle;"
+        "INSERT INTO stat_time SELECT unit, room, puzzle, ms / 1000, COUNT(*) FROM stat_rep WHERE solved "
+        "GROUP BY 1, 2, 3, 4;"
+        "INSERT INTO stat_time_all SELECT room, puzzle, ms / 1000, COUNT(*) FROM stat_rep WHERE solved "
+        "GROUP BY 1, 2, 3;"
+        "INSERT INTO stat_status SELECT p.unit, " STAT_CLS("p") ", COUNT(*) FROM people p GROUP BY 1, 2;"
+        "INSERT INTO stat_day SELECT p.unit, " STAT_DAY("p") ", COUNT(*) FROM people p WHERE p.completed > 0 "
+        "GROUP BY 1, 2;"
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('stats', '" STATS_VERSION "');";
+    if (sqlite3_exec(d->sql, sql, NULL, NULL, msg) != SQLITE_OK ||
+        sqlite3_exec(d->sql, stat_triggers, NULL, NULL, msg) != SQLITE_OK ||
+        sqlite3_exec(d->sql, "COMMIT", NULL, NULL, msg) != SQLITE_OK) {
+        sqlite3_exec(d->sql, "ROLLBACK", NULL, NULL, NULL);
+        return false;
+    }
+    return true;
+}
 
 static void read_person(sqlite3_stmt *st, db_person *p)
 {
@@ -872,6 +996,153 @@ db_rc db_person_complete(db *d, int64_t person_id, const db_play *play, const ch
 }
 
 /* ---- statistics ----------------------------------------------------------------------------- */
+
+bool db_stats_covers(const db_filter *f)
+{
+    /* f->overdue is only the cut-off day of status "overdue" */
+    return !f || (!f->status[0] && !f->from[0] && !f->to[0] && !f->q[0] && !f->cfrom[0] && !f->cto[0] &&
+                  f->scope == 0);
+}
+
+db_rc db_stats_person(db *d, int64_t person_id)
+{
+    static const char del[] = "DELETE FROM stat_rep WHERE person_id = ?";
+    static const char rooms[] =
+        "INSERT INTO stat_rep SELECT p.id, p.unit, r.room, '', r.solved, r.mistakes, r.hints, r.time_ms "
+        "FROM people p JOIN room_results r ON r.play_id = " REP_PLAY " WHERE p.id = ?";
+    static const char puzzles[] =
+        "INSERT INTO stat_rep SELECT p.id, p.unit, r.room, r.puzzle, r.solved, r.mistakes, r.hints, r.solve_ms "
+        "FROM people p JOIN puzzle_results r ON r.play_id = " REP_PLAY " WHERE p.id = ?";
+    db_lock(d);
+    db_rc rc = run(d, del, "I", person_id);
+    if (rc == DB_OK) rc = run(d, rooms, "I", person_id);
+    if (rc == DB_OK) rc = run(d, puzzles, "I", person_id);
+    db_unlock(d);
+    return rc;
+}
+
+/* The median of a cell from its per-second counts: the middle second (the mean of the two
+   middle ones for an even count), at the middle of that second. */
+static bool stat_median(db *d, const char *unit, const char *room, const char *puzzle, int solved, double *out)
+{
+    static const char all_sql[] = "SELECT s, n FROM stat_time_all WHERE room = ? AND puzzle = ? AND n > 0 ORDER BY s";
+    static const char unit_sql[] =
+        "SELECT s, n FROM stat_time WHERE unit = ? AND room = ? AND puzzle = ? AND n > 0 ORDER BY s";
+    sqlite3_stmt *st = unit[0] ? prep(d, unit_sql, "ttt", unit, room, puzzle) : prep(d, all_sql, "tt", room, puzzle);
+    if (!st) return false;
+    /* 0-based ranks of the middle one or two */
+    int64_t lo = (solved - 1) / 2, hi = solved / 2, seen = 0;
+    double a = -1, b = -1;
+    while (b < 0 && sqlite3_step(st) == SQLITE_ROW) {
+        int64_t sec = sqlite3_column_int64(st, 0), n = sqlite3_column_int64(st, 1);
+        if (a < 0 && lo < seen + n) a = (double)sec * 1000 + 500;
+        if (b < 0 && hi < seen + n) b = (double)sec * 1000 + 500;
+        seen += n;
+    }
+    finish(d, st);
+    if (a < 0 || b < 0) return false;
+    *out = (a + b) / 2;
+    return true;
+}
+
+bool db_stat_cells(db *d, const char *unit, db_stat_cell_fn fn, void *user)
+{
+    static const char sql[] =
+        "SELECT room, puzzle, SUM(attempted), SUM(solved), SUM(mistakes), SUM(hints) FROM stat_cell "
+        "WHERE ? = '' OR unit = ? GROUP BY room, puzzle HAVING SUM(attempted) > 0";
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, sql, "tt", unit, unit);
+    bool ok = st != NULL;
+    int s = SQLITE_DONE;
+    /* the rows are collected first: the medians need statements of their own */
+    db_stat_cell *cells = NULL;
+    int n = 0, cap = 0;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            db_stat_cell *c = realloc(cells, (size_t)cap * sizeof *c);
+            if (!c) {
+                ok = false;
+                break;
+            }
+            cells = c;
+        }
+        db_stat_cell *c = &cells[n++];
+        memset(c, 0, sizeof *c);
+        col_text(st, 0, c->room, sizeof c->room);
+        col_text(st, 1, c->puzzle, sizeof c->puzzle);
+        c->attempted = sqlite3_column_int(st, 2);
+        c->solved = sqlite3_column_int(st, 3);
+        c->mistakes = sqlite3_column_int64(st, 4);
+        c->hints = sqlite3_column_int64(st, 5);
+    }
+    if (ok && s != SQLITE_DONE) {
+        log_error(d, "statistics");
+        ok = false;
+    }
+    finish(d, st);
+    for (int i = 0; ok && i < n; i++) {
+        db_stat_cell *c = &cells[i];
+        c->has_median = c->solved > 0 && stat_median(d, unit, c->room, c->puzzle, c->solved, &c->median_ms);
+        fn(user, c);
+    }
+    free(cells);
+    db_unlock(d);
+    return ok;
+}
+
+bool db_stat_days(db *d, const char *unit, db_stat_day_fn fn, void *user)
+{
+    static const char sql[] =
+        "SELECT day, SUM(n) FROM stat_day WHERE ? = '' OR unit = ? GROUP BY day HAVING SUM(n) > 0 ORDER BY day";
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, sql, "tt", unit, unit);
+    bool ok = st != NULL;
+    int s = SQLITE_DONE;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW)
+        fn(user, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1));
+    if (ok && s != SQLITE_DONE) {
+        log_error(d, "statistics");
+        ok = false;
+    }
+    finish(d, st);
+    db_unlock(d);
+    return ok;
+}
+
+bool db_stat_status(db *d, const char *unit, int64_t now, db_stat_status_counts *out)
+{
+    static const char sql[] = "SELECT cls, SUM(n) FROM stat_status WHERE ? = '' OR unit = ? GROUP BY cls";
+    static const char expired_sql[] =
+        "SELECT COUNT(*) FROM people WHERE completed = 0 AND revoked = 0 AND started = 0 AND expires > 0 "
+        "AND expires <= ? AND (? = '' OR unit = ?)";
+    memset(out, 0, sizeof *out);
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, sql, "tt", unit, unit);
+    bool ok = st != NULL;
+    int waiting = 0, s = SQLITE_DONE;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *cls = (const char *)sqlite3_column_text(st, 0);
+        int n = sqlite3_column_int(st, 1);
+        if (strcmp(cls, "completed") == 0) out->completed = n;
+        else if (strcmp(cls, "revoked") == 0) out->revoked = n;
+        else if (strcmp(cls, "started") == 0) out->started = n;
+        else waiting = n;
+    }
+    ok = ok && s == SQLITE_DONE;
+    finish(d, st);
+    st = ok ? prep(d, expired_sql, "Itt", now, unit, unit) : NULL;
+    ok = st && sqlite3_step(st) == SQLITE_ROW;
+    if (ok) {
+        out->expired = sqlite3_column_int(st, 0);
+        out->invited = waiting - out->expired;
+    } else {
+        log_error(d, "statistics");
+    }
+    finish(d, st);
+    db_unlock(d);
+    return ok;
+}
 
 bool db_results(db *d, const db_filter *f, int64_t now, bool rooms, db_result_fn fn, void *user)
 {

@@ -198,6 +198,35 @@ typedef struct db_result_row {
 typedef void (*db_result_fn)(void *user, const db_result_row *r);
 bool db_results(db *d, const db_filter *f, int64_t now, bool rooms, db_result_fn fn, void *user);
 
+/* Kept as results arrive (db.c, "statistics kept as results arrive"): for everyone or one unit,
+   answered from small tables whatever the number of people. */
+
+/* True when f asks only for everyone or one unit, which the kept statistics answer; any other
+   filter needs db_results and db_people_list. */
+bool db_stats_covers(const db_filter *f);
+/* Refreshes the person's representative results in the kept statistics: call after storing
+   results or a completion, inside the same transaction. */
+db_rc db_stats_person(db *d, int64_t person_id);
+
+typedef struct db_stat_cell {
+    char room[DB_ID_MAX];
+    char puzzle[DB_ID_MAX];        /* "" for the room's own row */
+    int attempted, solved;
+    int64_t mistakes, hints;
+    bool has_median;
+    double median_ms;              /* of those who solved, exact to the second */
+} db_stat_cell;
+typedef void (*db_stat_cell_fn)(void *user, const db_stat_cell *c);
+/* Every room and puzzle with results, of unit ("" for everyone). */
+bool db_stat_cells(db *d, const char *unit, db_stat_cell_fn fn, void *user);
+typedef void (*db_stat_day_fn)(void *user, const char *day, int count);
+/* Completions per local day (YYYY-MM-DD), oldest first. */
+bool db_stat_days(db *d, const char *unit, db_stat_day_fn fn, void *user);
+typedef struct db_stat_status_counts {
+    int invited, started, completed, expired, revoked;
+} db_stat_status_counts;
+bool db_stat_status(db *d, const char *unit, int64_t now, db_stat_status_counts *out);
+
 /* ---- feedback ---------------------------------------------------------------------------------- */
 
 db_rc db_feedback_add(db *d, int64_t person_id, const char *room, int rating, const char *text,

@@ -166,6 +166,7 @@ static bool ingest_work(db *d, void *user)
         stored_any = true;
     }
     if (stored_any && !store_play(d, j->person_id, &play, rp, j->now)) return false;
+    if (stored_any && db_stats_person(d, j->person_id) != DB_OK) return false; /* the kept statistics */
     db_person p;
     if (db_person_get(d, j->person_id, j->now, &p) == DB_OK && p.completed) {
         out->completed = true;

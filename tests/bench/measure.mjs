@@ -23,6 +23,7 @@ export const BUDGETS = {
   serverRate16: { min: 1000, unit: '/s', what: 'durable completions per second, 16 clients' },
   serverFloorRatio16: { min: 2, unit: '×', what: 'durable completions/s with 16 clients ÷ the disk floor of the same run' },
   serverP99Ms16: { max: 20, unit: 'ms', what: 'completion p99 latency, 16 clients' },
+  statsMs: { max: 100, unit: 'ms', what: 'dashboard statistics (everyone, or one unit), 130,000 people' },
   dashboardMs: { max: 100, unit: 'ms', what: 'dashboard main query, 100,000 records' },
 };
 

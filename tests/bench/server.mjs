@@ -84,6 +84,8 @@ INSERT INTO puzzle_results(play_id, room, puzzle, solved, mistakes, hints, solve
 SELECT id, 'outlook', 'signs', escaped, mistakes, hints, time_ms / 2 FROM plays WHERE play_key LIKE 'b%';
 INSERT INTO puzzle_results(play_id, room, puzzle, solved, mistakes, hints, solve_ms)
 SELECT id, 'outlook', 'what-to-do', escaped, 0, 0, time_ms / 2 FROM plays WHERE play_key LIKE 'b%';
+-- written behind the server's back: its kept statistics are rebuilt when it starts (db.c)
+DELETE FROM meta WHERE key = 'stats';
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
 ` });
@@ -149,7 +151,12 @@ export async function benchServer(binary) {
     rows.push({ what: `dashboard: people list (first page), ${people.toLocaleString('en')} people`,
       value: await timeGets(hr2, '/api/v1/hr/people'), unit: 'ms', budget: 'dashboardMs', note: 'median of 13' });
     rows.push({ what: 'dashboard: people list filtered by unit and status', value: await timeGets(hr2, '/api/v1/hr/people?unit=Yksikk%C3%B6%203&status=completed'), unit: 'ms', note: 'median of 13' });
-    rows.push({ what: 'dashboard: rooms and puzzles statistics', value: await timeGets(hr2, '/api/v1/hr/stats'), unit: 'ms', note: 'median of 13' });
+    rows.push({ what: 'dashboard: rooms and puzzles statistics', value: await timeGets(hr2, '/api/v1/hr/stats'), unit: 'ms',
+      budget: 'statsMs', note: 'median of 13; kept as results arrive' });
+    rows.push({ what: 'dashboard: statistics of one unit', value: await timeGets(hr2, '/api/v1/hr/stats?unit=Yksikk%C3%B6%203'), unit: 'ms',
+      budget: 'statsMs', note: 'median of 13; kept as results arrive' });
+    rows.push({ what: 'dashboard: statistics with a name search (computed from the results)',
+      value: await timeGets(hr2, '/api/v1/hr/stats?q=henkil%C3%B6%201', 5), unit: 'ms', note: 'median of 3' });
   } finally {
     await server.stop();
     if (!process.env.PAKOPELI_KEEP_TEMP) fs.rmSync(data, { recursive: true, force: true });
