@@ -31,6 +31,7 @@ bool game_puzzle_open(const game_state *g, int puzzle)
 bool game_widget_visible(const game_state *g, int widget)
 {
     if (widget < 0 || widget >= g->room->widget_count) return false;
+    if (g->removed[widget / 32] & (1u << (widget % 32))) return false;
     return !g->room->widgets[widget].hidden || (g->revealed[widget / 32] & (1u << (widget % 32)));
 }
 
@@ -65,6 +66,7 @@ static void mark_solved(game_state *g, int puzzle, game_result *out)
     const level_puzzle *p = &g->room->puzzles[puzzle];
     for (int i = 0; i < p->give_count; i++) g->items |= 1u << p->gives_items[i];
     for (int i = 0; i < p->reveal_count; i++) g->revealed[p->reveals[i] / 32] |= 1u << (p->reveals[i] % 32);
+    for (int i = 0; i < p->hide_count; i++) g->removed[p->hides[i] / 32] |= 1u << (p->hides[i] % 32);
     g->puzzles[puzzle].solved = true;
     g->solved_count++;
     if (g->solved_count == g->room->puzzle_count && !g->room_solved) {

@@ -46,6 +46,7 @@ typedef struct game_state {
     bool room_solved;
     uint32_t items;          /* bit i: the player holds room->items[i] */
     uint32_t revealed[(LEVEL_MAX_WIDGETS + 31) / 32]; /* hidden widgets shown by solved puzzles */
+    uint32_t removed[(LEVEL_MAX_WIDGETS + 31) / 32];  /* widgets a solved puzzle took away; wins over revealed */
     const char *final_code;  /* normalised code of the last door, set by the play layer; not owned */
 } game_state;
 
@@ -82,7 +83,8 @@ int game_next_puzzle(const game_state *g);
 /* Reveals the next hint of a puzzle and returns it, or NULL when none are left. Counted. */
 const i18n_text *game_take_hint(game_state *g, int puzzle);
 
-/* True when widget i is on screen: not hidden, or revealed by a solved puzzle. */
+/* True when widget i is on screen: not hidden, or revealed by a solved puzzle, and not taken away
+   by a solved puzzle ("gives": {"hides": [...]}). */
 bool game_widget_visible(const game_state *g, int widget);
 bool game_has_item(const game_state *g, int item);
 

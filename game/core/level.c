@@ -351,19 +351,21 @@ static bool resolve_effects(load_ctx *L, level_room *room, int i, const puzzle_r
         jx_pop(r, mr);
     }
     if (refs->gives) {
-        static const char *const fields[] = {"items", "reveals", "comic", NULL};
+        static const char *const fields[] = {"items", "reveals", "hides", "comic", NULL};
         size_t mg = jx_push_key(r, "gives");
         ok &= jx_check_fields(r, refs->gives, fields);
-        const cJSON *items = NULL, *reveals = NULL;
+        const cJSON *items = NULL, *reveals = NULL, *hides = NULL;
         ok &= jx_get_array(r, refs->gives, "items", false, &items);
         ok &= jx_get_array(r, refs->gives, "reveals", false, &reveals);
+        ok &= jx_get_array(r, refs->gives, "hides", false, &hides);
         const char *comic = NULL;
         ok &= jx_get_string(r, refs->gives, "comic", false, &comic);
         p->comic = load_dup(L, comic);
-        for (int pass = 0; pass < 2; pass++) {
-            const cJSON *list = pass == 0 ? items : reveals;
+        static const char *const lists[] = {"items", "reveals", "hides"};
+        for (int pass = 0; pass < 3; pass++) {
+            const cJSON *list = pass == 0 ? items : pass == 1 ? reveals : hides;
             if (!list) continue;
-            size_t ml = jx_push_key(r, pass == 0 ? "items" : "reveals");
+            size_t ml = jx_push_key(r, lists[pass]);
             int n = cJSON_GetArraySize(list);
             if (n > LEVEL_MAX_EFFECTS) {
                 ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d", LEVEL_MAX_EFFECTS);
@@ -382,7 +384,8 @@ static bool resolve_effects(load_ctx *L, level_room *room, int i, const puzzle_r
                 } else {
                     int w = find_widget_index(room, v->valuestring);
                     if (w < 0) ok = unknown_widget(L, room, NULL, v->valuestring);
-                    else p->reveals[p->reveal_count++] = w;
+                    else if (pass == 1) p->reveals[p->reveal_count++] = w;
+                    else p->hides[p->hide_count++] = w;
                 }
                 jx_pop(r, mk);
             }

@@ -132,6 +132,9 @@ typedef struct level_puzzle {
     int give_count;
     int reveals[LEVEL_MAX_EFFECTS];     /* widget indices shown when solved */
     int reveal_count;
+    int hides[LEVEL_MAX_EFFECTS];       /* widget indices taken off the scene when solved (a reported
+                                           mail leaves the inbox, a deleted post the channel) */
+    int hide_count;
     const char *comic;              /* a comic id to show when solved, or NULL */
 } level_puzzle;
 

@@ -482,9 +482,11 @@ void lint_check_solvable(lint_run *run, lint_file *f)
             break;
         }
     }
-    /* hidden widgets: revealed by some puzzle, and by one a player solves */
+    /* hidden widgets: revealed by some puzzle, and by one a player solves (one a later puzzle
+       took away again, "hides", was seen in between) */
     for (int w = 0; w < r->widget_count; w++) {
         if (!r->widgets[w].hidden || game_widget_visible(&g, w)) continue;
+        if (g.removed[w / 32] & (1u << (w % 32))) continue;
         int by = -1;
         for (int i = 0; i < r->puzzle_count && by < 0; i++)
             for (int e = 0; e < r->puzzles[i].reveal_count; e++)

@@ -139,11 +139,12 @@ puzzle = {
         "solved": T("Shown when solved: the lesson in one or two sentences.", "Näytetään, kun tehtävä on ratkaistu: opetus yhdellä tai kahdella lauseella."),
         "hints": {"type": "array", "maxItems": 6, "items": {"$ref": "#/definitions/text"}, "description": d("Up to 6 hints, from gentle to plain; each one taken costs points.", "Enintään 6 vihjettä, hienovaraisesta suoraan; jokainen otettu vihje maksaa pisteitä.")},
         "requires": {"type": "array", "maxItems": 8, "items": {"type": "string"}, "description": d("Ids of puzzles solved first, or items held, before this one opens.", "Tehtävät, jotka ratkaistaan ensin, tai esineet, joita tarvitaan, ennen kuin tämä aukeaa.")},
-        "gives": {"type": "object", "propertyNames": names("items", "reveals", "comic"),
+        "gives": {"type": "object", "propertyNames": names("items", "reveals", "hides", "comic"),
             "description": d("What solving this puzzle gives.", "Mitä tehtävän ratkaiseminen antaa."),
             "properties": {
                 "items": {"type": "array", "maxItems": 8, "items": {"type": "string"}, "description": d("Item ids the player gets.", "Esineet, jotka pelaaja saa.")},
                 "reveals": {"type": "array", "maxItems": 8, "items": {"type": "string"}, "description": d("Ids of hidden widgets to show.", "Piilotetut widgetit, jotka tulevat näkyviin.")},
+                "hides": {"type": "array", "maxItems": 8, "items": {"type": "string"}, "description": d("Ids of widgets to take off the scene, e.g. a reported mail that leaves the inbox.", "Widgetit, jotka poistuvat näkymästä, esim. ilmoitettu viesti lähtee saapuneista.")},
                 "comic": {"type": "string", "description": d("The id of a comic to show.", "Näytettävän sarjakuvan tunnus.")}}},
         **option_lists,
         "wrong": T("order, match, code, text, use: why a wrong answer is wrong.", "order, match, code, text, use: miksi väärä vastaus on väärin."),

@@ -79,6 +79,20 @@ TEST(a_solved_puzzle_gives_its_items_and_reveals_its_places)
     CHECK(ANSWER(&p, "kinds", "open", "keycard", "door") == GAME_RIGHT);
 }
 
+TEST(a_solved_puzzle_takes_away_what_it_hides_even_when_revealed_before)
+{
+    play_state p;
+    start(&p);
+    game_state *g = &p.room_state[1];
+    int note = 2, desk = 0;
+    ANSWER(&p, "kinds", "pick", "a", "c");
+    CHECK(game_widget_visible(g, note));
+    CHECK(ANSWER(&p, "kinds", "lock", "123") == GAME_RIGHT);
+    CHECK(!game_widget_visible(g, note)); /* the note used up: it leaves the scene */
+    CHECK(game_widget_visible(g, desk));
+    CHECK(rooms[1].puzzles[3].hide_count == 1 && rooms[1].puzzles[3].hides[0] == note);
+}
+
 TEST(ordering_counts_the_steps_in_place_and_explains_the_first_misplaced)
 {
     play_state p;
@@ -209,6 +223,7 @@ int main(void)
     load();
     RUN(several_right_answers_must_all_be_chosen);
     RUN(a_solved_puzzle_gives_its_items_and_reveals_its_places);
+    RUN(a_solved_puzzle_takes_away_what_it_hides_even_when_revealed_before);
     RUN(ordering_counts_the_steps_in_place_and_explains_the_first_misplaced);
     RUN(matching_needs_every_pair_right);
     RUN(a_code_lock_ignores_spaces_and_waits_for_its_requirement);
