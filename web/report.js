@@ -12,6 +12,13 @@
 // On plain static hosting (no report server: /api/v1/config is 404) this file stays silent:
 // no status, no retries, no console noise; the queue is kept for a later visit.
 //
+// Shared computers (common on wards): who is playing is kept for this browser tab's session
+// only (sessionStorage), never in localStorage, so the next person who opens the plain address
+// is nobody, not the last player. The status line says whose game it is ("Pelaat nimellä
+// Aino K. – et ole Aino? Lopeta"), and the identity is cleared at completion. A saved game
+// that belonged to someone identified is not resumed by anyone else (pakopeli.report.owner
+// marks it). Queued events keep their own token, so they still count for whoever played them.
+//
 // Exposed on window.pakopeli:
 //   report(json)            the engine's hook
 //   completion              the completion code once the server says the game is completed
@@ -25,8 +32,10 @@
   const pk = (window.pakopeli = window.pakopeli || {});
   const KEY_QUEUE = 'pakopeli.report.queue';     // [{k, p, tok, e}] oldest first
   const KEY_PLAY = 'pakopeli.report.play';       // {id, seq, tok}: the play events belong to
-  const KEY_TOKEN = 'pakopeli.report.token';
-  const KEY_DONE = 'pakopeli.report.completion'; // {tok, code}
+  const KEY_TOKEN = 'pakopeli.report.token';     // sessionStorage: this tab's player only
+  const KEY_DONE = 'pakopeli.report.completion'; // sessionStorage: {tok, code}
+  const KEY_OWNER = 'pakopeli.report.owner';     // localStorage: a hash of the token the game save belongs to
+  const KEY_SAVE = 'pakopeli.save';              // the engine's saved answers (game/front/app.c)
   const KEY_FEEDBACK = 'pakopeli.report.feedback'; // [{tok, fb}] the learner's rating and comment
   const API = 'api/v1/';                         // relative: same origin, any base path
   const BATCH = 50, MAX_QUEUE = 5000, MAX_BACKOFF_MS = 20000;
@@ -35,15 +44,18 @@
     fi: { pending: 'Tallennettu, ei vielä lähetetty', sent: 'Lähetetty', code: 'Suoritettu! Suorituskoodisi: ',
       dead: 'Linkki ei ole enää voimassa: pyydä uusi linkki HR:ltä. Vastauksesi on tallennettu tähän selaimeen.',
       nolink: 'Avaa peli henkilökohtaisesta linkistäsi, niin suorituksesi tallentuu.',
-      who: 'Kirjoita nimesi ja yksikkösi, niin suorituksesi tallentuu.', name: 'Nimi', unit: 'Yksikkö', go: 'Tallenna' },
+      who: 'Kirjoita nimesi ja yksikkösi, niin suorituksesi tallentuu.', name: 'Nimi', unit: 'Yksikkö', go: 'Tallenna',
+      playing: (n, f) => `Pelaat nimellä ${n} – et ole ${f}? `, leave: 'Lopeta' },
     sv: { pending: 'Sparat, inte skickat ännu', sent: 'Skickat', code: 'Klart! Din prestationskod: ',
       dead: 'Länken gäller inte längre: be HR om en ny länk. Dina svar är sparade i den här webbläsaren.',
       nolink: 'Öppna spelet via din personliga länk så sparas din prestation.',
-      who: 'Skriv ditt namn och din enhet så sparas din prestation.', name: 'Namn', unit: 'Enhet', go: 'Spara' },
+      who: 'Skriv ditt namn och din enhet så sparas din prestation.', name: 'Namn', unit: 'Enhet', go: 'Spara',
+      playing: (n, f) => `Du spelar som ${n} – är du inte ${f}? `, leave: 'Avsluta' },
     en: { pending: 'Saved, not yet sent', sent: 'Sent', code: 'Completed! Your completion code: ',
       dead: 'This link is no longer valid: ask HR for a new one. Your answers are kept in this browser.',
       nolink: 'Open the game from your personal link to have your completion recorded.',
-      who: 'Give your name and unit to have your completion recorded.', name: 'Name', unit: 'Unit', go: 'Save' },
+      who: 'Give your name and unit to have your completion recorded.', name: 'Name', unit: 'Unit', go: 'Save',
+      playing: (n, f) => `Playing as ${n} – not ${f}? `, leave: 'Leave' },
   };
 
   // ---- storage (localStorage can throw: private mode, full disk; memory is the fallback) ----
@@ -59,6 +71,31 @@
     const text = JSON.stringify(value);
     memory[key] = text;
     try { localStorage.setItem(key, text); } catch (e) { /* memory keeps it for this visit */ }
+  }
+
+  // The player's identity: this tab's session only. localStorage is shared by everyone who
+  // uses this browser profile, which on a ward computer is everyone.
+  function loadSession(key, fallback) {
+    let text = null;
+    try { text = sessionStorage.getItem(key); } catch (e) { text = memory['session:' + key] ?? null; }
+    try { return text === null ? fallback : JSON.parse(text); } catch (e) { return fallback; }
+  }
+  function saveSession(key, value) {
+    const text = value === null ? null : JSON.stringify(value);
+    if (text === null) delete memory['session:' + key]; else memory['session:' + key] = text;
+    try {
+      if (text === null) sessionStorage.removeItem(key); else sessionStorage.setItem(key, text);
+    } catch (e) { /* memory keeps it for this visit */ }
+  }
+  function removeLocal(key) {
+    delete memory[key];
+    try { localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+  }
+  // Not secret, only different per token: says whose the game save is without keeping the token.
+  function tokenMark(tok) {
+    let h = 2166136261;
+    for (let i = 0; i < tok.length; i++) h = Math.imul(h ^ tok.charCodeAt(i), 16777619) >>> 0;
+    return h.toString(36);
   }
 
   function lang() {
@@ -81,23 +118,35 @@
   // A token in the link's fragment wins and is then taken out of the address bar, so it is not
   // shown to someone looking over a shoulder or bookmarked by accident.
   function readToken() {
+    // an identity kept by an older version for everyone who came after: forget it
+    removeLocal(KEY_TOKEN);
+    removeLocal(KEY_DONE);
     const m = /(?:^#|&)t=([A-Za-z0-9_-]{16,64})(?:&|$)/.exec(location.hash);
     if (m) {
-      save(KEY_TOKEN, m[1]);
+      saveSession(KEY_TOKEN, m[1]);
       try { history.replaceState(null, '', location.pathname + location.search); } catch (e) { /* file:// */ }
       return m[1];
     }
-    return load(KEY_TOKEN, null);
+    return loadSession(KEY_TOKEN, null);
   }
 
   let token = readToken();
+  // A saved game belongs to the person who played it: someone else (or nobody) starts afresh.
+  // This runs before the engine (index.html loads it first) reads its save.
+  const owner = load(KEY_OWNER, null);
+  if (owner && owner !== (token ? tokenMark(token) : null)) {
+    removeLocal(KEY_SAVE);
+    removeLocal(KEY_OWNER);
+  }
+  if (token) save(KEY_OWNER, tokenMark(token));
+  let playerName = null;      // from /api/v1/me: shown so a wrong person notices
   let mode = 'probing';      // probing | online | unreachable | absent
   let config = null;
   let sent = 0;
   let deadTokens = new Set(); // revoked, expired or unknown: nothing more is sent with these
   let backoff = 1000, timer = null, inFlight = false, warned = false;
   pk.completion = null;
-  const done = load(KEY_DONE, null);
+  const done = loadSession(KEY_DONE, null);
   if (done && done.tok === token) pk.completion = done.code;
 
   // ---- the status line (outside the canvas; role=status is announced politely) ------------
@@ -113,17 +162,53 @@
   });
   const line = document.createElement('span');
   box.appendChild(line);
+  // "Playing as Aino K. – not Aino? Leave": on a shared computer the next person must notice
+  const whoLine = document.createElement('span');
+  whoLine.id = 'report-who';
+  const whoText = document.createElement('span');
+  const leaveButton = document.createElement('button');
+  leaveButton.type = 'button';
+  leaveButton.addEventListener('click', leave);
+  whoLine.append(whoText, leaveButton);
+  whoLine.hidden = true;
+  whoLine.style.display = 'block';
+  box.appendChild(whoLine);
   function mount() { if (!box.isConnected) (document.querySelector('main') || document.body).appendChild(box); }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 
-  function show(text) {
-    if (line.textContent !== text) line.textContent = text;
-    box.hidden = !text;
-  }
-
   function queued() { return load(KEY_QUEUE, []); }
 
+  // "Aino Kallio" is shown as "Aino K.": enough to recognise oneself, little to a passer-by.
+  function shortName(name) {
+    const parts = name.trim().split(/\s+/);
+    return parts.length > 1 ? parts[0] + ' ' + parts[parts.length - 1][0] + '.' : parts[0];
+  }
+
+  function renderWho() {
+    const t = TEXT[lang()];
+    const showIt = !!(token && playerName && !pk.completion && !deadTokens.has(token) && mode === 'online');
+    whoLine.hidden = !showIt;
+    if (!showIt) return;
+    const text = t.playing(shortName(playerName), playerName.trim().split(/\s+/)[0]);
+    if (whoText.textContent !== text) whoText.textContent = text;
+    if (leaveButton.textContent !== t.leave) leaveButton.textContent = t.leave;
+    box.hidden = false;
+  }
+
+  // Not this player: forget who it is and start a fresh game without them. Their answers
+  // already queued still go to the server under their own token.
+  function leave() {
+    saveSession(KEY_TOKEN, null);
+    saveSession(KEY_DONE, null);
+    removeLocal(KEY_SAVE);
+    removeLocal(KEY_OWNER);
+    token = null;
+    playerName = null;
+    location.replace(location.pathname + location.search);
+  }
+
   function render() {
+    renderWho();
     const t = TEXT[lang()];
     if (mode === 'absent' || mode === 'probing') return show('');
     if (pk.completion) return show(t.code + pk.completion);
@@ -133,6 +218,11 @@
     if (!token) return show(waiting || sent ? t.nolink : '');
     if (waiting) return show(t.pending);
     show(sent ? t.sent : '');
+  }
+
+  function show(text) {
+    if (line.textContent !== text) line.textContent = text;
+    box.hidden = !text && whoLine.hidden;
   }
 
   // ---- anonymous mode: a small form for name and unit ---------------------------------------
@@ -171,7 +261,9 @@
           body: JSON.stringify({ name: fields.name.value, unit: fields.unit.value }) });
         if (res.ok) {
           token = (await res.json()).token;
-          save(KEY_TOKEN, token);
+          saveSession(KEY_TOKEN, token);
+          save(KEY_OWNER, tokenMark(token));
+          playerName = fields.name.value;
           // events played before the form was filled in belong to this player
           save(KEY_QUEUE, queued().map((q) => (q.tok ? q : { ...q, tok: token })));
           save(KEY_FEEDBACK, load(KEY_FEEDBACK, []).map((f) => (f.tok ? f : { ...f, tok: token })));
@@ -212,7 +304,10 @@
   function completed(code) {
     if (!code || pk.completion === code) return;
     pk.completion = code;
-    save(KEY_DONE, { tok: token, code });
+    // Done: this tab shows the code, and the identity is forgotten, so whoever sits down next
+    // (or plays again) is not recorded under this name. The code stays on screen until then.
+    saveSession(KEY_DONE, null);
+    saveSession(KEY_TOKEN, null);
     if (typeof pk.onCompletion === 'function') {
       try { pk.onCompletion(code); } catch (e) { console.warn('pakopeli.onCompletion:', e); }
     }
@@ -313,7 +408,11 @@
     if (token && !pk.completion) {
       try {
         const me = await fetch(API + 'me', { headers: { authorization: 'Bearer ' + token } });
-        if (me.ok) { const m = await me.json(); if (m.completion_code) completed(m.completion_code); }
+        if (me.ok) {
+          const m = await me.json();
+          if (typeof m.name === 'string' && m.name.trim()) playerName = m.name;
+          if (m.completion_code) completed(m.completion_code);
+        }
         else if (me.status === 401 || me.status === 403) deadTokens.add(token);
       } catch (e) { /* the next flush finds out */ }
     }

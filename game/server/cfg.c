@@ -200,6 +200,14 @@ bool cfg_set(cfg *c, const char *key, const char *v, char *err, size_t cap)
         return true;
     }
     if (strcmp(key, "clock_offset") == 0) {
+        /* shifts every time the server keeps (expiry, retention, sessions): the tests' setting,
+           never production's, so it needs the test harness's own environment variable */
+        const char *test = getenv("PAKOPELI_TEST_CLOCK");
+        if (!test || strcmp(test, "1") != 0) {
+            snprintf(err, cap, "clock_offset is for the tests only (it moves every date the server keeps); "
+                               "remove it");
+            return false;
+        }
         if (!set_int(key, v, -3650LL * 86400, 3650LL * 86400, &n, err, cap)) return false;
         c->clock_offset_s = n;
         return true;
@@ -264,10 +272,26 @@ bool cfg_load_file(cfg *c, const char *path, char *err, size_t cap)
         }
         *eq = '\0';
         char *key = trim(s), *value = trim(eq + 1);
-        size_t vn = strlen(value);
-        if (vn >= 2 && value[0] == '"' && value[vn - 1] == '"') { /* "quoted value" */
-            value[vn - 1] = '\0';
+        if (value[0] == '"') { /* "a quoted value" # and an optional comment */
+            char *close = strchr(value + 1, '"');
+            char *rest = close ? close + 1 : NULL;
+            while (rest && (*rest == ' ' || *rest == '\t')) rest++;
+            if (!close || (*rest && *rest != '#')) {
+                snprintf(err, cap, "%s:%d: %s: %s", path, no, key,
+                         close ? "text after the quoted value (a comment starts with #)"
+                               : "the quoted value has no closing \"");
+                ok = false;
+                break;
+            }
+            *close = '\0';
             value++;
+        } else { /* value # a comment: '#' after a space starts it, as in the documented example */
+            for (char *p = value; *p; p++)
+                if (*p == '#' && (p == value || p[-1] == ' ' || p[-1] == '\t')) {
+                    *p = '\0';
+                    break;
+                }
+            value = trim(value);
         }
         if (!cfg_set(c, key, value, msg, sizeof msg)) {
             snprintf(err, cap, "%s:%d: %s", path, no, msg);

@@ -576,18 +576,30 @@ int db_user_count(db *d)
     return n;
 }
 
+/* An iterator is done only when SQLite says SQLITE_DONE: a step that fails mid-way (an I/O
+   error, a busy or corrupt page) must not pass for the end of the rows, or a replay would
+   be silently short (issue 15). Logs the failure. */
+static bool rows_done(db *d, int s, const char *what)
+{
+    if (s == SQLITE_DONE) return true;
+    log_error(d, what);
+    return false;
+}
+
 bool db_user_list(db *d, db_user_fn fn, void *user)
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT id, name, role, '', must_change FROM users ORDER BY name", NULL);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
+    int s = SQLITE_ERROR;
+    while (st && (s = sqlite3_step(st)) == SQLITE_ROW) {
         db_user u;
         read_user(st, &u);
         fn(user, &u);
     }
+    bool ok = st && rows_done(d, s, "users");
     finish(d, st);
     db_unlock(d);
-    return st != NULL;
+    return ok;
 }
 
 /* ---- HR sessions ---------------------------------------------------------------------------- */
@@ -879,10 +891,12 @@ bool db_units(db *d, db_text_fn fn, void *user)
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT DISTINCT unit FROM people ORDER BY unit", NULL);
-    while (st && sqlite3_step(st) == SQLITE_ROW) fn(user, (const char *)sqlite3_column_text(st, 0));
+    int s = SQLITE_ERROR;
+    while (st && (s = sqlite3_step(st)) == SQLITE_ROW) fn(user, (const char *)sqlite3_column_text(st, 0));
+    bool ok = st && rows_done(d, s, "units");
     finish(d, st);
     db_unlock(d);
-    return st != NULL;
+    return ok;
 }
 
 /* ---- plays and events ----------------------------------------------------------------------- */
@@ -934,8 +948,10 @@ bool db_play_events(db *d, int64_t play_id, db_event_fn fn, void *user)
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT seq, body FROM events WHERE play_id = ? ORDER BY seq", "I", play_id);
     bool ok = st != NULL;
-    while (ok && sqlite3_step(st) == SQLITE_ROW)
+    int s = SQLITE_ERROR;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW)
         if (!fn(user, (uint32_t)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1))) ok = false;
+    ok = ok && rows_done(d, s, "events");
     finish(d, st);
     db_unlock(d);
     return ok;
@@ -1155,7 +1171,8 @@ bool db_results(db *d, const db_filter *f, int64_t now, bool rooms, db_result_fn
     db_lock(d);
     sqlite3_stmt *st = prep(d, rooms ? room_sql : puzzle_sql, NULL);
     bool ok = st && bind_filter(st, f, now);
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int s = SQLITE_ERROR;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
         db_result_row r;
         r.person_id = sqlite3_column_int64(st, 0);
         col_text(st, 1, r.room, sizeof r.room);
@@ -1166,6 +1183,7 @@ bool db_results(db *d, const db_filter *f, int64_t now, bool rooms, db_result_fn
         r.ms = sqlite3_column_int64(st, 6);
         fn(user, &r);
     }
+    ok = ok && rows_done(d, s, "results");
     finish(d, st);
     db_unlock(d);
     return ok;
@@ -1190,7 +1208,8 @@ bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feed
                             NULL);
     bool ok = st && bind_filter(st, f, now) &&
               sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int s = SQLITE_ERROR;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
         db_feedback fb;
         fb.at = sqlite3_column_int64(st, 0);
         col_text(st, 1, fb.room, sizeof fb.room);
@@ -1199,6 +1218,7 @@ bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feed
         col_text(st, 4, fb.unit, sizeof fb.unit);
         fn(user, &fb);
     }
+    ok = ok && rows_done(d, s, "feedback");
     finish(d, st);
     db_unlock(d);
     return ok;
@@ -1216,12 +1236,14 @@ bool db_audit_list(db *d, int limit, db_audit_fn fn, void *user)
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT at, user, action, detail FROM audit ORDER BY id DESC LIMIT ?", "i", limit);
-    while (st && sqlite3_step(st) == SQLITE_ROW)
+    int s = SQLITE_ERROR;
+    while (st && (s = sqlite3_step(st)) == SQLITE_ROW)
         fn(user, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
            (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+    bool ok = st && rows_done(d, s, "audit");
     finish(d, st);
     db_unlock(d);
-    return st != NULL;
+    return ok;
 }
 
 /* ---- maintenance ---------------------------------------------------------------------------- */

@@ -60,7 +60,7 @@ static bool parse_args(int argc, char **argv, cfg *c, args *a)
 {
     char err[512];
     memset(a, 0, sizeof *a);
-    a->role = "admin";
+    a->role = "viewer"; /* least privilege unless asked: an admin can erase everything (issue 15) */
     for (int i = 1; i < argc; i++) /* the file first, so flags win whatever their order */
         if (strncmp(argv[i], "--config=", 9) == 0 || strcmp(argv[i], "--config") == 0) {
             const char *path = argv[i][8] == '=' ? argv[i] + 9 : (i + 1 < argc ? argv[++i] : "");

@@ -46,3 +46,9 @@ test-server: $(BUILD)/native/pakopeli-server-san web ## report server: API, bad 
 run-server: server web ## serve the game and the HR dashboard at http://$(HOST):$(PORT)/ (data in build/data)
 	@$(BUILD)/native/pakopeli-server --address=$(HOST) --port=$(PORT) --data=$(BUILD)/data \
 	  --web=$(BUILD)/web --hr=game/server/hr
+
+# The database's own test includes db.c and needs SQLite (and what db.c calls) at link time.
+$(BUILD)/tests/test_server_db_errors: tests/unit/test_server_db_errors.c $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) | $(PACKAGES)
+	@mkdir -p $(@D)
+	@$(CC) $(SERVER_CFLAGS) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< game/server/db_org.c game/server/valid.c \
+	  game/server/units.c $(CORE_SRC) -lcjson -lsqlite3 -lunistring -o $@

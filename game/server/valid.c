@@ -41,7 +41,11 @@ bool valid_text(const char *s, size_t max_bytes, bool multiline)
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
             if (!(multiline && (cp == '\n' || cp == '\r' || cp == '\t'))) return false;
         }
-        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF)
+        /* direction marks, embeddings, overrides and isolates (U+061C, U+200E/F, U+202A-E,
+           U+2066-9) could make a name display as something else; the line and paragraph
+           separators U+2028/9 break a line where no newline is allowed; U+FEFF is invisible */
+        if (cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+            (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF)
             return false;
         if (!space) visible = true;
         i += n;

@@ -11,8 +11,9 @@
 #include <stddef.h>
 
 /* True when s is valid UTF-8 of 1..max_bytes bytes with no control characters (a multiline
-   text may hold newlines and tabs), no bidirectional-override characters (which could make
-   a name display as something else), and not only spaces. */
+   text may hold newlines and tabs), no bidirectional marks, embeddings, overrides or isolates
+   (which could make a name display as something else), no U+2028/U+2029 line separators, and
+   not only spaces. A NUL never gets this far: the JSON reader refuses \u0000 (jsonx.h). */
 bool valid_text(const char *s, size_t max_bytes, bool multiline);
 
 /* Removes leading and trailing ASCII spaces and tabs in place; returns the new length. */

@@ -54,13 +54,16 @@ export function tempDir(name = 'pk-server-') {
 
 // Runs a pakopeli-server command (user, backup, restore, check) to completion.
 export function runCommand(args, { input } = {}) {
-  return execFileSync(SERVER, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  return execFileSync(SERVER, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, PAKOPELI_TEST_CLOCK: '1' } });
 }
 
 // Starts `pakopeli-server serve`; resolves when it listens. opts.args adds flags.
 export async function startServer({ data = tempDir(), args = [], web = WEB, port = 0 } = {}) {
   const child = spawn(SERVER, ['--address=127.0.0.1', `--port=${port}`, `--data=${data}`, `--levels=${LEVELS}`,
-    `--web=${web}`, `--hr=${HR_DIR}`, '--threads=4', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    `--web=${web}`, `--hr=${HR_DIR}`, '--threads=4', ...args],
+  // PAKOPELI_TEST_CLOCK: the tests may move the server's clock (clock_offset); production may not
+  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PAKOPELI_TEST_CLOCK: '1' } });
   running.add(child);
   let out = '', err = '';
   child.stdout.on('data', (d) => { out += d; });

@@ -1,0 +1,76 @@
+// What a security audit and a fuzzer did to the report server (issue 15), each a test that
+// failed before its fix: quadratic time from one player's request, NUL and direction
+// characters in stored text, and an HR account that got more rights than it asked for.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, runCommand, tempDir, HR, Player } from './lib.mjs';
+
+describe('hostile input', () => {
+  let server, hr, token;
+
+  before(async () => {
+    server = await startServer();
+    hr = new HR(server.url);
+    await hr.firstLogin(server);
+    token = (await hr.invite({ name: 'Testi Pelaaja' })).token;
+  });
+  after(async () => assert.equal((await server.stop()).code, 0, server.errors()));
+
+  const post = (body) => fetch(server.url + '/api/v1/events', {
+    method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
+
+  // The fastest of a few requests: the server's own time, as little of the machine's as can be.
+  async function best(body, runs = 4) {
+    let min = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      const res = await post(body);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      assert.equal(res.status, 400);
+      const json = await res.json();
+      assert.equal(json.error.code, 'unknown_field');
+      min = Math.min(min, ms);
+    }
+    return min;
+  }
+
+  it('refuses many unknown fields in time linear in the request (10x the fields, at most 15x the time)', async () => {
+    const body = (n) => {
+      const o = { play: 'p1', events: [] };
+      for (let i = 0; i < n; i++) o[`f${i}`] = 1;
+      return JSON.stringify(o);
+    };
+    const small = body(2000), large = body(20000); // about 20 kB and 230 kB, under the 256 kB limit
+    await best(small, 1); // warm up
+    const t1 = await best(small), t10 = await best(large);
+    const ratio = t10 / t1, grew = large.length / small.length;
+    console.log(`  ${small.length} bytes ${t1.toFixed(1)} ms, ${large.length} bytes ${t10.toFixed(1)} ms: ${ratio.toFixed(1)}x for ${grew.toFixed(1)}x`);
+    assert.ok(ratio <= 1.5 * grew, `${ratio.toFixed(1)}x the time for ${grew.toFixed(1)}x the input`);
+  });
+
+  it('refuses a NUL inside a string anywhere in a request', async () => {
+    const p = new Player(server.url, token);
+    const item = p.event('signs', ['sender']);
+    item.event.room = 'outlook\u0000evil';
+    const r = await p.send([item]);
+    assert.equal(r.status, 400, JSON.stringify(r.data));
+    assert.match(r.data.error.message, /NUL/);
+    const inv = await hr.post('/api/v1/hr/people', { name: 'a\u0000b', unit: 'Testiyksikkö', start_date: '2025-03-01' });
+    assert.equal(inv.status, 400, JSON.stringify(inv.data));
+  });
+
+  it('refuses direction marks and line separators in names', async () => {
+    for (const name of ['Aino\u200f Kallio', 'Aino\u2028Kallio', 'Aino\u061cKallio']) {
+      const r = await hr.post('/api/v1/hr/people', { name, unit: 'Testiyksikkö', start_date: '2025-03-01' });
+      assert.equal(r.status, 400, `${JSON.stringify(name)}: ${JSON.stringify(r.data)}`);
+    }
+  });
+
+  it('gives a new HR account the least rights unless a role is asked for', () => {
+    const data = tempDir();
+    runCommand(['user', 'add', 'uusi', '--password-stdin', `--data=${data}`], { input: 'a long new password 1\n' });
+    const list = runCommand(['user', 'list', `--data=${data}`]);
+    assert.match(list, /^uusi\s+viewer/m, list);
+  });
+});

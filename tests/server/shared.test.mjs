@@ -1,0 +1,90 @@
+// A shared ward computer (issue 15): one nurse plays from her link, the next opens the plain
+// address in the same browser. The second must not see her completion code, must not be
+// recorded under her name and must not resume her game; the first sees whose game it is and
+// can leave; completion forgets the identity. Chromium: a new tab is a new browser session
+// (sessionStorage) over the same localStorage, as on a ward computer.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
+import { CHROMIUM_ARGS, clickControl } from '../e2e/lib.mjs';
+import { startServer, webWithFixture, HR, sql } from './lib.mjs';
+
+describe('a shared computer', () => {
+  let server, browser, context, hr, web;
+
+  before(async () => {
+    web = await webWithFixture();
+    server = await startServer({ web });
+    hr = new HR(server.url);
+    await hr.firstLogin(server);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1280, height: 760 }, locale: 'fi-FI' });
+  });
+  after(async () => {
+    await browser?.close();
+    assert.equal((await server.stop()).code, 0, server.errors());
+  });
+
+  async function open(url) {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
+    return { page, errors };
+  }
+
+  it('keeps the player for her own tab, says whose game it is, and lets the next person start afresh', async () => {
+    const aino = await hr.invite({ name: 'Aino Kallio' });
+    const a = await open(`${server.url}/?lang=fi#t=${aino.token}`);
+    await a.page.locator('#report-who', { hasText: 'Pelaat nimellä Aino K. – et ole Aino?' }).waitFor({ timeout: 10000 });
+    await clickControl(a.page, 'Aloita');
+    await clickControl(a.page, 'Lähettäjän osoite');
+    await a.page.locator('#report-status', { hasText: 'Lähetetty' }).waitFor({ timeout: 10000 });
+    const stored = await a.page.evaluate(() => ({ local: localStorage.getItem('pakopeli.report.token'),
+      session: sessionStorage.getItem('pakopeli.report.token'), save: localStorage.getItem('pakopeli.save') }));
+    assert.equal(stored.local, null, 'no identity in localStorage');
+    assert.ok(stored.session, 'the identity lives in this tab');
+    assert.ok(stored.save && stored.save !== '[]', 'her game is saved');
+    await a.page.close();
+
+    // the next person opens the plain address: nobody, and a fresh game
+    const b = await open(server.url + '/?lang=fi');
+    const state = await b.page.evaluate(() => window.pakopeli.reportState());
+    assert.equal(state.token, 'no');
+    assert.equal(state.completion, null);
+    assert.equal(await b.page.locator('#report-who').isHidden(), true);
+    const save = await b.page.evaluate(() => localStorage.getItem('pakopeli.save'));
+    assert.ok(save === null || save === '[]', `her game is not resumed: ${save}`);
+    await clickControl(b.page, 'Aloita');
+    await clickControl(b.page, 'Lähettäjän osoite');
+    await b.page.waitForTimeout(800);
+    const db = `${server.data}/pakopeli.db`;
+    assert.equal(sql(db, 'SELECT COUNT(*) FROM events'), '1', 'nothing recorded under her name');
+    assert.deepEqual([...a.errors, ...b.errors], []);
+    await b.page.close();
+  });
+
+  it('leaves with one button, and forgets the player at completion', async () => {
+    const bertta = await hr.invite({ name: 'Bertta Berg' });
+    const p = await open(`${server.url}/?lang=fi#t=${bertta.token}`);
+    const leave = p.page.locator('#report-who').getByRole('button', { name: 'Lopeta' });
+    await leave.waitFor({ timeout: 10000 });
+    await Promise.all([p.page.waitForNavigation(), leave.click()]);
+    await p.page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
+    assert.equal((await p.page.evaluate(() => window.pakopeli.reportState())).token, 'no');
+    await p.page.close();
+
+    // completion: the code is shown, the identity is gone from storage
+    const q = await open(`${server.url}/?lang=fi#t=${bertta.token}`);
+    await clickControl(q.page, 'Aloita');
+    for (const s of ['Lähetysaika', 'Lähettäjän osoite', 'Viestin teksti', 'Kirjautumislinkki', 'Liite Salasanaohje.zip']) await clickControl(q.page, s);
+    await clickControl(q.page, 'Jatka');
+    await clickControl(q.page, 'Ilmoitan viestin');
+    await q.page.locator('#report-status', { hasText: /Suorituskoodisi: PK-/ }).waitFor({ timeout: 30000 });
+    assert.equal(await q.page.evaluate(() => sessionStorage.getItem('pakopeli.report.token')), null);
+    assert.equal(await q.page.locator('#report-who').isHidden(), true);
+    assert.deepEqual(q.errors, []);
+    await q.page.close();
+  });
+});
