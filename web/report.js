@@ -163,7 +163,7 @@
   const line = document.createElement('span');
   box.appendChild(line);
   // "Playing as Aino K. – not Aino? Leave": on a shared computer the next person must notice
-  const whoLine = document.createElement('span');
+  const whoLine = document.createElement('div'); // a line of its own under the status
   whoLine.id = 'report-who';
   const whoText = document.createElement('span');
   const leaveButton = document.createElement('button');
@@ -171,7 +171,6 @@
   leaveButton.addEventListener('click', leave);
   whoLine.append(whoText, leaveButton);
   whoLine.hidden = true;
-  whoLine.style.display = 'block';
   box.appendChild(whoLine);
   function mount() { if (!box.isConnected) (document.querySelector('main') || document.body).appendChild(box); }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
