@@ -3,7 +3,10 @@
 // characters in stored text, and an HR account that got more rights than it asked for.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, runCommand, tempDir, HR, Player } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, runCommand, tempDir, HR, Player, ROOT } from './lib.mjs';
 
 describe('hostile input', () => {
   let server, hr, token;
@@ -72,5 +75,18 @@ describe('hostile input', () => {
     runCommand(['user', 'add', 'uusi', '--password-stdin', `--data=${data}`], { input: 'a long new password 1\n' });
     const list = runCommand(['user', 'list', `--data=${data}`]);
     assert.match(list, /^uusi\s+viewer/m, list);
+  });
+
+  it('documents a systemd unit that systemd-analyze rates below 3 (exposure)', (t) => {
+    try { execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' }); } catch { t.skip('no systemd-analyze'); return; }
+    const doc = fs.readFileSync(path.join(ROOT, 'docs/operating.md'), 'utf8');
+    const unit = /```ini\n(\[Unit\][^`]*)```/.exec(doc);
+    assert.ok(unit, 'operating.md has a systemd unit');
+    const file = path.join(tempDir(), 'pakopeli.service');
+    fs.writeFileSync(file, unit[1]);
+    // --threshold is on the 0..100 scale of the 0.0..10.0 rating: 30 is 3.0
+    const out = execFileSync('systemd-analyze', ['security', '--offline=true', '--threshold=30', file], { encoding: 'utf8' });
+    const level = /Overall exposure level for pakopeli.service: ([\d.]+)/.exec(out);
+    assert.ok(level && Number(level[1]) < 3, out.slice(-200));
   });
 });
