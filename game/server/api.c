@@ -481,6 +481,7 @@ static void post_feedback(call *c)
         fail_db(c);
         return;
     }
+    db_rc rc = DB_OK;
     bool ok = jx_check_fields(&c->rd, c->body, fields) &&
               text_field(c, c->body, "room", false, DB_ID_MAX - 1, false, room, sizeof room) &&
               jx_get_int(&c->rd, c->body, "rating", false, 1, 5, &rating) &&
@@ -489,7 +490,9 @@ static void post_feedback(call *c)
         ok = jx_error(&c->rd, "room", DIAG_BAD_VALUE, "no such room in this game");
     if (ok && !rating && !text[0]) ok = jx_error(&c->rd, "text", DIAG_MISSING, "give a rating, a text, or both");
     if (!ok) fail_body(c);
-    else if (db_feedback_add(c->s->db, p.id, room, rating, text, c->now) != DB_OK) fail_db(c);
+    else if ((rc = db_feedback_add(c->s->db, p.id, room, rating, text, c->now)) == DB_CONFLICT)
+        fail(c, 429, "too_many", NULL, "Thank you: we have %d comments from you already.", (int)DB_FEEDBACK_PER_PERSON);
+    else if (rc != DB_OK) fail_db(c);
     else {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddBoolToObject(o, "ok", true);

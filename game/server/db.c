@@ -1194,8 +1194,15 @@ bool db_results(db *d, const db_filter *f, int64_t now, bool rooms, db_result_fn
 db_rc db_feedback_add(db *d, int64_t person_id, const char *room, int rating, const char *text,
                       int64_t now)
 {
-    return run(d, "INSERT INTO feedback(person_id, room, rating, text, at) VALUES (?, ?, ?, ?, ?)", "ItitI",
-               person_id, room, rating, text, now);
+    /* the count and the insert in one statement, so two requests at once cannot pass the cap */
+    db_lock(d);
+    db_rc rc = run(d,
+                   "INSERT INTO feedback(person_id, room, rating, text, at) SELECT ?, ?, ?, ?, ? "
+                   "WHERE (SELECT COUNT(*) FROM feedback WHERE person_id = ?1) < ?6",
+                   "ItitIi", person_id, room, rating, text, now, (int)DB_FEEDBACK_PER_PERSON);
+    if (rc == DB_OK && sqlite3_changes(d->sql) == 0) rc = DB_CONFLICT;
+    db_unlock(d);
+    return rc;
 }
 
 bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feedback_fn fn, void *user)

@@ -229,6 +229,9 @@ bool db_stat_status(db *d, const char *unit, int64_t now, db_stat_status_counts 
 
 /* ---- feedback ---------------------------------------------------------------------------------- */
 
+/* A person gives at most DB_FEEDBACK_PER_PERSON comments (one per room and a few more; 200
+   posts from one token must not fill the database): DB_CONFLICT beyond it. */
+enum { DB_FEEDBACK_PER_PERSON = 30 };
 db_rc db_feedback_add(db *d, int64_t person_id, const char *room, int rating, const char *text,
                       int64_t now);
 typedef struct db_feedback {

@@ -63,6 +63,17 @@ describe('hostile input', () => {
     assert.equal(inv.status, 400, JSON.stringify(inv.data));
   });
 
+  it('takes a bounded number of comments from one player', async () => {
+    const { token: tok } = await hr.invite({ name: 'Kommentoija' });
+    const send = () => fetch(server.url + '/api/v1/feedback', { method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tok}` },
+      body: JSON.stringify({ rating: 4, text: 'x'.repeat(1900) }) });
+    const statuses = [];
+    for (let i = 0; i < 40; i++) statuses.push((await send()).status);
+    assert.equal(statuses.filter((s) => s === 201).length, 30, statuses.join(','));
+    assert.ok(statuses.slice(30).every((s) => s === 429), statuses.join(','));
+  });
+
   it('refuses direction marks and line separators in names', async () => {
     for (const name of ['Aino\u200f Kallio', 'Aino\u2028Kallio', 'Aino\u061cKallio']) {
       const r = await hr.post('/api/v1/hr/people', { name, unit: 'Testiyksikkö', start_date: '2025-03-01' });
