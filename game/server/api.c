@@ -25,11 +25,13 @@
  * Errors are {"error": {"code": "stable_code", "message": "...", "field": "json.path"}} with a
  * 4xx status for anything the client can fix; no SQL, paths or internals ever appear.
  */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -1520,8 +1522,11 @@ static void get_audit(call *c)
 /* ---- HR: export ----------------------------------------------------------------------------------------- */
 
 typedef struct export_ctx {
-    buf *out;
+    buf *out;          /* rows pass through here ... */
+    FILE *file;        /* ... to this unnamed file in the data folder, 64 KiB at a time */
+    bool write_failed;
     bool fi;
+    bool sv;           /* Swedish headers and statuses, ISO dates, decimal commas */
     bool emails;       /* this account may see e-mail addresses */
     int rows;
 } export_ctx;
@@ -1544,10 +1549,10 @@ static void export_row(void *user, const db_person *p)
     static const char *const status_fi[][2] = {{"invited", "kutsuttu"}, {"started", "aloitettu"},
                                                {"completed", "suoritettu"}, {"expired", "vanhentunut"},
                                                {"revoked", "peruttu"}};
+    static const char *const status_sv[] = {"inbjuden", "påbörjad", "slutförd", "utgången", "återkallad"};
     const char *status = p->status;
-    if (x->fi)
-        for (int i = 0; i < 5; i++)
-            if (strcmp(p->status, status_fi[i][0]) == 0) status = status_fi[i][1];
+    for (int i = 0; i < 5; i++)
+        if (strcmp(p->status, status_fi[i][0]) == 0) status = x->fi ? status_fi[i][1] : x->sv ? status_sv[i] : status;
     char start[16] = "", invited[32], started[32], completed[32], minutes[32] = "", score[16] = "",
          mistakes[16] = "", hints[16] = "";
     if (p->start_date[0]) {
@@ -1560,7 +1565,7 @@ static void export_row(void *user, const db_person *p)
     fmt_time(p->completed, x->fi, completed, sizeof completed);
     if (p->completed) {
         snprintf(minutes, sizeof minutes, "%.1f", (double)p->time_ms / 60000.0);
-        if (x->fi) /* Finnish Excel reads 12,5 as a number, 12.5 as a date or text */
+        if (x->fi || x->sv) /* Finnish and Swedish Excel read 12,5 as a number, 12.5 as a date or text */
             for (char *q = minutes; *q; q++)
                 if (*q == '.') *q = ',';
         snprintf(score, sizeof score, "%d", p->score);
@@ -1571,6 +1576,10 @@ static void export_row(void *user, const db_person *p)
                          minutes, score, mistakes, hints, p->code};
     csv_row(x->out, ';', row, 13);
     x->rows++;
+    if (x->out->len >= 65536) {
+        x->write_failed |= fwrite(x->out->data, 1, x->out->len, x->file) != x->out->len;
+        x->out->len = 0;
+    }
 }
 
 static void post_export(call *c)
@@ -1588,7 +1597,7 @@ static void post_export(call *c)
         fail_body(c);
         return;
     }
-    bool fi = strcmp(lang, "en") != 0;
+    bool sv = strcmp(lang, "sv") == 0, fi = !sv && strcmp(lang, "en") != 0;
     http_resp *r = c->resp;
     buf_puts(&r->body, CSV_BOM);
     static const char *const head_fi[] = {"Nimi", "Yksikkö", "Aloituspäivä", "Sähköposti", "Tila", "Kutsuttu",
@@ -1597,11 +1606,28 @@ static void post_export(call *c)
     static const char *const head_en[] = {"Name", "Unit", "Start date", "Email", "Status", "Invited", "Started",
                                           "Completed", "Playing time (min)", "Score", "Mistakes", "Hints",
                                           "Completion code"};
-    csv_row(&r->body, ';', fi ? head_fi : head_en, 13);
-    export_ctx x = {.out = &r->body, .fi = fi, .emails = sees_emails(c)};
-    /* no cap: every matching row is written, and the count goes in X-Export-Rows and the audit */
-    if (!db_people_list(c->s->db, &f, c->now, INT32_MAX, export_row, &x)) {
+    static const char *const head_sv[] = {"Namn", "Enhet", "Startdatum", "E-post", "Status", "Inbjuden", "Påbörjad",
+                                          "Slutförd", "Speltid (min)", "Poäng", "Fel", "Tips", "Slutförandekod"};
+    csv_row(&r->body, ';', fi ? head_fi : sv ? head_sv : head_en, 13);
+    /* No cap, and no limit of memory: every matching row goes to an unnamed file in the data
+       folder (O_TMPFILE: never visible, gone when closed; personal data stays where the database
+       is), which is then sent from disk. The count goes in X-Export-Rows and the audit log. */
+    int fd = open(c->s->cfg.data, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    export_ctx x = {.out = &r->body, .fi = fi, .sv = sv, .emails = sees_emails(c), .file = fd >= 0 ? fdopen(fd, "w+") : NULL};
+    if (!x.file) {
+        if (fd >= 0) close(fd);
         buf_free(&r->body);
+        fail_db(c);
+        return;
+    }
+    bool listed = db_people_list(c->s->db, &f, c->now, INT32_MAX, export_row, &x);
+    x.write_failed |= r->body.failed || fwrite(r->body.data, 1, r->body.len, x.file) != r->body.len;
+    buf_free(&r->body);
+    long size = !x.write_failed && fflush(x.file) == 0 ? ftell(x.file) : -1;
+    int out = size >= 0 ? dup(fileno(x.file)) : -1;
+    fclose(x.file);
+    if (!listed || out < 0 || lseek(out, 0, SEEK_SET) != 0) {
+        if (out >= 0) close(out);
         fail_db(c);
         return;
     }
@@ -1609,10 +1635,11 @@ static void post_export(call *c)
     snprintf(detail, sizeof detail, "%d rows; unit=%s status=%s from=%s to=%s cfrom=%s cto=%s q=%s", x.rows, f.unit,
              f.status, f.from, f.to, f.cfrom, f.cto, f.q);
     if (db_audit(c->s->db, c->now, c->sess.user, "export", detail) != DB_OK) {
-        buf_free(&r->body);
+        close(out);
         fail_db(c); /* no export that the audit log does not know about */
         return;
     }
+    http_set_file(r, out, (uint64_t)size);
     r->status = 200;
     r->type = "text/csv; charset=utf-8";
     r->csp = HTTP_CSP_API;

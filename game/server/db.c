@@ -451,7 +451,7 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
                  version, SCHEMA_VERSION);
         goto fail;
     }
-    if (version < SCHEMA_VERSION && !db_org_setup(d, version, err, cap)) goto fail;
+    if (!db_org_setup(d, version, err, cap)) goto fail; /* idempotent: its tables and indexes */
     if (version < SCHEMA_VERSION &&
         run(d, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", "i", SCHEMA_VERSION) != DB_OK) {
         snprintf(err, cap, "%s: cannot write", path);

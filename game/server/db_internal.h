@@ -15,7 +15,8 @@ sqlite3 *db_handle(db *d);
 /* Open db_begin() transactions (0 or 1). */
 int db_depth(const db *d);
 
-/* Creates the tables of db_org.c and migrates a database of schema from_version (0: new). */
+/* Creates the tables and indexes of db_org.c that are missing (at every start: idempotent) and
+   migrates a database of schema from_version (0: new). */
 bool db_org_setup(db *d, int from_version, char *err, size_t cap);
 
 /* The parts of the dashboard's filter that db_org.c adds (see db_filter in db.h): a manager's

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/socket.h>
 
 #include <microhttpd.h>
@@ -57,6 +58,13 @@ bool http_set_location(http_resp *r, const char *url)
     return r->location != NULL;
 }
 
+void http_set_file(http_resp *r, int fd, uint64_t len)
+{
+    r->has_file = true;
+    r->file = fd;
+    r->file_len = len;
+}
+
 bool http_is_loopback_address(const char *address)
 {
     struct in_addr a4;
@@ -100,7 +108,11 @@ static enum MHD_Result send_response(struct MHD_Connection *c, http_resp *r)
 static enum MHD_Result send_response_now(struct MHD_Connection *c, http_resp *r)
 {
     struct MHD_Response *resp = NULL;
-    if (r->data) {
+    if (r->has_file) {
+        buf_free(&r->body);
+        resp = MHD_create_response_from_fd64(r->file_len, r->file); /* closes the file when done */
+        if (!resp) close(r->file);
+    } else if (r->data) {
         http_resp *holder = malloc(sizeof *holder);
         if (!holder) {
             r->release(r->release_arg);

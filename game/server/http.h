@@ -54,6 +54,9 @@ typedef struct http_resp {
     int header_count;
     char headers[HTTP_HEADERS_MAX][2][256]; /* extra headers: name, value */
     char *location;          /* a Location longer than a header slot (http_set_location); freed when sent */
+    bool has_file;           /* or the body is a file (http_set_file): sent from disk, closed when sent */
+    int file;
+    uint64_t file_len;
 } http_resp;
 
 /* Query argument, request header, or cookie value; NULL when absent. */
@@ -63,6 +66,9 @@ const char *http_cookie(const http_req *r, const char *name);
 
 /* Sets a Location header of any length (a sign-in redirect with its parameters); false when out of memory. */
 bool http_set_location(http_resp *r, const char *url);
+/* Sends the first len bytes of the open file fd as the body (a large export, without holding it in
+   memory); the response owns fd from here and closes it. */
+void http_set_file(http_resp *r, int fd, uint64_t len);
 /* Adds a response header (values longer than 255 bytes are refused: false). */
 bool http_add_header(http_resp *r, const char *name, const char *value);
 

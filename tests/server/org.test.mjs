@@ -152,5 +152,9 @@ describe('reports HR expects', () => {
     assert.equal(r.data.trim().split('\n').length, 6001, 'a header and 6,000 rows: no cap');
     const audit = (await hr.get('/api/v1/hr/audit')).data.audit.find((a) => a.action === 'export');
     assert.match(audit.detail, /^6000 rows/);
+    const sv = await hr.request('POST', '/api/v1/hr/export', { unit: 'Iso yksikkö', status: 'invited', lang: 'sv' });
+    assert.ok(sv.data.startsWith('\uFEFFNamn;Enhet;Startdatum;E-post;Status;'), sv.data.slice(0, 60));
+    assert.match(sv.data.split('\r\n')[1], /;2025-02-01;;inbjuden;/);
+    assert.equal(sv.headers.get('x-export-rows'), '6000');
   });
 });
