@@ -345,6 +345,8 @@ static void scene_pass(app *a, SDL_Rect area, bool interactive)
             bool found = gs->puzzles[pi].found & (1u << k);
             bool wrong = pi == v->current && k == v->wrong_place;
             if (!found && !wrong) continue;
+            const level_widget *on = q->options[k].widget ? level_find_widget(room, q->options[k].widget) : NULL;
+            if (on && !game_widget_visible(gs, (int)(on - room->widgets))) continue; /* taken away since ("hides") */
             SDL_Rect r = to_screen(xf, q->options[k].rect);
             gfx_color c = found ? GFX_OK : GFX_BAD;
             gfx_outline(g, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, c, 3);
