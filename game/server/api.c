@@ -934,9 +934,11 @@ static void import_error(import_ctx *x, int line, const char *code, const char *
 /* Recognises a header row (Finnish or English names) and maps the columns. */
 static bool import_header(import_ctx *x, char **fields, int n)
 {
-    static const char *const names[4][4] = {{"nimi", "name", NULL}, {"yksikkö", "unit", "yksikko", NULL},
-                                            {"aloituspäivä", "start_date", "start date", "aloituspaiva"},
-                                            {"sähköposti", "email", "e-mail", "sahkoposti"}};
+    /* Finnish, Swedish and English column names */
+    static const char *const names[4][7] = {{"nimi", "name", "namn", NULL},
+                                            {"yksikkö", "unit", "yksikko", "enhet", NULL},
+                                            {"aloituspäivä", "start_date", "start date", "aloituspaiva", "startdatum", NULL},
+                                            {"sähköposti", "email", "e-mail", "sahkoposti", "e-post", "epost", NULL}};
     bool header = false;
     int col[4] = {-1, -1, -1, -1};
     for (int i = 0; i < n; i++) {
@@ -944,7 +946,7 @@ static bool import_header(import_ctx *x, char **fields, int n)
         valid_fold(fields[i], f, sizeof f);
         valid_trim(f);
         for (int k = 0; k < 4; k++)
-            for (int j = 0; j < 4 && names[k][j]; j++)
+            for (int j = 0; j < 7 && names[k][j]; j++)
                 if (strcmp(f, names[k][j]) == 0 && col[k] < 0) {
                     col[k] = i;
                     header = true;

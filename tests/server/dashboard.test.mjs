@@ -123,6 +123,7 @@ describe('the dashboard of a real organisation', () => {
     await page.getByRole('button', { name: 'Importera och skapa länkar' }).click();
     await page.locator('#invite-out', { hasText: 'rad 2: startdatumet "31.2.2025" är inget datum' }).waitFor();
     assert.match(await page.locator('#invite-out').textContent(), /rad 3: enheten saknas/);
+    assert.doesNotMatch(await page.locator('#invite-out').textContent(), /rad 1:/, 'a Swedish header row is a header');
     await page.screenshot({ path: path.join(SCREENS, 'hr-import-errors-sv.png') });
     await page.getByRole('link', { name: 'Händelselogg' }).click();
     await page.locator('#audit-table tbody tr', { hasText: 'chefens enheter' }).waitFor();
