@@ -14,6 +14,8 @@ prefix=${1:-$root/build/deps/wasm}
 packages=(
   # toolchains
   build-essential pkg-config cmake dpkg-dev emscripten nodejs npm
+  # the web build is compressed with brotli at build time (Makefile: $(BUILD)/web/.br)
+  brotli
   # libFuzzer and its sanitizers for the fuzz targets (tests/fuzz: make fuzz, make test-fuzz)
   clang-14 libclang-rt-14-dev
   # the engine's libraries, for the native build and the tools

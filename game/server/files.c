@@ -27,6 +27,7 @@ typedef struct entry {
     const char *type;
     char etag[64];
     blob *raw, *gz;          /* gz is NULL when compression does not pay */
+    blob *br;                /* the build's FILE.br (brotli -q 11, Makefile), NULL when absent or stale */
     struct entry *next;
 } entry;
 
@@ -64,6 +65,7 @@ void files_free(files *f)
         next = e->next;
         blob_release(e->raw);
         blob_release(e->gz);
+        blob_release(e->br);
         free(e);
     }
     pthread_mutex_destroy(&f->lock);
@@ -150,15 +152,41 @@ static void not_found(http_resp *resp)
     buf_puts(&resp->body, "Not found\n");
 }
 
-static bool accepts_gzip(const http_req *req)
+/* Whether Accept-Encoding lists coding (as a whole token) without refusing it with q=0. */
+static bool accepts(const http_req *req, const char *coding)
 {
     const char *ae = http_header(req, "Accept-Encoding");
-    if (!ae) return false;
-    const char *g = strstr(ae, "gzip");
-    if (!g) return false;
-    const char *q = g + 4;
-    while (*q == ' ') q++;
-    return !(strncmp(q, ";q=0", 4) == 0 && (q[4] == '\0' || q[4] == ',' || strncmp(q + 4, ".0", 2) == 0));
+    size_t n = strlen(coding);
+    for (const char *g = ae ? strstr(ae, coding) : NULL; g; g = strstr(g + n, coding)) {
+        bool starts = g == ae || g[-1] == ',' || g[-1] == ' ';
+        const char *q = g + n;
+        while (*q == ' ') q++;
+        if (!starts || (*q && *q != ',' && *q != ';')) continue; /* part of another name */
+        return !(strncmp(q, ";q=0", 4) == 0 && (q[4] == '\0' || q[4] == ',' || strncmp(q + 4, ".0", 2) == 0));
+    }
+    return false;
+}
+
+/* FILE.br beside path when it is at least as new as the file itself (to the second); NULL
+   otherwise, so a file changed after the build is never answered with its old brotli. */
+static blob *brotli_sidecar(const char *path, const struct stat *sb)
+{
+    char br[PATH_MAX + 8];
+    struct stat bs;
+    snprintf(br, sizeof br, "%s.br", path);
+    /* whole seconds: brotli -k and many copying tools keep only those */
+    if (stat(br, &bs) != 0 || !S_ISREG(bs.st_mode) || bs.st_size > FILE_MAX || bs.st_size >= sb->st_size ||
+        bs.st_mtim.tv_sec < sb->st_mtim.tv_sec)
+        return NULL;
+    blob *b = blob_new((size_t)bs.st_size);
+    FILE *fp = b ? fopen(br, "rb") : NULL;
+    bool ok = fp && fread(b->data, 1, b->len, fp) == b->len;
+    if (fp) fclose(fp);
+    if (!ok) {
+        free(b);
+        return NULL;
+    }
+    return b;
 }
 
 /* Loads or refreshes the entry for path; lock held. NULL when unreadable. */
@@ -191,9 +219,11 @@ static entry *load(files *f, const char *path, const struct stat *sb)
     }
     blob_release(e->raw);
     blob_release(e->gz);
+    blob_release(e->br);
     e->raw = raw;
     e->type = files_type(path);
     e->gz = compressible(e->type) ? gzip(raw) : NULL;
+    e->br = compressible(e->type) ? brotli_sidecar(path, sb) : NULL;
     e->size = sb->st_size;
     e->mtime = sb->st_mtim;
     snprintf(e->etag, sizeof e->etag, "\"%llx-%llx-%lx\"", (unsigned long long)sb->st_size,
@@ -226,8 +256,8 @@ void files_serve(files *f, const char *root, const char *rel, const http_req *re
         not_found(resp);
         return;
     }
-    bool gz = e->gz && accepts_gzip(req);
-    blob *b = gz ? e->gz : e->raw;
+    bool br = e->br && accepts(req, "br"), gz = !br && e->gz && accepts(req, "gzip");
+    blob *b = br ? e->br : gz ? e->gz : e->raw;
     const char *inm = http_header(req, "If-None-Match");
     resp->type = e->type;
     http_add_header(resp, "ETag", e->etag);
@@ -241,6 +271,7 @@ void files_serve(files *f, const char *root, const char *rel, const http_req *re
     }
     atomic_fetch_add(&b->refs, 1);
     pthread_mutex_unlock(&f->lock);
+    if (br) http_add_header(resp, "Content-Encoding", "br");
     if (gz) http_add_header(resp, "Content-Encoding", "gzip");
     resp->status = 200;
     resp->data = b->data;

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { brotliSidecar } from './serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES = {
@@ -70,11 +71,14 @@ export async function startDevServer({
 
   function send(res, body) { res.write(`event: lint\ndata: ${JSON.stringify(body)}\n\n`); }
 
-  function serveFile(res, file, extra = {}) {
+  function serveFile(res, file, extra = {}, req = null) {
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      // the engine's build brotli-compressed (Makefile); levels and assets being edited as they are
+      const br = req && file.startsWith(web + path.sep) ? brotliSidecar(file, req) : null;
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-store', ...extra }).end(data);
+        'cache-control': 'no-store', ...(br ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}), ...extra })
+        .end(br || data);
     });
   }
 
@@ -112,7 +116,7 @@ export async function startDevServer({
     const file = p === '/dev.js' ? path.join(ROOT, 'web/dev.js')
       : route('/levels/', levels) ?? route('/assets/', assets) ?? route('/', web);
     if (!file) { res.writeHead(403).end(); return; }
-    serveFile(res, file);
+    serveFile(res, file, {}, req);
   });
 
   // Saves come as bursts of events (an editor writes, renames, touches): wait for quiet.

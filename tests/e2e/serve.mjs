@@ -26,6 +26,19 @@ function gzipped(file, data) {
   return gz;
 }
 
+// FILE.br made by the build (brotli -q 11, Makefile), when the browser accepts br and it is not
+// older than FILE: as the report server does (game/server/files.c).
+export function brotliSidecar(file, req) {
+  if (!/(^|[ ,])br($|[ ,;])/.test(req.headers['accept-encoding'] || '')) return null;
+  try {
+    const b = fs.statSync(`${file}.br`), f = fs.statSync(file);
+    if (Math.floor(b.mtimeMs / 1000) < Math.floor(f.mtimeMs / 1000) || b.size >= f.size) return null; // to the second, as files.c
+    return fs.readFileSync(`${file}.br`);
+  } catch {
+    return null;
+  }
+}
+
 export function serve(root, host = '127.0.0.1', port = 0) {
   root = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -37,10 +50,15 @@ export function serve(root, host = '127.0.0.1', port = 0) {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const type = TYPES[path.extname(file)] || 'application/octet-stream';
       const headers = { 'content-type': type, 'cache-control': 'no-cache' };
-      if (/gzip/.test(req.headers['accept-encoding'] || '') && !/png|jpeg/.test(type)) {
+      const br = brotliSidecar(file, req);
+      if (br) {
+        data = br;
+        headers['content-encoding'] = 'br';
+      } else if (/gzip/.test(req.headers['accept-encoding'] || '') && !/png|jpeg/.test(type)) {
         data = gzipped(file, data);
         headers['content-encoding'] = 'gzip';
       }
+      if (!/png|jpeg/.test(type)) headers.vary = 'accept-encoding';
       res.writeHead(200, headers).end(data);
     });
   });

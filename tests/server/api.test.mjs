@@ -5,7 +5,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, HR, Player, solution, sql, runCommand, tempDir } from './lib.mjs';
+import zlib from 'node:zlib';
+import { startServer, HR, Player, solution, sql, runCommand, tempDir, WEB } from './lib.mjs';
 
 const DAY = 86400;
 
@@ -416,6 +417,33 @@ describe('anonymous mode and static files', () => {
     const hr = await fetch(server.url + '/hr/');
     assert.equal(hr.status, 200);
     assert.match(hr.headers.get('content-security-policy'), /script-src 'self';/);
+  });
+
+  it('sends the build\'s brotli file to browsers that accept br, gzip to the rest', async () => {
+    const raw = fs.readFileSync(path.join(WEB, 'pakopeli.wasm'));
+    const br = await fetch(server.url + '/pakopeli.wasm', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.equal(br.headers.get('vary'), 'Accept-Encoding');
+    assert.ok(Buffer.from(await br.arrayBuffer()).equals(raw)); // fetch decodes it
+    const refused = await fetch(server.url + '/pakopeli.wasm', { headers: { 'accept-encoding': 'br;q=0, gzip' } });
+    assert.equal(refused.headers.get('content-encoding'), 'gzip');
+    await refused.arrayBuffer();
+  });
+
+  it('never sends a brotli file older than the file it compresses', async () => {
+    const web = tempDir();
+    fs.writeFileSync(path.join(web, 'old.js'), 'console.log("new text");\n'.repeat(50));
+    fs.writeFileSync(path.join(web, 'old.js.br'), zlib.brotliCompressSync('console.log("old text");\n'.repeat(50)));
+    const past = new Date(Date.now() - 60000);
+    fs.utimesSync(path.join(web, 'old.js.br'), past, past);
+    const other = await startServer({ web });
+    try {
+      const r = await fetch(other.url + '/old.js', { headers: { 'accept-encoding': 'br, gzip' } });
+      assert.equal(r.headers.get('content-encoding'), 'gzip');
+      assert.match(await r.text(), /new text/);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('serves nothing outside its folders', async () => {

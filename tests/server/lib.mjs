@@ -30,7 +30,8 @@ export async function webWithFixture() {
     const age = Date.now() - fs.statSync(path.join(WEB, 'pakopeli.wasm')).mtimeMs;
     if (age > 3000 && !before.startsWith('0:') && !before.includes('|0:')) {
       const root = tempDir('pk-web-');
-      fs.cpSync(WEB, root, { recursive: true, filter: (src) => !src.startsWith(path.join(WEB, 'levels')) });
+      // timestamps kept: a FILE.br is served only when it is not older than FILE (files.c)
+      fs.cpSync(WEB, root, { recursive: true, preserveTimestamps: true, filter: (src) => !src.startsWith(path.join(WEB, 'levels')) });
       fs.cpSync(LEVELS, path.join(root, 'levels'), { recursive: true });
       if (stamp() === before) return root;
     }
