@@ -127,6 +127,13 @@ describe('the dashboard of a real organisation', () => {
     await page.screenshot({ path: path.join(SCREENS, 'hr-import-errors-sv.png') });
     await page.getByRole('link', { name: 'Händelselogg' }).click();
     await page.locator('#audit-table tbody tr', { hasText: 'chefens enheter' }).waitFor();
+
+    await page.getByRole('link', { name: 'E-post' }).click();
+    await page.locator('#mail-disabled', { hasText: 'E-post används inte' }).waitFor();
+    const tpl = page.locator('#template-form');
+    await tpl.getByLabel('Språk').selectOption('sv');
+    assert.match(await tpl.getByLabel('Ämne').inputValue(), /^Välkommen/);
+    await page.screenshot({ path: path.join(SCREENS, 'hr-mail-sv.png'), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
   });
