@@ -101,8 +101,8 @@ test('the comic is read to the end panel by panel with the keyboard, switching l
   // The story's key moments were read out, in order.
   const at = (s) => heard.findIndex((l) => l.includes(s));
   assert.ok(at('Aino sanoo: Millä laitteella yritit?') >= 0);
-  assert.ok(at('Eino säger: Kan inte du knappa in koderna?') >= 0);
-  assert.ok(at('Aino säger: Det kan jag inte. Koderna är bara dina.') > at('Eino säger: Kan inte du knappa in'));
+  assert.ok(at('Eino säger: Kan inte du knappa in PIN-koden?') >= 0);
+  assert.ok(at('Aino säger: Det får jag inte. PIN-koden är bara din.') > at('Eino säger: Kan inte du knappa in'));
   assert.ok(at('Suomi.fi-fullmakt') > 0 && at('digistöd') > at('Suomi.fi-fullmakt'));
   assert.ok(at('Aino tänker: ') > 0);
   assert.ok(!heard.some((l) => l.includes('\u00ad')), 'soft hyphens never reach the screen reader');
