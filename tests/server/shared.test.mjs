@@ -7,7 +7,9 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
 import { CHROMIUM_ARGS, clickControl } from '../e2e/lib.mjs';
-import { startServer, webWithFixture, HR, sql } from './lib.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, webWithFixture, HR, sql, ROOT } from './lib.mjs';
 
 describe('a shared computer', () => {
   let server, browser, context, hr, web;
@@ -38,6 +40,8 @@ describe('a shared computer', () => {
     const aino = await hr.invite({ name: 'Aino Kallio' });
     const a = await open(`${server.url}/?lang=fi#t=${aino.token}`);
     await a.page.locator('#report-who', { hasText: 'Pelaat nimellä Aino K. – et ole Aino?' }).waitFor({ timeout: 10000 });
+    fs.mkdirSync(path.join(ROOT, 'build/screens'), { recursive: true });
+    await a.page.screenshot({ path: path.join(ROOT, 'build/screens/shared-computer-who.png') });
     await clickControl(a.page, 'Aloita');
     await clickControl(a.page, 'Lähettäjän osoite');
     await a.page.locator('#report-status', { hasText: 'Lähetetty' }).waitFor({ timeout: 10000 });
