@@ -703,16 +703,25 @@ static void post_password(call *c)
         fail_body(c);
         return;
     }
+    /* throttled like a login: a stolen session must not be a way to guess the password */
+    char ukey[128];
+    snprintf(ukey, sizeof ukey, "user:%s", c->sess.user);
+    int wait = auth_throttle_wait(c->s->login_user, ukey, c->now);
+    if (wait > 0) {
+        too_many(c, wait);
+        return;
+    }
     db_user u;
     if (db_user_get(c->s->db, c->sess.user, &u) != DB_OK) {
         fail_db(c);
         return;
     }
     if (strlen(old) > AUTH_PASSWORD_MAX || !auth_password_check(u.pwhash, old)) {
+        auth_throttle_fail(c->s->login_user, ukey, c->now);
         fail(c, 403, "bad_password", "old", "The current password is not right.");
         return;
     }
-    const char *why = auth_password_problem(pw);
+    const char *why = auth_password_problem(pw, u.name);
     if (why || strcmp(pw, old) == 0) {
         fail(c, 400, "weak_password", "new", "The new password needs %s and must differ from the old one.",
              why ? why : "to be new");

@@ -1,5 +1,6 @@
 #include "auth.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,13 +57,53 @@ bool auth_password_check(const char *hash, const char *password)
     return hash && rc == 0;
 }
 
-const char *auth_password_problem(const char *password)
+/* True when every character follows the one before it in one of these rows, either way round
+   and wrapping ("123456789012", "qwertyuiop", "abcdef"). */
+static bool is_run(const char *pw)
+{
+    static const char *const rows[] = {"1234567890", "qwertyuiopasdfghjklzxcvbnm", /* row after row */
+                                       "abcdefghijklmnopqrstuvwxyz", NULL};
+    size_t n = strlen(pw);
+    for (int dir = -1; dir <= 1; dir += 2)
+        for (int r = 0; rows[r]; r++) {
+            size_t len = strlen(rows[r]), i = 1;
+            const char *at = strchr(rows[r], tolower((unsigned char)pw[0]));
+            if (!at || !pw[0]) continue;
+            size_t pos = (size_t)(at - rows[r]);
+            for (; i < n; i++) {
+                pos = (pos + len + (size_t)(long)dir) % len;
+                if (tolower((unsigned char)pw[i]) != rows[r][pos]) break;
+            }
+            if (i == n) return true;
+        }
+    return false;
+}
+
+static bool contains_folded(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i] && tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i])) i++;
+        if (i == n) return true;
+    }
+    return false;
+}
+
+const char *auth_password_problem(const char *password, const char *user)
 {
     size_t bytes = strlen(password), chars = 0;
     for (const unsigned char *p = (const unsigned char *)password; *p; p++)
         if ((*p & 0xC0) != 0x80) chars++;
     if (chars < AUTH_PASSWORD_MIN) return "at least 12 characters";
     if (bytes > AUTH_PASSWORD_MAX) return "at most 256 bytes";
+    bool seen[256] = {0};
+    int distinct = 0;
+    for (const unsigned char *p = (const unsigned char *)password; *p; p++)
+        if (!seen[*p]) seen[*p] = true, distinct++;
+    if (distinct < 5) return "at least 5 different characters";
+    if (is_run(password)) return "something other than a run of keys or digits";
+    if (user && strlen(user) >= 3 && contains_folded(password, user)) return "something other than your user name";
     return NULL;
 }
 

@@ -203,7 +203,7 @@ static int cmd_user(srv *s, const args *a)
     bool one_time = !a->password_stdin;
     if (a->password_stdin) {
         if (!read_password(pw, sizeof pw)) return die("%s", "no password on standard input");
-        const char *why = auth_password_problem(pw);
+        const char *why = auth_password_problem(pw, name);
         if (why) return die("the password needs %s", why);
     } else {
         auth_random_password(pw);

@@ -319,17 +319,17 @@ describe('HR accounts, sessions and roles', () => {
     assert.equal((await hr.get('/api/v1/hr/people')).data.error.code, 'password_change_required');
     const weak = await hr.post('/api/v1/hr/password', { old: server.adminPassword, new: 'short' });
     assert.equal(weak.status, 400);
-    assert.equal((await hr.post('/api/v1/hr/password', { old: server.adminPassword, new: 'admin password 123' })).status, 200);
+    assert.equal((await hr.post('/api/v1/hr/password', { old: server.adminPassword, new: 'hallinnon salasana 123' })).status, 200);
     assert.equal((await hr.get('/api/v1/hr/people')).status, 200);
   });
 
   it('sets an HttpOnly SameSite=Strict cookie (Secure off only on plain loopback) and a new id at each login', async () => {
-    const a = await fetch(server.url + '/api/v1/hr/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'admin', password: 'admin password 123' }) });
-    const b = await fetch(server.url + '/api/v1/hr/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'admin', password: 'admin password 123' }) });
+    const a = await fetch(server.url + '/api/v1/hr/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'admin', password: 'hallinnon salasana 123' }) });
+    const b = await fetch(server.url + '/api/v1/hr/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'admin', password: 'hallinnon salasana 123' }) });
     const ca = a.headers.getSetCookie()[0], cb = b.headers.getSetCookie()[0];
     assert.match(ca, /^pk_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
     assert.notEqual(ca.split(';')[0], cb.split(';')[0]);
-    const proxied = await fetch(server.url + '/api/v1/hr/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ user: 'admin', password: 'admin password 123' }) });
+    const proxied = await fetch(server.url + '/api/v1/hr/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ user: 'admin', password: 'hallinnon salasana 123' }) });
     assert.match(proxied.headers.getSetCookie()[0], /; Secure$/, 'behind a proxy the cookie is Secure');
   });
 
@@ -361,7 +361,7 @@ describe('HR accounts, sessions and roles', () => {
   it('slows down password guessing', async () => {
     const g = new HR(server.url);
     for (let i = 0; i < 5; i++) assert.equal((await g.login('admin', 'wrong ' + i)).status, 401);
-    const r = await g.login('admin', 'admin password 123');
+    const r = await g.login('admin', 'hallinnon salasana 123');
     assert.equal(r.status, 429, 'locked even with the right password');
     assert.ok(Number(r.headers.get('retry-after')) > 0);
   });

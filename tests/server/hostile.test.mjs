@@ -88,6 +88,21 @@ describe('hostile input', () => {
     assert.match(list, /^uusi\s+viewer/m, list);
   });
 
+  it('refuses common passwords and the own name, and throttles guessing the current one', async () => {
+    runCommand(['user', 'add', 'tarkastaja', '--password-stdin', `--data=${server.data}`], { input: 'vanha hyvä salasana\n' });
+    const h = new HR(server.url);
+    assert.equal((await h.login('tarkastaja', 'vanha hyvä salasana')).status, 200);
+    for (const weak of ['123456789012', 'aaaaaaaaaaaa', 'qwertyuiopas', 'Tarkastaja2025!']) {
+      const r = await h.post('/api/v1/hr/password', { old: 'vanha hyvä salasana', new: weak });
+      assert.equal(r.status, 400, `${weak}: ${JSON.stringify(r.data)}`);
+      assert.equal(r.data.error.code, 'weak_password');
+    }
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await h.post('/api/v1/hr/password', { old: `arvaus ${i}`, new: 'uusi pitkä salasana' })).status);
+    assert.deepEqual(statuses.slice(0, 5), [403, 403, 403, 403, 403]);
+    assert.equal(statuses[6], 429, statuses.join(','));
+  });
+
   it('documents a systemd unit that systemd-analyze rates below 3 (exposure)', (t) => {
     try { execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' }); } catch { t.skip('no systemd-analyze'); return; }
     const doc = fs.readFileSync(path.join(ROOT, 'docs/operating.md'), 'utf8');

@@ -11,9 +11,9 @@ const NFD = 'Pa\u0308ivystys', NFC = 'P\u00e4ivystys';
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 
 async function account(server, data, name, role) {
-  runCommand(['user', 'add', name, `--role=${role}`, '--password-stdin', `--data=${data}`], { input: `${name} password 12\n` });
+  runCommand(['user', 'add', name, `--role=${role}`, '--password-stdin', `--data=${data}`], { input: `pitkä salasana 12\n` });
   const h = new HR(server.url);
-  const r = await h.login(name, `${name} password 12`);
+  const r = await h.login(name, `pitkä salasana 12`);
   assert.equal(r.status, 200, JSON.stringify(r.data));
   return h;
 }
