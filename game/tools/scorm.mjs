@@ -35,7 +35,8 @@ const SKIP_LEVELS = new Set(['schema', 'templates']);
 function copyTree(from, to, skip = new Set()) {
   fs.mkdirSync(to, { recursive: true });
   for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    if (e.name.startsWith('.') || skip.has(e.name)) continue;
+    // FILE.br: the web build's brotli copies (Makefile) that an LMS would not send as such
+    if (e.name.startsWith('.') || skip.has(e.name) || e.name.endsWith('.br')) continue;
     const src = path.join(from, e.name), dst = path.join(to, e.name);
     if (e.isDirectory()) copyTree(src, dst);
     else fs.copyFileSync(fs.realpathSync(src), dst);
