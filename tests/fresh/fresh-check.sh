@@ -74,6 +74,8 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOS
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# the chroot shares this machine's host name: let sudo resolve it, as a real install would
+printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n' "$(hostname)" > "$root/etc/hosts"
 echo 'APT::Keep-Downloaded-Packages "true";' > "$root/etc/apt/apt.conf.d/10keep"   # for the cache
 
 mnt -t proc proc "$root/proc"
@@ -88,7 +90,17 @@ say "what the README asks a person to have: git, make, sudo"
 in_root apt-get update -q >"$work/apt.log" 2>&1 || { tail "$work/apt.log"; die "apt-get update"; }
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends git make sudo ca-certificates \
     >>"$work/apt.log" 2>&1 || { tail "$work/apt.log"; die "apt-get install git make sudo"; }
+# This machine's network may inspect TLS with certificate authorities of its own (installed in
+# /usr/local/share/ca-certificates, as an organisation's machine image would have them): the root
+# gets the same ones, so npm reaches its registry here as it does on the machine itself.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+    in_root update-ca-certificates >>"$work/apt.log" 2>&1
+fi
 in_root useradd -m -s /bin/bash dev
+# npm uses its own list of authorities unless told to use the system's (as on this machine)
+printf 'cafile=/etc/ssl/certs/ca-certificates.crt\n' > "$root/home/dev/.npmrc"
+in_root chown dev:dev /home/dev/.npmrc
 echo 'dev ALL=(ALL) NOPASSWD: ALL' > "$root/etc/sudoers.d/dev"
 mnt --bind "$cache/npm" "$root/home/dev/.npm"
 in_root chown dev:dev /home/dev/.npm
