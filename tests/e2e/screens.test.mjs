@@ -80,11 +80,20 @@ async function answer(page, w, text) {
     for (const ch of text) await clickControl(page, new RegExp(`^${ch} – `));
     return;
   }
-  await settle(page, async () => {
-    await page.focus('#canvas');
-    for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace');
-    await page.keyboard.type(text);
-  });
+  // Typed as a person types (a key every 20 ms), then read back from the mirror's answer line
+  // ("Vastauksesi: tuki"): on a loaded machine a burst of keys can arrive between two frames.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await settle(page, async () => {
+      await page.focus('#canvas');
+      for (let i = 0; i < 12; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type(text, { delay: 20 });
+    });
+    try {
+      await waitForLine(page, new RegExp(`: ${text} – `), 3000);
+      return;
+    } catch { /* typed again */ }
+  }
+  await waitForLine(page, new RegExp(`: ${text} – `), 1000);
 }
 
 async function sortSteps(page, w) {
