@@ -405,6 +405,8 @@ static bool answer_of(const resume_entry *e, const play_state *p, report_event *
 
 bool resume_reader_next(resume_reader *r, const play_state *p, report_event *ev)
 {
+    /* a play takes no more (play.h): a hostile text of large counts ends here, not in a long loop */
+    if (r->seq >= PLAY_MAX_EVENTS) return false;
     for (;;) {
         if (r->left == 0) {
             if (!read_entry(r)) return false;

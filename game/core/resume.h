@@ -100,7 +100,8 @@ typedef struct resume_reader {
 bool resume_reader_init(resume_reader *r, const char *text, const play_state *p);
 /* Gives the next event to replay into p (the same p, advanced by play_apply after each), or
    false at the end. Entries of rooms whose content changed, and anything malformed, are
-   skipped; never more than RESUME_COUNT_MAX copies of an entry. */
+   skipped; never more than RESUME_COUNT_MAX copies of an entry, nor more than PLAY_MAX_EVENTS
+   events in all (a play takes no more). */
 bool resume_reader_next(resume_reader *r, const play_state *p, report_event *ev);
 /* How many events the text holds (the sum of its counts), without replaying it; 0 when it
    is not a resume state. Used to pick the newer of two saves. */

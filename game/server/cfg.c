@@ -20,7 +20,7 @@ static const char *const names[] = {"address", "port", "data", "web", "hr", "lev
                                     "smtp_ca_file", "oidc_issuer", "oidc_client_id",
                                     "oidc_client_secret_file", "oidc_scopes", "oidc_unit_claim",
                                     "oidc_groups_claim", "oidc_admin_groups", "oidc_viewer_groups",
-                                    "oidc_manager_groups", "oidc_ca_file", NULL};
+                                    "oidc_manager_groups", "oidc_ca_file", "frame_ancestors", NULL};
 
 void cfg_defaults(cfg *c)
 {
@@ -162,12 +162,53 @@ static bool set_org(cfg *c, const char *key, const char *v, bool *known, char *e
     return false;
 }
 
+/* frame_ancestors: origins (https://intra.example.fi, a port, a wildcard host as in *.example.fi) or 'self',
+   separated by spaces or commas; kept space-separated. Anything else is refused: the value goes
+   into a response header, so no path, quote, semicolon or control character may pass. */
+static bool set_frame_ancestors(cfg *c, const char *v, char *err, size_t cap)
+{
+    char out[sizeof c->frame_ancestors] = "";
+    size_t n = 0;
+    for (const char *p = v; *p;) {
+        size_t len = strcspn(p, " ,\t");
+        if (len == 0) {
+            p++;
+            continue;
+        }
+        char origin[CFG_PATH_MAX];
+        snprintf(origin, sizeof origin, "%.*s", (int)(len < sizeof origin ? len : sizeof origin - 1), p);
+        bool ok = strcmp(origin, "'self'") == 0;
+        const char *host = strncmp(origin, "https://", 8) == 0 ? origin + 8 : strncmp(origin, "http://", 7) == 0 ? origin + 7 : NULL;
+        if (!ok && host) {
+            const char *h = strncmp(host, "*.", 2) == 0 ? host + 2 : host;
+            size_t hl = strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+            const char *rest = h + hl;
+            ok = hl > 0 && h[0] != '.' && h[0] != '-' &&
+                 (*rest == '\0' || (rest[0] == ':' && rest[1] && strspn(rest + 1, "0123456789") == strlen(rest + 1) &&
+                                    strlen(rest + 1) <= 5));
+        }
+        if (!ok || n + len + 2 > sizeof out) {
+            snprintf(err, cap, "frame_ancestors: \"%s\" is not an origin such as https://intra.example.fi "
+                               "(scheme and host, an optional port, no path)", origin);
+            return false;
+        }
+        if (n) out[n++] = ' ';
+        memcpy(out + n, p, len);
+        n += len;
+        out[n] = '\0';
+        p += len;
+    }
+    memcpy(c->frame_ancestors, out, n + 1);
+    return true;
+}
+
 bool cfg_set(cfg *c, const char *key, const char *v, char *err, size_t cap)
 {
     long long n = 0;
     bool org;
     bool ok = set_org(c, key, v, &org, err, cap);
     if (org) return ok;
+    if (strcmp(key, "frame_ancestors") == 0) return set_frame_ancestors(c, v, err, cap);
     if (strcmp(key, "address") == 0) return set_path(key, v, c->address, sizeof c->address, err, cap);
     if (strcmp(key, "data") == 0) return set_path(key, v, c->data, sizeof c->data, err, cap);
     if (strcmp(key, "web") == 0) return set_path(key, v, c->web, sizeof c->web, err, cap);
@@ -335,4 +376,5 @@ void cfg_print(const cfg *c, void *file)
                "oidc_manager_groups = %s\noidc_ca_file = %s\n",
             c->oidc_issuer, c->oidc_client_id, c->oidc_client_secret_file, c->oidc_scopes, c->oidc_unit_claim,
             c->oidc_groups_claim, c->oidc_admin_groups, c->oidc_viewer_groups, c->oidc_manager_groups, c->oidc_ca_file);
+    fprintf(f, "frame_ancestors = \"%s\"\n", c->frame_ancestors);
 }

@@ -71,6 +71,9 @@ typedef struct cfg {
     char oidc_viewer_groups[CFG_PATH_MAX];  /* ... a viewer */
     char oidc_manager_groups[CFG_PATH_MAX]; /* ... a manager (an admin assigns their units) */
     char oidc_ca_file[CFG_PATH_MAX];  /* extra CA certificates for the provider's TLS; "" system */
+    /* embedding (issue 16): origins whose pages may show the game in a frame, such as the
+       intranet or the learning platform; space-separated, "" none (CSP frame-ancestors) */
+    char frame_ancestors[CFG_PATH_MAX];
 } cfg;
 
 void cfg_defaults(cfg *c);

@@ -15,6 +15,8 @@ struct http_server {
     struct MHD_Daemon *daemon;
     http_desc desc;
     int port;
+    bool framed;          /* desc.frame_ancestors lists origins that may frame the game page */
+    char game_csp[1024];  /* the game page's policy with those origins as frame-ancestors */
 };
 
 /* What one request gathers between libmicrohttpd's calls. */
@@ -95,17 +97,18 @@ static void release_shared(void *cls)
     free(holder);
 }
 
-static enum MHD_Result send_response_now(struct MHD_Connection *c, http_resp *r);
+static enum MHD_Result send_response_now(const http_server *s, struct MHD_Connection *c, http_resp *r);
 
-static enum MHD_Result send_response(struct MHD_Connection *c, http_resp *r)
+/* s is NULL for answers made before a handler ran (they are never the game page). */
+static enum MHD_Result send_response(const http_server *s, struct MHD_Connection *c, http_resp *r)
 {
-    enum MHD_Result ok = send_response_now(c, r);
+    enum MHD_Result ok = send_response_now(s, c, r);
     free(r->location);
     r->location = NULL;
     return ok;
 }
 
-static enum MHD_Result send_response_now(struct MHD_Connection *c, http_resp *r)
+static enum MHD_Result send_response_now(const http_server *s, struct MHD_Connection *c, http_resp *r)
 {
     struct MHD_Response *resp = NULL;
     if (r->has_file) {
@@ -132,10 +135,12 @@ static enum MHD_Result send_response_now(struct MHD_Connection *c, http_resp *r)
     }
     if (!resp) return MHD_NO;
     if (r->type) MHD_add_response_header(resp, "Content-Type", r->type);
-    MHD_add_response_header(resp, "Content-Security-Policy", csp_text[r->csp]);
+    bool game = s && r->csp == HTTP_CSP_GAME;
+    MHD_add_response_header(resp, "Content-Security-Policy", game ? s->game_csp : csp_text[r->csp]);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    /* X-Frame-Options knows no list of origins: where some may frame the game, CSP says which */
+    if (!(game && s->framed)) MHD_add_response_header(resp, "X-Frame-Options", "DENY");
     MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
     MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (r->no_store) MHD_add_response_header(resp, "Cache-Control", "no-store");
@@ -151,7 +156,7 @@ static enum MHD_Result send_simple(struct MHD_Connection *c, int status, const c
     http_resp r = {.status = status, .type = "application/json; charset=utf-8", .csp = HTTP_CSP_API,
                    .no_store = true};
     buf_puts(&r.body, json);
-    return send_response(c, &r);
+    return send_response(NULL, c, &r);
 }
 
 static const char too_large[] =
@@ -214,7 +219,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
         buf_free(&resp.body);
         return send_simple(c, 500, "{\"error\":{\"code\":\"internal\",\"message\":\"The answer did not fit.\"}}");
     }
-    return send_response(c, &resp);
+    return send_response(s, c, &resp);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
@@ -244,6 +249,13 @@ http_server *http_start(const http_desc *desc, char *err, size_t cap)
         return NULL;
     }
     s->desc = *desc;
+    /* The game page's policy, with the origins allowed to frame it in place of 'none'. */
+    const char *fa = desc->frame_ancestors && desc->frame_ancestors[0] ? desc->frame_ancestors : "'none'";
+    const char *base = csp_text[HTTP_CSP_GAME], *at = strstr(base, "frame-ancestors 'none'");
+    s->framed = fa[0] != '\'';
+    snprintf(s->game_csp, sizeof s->game_csp, "%.*sframe-ancestors %s%s", (int)(at - base), base, fa,
+             at + strlen("frame-ancestors 'none'"));
+    s->desc.frame_ancestors = NULL; /* not owned: used only here */
     struct sockaddr_in a4 = {0};
     struct sockaddr_in6 a6 = {0};
     const struct sockaddr *sa;

@@ -83,6 +83,8 @@ typedef struct http_desc {
     http_handler_fn handler;
     http_limit_fn limit;
     void *app;
+    const char *frame_ancestors; /* origins that may show the game page in a frame, separated by
+                                    spaces (CSP frame-ancestors); NULL or "": none may */
 } http_desc;
 
 typedef struct http_server http_server;

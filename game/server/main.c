@@ -383,7 +383,8 @@ static int cmd_serve(srv *s)
 
     http_server *h = http_start(&(http_desc){.address = s->cfg.address, .port = s->cfg.port,
                                              .threads = s->cfg.threads, .handler = srv_handle,
-                                             .limit = srv_body_limit, .app = s},
+                                             .limit = srv_body_limit, .app = s,
+                                             .frame_ancestors = s->cfg.frame_ancestors},
                                 err, sizeof err);
     if (!h) return die("%s", err);
     pthread_t sweep_thread;

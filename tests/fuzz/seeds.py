@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 out = sys.argv[1]
-targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc"]
+targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc", "resume"]
 for t in targets:
     shutil.rmtree(os.path.join(out, t), ignore_errors=True)
     os.makedirs(os.path.join(out, t))
@@ -71,6 +71,9 @@ for room in sorted(solutions, key=lambda r: r == hub):  # the hub's last door at
         events.append(ev)
 put("replay", "whole-play.json", json.dumps(events))
 put("replay", "first-room.json", json.dumps(events[:12]))
+# resume (fuzz_resume.c): mode 1 plays an event list and round-trips its resume state
+put("resume", "whole-play", b"\x01" + json.dumps(events).encode("utf-8"))
+put("resume", "first-room", b"\x01" + json.dumps(events[:12]).encode("utf-8"))
 for i, ev in enumerate(events[:40]):
     put("event", "event-%02d.json" % i, json.dumps(ev))
 put("event", "hint.json", json.dumps({"v": 1, "seq": 2, "room": "outlook", "puzzle": "signs", "hint": True, "t": 5}))
