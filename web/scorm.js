@@ -11,7 +11,8 @@
 //   score                   raw 0-100 (and scaled 0-1 in 2004), once every required room is solved
 //   status                  incomplete until then; then completed + passed (1.2: "passed"), or
 //                           failed when the platform set a mastery score the score is below
-//   session time, and exit = "suspend" so the platform keeps the resume state.
+//   session time, and exit = "suspend" so the platform keeps the resume state;
+//   the player's rating at the end as a learner comment (cmi.comments / comments_from_learner).
 // When there is no API, or a call fails (LMSGetLastError / GetLastError), the game keeps
 // playing on its own browser save (kept per learner and package: storePrefix) and a status
 // line says the result is not reaching the platform; every later answer tries again, and the
@@ -167,6 +168,27 @@
     if (live) write(p);
     render();
   }
+
+  // The player's rating at the end (plat_send_feedback) goes to the platform's learner comments,
+  // where its reports show it: a package has no report server to take it.
+  pk.feedback = function (rating, comment) {
+    const given = rating && typeof rating === 'object' ? rating : { rating, text: comment };
+    const parts = [];
+    if (Number.isInteger(given.rating) && given.rating >= 1 && given.rating <= 5) parts.push(`${given.rating}/5`);
+    if (typeof given.text === 'string' && given.text.trim()) parts.push(given.text.trim());
+    if (!parts.length || !live) return false;
+    const text = parts.join(': ').slice(0, 4000);
+    if (v2004) {
+      const n = parseInt(run('get', 'cmi.comments_from_learner._count') || '0', 10) || 0;
+      run('set', `cmi.comments_from_learner.${n}.comment`, text);
+      run('set', `cmi.comments_from_learner.${n}.timestamp`, new Date().toISOString().slice(0, 19));
+    } else {
+      run('set', 'cmi.comments', text);
+    }
+    run('commit', '');
+    render();
+    return !problem;
+  };
 
   pk.lms = { version: v2004 ? '2004' : '1.2', limit: LIMIT, resume, progress,
     state: () => ({ api: !!api, live, problem, learner, storePrefix: pk.storePrefix }) };

@@ -223,6 +223,13 @@ for (const version of ['1.2', '2004']) {
     assert.match(last[K.session], v12 ? SESSION_12 : SESSION_2004);
     assert.equal(await run.frame.$eval('#lms-status', (el) => el.hidden), true, 'no warning while commits go through');
     await screenshot(run.page, `scorm${v12 ? 12 : 2004}-ending.png`);
+    // The rating at the end becomes the learner's comment in the platform.
+    await clickControl(driver, /^4 – button/);
+    await clickControl(driver, /^Send/);
+    await waitForLine(driver, /Thank/);
+    const comment = v12 ? 'cmi.comments' : 'cmi.comments_from_learner.0.comment';
+    assert.equal((await readApi(run.page, version, [comment]))[comment], '4/5');
+    assert.equal(commits.get(`resume-${version}`)[comment], '4/5');
     assert.deepEqual(run.errors, []);
     await run.context.close();
   });
