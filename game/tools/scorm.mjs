@@ -28,15 +28,16 @@ const out = path.resolve(args.out);
 const stage = `${out.replace(/\.zip$/, '')}.stage`;
 
 // What the served game has that a package must not: the report server's client, the live
-// preview's glue, build stamps, and the authoring-only parts of levels/.
+// preview's glue, build stamps, the precompressed copies (FILE.br: a platform serves the files
+// as they are), and the authoring-only parts of levels/.
 const SKIP_WEB = new Set(['report.js', 'dev.js', 'levels', 'assets']);
+const PRECOMPRESSED = /\.(br|gz)$/;
 const SKIP_LEVELS = new Set(['schema', 'templates']);
 
 function copyTree(from, to, skip = new Set()) {
   fs.mkdirSync(to, { recursive: true });
   for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    // FILE.br: the web build's brotli copies (Makefile) that an LMS would not send as such
-    if (e.name.startsWith('.') || skip.has(e.name) || e.name.endsWith('.br')) continue;
+    if (e.name.startsWith('.') || skip.has(e.name) || PRECOMPRESSED.test(e.name)) continue;
     const src = path.join(from, e.name), dst = path.join(to, e.name);
     if (e.isDirectory()) copyTree(src, dst);
     else fs.copyFileSync(fs.realpathSync(src), dst);

@@ -310,6 +310,7 @@ function checkPackage(zip, version) {
   for (const f of ['index.html', 'scorm.js', 'shell.js', 'style.css', 'pakopeli.js', 'pakopeli.wasm',
     'fonts/ui-regular.ttf', 'fonts/ui-bold.ttf', 'fonts/comic.ttf', 'levels/game.json']) assert.ok(files.includes(f), `${zip}: ${f}`);
   assert.ok(!files.includes('report.js') && !files.includes('dev.js'), 'no report-server client, no live preview');
+  assert.deepEqual(files.filter((f) => /\.(br|gz)$/.test(f)), [], 'no precompressed copies: the platform serves files as they are');
   const page = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   assert.match(page, new RegExp(`<script src="scorm.js" data-scorm="${version}"></script>`));
   return files;
