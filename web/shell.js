@@ -7,6 +7,7 @@
   const status = document.getElementById('status');
   const lines = document.getElementById('sr-lines');
   const focusEl = document.getElementById('sr-focus');
+  const newsEl = document.getElementById('sr-news');
   const marks = {};
 
   // Maps the engine's logical rectangle to CSS pixels of the page (the engine letterboxes).
@@ -18,29 +19,117 @@
     return { x: ox + x * s, y: oy + y * s, w: w * s, h: h * s };
   }
 
-  // Updates only the lines that changed, so a screen reader announces what is new.
-  function mirror(screen, focus) {
-    window.pakopeli.passes++; // tests wait for the engine to have seen their input
-    const items = screen ? screen.split('\n') : [];
-    for (let i = 0; i < items.length; i++) {
-      let text = items[i], rect = '', clip = '';
-      const m = /^@(-?\d+),(-?\d+),(-?\d+),(-?\d+)(?:;(-?\d+),(-?\d+),(-?\d+),(-?\d+))?\|/.exec(text);
+  // The mirror as a page: each line of the engine's text is an element with data-line (a
+  // control, a text, or a heading); structure lines (ui.h UI_MARK) open and close groups and
+  // dialogs. Rebuilt only where a line changed, so a screen reader's place is kept.
+  const MARK = '\x1e';
+  function parse(screen) {
+    const root = { kind: 'root', children: [] };
+    const stack = [root];
+    for (const raw of screen ? screen.split('\n') : []) {
+      const top = stack[stack.length - 1];
+      if (raw.startsWith(MARK)) {
+        const kind = raw[1], label = raw.slice(3);
+        if (kind === 'H') top.children.push({ kind: 'heading', text: label });
+        else if (kind === 'G' || kind === 'D') {
+          const node = { kind: kind === 'G' ? 'group' : 'dialog', label, children: [] };
+          top.children.push(node);
+          stack.push(node);
+        } else if ((kind === 'g' || kind === 'd') && stack.length > 1) stack.pop();
+        else if (kind === 'R') { // a text with its place on screen (feedback)
+          const bar = raw.indexOf('|');
+          const [where, clip] = raw.slice(2, bar).split(';');
+          top.children.push({ kind: 'line', text: raw.slice(bar + 1), where, clip });
+        }
+        continue;
+      }
+      let text = raw, rect = '', clip = '', lang = '';
+      const m = /^@(-?\d+),(-?\d+),(-?\d+),(-?\d+)(?:;(-?\d+),(-?\d+),(-?\d+),(-?\d+))?(?:~([a-z-]+))?\|/.exec(text);
       if (m) {
         rect = m.slice(1, 5).join(',');
         if (m[5] !== undefined) clip = m.slice(5, 9).join(','); // a scrolling area: where it shows
+        if (m[9]) lang = m[9];
         text = text.slice(m[0].length);
       }
       const focused = text.startsWith('▶ ');
       if (focused) text = text.slice(2);
-      let li = lines.children[i];
-      if (!li) { li = document.createElement('li'); lines.appendChild(li); }
-      if (li.textContent !== text) li.textContent = text;
-      if (li.dataset.rect !== rect) li.dataset.rect = rect;
-      if (li.dataset.clip !== clip) li.dataset.clip = clip;
-      li.toggleAttribute('data-control', !!rect);
-      li.toggleAttribute('aria-current', focused);
+      top.children.push({ kind: 'line', text, rect, clip, lang, focused });
     }
-    while (lines.children.length > items.length) lines.lastChild.remove();
+    return root;
+  }
+
+  // Makes el's children show node's children: lines in <ul>s, headings as <h2>, groups and
+  // dialogs as labelled containers. Elements are reused in place where they fit.
+  function render(el, node) {
+    const want = [];
+    let list = null;
+    for (const c of node.children) {
+      if (c.kind === 'line') {
+        if (!list) { list = { tag: 'UL', items: [] }; want.push(list); }
+        list.items.push(c);
+      } else {
+        list = null;
+        want.push(c.kind === 'heading' ? { tag: 'H2', node: c } : { tag: 'DIV', node: c });
+      }
+    }
+    for (let i = 0; i < want.length; i++) {
+      const w = want[i];
+      let child = el.children[i];
+      if (!child || child.tagName !== w.tag) {
+        const fresh = document.createElement(w.tag);
+        if (child) el.replaceChild(fresh, child); else el.appendChild(fresh);
+        child = fresh;
+      }
+      if (w.tag === 'UL') renderLines(child, w.items);
+      else if (w.tag === 'H2') {
+        if (child.textContent !== w.node.text) child.textContent = w.node.text;
+        child.dataset.line = '';
+      } else {
+        const role = w.node.kind === 'dialog' ? 'dialog' : 'group';
+        if (child.getAttribute('role') !== role) child.setAttribute('role', role);
+        if (child.getAttribute('aria-label') !== w.node.label) child.setAttribute('aria-label', w.node.label);
+        child.toggleAttribute('aria-modal', role === 'dialog');
+        render(child, w.node);
+      }
+    }
+    while (el.children.length > want.length) el.lastChild.remove();
+  }
+
+  function renderLines(ul, items) {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      let li = ul.children[i];
+      if (!li) { li = document.createElement('li'); ul.appendChild(li); }
+      if (li.textContent !== it.text) li.textContent = it.text;
+      li.dataset.line = '';
+      const rect = it.rect || it.where || '';
+      if (li.dataset.rect !== rect) li.dataset.rect = rect;
+      if (li.dataset.clip !== (it.clip || '')) li.dataset.clip = it.clip || '';
+      li.toggleAttribute('data-control', !!it.rect);
+      li.toggleAttribute('aria-current', !!it.focused);
+      if (it.lang) li.lang = it.lang; else li.removeAttribute('lang');
+    }
+    while (ul.children.length > items.length) ul.lastChild.remove();
+  }
+
+  // What is new is said once: a line each in the live region, the oldest dropped. Tests count
+  // them in window.pakopeli.news.
+  const news = [];
+  function announce(text) {
+    for (const t of text ? text.split('\n') : []) {
+      if (!t) continue;
+      news.push(t);
+      const p = document.createElement('p');
+      p.textContent = t;
+      newsEl.appendChild(p);
+      while (newsEl.children.length > 6) newsEl.firstChild.remove();
+    }
+  }
+
+  function mirror(screen, focus, fresh) {
+    window.pakopeli.passes++; // tests wait for the engine to have seen their input
+    render(lines, parse(screen));
+    announce(fresh);
     if (focusEl.textContent !== focus) focusEl.textContent = focus;
   }
 
@@ -127,7 +216,7 @@
     frames.renders.push(renders);
   }
 
-  window.pakopeli = { mirror, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language,
+  window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language,
     logical: { w: 1280, h: 720 }, passes: 0 };
 
   window.Module = {

@@ -236,6 +236,7 @@ void app_enter_room(app *a, int i)
     if (i < 0 || i >= a->rooms_loaded || !play_room_open(&a->play, i)) return;
     a->room = i;
     a->lms_pending = true; /* the resume state says where the player is */
+    ui_announce_reset(&a->ui); /* a room entered again says its title and task again */
     plat_store_set("pakopeli.where", a->manifest.rooms[i].id);
     room_view_begin(a);
 }
@@ -296,56 +297,59 @@ void app_scroll_end(app *a, SDL_Rect view, app_scroll *s, int top, int bottom)
     }
 }
 
-void app_top_bar(app *a, const char *title)
+/* room_layout's measure callback: text.c's measurement at the player's text size. */
+static void measure_text(void *ctx, int face, int size, const char *s, int wrap, int *w, int *h)
+{
+    text_measure(ctx, s, (text_style){face ? TEXT_BOLD : TEXT_REGULAR, size, GFX_TEXT, TEXT_LEFT}, wrap, w, h);
+}
+
+rl_measure app_measure(app *a) { return (rl_measure){&a->gfx, measure_text}; }
+
+int app_top_bar(app *a, const char *title) { return app_top_bar_at(a, title, 0); }
+
+int app_top_bar_at(app *a, const char *title, int y0)
 {
     gfx *g = &a->gfx;
-    bool narrow = g->w < GFX_W;
-    int bar_h = narrow ? 104 : 56;
-    gfx_fill(g, (SDL_Rect){0, 0, g->w, bar_h}, GFX_SURFACE);
-    gfx_fill(g, (SDL_Rect){0, bar_h - 1, g->w, 1}, GFX_BORDER);
-    int x = 16;
-    if (a->screen == APP_ROOM && a->hub >= 0 && a->room != a->hub) {
-        const char *back = str(a->lang, STR_BACK_TO_HUB);
-        int tw, th;
-        text_measure(g, back, (text_style){TEXT_BOLD, 17, GFX_ACCENT, TEXT_LEFT}, 0, &tw, &th); /* as app_button draws it */
-        SDL_Rect r = {x, 8, tw + 24, 40};
-        if (app_button(a, KEY(K_HUB, 0), r, back, false)) app_enter_room(a, a->hub);
-        x += r.w + 12;
+    bool back = a->screen == APP_ROOM && a->hub >= 0 && a->room != a->hub;
+    const char *names[LANG_COUNT];
+    for (int l = 0; l < LANG_COUNT; l++) names[l] = str((i18n_lang)l, STR_LANGUAGE_NAME);
+    rl_measure m = app_measure(a);
+    rl_top_bar bar;
+    rl_top_bar_layout(&m, g->w, a->settings.text_zoom, back ? str(a->lang, STR_BACK_TO_HUB) : NULL, title,
+                      str(a->lang, STR_SETTINGS), names, &bar);
+    if (bar.h != a->bar_h) { /* the screen below it was laid out for another height */
+        a->bar_h = bar.h;
+        a->dirty = true;
     }
-    /* Settings and languages from the right edge, declared left to right to read in order. */
-    const char *gear = str(a->lang, STR_SETTINGS);
-    SDL_Rect rects[LANG_COUNT + 1];
-    int rx = g->w - 16, ty = narrow ? 56 : 8;
-    for (int l = LANG_COUNT - 1; l >= 0; l--) {
-        int tw, th;
-        text_measure(g, str((i18n_lang)l, STR_LANGUAGE_NAME), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_CENTER}, 0, &tw, &th);
-        rects[l] = (SDL_Rect){rx - tw - 20, ty, tw + 20, 40};
-        rx = rects[l].x - 4;
-    }
-    int gw, gh;
-    text_measure(g, gear, (text_style){TEXT_BOLD, 17, GFX_TEXT, TEXT_CENTER}, 0, &gw, &gh);
-    rects[LANG_COUNT] = (SDL_Rect){narrow ? 16 : rx - gw - 36, ty, gw + 28, 40};
-    int title_w = (narrow ? g->w - 16 : rects[LANG_COUNT].x - 12) - x;
-    text_draw_in(g, title, (text_style){TEXT_BOLD, 21, GFX_TEXT, TEXT_LEFT}, (SDL_Rect){x, 0, title_w, 56});
-    ui_say(&a->ui, title);
-    if (app_button(a, KEY(K_SETTINGS, 0), rects[LANG_COUNT], gear, false)) {
+    gfx_fill(g, (SDL_Rect){0, y0, g->w, bar.h}, GFX_SURFACE);
+    gfx_fill(g, (SDL_Rect){0, y0 + bar.h - 1, g->w, 1}, GFX_BORDER);
+#define AT(r) ((SDL_Rect){(r).x, (r).y + y0, (r).w, (r).h})
+    ui_heading(&a->ui, title);
+    text_style ts = {TEXT_BOLD, RL_TS_TITLE, GFX_TEXT, TEXT_LEFT};
+    if (rl_stacked(g->w)) text_draw(g, title, ts, bar.title.x, bar.title.y + y0, bar.title.w);
+    else text_draw_in(g, title, ts, AT(bar.title));
+    if (back && app_button(a, KEY(K_HUB, 0), AT(bar.back), str(a->lang, STR_BACK_TO_HUB), false))
+        app_enter_room(a, a->hub);
+    if (app_button(a, KEY(K_SETTINGS, 0), AT(bar.settings), str(a->lang, STR_SETTINGS), false)) {
         a->settings_open = true;
         ui_focus(&a->ui, KEY(K_CLOSE_SETTINGS, 0));
         a->dirty = true;
     }
     for (int l = 0; l < LANG_COUNT; l++) {
-        const char *name = str((i18n_lang)l, STR_LANGUAGE_NAME);
         bool current = l == (int)a->lang;
-        text_style st = {current ? TEXT_BOLD : TEXT_REGULAR, 16, current ? GFX_TEXT : GFX_ACCENT, TEXT_CENTER};
-        SDL_Rect r = rects[l];
+        text_style st = {current ? TEXT_BOLD : TEXT_REGULAR, RL_TS_LANG, current ? GFX_TEXT : GFX_ACCENT, TEXT_CENTER};
+        SDL_Rect r = AT(bar.lang[l]);
         char label[64];
-        snprintf(label, sizeof label, "%s%s%s", name, current ? ", " : "", current ? str(a->lang, STR_SELECTED) : "");
-        ui_state s = ui_item(&a->ui, KEY(K_LANG, l), r, label, UI_BUTTON);
-        text_draw_in(g, name, st, r);
+        snprintf(label, sizeof label, "%s%s%s", names[l], current ? ", " : "", current ? str(a->lang, STR_SELECTED) : "");
+        /* the name is in its own language: a screen reader says it right (lang, WCAG 3.1.2) */
+        ui_state s = ui_item_lang(&a->ui, KEY(K_LANG, l), r, label, UI_BUTTON, i18n_code((i18n_lang)l));
+        text_draw_in(g, names[l], st, r);
         if (current) gfx_fill(g, (SDL_Rect){r.x + 10, r.y + r.h - 6, r.w - 20, 3}, GFX_ACCENT);
         else if (s.hovered) gfx_fill(g, (SDL_Rect){r.x + 10, r.y + r.h - 6, r.w - 20, 1}, GFX_ACCENT);
         if (s.activated && !current) app_set_language(a, (i18n_lang)l);
     }
+#undef AT
+    return bar.h;
 }
 
 bool app_dialog(app *a, const char *title, const char *body, const char *extra, uint32_t key,
@@ -353,46 +357,51 @@ bool app_dialog(app *a, const char *title, const char *body, const char *extra, 
 {
     gfx *g = &a->gfx;
     gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, GFX_SHADE);
-    int w = g->w - 40 < 680 ? g->w - 40 : 680;
-    text_style ts = {TEXT_BOLD, 28, GFX_TEXT, TEXT_LEFT};
-    text_style bs = {TEXT_REGULAR, 19, GFX_TEXT, TEXT_LEFT};
-    text_style es = {TEXT_BOLD, 21, GFX_ACCENT, TEXT_LEFT};
-    int tw, th, bw, bh = 0, ew, eh = 0;
-    text_measure(g, title, ts, w - 64, &tw, &th);
-    if (body && body[0]) text_measure(g, body, bs, w - 64, &bw, &bh);
-    if (extra && extra[0]) text_measure(g, extra, es, w - 64, &ew, &eh);
-    int h = 32 + th + 16 + bh + (eh ? 16 + eh : 0) + 28 + 52 + 32;
-    if (h > g->h - 20) h = g->h - 20;
-    SDL_Rect card = {(g->w - w) / 2, (g->h - h) / 2, w, h};
-    gfx_card(g, card, 16);
-    int y = card.y + 32;
-    y += text_draw(g, title, ts, card.x + 32, y, w - 64) + 16;
-    ui_say(&a->ui, title);
-    if (bh) {
-        y += text_draw(g, body, bs, card.x + 32, y, w - 64);
+    rl_measure m = app_measure(a);
+    rl_dialog d;
+    rl_dialog_layout(&m, g->w, g->h, a->settings.text_zoom, title, body, extra, &d);
+    if (a->dialog_key != key) { /* another dialog: its text starts from the top */
+        a->dialog_key = key;
+        a->dialog_scroll = (app_scroll){0, 0};
+    }
+    gfx_card(g, d.card, 16);
+    int wrap = d.card.w - 2 * d.pad;
+    ui_dialog_begin(&a->ui, title);
+    int top = app_scroll_begin(a, d.view, &a->dialog_scroll), y = top;
+    y += text_draw(g, title, (text_style){TEXT_BOLD, RL_TS_DIALOG_TITLE, GFX_TEXT, TEXT_LEFT}, d.view.x, y, wrap);
+    if (body && body[0]) {
+        y += 16 + text_draw(g, body, (text_style){TEXT_REGULAR, RL_TS_DIALOG_BODY, GFX_TEXT, TEXT_LEFT}, d.view.x, y + 16, wrap);
         ui_say(&a->ui, body);
+        ui_announce(&a->ui, 0, body);
     }
-    if (eh) {
-        text_draw(g, extra, es, card.x + 32, y + 16, w - 64);
+    if (extra && extra[0]) {
+        y += 16 + text_draw(g, extra, (text_style){TEXT_BOLD, RL_TS_DIALOG_EXTRA, GFX_ACCENT, TEXT_LEFT}, d.view.x, y + 16, wrap);
         ui_say(&a->ui, extra);
+        ui_announce(&a->ui, 0, extra);
     }
-    int bw2 = w - 64 < 280 ? w - 64 : 280;
-    return app_button(a, key, (SDL_Rect){card.x + 32, card.y + h - 32 - 52, bw2, 52}, button, true) ||
-           (esc_closes && a->ui.escape);
+    app_scroll_end(a, d.view, &a->dialog_scroll, top, y);
+    bool pressed = app_button(a, key, d.button, button, true) || (esc_closes && a->ui.escape);
+    ui_dialog_end(&a->ui);
+    return pressed;
 }
 
 void app_settings_pass(app *a)
 {
     gfx *g = &a->gfx;
     gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, GFX_SHADE);
-    /* the rows grow with the text size: 48 px buttons at 100 %, up to 72 px at 150 % */
-    int row = 48 * a->settings.text_zoom / 100, w = g->w - 40 < 640 ? g->w - 40 : 640;
+    /* the rows grow with the text size: 48 px buttons at 100 %, up to 72 px at 150 %; on a
+       screen too short for them all (browser zoom) the card's content scrolls */
+    int row = rl_control_h(RL_CONTROL_H, a->settings.text_zoom), w = g->w - 24 < 640 ? g->w - 24 : 640;
+    int pad = w < 480 ? 16 : 32;
     int h = 28 + 40 * a->settings.text_zoom / 100 + 16 + 30 * a->settings.text_zoom / 100 + 8 + 4 * (row + 12) + 24 + row + 28;
+    if (h > g->h - 8) h = g->h - 8;
     SDL_Rect card = {(g->w - w) / 2, (g->h - h) / 2, w, h};
     gfx_card(g, card, 16);
-    int x = card.x + 32, y = card.y + 28, cw = w - 64;
+    SDL_Rect view = {card.x, card.y + 4, card.w - 4, card.h - 8};
+    int top = app_scroll_begin(a, view, &a->settings_scroll);
+    int x = card.x + pad, y = top + 24, cw = w - 2 * pad;
     y += text_draw(g, str(a->lang, STR_SETTINGS), (text_style){TEXT_BOLD, 26, GFX_TEXT, TEXT_LEFT}, x, y, cw) + 16;
-    ui_say(&a->ui, str(a->lang, STR_SETTINGS));
+    ui_dialog_begin(&a->ui, str(a->lang, STR_SETTINGS));
 
     y += text_draw(g, str(a->lang, STR_TEXT_SIZE), (text_style){TEXT_BOLD, 18, GFX_TEXT, TEXT_LEFT}, x, y, cw) + 8;
     ui_say(&a->ui, str(a->lang, STR_TEXT_SIZE));
@@ -426,12 +435,15 @@ void app_settings_pass(app *a)
     }
     y += row + 12;
     if (app_button(a, KEY(K_RESTART, 0), (SDL_Rect){x, y, cw, row}, str(a->lang, STR_RESTART), false)) app_restart(a);
-    if (app_button(a, KEY(K_CLOSE_SETTINGS, 0), (SDL_Rect){x, card.y + h - 28 - row, 220, row}, str(a->lang, STR_CLOSE), true) ||
-        a->ui.escape) {
+    y += row + 24;
+    bool close = app_button(a, KEY(K_CLOSE_SETTINGS, 0), (SDL_Rect){x, y, cw < 220 ? cw : 220, row}, str(a->lang, STR_CLOSE), true);
+    app_scroll_end(a, view, &a->settings_scroll, top, y + row + 24);
+    if (close || a->ui.escape) {
         a->settings_open = false;
         ui_focus(&a->ui, KEY(K_SETTINGS, 0));
         a->dirty = true;
     }
+    ui_dialog_end(&a->ui);
 }
 
 /* ---- loading ------------------------------------------------------------------------------ */

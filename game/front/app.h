@@ -13,6 +13,7 @@
 #include "../platform/platform.h"
 #include "comic_view.h"
 #include "gfx.h"
+#include "room_layout.h"
 #include "strings.h"
 #include "text.h"
 #include "ui.h"
@@ -53,9 +54,15 @@ typedef struct room_view {
     int shuffle[LEVEL_MAX_OPTIONS]; /* matching: display order of the right-hand texts */
     int held_item;               /* use: the item chosen from the inventory, -1 none */
     char input[APP_INPUT_MAX];   /* code and text: what the player has typed */
+    bool input_checked;          /* input was a wrong answer: shown, replaced by the next typing */
     bool field_open;             /* the page's own text field is over the answer field */
     bool field_submitted;        /* Enter was pressed in it */
-    app_scroll scroll;           /* the side panel's content */
+    app_scroll scroll;           /* the side panel's content; on a narrow screen the whole column */
+    int pan;                     /* a scene wider than its view: how far it is panned sideways */
+    int reveal;                  /* 1: a new verdict, 2: a new hint: scroll until it is in view (once) */
+    bool focus_task;             /* the next task's first control takes the focus */
+    int panel_h;                 /* narrow screens: the panel's height in the last pass (its card) */
+    uint32_t feedback_seq;       /* counts verdicts: each is announced once, even if it repeats */
     double timer_end_ms;         /* room timer: when it runs out (0: no timer) */
     int timer_second;            /* the second last drawn: the timer redraws once a second */
     bool timer_done;
@@ -71,6 +78,10 @@ typedef struct app {
     bool marked_interactive;
     app_settings settings;
     bool settings_open;
+    int bar_h;                   /* the top bar's height as last laid out (room_layout.h) */
+    uint32_t dialog_key;         /* the dialog on screen (its button's key), for its scroll */
+    app_scroll dialog_scroll;
+    app_scroll settings_scroll;
 
     /* loading */
     plat_fetch f_manifest, f_fonts[TEXT_FACE_COUNT], f_rooms[LEVEL_MAX_ROOMS];
@@ -109,6 +120,7 @@ typedef struct app {
     int rating;                  /* 1..5, 0: not given */
     char completion[64];         /* the report server's completion code, "" until it has one */
     app_scroll ending_scroll;
+    int ending_h;                /* narrow screens: the ending card's height in the last pass */
     bool feedback_sent;
 
     comic_view comic_view;       /* a comic open over the screen, or alone (?comic=id) */
@@ -138,8 +150,12 @@ void app_request_asset(app *a, const char *path);
 /* Bytes of an asset requested with app_request_asset, or NULL while pending or failed. */
 const char *app_asset_bytes(app *a, const char *path, size_t *len);
 void app_set_language(app *a, i18n_lang lang);
-/* Draws the top bar with the title, the way back to the hub, settings and languages. */
-void app_top_bar(app *a, const char *title);
+/* Draws the top bar with the title, the way back to the hub, settings and languages, at the
+   top of the screen or y0 down (a scrolled column); returns its height. */
+int app_top_bar(app *a, const char *title);
+int app_top_bar_at(app *a, const char *title, int y0);
+/* room_layout's measure callback for this app: text.c at the player's text size. */
+rl_measure app_measure(app *a);
 /* The settings dialog, drawn over the current screen while open. */
 void app_settings_pass(app *a);
 /* A dialog card: title, body and an extra line, one button; returns true when pressed.

@@ -19,3 +19,4 @@ test-comic-layout: $(COMIC_LAYOUT_TEST) ## comic bubbles fit at every text size 
 
 # `make test-unit` runs it too.
 test-unit: test-comic-layout
+

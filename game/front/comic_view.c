@@ -55,7 +55,7 @@ static void restore_place(app *a)
     int at = 0;
     snprintf(key, sizeof key, "pakopeli.comic.%s", v->comic->id);
     /* Phones held upright read panel by panel; wide screens see the whole page first. */
-    v->mode = a->gfx.w < GFX_W ? COMIC_VIEW_GUIDED : COMIC_VIEW_PAGE;
+    v->mode = rl_stacked(a->gfx.w) ? COMIC_VIEW_GUIDED : COMIC_VIEW_PAGE;
     v->at = 0;
     if (plat_store_get(key, value, sizeof value) && sscanf(value, "at=%d;mode=%15s", &at, mode) == 2) {
         if (at >= 0 && at < v->comic->panel_total) v->at = at;
@@ -529,14 +529,14 @@ static int label_w(app *a, const char *s)
 }
 
 /* Landscape: one row. Portrait (a phone held upright): two rows. Returns its height. */
-static int toolbar_height(const app *a) { return a->gfx.w < GFX_W ? 124 : 64; }
+static int toolbar_height(const app *a) { return rl_stacked(a->gfx.w) ? 124 : 64; }
 
 static void toolbar(app *a)
 {
     comic_view *v = &a->comic_view;
     gfx *g = &a->gfx;
     const comic *c = v->comic;
-    bool narrow = g->w < GFX_W;
+    bool narrow = rl_stacked(g->w);
     int h = toolbar_height(a), top = g->h - h, bh = 44;
     gfx_fill(g, (SDL_Rect){0, top, g->w, h}, GFX_SURFACE);
     gfx_fill(g, (SDL_Rect){0, top, g->w, 1}, GFX_BORDER);
@@ -618,8 +618,7 @@ bool comic_view_pass(app *a)
         return true;
     }
 
-    app_top_bar(a, i18n_get(&c->title, a->lang));
-    int bar_h = g->w < GFX_W ? 104 : 56; /* as app_top_bar draws it */
+    int bar_h = app_top_bar(a, i18n_get(&c->title, a->lang));
     SDL_Rect stage = {0, bar_h, g->w, g->h - bar_h - toolbar_height(a)};
 
     int panel;

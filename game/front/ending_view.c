@@ -23,13 +23,27 @@ static void add(char *line, size_t cap, const char *fmt, int value)
 void ending_view_pass(app *a)
 {
     gfx *g = &a->gfx;
-    app_top_bar(a, i18n_get(&a->manifest.title, a->lang));
-    bool narrow = g->w < GFX_W;
-    SDL_Rect card = {narrow ? 12 : 120, narrow ? 116 : 72, narrow ? g->w - 24 : g->w - 240, narrow ? g->h - 128 : g->h - 88};
+    const char *game_title = i18n_get(&a->manifest.title, a->lang);
+    /* Wide: the card below the top bar scrolls inside itself. Narrow (phones, zoom): the whole
+       screen scrolls, top bar included, and the card is as tall as its content. */
+    bool stacked = rl_stacked(g->w);
+    SDL_Rect card, view;
+    int top;
+    if (stacked) {
+        view = (SDL_Rect){0, 0, g->w, g->h};
+        top = app_scroll_begin(a, view, &a->ending_scroll);
+        int bh = app_top_bar_at(a, game_title, top);
+        card = (SDL_Rect){12, top + bh + 12, g->w - 24, a->ending_h > 0 ? a->ending_h : g->h};
+    } else {
+        int bh = app_top_bar(a, game_title);
+        card = (SDL_Rect){120, bh + 16, g->w - 240, g->h - bh - 32};
+        view = (SDL_Rect){card.x + 4, card.y + 8, card.w - 8, card.h - 16};
+        top = app_scroll_begin(a, view, &a->ending_scroll);
+    }
     gfx_card(g, card, 16);
-    SDL_Rect view = {card.x + 4, card.y + 8, card.w - 8, card.h - 16};
-    int x = card.x + 32, w = card.w - 72;
-    int top = app_scroll_begin(a, view, &a->ending_scroll), y = top + 20;
+    int pad = card.w < 480 ? 16 : 32;
+    int x = card.x + pad, w = card.w - 2 * pad - 8;
+    int y = (stacked ? card.y : top) + 20;
     char line[256];
 
     y += text_draw(g, str(a->lang, STR_ESCAPED), (text_style){TEXT_BOLD, 32, GFX_OK, TEXT_LEFT}, x, y, w) + 10;
@@ -61,7 +75,7 @@ void ending_view_pass(app *a)
         int th = text_draw(g, title, (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, x + 22, y, w - 22);
         gfx_check(g, x + 8, y + th / 2, 12, GFX_OK); /* drawn: the UI font has no check mark */
         y += th + 2;
-        y += text_draw(g, i18n_get(&a->rooms[i].outro, a->lang), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT},
+        y += text_draw(g, i18n_get(&a->rooms[i].outro, a->lang), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT},
                        x + 22, y, w - 22) + 8;
         ui_say(&a->ui, title);
         ui_say(&a->ui, i18n_get(&a->rooms[i].outro, a->lang));
@@ -76,6 +90,7 @@ void ending_view_pass(app *a)
         y += text_draw(g, str(a->lang, STR_FEEDBACK_ASK), (text_style){TEXT_BOLD, 17, GFX_TEXT, TEXT_LEFT}, x, y, w) + 8;
         ui_say(&a->ui, str(a->lang, STR_FEEDBACK_ASK));
         int bw = row + 6;
+        if (5 * (bw + 8) > w) bw = w / 5 - 8; /* a narrow card: the five still fit on one row */
         for (int r = 1; r <= 5; r++) {
             char label[48], num[4];
             bool on = a->rating == r;
@@ -87,6 +102,10 @@ void ending_view_pass(app *a)
             }
         }
         int sx = x + 5 * (bw + 8) + 8;
+        if (sx + 180 > x + w) { /* no room beside them: below */
+            sx = x;
+            y += row + 12;
+        }
         if (app_button(a, KEY(K_SEND, 0), (SDL_Rect){sx, y, 180, row}, str(a->lang, STR_SEND), a->rating > 0) &&
             a->rating > 0) {
             plat_send_feedback(a->rating, "");
@@ -95,8 +114,12 @@ void ending_view_pass(app *a)
         }
         y += row + 16;
     }
-    if (app_button(a, KEY(K_AGAIN, 0), (SDL_Rect){x, y, 280, row + 4}, str(a->lang, STR_PLAY_AGAIN), false))
+    if (app_button(a, KEY(K_AGAIN, 0), (SDL_Rect){x, y, w < 280 ? w : 280, row + 4}, str(a->lang, STR_PLAY_AGAIN), false))
         app_restart(a);
     y += row + 24;
-    app_scroll_end(a, view, &a->ending_scroll, top, y);
+    if (stacked && y - card.y != a->ending_h) { /* the card's height, for the next pass */
+        a->ending_h = y - card.y;
+        a->dirty = true;
+    }
+    app_scroll_end(a, view, &a->ending_scroll, top, stacked ? y + 12 : y);
 }

@@ -59,17 +59,19 @@ void gfx_shutdown(gfx *g)
 
 bool gfx_update_scale(gfx *g)
 {
-    int ow = GFX_W, oh = GFX_H;
+    /* Units are the window's own: CSS pixels on the web (browser zoom and a phone's width
+       change them), screen coordinates natively. Output pixels per unit is the device pixel
+       ratio, at which text is rasterised so that it stays sharp. */
+    int w = GFX_W, h = GFX_H, ow = GFX_W, oh = GFX_H;
+    SDL_GetWindowSize(g->window, &w, &h);
     SDL_GetRendererOutputSize(g->renderer, &ow, &oh);
-    /* A screen clearly taller than wide (a phone held upright) gets the portrait layout. */
-    bool portrait = oh > ow * 11 / 10;
-    int w = portrait ? GFX_H : GFX_W, h = portrait ? GFX_W : GFX_H;
-    float sx = (float)ow / (float)w, sy = (float)oh / (float)h;
-    float s = sx < sy ? sx : sy;
+    if (w < 1) w = 1;
+    if (h < 1) h = 1;
+    float s = (float)ow / (float)w;
     if (s < 0.25f) s = 0.25f;
-    if (s > 4.0f) s = 4.0f;
-    bool changed = s != g->pixel_scale || w != g->w;
-    if (w != g->w) SDL_RenderSetLogicalSize(g->renderer, w, h);
+    if (s > 8.0f) s = 8.0f;
+    bool changed = s != g->pixel_scale || w != g->w || h != g->h;
+    if (w != g->w || h != g->h) SDL_RenderSetLogicalSize(g->renderer, w, h);
     g->pixel_scale = s;
     g->w = w;
     g->h = h;

@@ -1,5 +1,6 @@
-/* gfx.h - drawing on SDL's renderer in a fixed logical space (GFX_W x GFX_H) that scales and
- * letterboxes to any window, phone or high-DPI screen.
+/* gfx.h - drawing on SDL's renderer in the window's own units: CSS pixels in the browser, so
+ * browser zoom, a phone's width and high-DPI screens all work as on a web page (the layout is
+ * room_layout.h's). Output pixels per unit (the device pixel ratio) is gfx.pixel_scale.
  *
  * Colours come from roles (gfx_color), never from literal RGB in views, so the high-contrast
  * palette changes everything at once. Images are decoded once by SDL_image and kept in a
@@ -12,7 +13,7 @@
 
 #include <SDL.h>
 
-/* Logical sizes: landscape for laptops, portrait for phones held upright. */
+/* The desktop window's first size; on the web the page decides. */
 enum { GFX_W = 1280, GFX_H = 720 };
 
 typedef enum gfx_color {
@@ -34,16 +35,16 @@ typedef enum gfx_color {
 typedef struct gfx {
     SDL_Window *window;
     SDL_Renderer *renderer;
-    float pixel_scale;       /* output pixels per logical unit: text is rendered at this density */
-    int w, h;                /* the logical size in use: GFX_W x GFX_H, or swapped in portrait */
+    float pixel_scale;       /* output pixels per unit (device pixel ratio): text is rendered at it */
+    int w, h;                /* the window in units (CSS px on the web) */
     bool high_contrast;
 } gfx;
 
 /* Opens the window and renderer; false with SDL's error on failure. */
 bool gfx_setup(gfx *g, const char *title);
 void gfx_shutdown(gfx *g);
-/* Re-reads the output size after a resize or DPI change and picks the orientation; true when
-   pixel_scale or the logical size changed (text must be re-rasterised, layout redone). */
+/* Re-reads the window and output sizes after a resize, a zoom or a DPI change; true when
+   pixel_scale or the size changed (text must be re-rasterised, layout redone). */
 bool gfx_update_scale(gfx *g);
 
 SDL_Color gfx_rgb(const gfx *g, gfx_color c);

@@ -16,28 +16,11 @@ enum { K_WIDGET = 2, K_OPTION = 3, K_CHECK = 4, K_HINT = 5, K_NEXT = 6, K_START 
        K_ITEM = 16, K_DOOR = 17, K_TIME = 18 };
 #define KEY(kind, i) (((uint32_t)(kind) << 16) | (uint32_t)(i))
 
-typedef struct layout {
-    SDL_Rect scene, panel;
-} layout;
-
-static layout room_layout(const gfx *g)
-{
-    if (g->w >= g->h) return (layout){{16, 72, 820, 632}, {852, 72, 412, 632}};
-    return (layout){{12, 116, 696, 470}, {12, 598, 696, 670}};
-}
-
+/* The scene drawn at scale with its top left at (ox, oy) on screen. */
 typedef struct scene_xf {
     float scale;
     int ox, oy;
 } scene_xf;
-
-static scene_xf scene_fit(const level_room *room, SDL_Rect area)
-{
-    float sx = (float)area.w / (float)room->scene_w, sy = (float)area.h / (float)room->scene_h;
-    float s = sx < sy ? sx : sy;
-    return (scene_xf){s, area.x + (area.w - (int)((float)room->scene_w * s)) / 2,
-                      area.y + (area.h - (int)((float)room->scene_h * s)) / 2};
-}
 
 static SDL_Rect to_screen(scene_xf xf, level_rect r)
 {
@@ -82,6 +65,7 @@ static void open_puzzle(app *a, int i)
     v->pick_left = -1;
     v->held_item = -1;
     v->input[0] = '\0';
+    v->input_checked = false;
     v->scroll.offset = 0;
     if (i < 0) return;
     const level_puzzle *p = &cur_room(a)->puzzles[i];
@@ -105,6 +89,7 @@ void room_view_begin(app *a)
     if (!v->intro_open && cur_room(a)->timer_minutes > 0 && !cur_state(a)->room_solved)
         v->timer_end_ms = plat_now_ms() + cur_room(a)->timer_minutes * 60000.0;
     ui_focus(&a->ui, v->intro_open ? KEY(K_START, 0) : 0);
+    v->focus_task = !v->intro_open;
     a->dirty = true;
 }
 
@@ -116,11 +101,15 @@ static void submit(app *a, const char *puzzle_id, const char *const *ids, int n)
     if (r.verdict == GAME_INVALID || r.verdict == GAME_LOCKED) return;
     v->feedback = r;
     v->has_feedback = true;
+    v->feedback_seq++;
+    v->reveal = 1; /* the verdict is scrolled into view once it is drawn */
     const level_puzzle *p = &cur_room(a)->puzzles[r.puzzle];
     v->wrong_place = (p->kind == LEVEL_P_HOTSPOTS && r.verdict == GAME_WRONG) ? r.option : -1;
     if (r.verdict == GAME_RIGHT) {
         v->chosen = 0;
         v->held_item = -1;
+        /* solved: the way on is the next thing to press (the options are no longer controls) */
+        if (cur_state(a)->puzzles[r.puzzle].solved) ui_focus(&a->ui, KEY(K_NEXT, 0));
         if (p->final_code && a->play.escaped) a->screen = APP_ENDING; /* the last door is open */
         if (p->comic) app_open_comic(a, p->comic); /* a reward, as the room says */
         if (v->field_open) {
@@ -129,7 +118,8 @@ static void submit(app *a, const char *puzzle_id, const char *const *ids, int n)
         }
     }
     if (r.verdict == GAME_WRONG && (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT)) {
-        v->input[0] = '\0';
+        /* what was typed stays in sight beside "Not quite"; typing again starts afresh */
+        v->input_checked = true;
         if (v->field_open) { /* a phone's keyboard would hide the feedback: put it away */
             plat_text_field_close();
             v->field_open = false;
@@ -146,97 +136,90 @@ static gfx_color tone_color(level_tone t)
 }
 
 /* Scene text scales with the scene, not with the text-size setting: the scene is a picture
-   of a screen, and everything in it is also in the mirror and the panel. */
-static int scene_px(app *a, level_text_size s, float scale)
+   of a screen, and everything in it is also in the mirror and the panel. Where each text goes
+   is room_layout's (the linter measures the same boxes). */
+static void widget_text(app *a, const char *t, const rl_box *b, float scale, gfx_color color, text_align align)
 {
-    static const int px[] = {15, 17, 21, 26};
-    return (int)((float)px[s] * scale * 100.0f / (float)a->settings.text_zoom + 0.5f);
+    text_style st = {b->face ? TEXT_BOLD : TEXT_REGULAR, rl_scene_style_size(b->size, scale, a->settings.text_zoom),
+                     color, align};
+    if (b->middle) text_draw_in(&a->gfx, t, st, b->r);
+    else text_draw(&a->gfx, t, st, b->r.x, b->r.y, b->r.w);
 }
 
 static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale, bool door_open)
 {
     gfx *g = &a->gfx;
     const char *t = i18n_get(&w->text, a->lang);
-    text_style st = {w->bold ? TEXT_BOLD : TEXT_REGULAR, scene_px(a, w->size, scale), tone_color(w->tone), TEXT_LEFT};
+    gfx_color color = tone_color(w->tone);
+    rl_box b;
+    bool has_box = rl_widget_box(w, r, scale, &b);
     switch (w->type) {
     case LEVEL_W_WINDOW: {
-        gfx_fill(g, r, GFX_SURFACE);
         SDL_Rect bar = {r.x, r.y, r.w, (int)(36 * scale)};
+        gfx_fill(g, r, GFX_SURFACE);
         gfx_fill(g, bar, GFX_SURFACE_ALT);
         gfx_outline(g, r, GFX_BORDER, 1);
         gfx_fill(g, (SDL_Rect){bar.x, bar.y + bar.h - 1, bar.w, 1}, GFX_BORDER);
-        st.face = TEXT_BOLD;
-        text_draw_in(g, t, st, (SDL_Rect){bar.x + 14, bar.y, bar.w - 28, bar.h});
         break;
     }
     case LEVEL_W_TOOLBAR:
         gfx_fill(g, r, GFX_SURFACE_ALT);
         gfx_fill(g, (SDL_Rect){r.x, r.y + r.h - 1, r.w, 1}, GFX_BORDER);
-        st.color = w->tone == LEVEL_TONE_NORMAL ? GFX_MUTED : st.color;
-        text_draw_in(g, t, st, (SDL_Rect){r.x + 14, r.y, r.w - 28, r.h});
+        if (w->tone == LEVEL_TONE_NORMAL) color = GFX_MUTED;
         break;
     case LEVEL_W_LIST: {
         gfx_fill(g, r, GFX_SURFACE_ALT);
         gfx_fill(g, (SDL_Rect){r.x + r.w - 1, r.y, 1, r.h}, GFX_BORDER);
-        int row_h = (int)(58 * scale);
-        for (int i = 0; i < w->row_count && (i + 1) * row_h <= r.h; i++) {
-            SDL_Rect row = {r.x, r.y + i * row_h, r.w - 1, row_h};
+        SDL_Rect row;
+        rl_box rb;
+        for (int i = 0; i < w->row_count && rl_list_row(w, r, scale, i, &row, &rb); i++) {
             if (i == 0) {
                 gfx_fill(g, row, GFX_SURFACE);
                 gfx_fill(g, (SDL_Rect){row.x, row.y, 4, row.h}, GFX_ACCENT);
             }
             gfx_fill(g, (SDL_Rect){row.x, row.y + row.h - 1, row.w, 1}, GFX_BORDER);
-            text_style rs = st;
-            rs.face = i == 0 ? TEXT_BOLD : TEXT_REGULAR;
-            rs.size = scene_px(a, LEVEL_TS_SMALL, scale);
-            text_draw_in(g, i18n_get(&w->rows[i], a->lang), rs, (SDL_Rect){row.x + 14, row.y, row.w - 24, row.h});
+            widget_text(a, i18n_get(&w->rows[i], a->lang), &rb, scale, color, TEXT_LEFT);
         }
-        break;
+        return;
     }
     case LEVEL_W_BUTTON:
         if (w->tone == LEVEL_TONE_LINK) {
+            text_style st = {b.face ? TEXT_BOLD : TEXT_REGULAR, rl_scene_style_size(b.size, scale, a->settings.text_zoom),
+                             color, TEXT_LEFT};
             int tw, th;
-            text_measure(g, t, st, r.w - 8, &tw, &th);
-            int y = r.y + (r.h - th) / 2;
-            text_draw(g, t, st, r.x + 4, y, r.w - 8);
-            gfx_fill(g, (SDL_Rect){r.x + 4, y + th - 2, tw < r.w - 8 ? tw : r.w - 8, 2}, GFX_ACCENT);
-        } else {
-            gfx_round_fill(g, r, 6, w->opens ? GFX_ACCENT : GFX_BORDER);
-            gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 5,
-                           w->opens && door_open ? GFX_SURFACE : GFX_SURFACE_ALT);
-            st.align = TEXT_CENTER;
-            if (w->opens) st.face = TEXT_BOLD;
-            text_draw_in(g, t, st, (SDL_Rect){r.x + 8, r.y, r.w - 16, r.h});
+            text_measure(g, t, st, b.r.w, &tw, &th);
+            int y = b.r.y + (b.r.h - th) / 2;
+            text_draw(g, t, st, b.r.x, y, b.r.w);
+            gfx_fill(g, (SDL_Rect){b.r.x, y + th - 2, tw < b.r.w ? tw : b.r.w, 2}, GFX_ACCENT);
+            return;
         }
-        break;
-    case LEVEL_W_TEXT:
-        text_draw(g, t, st, r.x, r.y, r.w);
-        break;
-    case LEVEL_W_CHAT:
-        gfx_round_fill(g, r, 10, GFX_SURFACE_ALT);
-        text_draw(g, t, st, r.x + 12, r.y + 8, r.w - 24);
-        break;
+        gfx_round_fill(g, r, 6, w->opens ? GFX_ACCENT : GFX_BORDER);
+        gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 5,
+                       w->opens && door_open ? GFX_SURFACE : GFX_SURFACE_ALT);
+        if (has_box && t[0]) widget_text(a, t, &b, scale, color, TEXT_CENTER);
+        return;
+    case LEVEL_W_TEXT: break;
+    case LEVEL_W_CHAT: gfx_round_fill(g, r, 10, GFX_SURFACE_ALT); break;
     case LEVEL_W_ICON: {
         int side = r.h < r.w ? r.h : r.w;
         size_t len = 0;
         const char *bytes = app_asset_bytes(a, w->image, &len);
         gfx_image(g, w->image, bytes, len, (SDL_Rect){r.x, r.y, side, side});
-        if (t[0]) text_draw_in(g, t, st, (SDL_Rect){r.x + side + 10, r.y, r.w - side - 10, r.h});
         break;
     }
     case LEVEL_W_IMAGE: {
         size_t len = 0;
         const char *bytes = app_asset_bytes(a, w->image, &len);
         gfx_image(g, w->image, bytes, len, r);
-        break;
+        return;
     }
     case LEVEL_W_BOX:
     default:
         gfx_fill(g, r, GFX_SURFACE_ALT);
         gfx_outline(g, r, GFX_BORDER, 1);
-        if (t[0]) text_draw(g, t, st, r.x + 10, r.y + 8, r.w - 20);
         break;
     }
+    if (has_box && t[0]) widget_text(a, t, &b, scale, color, TEXT_LEFT);
 }
 
 /* The place of the current hotspot puzzle that covers widget w, or -1. */
@@ -254,13 +237,46 @@ static int door_room(const app *a, const level_widget *w)
     return w->opens ? level_find_room(&a->manifest, w->opens) : -1;
 }
 
-static void scene_pass(app *a, SDL_Rect area, bool interactive)
+/* Pans a scene wider than its view: the wheel sideways (or with Shift), a sideways swipe. */
+static void pan_input(app *a, SDL_Rect view, int max_pan)
+{
+    room_view *v = &a->view;
+    if (a->ui.wheel_x && gfx_contains(view, a->ui.mouse_x, a->ui.mouse_y)) v->pan += a->ui.wheel_x * 48;
+    if (a->ui.scroll_drag_x && !a->ui.drag_key && gfx_contains(view, a->ui.press_x, a->ui.press_y))
+        v->pan -= a->ui.scroll_drag_x;
+    if (v->pan > max_pan) v->pan = max_pan;
+    if (v->pan < 0) v->pan = 0;
+}
+
+static bool scene_key(uint32_t key)
+{
+    uint32_t kind = key >> 16;
+    return kind == K_WIDGET || kind == K_PLACE || kind == K_DOOR;
+}
+
+static void scene_pass(app *a, const rl_screen *lay, int y_shift, bool interactive)
 {
     room_view *v = &a->view;
     const level_room *room = cur_room(a);
     game_state *gs = cur_state(a);
     gfx *g = &a->gfx;
-    scene_xf xf = scene_fit(room, area);
+    SDL_Rect view = {lay->scene_view.x, lay->scene_view.y + y_shift, lay->scene_view.w, lay->scene_view.h};
+    int max_pan = lay->scene_draw_w - view.w;
+    bool pans = max_pan > 0;
+    if (pans) pan_input(a, view, max_pan);
+    else v->pan = 0;
+    scene_xf xf = {lay->scene_scale, view.x - v->pan, view.y};
+    /* a panned scene is clipped to its view, for the eye and for the pointer */
+    SDL_Rect outer_clip;
+    SDL_RenderGetClipRect(g->renderer, &outer_clip);
+    bool outer_clipping = a->ui.clipping;
+    SDL_Rect outer_ui_clip = a->ui.clip;
+    if (pans) {
+        SDL_Rect c = view;
+        if (outer_clipping) SDL_IntersectRect(&view, &outer_ui_clip, &c);
+        SDL_RenderSetClipRect(g->renderer, &c);
+        ui_clip(&a->ui, c);
+    }
     const level_puzzle *p = v->current >= 0 ? &room->puzzles[v->current] : NULL;
     bool open = p && !gs->puzzles[v->current].solved;
     bool hunting = interactive && open && p->kind == LEVEL_P_HOTSPOTS;
@@ -273,7 +289,11 @@ static void scene_pass(app *a, SDL_Rect area, bool interactive)
         const char *bytes = app_asset_bytes(a, room->background, &len);
         gfx_image(g, room->background, bytes, len, frame);
     }
-    ui_say(&a->ui, str(a->lang, STR_SCENE));
+    ui_group_begin(&a->ui, str(a->lang, STR_SCENE));
+    if (hunting && v->focus_task) { /* a search on the scene starts at its first place */
+        ui_focus_first(&a->ui);
+        v->focus_task = false;
+    }
     for (int i = 0; i < room->widget_count; i++) {
         if (!game_widget_visible(gs, i)) continue;
         const level_widget *w = &room->widgets[i];
@@ -295,6 +315,10 @@ static void scene_pass(app *a, SDL_Rect area, bool interactive)
             bool solved = play_room_solved(&a->play, door);
             snprintf(label, sizeof label, "%s%s%s", spoken, solved || !door_open ? ", " : "",
                      solved ? str(a->lang, STR_SOLVED_MARK) : !door_open ? str(a->lang, STR_ROOM_LOCKED) : "");
+            if (v->focus_task && !p && door_open && !solved) { /* the hub: the next room to play */
+                ui_focus_first(&a->ui);
+                v->focus_task = false;
+            }
             ui_state s = ui_item(&a->ui, KEY(K_DOOR, i), r, label, UI_BUTTON);
             if (s.hovered && door_open) gfx_outline(g, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, GFX_ACCENT, 2);
             if (solved) {
@@ -357,6 +381,29 @@ static void scene_pass(app *a, SDL_Rect area, bool interactive)
         }
     }
     dev_overlay_scene(a, room, frame, xf.scale); /* make dev (?dev=1): places and coordinates */
+    ui_group_end(&a->ui);
+    if (!pans) return;
+    /* the keyboard's focus on a scene control pans it into view */
+    SDL_Rect f = a->ui.focus_rect;
+    if (a->ui.focus_visible && scene_key(a->ui.focus_key)) {
+        int before = v->pan;
+        if (f.x < view.x) v->pan -= view.x - f.x + 12;
+        else if (f.x + f.w > view.x + view.w) v->pan += f.x + f.w - (view.x + view.w) + 12;
+        if (v->pan > max_pan) v->pan = max_pan;
+        if (v->pan < 0) v->pan = 0;
+        if (v->pan != before) a->dirty = true;
+    }
+    if (outer_clipping) {
+        SDL_RenderSetClipRect(g->renderer, &outer_clip);
+        ui_clip(&a->ui, outer_ui_clip);
+    } else {
+        SDL_RenderSetClipRect(g->renderer, NULL);
+        ui_clip_end(&a->ui);
+    }
+    /* a bar under the scene shows that it is wider than the screen, and where the view is */
+    int bar_w = view.w * view.w / lay->scene_draw_w;
+    int bar_x = view.x + (view.w - bar_w) * v->pan / max_pan;
+    gfx_round_fill(g, (SDL_Rect){bar_x, view.y + view.h + 2, bar_w, 6}, 3, GFX_BORDER);
 }
 
 /* ---- the panel ---------------------------------------------------------------------------- */
@@ -364,6 +411,8 @@ static void scene_pass(app *a, SDL_Rect area, bool interactive)
 typedef struct pane {
     app *a;
     int x, y, w;   /* y is the cursor, already shifted by the scroll */
+    int ch;        /* a button's height at the player's text size */
+    SDL_Rect news; /* where the newest verdict or hint was drawn, to scroll it into view */
 } pane;
 
 static void pane_text(pane *pn, const char *s, text_style st, int gap)
@@ -374,7 +423,7 @@ static void pane_text(pane *pn, const char *s, text_style st, int gap)
 }
 
 /* What the left edge of a row shows: a tick box (choices, items) or a grip (steps to drag). */
-typedef enum row_mark { ROW_BOX, ROW_GRIP } row_mark;
+typedef enum row_mark { ROW_BOX, ROW_GRIP, ROW_RADIO } row_mark;
 
 /* A selectable row: a mark and wrapped text. Returns its state. */
 static ui_state option_row_ex(pane *pn, uint32_t key, const char *text, const char *label, bool marked,
@@ -394,6 +443,10 @@ static ui_state option_row_ex(pane *pn, uint32_t key, const char *text, const ch
     SDL_Rect mark = {r.x + 12, r.y + r.h / 2 - 10, 20, 20};
     if (style == ROW_GRIP) {
         for (int k = 0; k < 3; k++) gfx_fill(g, (SDL_Rect){mark.x, mark.y + 3 + k * 6, 20, 2}, marked ? GFX_OK : GFX_MUTED);
+    } else if (style == ROW_RADIO) { /* one answer: a round button, filled when chosen */
+        gfx_round_fill(g, mark, 10, GFX_MUTED);
+        gfx_round_fill(g, (SDL_Rect){mark.x + 2, mark.y + 2, 16, 16}, 8, GFX_SURFACE);
+        if (marked) gfx_round_fill(g, (SDL_Rect){mark.x + 5, mark.y + 5, 10, 10}, 5, GFX_ACCENT);
     } else {
         gfx_outline(g, mark, GFX_MUTED, 2);
         if (marked) gfx_check(g, mark.x + 10, mark.y + 9, 14, GFX_ACCENT);
@@ -415,14 +468,14 @@ static void body_choice(pane *pn, const level_puzzle *p, bool solved)
     room_view *v = &a->view;
     bool several = p->correct_count > 1;
     if (several && !solved)
-        pane_text(pn, str(a->lang, STR_CHOOSE_SEVERAL), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+        pane_text(pn, str(a->lang, STR_CHOOSE_SEVERAL), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     for (int k = 0; k < p->option_count; k++) {
         const level_option *o = &p->options[k];
         const char *t = i18n_get(&o->text, a->lang);
         bool marked = (several && (v->chosen & (1u << k))) || (solved && o->correct);
         char label[UI_LABEL_MAX];
         snprintf(label, sizeof label, "%s%s%s", t, marked ? ", " : "", marked ? str(a->lang, STR_SELECTED) : "");
-        ui_state s = option_row(pn, KEY(K_OPTION, k), t, label, marked, !solved, 0);
+        ui_state s = option_row_ex(pn, KEY(K_OPTION, k), t, label, marked, !solved, 0, several ? ROW_BOX : ROW_RADIO);
         if (!s.activated) continue;
         if (several) {
             v->chosen ^= 1u << k;
@@ -432,14 +485,14 @@ static void body_choice(pane *pn, const level_puzzle *p, bool solved)
         }
     }
     if (several && !solved) {
-        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), true)) {
+        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), true)) {
             const char *ids[LEVEL_MAX_OPTIONS];
             int n = 0;
             for (int k = 0; k < p->option_count; k++)
                 if (v->chosen & (1u << k)) ids[n++] = p->options[k].id;
             if (n > 0) submit(a, p->id, ids, n);
         }
-        pn->y += 60;
+        pn->y += pn->ch + 12;
     }
 }
 
@@ -477,7 +530,7 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
     app *a = pn->a;
     room_view *v = &a->view;
     gfx *g = &a->gfx;
-    if (!solved) pane_text(pn, str(a->lang, STR_ORDER_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    if (!solved) pane_text(pn, str(a->lang, STR_ORDER_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     int n = p->option_count, tops[LEVEL_MAX_OPTIONS + 1], drop_from = -1;
     int show[LEVEL_MAX_OPTIONS];
     for (int i = 0; i < n; i++) show[i] = solved ? i : v->order[i];
@@ -517,12 +570,12 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
         a->dirty = true;
     }
     if (!solved) {
-        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), true)) {
+        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), true)) {
             const char *ids[LEVEL_MAX_OPTIONS];
             for (int i = 0; i < n; i++) ids[i] = p->options[v->order[i]].id;
             submit(a, p->id, ids, n);
         }
-        pn->y += 60;
+        pn->y += pn->ch + 12;
     }
 }
 
@@ -541,11 +594,11 @@ static ui_state match_box(app *a, uint32_t key, SDL_Rect r, const char *text, co
         char num[12];
         snprintf(num, sizeof num, "%d", number);
         gfx_round_fill(g, badge, 13, GFX_ACCENT);
-        text_draw_in(g, num, (text_style){TEXT_BOLD, 14, GFX_ON_ACCENT, TEXT_CENTER}, badge);
+        text_draw_in(g, num, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_ON_ACCENT, TEXT_CENTER}, badge);
     } else {
         gfx_outline(g, badge, GFX_MUTED, 2);
     }
-    text_draw(g, text, (text_style){TEXT_REGULAR, 15, GFX_TEXT, TEXT_LEFT}, r.x + 42, r.y + 10, r.w - 48);
+    text_draw(g, text, (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_TEXT, TEXT_LEFT}, r.x + 42, r.y + 10, r.w - 48);
     return s;
 }
 
@@ -554,13 +607,13 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
     app *a = pn->a;
     room_view *v = &a->view;
     gfx *g = &a->gfx;
-    if (!solved) pane_text(pn, str(a->lang, STR_MATCH_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    if (!solved) pane_text(pn, str(a->lang, STR_MATCH_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     int n = p->option_count;
     /* side by side where there is room; on the narrow panel one list above the other, so no
        word has to be cut */
     bool stacked = (pn->w - 12) / 2 < 260;
     int col = stacked ? pn->w : (pn->w - 12) / 2;
-    text_style ts = {TEXT_REGULAR, 15, GFX_TEXT, TEXT_LEFT};
+    text_style ts = {TEXT_REGULAR, RL_TS_BODY, GFX_TEXT, TEXT_LEFT};
     int left_y = pn->y, right_y = pn->y;
     int owner[LEVEL_MAX_OPTIONS]; /* the left item paired with each right one, -1 none */
     for (int k = 0; k < n; k++) owner[k] = -1;
@@ -616,7 +669,7 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
     if (!solved) {
         bool complete = true;
         for (int k = 0; k < n; k++) complete = complete && v->pairs[k] >= 0;
-        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), complete) && complete) {
+        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), complete) && complete) {
             char pairs[LEVEL_MAX_OPTIONS][2 * REPORT_ID_MAX + 2];
             const char *ids[LEVEL_MAX_OPTIONS];
             for (int k = 0; k < n; k++) {
@@ -625,13 +678,18 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
             }
             submit(a, p->id, ids, n);
         }
-        pn->y += 60;
+        pn->y += pn->ch + 12;
     }
 }
 
 /* Typing into the current answer; the keypad and the keyboard both end up here. */
 static void type_into(room_view *v, const char *typed, int backspaces)
 {
+    if (v->input_checked && (typed[0] || backspaces)) { /* a checked wrong answer: start again */
+        v->input[0] = '\0';
+        v->input_checked = false;
+        backspaces = 0;
+    }
     for (int b = 0; b < backspaces; b++) {
         size_t n = strlen(v->input);
         while (n > 0 && ((unsigned char)v->input[n - 1] & 0xC0) == 0x80) n--; /* a whole UTF-8 letter */
@@ -665,12 +723,31 @@ static void answer_field(pane *pn, bool code)
     pn->y += r.h + 12;
 }
 
+/* The last door's code parts so far, in the rooms' order: "4 · ? · 7". */
+static void code_parts(app *a, char *parts, size_t cap)
+{
+    parts[0] = '\0';
+    for (int i = 0; i < a->rooms_loaded; i++) {
+        if (i == a->hub || !a->manifest.rooms[i].required) continue;
+        bool solved = play_room_solved(&a->play, i);
+        const char *part = a->rooms[i].code_part ? a->rooms[i].code_part : "";
+        size_t n = strlen(parts);
+        snprintf(parts + n, cap - n, "%s%s", n ? " · " : "", solved ? part : "?");
+    }
+}
+
 static void body_code(pane *pn, const level_puzzle *p, bool solved)
 {
     app *a = pn->a;
     room_view *v = &a->view;
     if (solved) return;
-    pane_text(pn, str(a->lang, STR_CODE_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    if (p->final_code) { /* the last door: the parts gathered so far, where the code is typed */
+        char parts[PLAY_CODE_MAX] = "", line[256];
+        code_parts(a, parts, sizeof parts);
+        snprintf(line, sizeof line, str(a->lang, STR_CODE_PARTS), parts);
+        pane_text(pn, line, (text_style){TEXT_BOLD, 20, GFX_ACCENT, TEXT_LEFT}, 10);
+    }
+    pane_text(pn, str(a->lang, STR_CODE_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     answer_field(pn, true);
     /* A keypad for touch and mouse: digits, and the letters only when the code has any. */
     const char *want = p->final_code ? cur_state(a)->final_code : p->answers[0];
@@ -702,7 +779,7 @@ static void body_code(pane *pn, const level_puzzle *p, bool solved)
         const char *ids[] = {v->input};
         submit(a, p->id, ids, 1);
     }
-    pn->y += 60;
+    pn->y += pn->ch + 12;
 }
 
 static void body_text(pane *pn, const level_puzzle *p, bool solved)
@@ -710,17 +787,17 @@ static void body_text(pane *pn, const level_puzzle *p, bool solved)
     app *a = pn->a;
     room_view *v = &a->view;
     if (solved) return;
-    pane_text(pn, str(a->lang, STR_TEXT_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 8);
+    pane_text(pn, str(a->lang, STR_TEXT_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     bool enter_on_field = (a->ui.focus_key == KEY(K_FIELD, 0) && a->ui.activate_pending && !a->ui.space_activation) ||
                           v->field_submitted;
     v->field_submitted = false;
     answer_field(pn, false);
-    bool check = app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, 48}, str(a->lang, STR_CHECK), true);
+    bool check = app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), true);
     if ((check || enter_on_field) && v->input[0]) {
         const char *ids[] = {v->input};
         submit(a, p->id, ids, 1);
     }
-    pn->y += 60;
+    pn->y += pn->ch + 12;
 }
 
 static void inventory(pane *pn, bool choosing)
@@ -731,7 +808,7 @@ static void inventory(pane *pn, bool choosing)
     game_state *gs = cur_state(a);
     if (!gs->items) return;
     pane_text(pn, str(a->lang, STR_INVENTORY), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, 6);
-    if (choosing) pane_text(pn, str(a->lang, STR_USE_HELP), (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 6);
+    if (choosing) pane_text(pn, str(a->lang, STR_USE_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
     for (int i = 0; i < room->item_count; i++) {
         if (!game_has_item(gs, i)) continue;
         const level_item *it = &room->items[i];
@@ -766,8 +843,8 @@ static int feedback_box(pane *pn)
     /* solved: the puzzle's lesson too, unless it already is the explanation shown */
     if (r->verdict == GAME_RIGHT && !i18n_empty(&p->solved) && r->explain != &p->solved)
         snprintf(extra, sizeof extra, "%s", i18n_get(&p->solved, a->lang));
-    text_style hs = {TEXT_BOLD, 18, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_TEXT : GFX_BAD, TEXT_LEFT};
-    text_style bs = {TEXT_REGULAR, 16, GFX_TEXT, TEXT_LEFT};
+    text_style hs = {TEXT_BOLD, RL_TS_HEAD, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_TEXT : GFX_BAD, TEXT_LEFT};
+    text_style bs = {TEXT_REGULAR, RL_TS_BODY, GFX_TEXT, TEXT_LEFT};
     int x = pn->x, y = pn->y, w = pn->w;
     int hw, hh, bw, bh = 0, ew, eh = 0;
     text_measure(g, head, hs, w - 60, &hw, &hh);
@@ -784,7 +861,9 @@ static int feedback_box(pane *pn)
     if (extra[0]) text_draw(g, extra, bs, x + 14, ty, w - 28);
     char line[2048];
     snprintf(line, sizeof line, "%s.%s%s%s%s", head, body[0] ? " " : "", body, extra[0] ? " " : "", extra);
-    ui_say(&a->ui, line);
+    ui_say_at(&a->ui, (SDL_Rect){x, y, w, h}, line);
+    ui_announce(&a->ui, v->feedback_seq, line);
+    if (v->reveal == 1) pn->news = (SDL_Rect){x, y, w, h};
     pn->y += h + 12;
     return h;
 }
@@ -794,13 +873,7 @@ static void hub_status(pane *pn)
 {
     app *a = pn->a;
     char parts[PLAY_CODE_MAX] = "", line[256];
-    for (int i = 0; i < a->rooms_loaded; i++) {
-        if (i == a->hub || !a->manifest.rooms[i].required) continue;
-        bool solved = play_room_solved(&a->play, i);
-        const char *part = a->rooms[i].code_part ? a->rooms[i].code_part : "";
-        size_t n = strlen(parts);
-        snprintf(parts + n, sizeof parts - n, "%s%s", n ? " · " : "", solved ? part : "?");
-    }
+    code_parts(a, parts, sizeof parts);
     pane_text(pn, i18n_get(&a->manifest.intro, a->lang), (text_style){TEXT_REGULAR, 17, GFX_TEXT, TEXT_LEFT}, 14);
     snprintf(line, sizeof line, str(a->lang, STR_CODE_PARTS), parts);
     pane_text(pn, line, (text_style){TEXT_BOLD, 20, GFX_ACCENT, TEXT_LEFT}, 14);
@@ -823,12 +896,12 @@ static void timer_line(pane *pn)
     char buf[96];
     if (left <= 0) {
         v->timer_done = true;
-        pane_text(pn, str(a->lang, STR_TIME_UP), (text_style){TEXT_BOLD, 15, GFX_MUTED, TEXT_LEFT}, 6);
+        pane_text(pn, str(a->lang, STR_TIME_UP), (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
     } else {
         int s = (int)(left / 1000.0);
         snprintf(buf, sizeof buf, str(a->lang, STR_TIME_LEFT), s / 60, s % 60);
         /* read once a minute by screen readers, not every second: the mirror gets minutes only */
-        text_draw(&a->gfx, buf, (text_style){TEXT_BOLD, 15, GFX_MUTED, TEXT_LEFT}, pn->x, pn->y + 10, pn->w - 110);
+        text_draw(&a->gfx, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, pn->x, pn->y + 10, pn->w - 110);
         char minutes[96];
         snprintf(minutes, sizeof minutes, str(a->lang, STR_TIME_LEFT), s / 60, 0);
         ui_say(&a->ui, minutes);
@@ -842,18 +915,24 @@ static void timer_line(pane *pn)
     pn->y += 48;
 }
 
-static void panel_pass(app *a, SDL_Rect panel)
+/* Scrolls s so that the rectangle r (on screen) is inside view, once it has been drawn. */
+static void reveal_in(app *a, app_scroll *s, SDL_Rect view, SDL_Rect r)
+{
+    int before = s->offset;
+    if (r.y + r.h > view.y + view.h) s->offset += r.y + r.h - (view.y + view.h) + 12;
+    if (r.y - (s->offset - before) < view.y) s->offset = before + (r.y - view.y) - 12; /* taller than the view: its top */
+    if (s->offset < 0) s->offset = 0;
+    if (s->offset != before) a->dirty = true;
+}
+
+/* The task's panel content from y on: timer, task, verdict, hints, inventory. Returns the pane
+   (its y is the end of the content). */
+static pane panel_content(app *a, int x, int y, int w)
 {
     room_view *v = &a->view;
     const level_room *room = cur_room(a);
     game_state *gs = cur_state(a);
-    gfx *g = &a->gfx;
-    gfx_card(g, panel, 12);
-
-    /* content scrolls inside the panel; the action button stays fixed at the bottom */
-    SDL_Rect body = {panel.x, panel.y + 6, panel.w - 4, panel.h - 84};
-    pane pn = {a, panel.x + 20, app_scroll_begin(a, body, &v->scroll) + 12, panel.w - 44};
-    int top = pn.y - 12;
+    pane pn = {a, x, y, w, rl_control_h(RL_CONTROL_H, a->settings.text_zoom), {0, 0, 0, 0}};
     char buf[256];
 
     timer_line(&pn);
@@ -862,8 +941,17 @@ static void panel_pass(app *a, SDL_Rect panel)
     if (p) {
         const game_puzzle_state *ps = &gs->puzzles[v->current];
         snprintf(buf, sizeof buf, str(a->lang, STR_PUZZLE_OF), v->current + 1, room->puzzle_count);
-        pane_text(&pn, buf, (text_style){TEXT_BOLD, 15, GFX_MUTED, TEXT_LEFT}, 6);
-        pane_text(&pn, i18n_get(&p->prompt, a->lang), (text_style){TEXT_BOLD, 19, GFX_TEXT, TEXT_LEFT}, 14);
+        ui_group_begin(&a->ui, buf);
+        if (v->focus_task && p->kind != LEVEL_P_HOTSPOTS) {
+            ui_focus_first(&a->ui);
+            v->focus_task = false;
+        }
+        const char *prompt = i18n_get(&p->prompt, a->lang);
+        char news[1024];
+        snprintf(news, sizeof news, "%s. %s", buf, prompt);
+        ui_announce(&a->ui, (uint32_t)(a->room << 8 | v->current) + 1u, news);
+        pane_text(&pn, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
+        pane_text(&pn, prompt, (text_style){TEXT_BOLD, RL_TS_PROMPT, GFX_TEXT, TEXT_LEFT}, 14);
         switch (p->kind) {
         case LEVEL_P_CHOICE: body_choice(&pn, p, ps->solved); break;
         case LEVEL_P_HOTSPOTS: body_hotspots(&pn, p, ps); break;
@@ -888,40 +976,92 @@ static void panel_pass(app *a, SDL_Rect panel)
             char label[32], line[600];
             snprintf(label, sizeof label, str(a->lang, STR_HINT_LABEL), h + 1, p->hint_count);
             snprintf(line, sizeof line, "%s: %s", label, i18n_get(&p->hints[h], a->lang));
-            pane_text(&pn, line, (text_style){TEXT_REGULAR, 15, GFX_MUTED, TEXT_LEFT}, 6);
+            int top = pn.y;
+            pn.y += text_draw(&a->gfx, line, (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, pn.x, pn.y, pn.w);
+            ui_say_at(&a->ui, (SDL_Rect){pn.x, top, pn.w, pn.y - top}, line);
+            ui_announce(&a->ui, (uint32_t)(a->room << 16 | v->current << 8 | h) + 1u, line);
+            if (v->reveal == 2 && h == ps->hints_used - 1) pn.news = (SDL_Rect){pn.x, top, pn.w, pn.y - top};
+            pn.y += 6;
         }
         inventory(&pn, p->kind == LEVEL_P_USE && !ps->solved);
+        ui_group_end(&a->ui);
     }
-    app_scroll_end(a, body, &v->scroll, top, pn.y + 12);
+    return pn;
+}
 
-    int bx = panel.x + 20, bw = panel.w - 40, by = panel.y + panel.h - 68;
+/* The panel's action: Continue once the task is solved, else Hint. */
+static void panel_action(app *a, SDL_Rect r)
+{
+    room_view *v = &a->view;
+    const level_room *room = cur_room(a);
+    game_state *gs = cur_state(a);
+    const level_puzzle *p = v->current >= 0 ? &room->puzzles[v->current] : NULL;
+    char buf[256];
     if (p && gs->puzzles[v->current].solved) {
-        if (app_button(a, KEY(K_NEXT, 0), (SDL_Rect){bx, by, bw, 48}, str(a->lang, STR_CONTINUE), true)) {
+        if (app_button(a, KEY(K_NEXT, 0), r, str(a->lang, STR_CONTINUE), true)) {
             open_puzzle(a, game_next_puzzle(gs));
             if (v->current < 0 && gs->room_solved && a->room != a->hub) v->solved_open = true;
             else if (a->play.escaped) a->screen = APP_ENDING; /* the last door: no dialog first */
             ui_focus(&a->ui, v->solved_open ? KEY(K_DONE, 0) : 0);
+            v->focus_task = !v->solved_open; /* straight on to the next task's first control */
             a->dirty = true;
         }
     } else if (p && p->hint_count > 0) {
         bool more = gs->puzzles[v->current].hints_used < p->hint_count;
         snprintf(buf, sizeof buf, "%s (%d/%d)", str(a->lang, more ? STR_HINT : STR_NO_MORE_HINTS),
                  gs->puzzles[v->current].hints_used, p->hint_count);
-        if (app_button(a, KEY(K_HINT, 0), (SDL_Rect){bx, by, bw, 48}, buf, false) && more) {
-            game_result r;
-            app_answer(a, p->id, NULL, -1, &r);
+        if (app_button(a, KEY(K_HINT, 0), r, buf, false) && more) {
+            game_result res;
+            app_answer(a, p->id, NULL, -1, &res);
+            v->reveal = 2;
         }
     }
 }
 
+/* Wide screens: the panel is a card beside the scene; its content scrolls inside it and the
+   action button stays at its bottom. */
+static void panel_pass(app *a, const rl_screen *lay)
+{
+    room_view *v = &a->view;
+    SDL_Rect panel = lay->panel;
+    gfx_card(&a->gfx, panel, 12);
+    int ch = rl_control_h(RL_CONTROL_H, a->settings.text_zoom);
+    SDL_Rect body = {panel.x, panel.y + 6, panel.w - 4, panel.h - ch - 36};
+    int top = app_scroll_begin(a, body, &v->scroll);
+    pane pn = panel_content(a, panel.x + RL_PANEL_PAD, top + 12, lay->text_w);
+    app_scroll_end(a, body, &v->scroll, top, pn.y + 12);
+    if (v->reveal && pn.news.h > 0) {
+        reveal_in(a, &v->scroll, body, pn.news);
+        v->reveal = 0;
+    }
+    panel_action(a, (SDL_Rect){panel.x + 20, panel.y + panel.h - ch - 20, panel.w - 40, ch});
+}
+
 /* ---- the screen --------------------------------------------------------------------------- */
+
+/* The solved dialog's extra line: the code part, mistakes and hints. */
+static void solved_extra(app *a, char *extra, size_t cap)
+{
+    const level_room *room = cur_room(a);
+    game_state *gs = cur_state(a);
+    extra[0] = '\0';
+    if (room->code_part) snprintf(extra, cap, str(a->lang, STR_CODE_PART), room->code_part);
+    size_t n = strlen(extra);
+    snprintf(extra + n, cap - n, "\n");
+    n = strlen(extra);
+    snprintf(extra + n, cap - n, str(a->lang, STR_MISTAKES), game_mistakes(gs));
+    n = strlen(extra);
+    snprintf(extra + n, cap - n, " · ");
+    n = strlen(extra);
+    snprintf(extra + n, cap - n, str(a->lang, STR_HINTS_USED), game_hints(gs));
+}
 
 void room_view_pass(app *a)
 {
     room_view *v = &a->view;
     const level_room *room = cur_room(a);
     game_state *gs = cur_state(a);
-    layout lay = room_layout(&a->gfx);
+    gfx *g = &a->gfx;
     bool modal = v->intro_open || v->solved_open || a->settings_open || a->comic_view.open;
     /* the hub's last door opens once every room is solved: show it without a click */
     if (v->current < 0 && !modal) {
@@ -933,28 +1073,54 @@ void room_view_pass(app *a)
         if (comic_view_pass(a)) a->dirty = true;
         return;
     }
-    app_top_bar(a, i18n_get(&room->title, a->lang));
-    scene_pass(a, lay.scene, !modal);
-    if (!modal) panel_pass(a, lay.panel);
+    const char *title = i18n_get(&room->title, a->lang);
+    rl_screen lay = rl_screen_layout(g->w, g->h, a->settings.text_zoom, a->bar_h, room->scene_w, room->scene_h);
+    if (!lay.stacked) {
+        app_top_bar(a, title);
+        scene_pass(a, &lay, 0, !modal);
+        if (!modal) panel_pass(a, &lay);
+    } else {
+        /* One column that scrolls as a whole: the top bar, the scene, the task, its action. */
+        SDL_Rect screen = {0, 0, g->w, g->h};
+        int top = app_scroll_begin(a, screen, &v->scroll);
+        app_top_bar_at(a, title, top);
+        scene_pass(a, &lay, top, !modal);
+        int y = top + lay.panel.y, bottom = y;
+        if (!modal) {
+            int pad = lay.panel.w < 480 ? 14 : RL_PANEL_PAD;
+            /* the card is drawn under the content once its height is known: measure first */
+            SDL_Rect card = {lay.panel.x, y, lay.panel.w, v->panel_h > 0 ? v->panel_h : g->h};
+            gfx_card(g, card, 12);
+            pane pn = panel_content(a, lay.panel.x + pad, y + 12, lay.text_w);
+            int ch = pn.ch;
+            SDL_Rect action = {lay.panel.x + pad, pn.y + 4, lay.text_w, ch};
+            panel_action(a, action);
+            bottom = action.y + ch + 16;
+            if (bottom - y != v->panel_h) {
+                v->panel_h = bottom - y;
+                a->dirty = true;
+            }
+            if (v->reveal && pn.news.h > 0) {
+                /* the verdict, and the way on below it when there is room for both */
+                SDL_Rect news = pn.news;
+                if (action.y + ch - news.y <= g->h - 24) news.h = action.y + ch - news.y;
+                reveal_in(a, &v->scroll, screen, news);
+                v->reveal = 0;
+            }
+        }
+        app_scroll_end(a, screen, &v->scroll, top, bottom + 12);
+    }
     if (v->intro_open) {
-        if (app_dialog(a, i18n_get(&room->title, a->lang), i18n_get(&room->intro, a->lang), NULL, KEY(K_START, 0),
-                       str(a->lang, STR_START), true)) {
+        if (app_dialog(a, title, i18n_get(&room->intro, a->lang), NULL, KEY(K_START, 0), str(a->lang, STR_START), true)) {
             v->intro_open = false;
             if (room->timer_minutes > 0) v->timer_end_ms = plat_now_ms() + room->timer_minutes * 60000.0;
             ui_focus(&a->ui, 0);
+            v->focus_task = true;
             a->dirty = true;
         }
     } else if (v->solved_open) {
-        char extra[256] = "";
-        if (room->code_part) snprintf(extra, sizeof extra, str(a->lang, STR_CODE_PART), room->code_part);
-        size_t n = strlen(extra);
-        snprintf(extra + n, sizeof extra - n, "\n");
-        n = strlen(extra);
-        snprintf(extra + n, sizeof extra - n, str(a->lang, STR_MISTAKES), game_mistakes(gs));
-        n = strlen(extra);
-        snprintf(extra + n, sizeof extra - n, " · ");
-        n = strlen(extra);
-        snprintf(extra + n, sizeof extra - n, str(a->lang, STR_HINTS_USED), game_hints(gs));
+        char extra[256];
+        solved_extra(a, extra, sizeof extra);
         bool to_hub = a->hub >= 0 && a->room != a->hub;
         if (app_dialog(a, str(a->lang, STR_ROOM_SOLVED), i18n_get(&room->outro, a->lang), extra, KEY(K_DONE, 0),
                        str(a->lang, to_hub ? STR_BACK_TO_HUB : STR_CONTINUE), false)) {

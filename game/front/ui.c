@@ -44,11 +44,13 @@ bool ui_event(ui *u, const SDL_Event *e)
             for (int i = 0; i < u->count; i++)
                 if (u->keys[i] == u->press_key && u->draggable[i]) u->drag_key = u->press_key;
             u->scroll_drag += e->motion.y - u->press_y; /* the part before the tolerance counts too */
+            u->scroll_drag_x += e->motion.x - u->press_x;
             return true;
         }
         if (u->drag_key) return true;
         if (u->pressed && u->moved) {
             u->scroll_drag += e->motion.yrel;
+            u->scroll_drag_x += e->motion.xrel;
             return true;
         }
         uint32_t h = hit(u->keys, u->rects, u->count, e->motion.x, e->motion.y);
@@ -82,7 +84,9 @@ bool ui_event(ui *u, const SDL_Event *e)
         }
         return true;
     case SDL_MOUSEWHEEL:
-        u->wheel += e->wheel.y;
+        if (SDL_GetModState() & KMOD_SHIFT) u->wheel_x -= e->wheel.y;
+        else u->wheel += e->wheel.y;
+        u->wheel_x += e->wheel.x;
         return true;
     case SDL_TEXTINPUT: {
         size_t have = strlen(u->typed), add = strlen(e->text.text);
@@ -123,6 +127,8 @@ void ui_begin(ui *u)
     u->click_hit = false;
     u->escape = u->escape_pending;
     u->escape_pending = false;
+    u->news_len = 0;
+    u->news[0] = '\0';
 
     /* Navigation uses the order of the previous pass: the same items, normally. */
     if (u->nav_pending && u->prev_count > 0) {
@@ -143,21 +149,32 @@ void ui_begin(ui *u)
     u->tab_pending = false;
 }
 
-static ui_state item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role, bool draggable);
+static ui_state item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role, bool draggable,
+                     const char *lang);
 
 ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role)
 {
-    return item(u, key, r, label, role, false);
+    return item(u, key, r, label, role, false, NULL);
 }
 
 ui_state ui_item_draggable(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role)
 {
-    return item(u, key, r, label, role, true);
+    return item(u, key, r, label, role, true, NULL);
 }
 
-static ui_state item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role, bool draggable)
+ui_state ui_item_lang(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role, const char *lang)
+{
+    return item(u, key, r, label, role, false, lang);
+}
+
+static ui_state item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role, bool draggable,
+                     const char *lang)
 {
     ui_state s = {0};
+    if (u->focus_first) {
+        u->focus_first = false;
+        u->focus_key = key;
+    }
     if (u->count < UI_MAX_ITEMS) {
         u->keys[u->count] = key;
         u->rects[u->count] = r;
@@ -189,12 +206,15 @@ static ui_state item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role
     const char *role_name = u->role_names[role] ? u->role_names[role] : "";
     /* "@x,y,w,h|" lets the page place the control (tests click there; see web/shell.js); in a
        scrolling area ";x,y,w,h" adds the part of the screen where it can be seen */
+    char where[96];
     if (u->clipping)
-        mirror_append(u, "@%d,%d,%d,%d;%d,%d,%d,%d|%s%s%s%s\n", r.x, r.y, r.w, r.h, u->clip.x, u->clip.y,
-                      u->clip.w, u->clip.h, s.focused ? "▶ " : "", label, role_name[0] ? " – " : "", role_name);
+        snprintf(where, sizeof where, "@%d,%d,%d,%d;%d,%d,%d,%d", r.x, r.y, r.w, r.h, u->clip.x, u->clip.y,
+                 u->clip.w, u->clip.h);
     else
-        mirror_append(u, "@%d,%d,%d,%d|%s%s%s%s\n", r.x, r.y, r.w, r.h, s.focused ? "▶ " : "", label,
-                      role_name[0] ? " – " : "", role_name);
+        snprintf(where, sizeof where, "@%d,%d,%d,%d", r.x, r.y, r.w, r.h);
+    /* "~sv" marks a label in another language */
+    mirror_append(u, "%s%s%s|%s%s%s%s\n", where, lang ? "~" : "", lang ? lang : "", s.focused ? "▶ " : "", label,
+                  role_name[0] ? " – " : "", role_name);
     if (s.focused) {
         snprintf(u->focus_label, sizeof u->focus_label, "%s%s%s", label, role_name[0] ? " – " : "",
                  role_name);
@@ -208,6 +228,63 @@ void ui_say(ui *u, const char *text)
     if (!text || !text[0]) return;
     mirror_append(u, "%s\n", text);
 }
+
+void ui_say_at(ui *u, SDL_Rect r, const char *text)
+{
+    if (!text || !text[0]) return;
+    if (u->clipping) /* in a scrolling area: where it can be seen, as for controls */
+        mirror_append(u, UI_MARK "R%d,%d,%d,%d;%d,%d,%d,%d|%s\n", r.x, r.y, r.w, r.h, u->clip.x, u->clip.y, u->clip.w,
+                      u->clip.h, text);
+    else
+        mirror_append(u, UI_MARK "R%d,%d,%d,%d|%s\n", r.x, r.y, r.w, r.h, text);
+}
+
+void ui_heading(ui *u, const char *text)
+{
+    if (!text || !text[0]) return;
+    mirror_append(u, UI_MARK "H|%s\n", text);
+    ui_announce(u, 0, text);
+}
+
+void ui_group_begin(ui *u, const char *label) { mirror_append(u, UI_MARK "G|%s\n", label ? label : ""); }
+void ui_group_end(ui *u) { mirror_append(u, UI_MARK "g\n"); }
+
+void ui_dialog_begin(ui *u, const char *title)
+{
+    mirror_append(u, UI_MARK "D|%s\n", title ? title : "");
+    mirror_append(u, UI_MARK "H|%s\n", title ? title : "");
+    ui_announce(u, 0, title);
+}
+
+void ui_dialog_end(ui *u) { mirror_append(u, UI_MARK "d\n"); }
+
+void ui_announce(ui *u, uint32_t event, const char *text)
+{
+    if (!text || !text[0]) return;
+    uint64_t h = 1469598103934665603ull; /* FNV-1a of the text and the event */
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) h = (h ^ *p) * 1099511628211ull;
+    h = (h ^ event) * 1099511628211ull;
+    for (int i = 0; i < UI_ANNOUNCED; i++)
+        if (u->announced[i] == h) return;
+    u->announced[u->announced_next] = h;
+    u->announced_next = (u->announced_next + 1) % UI_ANNOUNCED;
+    size_t n = strlen(text);
+    if (u->news_len + n + 2 > sizeof u->news) return;
+    memcpy(u->news + u->news_len, text, n);
+    for (size_t i = 0; i < n; i++)
+        if (u->news[u->news_len + i] == '\n') u->news[u->news_len + i] = ' ';
+    u->news_len += n;
+    u->news[u->news_len++] = '\n';
+    u->news[u->news_len] = '\0';
+}
+
+void ui_announce_reset(ui *u)
+{
+    memset(u->announced, 0, sizeof u->announced);
+    u->announced_next = 0;
+}
+
+void ui_focus_first(ui *u) { u->focus_first = true; }
 
 bool ui_missed_click(const ui *u, int *x, int *y)
 {
@@ -251,7 +328,9 @@ void ui_end(ui *u, gfx *g)
     u->activate_pending = false;
     u->space_activation = false;
     u->wheel = 0;
+    u->wheel_x = 0;
     u->scroll_drag = 0;
+    u->scroll_drag_x = 0;
     u->typed[0] = '\0'; /* text typed while no field had focus goes nowhere */
     u->backspaces = 0;
     if (u->drop_pending) {
@@ -260,5 +339,8 @@ void ui_end(ui *u, gfx *g)
         u->press_key = 0;
     }
     if (u->mirror_len > 0 && u->mirror[u->mirror_len - 1] == '\n') u->mirror[--u->mirror_len] = '\0';
-    plat_mirror(u->mirror, u->focus_label);
+    if (u->news_len > 0 && u->news[u->news_len - 1] == '\n') u->news[--u->news_len] = '\0';
+    plat_mirror(u->mirror, u->focus_label, u->news);
+    u->news_len = 0;
+    u->news[0] = '\0';
 }

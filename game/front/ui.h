@@ -23,7 +23,12 @@
 
 #include "gfx.h"
 
-enum { UI_MAX_ITEMS = 128, UI_MIRROR_MAX = 16384, UI_LABEL_MAX = 512 };
+enum { UI_MAX_ITEMS = 128, UI_MIRROR_MAX = 16384, UI_LABEL_MAX = 512, UI_NEWS_MAX = 4096, UI_ANNOUNCED = 64 };
+
+/* Structure lines in the mirror start with this byte (never in content text), then a letter:
+   H heading, G group begins, g group ends, D dialog begins, d dialog ends; "|text" follows
+   where there is a label. web/shell.js builds the page's elements from them. */
+#define UI_MARK "\x1e"
 
 typedef enum ui_role { UI_BUTTON, UI_PLACE, UI_OPTION, UI_LINK } ui_role;
 
@@ -73,6 +78,7 @@ typedef struct ui {
     int press_x, press_y;
     uint32_t press_key, drag_key;
     int scroll_drag;           /* a swipe's vertical movement since the last pass (content follows it) */
+    int scroll_drag_x;         /* and its sideways movement (a scene wider than the screen pans) */
     bool draggable[UI_MAX_ITEMS], prev_draggable[UI_MAX_ITEMS];
     bool drop_pending;
     int drop_x, drop_y;
@@ -81,8 +87,16 @@ typedef struct ui {
     char typed[64];
     int backspaces;
     int wheel;                 /* mouse wheel steps since the last pass, + is up */
+    int wheel_x;               /* sideways steps (a trackpad, or the wheel with Shift), + is right */
     bool clipping;             /* items outside clip can be neither seen nor clicked */
     SDL_Rect clip;
+
+    /* announcements: new things said once (ui_announce), sent with the mirror */
+    char news[UI_NEWS_MAX];
+    size_t news_len;
+    uint64_t announced[UI_ANNOUNCED]; /* what was said since ui_announce_reset (a ring) */
+    int announced_next;
+    bool focus_first;          /* the next item declared takes the focus (ui_focus_first) */
 } ui;
 
 /* Feeds an SDL event in; returns true when the screen needs another pass. */
@@ -92,8 +106,28 @@ void ui_begin(ui *u);
 ui_state ui_item(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role);
 /* The same for a control that the pointer can drag (its state says dragged and dropped). */
 ui_state ui_item_draggable(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role);
+/* The same for a control whose label is in another language than the game's (a language's
+   own name): lang is its code, so a screen reader pronounces it right (WCAG 3.1.2). */
+ui_state ui_item_lang(ui *u, uint32_t key, SDL_Rect r, const char *label, ui_role role, const char *lang);
 /* Adds a text line to the mirror. */
 void ui_say(ui *u, const char *text);
+/* A text line with its place on screen (feedback: tests check that it is in view). */
+void ui_say_at(ui *u, SDL_Rect r, const char *text);
+/* The screen's heading (its title): a heading in the mirror, announced once when it is new. */
+void ui_heading(ui *u, const char *text);
+/* A labelled group (a task with its controls) and a dialog around the lines declared between
+   begin and end. A dialog's title is announced once when it opens. */
+void ui_group_begin(ui *u, const char *label);
+void ui_group_end(ui *u);
+void ui_dialog_begin(ui *u, const char *title);
+void ui_dialog_end(ui *u);
+/* Says text once (a live region on the web): again only after ui_announce_reset, or when
+   event differs (a second wrong answer with the same explanation is news again). */
+void ui_announce(ui *u, uint32_t event, const char *text);
+/* Forgets what was announced: a new screen or room says its things again. */
+void ui_announce_reset(ui *u);
+/* Gives the focus to the next control declared (the next task's first control). */
+void ui_focus_first(ui *u);
 /* A click in this pass that hit no item: views that count misses ask this. */
 bool ui_missed_click(const ui *u, int *x, int *y);
 /* Draws the focus ring and sends the mirror to the platform. */

@@ -63,10 +63,12 @@ bool plat_param(const char *name, char *out, size_t cap);
 /* The user's preferred language code ("fi-FI", "en-GB" ...), or "" when unknown. */
 void plat_preferred_language(char *out, size_t cap);
 
-/* Screen-reader mirror: `screen` is every text on screen, one item per line, and `focus` the
-   focused control. On the web they go into ARIA live regions; natively, to stdout when
-   --mirror is given (so headless tests can read the game). */
-void plat_mirror(const char *screen, const char *focus);
+/* Screen-reader mirror: `screen` is every text on screen, one item per line (with the
+   structure lines of ui.h: headings, groups, dialogs), `focus` the focused control, and
+   `news` what is new since the last call, each line to be said once (may be ""). On the web
+   they become the page's text version of the game, and two live regions (news, focus);
+   natively they go to stdout when --mirror is given (so headless tests can read the game). */
+void plat_mirror(const char *screen, const char *focus, const char *news);
 /* Hands one answer event (JSON, see core/report.h) to the page's reporter (web/report.js),
    which keeps it in browser storage until the report server has it. Natively: printed
    with --mirror, so tests can see what would be sent. */
@@ -88,7 +90,8 @@ bool plat_completion_code(char *out, size_t cap);
 void plat_send_feedback(int rating, const char *comment);
 /* Tells the page the game's language ("fi", "sv", "en"): its own texts and <html lang> follow. */
 void plat_page_language(const char *code);
-/* Tells the page the game's logical size (it maps mirrored control rectangles with it). */
+/* Tells the page the game's size in units (CSS px on the web; it maps mirrored control
+   rectangles with it). */
 void plat_layout(int w, int h);
 /* The user asked the system for reduced motion (prefers-reduced-motion on the web). */
 bool plat_prefers_reduced_motion(void);

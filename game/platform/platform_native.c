@@ -180,9 +180,10 @@ void plat_preferred_language(char *out, size_t cap)
     snprintf(out, cap, "%s", l ? l : "");
 }
 
-void plat_mirror(const char *screen, const char *focus)
+void plat_mirror(const char *screen, const char *focus, const char *news)
 {
     if (!plat.mirror) return;
+    if (news[0]) printf("--- news\n%s\n", news);
     if (strcmp(screen, plat.last_screen) != 0) {
         snprintf(plat.last_screen, sizeof plat.last_screen, "%s", screen);
         printf("--- screen\n%s\n", screen);

@@ -204,9 +204,9 @@ EM_JS(void, js_language, (char *out, int cap), {
     stringToUTF8(navigator.language || "", out, cap);
 })
 
-EM_JS(void, js_mirror, (const char *screen, const char *focus), {
+EM_JS(void, js_mirror, (const char *screen, const char *focus, const char *news), {
     if (window.pakopeli && window.pakopeli.mirror)
-        window.pakopeli.mirror(UTF8ToString(screen), UTF8ToString(focus));
+        window.pakopeli.mirror(UTF8ToString(screen), UTF8ToString(focus), UTF8ToString(news));
 })
 
 EM_JS(void, js_mark, (const char *name), {
@@ -321,16 +321,16 @@ EM_JS(void, js_mirror_same, (void), {
 
 /* The page's mirror is rewritten only when its text changed: a pass that changes nothing on
    screen but a hover or a focus ring costs no DOM work (it was a fifth of a drawn frame). */
-void plat_mirror(const char *screen, const char *focus)
+void plat_mirror(const char *screen, const char *focus, const char *news)
 {
     static char *last;
     static size_t cap;
     size_t ns = strlen(screen), nf = strlen(focus);
-    if (last && strncmp(last, screen, ns + 1) == 0 && strcmp(last + ns + 1, focus) == 0) {
+    if (!news[0] && last && strncmp(last, screen, ns + 1) == 0 && strcmp(last + ns + 1, focus) == 0) {
         js_mirror_same();
         return;
     }
-    js_mirror(screen, focus);
+    js_mirror(screen, focus, news);
     if (ns + nf + 2 > cap) {
         char *grown = realloc(last, ns + nf + 2);
         if (!grown) {

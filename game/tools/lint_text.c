@@ -1,11 +1,11 @@
 /* lint_text.c - text that must fit, measured with the game's own fonts and SDL_ttf, headless.
  *
- * Scene texts are drawn into their widgets at the scene's sizes (room_view.c scene_px:
- * 15/17/21/26 for small/normal/large/title), scaled with the scene and not with the player's
- * text size; panel texts, the top bar and dialogs grow with the text size up to 150 %.
- * Each check below repeats the arithmetic of the view that draws the text (named beside it),
- * and wraps with the same SDL_ttf call (TTF_RenderUTF8_Blended_Wrapped), so what fits here
- * fits on screen. Comic bubbles go through comic_layout_check, which the viewer also uses.
+ * Scene texts are drawn into their widgets at the scene's sizes (room_layout.h rl_scene_text),
+ * scaled with the scene and not with the player's text size; panel texts, the top bar and
+ * dialogs grow with the text size up to 150 %. Where each text goes, on which screens, is
+ * asked of room_layout.c, the module the views draw with, and text wraps with the same SDL_ttf
+ * call (TTF_RenderUTF8_Blended_Wrapped), so what fits here fits on screen. Comic bubbles go
+ * through comic_layout_check, which the viewer also uses.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include <SDL_ttf.h>
 
 #include "../front/comic_layout.h"
+#include "../front/room_layout.h"
 #include "../front/strings.h"
 #include "lint.h"
 
@@ -23,11 +24,15 @@ enum {
     FACES = 2,            /* Lato regular, bold */
     FONT_SLOTS = 48,
     MEMO_SLOTS = 4096,    /* measured texts: the same text is asked for at several sizes */
-    ZOOM_MAX = 150,
-    SCREEN_W = 1280, SCREEN_H = 720, PORTRAIT_W = 720,
-    PANEL_TEXT_W = 368,   /* room_view.c room_layout: panel 412 wide, 20 padding and 24 for the scroll bar */
-    PANEL_TEXT_W_PHONE = 652 /* the same on a phone held upright: panel 696 wide */
+    ZOOM_MAX = RL_ZOOM_MAX
 };
+
+/* The screens content is checked on, in CSS px (the canvas, less the page's footer): a laptop
+   at 100 % browser zoom, a phone held upright, and the laptop at 200 % browser zoom. */
+static const struct { const char *name; int w, h; } SCREENS[] = {
+    {"laptop", 1280, 720}, {"phone", 390, 844}, {"zoomed", 640, 340},
+};
+enum { SCREEN_COUNT = sizeof SCREENS / sizeof SCREENS[0], LAPTOP = 0, BAR_H = 56 };
 
 static const char *const FACE_FILES[FACES] = {"Lato-Regular.ttf", "Lato-Bold.ttf"};
 static const char *const DEFAULT_FONTS = "/usr/share/fonts/truetype/lato";
@@ -141,10 +146,12 @@ static void measure(int face, int px, const char *s, int wrap, int *w, int *h)
 }
 
 /* text.c real_px at density 1. */
-static int zoomed(int size, int zoom)
+static int zoomed(int size, int zoom) { return rl_text_px(size, zoom); }
+
+/* room_layout's measure callback: ctx points at the text size (%). */
+static void measure_cb(void *ctx, int face, int size, const char *s, int wrap, int *w, int *h)
 {
-    int px = (int)((float)size * (float)zoom / 100.0f + 0.5f);
-    return px < 6 ? 6 : px;
+    measure(face, zoomed(size, *(const int *)ctx), s, wrap, w, h);
 }
 
 /* The widest word of s at this font, for "broken in the middle" messages. */
@@ -182,68 +189,49 @@ static void text_path(char *out, size_t cap, const char *base, const i18n_text *
    text, which is measured once, as Finnish. */
 static bool own_text(const i18n_text *t, int l) { return t->s[l] && (l == LANG_FI || t->s[l] != t->s[LANG_FI]); }
 
-/* ---- the scene (room_view.c draw_widget) -------------------------------------------------- */
+/* ---- the scene (room_layout.c rl_widget_box, which room_view.c draws into) ---------------- */
 
 typedef struct layout_scale {
     const char *name;
     float scale;
+    int zoom;
 } layout_scale;
 
-/* room_view.c scene_px: the scene's text does not follow the text size, but rounding does. */
-static int scene_px(level_text_size s, float scale, int zoom)
-{
-    static const int px[] = {15, 17, 21, 26};
-    int size = (int)((float)px[s] * scale * 100.0f / (float)zoom + 0.5f);
-    return zoomed(size, zoom);
-}
+/* The pixel size of scene text of units at scale: it does not follow the text size, but
+   rounding does (room_view.c widget_text). */
+static int scene_px(int units, float scale, int zoom) { return zoomed(rl_scene_style_size(units, scale, zoom), zoom); }
 
 typedef struct box {
-    int wrap, room;     /* wrap width and the height the text may take, logical pixels */
+    int wrap, room;     /* wrap width and the height the text may take, screen pixels */
     int face;
-    level_text_size size;
+    int size;           /* scene units */
 } box;
 
-/* Where draw_widget puts a widget's text, at scale; false when the widget has no text box. */
+/* Where the view puts a widget's text, at scale; false when the widget has no text box. */
 static bool widget_box(const level_widget *w, float scale, box *b)
 {
-    int rw = (int)((float)w->rect.w * scale), rh = (int)((float)w->rect.h * scale);
-    b->face = w->bold ? 1 : 0;
-    b->size = w->size;
-    switch (w->type) {
-    case LEVEL_W_WINDOW: b->face = 1; b->wrap = rw - 28; b->room = (int)(36 * scale); return true;
-    case LEVEL_W_TOOLBAR: b->wrap = rw - 28; b->room = rh; return true;
-    case LEVEL_W_BUTTON:
-        if (w->tone == LEVEL_TONE_LINK) {
-            b->wrap = rw - 8;
-        } else {
-            b->wrap = rw - 16;
-            if (w->opens) b->face = 1;
-        }
-        b->room = rh;
-        return true;
-    case LEVEL_W_TEXT: b->wrap = rw; b->room = rh; return true;
-    case LEVEL_W_CHAT: b->wrap = rw - 24; b->room = rh - 8; return true;
-    case LEVEL_W_ICON: {
-        int side = rh < rw ? rh : rw;
-        b->wrap = rw - side - 10;
-        b->room = rh;
-        return true;
-    }
-    case LEVEL_W_BOX: b->wrap = rw - 20; b->room = rh - 8; return true;
-    default: return false; /* images have no text; lists are checked row by row */
-    }
+    SDL_Rect r = {0, 0, (int)((float)w->rect.w * scale), (int)((float)w->rect.h * scale)};
+    rl_box rb;
+    if (!rl_widget_box(w, r, scale, &rb)) return false;
+    b->wrap = rb.r.w;
+    b->room = rb.r.h;
+    b->face = rb.face;
+    b->size = rb.size;
+    return true;
 }
 
 static void check_scene(lint_file *f, const layout_scale *layouts, int layout_count)
 {
     const level_room *r = &f->room;
-    static const int zooms[] = {100, 125, ZOOM_MAX};
     char path[DIAG_PATH_MAX], base[DIAG_PATH_MAX - 8], word[256];
     for (int i = 0; i < r->widget_count; i++) {
         const level_widget *w = &r->widgets[i];
         if (w->type == LEVEL_W_LIST) {
             /* rows of 58 units: a row that does not fit in the list's height is not drawn */
-            int shown = w->rect.h / 58;
+            SDL_Rect unit_rect = {0, 0, w->rect.w, w->rect.h}, row;
+            rl_box rb;
+            int shown = 0;
+            while (shown < w->row_count + 1 && rl_list_row(w, unit_rect, 1.0f, shown, &row, &rb)) shown++;
             if (w->row_count > shown) {
                 snprintf(path, sizeof path, "scene.widgets[%d].rows[%d]", i, shown);
                 lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
@@ -256,14 +244,13 @@ static void check_scene(lint_file *f, const layout_scale *layouts, int layout_co
                     int worst_h = 0, worst_room = 0;
                     float worst_scale = 1;
                     for (int s = 0; s < layout_count; s++) {
-                        for (int z = 0; z < 3; z++) {
-                            float sc = layouts[s].scale;
-                            int tw, th, row_h = (int)(58 * sc);
-                            measure(k == 0 ? 1 : 0, scene_px(LEVEL_TS_SMALL, sc, zooms[z]), w->rows[k].s[l],
-                                    (int)((float)w->rect.w * sc) - 1 - 24, &tw, &th);
-                            if (th > row_h && th * 100 / row_h > worst_h * 100 / (worst_room ? worst_room : 1)) {
-                                worst_h = th, worst_room = row_h, worst_scale = sc;
-                            }
+                        float sc = layouts[s].scale;
+                        SDL_Rect lr = {0, 0, (int)((float)w->rect.w * sc), (int)((float)w->rect.h * sc)};
+                        if (!rl_list_row(w, lr, sc, k, &row, &rb)) continue;
+                        int tw, th, row_h = row.h;
+                        measure(rb.face, scene_px(rb.size, sc, layouts[s].zoom), w->rows[k].s[l], rb.r.w, &tw, &th);
+                        if (th > row_h && th * 100 / row_h > worst_h * 100 / (worst_room ? worst_room : 1)) {
+                            worst_h = th, worst_room = row_h, worst_scale = sc;
                         }
                     }
                     if (!worst_h) continue;
@@ -272,7 +259,7 @@ static void check_scene(lint_file *f, const layout_scale *layouts, int layout_co
                     lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
                                 "the %s text does not fit its row: it needs %d units of height, a row has %d "
                                 "(shorten the text or make the list wider)", LANG_NAMES[l],
-                                (int)((float)worst_h / worst_scale + 0.5f), 58);
+                                (int)((float)worst_h / worst_scale + 0.5f), RL_LIST_ROW);
                 }
             }
             continue;
@@ -290,14 +277,12 @@ static void check_scene(lint_file *f, const layout_scale *layouts, int layout_co
                 float sc = layouts[s].scale;
                 widget_box(w, sc, &b);
                 if (b.wrap <= 0) continue;
-                for (int z = 0; z < 3; z++) {
-                    int px = scene_px(b.size, sc, zooms[z]), tw, th;
-                    measure(b.face, px, w->text.s[l], b.wrap, &tw, &th);
-                    int need_u = (int)((float)th / sc + 0.99f), room_u = (int)((float)b.room / sc + 0.5f);
-                    if (th > b.room && need_u - room_u > need - room) need = need_u, room = room_u;
-                    int ww = widest_word(b.face, px, w->text.s[l], word, sizeof word);
-                    if (ww > b.wrap && !broken) broken = true, word_w = ww, word_room = b.wrap;
-                }
+                int px = scene_px(b.size, sc, layouts[s].zoom), tw, th;
+                measure(b.face, px, w->text.s[l], b.wrap, &tw, &th);
+                int need_u = (int)((float)th / sc + 0.99f), room_u = (int)((float)b.room / sc + 0.5f);
+                if (th > b.room && need_u - room_u > need - room) need = need_u, room = room_u;
+                int ww = widest_word(b.face, px, w->text.s[l], word, sizeof word);
+                if (ww > b.wrap && !broken) broken = true, word_w = ww, word_room = b.wrap;
             }
             if (b.wrap <= 0) {
                 lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path, "the widget is too narrow for any text");
@@ -306,7 +291,7 @@ static void check_scene(lint_file *f, const layout_scale *layouts, int layout_co
                             "the %s text does not fit its widget: it needs %d units of height, the widget has room "
                             "for %d (shorten the text or make the widget bigger)", LANG_NAMES[l], need, room);
             } else if (broken) {
-                widest_word(b.face, scene_px(b.size, layouts[0].scale, 100), w->text.s[l], word, sizeof word);
+                widest_word(b.face, scene_px(b.size, layouts[0].scale, layouts[0].zoom), w->text.s[l], word, sizeof word);
                 lint_report(f, DIAG_WARNING, DIAG_OVERFLOW, path,
                             "the word '%s' is wider than the widget (%d px, room for %d) and is broken in the "
                             "middle: make the widget wider or the word shorter", word, word_w, word_room);
@@ -339,7 +324,7 @@ static void check_pairs(lint_file *f, const level_puzzle *p, int i, int wrap)
 {
     char word[256], example[256] = "", path[DIAG_PATH_MAX];
     int count = 0, widest = 0;
-    int px = zoomed(15, ZOOM_MAX);
+    int px = zoomed(RL_TS_BODY, ZOOM_MAX);
     for (int k = 0; k < p->option_count; k++) {
         for (int side = 0; side < 2; side++) {
             const i18n_text *t = side ? &p->options[k].pair : &p->options[k].text;
@@ -369,81 +354,76 @@ static void check_pairs(lint_file *f, const level_puzzle *p, int i, int wrap)
                 "the widest '%s' (%d px): use shorter words where you can", count, wrap, example, widest);
 }
 
-/* app.c app_top_bar: the space the title has between the way back and the settings. */
-static int title_width(bool narrow, bool back, i18n_lang lang)
-{
-    int w, h, x = 16;
-    if (back) {
-        measure(1, zoomed(17, ZOOM_MAX), str(lang, STR_BACK_TO_HUB), 0, &w, &h);
-        x += w + 24 + 12;
-    }
-    int rx = (narrow ? PORTRAIT_W : SCREEN_W) - 16;
-    for (int l = LANG_COUNT - 1; l >= 0; l--) {
-        measure(1, zoomed(16, ZOOM_MAX), str((i18n_lang)l, STR_LANGUAGE_NAME), 0, &w, &h);
-        rx = rx - (w + 20) - 4;
-    }
-    measure(1, zoomed(17, ZOOM_MAX), str(lang, STR_SETTINGS), 0, &w, &h);
-    int gear_x = narrow ? 16 : rx - w - 36;
-    return (narrow ? PORTRAIT_W - 16 : gear_x - 12) - x;
-}
-
-/* app.c app_dialog: the card is at most 680 wide, and as tall as the screen less 20. */
+/* app.c app_dialog, laid out by room_layout: on a laptop at 150 % text a dialog's text should
+   not have to scroll. */
 static void check_dialog(lint_file *f, const i18n_text *title, const i18n_text *body, const char *base,
                          const char *extra_fmt_arg)
 {
     char path[DIAG_PATH_MAX];
-    int wrap = 680 - 64;
+    int zoom = ZOOM_MAX;
+    rl_measure m = {&zoom, measure_cb};
     for (int l = 0; l < LANG_COUNT; l++) {
         if (!own_text(body, l)) continue;
         const char *t = title->s[l] ? title->s[l] : title->s[LANG_FI];
-        int tw, th, bw, bh, ew = 0, eh = 0;
-        measure(1, zoomed(28, ZOOM_MAX), t, wrap, &tw, &th);
-        measure(0, zoomed(19, ZOOM_MAX), body->s[l], wrap, &bw, &bh);
+        char extra[256] = "";
         if (extra_fmt_arg) {
-            char extra[256], m[64], hints[64];
-            snprintf(m, sizeof m, str((i18n_lang)l, STR_MISTAKES), 0);
+            char mistakes[64], hints[64];
+            snprintf(mistakes, sizeof mistakes, str((i18n_lang)l, STR_MISTAKES), 0);
             snprintf(hints, sizeof hints, str((i18n_lang)l, STR_HINTS_USED), 0);
             snprintf(extra, sizeof extra, str((i18n_lang)l, STR_CODE_PART), extra_fmt_arg);
             size_t n = strlen(extra);
-            snprintf(extra + n, sizeof extra - n, "\n%s · %s", m, hints);
-            measure(1, zoomed(21, ZOOM_MAX), extra, wrap, &ew, &eh);
+            snprintf(extra + n, sizeof extra - n, "\n%s · %s", mistakes, hints);
         }
-        int h = 32 + th + 16 + bh + (eh ? 16 + eh : 0) + 28 + 52 + 32;
-        if (h <= SCREEN_H - 20) continue;
+        rl_dialog d;
+        rl_dialog_layout(&m, SCREENS[LAPTOP].w, SCREENS[LAPTOP].h, zoom, t, body->s[l], extra, &d);
+        if (!d.scrolls) continue;
         text_path(path, sizeof path, base, body, (i18n_lang)l);
         lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
-                    "at 150 %% text the %s text makes its dialog %d px tall, but the screen has room for %d: "
-                    "shorten it (one or two short paragraphs)", LANG_NAMES[l], h, SCREEN_H - 20);
+                    "at 150 %% text the %s text needs %d px in its dialog, but a laptop's screen has room for %d: "
+                    "shorten it (one or two short paragraphs)", LANG_NAMES[l], d.content_h, d.view.h);
     }
+}
+
+/* The width of panel text on the narrowest checked screen at 150 % text. */
+static int panel_text_w(const level_room *r)
+{
+    int w = 1 << 30;
+    for (int s = 0; s < SCREEN_COUNT; s++) {
+        rl_screen sc = rl_screen_layout(SCREENS[s].w, SCREENS[s].h, ZOOM_MAX, BAR_H, r->scene_w, r->scene_h);
+        if (sc.text_w < w) w = sc.text_w;
+    }
+    return w;
 }
 
 static void check_panel(lint_file *f, bool back)
 {
     const level_room *r = &f->room;
     char base[DIAG_PATH_MAX - 8], path[DIAG_PATH_MAX];
-    /* the top bar: one line of bold 21 in a bar 56 high */
+    /* the top bar of a laptop: the title on one line between the way back and the settings
+       (on narrow screens it wraps under them, by design) */
+    int zoom = ZOOM_MAX;
+    rl_measure m = {&zoom, measure_cb};
+    const char *names[LANG_COUNT];
+    for (int l = 0; l < LANG_COUNT; l++) names[l] = str((i18n_lang)l, STR_LANGUAGE_NAME);
     for (int l = 0; l < LANG_COUNT; l++) {
         if (!own_text(&r->title, l)) continue;
-        for (int narrow = 0; narrow < 2; narrow++) {
-            int tw, th, room = title_width(narrow, back, (i18n_lang)l);
-            measure(1, zoomed(21, ZOOM_MAX), r->title.s[l], room, &tw, &th);
-            if (th <= 56) continue;
-            text_path(path, sizeof path, "title", &r->title, (i18n_lang)l);
-            lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
-                        "at 150 %% text the %s title needs two lines in the top bar%s (room for %d px): shorten it",
-                        LANG_NAMES[l], narrow ? " of a phone held upright" : "", room);
-            break;
-        }
+        rl_top_bar bar;
+        rl_top_bar_layout(&m, SCREENS[LAPTOP].w, zoom, back ? str((i18n_lang)l, STR_BACK_TO_HUB) : NULL, r->title.s[l],
+                          str((i18n_lang)l, STR_SETTINGS), names, &bar);
+        if (bar.title_fits) continue;
+        text_path(path, sizeof path, "title", &r->title, (i18n_lang)l);
+        lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
+                    "at 150 %% text the %s title needs two lines in the top bar (room for %d px): shorten it",
+                    LANG_NAMES[l], bar.title.w);
     }
     check_dialog(f, &r->title, &r->intro, "intro", NULL);
     check_dialog(f, &r->title, &r->outro, "outro", r->code_part ? r->code_part : "");
-    /* room_view.c: prompt bold 19 over the panel's width; option_row 16 less 56 of box and
-       mark; steps have 96 more for the arrows; feedback_box 16 less 28. Pairs (body_match): one
-       list above the other when two columns would be under 260 px (the laptop's panel), else two
-       columns (a phone held upright); the narrower of the two is what must fit, less 48 for the badge */
-    const int W = PANEL_TEXT_W;
-    const int phone_col = (PANEL_TEXT_W_PHONE - 12) / 2, laptop_col = (W - 12) / 2 < 260 ? W : (W - 12) / 2;
-    const int col = phone_col < laptop_col ? phone_col : laptop_col;
+    /* room_view.c: prompt bold 19 over the panel's text width (room_layout, the narrowest
+       checked screen); option_row 16 less 56 of box and mark; steps have 96 more for the arrows;
+       feedback_box 16 less 28. Pairs (body_match): one list above the other when two columns
+       would be under 260 px, else two columns; less 48 for the badge */
+    const int W = panel_text_w(r);
+    const int col = (W - 12) / 2 < 260 ? W : (W - 12) / 2;
     for (int i = 0; i < r->puzzle_count; i++) {
         const level_puzzle *p = &r->puzzles[i];
         snprintf(base, sizeof base, "puzzles[%d].prompt", i);
@@ -474,7 +454,7 @@ static void check_panel(lint_file *f, bool back)
         check_words(f, &p->solved, base, 0, 16, W - 28, "of an explanation");
         for (int h = 0; h < p->hint_count; h++) {
             snprintf(base, sizeof base, "puzzles[%d].hints[%d]", i, h);
-            check_words(f, &p->hints[h], base, 0, 15, W, "of the panel");
+            check_words(f, &p->hints[h], base, 0, RL_TS_BODY, W, "of the panel");
         }
     }
     for (int i = 0; i < r->item_count; i++) {
@@ -487,13 +467,17 @@ void lint_text_room(lint_file *f)
 {
     if (!T.ready) return;
     const level_room *r = &f->room;
-    /* room_view.c room_layout: the scene's area beside the panel, and above it on a phone */
-    layout_scale layouts[2] = {{"landscape", 0}, {"portrait", 0}};
-    float sx = 820.0f / (float)r->scene_w, sy = 632.0f / (float)r->scene_h;
-    layouts[0].scale = sx < sy ? sx : sy;
-    sx = 696.0f / (float)r->scene_w, sy = 470.0f / (float)r->scene_h;
-    layouts[1].scale = sx < sy ? sx : sy;
-    check_scene(f, layouts, 2);
+    /* the scene's scale on each checked screen at each text size (the panel beside it grows
+       with the text, so the scene's scale changes with it) */
+    static const int zooms[] = {100, 125, ZOOM_MAX};
+    layout_scale layouts[SCREEN_COUNT * 3];
+    int n = 0;
+    for (int s = 0; s < SCREEN_COUNT; s++)
+        for (int z = 0; z < 3; z++) {
+            rl_screen sc = rl_screen_layout(SCREENS[s].w, SCREENS[s].h, zooms[z], BAR_H, r->scene_w, r->scene_h);
+            layouts[n++] = (layout_scale){SCREENS[s].name, sc.scene_scale, zooms[z]};
+        }
+    check_scene(f, layouts, n);
     /* rooms other than the hub have the way back in the top bar; a lone room (no manifest) may */
     bool has_doors = false;
     for (int i = 0; i < r->widget_count; i++) has_doors = has_doors || (r->widgets[i].opens && strncmp(r->widgets[i].opens, "comic:", 6) != 0);

@@ -1,13 +1,13 @@
 # tools.mk - authoring tools (issue 7), included from the Makefile: pakopeli-lint, the live
 # preview (`make dev`), new rooms and comics from the templates, and the linter's tests.
 #
-# pakopeli-lint links the same core loaders as the game (CORE_SRC), the comic layout and the
-# engine's own words (for the top bar), and SDL_ttf/SDL_image natively: it measures text with
+# pakopeli-lint links the same core loaders as the game (CORE_SRC), the comic and room layouts
+# and the engine's own words (for the top bar), and SDL_ttf/SDL_image natively: it measures text with
 # the real fonts and decodes every image, with no window.
 
 LINT     := $(BUILD)/native/pakopeli-lint
-LINT_SRC := $(wildcard game/tools/lint*.c) game/front/comic_layout.c game/front/strings.c
-LINT_HDR := game/tools/lint.h game/front/comic_layout.h game/front/strings.h game/front/font_subset.h
+LINT_SRC := $(wildcard game/tools/lint*.c) game/front/comic_layout.c game/front/room_layout.c game/front/strings.c
+LINT_HDR := game/tools/lint.h game/front/comic_layout.h game/front/room_layout.h game/front/strings.h game/front/font_subset.h
 # Finnish messages when the shell speaks Finnish (LANG=fi_FI.UTF-8), or `make lint LINT_LANG=fi`.
 LINT_LANG ?= $(if $(filter fi%,$(LANG)),fi,en)
 

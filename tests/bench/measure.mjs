@@ -191,7 +191,7 @@ export async function playMailRoom(page, press = pressControl, { onState = async
 
 const STEPS = ['Sign in', 'Read mail', 'Meeting'];
 async function stepOrder(page) {
-  const lines = await page.$$eval('#sr-lines li', (lis) => lis.map((li) => li.textContent));
+  const lines = await page.$$eval('#sr-lines [data-line]', (lis) => lis.map((li) => li.textContent));
   return lines.map((l) => /^Step (\d+): (.*) – option$/.exec(l)).filter(Boolean)
     .sort((a, b) => a[1] - b[1]).map((m) => m[2]);
 }

@@ -50,7 +50,7 @@ async function place(page) {
 }
 
 async function waitForPlace(page, re, timeout = 5000) {
-  await page.waitForFunction((src) => [...document.querySelectorAll('#sr-lines li')]
+  await page.waitForFunction((src) => [...document.querySelectorAll('#sr-lines [data-line]')]
     .some((li) => new RegExp(src).test(li.textContent)), re.source, { timeout })
     .catch(async () => { throw new Error(`no place ${re} in the mirror:\n${(await screenLines(page)).join('\n')}`); });
 }

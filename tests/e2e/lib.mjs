@@ -47,7 +47,7 @@ export async function openGame(env, query = '', viewport = { width: 1280, height
 }
 
 export async function screenLines(page) {
-  return page.$$eval('#sr-lines li', (lis) => lis.map((li) => li.textContent));
+  return page.$$eval('#sr-lines [data-line]', (lis) => lis.map((li) => li.textContent));
 }
 
 export async function focusText(page) {
@@ -61,7 +61,7 @@ const MATCHES = (t, line) => (t.re ? new RegExp(t.re, t.flags).test(line) : line
 // Waits until some mirrored line matches (the engine draws on the next frame).
 export async function waitForLine(page, text, timeout = 10000) {
   try {
-    await page.waitForFunction(([t, matches]) => [...document.querySelectorAll('#sr-lines li')]
+    await page.waitForFunction(([t, matches]) => [...document.querySelectorAll('#sr-lines [data-line]')]
       // eslint-disable-next-line no-new-func
       .some((li) => new Function('t', 'line', `return (${matches})(t, line)`)(t, li.textContent)),
     [pattern(text), MATCHES.toString()], { timeout });
@@ -91,7 +91,7 @@ export async function clickControl(page, text) {
 export async function controlBox(page, text) {
   return page.evaluate(([t, matches]) => {
     const match = new Function('t', 'line', `return (${matches})(t, line)`);
-    const li = [...document.querySelectorAll('#sr-lines li[data-control]')].find((l) => match(t, l.textContent));
+    const li = [...document.querySelectorAll('#sr-lines [data-control]')].find((l) => match(t, l.textContent));
     if (!li) return null;
     const [x, y, w, h] = li.dataset.rect.split(',').map(Number);
     const box = window.pakopeli.toPage(x, y, w, h);
@@ -104,12 +104,15 @@ export async function controlBox(page, text) {
 }
 
 // Scrolls a control into view with the mouse wheel, as a person would, and returns its box.
-async function scrollIntoView(page, text, box) {
+export async function scrollIntoView(page, text, box) {
   for (let i = 0; box && box.clip && i < 30; i++) {
-    const c = box.clip, mid = box.y + box.h / 2;
-    if (mid > c.y + 4 && mid < c.y + c.h - 4) break;
+    const c = box.clip, mid = box.y + box.h / 2, cx = box.x + box.w / 2;
+    const inY = mid > c.y + 4 && mid < c.y + c.h - 4, inX = cx > c.x + 4 && cx < c.x + c.w - 4;
+    if (inY && inX) break;
     await page.mouse.move(c.x + c.w / 2, c.y + c.h / 2);
-    await settle(page, () => page.mouse.wheel(0, mid > c.y + c.h / 2 ? 120 : -120));
+    // up and down, or sideways in a scene wider than the screen (it pans)
+    if (!inY) await settle(page, () => page.mouse.wheel(0, mid > c.y + c.h / 2 ? 120 : -120));
+    else await settle(page, () => page.mouse.wheel(cx > c.x + c.w / 2 ? 120 : -120, 0));
     box = await controlBox(page, text);
   }
   return box;

@@ -1,0 +1,235 @@
+/* room_layout.c - the room screen's geometry in CSS pixels (room_layout.h). No drawing here:
+ * room_view.c and app.c draw into these rectangles, lint_text.c measures against them. */
+#include "room_layout.h"
+
+#include <string.h>
+
+const int rl_scene_text[4] = {15, 17, 21, 26};
+
+/* The scene size a screen is planned for when no room is at hand (the ending, a comic). */
+enum { DEFAULT_SCENE_W = 800, DEFAULT_SCENE_H = 560, GAP = 12 };
+
+static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+int rl_control_h(int base, int zoom)
+{
+    int h = (base * zoom + 50) / 100;
+    return h < RL_CONTROL_MIN ? RL_CONTROL_MIN : h;
+}
+
+int rl_text_px(int size, int zoom)
+{
+    int px = (int)((float)size * (float)zoom / 100.0f + 0.5f);
+    return px < 6 ? 6 : px;
+}
+
+int rl_scene_style_size(int units, float scale, int zoom)
+{
+    return (int)((float)units * scale * 100.0f / (float)zoom + 0.5f);
+}
+
+/* The panel grows with the text size (half as fast), within its bounds. */
+static int panel_width(int w, int zoom)
+{
+    int pw = w * 32 / 100 * (100 + (zoom - 100) / 2) / 100;
+    int hi = RL_PANEL_MAX_W * (100 + (zoom - 100) / 2) / 100;
+    return clampi(pw, RL_PANEL_MIN_W, hi);
+}
+
+/* Side by side needs the scene readable (RL_SCENE_SCALE_MIN) beside the panel, in both
+   directions; otherwise one column that scrolls. */
+static bool wide_fits(int w, int h, int zoom, int bar_h, int sw, int sh)
+{
+    int aw = w - 3 * RL_MARGIN - panel_width(w, zoom), ah = h - bar_h - 2 * RL_MARGIN;
+    return w >= RL_WIDE_MIN_W && (float)aw >= (float)sw * RL_SCENE_SCALE_MIN &&
+           (float)ah >= (float)sh * RL_SCENE_SCALE_MIN;
+}
+
+bool rl_stacked(int w) { return w < RL_WIDE_MIN_W; }
+
+rl_screen rl_screen_layout(int w, int h, int zoom, int bar_h, int sw, int sh)
+{
+    rl_screen s;
+    memset(&s, 0, sizeof s);
+    s.w = w;
+    s.h = h;
+    if (sw <= 0 || sh <= 0) sw = DEFAULT_SCENE_W, sh = DEFAULT_SCENE_H;
+    s.stacked = !wide_fits(w, h, zoom, bar_h, sw, sh);
+    if (!s.stacked) {
+        int pw = panel_width(w, zoom);
+        SDL_Rect area = {RL_MARGIN, bar_h + RL_MARGIN, w - 3 * RL_MARGIN - pw, h - bar_h - 2 * RL_MARGIN};
+        float sx = (float)area.w / (float)sw, sy = (float)area.h / (float)sh;
+        s.scene_scale = sx < sy ? sx : sy;
+        if (s.scene_scale > 1.25f) s.scene_scale = 1.25f;
+        s.scene_draw_w = (int)((float)sw * s.scene_scale);
+        s.scene_draw_h = (int)((float)sh * s.scene_scale);
+        /* centred in its area */
+        s.scene_view = (SDL_Rect){area.x + (area.w - s.scene_draw_w) / 2, area.y + (area.h - s.scene_draw_h) / 2,
+                                  s.scene_draw_w, s.scene_draw_h};
+        s.panel = (SDL_Rect){w - RL_MARGIN - pw, bar_h + RL_MARGIN, pw, h - bar_h - 2 * RL_MARGIN};
+        s.text_w = pw - 2 * RL_PANEL_PAD - RL_SCROLLBAR / 2 - 2;
+        return s;
+    }
+    /* One column, scrolled as a whole: the top bar, the scene at the column's width (never
+       below its readable scale: then it pans sideways), the panel below it. */
+    int cw = w - 2 * GAP;
+    float scale = (float)cw / (float)sw;
+    if (scale > 1.0f) scale = 1.0f;
+    if (scale < RL_SCENE_SCALE_MIN) scale = RL_SCENE_SCALE_MIN;
+    s.scene_scale = scale;
+    s.scene_draw_w = (int)((float)sw * scale);
+    s.scene_draw_h = (int)((float)sh * scale);
+    int vw = s.scene_draw_w < cw ? s.scene_draw_w : cw;
+    s.scene_view = (SDL_Rect){(w - vw) / 2, bar_h + GAP, vw, s.scene_draw_h};
+    s.panel = (SDL_Rect){GAP, s.scene_view.y + s.scene_view.h + GAP, cw, 0};
+    int pad = cw < 480 ? 14 : RL_PANEL_PAD;
+    s.text_w = cw - 2 * pad;
+    return s;
+}
+
+/* ---- the scene's widgets (room_view.c draw_widget draws into these) ------------------------- */
+
+bool rl_widget_box(const level_widget *w, SDL_Rect r, float scale, rl_box *b)
+{
+    memset(b, 0, sizeof *b);
+    b->face = w->bold ? 1 : 0;
+    b->size = rl_scene_text[w->size];
+    switch (w->type) {
+    case LEVEL_W_WINDOW: /* the title in the title bar, 36 units high */
+        b->face = 1;
+        b->r = (SDL_Rect){r.x + 14, r.y, r.w - 28, (int)(36 * scale)};
+        b->middle = true;
+        return true;
+    case LEVEL_W_TOOLBAR:
+        b->r = (SDL_Rect){r.x + 14, r.y, r.w - 28, r.h};
+        b->middle = true;
+        return true;
+    case LEVEL_W_BUTTON:
+        if (w->tone == LEVEL_TONE_LINK) {
+            b->r = (SDL_Rect){r.x + 4, r.y, r.w - 8, r.h};
+        } else {
+            b->r = (SDL_Rect){r.x + 8, r.y, r.w - 16, r.h};
+            if (w->opens) b->face = 1;
+        }
+        b->middle = true;
+        return true;
+    case LEVEL_W_TEXT: b->r = r; return true;
+    case LEVEL_W_CHAT: b->r = (SDL_Rect){r.x + 12, r.y + 8, r.w - 24, r.h - 8}; return true;
+    case LEVEL_W_ICON: {
+        int side = r.h < r.w ? r.h : r.w;
+        b->r = (SDL_Rect){r.x + side + 10, r.y, r.w - side - 10, r.h};
+        b->middle = true;
+        return true;
+    }
+    case LEVEL_W_BOX: b->r = (SDL_Rect){r.x + 10, r.y + 8, r.w - 20, r.h - 8}; return true;
+    case LEVEL_W_IMAGE:
+    case LEVEL_W_LIST:
+    default: return false;
+    }
+}
+
+bool rl_list_row(const level_widget *w, SDL_Rect r, float scale, int k, SDL_Rect *row, rl_box *b)
+{
+    int row_h = (int)(RL_LIST_ROW * scale);
+    if (row_h <= 0 || (k + 1) * row_h > r.h) return false;
+    *row = (SDL_Rect){r.x, r.y + k * row_h, r.w - 1, row_h};
+    memset(b, 0, sizeof *b);
+    b->r = (SDL_Rect){row->x + 14, row->y, row->w - 24, row->h};
+    b->face = k == 0 ? 1 : 0; /* the newest row is the one in bold, as in a mail client */
+    b->size = rl_scene_text[LEVEL_TS_SMALL];
+    b->middle = true;
+    (void)w;
+    return true;
+}
+
+/* ---- the top bar ---------------------------------------------------------------------------- */
+
+static void measure(const rl_measure *m, int face, int size, const char *s, int wrap, int *w, int *h)
+{
+    *w = *h = 0;
+    if (s && s[0]) m->fn(m->ctx, face, size, s, wrap, w, h);
+}
+
+void rl_top_bar_layout(const rl_measure *m, int w, int zoom, const char *back, const char *title,
+                       const char *settings, const char *const lang_names[LANG_COUNT], rl_top_bar *out)
+{
+    memset(out, 0, sizeof *out);
+    int ch = rl_control_h(RL_BAR_CONTROL_H, zoom), tw, th;
+    int x = 16;
+    if (back) {
+        measure(m, 1, RL_TS_BUTTON, back, 0, &tw, &th);
+        out->has_back = true;
+        out->back = (SDL_Rect){x, 8, tw + 24, ch};
+        x += out->back.w + 12;
+    }
+    int lw[LANG_COUNT], sw;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        measure(m, 1, RL_TS_LANG, lang_names[l], 0, &tw, &th);
+        lw[l] = tw + 20;
+    }
+    measure(m, 1, RL_TS_BUTTON, settings, 0, &tw, &th);
+    sw = tw + 28;
+    /* One row when the title keeps a fair share of it: languages from the right edge, the
+       settings left of them, the title between the way back and the settings. */
+    int rx = w - 16;
+    for (int l = LANG_COUNT - 1; l >= 0; l--) {
+        out->lang[l] = (SDL_Rect){rx - lw[l], 8, lw[l], ch};
+        rx = out->lang[l].x - 4;
+    }
+    out->settings = (SDL_Rect){rx - 16 - sw, 8, sw, ch};
+    int title_w = out->settings.x - 12 - x;
+    if (!rl_stacked(w) && title_w >= 200) {
+        out->h = ch + 16;
+        out->title = (SDL_Rect){x, 0, title_w, out->h};
+        measure(m, 1, RL_TS_TITLE, title, title_w, &tw, &th);
+        out->title_fits = th <= out->h;
+        return;
+    }
+    /* Narrow: the title wraps beside the way back; the buttons flow in rows below it. */
+    title_w = w - 16 - x;
+    measure(m, 1, RL_TS_TITLE, title, title_w > 40 ? title_w : 40, &tw, &th);
+    int row1 = th > ch ? th : ch;
+    out->title = (SDL_Rect){x, 8, title_w, row1};
+    out->title_fits = true;
+    int y = 8 + row1 + 8, fx = 16;
+    SDL_Rect *flow[LANG_COUNT + 1];
+    flow[0] = &out->settings;
+    for (int l = 0; l < LANG_COUNT; l++) flow[l + 1] = &out->lang[l];
+    for (int i = 0; i < LANG_COUNT + 1; i++) {
+        int iw = flow[i]->w;
+        if (fx > 16 && fx + iw > w - 16) {
+            fx = 16;
+            y += ch + 8;
+        }
+        *flow[i] = (SDL_Rect){fx, y, iw, ch};
+        fx += iw + (i == 0 ? 16 : 4);
+    }
+    out->h = y + ch + 8;
+}
+
+/* ---- dialogs -------------------------------------------------------------------------------- */
+
+void rl_dialog_layout(const rl_measure *m, int w, int h, int zoom, const char *title, const char *body,
+                      const char *extra, rl_dialog *out)
+{
+    memset(out, 0, sizeof *out);
+    int cw = w - 24 < 680 ? w - 24 : 680;
+    int pad = cw < 480 ? 16 : 32;
+    int wrap = cw - 2 * pad, tw;
+    measure(m, 1, RL_TS_DIALOG_TITLE, title, wrap, &tw, &out->title_h);
+    measure(m, 0, RL_TS_DIALOG_BODY, body, wrap, &tw, &out->body_h);
+    measure(m, 1, RL_TS_DIALOG_EXTRA, extra, wrap, &tw, &out->extra_h);
+    out->pad = pad;
+    out->content_h = out->title_h + (out->body_h ? 16 + out->body_h : 0) + (out->extra_h ? 16 + out->extra_h : 0);
+    int bh = rl_control_h(52, zoom), below = 24 + bh + pad;
+    int ch = pad + out->content_h + below;
+    int max_h = h - (h > 200 ? 20 : 8);
+    if (ch > max_h) ch = max_h;
+    out->card = (SDL_Rect){(w - cw) / 2, (h - ch) / 2, cw, ch};
+    int vh = ch - pad - below;
+    if (vh < 0) vh = 0;
+    /* the text area reaches into the right padding, where its scroll bar goes */
+    out->view = (SDL_Rect){out->card.x + pad, out->card.y + pad, cw - pad - 6, vh};
+    out->scrolls = out->content_h > vh;
+    out->button = (SDL_Rect){out->card.x + pad, out->card.y + ch - pad - bh, wrap < 280 ? wrap : 280, bh};
+}

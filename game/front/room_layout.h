@@ -1,0 +1,144 @@
+/* room_layout.h - where the room screen's parts go and how their texts are boxed, in the
+ * page's CSS pixels. Shared by the views (room_view.c, app.c's top bar and dialogs) and the
+ * content linter's overflow checks (game/tools/lint_text.c), so the two never disagree.
+ *
+ * Pure C: no window and no renderer. Text is measured through a callback, which the game
+ * answers with text.c (its cache, the real pixel density) and the linter with SDL_ttf alone:
+ *
+ *   rl_measure m = {ctx, my_measure};          // my_measure(ctx, face, size, s, wrap, &w, &h)
+ *   rl_screen s = rl_screen_layout(w, h, 125, bar.h, room->scene_w, room->scene_h);
+ *   rl_top_bar bar; rl_top_bar_layout(&m, w, zoom, back, title, settings, names, &bar);
+ *   rl_dialog d;    rl_dialog_layout(&m, w, h, zoom, title, body, extra, &d);
+ *
+ * Units are CSS pixels: the canvas is as many units wide as the page's CSS width, and the
+ * platform layer renders them at the device pixel ratio. Browser zoom makes the CSS width
+ * smaller, so everything grows with it, as on any web page. Sizes of text (size arguments,
+ * RL_TS_*) are CSS px at the player's text size 100 %; the measure callback applies the text
+ * size. Scene coordinates are the author's (level.h); the scene is scaled into the screen,
+ * never below RL_SCENE_SCALE_MIN (its smallest text then stays >= 12 CSS px) - a scene wider
+ * than its view then pans sideways (docs/architecture.md, "Layout").
+ */
+#ifndef PK_ROOM_LAYOUT_H
+#define PK_ROOM_LAYOUT_H
+
+#include <stdbool.h>
+
+#include <SDL_rect.h>
+
+#include "../core/i18n.h"
+#include "../core/level.h"
+
+enum {
+    RL_WIDE_MIN_W = 1060,   /* narrower canvases get one column: top bar, scene, panel, scrolling */
+    RL_MARGIN = 16,         /* around the scene and the panel on a wide screen */
+    RL_PANEL_MIN_W = 380, RL_PANEL_MAX_W = 520,
+    RL_PANEL_PAD = 20,      /* panel text starts this far in from the card's edge */
+    RL_SCROLLBAR = 24,      /* room kept right of panel text for the scroll bar */
+    RL_BAR_CONTROL_H = 40,  /* a top-bar button at 100 % text */
+    RL_CONTROL_H = 48,      /* a panel button at 100 % text; both grow with the text size */
+    RL_CONTROL_MIN = 24,    /* no control is smaller than this, CSS px (WCAG 2.5.8) */
+    RL_ZOOM_MAX = 150,      /* the largest text size a player can choose, % */
+    RL_SCENE_TEXT_MIN = 12, /* the smallest scene text on screen, CSS px */
+    RL_LIST_ROW = 58        /* a scene list's row height, scene units */
+};
+
+/* Text sizes, CSS px at text size 100 %. Panels and dialogs never go below 16 (WCAG 1.4.4). */
+enum {
+    RL_TS_BODY = 16,        /* options, explanations, help lines, hints */
+    RL_TS_BUTTON = 17,
+    RL_TS_HEAD = 18,        /* the feedback's verdict */
+    RL_TS_PROMPT = 19,      /* a task's question */
+    RL_TS_TITLE = 21,       /* the top bar's title */
+    RL_TS_LANG = 16,        /* language names in the top bar */
+    RL_TS_DIALOG_TITLE = 28, RL_TS_DIALOG_BODY = 19, RL_TS_DIALOG_EXTRA = 21
+};
+
+/* Scene text steps (level_text_size) in scene units: small, normal, large, title. */
+extern const int rl_scene_text[4];
+/* The smallest scale a scene is drawn at: its small text is then RL_SCENE_TEXT_MIN px. */
+#define RL_SCENE_SCALE_MIN ((float)RL_SCENE_TEXT_MIN / 15.0f)
+
+/* Measures s in face (0 regular, 1 bold) at size (CSS px at 100 %, the callee applies the
+   player's text size), wrapped to wrap px (0: one line). */
+typedef void (*rl_measure_fn)(void *ctx, int face, int size, const char *s, int wrap, int *w, int *h);
+typedef struct rl_measure {
+    void *ctx;
+    rl_measure_fn fn;
+} rl_measure;
+
+/* ---- the screen ----------------------------------------------------------------------------- */
+
+typedef struct rl_screen {
+    int w, h;             /* the canvas, CSS px */
+    bool stacked;         /* one scrolling column (phones, zoomed or narrow windows) */
+    SDL_Rect scene_view;  /* where the scene is seen; stacked: y counts from the column's top */
+    float scene_scale;    /* screen px per scene unit */
+    int scene_draw_w;     /* the scene's drawn width; wider than scene_view.w: it pans sideways */
+    int scene_draw_h;
+    SDL_Rect panel;       /* wide: the panel's card; stacked: its x, w and top y (h is 0) */
+    int text_w;           /* width of the panel's text (less padding and the scroll bar) */
+} rl_screen;
+
+/* Lays out a room screen of w x h CSS px whose top bar is bar_h tall (rl_top_bar_layout),
+   at text size zoom %, for a scene of scene_w x scene_h units. */
+rl_screen rl_screen_layout(int w, int h, int zoom, int bar_h, int scene_w, int scene_h);
+/* True when a canvas this wide gets the one-column layout. */
+bool rl_stacked(int w);
+/* A button's height for text of size at text size zoom: base at 100 %, growing with the text. */
+int rl_control_h(int base, int zoom);
+
+/* ---- the scene's widgets -------------------------------------------------------------------- */
+
+/* Where a widget's text goes, in screen px (r is the widget's rectangle on screen). */
+typedef struct rl_box {
+    SDL_Rect r;           /* text area: x, y of its top left, w its wrap width, h the room it has */
+    int face;             /* 0 regular, 1 bold */
+    int size;             /* scene text size in scene units (rl_scene_text) */
+    bool middle;          /* centred vertically in r (one-line labels), else from r's top */
+} rl_box;
+
+/* The text box of widget w drawn at r with scale; false when the widget draws no text
+   (images; lists are boxed row by row with rl_list_row). */
+bool rl_widget_box(const level_widget *w, SDL_Rect r, float scale, rl_box *b);
+/* Row k of a list widget drawn at r: its rectangle, and its text box in b. False when the
+   row is below the list's height (not drawn: the linter reports it). */
+bool rl_list_row(const level_widget *w, SDL_Rect r, float scale, int k, SDL_Rect *row, rl_box *b);
+/* The style size that draws scene text of size units at scale, whatever the player's text
+   size (the scene is a picture of a screen: it zooms with the scene, not with the setting). */
+int rl_scene_style_size(int units, float scale, int zoom);
+/* The pixel size text.c renders style size at text size zoom (at density 1). */
+int rl_text_px(int size, int zoom);
+
+/* ---- the top bar ---------------------------------------------------------------------------- */
+
+typedef struct rl_top_bar {
+    int h;                /* its height: one row on a wide screen, more when it must wrap */
+    bool has_back;
+    SDL_Rect back;        /* the way back to the hub (has_back) */
+    SDL_Rect title;       /* the title's box: one line on a wide screen, wrapped below it */
+    SDL_Rect settings;
+    SDL_Rect lang[LANG_COUNT];
+    bool title_fits;      /* the title fits its box (the linter asks) */
+} rl_top_bar;
+
+/* Lays out the top bar of a canvas w wide. back is NULL when there is no way back. */
+void rl_top_bar_layout(const rl_measure *m, int w, int zoom, const char *back, const char *title,
+                       const char *settings, const char *const lang_names[LANG_COUNT], rl_top_bar *out);
+
+/* ---- dialogs -------------------------------------------------------------------------------- */
+
+typedef struct rl_dialog {
+    SDL_Rect card;
+    SDL_Rect view;        /* the texts' area; they scroll in it when content_h > view.h */
+    int pad;
+    int title_h, body_h, extra_h;
+    int content_h;        /* all the texts with their gaps */
+    SDL_Rect button;
+    bool scrolls;
+} rl_dialog;
+
+/* Lays out a dialog on a w x h canvas; body and extra may be NULL or "". */
+void rl_dialog_layout(const rl_measure *m, int w, int h, int zoom, const char *title, const char *body,
+                      const char *extra, rl_dialog *out);
+
+#endif

@@ -1,0 +1,232 @@
+// The game fits every screen and every zoom (issue 13): laid out in CSS pixels, so browser zoom
+// and a phone enlarge text and controls; feedback is always in view; the keyboard goes on to
+// the next task; the screen-reader mirror is structured and says each new thing once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowser, openGame, waitForLine, screenLines, settle, screenshot } from './lib.mjs';
+import { rooms, solutions, PLAYED, UI, tr, controls, press, answer } from './content-lib.mjs';
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env.close(); });
+
+const LAPTOP = { width: 1280, height: 760 };
+const PHONE = [{ width: 390, height: 844 }, { deviceScaleFactor: 3, isMobile: true, hasTouch: true }];
+// Browser zoom of a 1280 x 760 window: the page sees fewer CSS pixels at a higher pixel ratio.
+const ZOOM200 = [{ width: 640, height: 380 }, { deviceScaleFactor: 2 }];
+const ZOOM400 = [{ width: 320, height: 190 }, { deviceScaleFactor: 4 }];
+
+// Every mirrored control's height in CSS pixels of the page, by its label.
+async function controlHeights(page) {
+  return page.$$eval('#sr-lines [data-control]', (lis) => Object.fromEntries(lis.map((li) => {
+    const [x, y, w, h] = li.dataset.rect.split(',').map(Number);
+    return [li.textContent, window.pakopeli.toPage(x, y, w, h).h];
+  })));
+}
+
+async function firstTask(viewport, extra) {
+  const { page, context, errors } = await openGame(env, '?room=outlook&lang=en', viewport, extra);
+  await press(page, UI.start.en);
+  await waitForLine(page, /^Task 1 of /);
+  return { page, context, errors };
+}
+
+test('text and controls grow with browser zoom: at 200 % and 400 % no control is smaller than at 100 %', async () => {
+  const base = await firstTask(LAPTOP);
+  const at100 = await controlHeights(base.page);
+  await screenshot(base.page, 'layout-zoom100.png');
+  await base.context.close();
+  for (const [name, [vp, extra]] of [['200', ZOOM200], ['400', ZOOM400]]) {
+    const z = await firstTask(vp, extra);
+    const atZ = await controlHeights(z.page);
+    await screenshot(z.page, `layout-zoom${name}.png`);
+    let compared = 0;
+    for (const [label, h] of Object.entries(at100)) {
+      if (!(label in atZ)) continue;
+      compared++;
+      assert.ok(atZ[label] >= 0.95 * h, `at ${name} % "${label}" is ${atZ[label]} px tall, at 100 % ${h} px`);
+    }
+    assert.ok(compared >= 10, `only ${compared} controls on both screens`);
+    assert.deepEqual(z.errors, []);
+    await z.context.close();
+  }
+});
+
+test('on a phone every control is at least 24 CSS px tall and the panel text at least 16 px', async () => {
+  const [vp, extra] = PHONE;
+  const { page, context, errors } = await openGame(env, '?lang=en', vp, extra);
+  const check = async (where) => {
+    for (const [label, h] of Object.entries(await controlHeights(page)))
+      assert.ok(h >= 24, `${where}: "${label}" is ${h} CSS px tall`);
+  };
+  await check('the lobby greeting');
+  await press(page, UI.start.en);
+  await check('the lobby');
+  await screenshot(page, 'layout-phone-lobby.png');
+  for (const id of PLAYED) {
+    await page.goto(env.base + `?room=${id}&lang=en`);
+    await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive);
+    await press(page, UI.start.en);
+    await waitForLine(page, /^Task 1 of /);
+    await check(`${id}, its first task`);
+  }
+  await screenshot(page, 'layout-phone-task.png');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The newest verdict or hint: its rectangle on the page, and the part of the screen showing it.
+async function newest(page, prefix) {
+  return page.evaluate((prefix) => {
+    const lines = [...document.querySelectorAll('#sr-lines [data-line][data-rect]:not([data-control])')]
+      .filter((li) => li.textContent.startsWith(prefix));
+    const li = lines[lines.length - 1];
+    if (!li) return null;
+    const box = window.pakopeli.toPage(...li.dataset.rect.split(',').map(Number));
+    const clip = li.dataset.clip ? window.pakopeli.toPage(...li.dataset.clip.split(',').map(Number)) : null;
+    const canvas = document.getElementById('canvas').getBoundingClientRect();
+    return { text: li.textContent, box, clip, vw: window.innerWidth, vh: Math.min(window.innerHeight, canvas.bottom) };
+  }, prefix);
+}
+
+function assertInView(r, what) {
+  assert.ok(r, `${what}: no such line in the mirror`);
+  const { box, clip, vw, vh } = r;
+  const area = clip ? { x: Math.max(0, clip.x), y: Math.max(0, clip.y), r: Math.min(vw, clip.x + clip.w), b: Math.min(vh, clip.y + clip.h) }
+    : { x: 0, y: 0, r: vw, b: vh };
+  const tall = box.h > area.b - area.y; // taller than the screen: its top must show
+  assert.ok(box.y >= area.y - 1 && (tall || box.y + box.h <= area.b + 1) && box.x >= area.x - 1 && box.x + box.w <= area.r + 1,
+    `${what}: "${r.text.slice(0, 60)}" at ${JSON.stringify(box)} is not inside ${JSON.stringify(area)}`);
+}
+
+// A wrong answer to puzzle p through the interface, or false when the kind has none to give.
+async function wrongAnswer(page, room, p) {
+  switch (p.kind) {
+    case 'choice': {
+      const wrong = p.options.find((o) => !o.correct);
+      if (!wrong) return false;
+      await press(page, tr(wrong.text, 'en'));
+      if (p.options.filter((o) => o.correct).length > 1) await press(page, UI.check.en);
+      return true;
+    }
+    case 'order': await press(page, UI.check.en); return true; // as shuffled: never already right
+    case 'code': case 'text':
+      await page.focus('#canvas');
+      await page.keyboard.type('x');
+      await press(page, UI.check.en);
+      return true;
+    default: return false; // places, pairs and items: a decoy needs knowledge the room may not have
+  }
+}
+
+for (const [name, [vp, extra]] of [['1366 x 768', [{ width: 1366, height: 768 }, {}]], ['a phone', PHONE]]) {
+  test(`on ${name} every wrong answer and every hint in the shipped rooms shows its message in view`, async () => {
+    const { page, context, errors } = await openGame(env, '?lang=en', vp, extra);
+    for (const id of PLAYED) {
+      const room = rooms[id];
+      await page.goto(env.base + `?room=${id}&lang=en`);
+      await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive);
+      await press(page, UI.start.en);
+      for (const p of room.puzzles) {
+        await waitForLine(page, tr(p.prompt, 'en'));
+        if (await wrongAnswer(page, room, p)) {
+          await waitForLine(page, /^Not quite\./);
+          await settle(page, () => page.waitForTimeout(50));
+          assertInView(await newest(page, 'Not quite.'), `${id}/${p.id} wrong answer`);
+        }
+        for (let h = 1; h <= (p.hints || []).length; h++) {
+          await press(page, 'Hint (');
+          await waitForLine(page, `Hint ${h} of`);
+          await settle(page, () => page.waitForTimeout(50));
+          assertInView(await newest(page, `Hint ${h} of`), `${id}/${p.id} hint ${h}`);
+        }
+        for (const ev of solutions[id].filter((e) => e.puzzle === p.id)) await answer(page, room, ev, 'en');
+        await waitForLine(page, UI.next.en);
+        assertInView(await newest(page, 'Right.'), `${id}/${p.id} solved`);
+        await press(page, UI.next.en);
+      }
+      await waitForLine(page, UI.solved.en);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+// How many Tab presses until the focus is on a control that matches test (at most limit).
+async function tabsUntil(page, test, limit = 6) {
+  for (let n = 0; n <= limit; n++) {
+    if (await page.evaluate(test)) return n;
+    await settle(page, () => page.keyboard.press('Tab'));
+  }
+  return Infinity;
+}
+const onContinue = () => (document.getElementById('sr-focus').textContent || '').startsWith('Continue');
+const inTask = () => { // the focused control is in the open task, or in the scene of a search
+  const li = document.querySelector('#sr-lines li[aria-current]');
+  const g = li && li.closest('[role=group]');
+  return !!g && /^Task \d+ of|^Screen$/.test(g.getAttribute('aria-label'));
+};
+
+test('by keyboard, the next task is at most 2 Tab presses away after each answer', async () => {
+  const id = 'outlook', room = rooms[id];
+  const { page, context, errors } = await openGame(env, `?room=${id}&lang=en`);
+  await page.focus('#canvas');
+  await waitForLine(page, UI.start.en);
+  await settle(page, () => page.keyboard.press('Enter')); // the intro's Start has the focus
+  for (const p of room.puzzles) {
+    await waitForLine(page, tr(p.prompt, 'en'));
+    const first = await tabsUntil(page, inTask);
+    assert.ok(first <= 2, `${p.id}: ${first} Tab presses to the task`);
+    for (const ev of solutions[id].filter((e) => e.puzzle === p.id)) await answer(page, room, ev, 'en');
+    await waitForLine(page, UI.next.en);
+    await page.focus('#canvas');
+    const next = await tabsUntil(page, onContinue);
+    assert.ok(next <= 2, `${p.id}: ${next} Tab presses to Continue`);
+    await settle(page, () => page.keyboard.press('Enter'));
+  }
+  await waitForLine(page, UI.solved.en);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the mirror has a heading, the task as a group, the intro as a dialog, and says each new thing once', async () => {
+  const { page, context, errors } = await openGame(env, '?room=outlook&lang=en');
+  const room = rooms.outlook;
+  await waitForLine(page, tr(room.intro, 'en').slice(0, 40));
+  const structure = await page.evaluate(() => ({
+    heading: [...document.querySelectorAll('#sr-lines h2')].map((h) => h.textContent),
+    dialog: document.querySelector('#sr-lines [role=dialog]')?.getAttribute('aria-label'),
+    langs: [...document.querySelectorAll('#sr-lines li[lang]')].map((li) => `${li.lang}:${li.textContent}`),
+  }));
+  assert.ok(structure.heading.includes(tr(room.title, 'en')), JSON.stringify(structure));
+  assert.equal(structure.dialog, tr(room.title, 'en'));
+  assert.ok(structure.langs.some((l) => l.startsWith('sv:Svenska')) && structure.langs.some((l) => l.startsWith('fi:Suomi')));
+  let news = await page.evaluate(() => window.pakopeli.news.slice());
+  // entering: the title and the intro, each once; nothing stale behind the dialog
+  assert.deepEqual(news.filter((n) => n === tr(room.title, 'en')).length, 1, news.join('\n'));
+  assert.equal(news.filter((n) => n === tr(room.intro, 'en')).length, 1, news.join('\n'));
+  assert.ok(!news.some((n) => /^Task /.test(n)), `a task was announced behind the intro:\n${news.join('\n')}`);
+  assert.ok(news.length <= 4, `entering the room said ${news.length} things:\n${news.join('\n')}`);
+
+  await press(page, UI.start.en);
+  const p = room.puzzles[0];
+  await waitForLine(page, tr(p.prompt, 'en'));
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('#sr-lines [role=group]')]
+    .some((g) => /^Task 1 of/.test(g.getAttribute('aria-label')))));
+  // an answer: its verdict once, even though the screen is drawn again (hover, focus)
+  const ev = solutions.outlook.find((e) => e.puzzle === p.id);
+  await answer(page, room, ev, 'en');
+  await waitForLine(page, /^Right\./);
+  await page.mouse.move(10, 10);
+  await page.mouse.move(600, 300);
+  await page.waitForTimeout(200);
+  news = await page.evaluate(() => window.pakopeli.news.slice());
+  const counts = {};
+  for (const n of news) counts[n] = (counts[n] || 0) + 1;
+  for (const [n, c] of Object.entries(counts)) assert.equal(c, 1, `said ${c} times: ${n}`);
+  assert.equal(news.filter((n) => n.startsWith('Task 1 of')).length, 1);
+  assert.equal(news.filter((n) => /^Right\./.test(n)).length, 1);
+  console.log(`# screen-reader transcript (news) of entering ${room.id} and one answer:\n# ${news.join('\n# ')}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

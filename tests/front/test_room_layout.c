@@ -1,0 +1,151 @@
+/* The room screen's layout in CSS pixels (game/front/room_layout.c): side by side on a laptop,
+   one scrolling column on a phone and under browser zoom, the scene never below its readable
+   scale, controls never below 24 px, the top bar inside the screen, dialogs that scroll.
+   Pure C: text is measured by a stand-in that gives every letter 0.55 of its size. */
+#include "../../game/front/room_layout.h"
+#include "../unit/harness.h"
+
+/* A stand-in for the font: each byte is 0.55 em wide, a line 1.2 em high, wrapped at spaces
+   roughly (by width only), at text size *ctx %. */
+static void fake_measure(void *ctx, int face, int size, const char *s, int wrap, int *w, int *h)
+{
+    (void)face;
+    int px = rl_text_px(size, *(const int *)ctx);
+    int one = (int)(strlen(s) * (size_t)px * 55 / 100);
+    int lines = wrap > 0 ? (one + wrap - 1) / wrap : 1;
+    if (lines < 1) lines = 1;
+    *w = wrap > 0 && one > wrap ? wrap : one;
+    *h = lines * px * 12 / 10;
+}
+
+static const char *const NAMES[LANG_COUNT] = {"Suomi", "Svenska", "English"};
+
+static bool inside(SDL_Rect r, int w) { return r.x >= 0 && r.x + r.w <= w && r.w > 0 && r.h > 0; }
+
+TEST(a_laptop_gets_the_scene_beside_the_panel_at_full_size)
+{
+    rl_screen s = rl_screen_layout(1280, 720, 100, 56, 800, 560);
+    CHECK(!s.stacked);
+    CHECK(s.scene_scale >= 0.99f);
+    CHECK(s.panel.x >= s.scene_view.x + s.scene_view.w);
+    CHECK(s.panel.x + s.panel.w <= 1280);
+    CHECK(s.text_w >= 340);
+}
+
+TEST(browser_zoom_200_percent_and_a_phone_get_one_column_with_a_readable_scene)
+{
+    int sizes[][2] = {{640, 340}, {390, 844}, {320, 150}};
+    for (int i = 0; i < 3; i++) {
+        rl_screen s = rl_screen_layout(sizes[i][0], sizes[i][1], 100, 100, 800, 560);
+        CHECK(s.stacked);
+        /* the scene's smallest text (15 units) is at least 12 CSS px: it pans instead of shrinking */
+        CHECK((float)rl_scene_text[LEVEL_TS_SMALL] * s.scene_scale >= (float)RL_SCENE_TEXT_MIN - 0.01f);
+        CHECK(s.scene_view.x >= 0 && s.scene_view.x + s.scene_view.w <= sizes[i][0]);
+        CHECK(s.panel.y >= s.scene_view.y + s.scene_view.h);
+        CHECK(s.panel.x + s.panel.w <= sizes[i][0]);
+        CHECK(s.text_w > 200);
+    }
+}
+
+TEST(the_scene_text_stays_the_same_size_whatever_the_text_setting)
+{
+    for (int zoom = 100; zoom <= 150; zoom += 25) {
+        int px = rl_text_px(rl_scene_style_size(15, 1.0f, zoom), zoom);
+        CHECK(px == 15);
+    }
+}
+
+TEST(controls_grow_with_the_text_size_and_are_never_under_24_px)
+{
+    CHECK(rl_control_h(RL_CONTROL_H, 100) == 48);
+    CHECK(rl_control_h(RL_CONTROL_H, 150) == 72);
+    CHECK(rl_control_h(10, 100) == RL_CONTROL_MIN);
+}
+
+TEST(a_wide_top_bar_is_one_row_with_the_title_between_back_and_settings)
+{
+    int zoom = 100;
+    rl_measure m = {&zoom, fake_measure};
+    rl_top_bar b;
+    rl_top_bar_layout(&m, 1280, zoom, "← Aulaan", "Outlook: sähköposti ja kalenteri", "Asetukset", NAMES, &b);
+    CHECK(b.h == 56);
+    CHECK(b.title_fits);
+    CHECK(b.title.x >= b.back.x + b.back.w);
+    CHECK(b.title.x + b.title.w <= b.settings.x);
+    for (int l = 0; l < LANG_COUNT; l++) CHECK(inside(b.lang[l], 1280) && b.lang[l].y == b.settings.y);
+}
+
+TEST(a_narrow_top_bar_wraps_its_buttons_and_keeps_every_one_on_screen)
+{
+    for (int zoom = 100; zoom <= 150; zoom += 50) {
+        rl_measure m = {&zoom, fake_measure};
+        rl_top_bar b;
+        rl_top_bar_layout(&m, 320, zoom, "← Aulaan", "Outlook: sähköposti ja kalenteri", "Asetukset", NAMES, &b);
+        CHECK(inside(b.back, 320) && inside(b.settings, 320));
+        for (int l = 0; l < LANG_COUNT; l++) CHECK(inside(b.lang[l], 320));
+        CHECK(b.settings.y >= b.title.y + b.title.h);
+        CHECK(b.h >= b.settings.y + b.settings.h);
+        CHECK(b.settings.h >= RL_CONTROL_MIN);
+    }
+}
+
+TEST(a_dialog_fits_a_laptop_and_scrolls_its_text_on_a_short_screen)
+{
+    int zoom = 100;
+    rl_measure m = {&zoom, fake_measure};
+    const char *body = "Ensimmäisen työpäiväsi aamuna avaat Outlookin. Saapuneissa on kiireellinen viesti IT-tuelta.";
+    rl_dialog d;
+    rl_dialog_layout(&m, 1280, 720, zoom, "Outlook", body, NULL, &d);
+    CHECK(!d.scrolls);
+    CHECK(d.card.w <= 680 && d.button.y + d.button.h <= d.card.y + d.card.h);
+    rl_dialog_layout(&m, 320, 150, zoom, "Outlook", body, NULL, &d);
+    CHECK(d.scrolls);
+    CHECK(d.card.y >= 0 && d.card.y + d.card.h <= 150);
+    CHECK(d.button.y + d.button.h <= d.card.y + d.card.h);
+}
+
+TEST(every_widget_with_text_has_a_box_inside_it_and_images_have_none)
+{
+    level_widget w;
+    memset(&w, 0, sizeof w);
+    SDL_Rect r = {100, 50, 200, 60};
+    rl_box b;
+    for (int t = 0; t < LEVEL_W_COUNT; t++) {
+        w.type = (level_widget_type)t;
+        bool has = rl_widget_box(&w, r, 1.0f, &b);
+        if (t == LEVEL_W_IMAGE || t == LEVEL_W_LIST) {
+            CHECK(!has);
+            continue;
+        }
+        CHECK(has);
+        CHECK(b.r.x >= r.x && b.r.x + b.r.w <= r.x + r.w);
+        CHECK(b.r.y >= r.y && b.r.y + b.r.h <= r.y + r.h);
+    }
+}
+
+TEST(a_list_shows_the_rows_that_fit_its_height)
+{
+    level_widget w;
+    memset(&w, 0, sizeof w);
+    w.type = LEVEL_W_LIST;
+    SDL_Rect r = {0, 0, 240, 290}, row;
+    rl_box b;
+    int shown = 0;
+    while (rl_list_row(&w, r, 1.0f, shown, &row, &b)) shown++;
+    CHECK(shown == 5); /* 290 / 58 */
+    CHECK(rl_list_row(&w, r, 1.0f, 0, &row, &b) && b.face == 1);
+}
+
+int main(void)
+{
+    RUN(a_laptop_gets_the_scene_beside_the_panel_at_full_size);
+    RUN(browser_zoom_200_percent_and_a_phone_get_one_column_with_a_readable_scene);
+    RUN(the_scene_text_stays_the_same_size_whatever_the_text_setting);
+    RUN(controls_grow_with_the_text_size_and_are_never_under_24_px);
+    RUN(a_wide_top_bar_is_one_row_with_the_title_between_back_and_settings);
+    RUN(a_narrow_top_bar_wraps_its_buttons_and_keeps_every_one_on_screen);
+    RUN(a_dialog_fits_a_laptop_and_scrolls_its_text_on_a_short_screen);
+    RUN(every_widget_with_text_has_a_box_inside_it_and_images_have_none);
+    RUN(a_list_shows_the_rows_that_fit_its_height);
+    return harness_done();
+}
