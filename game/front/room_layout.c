@@ -60,7 +60,7 @@ rl_screen rl_screen_layout(int w, int h, int zoom, int bar_h, int sw, int sh)
         SDL_Rect area = {RL_MARGIN, bar_h + RL_MARGIN, w - 3 * RL_MARGIN - pw, h - bar_h - 2 * RL_MARGIN};
         float sx = (float)area.w / (float)sw, sy = (float)area.h / (float)sh;
         s.scene_scale = sx < sy ? sx : sy;
-        if (s.scene_scale > 1.25f) s.scene_scale = 1.25f;
+        if (s.scene_scale > 1.0f) s.scene_scale = 1.0f; /* authored 1:1 in CSS px: never blown up */
         s.scene_draw_w = (int)((float)sw * s.scene_scale);
         s.scene_draw_h = (int)((float)sh * s.scene_scale);
         /* centred in its area */
@@ -70,12 +70,18 @@ rl_screen rl_screen_layout(int w, int h, int zoom, int bar_h, int sw, int sh)
         s.text_w = pw - 2 * RL_PANEL_PAD - RL_SCROLLBAR / 2 - 2;
         return s;
     }
-    /* One column, scrolled as a whole: the top bar, the scene at the column's width (never
-       below its readable scale: then it pans sideways), the panel below it. */
+    /* One column, scrolled as a whole: the top bar, the scene, the panel below it. The scene
+       keeps its authored size (1 unit = 1 CSS px) where the column is at least RL_PAN_FULL_W
+       wide, so browser zoom enlarges it like everything else; on narrower screens (phones) it
+       is fitted to the width but never below its readable scale. Either way a scene wider than
+       the column pans sideways. */
     int cw = w - 2 * GAP;
-    float scale = (float)cw / (float)sw;
-    if (scale > 1.0f) scale = 1.0f;
-    if (scale < RL_SCENE_SCALE_MIN) scale = RL_SCENE_SCALE_MIN;
+    float scale = 1.0f;
+    if (cw < RL_PAN_FULL_W) {
+        scale = (float)cw / (float)sw;
+        if (scale > 1.0f) scale = 1.0f;
+        if (scale < RL_SCENE_SCALE_MIN) scale = RL_SCENE_SCALE_MIN;
+    }
     s.scene_scale = scale;
     s.scene_draw_w = (int)((float)sw * scale);
     s.scene_draw_h = (int)((float)sh * scale);

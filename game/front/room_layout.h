@@ -14,9 +14,9 @@
  * platform layer renders them at the device pixel ratio. Browser zoom makes the CSS width
  * smaller, so everything grows with it, as on any web page. Sizes of text (size arguments,
  * RL_TS_*) are CSS px at the player's text size 100 %; the measure callback applies the text
- * size. Scene coordinates are the author's (level.h); the scene is scaled into the screen,
- * never below RL_SCENE_SCALE_MIN (its smallest text then stays >= 12 CSS px) - a scene wider
- * than its view then pans sideways (docs/architecture.md, "Layout").
+ * size. Scene coordinates are the author's (level.h), 1 unit = 1 CSS px at most; the scene is
+ * scaled into the screen, never below RL_SCENE_SCALE_MIN (its smallest text then stays >= 12
+ * CSS px) - a scene wider than its view then pans sideways (docs/architecture.md, "Layout").
  */
 #ifndef PK_ROOM_LAYOUT_H
 #define PK_ROOM_LAYOUT_H
@@ -39,7 +39,8 @@ enum {
     RL_CONTROL_MIN = 24,    /* no control is smaller than this, CSS px (WCAG 2.5.8) */
     RL_ZOOM_MAX = 150,      /* the largest text size a player can choose, % */
     RL_SCENE_TEXT_MIN = 12, /* the smallest scene text on screen, CSS px */
-    RL_LIST_ROW = 58        /* a scene list's row height, scene units */
+    RL_LIST_ROW = 58,       /* a scene list's row height, scene units */
+    RL_PAN_FULL_W = 580     /* a column at least this wide shows the scene at full size, panning */
 };
 
 /* Text sizes, CSS px at text size 100 %. Panels and dialogs never go below 16 (WCAG 1.4.4). */

@@ -24,6 +24,14 @@ async function controlHeights(page) {
   })));
 }
 
+// Opens a room as a new player (no progress kept from the room before) and starts it.
+async function enterFresh(page, id) {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(env.base + `?room=${id}&lang=en`);
+  await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive);
+  await press(page, UI.start.en);
+}
+
 async function firstTask(viewport, extra) {
   const { page, context, errors } = await openGame(env, '?room=outlook&lang=en', viewport, extra);
   await press(page, UI.start.en);
@@ -31,7 +39,7 @@ async function firstTask(viewport, extra) {
   return { page, context, errors };
 }
 
-test('text and controls grow with browser zoom: at 200 % and 400 % no control is smaller than at 100 %', async () => {
+test('text and controls grow with browser zoom: at 200 % no control is smaller than at 100 %, at 400 % none under 24 px', async () => {
   const base = await firstTask(LAPTOP);
   const at100 = await controlHeights(base.page);
   await screenshot(base.page, 'layout-zoom100.png');
@@ -44,7 +52,9 @@ test('text and controls grow with browser zoom: at 200 % and 400 % no control is
     for (const [label, h] of Object.entries(at100)) {
       if (!(label in atZ)) continue;
       compared++;
-      assert.ok(atZ[label] >= 0.95 * h, `at ${name} % "${label}" is ${atZ[label]} px tall, at 100 % ${h} px`);
+      // 400 % of 1280 is a 320 px wide screen: a phone's layout, where the scene is fitted
+      if (name === '200') assert.ok(atZ[label] >= 0.95 * h, `at ${name} % "${label}" is ${atZ[label]} px tall, at 100 % ${h} px`);
+      else assert.ok(atZ[label] >= 24, `at ${name} % "${label}" is ${atZ[label]} px tall`);
     }
     assert.ok(compared >= 10, `only ${compared} controls on both screens`);
     assert.deepEqual(z.errors, []);
@@ -59,14 +69,13 @@ test('on a phone every control is at least 24 CSS px tall and the panel text at 
     for (const [label, h] of Object.entries(await controlHeights(page)))
       assert.ok(h >= 24, `${where}: "${label}" is ${h} CSS px tall`);
   };
-  await check('the lobby greeting');
-  await press(page, UI.start.en);
-  await check('the lobby');
-  await screenshot(page, 'layout-phone-lobby.png');
   for (const id of PLAYED) {
+    await page.evaluate(() => localStorage.clear());
     await page.goto(env.base + `?room=${id}&lang=en`);
     await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive);
-    await press(page, UI.start.en);
+    await waitForLine(page, UI.start.en);
+    await check(`${id}, its intro`);
+    await enterFresh(page, id);
     await waitForLine(page, /^Task 1 of /);
     await check(`${id}, its first task`);
   }
@@ -106,7 +115,11 @@ async function wrongAnswer(page, room, p) {
       const wrong = p.options.find((o) => !o.correct);
       if (!wrong) return false;
       await press(page, tr(wrong.text, 'en'));
-      if (p.options.filter((o) => o.correct).length > 1) await press(page, UI.check.en);
+      if (p.options.filter((o) => o.correct).length > 1) {
+        await press(page, UI.check.en);
+        await waitForLine(page, /^Not quite\./);
+        await press(page, tr(wrong.text, 'en')); // untick it again: the right answer follows
+      }
       return true;
     }
     case 'order': await press(page, UI.check.en); return true; // as shuffled: never already right
@@ -119,14 +132,15 @@ async function wrongAnswer(page, room, p) {
   }
 }
 
-for (const [name, [vp, extra]] of [['1366 x 768', [{ width: 1366, height: 768 }, {}]], ['a phone', PHONE]]) {
-  test(`on ${name} every wrong answer and every hint in the shipped rooms shows its message in view`, async () => {
+// Every shipped room on a laptop; on a phone (slower to play: it scrolls) the room with the
+// longest panel, a matching task.
+for (const [name, [vp, extra], played] of [['1366 x 768', [{ width: 1366, height: 768 }, {}], PLAYED],
+  ['a phone', PHONE, ['teams']]]) {
+  test(`on ${name} every wrong answer and every hint in ${played.join(', ')} shows its message in view`, async () => {
     const { page, context, errors } = await openGame(env, '?lang=en', vp, extra);
-    for (const id of PLAYED) {
+    for (const id of played) {
       const room = rooms[id];
-      await page.goto(env.base + `?room=${id}&lang=en`);
-      await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive);
-      await press(page, UI.start.en);
+      await enterFresh(page, id);
       for (const p of room.puzzles) {
         await waitForLine(page, tr(p.prompt, 'en'));
         if (await wrongAnswer(page, room, p)) {

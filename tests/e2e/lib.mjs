@@ -111,8 +111,10 @@ export async function scrollIntoView(page, text, box) {
     if (inY && inX) break;
     await page.mouse.move(c.x + c.w / 2, c.y + c.h / 2);
     // up and down, or sideways in a scene wider than the screen (it pans)
-    if (!inY) await settle(page, () => page.mouse.wheel(0, mid > c.y + c.h / 2 ? 120 : -120));
-    else await settle(page, () => page.mouse.wheel(cx > c.x + c.w / 2 ? 120 : -120, 0));
+    // a wheel step is 100 px of delta and moves the game 48 px: as many steps as it takes
+    const steps = (d) => Math.sign(d) * 100 * Math.max(1, Math.min(8, Math.ceil(Math.abs(d) / 48)));
+    if (!inY) await settle(page, () => page.mouse.wheel(0, steps(mid - (c.y + c.h / 2))));
+    else await settle(page, () => page.mouse.wheel(steps(cx - (c.x + c.w / 2)), 0));
     box = await controlBox(page, text);
   }
   return box;

@@ -47,6 +47,14 @@ TEST(browser_zoom_200_percent_and_a_phone_get_one_column_with_a_readable_scene)
     }
 }
 
+TEST(browser_zoom_keeps_the_scene_at_its_full_size_and_pans_it)
+{
+    rl_screen laptop = rl_screen_layout(1280, 720, 100, 56, 800, 560);
+    rl_screen zoomed = rl_screen_layout(640, 340, 100, 100, 800, 560);
+    CHECK(zoomed.scene_scale >= 0.95f * laptop.scene_scale);
+    CHECK(zoomed.scene_draw_w > zoomed.scene_view.w); /* it pans */
+}
+
 TEST(the_scene_text_stays_the_same_size_whatever_the_text_setting)
 {
     for (int zoom = 100; zoom <= 150; zoom += 25) {
@@ -140,6 +148,7 @@ int main(void)
 {
     RUN(a_laptop_gets_the_scene_beside_the_panel_at_full_size);
     RUN(browser_zoom_200_percent_and_a_phone_get_one_column_with_a_readable_scene);
+    RUN(browser_zoom_keeps_the_scene_at_its_full_size_and_pans_it);
     RUN(the_scene_text_stays_the_same_size_whatever_the_text_setting);
     RUN(controls_grow_with_the_text_size_and_are_never_under_24_px);
     RUN(a_wide_top_bar_is_one_row_with_the_title_between_back_and_settings);
