@@ -539,10 +539,10 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
         char label[UI_LABEL_MAX];
         snprintf(label, sizeof label, str(a->lang, STR_STEP), i + 1, i18n_get(&o->text, a->lang));
         tops[i] = pn->y;
-        ui_state s = option_row_ex(pn, KEY(K_OPTION, show[i]), label, label, solved, !solved, solved ? 0 : 96, ROW_GRIP);
+        ui_state s = option_row_ex(pn, KEY(K_OPTION, show[i]), label, label, solved, !solved, solved ? 0 : RL_STEP_ARROWS, ROW_GRIP);
         int row_h = pn->y - 8 - tops[i];
         if (solved) continue;
-        SDL_Rect up = {pn->x + pn->w - 90, tops[i], 42, row_h}, down = {pn->x + pn->w - 44, tops[i], 42, row_h};
+        SDL_Rect up = {pn->x + pn->w - 74, tops[i], 36, row_h}, down = {pn->x + pn->w - 36, tops[i], 36, row_h};
         char ul[UI_LABEL_MAX], dl[UI_LABEL_MAX];
         snprintf(ul, sizeof ul, "%s: %s", str(a->lang, STR_MOVE_UP), i18n_get(&o->text, a->lang));
         snprintf(dl, sizeof dl, "%s: %s", str(a->lang, STR_MOVE_DOWN), i18n_get(&o->text, a->lang));
@@ -555,7 +555,7 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
             a->dirty = true;
         }
         if (s.dragged) {
-            gfx_outline(g, (SDL_Rect){pn->x, a->ui.mouse_y - row_h / 2, pn->w - 96, row_h}, GFX_FOCUS, 2);
+            gfx_outline(g, (SDL_Rect){pn->x, a->ui.mouse_y - row_h / 2, pn->w - RL_STEP_ARROWS, row_h}, GFX_FOCUS, 2);
             a->dirty = true;
         }
         if (s.dropped) drop_from = i;

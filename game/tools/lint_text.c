@@ -419,7 +419,7 @@ static void check_panel(lint_file *f, bool back)
     check_dialog(f, &r->title, &r->intro, "intro", NULL);
     check_dialog(f, &r->title, &r->outro, "outro", r->code_part ? r->code_part : "");
     /* room_view.c: prompt bold 19 over the panel's text width (room_layout, the narrowest
-       checked screen); option_row 16 less 56 of box and mark; steps have 96 more for the arrows;
+       checked screen); option_row 16 less 56 of box and mark; steps have RL_STEP_ARROWS more for the arrows;
        feedback_box 16 less 28. Pairs (body_match): one list above the other when two columns
        would be under 260 px, else two columns; less 48 for the badge */
     const int W = panel_text_w(r);
@@ -437,7 +437,7 @@ static void check_panel(lint_file *f, bool back)
                 break;
             case LEVEL_P_ORDER:
                 snprintf(base, sizeof base, "puzzles[%d].steps[%d].text", i, k);
-                check_words(f, &o->text, base, 0, 16, W - 56 - 96, "of a step");
+                check_words(f, &o->text, base, 0, 16, W - 56 - RL_STEP_ARROWS, "of a step");
                 break;
             case LEVEL_P_MATCH: break; /* below, once for the whole puzzle */
             default: break;
