@@ -29,10 +29,16 @@
     for (const raw of screen ? screen.split('\n') : []) {
       const top = stack[stack.length - 1];
       if (raw.startsWith(MARK)) {
-        const kind = raw[1], label = raw.slice(3);
+        const kind = raw[1];
+        let label = raw.slice(3), where = '';
+        if (raw[2] === '@') { // a group with its place on screen (the scene)
+          const bar = raw.indexOf('|');
+          where = raw.slice(3, bar);
+          label = raw.slice(bar + 1);
+        }
         if (kind === 'H') top.children.push({ kind: 'heading', text: label });
         else if (kind === 'G' || kind === 'D') {
-          const node = { kind: kind === 'G' ? 'group' : 'dialog', label, children: [] };
+          const node = { kind: kind === 'G' ? 'group' : 'dialog', label, where, children: [] };
           top.children.push(node);
           stack.push(node);
         } else if ((kind === 'g' || kind === 'd') && stack.length > 1) stack.pop();
@@ -89,6 +95,7 @@
         if (child.getAttribute('role') !== role) child.setAttribute('role', role);
         if (child.getAttribute('aria-label') !== w.node.label) child.setAttribute('aria-label', w.node.label);
         child.toggleAttribute('aria-modal', role === 'dialog');
+        if ((child.dataset.rect || '') !== (w.node.where || '')) child.dataset.rect = w.node.where || '';
         render(child, w.node);
       }
     }

@@ -713,6 +713,7 @@ static void frame(void *user)
             a->view.field_open = false;
             a->dirty = true;
         } else if (strcmp(text, a->view.input) != 0 || submitted) {
+            if (strcmp(text, a->view.input) != 0) a->view.input_checked = false; /* a new answer */
             snprintf(a->view.input, sizeof a->view.input, "%s", text);
             a->view.field_submitted = submitted;
             a->dirty = true;

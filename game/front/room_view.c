@@ -289,7 +289,7 @@ static void scene_pass(app *a, const rl_screen *lay, int y_shift, bool interacti
         const char *bytes = app_asset_bytes(a, room->background, &len);
         gfx_image(g, room->background, bytes, len, frame);
     }
-    ui_group_begin(&a->ui, str(a->lang, STR_SCENE));
+    ui_group_begin_at(&a->ui, str(a->lang, STR_SCENE), frame);
     if (hunting && v->focus_task) { /* a search on the scene starts at its first place */
         ui_focus_first(&a->ui);
         v->focus_task = false;
@@ -775,7 +775,7 @@ static void body_code(pane *pn, const level_puzzle *p, bool solved)
     bool enter = v->field_submitted;
     v->field_submitted = false;
     if ((app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x + half + 8, pn->y, half, 48}, str(a->lang, STR_CHECK), true) || enter) &&
-        v->input[0]) {
+        v->input[0] && !v->input_checked) { /* the same wrong answer again counts nothing */
         const char *ids[] = {v->input};
         submit(a, p->id, ids, 1);
     }
@@ -793,7 +793,7 @@ static void body_text(pane *pn, const level_puzzle *p, bool solved)
     v->field_submitted = false;
     answer_field(pn, false);
     bool check = app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), true);
-    if ((check || enter_on_field) && v->input[0]) {
+    if ((check || enter_on_field) && v->input[0] && !v->input_checked) { /* not the same wrong one again */
         const char *ids[] = {v->input};
         submit(a, p->id, ids, 1);
     }

@@ -247,6 +247,11 @@ void ui_heading(ui *u, const char *text)
 }
 
 void ui_group_begin(ui *u, const char *label) { mirror_append(u, UI_MARK "G|%s\n", label ? label : ""); }
+void ui_group_begin_at(ui *u, const char *label, SDL_Rect r)
+{
+    mirror_append(u, UI_MARK "G@%d,%d,%d,%d|%s\n", r.x, r.y, r.w, r.h, label ? label : "");
+}
+
 void ui_group_end(ui *u) { mirror_append(u, UI_MARK "g\n"); }
 
 void ui_dialog_begin(ui *u, const char *title)

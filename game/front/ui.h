@@ -118,6 +118,8 @@ void ui_heading(ui *u, const char *text);
 /* A labelled group (a task with its controls) and a dialog around the lines declared between
    begin and end. A dialog's title is announced once when it opens. */
 void ui_group_begin(ui *u, const char *label);
+/* The same for a group with a place on screen (the scene: the live preview's tools use it). */
+void ui_group_begin_at(ui *u, const char *label, SDL_Rect r);
 void ui_group_end(ui *u);
 void ui_dialog_begin(ui *u, const char *title);
 void ui_dialog_end(ui *u);

@@ -100,10 +100,10 @@ test('the placing aid tells scene coordinates and measures a rectangle with Shif
   const box = await controlBox(page, 'Avaan ohjeen ja luen sen.'); // any control: the page's scale
   assert.ok(box);
   const at = (x, y) => page.evaluate(([sx, sy]) => {
-    // scene units to page pixels: the scene is fitted into {16, 72, 820, 632} (room_view.c)
-    const s = Math.min(820 / 800, 632 / 560);
-    const lx = 16 + (820 - 800 * s) / 2 + sx * s, ly = 72 + (632 - 560 * s) / 2 + sy * s;
-    return window.pakopeli.toPage(lx, ly, 0, 0);
+    // scene units to page pixels: the mirror's scene group says where the scene is drawn
+    const [fx, fy, fw] = document.querySelector('#sr-lines [role=group][data-rect]').dataset.rect.split(',').map(Number);
+    const s = fw / 800;
+    return window.pakopeli.toPage(fx + sx * s, fy + sy * s, 0, 0);
   }, [x, y]);
   const p = await at(650, 254);
   await page.mouse.move(p.x, p.y);
