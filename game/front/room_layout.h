@@ -41,7 +41,7 @@ enum {
     RL_SCENE_TEXT_MIN = 12, /* the smallest scene text on screen, CSS px */
     RL_LIST_ROW = 58,       /* a scene list's row height, scene units */
     RL_PAN_FULL_W = 580,    /* a column at least this wide shows the scene at full size, panning */
-    RL_STEP_ARROWS = 80     /* a step's up and down buttons, right of its text (two of 36, gaps) */
+    RL_STEP_ARROWS = 72     /* a step's up and down buttons, right of its text (two of 32, gaps) */
 };
 
 /* Text sizes, CSS px at text size 100 %. Panels and dialogs never go below 16 (WCAG 1.4.4). */

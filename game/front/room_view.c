@@ -542,7 +542,7 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
         ui_state s = option_row_ex(pn, KEY(K_OPTION, show[i]), label, label, solved, !solved, solved ? 0 : RL_STEP_ARROWS, ROW_GRIP);
         int row_h = pn->y - 8 - tops[i];
         if (solved) continue;
-        SDL_Rect up = {pn->x + pn->w - 74, tops[i], 36, row_h}, down = {pn->x + pn->w - 36, tops[i], 36, row_h};
+        SDL_Rect up = {pn->x + pn->w - 68, tops[i], 32, row_h}, down = {pn->x + pn->w - 32, tops[i], 32, row_h};
         char ul[UI_LABEL_MAX], dl[UI_LABEL_MAX];
         snprintf(ul, sizeof ul, "%s: %s", str(a->lang, STR_MOVE_UP), i18n_get(&o->text, a->lang));
         snprintf(dl, sizeof dl, "%s: %s", str(a->lang, STR_MOVE_DOWN), i18n_get(&o->text, a->lang));

@@ -98,7 +98,7 @@ async function answer(page, w, text) {
 
 async function sortSteps(page, w) {
   for (let guard = 0; guard < 10; guard++) {
-    const lines = await page.$$eval('#sr-lines li', (lis) => lis.map((li) => li.textContent));
+    const lines = await page.$$eval('#sr-lines [data-line]', (lis) => lis.map((li) => li.textContent));
     const order = lines.map((l) => /^[^\d]*(\d+): (.*) – /.exec(l)).filter((m) => m && w.steps.includes(m[2]))
       .sort((a, b) => a[1] - b[1]).map((m) => m[2]);
     const i = order.findIndex((s, k) => s !== w.steps[k]);
