@@ -31,7 +31,7 @@
 (function () {
   const pk = (window.pakopeli = window.pakopeli || {});
   const KEY_QUEUE = 'pakopeli.report.queue';     // [{k, p, tok, e}] oldest first
-  const KEY_PLAY = 'pakopeli.report.play';       // {id, seq, tok}: the play events belong to
+  const KEY_PLAY = 'pakopeli.report.play';       // {id, seq, tok, c}: the play events belong to (c: content release)
   const KEY_TOKEN = 'pakopeli.report.token';     // sessionStorage: this tab's player only
   const KEY_DONE = 'pakopeli.report.completion'; // sessionStorage: {tok, code}
   const KEY_OWNER = 'pakopeli.report.owner';     // localStorage: a hash of the token the game save belongs to
@@ -326,7 +326,8 @@
       res = await fetch(API + 'events', {
         method: 'POST', keepalive: JSON.stringify(batch).length < 60000,
         headers: { 'content-type': 'application/json', authorization: 'Bearer ' + first.tok },
-        body: JSON.stringify({ play: first.p, events: batch.map((q) => ({ key: q.k, event: q.e })) }),
+        body: JSON.stringify({ play: first.p, ...(first.c ? { content: first.c } : {}),
+          events: batch.map((q) => ({ key: q.k, event: q.e })) }),
       });
       body = await res.json().catch(() => null);
     } catch (e) {
@@ -428,11 +429,14 @@
     let play = load(KEY_PLAY, null);
     // A new play-through starts when the numbering starts again (a reload without resume, or
     // "play again"), or with another player's token.
-    if (!play || play.tok !== (token || null) || ev.seq <= play.seq) play = { id: randomId(), seq: 0, tok: token || null };
+    // A play records the content release it began on (the server replays it on that one).
+    if (!play || play.tok !== (token || null) || ev.seq <= play.seq) {
+      play = { id: randomId(), seq: 0, tok: token || null, c: config && config.content ? config.content : 0 };
+    }
     play.seq = ev.seq;
     save(KEY_PLAY, play);
     const q = queued();
-    q.push({ k: play.id + ':' + ev.seq, p: play.id, tok: token || null, e: ev });
+    q.push({ k: play.id + ':' + ev.seq, p: play.id, tok: token || null, e: ev, c: play.c || 0 });
     if (q.length > MAX_QUEUE) q.splice(0, q.length - MAX_QUEUE); // never fill the disk
     save(KEY_QUEUE, q);
     render();

@@ -2,9 +2,11 @@
  *
  * Player side (the game's web/report.js), authorised by the personal token in
  *   Authorization: Bearer <token>
- *     GET  /api/v1/config     organisation, whether anonymous play is allowed (no token needed)
+ *     GET  /api/v1/config     organisation, whether anonymous play is allowed, the content
+ *                             release being served (no token needed)
  *     POST /api/v1/players    anonymous mode: {name, unit} -> {token}
- *     POST /api/v1/events     {play, events: [{key, event}]} -> accepted, completion code
+ *     POST /api/v1/events     {play, content?, events: [{key, event}]} -> accepted, completion code
+ *                             (content: the release the play began on, from /config)
  *     GET  /api/v1/me         the player's own status and completion code, nobody else's
  *     POST /api/v1/feedback   {room?, rating? 1-5, text?}: at least a rating or a text
  * HR side (web dashboard), authorised by the session cookie; every POST also needs the
@@ -67,6 +69,7 @@ typedef struct call {
     jx_reader rd;
     cJSON *body;          /* the parsed JSON body of a POST, freed after the handler */
     db_session sess;      /* the HR session, after hr_auth() */
+    bool studio;          /* a studio request (studio.c): the role author is welcome */
     char sess_hash[AUTH_HASH_MAX];
 } call;
 
@@ -333,6 +336,8 @@ static void get_config(call *c)
     cJSON_AddStringToObject(o, "org", c->s->cfg.org);
     cJSON_AddBoolToObject(o, "anonymous", c->s->cfg.anonymous);
     cJSON_AddBoolToObject(o, "sso", oidc_enabled(c->s)); /* "sign in with the work account" is offered */
+    /* the content release the page is loading now: a new play is replayed on it */
+    cJSON_AddNumberToObject(o, "content", (double)store_current(c->s->store));
     send_json(c, 200, o);
 }
 
@@ -395,12 +400,14 @@ static void post_events(call *c)
 {
     db_person p;
     if (!player_auth(c, &p) || !read_body(c, true)) return;
-    static const char *const fields[] = {"play", "events", NULL};
+    static const char *const fields[] = {"play", "events", "content", NULL};
     static const char *const item_fields[] = {"key", "event", NULL};
     const char *play = NULL;
     const cJSON *events = NULL;
+    int content = 0; /* the content release the page loaded (0: not said, the current one) */
     bool ok = jx_check_fields(&c->rd, c->body, fields);
     ok &= jx_get_string(&c->rd, c->body, "play", true, &play);
+    ok &= jx_get_int(&c->rd, c->body, "content", false, 0, 2000000000, &content);
     ok &= jx_get_array(&c->rd, c->body, "events", true, &events);
     if (ok && !valid_key(play, 64))
         ok = jx_error(&c->rd, "play", DIAG_BAD_VALUE, "1-64 characters of A-Z a-z 0-9 . _ : -");
@@ -445,7 +452,7 @@ static void post_events(call *c)
         return;
     }
     ingest_result res;
-    ingest_batch(c->s->db, &c->s->content, p.id, play, items, n, c->now, &res);
+    ingest_batch(c->s->db, c->s->store, p.id, play, content, items, n, c->now, &res);
     free(items);
     cJSON *o = cJSON_CreateObject();
     static const struct { int status; const char *code; } map[] = {
@@ -488,7 +495,7 @@ static void post_feedback(call *c)
               text_field(c, c->body, "room", false, DB_ID_MAX - 1, false, room, sizeof room) &&
               jx_get_int(&c->rd, c->body, "rating", false, 1, 5, &rating) &&
               text_field(c, c->body, "text", false, FEEDBACK_MAX, true, text, FEEDBACK_MAX + 1);
-    if (ok && room[0] && level_find_room(&c->s->content.game, room) < 0)
+    if (ok && room[0] && level_find_room(&srv_content(c->s)->game, room) < 0)
         ok = jx_error(&c->rd, "room", DIAG_BAD_VALUE, "no such room in this game");
     if (ok && !rating && !text[0]) ok = jx_error(&c->rd, "text", DIAG_MISSING, "give a rating, a text, or both");
     if (!ok) fail_body(c);
@@ -562,10 +569,27 @@ static bool hr_auth(call *c, need n)
         fail(c, 403, "password_change_required", NULL, "Set your own password first.");
         return false;
     }
+    /* An author keeps the studio's content, and sees nothing of HR's people or results. */
+    if (!c->studio && n != NEED_ANY_SESSION && strcmp(c->sess.role, "author") == 0) {
+        fail(c, 403, "forbidden", NULL, "This account is for the authoring studio only.");
+        return false;
+    }
+    if (c->studio && strcmp(c->sess.role, "admin") != 0 && strcmp(c->sess.role, "author") != 0) {
+        fail(c, 403, "forbidden", NULL, "This needs an author or admin account.");
+        return false;
+    }
     if ((n == NEED_ADMIN_READ || n == NEED_ADMIN_WRITE) && strcmp(c->sess.role, "admin") != 0) {
         fail(c, 403, "forbidden", NULL, "This needs an admin account.");
         return false;
     }
+    return true;
+}
+
+bool api_studio_session(srv *s, const http_req *req, http_resp *resp, db_session *out)
+{
+    call c = {.s = s, .req = req, .resp = resp, .now = srv_now(s), .studio = true};
+    if (!hr_auth(&c, NEED_WRITE)) return false;
+    *out = c.sess;
     return true;
 }
 
@@ -743,6 +767,7 @@ static cJSON *person_json(const db_person *p)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "id", (double)p->id);
+    cJSON_AddNumberToObject(o, "content", (double)p->content_release); /* which version they played */
     cJSON_AddStringToObject(o, "name", p->name);
     cJSON_AddStringToObject(o, "unit", p->unit);
     cJSON_AddStringToObject(o, "start_date", p->start_date);
@@ -1360,7 +1385,7 @@ static void get_stats(call *c)
         fail_db(c);
         return;
     }
-    x->content = &c->s->content;
+    x->content = srv_content(c->s);
     bool ok = db_stats_covers(&f) ? stats_kept(c->s->db, &f, c->now, x, &days)
                                   : db_results(c->s->db, &f, c->now, true, stats_row, x) &&
                                         db_results(c->s->db, &f, c->now, false, stats_row, x) &&
@@ -1377,7 +1402,7 @@ static void get_stats(call *c)
         return;
     }
     cJSON *o = cJSON_CreateObject(), *rooms = cJSON_AddArrayToObject(o, "rooms");
-    const replay_content *ct = &c->s->content;
+    const replay_content *ct = srv_content(c->s);
     for (int i = 0; i < ct->room_count; i++) {
         const level_room *room = &ct->rooms[i];
         if (room->puzzle_count == 0) continue; /* a hub without puzzles has nothing to measure */

@@ -9,7 +9,7 @@
 
 #include "../core/jsonx.h"
 
-static const char *const names[] = {"address", "port", "data", "web", "hr", "levels", "org",
+static const char *const names[] = {"address", "port", "data", "web", "hr", "studio", "lint", "levels", "org",
                                     "retention_days", "anonymous", "invite_days",
                                     "session_idle_minutes", "threads", "cookie_secure",
                                     "clock_offset", "show_emails", "overdue_days", "units_closed",
@@ -213,6 +213,8 @@ bool cfg_set(cfg *c, const char *key, const char *v, char *err, size_t cap)
     if (strcmp(key, "data") == 0) return set_path(key, v, c->data, sizeof c->data, err, cap);
     if (strcmp(key, "web") == 0) return set_path(key, v, c->web, sizeof c->web, err, cap);
     if (strcmp(key, "hr") == 0) return set_path(key, v, c->hr, sizeof c->hr, err, cap);
+    if (strcmp(key, "studio") == 0) return set_path(key, v, c->studio, sizeof c->studio, err, cap);
+    if (strcmp(key, "lint") == 0) return set_path(key, v, c->lint, sizeof c->lint, err, cap);
     if (strcmp(key, "levels") == 0) return set_path(key, v, c->levels, sizeof c->levels, err, cap);
     if (strcmp(key, "org") == 0) return set_path(key, v, c->org, sizeof c->org, err, cap);
     if (strcmp(key, "port") == 0) {
@@ -345,6 +347,12 @@ bool cfg_load_file(cfg *c, const char *path, char *err, size_t cap)
 
 void cfg_finish(cfg *c)
 {
+    if (!c->studio[0]) { /* beside the dashboard's files: game/server/hr -> game/server/studio */
+        const char *slash = strrchr(c->hr, '/');
+        int n = slash ? snprintf(c->studio, sizeof c->studio, "%.*s/studio", (int)(slash - c->hr), c->hr)
+                      : snprintf(c->studio, sizeof c->studio, "studio");
+        if (n < 0 || (size_t)n >= sizeof c->studio) c->studio[0] = '\0';
+    }
     if (!c->levels[0]) {
         int n = snprintf(c->levels, sizeof c->levels, "%s/levels", c->web);
         if (n < 0 || (size_t)n >= sizeof c->levels) c->levels[0] = '\0';
@@ -355,10 +363,10 @@ void cfg_print(const cfg *c, void *file)
 {
     FILE *f = file;
     static const char *const secure[] = {"auto", "always", "never"};
-    fprintf(f, "address = %s\nport = %d\ndata = %s\nweb = %s\nhr = %s\nlevels = %s\norg = \"%s\"\n"
+    fprintf(f, "address = %s\nport = %d\ndata = %s\nweb = %s\nhr = %s\nstudio = %s\nlint = %s\nlevels = %s\norg = \"%s\"\n"
                "retention_days = %d\nanonymous = %s\ninvite_days = %d\nsession_idle_minutes = %d\n"
                "threads = %d\ncookie_secure = %s\n",
-            c->address, c->port, c->data, c->web, c->hr, c->levels, c->org, c->retention_days,
+            c->address, c->port, c->data, c->web, c->hr, c->studio, c->lint, c->levels, c->org, c->retention_days,
             c->anonymous ? "true" : "false", c->invite_days, c->session_idle_minutes, c->threads,
             secure[c->cookie_secure]);
     fprintf(f, "show_emails = %s\noverdue_days = %d\nunits_closed = %s\nsmtp_url = %s\nsmtp_starttls = %s\n"

@@ -31,7 +31,10 @@ typedef struct cfg {
     char data[CFG_PATH_MAX];          /* folder of the database (pakopeli.db) */
     char web[CFG_PATH_MAX];           /* the built game (build/web) served at / */
     char hr[CFG_PATH_MAX];            /* the HR dashboard's files, served at /hr/ */
-    char levels[CFG_PATH_MAX];        /* level files for the replay; "" = web + "/levels" */
+    char studio[CFG_PATH_MAX];        /* the studio's files, served at /studio/; "" = beside hr */
+    char lint[CFG_PATH_MAX];          /* pakopeli-lint; "" = beside the server's own program */
+    char levels[CFG_PATH_MAX];        /* the levels the content store is seeded from on its first
+                                         start; "" = web + "/levels" */
     char org[CFG_TEXT_MAX];           /* organisation name shown on the dashboard */
     int retention_days;               /* people's records older than this are removed */
     bool anonymous;                   /* players may give name and unit without an invitation */

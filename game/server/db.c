@@ -47,14 +47,15 @@ struct db {
 };
 
 /* 2: the manager role, units, managers' units, the mail queue (db_org.c); 3: sign-in states and
-   players' device tokens from a work-account sign-in */
-enum { SCHEMA_VERSION = 3 };
+   players' device tokens from a work-account sign-in; 4: the author role, plays.content_release,
+   the content store (db_content.c) */
+enum { SCHEMA_VERSION = 4 };
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;"
     "CREATE TABLE IF NOT EXISTS users("
     "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
-    "  role TEXT NOT NULL CHECK (role IN ('admin','viewer','manager')), pwhash TEXT NOT NULL,"
+    "  role TEXT NOT NULL CHECK (role IN ('admin','viewer','manager','author')), pwhash TEXT NOT NULL,"
     "  must_change INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL) STRICT;"
     "CREATE TABLE IF NOT EXISTS sessions("
     "  id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
@@ -76,6 +77,7 @@ static const char schema[] =
     "  last_seq INTEGER NOT NULL DEFAULT 0, escaped INTEGER NOT NULL DEFAULT 0,"
     "  score INTEGER NOT NULL DEFAULT 0, mistakes INTEGER NOT NULL DEFAULT 0,"
     "  hints INTEGER NOT NULL DEFAULT 0, time_ms INTEGER NOT NULL DEFAULT 0,"
+    "  content_release INTEGER NOT NULL DEFAULT 0,"
     "  UNIQUE(person_id, play_key)) STRICT;"
     "CREATE TABLE IF NOT EXISTS events("
     "  id INTEGER PRIMARY KEY, play_id INTEGER NOT NULL REFERENCES plays(id) ON DELETE CASCADE,"
@@ -452,6 +454,7 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
         goto fail;
     }
     if (!db_org_setup(d, version, err, cap)) goto fail; /* idempotent: its tables and indexes */
+    if (!db_content_setup(d, version, err, cap)) goto fail; /* idempotent too; migrates 1-3 -> 4 */
     if (version < SCHEMA_VERSION &&
         run(d, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", "i", SCHEMA_VERSION) != DB_OK) {
         snprintf(err, cap, "%s: cannot write", path);
@@ -660,20 +663,21 @@ db_rc db_session_remove_user(db *d, int64_t user_id, const char *keep_hash)
     "CASE WHEN p.completed > 0 THEN 'completed' WHEN p.revoked > 0 THEN 'revoked' "            \
     "WHEN p.started > 0 THEN 'started' WHEN p.expires > 0 AND p.expires <= :now THEN 'expired' " \
     "ELSE 'invited' END"
+/* The play whose results represent a person: the completing one, else the latest. */
+#define REP_PLAY                                                                                \
+    "(CASE WHEN p.completed_play > 0 THEN p.completed_play ELSE "                               \
+    "(SELECT id FROM plays WHERE person_id = p.id ORDER BY last DESC, id DESC LIMIT 1) END)"
 #define PERSON_COLS                                                                             \
     "p.id, p.name, p.unit, p.start_date, p.email, p.anonymous, p.invited, p.expires, p.revoked, " \
     "p.started, p.last, p.completed, p.completed_play, COALESCE(p.code, ''), p.score, "         \
-    "p.mistakes, p.hints, p.time_ms, " PERSON_STATUS
+    "p.mistakes, p.hints, p.time_ms, " PERSON_STATUS ", "                                       \
+    "COALESCE((SELECT content_release FROM plays WHERE id = " REP_PLAY "), 0)"
 /* The filter of the dashboard, all parameters: an empty value means "any". */
 #define PERSON_FILTER                                                                           \
     "(:unit = '' OR p.unit = :unit) AND (:status = '' OR :status = 'overdue' OR "               \
     "(" PERSON_STATUS ") = :status) AND "                                                       \
     "(:from = '' OR p.start_date >= :from) AND (:to = '' OR p.start_date <= :to) AND "          \
     "(:q = '' OR instr(pk_fold(p.name), :q) > 0) AND " DB_ORG_FILTER
-/* The play whose results represent a person: the completing one, else the latest. */
-#define REP_PLAY                                                                                \
-    "(CASE WHEN p.completed_play > 0 THEN p.completed_play ELSE "                               \
-    "(SELECT id FROM plays WHERE person_id = p.id ORDER BY last DESC, id DESC LIMIT 1) END)"
 
 /* Fills the statistics tables from scratch (a new or older database, or one written behind
    the server's back: deleting meta 'stats' asks for this), then installs their triggers. The
@@ -732,6 +736,7 @@ static void read_person(sqlite3_stmt *st, db_person *p)
     p->hints = sqlite3_column_int(st, 16);
     p->time_ms = sqlite3_column_int64(st, 17);
     col_text(st, 18, p->status, sizeof p->status);
+    p->content_release = sqlite3_column_int64(st, 19);
 }
 
 static bool bind_named(sqlite3_stmt *st, const char *name, const char *text)
@@ -905,7 +910,7 @@ db_rc db_play_get(db *d, int64_t person_id, const char *play_key, db_play *out)
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d,
-                            "SELECT id, last_seq, escaped, score, mistakes, hints, time_ms FROM plays "
+                            "SELECT id, last_seq, escaped, score, mistakes, hints, time_ms, content_release FROM plays "
                             "WHERE person_id = ? AND play_key = ?",
                             "It", person_id, play_key);
     db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
@@ -917,6 +922,7 @@ db_rc db_play_get(db *d, int64_t person_id, const char *play_key, db_play *out)
         out->mistakes = sqlite3_column_int(st, 4);
         out->hints = sqlite3_column_int(st, 5);
         out->time_ms = sqlite3_column_int64(st, 6);
+        out->release = sqlite3_column_int64(st, 7);
         rc = DB_OK;
     }
     finish(d, st);
@@ -924,11 +930,11 @@ db_rc db_play_get(db *d, int64_t person_id, const char *play_key, db_play *out)
     return rc;
 }
 
-db_rc db_play_add(db *d, int64_t person_id, const char *play_key, int64_t now, int64_t *id)
+db_rc db_play_add(db *d, int64_t person_id, const char *play_key, int64_t release, int64_t now, int64_t *id)
 {
     db_lock(d);
-    db_rc rc = run(d, "INSERT INTO plays(person_id, play_key, started, last) VALUES (?, ?, ?, ?)", "ItII",
-                   person_id, play_key, now, now);
+    db_rc rc = run(d, "INSERT INTO plays(person_id, play_key, started, last, content_release) VALUES (?, ?, ?, ?, ?)",
+                   "ItIII", person_id, play_key, now, now, release);
     if (rc == DB_OK) *id = sqlite3_last_insert_rowid(d->sql);
     db_unlock(d);
     return rc;

@@ -69,7 +69,8 @@ bool db_group_run(db *d, db_work_fn fn, void *user);
 typedef struct db_user {
     int64_t id;
     char name[DB_USER_MAX];
-    char role[16];                 /* "admin", "viewer" or "manager" (sees only their units) */
+    char role[16];                 /* "admin", "viewer", "manager" (sees only their units) or
+                                      "author" (the studio only, no HR data) */
     char pwhash[AUTH_PWHASH_MAX];
     bool must_change;              /* signed in with a one-time password: must set their own */
 } db_user;
@@ -119,6 +120,8 @@ typedef struct db_person {
     int score, mistakes, hints;    /* from the completing play; 0 before */
     int64_t time_ms;               /* playing time of the completing play (game clock) */
     char status[12];               /* invited, started, completed, expired, revoked */
+    int64_t content_release;       /* the content release of the person's representative play
+                                      (the completing one, else the latest); 0 before any */
 } db_person;
 
 typedef struct db_filter {
@@ -158,6 +161,7 @@ bool db_units(db *d, db_text_fn fn, void *user);
 
 typedef struct db_play {
     int64_t id;
+    int64_t release;    /* the content release the play is replayed on (db_content_*) */
     uint32_t last_seq;  /* highest stored sequence number; 0 before the first */
     bool escaped;
     int score, mistakes, hints;
@@ -165,7 +169,8 @@ typedef struct db_play {
 } db_play;
 
 db_rc db_play_get(db *d, int64_t person_id, const char *play_key, db_play *out);
-db_rc db_play_add(db *d, int64_t person_id, const char *play_key, int64_t now, int64_t *id);
+/* release: the content release the play began on (its replay uses that one). */
+db_rc db_play_add(db *d, int64_t person_id, const char *play_key, int64_t release, int64_t now, int64_t *id);
 db_rc db_play_update(db *d, const db_play *p, int64_t now);
 typedef bool (*db_event_fn)(void *user, uint32_t seq, const char *body);
 /* Calls fn for the play's stored events in sequence order; stops when fn returns false. */
@@ -251,6 +256,94 @@ db_rc db_audit(db *d, int64_t now, const char *user, const char *action, const c
 typedef void (*db_audit_fn)(void *user, int64_t at, const char *who, const char *action,
                             const char *detail);
 bool db_audit_list(db *d, int limit, db_audit_fn fn, void *user);
+
+/* ---- content store (the studio) ----------------------------------------------------------------
+ *
+ * The game's content files (game.json, the rooms, comics/...) are kept as versions. A publish
+ * makes a new *release*: a numbered set of one version of every file, with who, when and a note.
+ * Players get the newest release; a play records the release it began on. A file has at most
+ * one shared draft. Every change of a file's draft or published text bumps its revision
+ * (content_head), so a save based on an older revision is refused (DB_CONFLICT), never lost.
+ * Uploaded images (assets/uploads/...) are kept as blobs; they never change once stored.
+ */
+
+enum { DB_CONTENT_NAME_MAX = 96, DB_NOTE_MAX = 501, DB_CONTENT_MAX = 2 * 1024 * 1024 };
+
+/* One file of a release or one version in a file's history. body is valid during a callback
+   only, or owned by the caller (free) when returned by db_content_get. */
+typedef struct db_content_ver {
+    char name[DB_CONTENT_NAME_MAX];  /* "game.json", "outlook.json", "comics/digituki.json" */
+    int version;                     /* 1, 2, 3 ... per file */
+    int64_t release;                 /* the release that published this version */
+    int64_t at;
+    char author[DB_USER_MAX];
+    char note[DB_NOTE_MAX];
+    bool deleted;                    /* this version removed the file */
+    char *body;                      /* NULL when deleted */
+} db_content_ver;
+
+typedef struct db_release {
+    int64_t id;
+    int64_t at;
+    char author[DB_USER_MAX];
+    char note[DB_NOTE_MAX];
+    bool feedback;                   /* "changed after feedback": shown to players in the lobby */
+} db_release;
+
+/* A file in a publish: body NULL removes it from the game. */
+typedef struct db_content_put {
+    const char *name;
+    const char *body;
+} db_content_put;
+
+/* The newest release's id, 0 when nothing is published. */
+int64_t db_release_current(db *d);
+db_rc db_release_get(db *d, int64_t id, db_release *out);
+typedef void (*db_release_fn)(void *user, const db_release *r);
+/* Releases, newest first, at most limit. */
+bool db_release_list(db *d, int limit, db_release_fn fn, void *user);
+/* One transaction: a new release = the current one with these files replaced or removed;
+   their drafts go. DB_CONFLICT when a revision in revs (one per file, -1: do not check) is no
+   longer the file's. *out_release is the new release. */
+db_rc db_content_publish(db *d, const db_content_put *files, const int64_t *revs, int n, const char *author,
+                         const char *note, bool feedback, int64_t now, int64_t *out_release);
+typedef void (*db_content_fn)(void *user, const db_content_ver *v);
+/* The files of a release (bodies included), by name. */
+bool db_release_files(db *d, int64_t release, db_content_fn fn, void *user);
+/* A file's version (0: the one in the current release). DB_NOT_FOUND when there is none;
+   out->body is the caller's to free. */
+db_rc db_content_get(db *d, const char *name, int version, db_content_ver *out);
+/* A file's published versions, newest first (bodies not included: NULL). */
+bool db_content_history(db *d, const char *name, db_content_fn fn, void *user);
+/* The file's revision: bumped by every draft save and publish; 0 for an unknown file. */
+int64_t db_content_revision(db *d, const char *name);
+
+typedef struct db_draft {
+    char name[DB_CONTENT_NAME_MAX];
+    int64_t revision;
+    int64_t at;
+    char author[DB_USER_MAX];
+    bool deleted;                    /* the draft removes the file */
+    char *body;                      /* owned by the caller from db_draft_get; valid during a callback */
+} db_draft;
+
+/* Saves a draft when base_revision is the file's revision (else DB_CONFLICT, nothing changes).
+   body NULL: a draft that removes the file. *new_revision is the file's revision now. */
+db_rc db_draft_save(db *d, const char *name, const char *body, int64_t base_revision, const char *author,
+                    int64_t now, int64_t *new_revision);
+db_rc db_draft_get(db *d, const char *name, db_draft *out);
+/* Drops a draft (back to the published text); bumps the revision. */
+db_rc db_draft_discard(db *d, const char *name, int64_t base_revision, int64_t *new_revision);
+typedef void (*db_draft_fn)(void *user, const db_draft *dr);
+bool db_draft_list(db *d, db_draft_fn fn, void *user);
+
+/* Uploaded images. DB_CONFLICT when the path is taken by other bytes. */
+db_rc db_asset_put(db *d, const char *path, const char *type, const void *data, size_t len, const char *author,
+                   int64_t now);
+/* *data is the caller's to free. */
+db_rc db_asset_get(db *d, const char *path, char type[32], void **data, size_t *len);
+typedef void (*db_asset_fn)(void *user, const char *path, const char *type, const void *data, size_t len);
+bool db_asset_list(db *d, db_asset_fn fn, void *user);
 
 /* ---- maintenance ------------------------------------------------------------------------------- */
 

@@ -15,6 +15,10 @@ sqlite3 *db_handle(db *d);
 /* Open db_begin() transactions (0 or 1). */
 int db_depth(const db *d);
 
+/* Creates the tables of db_content.c that are missing (idempotent) and migrates a database of
+   schema from_version (1-3) to 4. */
+bool db_content_setup(db *d, int from_version, char *err, size_t cap);
+
 /* Creates the tables and indexes of db_org.c that are missing (at every start: idempotent) and
    migrates a database of schema from_version (0: new). */
 bool db_org_setup(db *d, int from_version, char *err, size_t cap);

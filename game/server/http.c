@@ -88,6 +88,12 @@ static const char *const csp_text[] = {
     [HTTP_CSP_HR] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                     "form-action 'self'",
+    [HTTP_CSP_STUDIO] = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                        "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; "
+                        "frame-ancestors 'none'; form-action 'self'",
+    [HTTP_CSP_PREVIEW] = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+                         "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; "
+                         "object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'",
 };
 
 static void release_shared(void *cls)
@@ -139,8 +145,10 @@ static enum MHD_Result send_response_now(const http_server *s, struct MHD_Connec
     MHD_add_response_header(resp, "Content-Security-Policy", game ? s->game_csp : csp_text[r->csp]);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    /* X-Frame-Options knows no list of origins: where some may frame the game, CSP says which */
-    if (!(game && s->framed)) MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    /* X-Frame-Options knows no list of origins: where some may frame the game, CSP says which;
+       the studio's preview is framed by the studio itself (same origin) */
+    if (r->csp == HTTP_CSP_PREVIEW) MHD_add_response_header(resp, "X-Frame-Options", "SAMEORIGIN");
+    else if (!(game && s->framed)) MHD_add_response_header(resp, "X-Frame-Options", "DENY");
     MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
     MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (r->no_store) MHD_add_response_header(resp, "Cache-Control", "no-store");

@@ -36,7 +36,9 @@ typedef struct http_req {
 typedef enum http_csp {
     HTTP_CSP_API,   /* JSON and CSV: nothing may run */
     HTTP_CSP_GAME,  /* the game page: our scripts and WebAssembly compilation */
-    HTTP_CSP_HR     /* the dashboard: our scripts only */
+    HTTP_CSP_HR,    /* the dashboard: our scripts only */
+    HTTP_CSP_STUDIO, /* the studio: our scripts, images it makes itself (blob:), the preview frame */
+    HTTP_CSP_PREVIEW /* the game playing a draft, framed by the studio (same origin only) */
 } http_csp;
 
 enum { HTTP_HEADERS_MAX = 8 };

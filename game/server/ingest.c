@@ -44,12 +44,12 @@ static void set(ingest_result *out, ingest_code code, int index, const char *fmt
 }
 
 /* Stores one replayed event and the results it changed, inside the request's savepoint. */
-static bool store(db *d, const replay_content *c, int64_t person_id, const char *play_key, db_play *play,
+static bool store_event(db *d, const replay_content *c, int64_t person_id, const char *play_key, db_play *play,
                   const replay_play *rp, const ingest_item *it, const replay_step *step, const char *body,
                   int64_t now)
 {
     bool ok = true;
-    if (play->id == 0) ok = db_play_add(d, person_id, play_key, now, &play->id) == DB_OK;
+    if (play->id == 0) ok = db_play_add(d, person_id, play_key, play->release, now, &play->id) == DB_OK;
     ok = ok && db_event_add(d, play->id, person_id, it->ev.seq, it->key, body, now) == DB_OK;
     const play_state *ps = &rp->state;
     int r = step->room, k = step->puzzle;
@@ -96,7 +96,8 @@ static bool store_play(db *d, int64_t person_id, db_play *play, const replay_pla
 
 /* One request's work, run by the committer thread inside the group transaction (db.h). */
 typedef struct ingest_job {
-    const replay_content *c;
+    store *st;
+    int64_t content;  /* the release the page loaded (0: not said) */
     int64_t person_id;
     const char *play_key;
     const ingest_item *items;
@@ -113,9 +114,21 @@ static bool ingest_work(db *d, void *user)
     ingest_job *j = user;
     ingest_result *out = j->out;
     replay_play *rp = j->rp;
-    replay_begin(rp, j->c);
     db_play play = {0};
     db_rc rc = db_play_get(d, j->person_id, j->play_key, &play);
+    if (rc != DB_OK && rc != DB_NOT_FOUND) return false;
+    /* The release the play is replayed on: its own once stored (plays from before the studio
+       have 0: the seed, release 1); a new play takes the one its page loaded, if known. */
+    int64_t current = store_current(j->st);
+    if (rc == DB_OK) play.release = play.release > 0 ? play.release : 1;
+    else play.release = j->content > 0 && j->content <= current ? j->content : current;
+    char why[256];
+    const replay_content *c = store_replay(j->st, play.release, why, sizeof why);
+    if (!c) {
+        fprintf(stderr, "pakopeli-server: release %lld: %s\n", (long long)play.release, why);
+        return false;
+    }
+    replay_begin(rp, c);
     if (rc == DB_OK) {
         replay_ctx ctx = {rp, 0};
         if (!db_play_events(d, play.id, replay_stored, &ctx)) return false;
@@ -161,7 +174,7 @@ static bool ingest_work(db *d, void *user)
             set(out, INGEST_REFUSED, i, "event %u does not replay: %s", it->ev.seq, replay_why(&step));
             break;
         }
-        if (!store(d, j->c, j->person_id, j->play_key, &play, rp, it, &step, j->body, j->now)) return false;
+        if (!store_event(d, c, j->person_id, j->play_key, &play, rp, it, &step, j->body, j->now)) return false;
         out->accepted++;
         stored_any = true;
     }
@@ -175,13 +188,13 @@ static bool ingest_work(db *d, void *user)
     return true;
 }
 
-void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char *play_key,
+void ingest_batch(db *d, store *st, int64_t person_id, const char *play_key, int64_t content,
                   const ingest_item *items, int n, int64_t now, ingest_result *out)
 {
     memset(out, 0, sizeof *out);
     out->failed = -1;
-    ingest_job j = {c, person_id, play_key, items, n, now, out, malloc(sizeof(replay_play)), malloc(BODY_MAX),
-                    malloc(BODY_MAX)};
+    ingest_job j = {st, content, person_id, play_key, items, n, now, out, malloc(sizeof(replay_play)),
+                    malloc(BODY_MAX), malloc(BODY_MAX)};
     if (!j.rp || !j.body || !j.stored) {
         set(out, INGEST_ERROR, 0, "the server is out of memory");
     } else if (!db_group_run(d, ingest_work, &j)) {

@@ -24,6 +24,7 @@
 #include "../core/report.h"
 #include "db.h"
 #include "replay.h"
+#include "store.h"
 
 enum { INGEST_BATCH_MAX = 100, INGEST_KEY_MAX = 81 };
 
@@ -50,8 +51,10 @@ typedef struct ingest_result {
     char completion_code[AUTH_CODE_MAX];
 } ingest_result;
 
-/* Ingests n events of one play (play_key) of a person, in order. */
-void ingest_batch(db *d, const replay_content *c, int64_t person_id, const char *play_key,
+/* Ingests n events of one play (play_key) of a person, in order. A new play is replayed on
+   the content release its page loaded (content; 0 or unknown: the current one), a stored
+   play on the release it began on (db_play.release). */
+void ingest_batch(db *d, store *st, int64_t person_id, const char *play_key, int64_t content,
                   const ingest_item *items, int n, int64_t now, ingest_result *out);
 
 #endif

@@ -1,7 +1,7 @@
 /* main.c - pakopeli-server: the command line, start-up, the retention sweep, shutdown.
  *
  *   pakopeli-server [serve] [--config=FILE] [--SETTING=VALUE ...]
- *   pakopeli-server user add NAME [--role=admin|viewer|manager] [--password-stdin]
+ *   pakopeli-server user add NAME [--role=admin|viewer|manager|author] [--password-stdin]
  *   pakopeli-server user passwd NAME [--password-stdin]
  *   pakopeli-server user remove NAME
  *   pakopeli-server user list
@@ -32,11 +32,11 @@
 
 static const char usage[] =
     "usage: pakopeli-server [serve] [--config=FILE] [--SETTING=VALUE ...]\n"
-    "       pakopeli-server user add NAME [--role=admin|viewer|manager] [--password-stdin]\n"
+    "       pakopeli-server user add NAME [--role=admin|viewer|manager|author] [--password-stdin]\n"
     "       pakopeli-server user passwd NAME [--password-stdin]\n"
     "       pakopeli-server user remove NAME | user list\n"
     "       pakopeli-server backup FILE | restore FILE | check [FILE] | config\n"
-    "settings: address port data web hr levels org retention_days anonymous invite_days\n"
+    "settings: address port data web hr studio lint levels org retention_days anonymous invite_days\n"
     "          session_idle_minutes threads cookie_secure (see docs/operating.md)\n";
 
 /* Command line after the settings are taken out. */
@@ -197,8 +197,9 @@ static int cmd_user(srv *s, const args *a)
     }
     if (strlen(name) >= DB_USER_MAX || !valid_key(name, DB_USER_MAX - 1))
         return die("a user name is 1-64 characters of A-Z a-z 0-9 . _ : - (got \"%s\")", name);
-    if (strcmp(a->role, "admin") != 0 && strcmp(a->role, "viewer") != 0 && strcmp(a->role, "manager") != 0)
-        return die("--role is admin, viewer or manager, not \"%s\"", a->role);
+    if (strcmp(a->role, "admin") != 0 && strcmp(a->role, "viewer") != 0 && strcmp(a->role, "manager") != 0 &&
+        strcmp(a->role, "author") != 0)
+        return die("--role is admin, viewer, manager or author, not \"%s\"", a->role);
     char pw[AUTH_PASSWORD_MAX + 2], hash[AUTH_PWHASH_MAX];
     bool one_time = !a->password_stdin;
     if (a->password_stdin) {
@@ -353,7 +354,20 @@ static int cmd_serve(srv *s)
     int lock = lock_data(&s->cfg, false);
     if (lock == -2) return die("another pakopeli-server is running on %s", s->cfg.data);
     if (lock < 0) return die("cannot lock the data folder %s", s->cfg.data);
-    if (!replay_load(&s->content, s->cfg.levels, err, sizeof err)) return die("levels: %s", err);
+    if (!s->cfg.lint[0]) { /* pakopeli-lint is built beside the server */
+        char self[CFG_PATH_MAX - 16];
+        ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+        self[n > 0 ? n : 0] = '\0';
+        char *slash = strrchr(self, '/');
+        if (slash) *slash = '\0';
+        snprintf(s->cfg.lint, sizeof s->cfg.lint, "%s/pakopeli-lint", slash ? self : ".");
+    }
+    if (!store_open(&s->store, &(store_desc){.db = s->db, .data = s->cfg.data, .web = s->cfg.web,
+                                              .seed = s->cfg.levels, .lint = s->cfg.lint},
+                    srv_now(s), err, sizeof err))
+        return die("content: %s", err);
+    if (!(s->start_content = store_replay(s->store, store_current(s->store), err, sizeof err)))
+        return die("levels: %s", err);
     s->files = files_new();
     s->login_user = auth_throttle_new(5);
     s->login_ip = auth_throttle_new(30);
@@ -391,9 +405,10 @@ static int cmd_serve(srv *s)
     bool swept = pthread_create(&sweep_thread, NULL, sweeper, s) == 0;
     if (!mail_start(s)) fprintf(stderr, "pakopeli-server: cannot start the mail sender\n");
     bool v6 = strchr(s->cfg.address, ':') != NULL;
-    printf("pakopeli-server: listening on http://%s%s%s:%d/ (data %s, %d room%s, %s mode)\n", v6 ? "[" : "",
-           s->cfg.address, v6 ? "]" : "", http_port(h), s->cfg.data, s->content.room_count,
-           s->content.room_count == 1 ? "" : "s", s->cfg.anonymous ? "anonymous-allowed" : "invitation");
+    printf("pakopeli-server: listening on http://%s%s%s:%d/ (data %s, %d room%s, content release %lld, %s mode)\n",
+           v6 ? "[" : "", s->cfg.address, v6 ? "]" : "", http_port(h), s->cfg.data, s->start_content->room_count,
+           s->start_content->room_count == 1 ? "" : "s", (long long)store_current(s->store),
+           s->cfg.anonymous ? "anonymous-allowed" : "invitation");
     fflush(stdout);
 
     int sig = 0;
@@ -444,7 +459,7 @@ int main(int argc, char **argv)
     if (!open_db(&s)) return 1;
     int rc = strcmp(cmd, "user") == 0 ? cmd_user(&s, &a) : cmd_serve(&s);
     db_close(s.db);
-    replay_free(&s.content);
+    store_close(s.store);
     files_free(s.files);
     auth_throttle_free(s.login_user);
     auth_throttle_free(s.login_ip);

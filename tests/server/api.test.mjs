@@ -395,7 +395,7 @@ describe('anonymous mode and static files', () => {
 
   it('lets a player give name and unit instead of an invitation', async () => {
     const cfg = await (await fetch(server.url + '/api/v1/config')).json();
-    assert.deepEqual(cfg, { api: 1, org: 'Hyvinvointialue', anonymous: true, sso: false });
+    assert.deepEqual(cfg, { api: 1, org: 'Hyvinvointialue', anonymous: true, sso: false, content: 1 });
     const res = await fetch(server.url + '/api/v1/players', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Anna Anonyymi', unit: 'Neuvola' }) });
     assert.equal(res.status, 201);
     const { token } = await res.json();

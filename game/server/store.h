@@ -1,0 +1,87 @@
+/* store.h - the game's content as the server keeps it: published releases, drafts, uploads.
+ *
+ * The database (db.h, "content store") is the truth; this module turns it into what the
+ * rest needs, on disk where a program reads files:
+ *   - seeding: on the first start (no release yet) the levels folder becomes release 1;
+ *   - the replay: store_replay(release) loads a release's rooms through the core, once, and
+ *     keeps them for the server's life (a play is replayed on the release it began on);
+ *   - the linter: store_lint() writes the current release with some files replaced (drafts,
+ *     an import) to a scratch folder and runs pakopeli-lint --json on it, so the studio, the
+ *     publish check and `make lint` share one set of rules, stated once, in C;
+ *   - serving: the game's levels/ from the current release, uploaded images from the database.
+ * Uploaded images are also written to DATA/content/assets/uploads/ (a cache the linter reads).
+ *
+ *   store *st;
+ *   if (!store_open(&st, &(store_desc){.db = d, .data = "data", .web = "build/web",
+ *                                      .seed = "levels", .lint = "build/native/pakopeli-lint"},
+ *                   now, err, sizeof err)) die(err);
+ *   const replay_content *c = store_replay(st, store_current(st), err, sizeof err);
+ *   store_close(st);   // after the HTTP server has stopped
+ */
+#ifndef PK_STORE_H
+#define PK_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "http.h"
+#include "replay.h"
+
+typedef struct store store;
+
+typedef struct store_desc {
+    db *db;
+    const char *data;   /* the server's data folder */
+    const char *web;    /* the built game: its assets/ hold the shipped images */
+    const char *seed;   /* the levels folder release 1 is made from */
+    const char *lint;   /* the pakopeli-lint program */
+} store_desc;
+
+/* Opens the store; seeds release 1 from desc->seed when nothing is published. */
+bool store_open(store **out, const store_desc *desc, int64_t now, char *err, size_t cap);
+void store_close(store *st);
+
+int64_t store_current(store *st);
+
+/* A release's content for the replay, loaded once and kept until store_close (never freed
+   while the server runs, so the pointer stays valid). NULL with a reason. */
+const replay_content *store_replay(store *st, int64_t release, char *err, size_t cap);
+
+/* A file replacing the current release's one in a lint run or a preview: body NULL removes it. */
+typedef struct store_file {
+    char name[DB_CONTENT_NAME_MAX];
+    char *body;
+} store_file;
+
+typedef struct store_lint_result {
+    char *json;         /* the linter's JSON array of problems (malloc), "[]" when none */
+    int errors, warnings;
+    bool ran;           /* false: the linter could not run (message in the caller's err) */
+} store_lint_result;
+
+/* Lints the current release with the files of overlay replacing its own. lang: "fi" or "en". */
+bool store_lint(store *st, const store_file *overlay, int n, const char *lang, store_lint_result *out, char *err,
+                size_t cap);
+void store_lint_free(store_lint_result *r);
+
+/* The overlay of every draft (drafts=true), for the preview and the publish check; the caller
+   frees it with store_files_free. names/count: only these files' drafts (NULL: all). */
+int store_drafts(store *st, const char *const *names, int count, store_file **out);
+void store_files_free(store_file *files, int n);
+
+/* A valid content file name: "game.json", "room-id.json", "comics/id.json". */
+bool store_valid_name(const char *name);
+/* A valid upload path: "assets/uploads/" + [a-z0-9._-] name ending .png/.jpg/.jpeg/.svg. */
+bool store_valid_upload(const char *path);
+
+/* Writes an upload's disk copy (after db_asset_put). */
+bool store_write_upload(store *st, const char *path, const void *data, size_t len);
+
+/* Serves levels/NAME: from the current release, or with every draft over it (preview). */
+void store_serve_level(store *st, const char *name, bool drafts, const http_req *req, http_resp *resp);
+/* Serves assets/uploads/NAME from the database. */
+void store_serve_upload(store *st, const char *path, const http_req *req, http_resp *resp);
+
+#endif
