@@ -180,8 +180,8 @@ fresh-check: ## clean Debian 12 root (debootstrap): clone, first `make test` and
 # ---- run ------------------------------------------------------------------------------------
 
 .PHONY: run run-native
-run: deps web server ## build and serve the game and the HR dashboard at http://$(HOST):$(PORT)/
-	@echo "Pakopeli: http://$(HOST):$(PORT)/   HR: http://$(HOST):$(PORT)/hr/   (Ctrl+C stops)"
+run: deps web server $(BUILD)/native/pakopeli-lint ## build and serve the game, the HR dashboard and the studio
+	@echo "Pakopeli: http://$(HOST):$(PORT)/   HR: http://$(HOST):$(PORT)/hr/   studio: http://$(HOST):$(PORT)/studio/   (Ctrl+C stops)"
 	@$(BUILD)/native/pakopeli-server --address=$(HOST) --port=$(PORT) --data=$(BUILD)/data \
 	  --web=$(BUILD)/web --hr=game/server/hr
 

@@ -4,7 +4,7 @@
 #   make server        build/native/pakopeli-server
 #   make test-server   C unit tests of the server's pure modules, then the API, bad-input,
 #                      crash-safety and browser tests against a real server (ASan+UBSan build)
-#   make run-server    serve build/web on $(HOST):$(PORT) with data in build/data
+#   make run-server    serve build/web, /hr/ and /studio/ on $(HOST):$(PORT) with data in build/data
 
 SERVER_SRC  := $(wildcard game/server/*.c)
 SERVER_HDR  := $(wildcard game/server/*.h)
@@ -39,11 +39,12 @@ $(BUILD)/tests/test_server_group: TEST_LIBS = game/server/db.c game/server/db_or
 server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server
 
 # (the server's C unit tests, tests/unit/test_server_*.c, run with every other unit test in test-unit)
-test-server: $(BUILD)/native/pakopeli-server-san web ## report server: API, bad input, crash, browser tests
+# The studio's publish and import run pakopeli-lint (found beside the server).
+test-server: $(BUILD)/native/pakopeli-server-san $(BUILD)/native/pakopeli-lint web ## report server: API, bad input, crash, browser, studio tests
 	@PAKOPELI_SERVER=$(abspath $(BUILD)/native/pakopeli-server-san) PAKOPELI_WEB=$(abspath $(BUILD)/web) \
 	  node --test --test-concurrency=1 --test-reporter=spec tests/server/*.test.mjs
 
-run-server: server web ## serve the game and the HR dashboard at http://$(HOST):$(PORT)/ (data in build/data)
+run-server: server $(BUILD)/native/pakopeli-lint web ## serve the game, the HR dashboard (/hr/) and the studio (/studio/) at http://$(HOST):$(PORT)/
 	@$(BUILD)/native/pakopeli-server --address=$(HOST) --port=$(PORT) --data=$(BUILD)/data \
 	  --web=$(BUILD)/web --hr=game/server/hr
 

@@ -1,0 +1,1158 @@
+// studio.js - the authoring studio (issue 12): rooms as a scene and forms, drafts saved as you
+// type, the real game previewing the draft, publishing after the linter, versions.
+//
+// No framework: the studio is a page of forms and one scene editor, and plain DOM keeps it
+// loadable from our own server without a build step (README, "Libraries and why").
+// Talks only to /api/v1/studio/ (game/server/studio.c) and the login of /api/v1/hr/.
+// Every content rule is the linter's: this file shows its problems, it checks nothing itself.
+'use strict';
+
+(function () {
+  // ---- words ---------------------------------------------------------------------------------
+  const WORDS = {
+    fi: {
+      skip: 'Siirry sisältöön', language: 'Kieli', logout: 'Kirjaudu ulos', loginTitle: 'Kirjaudu studioon',
+      user: 'Käyttäjätunnus', password: 'Salasana', login: 'Kirjaudu', newPassword: 'Uusi salasana (vähintään 12 merkkiä)',
+      oldPassword: 'Nykyinen salasana', setPassword: 'Aseta oma salasana', passwordTitle: 'Aseta oma salasanasi',
+      rooms: 'Huoneet', room: 'Huone', newRoom: 'Uusi huone', newRoomName: 'Huoneen nimi suomeksi', create: 'Luo huone',
+      cancel: 'Peruuta', open: 'Avaa', draft: 'luonnos', published: 'julkaistu', release: 'Julkaisu',
+      releases: 'Julkaisut', by: 'tekijä', lobby: 'Aula', back: 'Kaikki huoneet', title: 'Nimi', intro: 'Alkuteksti',
+      outro: 'Lopputeksti', codePart: 'Koodin osa (viimeiseen oveen)', target: 'Tavoiteaika (min)', timer: 'Ajastin (min, 0 = ei)',
+      comicIntro: 'Sarjakuva ennen huonetta', comicOutro: 'Sarjakuva huoneen jälkeen', none: '(ei mitään)',
+      items: 'Esineet', addItem: 'Lisää esine', itemName: 'Esineen nimi', about: 'Mikä se on', icon: 'Kuvake',
+      scene: 'Näkymä', picture: 'Taustakuva', upload: 'Lataa kuva (PNG, JPEG tai SVG)', widgets: 'Näkymän osat',
+      addWidget: 'Lisää osa', type: 'Tyyppi', text: 'Teksti', label: 'Ruudunlukijan nimi', rows: 'Rivit', addRow: 'Lisää rivi',
+      image: 'Kuva', size: 'Tekstin koko', tone: 'Väri', bold: 'Lihavoitu', hidden: 'Piilossa, kunnes tehtävä paljastaa',
+      opens: 'Avaa huoneen', puzzles: 'Tehtävät', addPuzzle: 'Lisää tehtävä', kind: 'Laji', prompt: 'Tehtävänanto',
+      solved: 'Kun ratkaistu (opetus)', wrong: 'Kun vastaus on väärä', hints: 'Vihjeet', addHint: 'Lisää vihje',
+      requires: 'Vaatii ensin', gives: 'Antaa', givesItems: 'Esineet', reveals: 'Paljastaa osat', comic: 'Sarjakuva',
+      options: 'Vaihtoehdot', addOption: 'Lisää vaihtoehto', correct: 'Oikea', explain: 'Miksi (selitys)',
+      places: 'Kohdat kuvassa', addPlace: 'Lisää kohta', decoy: 'Harhautus (väärä kohta)', onWidget: 'Osan päällä',
+      ownRect: '(oma suorakulmio kuvassa)', steps: 'Vaiheet oikeassa järjestyksessä', addStep: 'Lisää vaihe',
+      pairs: 'Parit', addPair: 'Lisää pari', left: 'Vasen', right: 'Pari', answer: 'Koodi', final: 'Viimeinen ovi',
+      answers: 'Hyväksytyt vastaukset', addAnswer: 'Lisää vastaus', item: 'Esine', place: 'Kohde', remove: 'Poista',
+      up: 'Ylös', down: 'Alas', id: 'Tunnus', fi: 'suomeksi', sv: 'ruotsiksi', en: 'englanniksi',
+      stMissing: 'puuttuu', stSame: 'sama kuin suomeksi', stDone: 'valmis',
+      kinds: { choice: 'Monivalinta', hotspots: 'Etsi kohdat kuvasta', order: 'Järjestä', match: 'Yhdistä parit',
+        code: 'Koodilukko', text: 'Kirjoita vastaus', use: 'Käytä esinettä' },
+      saved: 'Tallennettu luonnoksena', saving: 'Tallennetaan…', savedLocal: 'Ei yhteyttä palvelimeen: muutokset on tallennettu tähän selaimeen ja lähetetään, kun yhteys palaa.',
+      restored: 'Palautettiin tallentamaton muutoksesi tästä selaimesta.', publish: 'Julkaise', publishTitle: 'Julkaise pelaajille',
+      note: 'Mitä muutit? (näkyy versiohistoriassa)', feedbackNote: 'Muutettu pelaajien palautteen perusteella (näytetään aulassa)',
+      publishing: 'Tarkistetaan ja julkaistaan…', publishedOk: 'Julkaistu! Pelaajat saavat uuden version seuraavalla latauksella.',
+      lintErrors: (n) => `Tarkistin löysi ${n} ${n === 1 ? 'virheen' : 'virhettä'}: korjaa ne ennen julkaisua.`,
+      lintOk: 'Tarkistin ei löytänyt virheitä.', lintWarn: (n) => `${n} ${n === 1 ? 'huomautus' : 'huomautusta'}`,
+      checking: 'Tarkistetaan…', problems: 'Tarkistimen löydökset', preview: 'Esikatselu (oikea peli luonnoksella)',
+      reloadPreview: 'Lataa esikatselu uudelleen', versions: 'Versiot', compare: 'Vertaa nykyiseen', rollback: 'Palauta tämä versio',
+      rollbackAsk: (v) => `Palautetaanko versio ${v} ja julkaistaanko se heti?`, rolledBack: 'Versio palautettu ja julkaistu.',
+      changes: 'Muutokset', field: 'Kenttä', before: 'Ennen', after: 'Jälkeen', noChanges: 'Ei eroja.',
+      conflictTitle: 'Joku muu muutti tätä samaan aikaan', conflictText: 'Kumpaakaan versiota ei ole menetetty. Valitse, kumpi jää luonnokseksi. Toinen jää talteen tähän selaimeen ja näkyy alla.',
+      mine: 'Sinun versiosi', theirs: (who) => `Versio, jonka tallensi ${who}`, keepMine: 'Pidä minun versioni', takeTheirs: 'Ota heidän versionsa',
+      removeRoom: 'Poista huone', removeAsk: (t) => `Poistetaanko huone "${t}"? Myös sen ovi aulasta, koodin osa ja rivi viimeisen oven vihjeestä poistetaan. Muutos julkaistaan vasta, kun julkaiset.`,
+      created: 'Huone luotu luonnoksena: ovi aulaan, koodin osa ja vihjerivi lisättiin.',
+      budget: (u, l) => `Ensimmäinen lataus ${u} kt / 600 kt, jäljellä ${l} kt.`,
+      scaled: (a, b) => `Kuva oli liian suuri (${a} kt): pienennettiin selaimessa ${b} kilotavuun (selaimen oma Canvas-ohjelmointirajapinta, ei erillistä kirjastoa).`,
+      tooBig: (a, l) => `Kuva (${a} kt) ei mahdu latausbudjettiin (jäljellä ${l} kt).`, uploaded: 'Kuva ladattu.',
+      sceneHelp: 'Vedä suorakulmioita hiirellä tai sormella. Näppäimistöllä: valitse suorakulmio sarkaimella, nuolet siirtävät, Vaihto + nuolet muuttavat kokoa.',
+      moved: (n, r) => `${n}: x ${r[0]}, y ${r[1]}, leveys ${r[2]}, korkeus ${r[3]}`, exportFile: 'Vie tiedostona', importFile: 'Tuo tiedosto',
+      importOk: 'Tiedosto tuotu luonnokseksi.', importBad: 'Tiedostoa ei tuotu: korjaa nämä ja yritä uudelleen.',
+      discard: 'Hylkää luonnos', discardAsk: 'Hylätäänkö luonnos ja palataanko julkaistuun versioon?', noRooms: 'Ei vielä huoneita.',
+      feedbackLobby: { fi: 'Peliä on parannettu pelaajien palautteen perusteella. Kiitos!', sv: 'Spelet har förbättrats utifrån spelarnas respons. Tack!', en: 'The game has been improved from players\' feedback. Thank you!' },
+      err: { login_required: 'Kirjaudu sisään.', bad_login: 'Väärä käyttäjätunnus tai salasana.', forbidden: 'Tunnuksellasi ei voi muokata pelin sisältöä (tarvitaan tekijän tai ylläpitäjän tunnus).',
+        csrf: 'Lataa sivu uudelleen.', unavailable: 'Palvelin ei vastaa juuri nyt. Yritä uudelleen.', too_large: 'Kuva on liian suuri.',
+        bad_image: 'Tiedosto ei ole kelvollinen PNG-, JPEG- tai SVG-kuva.', name_taken: 'Samanniminen kuva on jo olemassa.',
+        missing_note: 'Kirjoita lyhyt kuvaus muutoksesta.', lint_unavailable: 'Tarkistin ei käynnistynyt; mitään ei muutettu.',
+        weak_password: 'Salasana on liian heikko.', bad_password: 'Nykyinen salasana ei täsmää.', network: 'Ei yhteyttä palvelimeen.' },
+    },
+    sv: {
+      skip: 'Till innehållet', language: 'Språk', logout: 'Logga ut', loginTitle: 'Logga in i studion', user: 'Användarnamn',
+      password: 'Lösenord', login: 'Logga in', newPassword: 'Nytt lösenord (minst 12 tecken)', oldPassword: 'Nuvarande lösenord',
+      setPassword: 'Spara lösenordet', passwordTitle: 'Välj ett eget lösenord', rooms: 'Rum', room: 'Rum', newRoom: 'Nytt rum',
+      newRoomName: 'Rummets namn på finska', create: 'Skapa rummet', cancel: 'Avbryt', open: 'Öppna', draft: 'utkast',
+      published: 'publicerat', release: 'Publicering', releases: 'Publiceringar', by: 'av', lobby: 'Lobbyn', back: 'Alla rum',
+      title: 'Namn', intro: 'Inledning', outro: 'Avslutning', codePart: 'Koddel (till sista dörren)', target: 'Måltid (min)',
+      timer: 'Timer (min, 0 = ingen)', comicIntro: 'Serie före rummet', comicOutro: 'Serie efter rummet', none: '(ingen)',
+      items: 'Föremål', addItem: 'Lägg till föremål', itemName: 'Föremålets namn', about: 'Vad det är', icon: 'Ikon',
+      scene: 'Vy', picture: 'Bakgrundsbild', upload: 'Ladda upp bild (PNG, JPEG eller SVG)', widgets: 'Vyns delar',
+      addWidget: 'Lägg till del', type: 'Typ', text: 'Text', label: 'Namn för skärmläsare', rows: 'Rader', addRow: 'Lägg till rad',
+      image: 'Bild', size: 'Textstorlek', tone: 'Färg', bold: 'Fet', hidden: 'Dold tills en uppgift visar den', opens: 'Öppnar rummet',
+      puzzles: 'Uppgifter', addPuzzle: 'Lägg till uppgift', kind: 'Slag', prompt: 'Uppgift', solved: 'När den är löst (lärdom)',
+      wrong: 'När svaret är fel', hints: 'Ledtrådar', addHint: 'Lägg till ledtråd', requires: 'Kräver först', gives: 'Ger',
+      givesItems: 'Föremål', reveals: 'Visar delar', comic: 'Serie', options: 'Alternativ', addOption: 'Lägg till alternativ',
+      correct: 'Rätt', explain: 'Varför (förklaring)', places: 'Ställen i bilden', addPlace: 'Lägg till ställe',
+      decoy: 'Avledning (fel ställe)', onWidget: 'Ovanpå del', ownRect: '(egen rektangel i bilden)', steps: 'Stegen i rätt ordning',
+      addStep: 'Lägg till steg', pairs: 'Par', addPair: 'Lägg till par', left: 'Vänster', right: 'Par', answer: 'Kod',
+      final: 'Sista dörren', answers: 'Godkända svar', addAnswer: 'Lägg till svar', item: 'Föremål', place: 'Mål', remove: 'Ta bort',
+      up: 'Upp', down: 'Ned', id: 'Id', fi: 'på finska', sv: 'på svenska', en: 'på engelska', stMissing: 'saknas',
+      stSame: 'samma som finska', stDone: 'klar',
+      kinds: { choice: 'Flerval', hotspots: 'Hitta ställena i bilden', order: 'Ordna', match: 'Para ihop', code: 'Kodlås',
+        text: 'Skriv svaret', use: 'Använd föremål' },
+      saved: 'Sparat som utkast', saving: 'Sparar…', savedLocal: 'Ingen kontakt med servern: ändringarna är sparade i den här webbläsaren och skickas när kontakten återkommer.',
+      restored: 'Din osparade ändring återställdes från den här webbläsaren.', publish: 'Publicera', publishTitle: 'Publicera för spelarna',
+      note: 'Vad ändrade du? (syns i versionshistoriken)', feedbackNote: 'Ändrat utifrån spelarnas respons (visas i lobbyn)',
+      publishing: 'Kontrollerar och publicerar…', publishedOk: 'Publicerat! Spelarna får den nya versionen nästa gång de laddar spelet.',
+      lintErrors: (n) => `Kontrollen hittade ${n} fel: rätta dem före publiceringen.`, lintOk: 'Kontrollen hittade inga fel.',
+      lintWarn: (n) => `${n} anmärkning${n === 1 ? '' : 'ar'}`, checking: 'Kontrollerar…', problems: 'Kontrollens fynd',
+      preview: 'Förhandsvisning (det riktiga spelet med utkastet)', reloadPreview: 'Ladda om förhandsvisningen', versions: 'Versioner',
+      compare: 'Jämför med nuvarande', rollback: 'Återställ den här versionen', rollbackAsk: (v) => `Återställa version ${v} och publicera den genast?`,
+      rolledBack: 'Versionen återställd och publicerad.', changes: 'Ändringar', field: 'Fält', before: 'Före', after: 'Efter',
+      noChanges: 'Inga skillnader.', conflictTitle: 'Någon annan ändrade det här samtidigt',
+      conflictText: 'Ingen version har gått förlorad. Välj vilken som blir utkast. Den andra sparas i den här webbläsaren och visas nedan.',
+      mine: 'Din version', theirs: (who) => `Versionen som ${who} sparade`, keepMine: 'Behåll min version', takeTheirs: 'Ta deras version',
+      removeRoom: 'Ta bort rummet', removeAsk: (t) => `Ta bort rummet "${t}"? Också dess dörr i lobbyn, koddelen och raden i sista dörrens ledtråd tas bort. Ändringen publiceras först när du publicerar.`,
+      created: 'Rummet skapat som utkast: dörr i lobbyn, koddel och ledtrådsrad lades till.',
+      budget: (u, l) => `Första laddningen ${u} kB / 600 kB, kvar ${l} kB.`,
+      scaled: (a, b) => `Bilden var för stor (${a} kB): den förminskades i webbläsaren till ${b} kB (webbläsarens eget Canvas-gränssnitt, inget separat bibliotek).`,
+      tooBig: (a, l) => `Bilden (${a} kB) ryms inte i budgeten (kvar ${l} kB).`, uploaded: 'Bilden uppladdad.',
+      sceneHelp: 'Dra rektanglarna med musen eller fingret. Med tangentbordet: välj rektangel med Tab, pilarna flyttar, Skift + pilar ändrar storleken.',
+      moved: (n, r) => `${n}: x ${r[0]}, y ${r[1]}, bredd ${r[2]}, höjd ${r[3]}`, exportFile: 'Exportera som fil', importFile: 'Importera fil',
+      importOk: 'Filen importerad som utkast.', importBad: 'Filen importerades inte: rätta dessa och försök igen.',
+      discard: 'Kasta utkastet', discardAsk: 'Kasta utkastet och gå tillbaka till den publicerade versionen?', noRooms: 'Inga rum ännu.',
+      err: { login_required: 'Logga in.', bad_login: 'Fel användarnamn eller lösenord.', forbidden: 'Ditt konto kan inte redigera innehållet.',
+        csrf: 'Ladda om sidan.', unavailable: 'Servern svarar inte just nu.', too_large: 'Bilden är för stor.', bad_image: 'Filen är ingen giltig PNG-, JPEG- eller SVG-bild.',
+        name_taken: 'En bild med samma namn finns redan.', missing_note: 'Skriv en kort beskrivning av ändringen.', lint_unavailable: 'Kontrollen startade inte; inget ändrades.',
+        weak_password: 'Lösenordet är för svagt.', bad_password: 'Det nuvarande lösenordet stämmer inte.', network: 'Ingen kontakt med servern.' },
+    },
+    en: {
+      skip: 'Skip to content', language: 'Language', logout: 'Log out', loginTitle: 'Log in to the studio', user: 'User name',
+      password: 'Password', login: 'Log in', newPassword: 'New password (at least 12 characters)', oldPassword: 'Current password',
+      setPassword: 'Set password', passwordTitle: 'Set your own password', rooms: 'Rooms', room: 'Room', newRoom: 'New room',
+      newRoomName: 'The room\'s name in Finnish', create: 'Create the room', cancel: 'Cancel', open: 'Open', draft: 'draft',
+      published: 'published', release: 'Release', releases: 'Releases', by: 'by', lobby: 'Lobby', back: 'All rooms', title: 'Name',
+      intro: 'Opening text', outro: 'Closing text', codePart: 'Code part (for the last door)', target: 'Target time (min)',
+      timer: 'Timer (min, 0 = none)', comicIntro: 'Comic before the room', comicOutro: 'Comic after the room', none: '(none)',
+      items: 'Items', addItem: 'Add an item', itemName: 'Item name', about: 'What it is', icon: 'Icon', scene: 'Scene',
+      picture: 'Background picture', upload: 'Upload a picture (PNG, JPEG or SVG)', widgets: 'Parts of the scene', addWidget: 'Add a part',
+      type: 'Type', text: 'Text', label: 'Name for screen readers', rows: 'Rows', addRow: 'Add a row', image: 'Picture',
+      size: 'Text size', tone: 'Colour', bold: 'Bold', hidden: 'Hidden until a puzzle reveals it', opens: 'Opens the room',
+      puzzles: 'Puzzles', addPuzzle: 'Add a puzzle', kind: 'Kind', prompt: 'The task', solved: 'When solved (the lesson)',
+      wrong: 'When the answer is wrong', hints: 'Hints', addHint: 'Add a hint', requires: 'Needs first', gives: 'Gives',
+      givesItems: 'Items', reveals: 'Reveals parts', comic: 'Comic', options: 'Options', addOption: 'Add an option', correct: 'Right',
+      explain: 'Why (explanation)', places: 'Places on the picture', addPlace: 'Add a place', decoy: 'Decoy (a wrong place)',
+      onWidget: 'On a part', ownRect: '(its own rectangle on the picture)', steps: 'Steps in the right order', addStep: 'Add a step',
+      pairs: 'Pairs', addPair: 'Add a pair', left: 'Left', right: 'Its pair', answer: 'Code', final: 'The last door',
+      answers: 'Accepted answers', addAnswer: 'Add an answer', item: 'Item', place: 'Target', remove: 'Remove', up: 'Up', down: 'Down',
+      id: 'Id', fi: 'in Finnish', sv: 'in Swedish', en: 'in English', stMissing: 'missing', stSame: 'same as Finnish', stDone: 'done',
+      kinds: { choice: 'Multiple choice', hotspots: 'Find the places', order: 'Put in order', match: 'Match the pairs', code: 'Code lock',
+        text: 'Type the answer', use: 'Use an item' },
+      saved: 'Saved as a draft', saving: 'Saving…', savedLocal: 'No connection to the server: your changes are kept in this browser and sent when the connection returns.',
+      restored: 'Your unsaved change was restored from this browser.', publish: 'Publish', publishTitle: 'Publish to players',
+      note: 'What did you change? (shown in the version history)', feedbackNote: 'Changed after players\' feedback (shown in the lobby)',
+      publishing: 'Checking and publishing…', publishedOk: 'Published! Players get the new version when they next load the game.',
+      lintErrors: (n) => `The checker found ${n} error${n === 1 ? '' : 's'}: fix them before publishing.`, lintOk: 'The checker found no errors.',
+      lintWarn: (n) => `${n} warning${n === 1 ? '' : 's'}`, checking: 'Checking…', problems: 'What the checker found',
+      preview: 'Preview (the real game playing the draft)', reloadPreview: 'Reload the preview', versions: 'Versions', compare: 'Compare with now',
+      rollback: 'Roll back to this version', rollbackAsk: (v) => `Roll back to version ${v} and publish it now?`, rolledBack: 'Rolled back and published.',
+      changes: 'Changes', field: 'Field', before: 'Before', after: 'After', noChanges: 'No differences.',
+      conflictTitle: 'Someone else changed this at the same time', conflictText: 'Neither version is lost. Choose which one stays as the draft; the other is kept in this browser and shown below.',
+      mine: 'Your version', theirs: (who) => `The version ${who} saved`, keepMine: 'Keep my version', takeTheirs: 'Take their version',
+      removeRoom: 'Remove the room', removeAsk: (t) => `Remove the room "${t}"? Its lobby door, its code part and its line in the last door's hint go too. Nothing changes for players until you publish.`,
+      created: 'The room was created as a draft: a lobby door, a code part and a hint line were added.',
+      budget: (u, l) => `First load ${u} kB of 600 kB, ${l} kB left.`,
+      scaled: (a, b) => `The picture was too large (${a} kB): it was scaled down in the browser to ${b} kB (the browser's own Canvas API, no separate library).`,
+      tooBig: (a, l) => `The picture (${a} kB) does not fit the budget (${l} kB left).`, uploaded: 'Picture uploaded.',
+      sceneHelp: 'Drag the rectangles with the mouse or a finger. With the keyboard: Tab to a rectangle, arrows move it, Shift + arrows resize it.',
+      moved: (n, r) => `${n}: x ${r[0]}, y ${r[1]}, width ${r[2]}, height ${r[3]}`, exportFile: 'Export as a file', importFile: 'Import a file',
+      importOk: 'File imported as a draft.', importBad: 'The file was not imported: fix these and try again.',
+      discard: 'Discard the draft', discardAsk: 'Discard the draft and go back to the published version?', noRooms: 'No rooms yet.',
+      err: { login_required: 'Please log in.', bad_login: 'Wrong user name or password.', forbidden: 'Your account cannot edit the content (an author or admin account is needed).',
+        csrf: 'Reload the page.', unavailable: 'The server does not answer just now. Try again.', too_large: 'The picture is too large.',
+        bad_image: 'The file is not a valid PNG, JPEG or SVG picture.', name_taken: 'A picture with that name exists already.',
+        missing_note: 'Write a short note of what changed.', lint_unavailable: 'The checker did not start; nothing was changed.',
+        weak_password: 'The password is too weak.', bad_password: 'The current password is not right.', network: 'No connection to the server.' },
+    },
+  };
+  WORDS.sv.feedbackLobby = WORDS.en.feedbackLobby = WORDS.fi.feedbackLobby;
+  const LANGS = ['fi', 'sv', 'en'];
+  let lang = (() => { try { return localStorage.getItem('pakopeli.studio.lang') || 'fi'; } catch (e) { return 'fi'; } })();
+  if (!WORDS[lang]) lang = 'fi';
+  const t = (k, ...a) => { const v = WORDS[lang][k] ?? WORDS.fi[k]; return typeof v === 'function' ? v(...a) : v; };
+
+  // ---- small DOM helpers -------------------------------------------------------------------
+  const $ = (s, r = document) => r.querySelector(s);
+  function h(tag, attrs = {}, ...kids) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      else if (k === 'class') el.className = v;
+      else if (k === 'dataset') Object.assign(el.dataset, v);
+      else if (v === true) el.setAttribute(k, '');
+      else el.setAttribute(k, v);
+    }
+    for (const kid of kids.flat(Infinity)) if (kid !== null && kid !== undefined && kid !== false) el.append(kid.nodeType ? kid : String(kid));
+    return el;
+  }
+  let uid = 0;
+  const newId = (p) => `${p}-${++uid}-${Date.now().toString(36).slice(-3)}`;
+  const status = (text, kind = '') => { const s = $('#status'); s.textContent = text; s.dataset.kind = kind; };
+  const announce = (text) => { const a = $('#announce'); a.textContent = ''; setTimeout(() => { a.textContent = text; }, 30); };
+  const clone = (v) => JSON.parse(JSON.stringify(v));
+  const kB = (n) => Math.round(n / 1024);
+
+  // ---- the server ---------------------------------------------------------------------------
+  let session = null;
+  class ApiError extends Error { constructor(status, data) { super((data && data.error && data.error.message) || `HTTP ${status}`); this.status = status; this.data = data; this.code = data && data.error && data.error.code; } }
+  async function api(method, path, body, { raw = null, type = null } = {}) {
+    const headers = { accept: 'application/json' };
+    if (session && method === 'POST') headers['x-csrf-token'] = session.csrf;
+    if (body !== undefined && !raw) headers['content-type'] = 'application/json';
+    if (raw) headers['content-type'] = type;
+    let res;
+    try {
+      res = await fetch('/api/v1/' + path, { method, headers, body: raw || (body === undefined ? undefined : JSON.stringify(body)), credentials: 'same-origin' });
+    } catch (e) {
+      throw Object.assign(new ApiError(0, null), { code: 'network', message: t('err').network });
+    }
+    const data = await res.json().catch(() => null);
+    if (res.status === 401 && !path.startsWith('hr/login')) { session = null; showLogin(); }
+    if (!res.ok) throw new ApiError(res.status, data);
+    return data;
+  }
+  const errText = (e) => (t('err')[e.code] || e.message || String(e));
+
+  // ---- content helpers ---------------------------------------------------------------------
+  const txt = (v, l = 'fi') => (typeof v === 'string' ? v : v && typeof v === 'object' ? (v[l] || '') : '');
+  function langStatus(v, l) {
+    const fi = txt(v, 'fi'), x = typeof v === 'string' ? '' : txt(v, l); // a plain string is Finnish only
+    if (l === 'fi') return fi.trim() ? 'done' : 'missing';
+    if (!x.trim()) return 'missing';
+    return x.trim() === fi.trim() ? 'same' : 'done';
+  }
+  const slug = (s) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'huone';
+  const getPath = (obj, path) => path.reduce((o, k) => (o == null ? o : o[k]), obj);
+  function setPath(obj, path, value) {
+    let o = obj;
+    for (let i = 0; i < path.length - 1; i++) {
+      if (o[path[i]] == null) o[path[i]] = typeof path[i + 1] === 'number' ? [] : {};
+      o = o[path[i]];
+    }
+    if (value === undefined) { if (Array.isArray(o)) o.splice(path[path.length - 1], 1); else delete o[path[path.length - 1]]; } else o[path[path.length - 1]] = value;
+  }
+  const pathText = (path) => path.reduce((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+
+  // ---- state -------------------------------------------------------------------------------
+  let content = null;           // /studio/content
+  let doc = null;               // the file being edited: { name, body, revision }
+  let problems = [];            // the linter's, for all files
+  let selected = null;          // the rectangle selected on the scene: a path
+  const saveTimers = new Map(); // per file
+  const LOCAL = (name) => `pakopeli.studio.draft.${name}`;
+
+  function keepLocal(name, body, base) {
+    try { localStorage.setItem(LOCAL(name), JSON.stringify({ body, base, at: Date.now() })); } catch (e) { /* private mode: the server keeps it */ }
+  }
+  function localOf(name) { try { return JSON.parse(localStorage.getItem(LOCAL(name)) || 'null'); } catch (e) { return null; } }
+  function dropLocal(name) { try { localStorage.removeItem(LOCAL(name)); } catch (e) { /* nothing */ } }
+
+  // Open files: the one edited plus game.json and the lobby when a room is created or removed.
+  const files = new Map(); // name -> { body, revision, dirty }
+
+  async function loadFile(name) {
+    const f = await api('GET', `studio/file?name=${encodeURIComponent(name)}`);
+    const server = f.draft ? f.draft.body : f.published ? f.published.body : null;
+    const entry = { name, body: server, revision: f.revision, published: f.published, draft: f.draft };
+    files.set(name, entry);
+    const local = localOf(name);
+    if (local && JSON.stringify(local.body) !== JSON.stringify(server)) {
+      if (local.base === f.revision) { // unsaved work from a closed tab or a lost network
+        entry.body = local.body;
+        status(t('restored'), 'warn');
+        scheduleSave(name, 0);
+      } else {
+        entry.conflict = { mine: local.body, theirs: { body: server, author: f.draft ? f.draft.author : f.published && f.published.author, revision: f.revision } };
+      }
+    }
+    return entry;
+  }
+
+  function changed(name = doc.name) {
+    const f = files.get(name);
+    f.dirty = true;
+    keepLocal(name, f.body, f.revision);
+    scheduleSave(name, 600);
+  }
+
+  function scheduleSave(name, ms) {
+    clearTimeout(saveTimers.get(name));
+    saveTimers.set(name, setTimeout(() => save(name), ms));
+  }
+
+  let offline = false;
+  async function save(name) {
+    const f = files.get(name);
+    if (!f || f.saving) { if (f) f.again = true; return; }
+    f.saving = true;
+    status(t('saving'));
+    const sentBody = f.body;
+    try {
+      const r = await api('POST', 'studio/draft', { name, revision: f.revision, body: sentBody });
+      f.revision = r.revision;
+      if (f.body === sentBody) { f.dirty = false; dropLocal(name); } else keepLocal(name, f.body, f.revision);
+      offline = false;
+      status(`${t('saved')} ${new Date().toLocaleTimeString(lang)}`);
+      refreshPreview(name);
+      lintSoon();
+    } catch (e) {
+      if (e.code === 'network' || e.status >= 500) {
+        offline = true;
+        status(t('savedLocal'), 'warn');
+        scheduleSave(name, 3000);
+      } else if (e.status === 409) {
+        showConflict(name, f.body, e.data.theirs);
+      } else status(errText(e), 'bad');
+    } finally {
+      f.saving = false;
+      if (f.again) { f.again = false; if (f.dirty) scheduleSave(name, 200); }
+    }
+  }
+  window.addEventListener('online', () => { for (const [n, f] of files) if (f.dirty) scheduleSave(n, 0); });
+  window.addEventListener('beforeunload', () => { for (const [n, f] of files) if (f.dirty) keepLocal(n, f.body, f.revision); });
+
+  // ---- the linter's problems -------------------------------------------------------------------
+  let lintTimer = null, lintSeq = 0;
+  function lintSoon() { clearTimeout(lintTimer); lintTimer = setTimeout(runLint, 700); }
+  async function runLint() {
+    const seq = ++lintSeq;
+    try {
+      const r = await api('GET', `studio/lint?lang=${lang === 'fi' ? 'fi' : 'en'}`);
+      if (seq !== lintSeq) return;
+      problems = r.problems;
+      showProblems();
+    } catch (e) { /* the next save tries again */ }
+  }
+  const fileOf = (p) => p.file.replace(/^levels\//, '');
+
+  function showProblems() {
+    for (const el of document.querySelectorAll('.field-error')) el.remove();
+    for (const el of document.querySelectorAll('.has-error')) { el.classList.remove('has-error'); el.removeAttribute('aria-invalid'); }
+    const box = $('#problems');
+    if (!box || !doc) return;
+    const mine = problems.filter((p) => fileOf(p) === doc.name || (doc.name !== 'game.json' && p.severity === 'error'));
+    const errors = problems.filter((p) => p.severity === 'error');
+    const warns = problems.length - errors.length;
+    box.replaceChildren(
+      h('h2', { id: 'problems-h' }, t('problems')),
+      h('p', { role: errors.length ? 'alert' : null, class: errors.length ? 'field-error' : 'muted' },
+        errors.length ? t('lintErrors', errors.length) : t('lintOk'), warns ? ` (${t('lintWarn', warns)})` : ''),
+      mine.length ? h('ul', { class: 'problem-list' }, mine.map((p) => h('li', { class: p.severity },
+        h('a', { href: '#', onclick: (e) => { e.preventDefault(); focusPath(p.path, fileOf(p)); } },
+          `${fileOf(p)}${p.path ? ' · ' + p.path : ''}: ${p.message}`)))) : null);
+    // each problem on its field: the deepest element whose path starts the problem's path
+    for (const p of problems) {
+      if (fileOf(p) !== doc.name || !p.path) continue;
+      const el = fieldFor(p.path);
+      if (!el) continue;
+      const input = el.matches('input, select, textarea') ? el : el.querySelector('input, select, textarea');
+      const msg = h('p', { class: 'field-error', id: `err-${Math.random().toString(36).slice(2)}` }, p.message);
+      el.after(msg);
+      if (input && p.severity === 'error') {
+        input.classList.add('has-error');
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', msg.id);
+      }
+    }
+    const pv = $('#preview-problems');
+    if (pv) {
+      pv.hidden = !errors.length;
+      pv.replaceChildren(h('strong', {}, t('lintErrors', errors.length)),
+        h('ul', { class: 'problem-list' }, errors.slice(0, 6).map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
+    }
+  }
+  function fieldFor(path) {
+    let best = null, bestLen = -1;
+    for (const el of document.querySelectorAll('[data-path]')) {
+      const q = el.dataset.path;
+      if ((path === q || path.startsWith(q + '.') || path.startsWith(q + '[')) && q.length > bestLen) { best = el; bestLen = q.length; }
+    }
+    return best;
+  }
+  function focusPath(path, name) {
+    if (name !== doc.name) { openFile(name).then(() => focusPath(path, name)); return; }
+    const el = fieldFor(path);
+    if (!el) return;
+    for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+    const input = el.matches('input, select, textarea') ? el : el.querySelector('input, select, textarea') || el;
+    input.focus();
+    input.scrollIntoView({ block: 'center' });
+  }
+
+  // ---- the preview --------------------------------------------------------------------------------
+  let previewTimer = null;
+  function refreshPreview(name) {
+    const frame = $('#preview-frame');
+    if (!frame) return;
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(() => {
+      const w = frame.contentWindow;
+      // game.json or a new picture: the whole page; a room's text: the engine reloads in place
+      if (name === 'game.json' || !w || !w.pakopeli) frame.src = previewUrl();
+      else w.pakopeli.reloadRequested = true;
+    }, 150);
+  }
+  const previewUrl = () => `/studio/preview/?room=${encodeURIComponent(doc.body && doc.body.id || '')}&lang=${lang}&t=${Date.now()}`;
+
+  // ---- login ------------------------------------------------------------------------------------------
+  function showLogin() {
+    $('#logout').hidden = true;
+    $('#who').textContent = '';
+    const form = h('form', { class: 'narrow card', onsubmit: async (e) => {
+      e.preventDefault();
+      const fd = new FormData(form);
+      try {
+        session = await api('POST', 'hr/login', { user: fd.get('user'), password: fd.get('password') });
+        if (session.must_change) showPassword(fd.get('password')); else start();
+      } catch (err) { status(errText(err), 'bad'); $('#login-user').focus(); }
+    } },
+    h('div', { class: 'form-row' }, h('label', { for: 'login-user' }, t('user')), h('input', { id: 'login-user', name: 'user', autocomplete: 'username', required: true })),
+    h('div', { class: 'form-row' }, h('label', { for: 'login-pw' }, t('password')), h('input', { id: 'login-pw', name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+    h('button', { class: 'primary', type: 'submit' }, t('login')));
+    $('#main').replaceChildren(h('h1', {}, t('loginTitle')), form);
+    $('#login-user').focus();
+  }
+  function showPassword(old) {
+    const form = h('form', { class: 'narrow card', onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        session = await api('POST', 'hr/password', { old, new: new FormData(form).get('new') });
+        start();
+      } catch (err) { status(errText(err), 'bad'); }
+    } },
+    h('div', { class: 'form-row' }, h('label', { for: 'new-pw' }, t('newPassword')), h('input', { id: 'new-pw', name: 'new', type: 'password', autocomplete: 'new-password', required: true, minlength: 12 })),
+    h('button', { class: 'primary', type: 'submit' }, t('setPassword')));
+    $('#main').replaceChildren(h('h1', {}, t('passwordTitle')), form);
+    $('#new-pw').focus();
+  }
+
+  // ---- the room list ----------------------------------------------------------------------------------------
+  async function start() {
+    $('#logout').hidden = false;
+    $('#who').textContent = session.user;
+    location.hash = location.hash || '#rooms';
+    route();
+  }
+  async function showRooms() {
+    doc = null;
+    content = await api('GET', 'studio/content');
+    const drafts = new Map(content.drafts.map((d) => [d.name, d]));
+    const game = (await loadFile('game.json')).body;
+    const rooms = (game.rooms || []).map((r) => ({ ...r, meta: content.files.find((f) => f.name === r.file) || { title: r.id } }));
+    for (const d of content.drafts) if (!rooms.some((r) => r.file === d.name) && d.name !== 'game.json' && !d.name.startsWith('comics/') && !d.removes) rooms.push({ id: d.name.replace(/\.json$/, ''), file: d.name, meta: { title: d.title } });
+    const list = h('ul', { class: 'rooms' }, rooms.length ? rooms.map((r) => h('li', {},
+      h('a', { href: `#file=${encodeURIComponent(r.file)}` }, r.id === game.hub ? `${t('lobby')}: ${r.meta.title}` : (drafts.get(r.file) && drafts.get(r.file).title) || r.meta.title || r.id),
+      drafts.has(r.file) ? h('span', { class: 'badge draft' }, t('draft')) : null,
+      h('div', { class: 'muted' }, r.file))) : h('li', {}, t('noRooms')));
+    const rel = h('ul', {}, content.releases.slice(0, 8).map((r) => h('li', {},
+      `${t('release')} ${r.release} · ${new Date(r.at).toLocaleString(lang)} · ${r.author}: ${r.note}`)));
+    $('#main').replaceChildren(
+      h('h1', {}, t('rooms')),
+      h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'primary', id: 'new-room', onclick: newRoomDialog }, t('newRoom'))),
+      list, h('h2', {}, t('releases')), rel);
+    $('#main').focus();
+  }
+
+  // ---- creating and removing a room (the whole game stays whole) ----------------------------------------------
+  function finalDoor(hub) { return (hub.puzzles || []).find((p) => p.kind === 'code' && p.final); }
+  // The last door's first hint names the rooms in the order of their code parts (game.json's order).
+  function rewriteFinalHint(game, hub, titles) {
+    const door = finalDoor(hub);
+    if (!door) return;
+    const names = (game.rooms || []).filter((r) => r.id !== game.hub && r.required !== false).map((r) => titles(r));
+    const lead = { fi: 'Järjestys on sama kuin ovien: ', sv: 'Ordningen är samma som dörrarnas: ', en: 'The order is the doors\' order: ' };
+    const hint = {};
+    for (const l of LANGS) hint[l] = lead[l] + names.map((n) => txt(n, l) || txt(n, 'fi')).join(', ') + '.';
+    door.hints = door.hints && door.hints.length ? door.hints : [];
+    door.hints[0] = hint;
+  }
+  function doorTitles(hub) {
+    return (r) => {
+      const w = (hub.scene.widgets || []).find((x) => x.opens === r.id);
+      return w ? w.text : r.id;
+    };
+  }
+  function freeDoorRect(hub) {
+    const doors = (hub.scene.widgets || []).filter((w) => w.opens && !String(w.opens).startsWith('comic:'));
+    const last = doors[doors.length - 1];
+    const [W, H] = hub.scene.size || [800, 560];
+    if (!last) return [24, 196, 140, 60];
+    let [x, y, w, hh] = last.rect;
+    x += w + 16;
+    if (x + w > W) { x = 24; y = Math.min(H - hh - 8, y + hh + 16); }
+    return [x, y, w, hh];
+  }
+
+  function newRoomDialog() {
+    const dlg = h('dialog', { 'aria-labelledby': 'new-room-h' });
+    const form = h('form', { method: 'dialog', onsubmit: async (e) => {
+      e.preventDefault();
+      const name = new FormData(form).get('name').trim();
+      if (!name) return;
+      dlg.close();
+      dlg.remove();
+      await createRoom(name);
+    } },
+    h('h2', { id: 'new-room-h' }, t('newRoom')),
+    h('div', { class: 'form-row' }, h('label', { for: 'new-room-name' }, t('newRoomName')), h('input', { id: 'new-room-name', name: 'name', required: true, size: 40 })),
+    h('div', { class: 'toolbar' }, h('button', { type: 'submit', class: 'primary' }, t('create')),
+      h('button', { type: 'button', onclick: () => { dlg.close(); dlg.remove(); } }, t('cancel'))));
+    dlg.append(form);
+    document.body.append(dlg);
+    dlg.showModal();
+    $('#new-room-name').focus();
+  }
+
+  async function createRoom(titleFi) {
+    const game = files.get('game.json') || await loadFile('game.json');
+    const hubFile = (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file;
+    const hub = hubFile && (files.get(hubFile) || await loadFile(hubFile));
+    let id = slug(titleFi);
+    while (game.body.rooms.some((r) => r.id === id)) id += '-2';
+    const file = `${id}.json`;
+    const used = new Set((await Promise.all(game.body.rooms.filter((r) => r.id !== game.body.hub).map((r) => api('GET', `studio/file?name=${r.file}`).catch(() => null))))
+      .map((f) => f && (f.draft || f.published) && (f.draft || f.published).body && (f.draft || f.published).body.code_part));
+    let part = 1;
+    while (used.has(String(part))) part++;
+    const room = {
+      id, title: { fi: titleFi, sv: '', en: '' }, intro: { fi: '', sv: '', en: '' }, outro: { fi: '', sv: '', en: '' },
+      code_part: String(part % 10), target_minutes: 10, items: [],
+      scene: { size: [800, 560], widgets: [] }, puzzles: [],
+    };
+    files.set(file, { name: file, body: room, revision: 0 });
+    changed(file);
+    game.body.rooms.push({ id, file });
+    changed('game.json');
+    if (hub) {
+      hub.body.scene.widgets.push({ id: `door-${id}`, type: 'button', rect: freeDoorRect(hub.body), opens: id,
+        text: { fi: titleFi, sv: '', en: '' }, label: { fi: `Ovi: ${titleFi}`, sv: '', en: '' } });
+      rewriteFinalHint(game.body, hub.body, doorTitles(hub.body));
+      changed(hubFile);
+    }
+    await Promise.all([...saveTimers.keys()].map((n) => { clearTimeout(saveTimers.get(n)); return save(n); }));
+    status(t('created'));
+    location.hash = `#file=${encodeURIComponent(file)}`;
+  }
+
+  async function removeRoom() {
+    const title = txt(doc.body.title) || doc.body.id;
+    if (!confirm(t('removeAsk', title))) return;
+    const game = await loadFile('game.json');
+    const hubFile = (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file;
+    const hub = hubFile && await loadFile(hubFile);
+    const id = doc.body.id;
+    game.body.rooms = game.body.rooms.filter((r) => r.id !== id);
+    changed('game.json');
+    if (hub) {
+      hub.body.scene.widgets = hub.body.scene.widgets.filter((w) => w.opens !== id);
+      rewriteFinalHint(game.body, hub.body, doorTitles(hub.body));
+      changed(hubFile);
+    }
+    const f = files.get(doc.name);
+    f.body = null; // a draft that removes the file
+    changed(doc.name);
+    await Promise.all([...saveTimers.keys()].map((n) => { clearTimeout(saveTimers.get(n)); return save(n); }));
+    location.hash = '#rooms';
+  }
+
+  // ---- the editor -------------------------------------------------------------------------------------------
+  async function openFile(name) {
+    content = content || await api('GET', 'studio/content');
+    doc = await loadFile(name);
+    if (!doc.body) { location.hash = '#rooms'; return; }
+    renderEditor();
+    if (doc.conflict) showConflict(name, doc.conflict.mine, doc.conflict.theirs);
+    runLint();
+  }
+
+  function renderEditor() {
+    const isGame = doc.name === 'game.json';
+    const left = h('div', { class: 'left' },
+      isGame ? null : renderScene(),
+      h('section', { class: 'preview', 'aria-label': t('preview') },
+        h('div', { class: 'toolbar' }, h('h2', {}, t('preview')),
+          h('button', { type: 'button', onclick: () => { $('#preview-frame').src = previewUrl(); } }, t('reloadPreview'))),
+        h('iframe', { id: 'preview-frame', title: t('preview'), src: previewUrl() }),
+        h('div', { id: 'preview-problems', class: 'problems', role: 'alert', hidden: true })));
+    const right = h('div', { class: 'right' },
+      h('section', { id: 'problems', 'aria-labelledby': 'problems-h' }),
+      isGame ? jsonView() : roomForm());
+    const hubId = files.get('game.json') && files.get('game.json').body.hub;
+    $('#main').replaceChildren(
+      h('p', {}, h('a', { href: '#rooms' }, '← ' + t('back'))),
+      h('h1', { id: 'editor-h' }, txt(doc.body.title) || doc.name),
+      h('div', { class: 'toolbar' },
+        h('button', { type: 'button', class: 'primary', id: 'publish', onclick: publishDialog }, t('publish')),
+        h('button', { type: 'button', onclick: versionsDialog }, t('versions')),
+        h('a', { class: 'button', href: `/api/v1/studio/export?name=${encodeURIComponent(doc.name)}`, download: doc.name.split('/').pop() }, t('exportFile')),
+        h('label', { class: 'button' }, t('importFile'), h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', onchange: importFile })),
+        doc.draft ? h('button', { type: 'button', onclick: discardDraft }, t('discard')) : null,
+        !isGame && doc.body.id !== hubId ? h('button', { type: 'button', class: 'danger', onclick: removeRoom }, t('removeRoom')) : null),
+      h('div', { class: 'editor' }, left, right));
+    showProblems();
+  }
+
+  function jsonView() {
+    return h('pre', { class: 'card' }, JSON.stringify(doc.body, null, 2));
+  }
+
+  // A text in fi, sv and en side by side, each with its status.
+  function text3(path, label, { multi = false } = {}) {
+    const value = getPath(doc.body, path);
+    const fs = h('fieldset', { dataset: { path: pathText(path) } }, h('legend', {}, label));
+    const grid = h('div', { class: 'langs' });
+    for (const l of LANGS) {
+      const badge = h('span', { class: `badge ${langStatus(value, l)}` }, t({ missing: 'stMissing', same: 'stSame', done: 'stDone' }[langStatus(value, l)]));
+      const id = `f-${pathText(path).replace(/[^a-z0-9]/gi, '_')}-${l}`;
+      const input = h(multi ? 'textarea' : 'input', { id, lang: l, dataset: { path: `${pathText(path)}.${l}` }, oninput: (e) => {
+        let v = getPath(doc.body, path);
+        v = typeof v === 'object' && v ? v : { fi: typeof v === 'string' ? v : '' };
+        v[l] = e.target.value;
+        setPath(doc.body, path, v);
+        for (const ll of LANGS) {
+          const b = grid.querySelector(`[data-badge="${ll}"]`);
+          const st = langStatus(v, ll);
+          b.className = `badge ${st}`;
+          b.textContent = t({ missing: 'stMissing', same: 'stSame', done: 'stDone' }[st]);
+        }
+        if (path.length === 1 && path[0] === 'title' && l === 'fi') $('#editor-h').textContent = e.target.value;
+        changed();
+      } });
+      input.value = typeof value === 'string' ? (l === 'fi' ? value : '') : txt(value, l);
+      badge.dataset.badge = l;
+      grid.append(h('label', { for: id }, h('span', {}, t(l), ' ', badge), input));
+    }
+    fs.append(grid);
+    return fs;
+  }
+  function field(path, label, { type = 'text', rerender = false, ...attrs } = {}) {
+    const id = `f-${pathText(path).replace(/[^a-z0-9]/gi, '_')}`;
+    const v = getPath(doc.body, path);
+    const input = h('input', { id, type, dataset: { path: pathText(path) }, ...attrs, onchange: rerender ? () => renderEditor() : null, oninput: (e) => {
+      const raw = e.target.value;
+      setPath(doc.body, path, type === 'number' ? (raw === '' ? undefined : Number(raw)) : raw);
+      changed();
+    } });
+    input.value = v ?? '';
+    return h('div', { class: 'form-row' }, h('label', { for: id }, label), input);
+  }
+  function check(path, label, { onchange } = {}) {
+    const id = `f-${pathText(path).replace(/[^a-z0-9]/gi, '_')}`;
+    const input = h('input', { id, type: 'checkbox', dataset: { path: pathText(path) }, onchange: (e) => {
+      setPath(doc.body, path, e.target.checked ? true : undefined);
+      changed();
+      if (onchange) onchange();
+    } });
+    input.checked = !!getPath(doc.body, path);
+    return h('div', { class: 'form-row' }, h('label', { for: id }, input, ' ', label));
+  }
+  function select(path, label, choices, { multiple = false, rerender = false } = {}) {
+    const id = `f-${pathText(path).replace(/[^a-z0-9]/gi, '_')}`;
+    const v = getPath(doc.body, path);
+    const sel = h('select', { id, multiple, dataset: { path: pathText(path) }, size: multiple ? Math.min(6, Math.max(2, choices.length)) : null, onchange: (e) => {
+      const vals = [...e.target.selectedOptions].map((o) => o.value);
+      setPath(doc.body, path, multiple ? (vals.length ? vals : undefined) : (vals[0] || undefined));
+      changed();
+      if (rerender) renderEditor();
+    } }, multiple ? null : h('option', { value: '' }, t('none')), choices.map(([value, text]) => {
+      const o = h('option', { value }, text);
+      o.selected = multiple ? (v || []).includes(value) : v === value;
+      return o;
+    }));
+    return h('div', { class: 'form-row' }, h('label', { for: id }, label), sel);
+  }
+  // A list of things with add, remove and move buttons.
+  function list(path, title, makeNew, renderItem, addLabel, { summary } = {}) {
+    const arr = getPath(doc.body, path) || [];
+    const wrap = h('section', { class: 'sub', dataset: { path: pathText(path) } }, h('h3', {}, title));
+    arr.forEach((item, i) => {
+      const p = [...path, i];
+      const d = h('details', { class: 'item', open: true, dataset: { path: pathText(p) } },
+        h('summary', {}, summary ? summary(item, i) : `${i + 1}. ${txt(item.text || item.label || item.name || item) || item.id || ''}`),
+        renderItem(p, item, i),
+        h('div', { class: 'toolbar' },
+          i > 0 ? h('button', { type: 'button', onclick: () => { arr.splice(i - 1, 0, arr.splice(i, 1)[0]); changed(); renderEditor(); } }, t('up')) : null,
+          i < arr.length - 1 ? h('button', { type: 'button', onclick: () => { arr.splice(i + 1, 0, arr.splice(i, 1)[0]); changed(); renderEditor(); } }, t('down')) : null,
+          h('button', { type: 'button', class: 'danger', onclick: () => { arr.splice(i, 1); changed(); renderEditor(); } }, `${t('remove')}`)));
+      wrap.append(d);
+    });
+    wrap.append(h('button', { type: 'button', onclick: () => {
+      if (!getPath(doc.body, path)) setPath(doc.body, path, []);
+      getPath(doc.body, path).push(makeNew());
+      changed();
+      renderEditor();
+      const added = document.querySelectorAll(`[data-path^="${pathText([...path, getPath(doc.body, path).length - 1])}"] input, [data-path^="${pathText([...path, getPath(doc.body, path).length - 1])}"] textarea`)[0];
+      if (added) added.focus();
+    } }, addLabel));
+    return wrap;
+  }
+
+  const emptyText = () => ({ fi: '', sv: '', en: '' });
+  function roomForm() {
+    const r = doc.body;
+    const game = files.get('game.json') && files.get('game.json').body;
+    const isHub = game && r.id === game.hub;
+    const comics = (content.files || []).filter((f) => f.kind === 'comic').map((f) => [f.id, f.title || f.id]);
+    const puzzleIds = (r.puzzles || []).map((p) => [p.id, `${p.id}: ${txt(p.prompt).slice(0, 40)}`]);
+    const itemIds = (r.items || []).map((it) => [it.id, txt(it.name) || it.id]);
+    const widgetIds = (r.scene && r.scene.widgets || []).filter((w) => w.id).map((w) => [w.id, `${w.id}: ${txt(w.text).slice(0, 30)}`]);
+    const hiddenIds = (r.scene && r.scene.widgets || []).filter((w) => w.id && w.hidden).map((w) => [w.id, w.id]);
+    const rooms = game ? game.rooms.filter((x) => x.id !== game.hub).map((x) => [x.id, x.id]) : [];
+    const out = h('div', {});
+    out.append(h('section', { class: 'card' }, h('h2', {}, t('room')),
+      text3(['title'], t('title')),
+      isHub ? null : text3(['intro'], t('intro'), { multi: true }),
+      isHub ? null : text3(['outro'], t('outro'), { multi: true }),
+      isHub ? null : h('div', { class: 'row' }, field(['code_part'], t('codePart')), field(['target_minutes'], t('target'), { type: 'number', min: 0, max: 180 }),
+        field(['timer_minutes'], t('timer'), { type: 'number', min: 0, max: 180 })),
+      isHub ? null : h('div', { class: 'row' }, select(['comic_intro'], t('comicIntro'), comics), select(['comic_outro'], t('comicOutro'), comics))));
+    if (!isHub) out.append(h('section', { class: 'card' }, list(['items'], t('items'), () => ({ id: newId('esine'), name: emptyText(), about: emptyText() }),
+      (p) => [field([...p, 'id'], t('id')), text3([...p, 'name'], t('itemName')), text3([...p, 'about'], t('about')), field([...p, 'icon'], t('icon'))], t('addItem'))));
+    out.append(h('section', { class: 'card' }, h('h2', {}, t('widgets')),
+      list(['scene', 'widgets'], t('widgets'), () => ({ id: newId('osa'), type: 'box', rect: [40, 40, 200, 60], text: emptyText() }), (p, w) => [
+        h('div', { class: 'row' }, field([...p, 'id'], t('id')),
+          select([...p, 'type'], t('type'), ['box', 'window', 'toolbar', 'list', 'button', 'text', 'chat', 'icon', 'image'].map((x) => [x, x]), { rerender: true })),
+        text3([...p, 'text'], t('text'), { multi: w.type === 'text' || w.type === 'chat' }),
+        text3([...p, 'label'], t('label')),
+        w.type === 'list' ? list([...p, 'rows'], t('rows'), emptyText, (pp) => text3(pp, t('text')), t('addRow')) : null,
+        w.type === 'icon' || w.type === 'image' ? field([...p, 'image'], t('image')) : null,
+        h('div', { class: 'row' }, select([...p, 'size'], t('size'), ['small', 'normal', 'large', 'title'].map((x) => [x, x])),
+          select([...p, 'tone'], t('tone'), ['normal', 'muted', 'accent', 'danger', 'link'].map((x) => [x, x]))),
+        h('div', { class: 'row' }, check([...p, 'bold'], t('bold')), check([...p, 'hidden'], t('hidden'))),
+        isHub || w.opens ? select([...p, 'opens'], t('opens'), [...rooms, ...comics.map(([c, n]) => [`comic:${c}`, n])]) : null,
+      ], t('addWidget'), { summary: (w, i) => `${i + 1}. ${w.type}${w.id ? ' ' + w.id : ''}: ${txt(w.text).slice(0, 40)}` })));
+    if (!r.puzzles) r.puzzles = [];
+    const kindChoices = Object.entries(t('kinds'));
+    const addKind = h('select', { id: 'add-kind', 'aria-label': t('kind') }, kindChoices.map(([k, n]) => h('option', { value: k }, n)));
+    const puzzles = list(['puzzles'], t('puzzles'), () => newPuzzle(addKind.value), (p, pz) => puzzleForm(p, pz, { puzzleIds, itemIds, widgetIds, hiddenIds, comics }),
+      t('addPuzzle'), { summary: (pz, i) => `${i + 1}. ${t('kinds')[pz.kind] || pz.kind}: ${txt(pz.prompt).slice(0, 50)}` });
+    const addButton = puzzles.lastElementChild;
+    addButton.id = 'add-puzzle';
+    puzzles.insertBefore(h('div', { class: 'row' }, h('div', { class: 'form-row' }, h('label', { for: 'add-kind' }, t('kind')), addKind), addButton), null);
+    out.append(h('section', { class: 'card' }, puzzles));
+    return out;
+  }
+
+  function newPuzzle(kind) {
+    const p = { id: newId(kind), kind, prompt: emptyText(), hints: [emptyText()], solved: emptyText() };
+    const item = (extra) => ({ id: newId('x'), ...extra });
+    if (kind === 'choice') p.options = [item({ text: emptyText(), explain: emptyText(), correct: true }), item({ text: emptyText(), explain: emptyText() })];
+    if (kind === 'hotspots') p.places = [item({ label: emptyText(), explain: emptyText(), rect: [60, 60, 120, 80] })];
+    if (kind === 'order') { p.steps = [item({ text: emptyText() }), item({ text: emptyText() })]; p.wrong = emptyText(); }
+    if (kind === 'match') { p.pairs = [item({ left: emptyText(), right: emptyText(), explain: emptyText() }), item({ left: emptyText(), right: emptyText(), explain: emptyText() })]; p.wrong = emptyText(); }
+    if (kind === 'code') { p.answer = ''; p.wrong = emptyText(); }
+    if (kind === 'text') { p.answers = ['']; p.wrong = emptyText(); }
+    if (kind === 'use') { p.item = ''; p.place = ''; p.wrong = emptyText(); }
+    const prev = doc.body.puzzles[doc.body.puzzles.length - 1];
+    if (prev) p.requires = [prev.id];
+    return p;
+  }
+
+  function puzzleForm(p, pz, ids) {
+    const others = ids.puzzleIds.filter(([id]) => id !== pz.id);
+    const parts = [
+      h('div', { class: 'row' }, field([...p, 'id'], t('id')),
+        select([...p, 'kind'], t('kind'), Object.entries(t('kinds')), { rerender: true })),
+      text3([...p, 'prompt'], t('prompt'), { multi: true }),
+    ];
+    const k = pz.kind;
+    if (k === 'choice') parts.push(list([...p, 'options'], t('options'), () => ({ id: newId('x'), text: emptyText(), explain: emptyText() }),
+      (pp) => [text3([...pp, 'text'], t('text')), text3([...pp, 'explain'], t('explain'), { multi: true }), check([...pp, 'correct'], t('correct'))], t('addOption')));
+    if (k === 'hotspots') parts.push(list([...p, 'places'], t('places'), () => ({ id: newId('x'), label: emptyText(), explain: emptyText(), rect: [80, 80, 120, 80] }),
+      (pp, pl) => [text3([...pp, 'label'], t('label')), text3([...pp, 'explain'], t('explain'), { multi: true }),
+        h('div', { class: 'row' }, placeTarget(pp, pl, ids), decoyBox(pp, pl))], t('addPlace')));
+    if (k === 'order') parts.push(list([...p, 'steps'], t('steps'), () => ({ id: newId('x'), text: emptyText() }),
+      (pp) => [text3([...pp, 'text'], t('text')), text3([...pp, 'explain'], t('explain'))], t('addStep')));
+    if (k === 'match') parts.push(list([...p, 'pairs'], t('pairs'), () => ({ id: newId('x'), left: emptyText(), right: emptyText(), explain: emptyText() }),
+      (pp) => [text3([...pp, 'left'], t('left')), text3([...pp, 'right'], t('right')), text3([...pp, 'explain'], t('explain'))], t('addPair')));
+    if (k === 'code') parts.push(h('div', { class: 'row' }, pz.final ? null : field([...p, 'answer'], t('answer')), check([...p, 'final'], t('final'), { onchange: renderEditor })));
+    if (k === 'text') parts.push(list([...p, 'answers'], t('answers'), () => '', (pp) => field(pp, t('answer')), t('addAnswer'), { summary: (a, i) => `${i + 1}. ${a}` }));
+    if (k === 'use') parts.push(h('div', { class: 'row' }, select([...p, 'item'], t('item'), ids.itemIds), select([...p, 'place'], t('place'), ids.widgetIds)));
+    if (['order', 'match', 'code', 'text', 'use'].includes(k)) parts.push(text3([...p, 'wrong'], t('wrong'), { multi: true }));
+    parts.push(text3([...p, 'solved'], t('solved'), { multi: true }));
+    parts.push(list([...p, 'hints'], t('hints'), emptyText, (pp) => text3(pp, t('text'), { multi: true }), t('addHint'),
+      { summary: (x, i) => `${i + 1}. ${txt(x).slice(0, 50)}` }));
+    parts.push(h('div', { class: 'row' }, select([...p, 'requires'], t('requires'), [...others, ...ids.itemIds], { multiple: true }),
+      select([...p, 'gives', 'items'], `${t('gives')}: ${t('givesItems')}`, ids.itemIds, { multiple: true }),
+      select([...p, 'gives', 'reveals'], `${t('gives')}: ${t('reveals')}`, ids.hiddenIds, { multiple: true }),
+      select([...p, 'gives', 'comic'], `${t('gives')}: ${t('comic')}`, ids.comics)));
+    return parts;
+  }
+  // "A decoy" is correct: false in the file (a place is right unless it says so).
+  function decoyBox(pp, pl) {
+    const id = `f-${pathText(pp).replace(/[^a-z0-9]/gi, '_')}-decoy`;
+    const input = h('input', { id, type: 'checkbox', dataset: { path: `${pathText(pp)}.correct` }, onchange: (e) => {
+      const place = getPath(doc.body, pp);
+      if (e.target.checked) place.correct = false; else delete place.correct;
+      changed();
+      renderEditor();
+    } });
+    input.checked = pl.correct === false;
+    return h('div', { class: 'form-row' }, h('label', { for: id }, input, ' ', t('decoy')));
+  }
+  function placeTarget(pp, pl, ids) {
+    const id = `f-${pathText(pp).replace(/[^a-z0-9]/gi, '_')}-on`;
+    const sel = h('select', { id, dataset: { path: `${pathText(pp)}.widget` }, onchange: (e) => {
+      const place = getPath(doc.body, pp);
+      if (e.target.value) { place.widget = e.target.value; delete place.rect; } else { delete place.widget; place.rect = [80, 80, 120, 80]; }
+      changed();
+      renderEditor();
+    } }, h('option', { value: '' }, t('ownRect')), ids.widgetIds.map(([v, n]) => { const o = h('option', { value: v }, n); o.selected = pl.widget === v; return o; }));
+    return h('div', { class: 'form-row' }, h('label', { for: id }, t('onWidget')), sel);
+  }
+
+  // ---- the scene: a picture and rectangles to drag -----------------------------------------------------------
+  function imageUrl(path) { return path ? `/studio/preview/${path}` : null; }
+
+  function sceneRects() {
+    const r = doc.body, out = [];
+    const game = files.get('game.json') && files.get('game.json').body;
+    (r.scene && r.scene.widgets || []).forEach((w, i) => {
+      if (!w.rect) return;
+      const door = game && r.id === game.hub && w.opens && !String(w.opens).startsWith('comic:');
+      out.push({ path: ['scene', 'widgets', i, 'rect'], kind: door ? 'door' : 'widget', name: `${w.type}${w.id ? ' ' + w.id : ''}: ${txt(w.text || w.label).slice(0, 30)}` });
+    });
+    (r.puzzles || []).forEach((p, i) => (p.places || []).forEach((pl, k) => {
+      if (pl.rect) out.push({ path: ['puzzles', i, 'places', k, 'rect'], kind: pl.correct === false ? 'place decoy' : 'place', name: `${t('places')} ${k + 1}: ${txt(pl.label).slice(0, 30)}` });
+    }));
+    return out;
+  }
+
+  function renderScene() {
+    const r = doc.body;
+    if (!r.scene) r.scene = { widgets: [] };
+    const [W, H] = r.scene.size || [800, 560];
+    const box = h('div', { class: 'scene', id: 'scene', style: null, role: 'group', 'aria-label': t('scene'), 'aria-describedby': 'scene-help' });
+    box.dataset.w = W;
+    box.dataset.h = H;
+    const bg = r.scene.background;
+    if (bg) box.append(h('img', { class: 'bg', src: imageUrl(bg), alt: '' }));
+    requestAnimationFrame(() => sizeScene(box));
+    for (const rc of sceneRects()) box.append(rectEl(rc));
+    const upload = h('input', { type: 'file', id: 'upload', accept: 'image/png,image/jpeg,image/svg+xml', class: 'sr-only', onchange: uploadPicture });
+    return h('section', { 'aria-labelledby': 'scene-h' },
+      h('h2', { id: 'scene-h' }, t('scene')),
+      h('div', { class: 'toolbar' },
+        h('label', { class: 'button', for: 'upload' }, t('upload')), upload,
+        bg ? h('span', { class: 'muted' }, bg) : null,
+        h('span', { id: 'budget', class: 'budget', 'aria-live': 'polite' })),
+      h('p', { id: 'scene-help', class: 'muted' }, t('sceneHelp')),
+      box);
+  }
+  function sizeScene(box) {
+    const W = Number(box.dataset.w), H = Number(box.dataset.h);
+    const scale = box.parentElement ? box.parentElement.clientWidth / W : 1;
+    box.style.width = `${W * scale}px`;
+    box.style.height = `${H * scale}px`;
+    box.dataset.scale = scale;
+    for (const el of box.querySelectorAll('.rect')) placeRect(el);
+  }
+  window.addEventListener('resize', () => { const s = $('#scene'); if (s) sizeScene(s); });
+  function placeRect(el) {
+    const scale = Number($('#scene').dataset.scale || 1);
+    const [x, y, w, hh] = getPath(doc.body, JSON.parse(el.dataset.rpath));
+    Object.assign(el.style, { left: `${x * scale}px`, top: `${y * scale}px`, width: `${w * scale}px`, height: `${hh * scale}px` });
+    el.setAttribute('aria-label', t('moved', el.dataset.name, [x, y, w, hh]));
+  }
+  function rectEl(rc) {
+    const el = h('div', { class: `rect ${rc.kind}`, tabindex: 0, role: 'button', 'aria-roledescription': 'suorakulmio',
+      dataset: { rpath: JSON.stringify(rc.path), name: rc.name, path: pathText(rc.path) } }, rc.name, h('span', { class: 'handle', 'aria-hidden': 'true' }));
+    if (selected && pathText(selected) === pathText(rc.path)) el.classList.add('selected');
+    el.addEventListener('pointerdown', (e) => startDrag(e, el, e.target.classList.contains('handle')));
+    el.addEventListener('keydown', (e) => keyMove(e, el));
+    el.addEventListener('focus', () => select_(el));
+    return el;
+  }
+  function select_(el) {
+    for (const x of document.querySelectorAll('.rect.selected')) x.classList.remove('selected');
+    el.classList.add('selected');
+    selected = JSON.parse(el.dataset.rpath);
+  }
+  function clampRect(r) {
+    const [W, H] = doc.body.scene.size || [800, 560];
+    r[2] = Math.max(8, Math.min(W, Math.round(r[2])));
+    r[3] = Math.max(8, Math.min(H, Math.round(r[3])));
+    r[0] = Math.max(0, Math.min(W - r[2], Math.round(r[0])));
+    r[1] = Math.max(0, Math.min(H - r[3], Math.round(r[1])));
+    return r;
+  }
+  function startDrag(e, el, resize) {
+    e.preventDefault();
+    select_(el);
+    el.focus({ preventScroll: true });
+    const path = JSON.parse(el.dataset.rpath);
+    const scale = Number($('#scene').dataset.scale || 1);
+    const start = getPath(doc.body, path).slice(), x0 = e.clientX, y0 = e.clientY;
+    el.setPointerCapture(e.pointerId);
+    const move = (ev) => {
+      const dx = (ev.clientX - x0) / scale, dy = (ev.clientY - y0) / scale;
+      const r = start.slice();
+      if (resize) { r[2] += dx; r[3] += dy; } else { r[0] += dx; r[1] += dy; }
+      setPath(doc.body, path, clampRect(r));
+      placeRect(el);
+    };
+    const up = () => {
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+      if (JSON.stringify(getPath(doc.body, path)) !== JSON.stringify(start)) { changed(); announce(el.getAttribute('aria-label')); }
+    };
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+  }
+  function keyMove(e, el) {
+    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key];
+    if (!d) return;
+    e.preventDefault();
+    const step = e.altKey ? 1 : 8;
+    const path = JSON.parse(el.dataset.rpath);
+    const r = getPath(doc.body, path).slice();
+    if (e.shiftKey) { r[2] += d[0] * step; r[3] += d[1] * step; } else { r[0] += d[0] * step; r[1] += d[1] * step; }
+    setPath(doc.body, path, clampRect(r));
+    placeRect(el);
+    changed();
+    announce(el.getAttribute('aria-label'));
+  }
+
+  // ---- pictures ------------------------------------------------------------------------------------------------
+  // A photo too large for the budget is scaled and re-encoded as JPEG by the browser's own canvas
+  // (createImageBitmap + canvas.toBlob): every browser has it, so no library is needed for it.
+  async function shrink(file, maxBytes) {
+    const bitmap = await createImageBitmap(file);
+    let scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height));
+    for (let quality = 0.85; ; quality -= 0.1) {
+      const c = document.createElement('canvas');
+      c.width = Math.max(1, Math.round(bitmap.width * scale));
+      c.height = Math.max(1, Math.round(bitmap.height * scale));
+      c.getContext('2d').drawImage(bitmap, 0, 0, c.width, c.height);
+      const blob = await new Promise((res) => c.toBlob(res, 'image/jpeg', quality));
+      if (blob.size <= maxBytes || quality < 0.4) return { blob, width: c.width, height: c.height };
+      if (quality < 0.6) scale *= 0.8;
+    }
+  }
+  async function budget() {
+    try {
+      const b = await api('GET', 'studio/budget');
+      const el = $('#budget');
+      if (el) el.textContent = t('budget', kB(b.used), kB(b.left));
+      return b;
+    } catch (e) { return null; }
+  }
+  async function uploadPicture(e) {
+    const file = e.target.files[0];
+    if (!file) return;
+    const b = await budget();
+    const left = b ? b.left : 300 * 1024, max = Math.min(b ? b.image_max : 1024 * 1024, Math.max(60 * 1024, left));
+    let blob = file, type = file.type, w = 0, hh = 0;
+    const ext = type === 'image/svg+xml' ? 'svg' : type === 'image/png' ? 'png' : 'jpg';
+    if (type !== 'image/svg+xml') {
+      const bm = await createImageBitmap(file).catch(() => null);
+      if (!bm) { status(t('err').bad_image, 'bad'); return; }
+      w = bm.width; hh = bm.height;
+      if (file.size > max || Math.max(w, hh) > 1600) {
+        const s = await shrink(file, max);
+        status(t('scaled', kB(file.size), kB(s.blob.size)), 'warn');
+        blob = s.blob; type = 'image/jpeg'; w = s.width; hh = s.height;
+      }
+    } else if (file.size > max) { status(t('tooBig', kB(file.size), kB(left)), 'bad'); return; }
+    const name = `${slug(doc.body.id || 'kuva')}-${Date.now().toString(36)}.${type === 'image/jpeg' ? 'jpg' : ext}`;
+    try {
+      const r = await api('POST', `studio/upload?name=${encodeURIComponent(name)}`, undefined, { raw: blob, type });
+      doc.body.scene.background = r.path;
+      if (w && hh) doc.body.scene.size = w >= hh ? [800, Math.round(800 * hh / w)] : [Math.round(560 * w / hh), 560];
+      changed();
+      renderEditor();
+      budget();
+      status(t('uploaded'));
+      if ($('#preview-frame')) $('#preview-frame').src = previewUrl();
+    } catch (err) { status(errText(err), 'bad'); }
+  }
+
+  // ---- publishing, versions, conflicts, import ---------------------------------------------------------------
+  function dialog(title, ...body) {
+    const dlg = h('dialog', { 'aria-labelledby': 'dlg-h' }, h('h2', { id: 'dlg-h' }, title), ...body);
+    dlg.addEventListener('close', () => dlg.remove());
+    document.body.append(dlg);
+    dlg.showModal();
+    return dlg;
+  }
+  function publishDialog() {
+    const names = () => [...new Set([doc.name, ...content.drafts.map((d) => d.name), ...[...files.values()].filter((f) => f.dirty).map((f) => f.name)])];
+    const form = h('form', { onsubmit: async (e) => {
+      e.preventDefault();
+      const fd = new FormData(form);
+      const out = $('#publish-out');
+      out.textContent = t('publishing');
+      try {
+        for (const [n, f] of files) if (f.dirty) { clearTimeout(saveTimers.get(n)); await save(n); }
+        content = await api('GET', 'studio/content');
+        let list = [...new Set([doc.name, ...content.drafts.map((d) => d.name)])];
+        const feedback = fd.get('feedback') === 'on';
+        if (feedback) list = [...new Set([...list, await addFeedbackNote()])];
+        const revisions = {};
+        for (const n of list) if (files.get(n)) revisions[n] = files.get(n).revision;
+        const r = await api('POST', 'studio/publish', { names: list, revisions, note: fd.get('note'), feedback, lang: lang === 'fi' ? 'fi' : 'en' });
+        dlg.close();
+        status(`${t('publishedOk')} (${t('release')} ${r.release})`);
+        content = await api('GET', 'studio/content');
+        await openFile(doc.name);
+        $('#publish').focus();
+      } catch (err) {
+        if (err.status === 422) {
+          problems = err.data.problems;
+          out.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, t('lintErrors', err.data.errors)),
+            h('ul', { class: 'problem-list' }, problems.filter((p) => p.severity === 'error').map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
+          showProblems();
+        } else out.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, errText(err)));
+      }
+    } },
+    h('p', { class: 'muted' }, names().join(', ')),
+    h('div', { class: 'form-row' }, h('label', { for: 'publish-note' }, t('note')), h('textarea', { id: 'publish-note', name: 'note', required: true, maxlength: 400 })),
+    h('div', { class: 'form-row' }, h('label', { for: 'publish-feedback' }, h('input', { type: 'checkbox', id: 'publish-feedback', name: 'feedback' }), ' ', t('feedbackNote'))),
+    h('div', { id: 'publish-out', 'aria-live': 'polite' }),
+    h('div', { class: 'toolbar' }, h('button', { type: 'submit', class: 'primary', id: 'publish-go' }, t('publish')),
+      h('button', { type: 'button', onclick: () => dlg.close() }, t('cancel'))));
+    const dlg = dialog(t('publishTitle'), form);
+    $('#publish-note').focus();
+  }
+  // "Changed after feedback": a line in the lobby, in three languages, as content like any other.
+  async function addFeedbackNote() {
+    const game = files.get('game.json') || await loadFile('game.json');
+    const hubFile = game.body.rooms.find((r) => r.id === game.body.hub).file;
+    const hub = await loadFile(hubFile);
+    const widgets = hub.body.scene.widgets;
+    const note = { id: 'feedback-note', type: 'box', rect: [24, 508, 600, 40], size: 'small', tone: 'accent', text: clone(WORDS.fi.feedbackLobby) };
+    const at = widgets.findIndex((w) => w.id === 'feedback-note');
+    if (at >= 0) widgets[at] = { ...widgets[at], text: note.text }; else widgets.push(note);
+    changed(hubFile);
+    clearTimeout(saveTimers.get(hubFile));
+    await save(hubFile);
+    return hubFile;
+  }
+
+  async function versionsDialog() {
+    const v = await api('GET', `studio/versions?name=${encodeURIComponent(doc.name)}`);
+    const out = h('div', { 'aria-live': 'polite' });
+    const rows = v.versions.map((x) => h('li', {},
+      `${x.version} · ${new Date(x.at).toLocaleString(lang)} · ${x.author}: ${x.note} `,
+      h('button', { type: 'button', onclick: async () => {
+        const d = await api('GET', `studio/diff?name=${encodeURIComponent(doc.name)}&from=${x.version}`);
+        out.replaceChildren(h('h3', {}, `${t('changes')}: ${x.version} → ${t('draft')}/${t('published')}`), changesTable(d.changes));
+      } }, t('compare')), ' ',
+      x.version !== v.versions[0].version ? h('button', { type: 'button', class: 'danger', onclick: async () => {
+        if (!confirm(t('rollbackAsk', x.version))) return;
+        try {
+          const cur = await api('GET', `studio/file?name=${encodeURIComponent(doc.name)}`);
+          await api('POST', 'studio/rollback', { name: doc.name, version: x.version, revision: cur.revision, note: '' });
+          dlg.close();
+          dropLocal(doc.name);
+          status(t('rolledBack'));
+          await openFile(doc.name);
+        } catch (err) {
+          if (err.status === 422) out.replaceChildren(h('ul', { class: 'problem-list' }, err.data.problems.map((p) => h('li', { class: p.severity }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
+          else out.replaceChildren(h('p', { class: 'field-error' }, errText(err)));
+        }
+      } }, t('rollback')) : null));
+    const dlg = dialog(`${t('versions')}: ${doc.name}`, h('ol', { reversed: true }, rows), out,
+      h('div', { class: 'toolbar' }, h('button', { type: 'button', onclick: () => dlg.close() }, t('cancel'))));
+  }
+  function changesTable(changes) {
+    if (!changes.length) return h('p', {}, t('noChanges'));
+    const show = (v) => (v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+    return h('table', { class: 'changes' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, t('before')), h('th', { scope: 'col' }, t('after')))),
+      h('tbody', {}, changes.map((c) => h('tr', {}, h('td', {}, c.path), h('td', {}, show(c.from)), h('td', {}, show(c.to))))));
+  }
+  function diffLocal(a, b, path = '', out = []) {
+    if (a && b && typeof a === 'object' && typeof b === 'object') {
+      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) diffLocal(a[k], b[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k, out);
+    } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, from: a ?? null, to: b ?? null });
+    return out;
+  }
+  function showConflict(name, mine, theirs) {
+    const f = files.get(name);
+    keepLocal(`${name}.mine`, mine, theirs.revision); // kept whatever is chosen
+    const dlg = dialog(t('conflictTitle'),
+      h('p', {}, t('conflictText')),
+      h('h3', {}, `${t('changes')}: ${t('theirs', theirs.author || '?')} → ${t('mine')}`),
+      changesTable(diffLocal(theirs.body, mine)),
+      h('div', { class: 'compare' },
+        h('section', {}, h('h3', {}, t('mine')), h('pre', { tabindex: 0 }, JSON.stringify(mine, null, 2))),
+        h('section', {}, h('h3', {}, t('theirs', theirs.author || '?')), h('pre', { tabindex: 0 }, JSON.stringify(theirs.body, null, 2)))),
+      h('div', { class: 'toolbar' },
+        h('button', { type: 'button', class: 'primary', id: 'keep-mine', onclick: () => {
+          f.body = mine; f.revision = theirs.revision; f.conflict = null;
+          dlg.close(); changed(name); if (doc && doc.name === name) { doc = f; renderEditor(); }
+        } }, t('keepMine')),
+        h('button', { type: 'button', id: 'take-theirs', onclick: () => {
+          f.body = theirs.body; f.revision = theirs.revision; f.conflict = null; f.dirty = false;
+          dropLocal(name);
+          dlg.close(); if (doc && doc.name === name) { doc = f; renderEditor(); }
+        } }, t('takeTheirs'))));
+    status(t('conflictTitle'), 'bad');
+    $('#keep-mine').focus();
+  }
+  async function discardDraft() {
+    if (!confirm(t('discardAsk'))) return;
+    try {
+      await api('POST', 'studio/discard', { name: doc.name, revision: doc.revision });
+      dropLocal(doc.name);
+      await openFile(doc.name);
+    } catch (err) { status(errText(err), 'bad'); }
+  }
+  async function importFile(e) {
+    const file = e.target.files[0];
+    if (!file) return;
+    const text = await file.text();
+    try {
+      const r = await api('POST', 'studio/import', { name: doc.name, text, revision: doc.revision, lang: lang === 'fi' ? 'fi' : 'en' });
+      dropLocal(doc.name);
+      status(t('importOk'));
+      await openFile(doc.name);
+      problems = r.problems;
+      showProblems();
+    } catch (err) {
+      if (err.status === 422) {
+        const list = err.data.problems;
+        dialog(t('importBad'), h('ul', { class: 'problem-list' }, list.map((p) => h('li', { class: p.severity },
+          `${p.line ? `${t('line')} ${p.line}: ` : ''}${p.path ? p.path + ': ' : ''}${p.message}`))),
+        h('form', { method: 'dialog' }, h('button', { type: 'submit' }, t('cancel'))));
+      } else status(errText(err), 'bad');
+    }
+    e.target.value = '';
+  }
+  WORDS.fi.line = 'rivi'; WORDS.sv.line = 'rad'; WORDS.en.line = 'line';
+
+  // ---- routing ---------------------------------------------------------------------------------------------------
+  function applyLang() {
+    document.documentElement.lang = lang;
+    for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+    $('#lang').value = lang;
+  }
+  async function route() {
+    if (!session) return showLogin();
+    const m = /^#file=(.+)$/.exec(location.hash);
+    try {
+      if (m) await openFile(decodeURIComponent(m[1]));
+      else await showRooms();
+    } catch (e) { status(errText(e), 'bad'); }
+  }
+  window.addEventListener('hashchange', route);
+  $('#lang').addEventListener('change', (e) => {
+    lang = e.target.value;
+    try { localStorage.setItem('pakopeli.studio.lang', lang); } catch (err) { /* fine */ }
+    applyLang();
+    route();
+  });
+  $('#logout').addEventListener('click', async () => {
+    try { await api('POST', 'hr/logout', {}); } catch (e) { /* gone anyway */ }
+    session = null;
+    showLogin();
+  });
+  window.pakopeliStudio = { files, problems: () => problems, save }; // for tests and curious authors
+
+  applyLang();
+  (async () => {
+    try {
+      session = await api('GET', 'hr/session');
+      if (session.must_change) showPassword(''); else start();
+    } catch (e) { showLogin(); }
+  })();
+})();
