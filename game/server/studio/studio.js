@@ -27,12 +27,12 @@
       solved: 'Kun ratkaistu (opetus)', wrong: 'Kun vastaus on väärä', hints: 'Vihjeet', addHint: 'Lisää vihje',
       requires: 'Vaatii ensin', gives: 'Antaa', givesItems: 'Esineet', reveals: 'Paljastaa osat', comic: 'Sarjakuva',
       options: 'Vaihtoehdot', addOption: 'Lisää vaihtoehto', correct: 'Oikea', explain: 'Miksi (selitys)',
-      places: 'Kohdat kuvassa', addPlace: 'Lisää kohta', decoy: 'Harhautus (väärä kohta)', onWidget: 'Osan päällä',
+      places: 'Kohdat kuvassa', placeN: 'Kohta', addPlace: 'Lisää kohta', decoy: 'Harhautus (väärä kohta)', onWidget: 'Osan päällä',
       ownRect: '(oma suorakulmio kuvassa)', steps: 'Vaiheet oikeassa järjestyksessä', addStep: 'Lisää vaihe',
       pairs: 'Parit', addPair: 'Lisää pari', left: 'Vasen', right: 'Pari', answer: 'Koodi', final: 'Viimeinen ovi',
       answers: 'Hyväksytyt vastaukset', addAnswer: 'Lisää vastaus', item: 'Esine', place: 'Kohde', remove: 'Poista',
       up: 'Ylös', down: 'Alas', id: 'Tunnus', fi: 'suomeksi', sv: 'ruotsiksi', en: 'englanniksi',
-      stMissing: 'puuttuu', stSame: 'sama kuin suomeksi', stDone: 'valmis',
+      stMissing: 'puuttuu', stSame: 'sama kuin suomeksi', stDone: 'valmis', stUnused: 'tyhjä',
       kinds: { choice: 'Monivalinta', hotspots: 'Etsi kohdat kuvasta', order: 'Järjestä', match: 'Yhdistä parit',
         code: 'Koodilukko', text: 'Kirjoita vastaus', use: 'Käytä esinettä' },
       saved: 'Tallennettu luonnoksena', saving: 'Tallennetaan…', savedLocal: 'Ei yhteyttä palvelimeen: muutokset on tallennettu tähän selaimeen ja lähetetään, kun yhteys palaa.',
@@ -78,12 +78,12 @@
       puzzles: 'Uppgifter', addPuzzle: 'Lägg till uppgift', kind: 'Slag', prompt: 'Uppgift', solved: 'När den är löst (lärdom)',
       wrong: 'När svaret är fel', hints: 'Ledtrådar', addHint: 'Lägg till ledtråd', requires: 'Kräver först', gives: 'Ger',
       givesItems: 'Föremål', reveals: 'Visar delar', comic: 'Serie', options: 'Alternativ', addOption: 'Lägg till alternativ',
-      correct: 'Rätt', explain: 'Varför (förklaring)', places: 'Ställen i bilden', addPlace: 'Lägg till ställe',
+      correct: 'Rätt', explain: 'Varför (förklaring)', places: 'Ställen i bilden', placeN: 'Ställe', addPlace: 'Lägg till ställe',
       decoy: 'Avledning (fel ställe)', onWidget: 'Ovanpå del', ownRect: '(egen rektangel i bilden)', steps: 'Stegen i rätt ordning',
       addStep: 'Lägg till steg', pairs: 'Par', addPair: 'Lägg till par', left: 'Vänster', right: 'Par', answer: 'Kod',
       final: 'Sista dörren', answers: 'Godkända svar', addAnswer: 'Lägg till svar', item: 'Föremål', place: 'Mål', remove: 'Ta bort',
       up: 'Upp', down: 'Ned', id: 'Id', fi: 'på finska', sv: 'på svenska', en: 'på engelska', stMissing: 'saknas',
-      stSame: 'samma som finska', stDone: 'klar',
+      stSame: 'samma som finska', stUnused: 'tom', stDone: 'klar',
       kinds: { choice: 'Flerval', hotspots: 'Hitta ställena i bilden', order: 'Ordna', match: 'Para ihop', code: 'Kodlås',
         text: 'Skriv svaret', use: 'Använd föremål' },
       saved: 'Sparat som utkast', saving: 'Sparar…', savedLocal: 'Ingen kontakt med servern: ändringarna är sparade i den här webbläsaren och skickas när kontakten återkommer.',
@@ -127,11 +127,11 @@
       puzzles: 'Puzzles', addPuzzle: 'Add a puzzle', kind: 'Kind', prompt: 'The task', solved: 'When solved (the lesson)',
       wrong: 'When the answer is wrong', hints: 'Hints', addHint: 'Add a hint', requires: 'Needs first', gives: 'Gives',
       givesItems: 'Items', reveals: 'Reveals parts', comic: 'Comic', options: 'Options', addOption: 'Add an option', correct: 'Right',
-      explain: 'Why (explanation)', places: 'Places on the picture', addPlace: 'Add a place', decoy: 'Decoy (a wrong place)',
+      explain: 'Why (explanation)', places: 'Places on the picture', placeN: 'Place', addPlace: 'Add a place', decoy: 'Decoy (a wrong place)',
       onWidget: 'On a part', ownRect: '(its own rectangle on the picture)', steps: 'Steps in the right order', addStep: 'Add a step',
       pairs: 'Pairs', addPair: 'Add a pair', left: 'Left', right: 'Its pair', answer: 'Code', final: 'The last door',
       answers: 'Accepted answers', addAnswer: 'Add an answer', item: 'Item', place: 'Target', remove: 'Remove', up: 'Up', down: 'Down',
-      id: 'Id', fi: 'in Finnish', sv: 'in Swedish', en: 'in English', stMissing: 'missing', stSame: 'same as Finnish', stDone: 'done',
+      id: 'Id', fi: 'in Finnish', sv: 'in Swedish', en: 'in English', stMissing: 'missing', stSame: 'same as Finnish', stDone: 'done', stUnused: 'empty',
       kinds: { choice: 'Multiple choice', hotspots: 'Find the places', order: 'Put in order', match: 'Match the pairs', code: 'Code lock',
         text: 'Type the answer', use: 'Use an item' },
       saved: 'Saved as a draft', saving: 'Saving…', savedLocal: 'No connection to the server: your changes are kept in this browser and sent when the connection returns.',
@@ -213,6 +213,7 @@
   // ---- content helpers ---------------------------------------------------------------------
   const txt = (v, l = 'fi') => (typeof v === 'string' ? v : v && typeof v === 'object' ? (v[l] || '') : '');
   function langStatus(v, l) {
+    if (!LANGS.some((x) => txt(v, x).trim())) return 'unused'; // an optional text not written in any language
     const fi = txt(v, 'fi'), x = typeof v === 'string' ? '' : txt(v, l); // a plain string is Finnish only
     if (l === 'fi') return fi.trim() ? 'done' : 'missing';
     if (!x.trim()) return 'missing';
@@ -360,7 +361,7 @@
   }
   function fieldFor(path) {
     let best = null, bestLen = -1;
-    for (const el of document.querySelectorAll('[data-path]')) {
+    for (const el of document.querySelectorAll('[data-path]:not(.rect)')) { // forms, not the scene
       const q = el.dataset.path;
       if ((path === q || path.startsWith(q + '.') || path.startsWith(q + '[')) && q.length > bestLen) { best = el; bestLen = q.length; }
     }
@@ -388,6 +389,21 @@
       if (name === 'game.json' || !w || !w.pakopeli) frame.src = previewUrl();
       else w.pakopeli.reloadRequested = true;
     }, 150);
+  }
+  // The game focuses its canvas when it (re)loads; the preview must not take the author's
+  // cursor away from the field or rectangle they are working on. Focus may go into the preview
+  // only by the author's own hand: Tab, or the pointer over it.
+  let lastTab = 0, overPreview = false, keepFocus = null;
+  document.addEventListener('keydown', (e) => { if (e.key === 'Tab') lastTab = Date.now(); }, true);
+  document.addEventListener('focusin', (e) => { if (e.target.id !== 'preview-frame') keepFocus = e.target; });
+  window.addEventListener('blur', () => setTimeout(() => {
+    const frame = $('#preview-frame');
+    if (!frame || document.activeElement !== frame || overPreview || Date.now() - lastTab < 1000) return;
+    if (keepFocus && keepFocus.isConnected) keepFocus.focus({ preventScroll: true });
+  }, 0));
+  function watchPreview(frame) {
+    frame.addEventListener('mouseenter', () => { overPreview = true; });
+    frame.addEventListener('mouseleave', () => { overPreview = false; });
   }
   const previewUrl = () => `/studio/preview/?room=${encodeURIComponent(doc.body && doc.body.id || '')}&lang=${lang}&t=${Date.now()}`;
 
@@ -480,6 +496,23 @@
     return [x, y, w, hh];
   }
 
+  // The lobby door of a room says the room's name: it follows the title as it is typed.
+  const DOOR = { fi: 'Ovi: ', sv: 'Dörr: ', en: 'Door: ' };
+  function syncDoor(l, value) {
+    const game = files.get('game.json');
+    if (!game || !doc.body.id || doc.body.id === game.body.hub) return;
+    const hubFile = (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file;
+    const hub = hubFile && files.get(hubFile);
+    const door = hub && (hub.body.scene.widgets || []).find((w) => w.opens === doc.body.id);
+    if (!door) return;
+    for (const key of ['text', 'label']) {
+      if (typeof door[key] !== 'object' || !door[key]) door[key] = { fi: txt(door[key]) };
+      door[key][l] = key === 'label' ? DOOR[l] + value : value;
+    }
+    rewriteFinalHint(game.body, hub.body, doorTitles(hub.body));
+    changed(hubFile);
+  }
+
   function newRoomDialog() {
     const dlg = h('dialog', { 'aria-labelledby': 'new-room-h' });
     const form = h('form', { method: 'dialog', onsubmit: async (e) => {
@@ -555,6 +588,11 @@
   // ---- the editor -------------------------------------------------------------------------------------------
   async function openFile(name) {
     content = content || await api('GET', 'studio/content');
+    if (name !== 'game.json') {
+      const game = files.get('game.json') || await loadFile('game.json');
+      const hubFile = (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file;
+      if (hubFile && hubFile !== name && !files.get(hubFile)) await loadFile(hubFile);
+    }
     doc = await loadFile(name);
     if (!doc.body) { location.hash = '#rooms'; return; }
     renderEditor();
@@ -569,8 +607,8 @@
       h('section', { class: 'preview', 'aria-label': t('preview') },
         h('div', { class: 'toolbar' }, h('h2', {}, t('preview')),
           h('button', { type: 'button', onclick: () => { $('#preview-frame').src = previewUrl(); } }, t('reloadPreview'))),
-        h('iframe', { id: 'preview-frame', title: t('preview'), src: previewUrl() }),
-        h('div', { id: 'preview-problems', class: 'problems', role: 'alert', hidden: true })));
+        (() => { const f = h('iframe', { id: 'preview-frame', title: t('preview'), src: previewUrl() }); watchPreview(f); return f; })(),
+        h('div', { id: 'preview-problems', class: 'problems', role: 'alert', tabindex: 0, hidden: true })));
     const right = h('div', { class: 'right' },
       h('section', { id: 'problems', 'aria-labelledby': 'problems-h' }),
       isGame ? jsonView() : roomForm());
@@ -599,7 +637,7 @@
     const fs = h('fieldset', { dataset: { path: pathText(path) } }, h('legend', {}, label));
     const grid = h('div', { class: 'langs' });
     for (const l of LANGS) {
-      const badge = h('span', { class: `badge ${langStatus(value, l)}` }, t({ missing: 'stMissing', same: 'stSame', done: 'stDone' }[langStatus(value, l)]));
+      const badge = h('span', { class: `badge ${langStatus(value, l)}` }, t({ missing: 'stMissing', same: 'stSame', done: 'stDone', unused: 'stUnused' }[langStatus(value, l)]));
       const id = `f-${pathText(path).replace(/[^a-z0-9]/gi, '_')}-${l}`;
       const input = h(multi ? 'textarea' : 'input', { id, lang: l, dataset: { path: `${pathText(path)}.${l}` }, oninput: (e) => {
         let v = getPath(doc.body, path);
@@ -610,9 +648,12 @@
           const b = grid.querySelector(`[data-badge="${ll}"]`);
           const st = langStatus(v, ll);
           b.className = `badge ${st}`;
-          b.textContent = t({ missing: 'stMissing', same: 'stSame', done: 'stDone' }[st]);
+          b.textContent = t({ missing: 'stMissing', same: 'stSame', done: 'stDone', unused: 'stUnused' }[st]);
         }
-        if (path.length === 1 && path[0] === 'title' && l === 'fi') $('#editor-h').textContent = e.target.value;
+        if (path.length === 1 && path[0] === 'title') {
+          if (l === 'fi') $('#editor-h').textContent = e.target.value;
+          syncDoor(l, e.target.value);
+        }
         changed();
       } });
       input.value = typeof value === 'string' ? (l === 'fi' ? value : '') : txt(value, l);
@@ -755,7 +796,9 @@
     const k = pz.kind;
     if (k === 'choice') parts.push(list([...p, 'options'], t('options'), () => ({ id: newId('x'), text: emptyText(), explain: emptyText() }),
       (pp) => [text3([...pp, 'text'], t('text')), text3([...pp, 'explain'], t('explain'), { multi: true }), check([...pp, 'correct'], t('correct'))], t('addOption')));
-    if (k === 'hotspots') parts.push(list([...p, 'places'], t('places'), () => ({ id: newId('x'), label: emptyText(), explain: emptyText(), rect: [80, 80, 120, 80] }),
+    // a new place lands beside the last one, never on top of it (it could not be grabbed)
+    const nextRect = () => { const n = (pz.places || []).length; return [40 + (n % 5) * 140, 40 + Math.floor(n / 5) * 100, 120, 80]; };
+    if (k === 'hotspots') parts.push(list([...p, 'places'], t('places'), () => ({ id: newId('x'), label: emptyText(), explain: emptyText(), rect: nextRect() }),
       (pp, pl) => [text3([...pp, 'label'], t('label')), text3([...pp, 'explain'], t('explain'), { multi: true }),
         h('div', { class: 'row' }, placeTarget(pp, pl, ids), decoyBox(pp, pl))], t('addPlace')));
     if (k === 'order') parts.push(list([...p, 'steps'], t('steps'), () => ({ id: newId('x'), text: emptyText() }),
@@ -810,7 +853,7 @@
       out.push({ path: ['scene', 'widgets', i, 'rect'], kind: door ? 'door' : 'widget', name: `${w.type}${w.id ? ' ' + w.id : ''}: ${txt(w.text || w.label).slice(0, 30)}` });
     });
     (r.puzzles || []).forEach((p, i) => (p.places || []).forEach((pl, k) => {
-      if (pl.rect) out.push({ path: ['puzzles', i, 'places', k, 'rect'], kind: pl.correct === false ? 'place decoy' : 'place', name: `${t('places')} ${k + 1}: ${txt(pl.label).slice(0, 30)}` });
+      if (pl.rect) out.push({ path: ['puzzles', i, 'places', k, 'rect'], kind: pl.correct === false ? 'place decoy' : 'place', name: `${t('placeN')} ${k + 1}: ${txt(pl.label).slice(0, 30)}` });
     }));
     return out;
   }

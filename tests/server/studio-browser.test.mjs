@@ -1,0 +1,343 @@
+// The studio end to end in Debian's Chromium against a real pakopeli-server (issue 12): an author
+// logs in, makes the room "Tietoturva arjessa" (a picture uploaded, hotspot places dragged onto
+// it, a choice, an ordering, a code lock, in fi/sv/en), publishes it, and a player plays it from
+// the lobby through its new door until the last door opens with the new code. Also by keyboard
+// only; two authors on one room; the network lost while typing; a rollback; axe.
+//
+// The server is seeded from tests/fixtures/studio-game: a lobby with the last door and no rooms,
+// so the new room's code part is the whole final code.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import fs from 'node:fs';
+import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
+import { AxeBuilder } from '../e2e/node_modules/@axe-core/playwright/dist/index.mjs';
+import { startServer, runCommand, ROOT } from './lib.mjs';
+import { CHROMIUM_ARGS, waitForLine, clickControl, keyToControl, screenLines, settle } from '../e2e/lib.mjs';
+
+const LEVELS = path.join(ROOT, 'tests/fixtures/studio-game');
+const SHOTS = path.join(ROOT, 'build/screens');
+const PASSWORD = 'Author-password-2024';
+
+let server, browser;
+const shot = (page, name) => { fs.mkdirSync(SHOTS, { recursive: true }); return page.screenshot({ path: path.join(SHOTS, name), fullPage: false }); };
+
+before(async () => {
+  server = await startServer({ args: [`--levels=${LEVELS}`] });
+  for (const name of ['aino', 'ben']) {
+    runCommand([`--data=${server.data}`, 'user', 'add', name, '--role=author', '--password-stdin'], { input: PASSWORD + '\n' });
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+after(async () => {
+  await browser.close();
+  assert.equal((await server.stop()).code, 0, server.errors());
+});
+
+async function author(name, viewport = { width: 1400, height: 1000 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url + '/studio/');
+  await page.fill('#login-user', name);
+  await page.fill('#login-pw', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.rooms');
+  return { page, context, errors };
+}
+
+// A photo-like picture: a desk drawn in the browser and photographed (a real PNG, 1200 x 840).
+async function deskPicture() {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 840 } });
+  await page.setContent(`<body style="margin:0;background:linear-gradient(#d9e4ec,#b7c7d3);font:32px sans-serif">
+    <div style="position:absolute;left:80px;top:90px;width:560px;height:360px;background:#222;border:18px solid #444;color:#7fd"> näyttö</div>
+    <div style="position:absolute;left:600px;top:110px;width:150px;height:120px;background:#ffe066;transform:rotate(6deg);color:#333;padding:10px">salasana: Kesä2024</div>
+    <div style="position:absolute;left:760px;top:520px;width:300px;height:180px;background:#eee;border:2px solid #999;color:#333;padding:10px">asiakaslista.pdf</div>
+    <div style="position:absolute;left:120px;top:600px;width:420px;height:110px;background:#6b4f3a;color:#fff;padding:10px">näppäimistö</div>
+    <div style="position:absolute;left:0;top:760px;width:1200px;height:80px;background:#8a6a4f"></div></body>`);
+  const png = await page.screenshot({ type: 'png' });
+  await page.close();
+  return png;
+}
+
+// Fills the three languages of the fieldset whose data-path is p: `${text} (fi|sv|en)` unless given.
+async function text3(page, p, fi, sv = `${fi} (sv)`, en = `${fi} (en)`) {
+  for (const [l, v] of [['fi', fi], ['sv', sv], ['en', en]]) await page.fill(`[data-path="${p}.${l}"]`, v);
+}
+// Every still-empty text of the studio's forms under a path gets a short text per language.
+async function fillEmpty(page, prefix, word) {
+  const paths = await page.$$eval(`[data-path^="${prefix}"][lang]`, (els) => els.filter((e) => !e.value).map((e) => e.dataset.path));
+  let n = 0;
+  for (const p of paths) {
+    const l = p.slice(-2);
+    await page.fill(`[data-path="${p}"]`, `${word} ${++n} ${{ fi: 'suomeksi', sv: 'på svenska', en: 'in English' }[l]}`);
+  }
+}
+async function addPuzzle(page, kind) {
+  await page.selectOption('#add-kind', kind);
+  await page.click('#add-puzzle');
+  return page.$$eval('details.item[data-path^="puzzles["]', (d) => d.filter((x) => /^puzzles\[\d+\]$/.test(x.dataset.path)).length - 1);
+}
+async function dragRect(page, rpath, toX, toY) {
+  const el = page.locator(`.rect[data-path="${rpath}"]`);
+  await page.locator('#scene').scrollIntoViewIfNeeded();
+  const box = await el.boundingBox();
+  const scene = await page.locator('#scene').boundingBox();
+  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(scene.x + toX + 10, scene.y + toY + 10, { steps: 6 });
+  await page.mouse.up();
+}
+async function waitSaved(page) {
+  await page.waitForFunction(() => [...window.pakopeliStudio.files.values()].every((f) => !f.dirty && !f.saving), null, { timeout: 15000 });
+}
+
+// Plays the published room from the lobby to the open last door; press clicks or keys to a control.
+async function playNewRoom(press, screenshotName) {
+  const pc = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+  const game = await pc.newPage();
+  const gameErrors = [];
+  game.on('pageerror', (e) => gameErrors.push(e.message));
+  await game.goto(server.url + '/?lang=en');
+  await game.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 30000 });
+  if (press === keyToControl) await game.focus('#canvas');
+  await press(game, 'Door: Security in daily work');
+  await press(game, 'Start');
+  await press(game, 'Password note');
+  await press(game, 'Client list');
+  await press(game, 'Continue');
+  await press(game, 'I lock the screen');
+  await press(game, 'Continue');
+  const steps = ['Unplug the network', 'Call IT support', 'Report the incident'];
+  for (let guard = 0; guard < 10; guard++) {
+    const order = (await screenLines(game)).map((l) => /^Step (\d+): (.*) – option$/.exec(l)).filter(Boolean)
+      .sort((a, b) => a[1] - b[1]).map((m) => m[2]);
+    const k = order.findIndex((x, n) => x !== steps[n]);
+    if (k < 0) break;
+    await press(game, `Move up: ${steps[k]}`);
+  }
+  await press(game, 'Check');
+  await press(game, 'Continue');
+  for (const ch of '2468') await press(game, new RegExp(`^${ch} – button$`));
+  await press(game, 'Check');
+  await press(game, 'Continue');
+  await waitForLine(game, 'Room solved!');
+  await press(game, 'To the lobby');
+  await waitForLine(game, 'Open the front door');
+  await press(game, /^7 – button$/);
+  await press(game, 'Check');
+  await waitForLine(game, 'You escaped!');
+  await shot(game, screenshotName);
+  assert.deepEqual(gameErrors, []);
+  await pc.close();
+}
+
+describe('the studio in the browser', () => {
+  it('an author makes "Tietoturva arjessa" and publishes it; a player plays it through its new door', async () => {
+    const t0 = Date.now();
+    const { page, context, errors } = await author('aino');
+    await shot(page, 'studio-rooms.png');
+    await page.click('#new-room');
+    await page.fill('#new-room-name', 'Tietoturva arjessa');
+    await page.click('dialog button[type=submit]');
+    await page.waitForSelector('#scene');
+    await text3(page, 'title', 'Tietoturva arjessa', 'Informationssäkerhet i vardagen', 'Security in daily work');
+    await text3(page, 'intro', 'Työpisteelläsi on tietoturvan aukkoja. Löydä ne ja korjaa tavat.',
+      'Din arbetsplats har brister i informationssäkerheten. Hitta dem.', 'Your desk has security gaps. Find them and fix the habits.');
+    await text3(page, 'outro', 'Lukitset näytön ja pidät salasanat poissa näkyviltä.',
+      'Du låser skärmen och håller lösenord borta.', 'You lock the screen and keep passwords out of sight.');
+    await page.fill('[data-path="code_part"]', '7');
+
+    await page.setInputFiles('#upload', { name: 'tyopiste.png', mimeType: 'image/png', buffer: await deskPicture() });
+    await page.waitForSelector('#scene img.bg');
+
+    // 1. hotspots: two places dragged onto the picture, one decoy
+    let i = await addPuzzle(page, 'hotspots');
+    await text3(page, `puzzles[${i}].prompt`, 'Etsi kuvasta kaksi tietoturvariskiä.', 'Hitta två risker i bilden.', 'Find two security risks in the picture.');
+    await page.click(`[data-path="puzzles[${i}].places"] > button`);
+    await page.click(`[data-path="puzzles[${i}].places"] > button`);
+    await text3(page, `puzzles[${i}].places[0].label`, 'Salasanalappu', 'Lösenordslapp', 'Password note');
+    await text3(page, `puzzles[${i}].places[1].label`, 'Asiakaslista', 'Klientlista', 'Client list');
+    await text3(page, `puzzles[${i}].places[2].label`, 'Näppäimistö', 'Tangentbord', 'Keyboard');
+    await page.check(`#f-puzzles_${i}__places_2_-decoy`);
+    await dragRect(page, `puzzles[${i}].places[0].rect`, 330, 40);
+    await dragRect(page, `puzzles[${i}].places[1].rect`, 410, 290);
+    await dragRect(page, `puzzles[${i}].places[2].rect`, 60, 330);
+    const rects = await page.evaluate((k) => window.pakopeliStudio.files.get('tietoturva-arjessa.json').body.puzzles[k].places.map((p) => p.rect), i);
+    const scale = await page.$eval('#scene', (e) => Number(e.dataset.scale));
+    for (const [n, [x, y]] of [[0, [330, 40]], [1, [410, 290]], [2, [60, 330]]]) {
+      assert.ok(Math.abs(rects[n][0] - x / scale) < 4 && Math.abs(rects[n][1] - y / scale) < 4, `place ${n + 1} dragged: ${rects[n]} (scale ${scale})`);
+    }
+    await shot(page, 'studio-scene-places.png');
+    await fillEmpty(page, `puzzles[${i}]`, 'Selitys');
+
+    // 2. a choice
+    i = await addPuzzle(page, 'choice');
+    await text3(page, `puzzles[${i}].prompt`, 'Lähdet kahville. Mitä teet koneelle?', 'Du går på kaffe. Vad gör du med datorn?', 'You go for coffee. What do you do with the computer?');
+    await text3(page, `puzzles[${i}].options[0].text`, 'Lukitsen näytön', 'Jag låser skärmen', 'I lock the screen');
+    await text3(page, `puzzles[${i}].options[1].text`, 'Jätän sen auki', 'Jag lämnar den öppen', 'I leave it open');
+    await fillEmpty(page, `puzzles[${i}]`, 'Perustelu');
+
+    // 3. an ordering
+    i = await addPuzzle(page, 'order');
+    await page.click(`[data-path="puzzles[${i}].steps"] > button`);
+    await text3(page, `puzzles[${i}].prompt`, 'Missä järjestyksessä toimit, kun huomaat tietomurron?', 'I vilken ordning gör du?', 'In which order do you act?');
+    await text3(page, `puzzles[${i}].steps[0].text`, 'Irrota kone verkosta', 'Koppla från nätet', 'Unplug the network');
+    await text3(page, `puzzles[${i}].steps[1].text`, 'Soita IT-tukeen', 'Ring IT-stödet', 'Call IT support');
+    await text3(page, `puzzles[${i}].steps[2].text`, 'Kirjaa poikkeama', 'Anmäl avvikelsen', 'Report the incident');
+    await fillEmpty(page, `puzzles[${i}]`, 'Ohje');
+
+    // 4. a code lock
+    i = await addPuzzle(page, 'code');
+    await text3(page, `puzzles[${i}].prompt`, 'Lukon koodi on lapun numerot: 2468.', 'Koden är 2468.', 'The code is on the note: 2468.');
+    await page.fill(`[data-path="puzzles[${i}].answer"]`, '2468');
+    await fillEmpty(page, `puzzles[${i}]`, 'Vihje');
+    await fillEmpty(page, '', 'Teksti'); // anything left: the lobby door and the hints in every language
+
+    await waitSaved(page);
+    await page.waitForFunction(() => document.querySelector('#problems p'), null, { timeout: 20000 });
+    await shot(page, 'studio-room-editor.png');
+    // the preview plays the draft: the game in the frame shows the new room
+    const previewSays = () => page.frame({ url: /\/studio\/preview\// }).$$eval('#sr-lines li', (l) => l.map((x) => x.textContent));
+    await page.waitForFunction(() => {
+      const w = document.querySelector('#preview-frame').contentWindow;
+      return [...w.document.querySelectorAll('#sr-lines li')].some((li) => li.textContent.includes('Tietoturva arjessa'));
+    }, null, { timeout: 30000 }).catch(async () => assert.fail(`the preview does not show the draft: ${(await previewSays()).join(' | ')}`));
+
+    // The lobby: the new door is placed where the author drags it, and made wide enough for
+    // the Swedish name (the checker said it did not fit).
+    await page.goto(server.url + '/studio/#file=hub.json');
+    await page.waitForSelector('.rect.door');
+    const door = page.locator('.rect.door');
+    await dragRect(page, await door.getAttribute('data-path'), 300, 200);
+    await door.scrollIntoViewIfNeeded();
+    const handle = await door.locator('.handle').boundingBox();
+    await page.mouse.move(handle.x + 4, handle.y + 4);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 110, handle.y + 20, { steps: 5 });
+    await page.mouse.up();
+    await waitSaved(page);
+    await shot(page, 'studio-lobby-door.png');
+
+    await page.click('#publish');
+    await page.fill('#publish-note', 'Uusi huone: Tietoturva arjessa');
+    await page.click('#publish-go');
+    await page.waitForFunction(() => document.querySelector('#publish-out .field-error') || /Julkaistu/.test(document.querySelector('#status').textContent),
+      null, { timeout: 30000 }).catch(async () => {
+      await shot(page, 'studio-publish-failed.png');
+      throw new Error(`publishing did not finish: ${await page.locator('#publish-out').textContent()} / ${await page.locator('#status').textContent()}`);
+    });
+    if (await page.locator('#publish-out .field-error').count()) assert.fail(`publish refused: ${await page.locator('#publish-out').textContent()}`);
+    const authorSeconds = (Date.now() - t0) / 1000;
+    console.log(`# a scripted author made and published the room in ${authorSeconds.toFixed(1)} s`);
+    await shot(page, 'studio-published.png');
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // The player, with the mouse and then with the keyboard only: the lobby has the new door, the
+    // room plays to the end, and the last door opens with the new code part 7.
+    await playNewRoom(clickControl, 'studio-player-escaped.png');
+    await playNewRoom(keyToControl, 'studio-player-keyboard.png');
+  });
+
+  it('two authors edit the same room: the second sees a conflict with both versions, nothing is lost', async () => {
+    const a = await author('aino'), b = await author('ben');
+    for (const x of [a, b]) {
+      await x.page.click('text=Tietoturva arjessa');
+      await x.page.waitForSelector('[data-path="intro.fi"]');
+    }
+    await a.page.fill('[data-path="intro.fi"]', 'Ainon johdanto');
+    await waitSaved(a.page);
+    await b.page.fill('[data-path="intro.fi"]', 'Benin johdanto');
+    await b.page.waitForSelector('dialog #keep-mine', { timeout: 15000 });
+    const text = await b.page.locator('dialog').textContent();
+    assert.match(text, /Ainon johdanto/);
+    assert.match(text, /Benin johdanto/);
+    await shot(b.page, 'studio-conflict.png');
+    await b.page.click('#keep-mine');
+    await waitSaved(b.page);
+    const r = await b.page.evaluate(async () => (await fetch('/api/v1/studio/file?name=tietoturva-arjessa.json')).json());
+    assert.equal(r.draft.body.intro.fi, 'Benin johdanto');
+    assert.match(await b.page.evaluate(() => localStorage.getItem('pakopeli.studio.draft.tietoturva-arjessa.json.mine')), /Benin johdanto/,
+      'the version not kept stays in the browser');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('the network drops while typing: nothing is lost, it is sent when the network returns', async () => {
+    const a = await author('aino');
+    await a.page.click('text=Tietoturva arjessa');
+    await a.page.waitForSelector('[data-path="outro.fi"]');
+    await a.context.setOffline(true);
+    await a.page.fill('[data-path="outro.fi"]', 'Kirjoitettu ilman verkkoa');
+    await a.page.waitForSelector('#status[data-kind="warn"]', { timeout: 10000 });
+    const kept = await a.page.evaluate(() => localStorage.getItem('pakopeli.studio.draft.tietoturva-arjessa.json'));
+    assert.match(kept, /Kirjoitettu ilman verkkoa/);
+    // the tab is closed while offline and opened again later, online
+    await a.page.close();
+    await a.context.setOffline(false);
+    const page = await a.context.newPage();
+    await page.goto(server.url + '/studio/#file=tietoturva-arjessa.json');
+    await page.waitForSelector('[data-path="outro.fi"]');
+    assert.equal(await page.inputValue('[data-path="outro.fi"]'), 'Kirjoitettu ilman verkkoa');
+    await waitSaved(page);
+    const r = await page.evaluate(async () => (await fetch('/api/v1/studio/file?name=tietoturva-arjessa.json')).json());
+    assert.equal(r.draft.body.outro.fi, 'Kirjoitettu ilman verkkoa');
+    await a.context.close();
+  });
+
+  it('a published version rolls back', async () => {
+    const a = await author('aino');
+    await a.page.click('text=Tietoturva arjessa');
+    await a.page.waitForSelector('#publish');
+    await a.page.click('#publish');
+    await a.page.fill('#publish-note', 'Uudet tekstit');
+    await a.page.click('#publish-go');
+    await a.page.waitForSelector('#status:has-text("Julkaistu")', { timeout: 30000 });
+    let served = await (await fetch(server.url + '/levels/tietoturva-arjessa.json')).json();
+    assert.equal(served.intro.fi, 'Benin johdanto');
+    a.page.on('dialog', (d) => d.accept());
+    await a.page.click('text=Versiot');
+    await a.page.click('dialog li:has-text("Uusi huone") button:has-text("Palauta")');
+    await a.page.waitForSelector('#status:has-text("palautettu")', { timeout: 30000 });
+    served = await (await fetch(server.url + '/levels/tietoturva-arjessa.json')).json();
+    assert.notEqual(served.intro.fi, 'Benin johdanto');
+    await a.context.close();
+  });
+
+  it('the studio passes the accessibility audit, and works by keyboard only', async () => {
+    const { page, context } = await author('aino', { width: 1280, height: 900 });
+    const audit = async (what) => {
+      const r = await new AxeBuilder({ page }).exclude('#preview-frame').analyze();
+      assert.deepEqual(r.violations.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    };
+    await audit('room list');
+    // keyboard only: a new room, a text, a place moved with the arrow keys and resized with Shift
+    await page.focus('#new-room');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Näppäimin tehty');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#scene');
+    await page.focus('[data-path="title.sv"]');
+    await page.keyboard.type('Gjort med tangentbordet');
+    await page.focus('#add-kind');
+    await page.keyboard.press('End'); // the last kind, then back to hotspots
+    await page.selectOption('#add-kind', 'hotspots');
+    await page.focus('#add-puzzle');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.rect.place');
+    await page.focus('.rect.place');
+    const before = await page.evaluate(() => [...window.pakopeliStudio.files.get('nappaimin-tehty.json').body.puzzles[0].places[0].rect]);
+    for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    const moved = await page.evaluate(() => [...window.pakopeliStudio.files.get('nappaimin-tehty.json').body.puzzles[0].places[0].rect]);
+    assert.deepEqual(moved, [before[0] + 24, before[1] + 8, before[2] + 8, before[3]]);
+    await page.waitForFunction(() => /x \d+, y \d+/.test(document.querySelector('#announce').textContent)); // read out
+    await waitSaved(page);
+    await audit('room editor');
+    await shot(page, 'studio-keyboard.png');
+    await context.close();
+  });
+});
