@@ -19,6 +19,7 @@
  *          the linter finds no error (422 with every problem, nothing changed, otherwise)
  *     POST /api/v1/studio/upload?name=x.png       the image's bytes (PNG, JPEG, SVG) -> {path}
  *     GET  /api/v1/studio/budget                  the first-load budget and what is left
+ *     GET  /api/v1/studio/stats?room=             how players did and what they said, without names
  * The rules content must meet are the linter's (pakopeli-lint, store_lint): none is written here.
  */
 #include <stdarg.h>
@@ -982,6 +983,129 @@ static void get_budget(scall *c)
     send_json(c, 200, o);
 }
 
+/* ---- what players said and how they did (no names) -------------------------------------------------------- */
+
+enum { STATS_PEOPLE_MAX = 20000 };
+
+typedef struct stat_acc {
+    char puzzle[DB_ID_MAX];  /* "" for the room */
+    int n, solved;
+    int64_t mistakes, hints;
+    int64_t *ms;             /* times of those who solved it, for the median */
+    int ms_n, ms_cap;
+} stat_acc;
+
+typedef struct stats_ctx {
+    const char *room;
+    stat_acc acc[LEVEL_MAX_PUZZLES + 1];
+    int count;
+    cJSON *comments;
+    int ratings[6];
+} stats_ctx;
+
+static stat_acc *acc_for(stats_ctx *x, const char *puzzle)
+{
+    for (int i = 0; i < x->count; i++)
+        if (strcmp(x->acc[i].puzzle, puzzle) == 0) return &x->acc[i];
+    if (x->count >= (int)(sizeof x->acc / sizeof x->acc[0])) return NULL;
+    stat_acc *a = &x->acc[x->count++];
+    snprintf(a->puzzle, sizeof a->puzzle, "%s", puzzle);
+    return a;
+}
+
+static void stats_row(void *user, const db_result_row *r)
+{
+    stats_ctx *x = user;
+    if (strcmp(r->room, x->room) != 0) return;
+    stat_acc *a = acc_for(x, r->puzzle);
+    if (!a) return;
+    a->n++;
+    a->mistakes += r->mistakes;
+    a->hints += r->hints;
+    if (!r->solved) return;
+    a->solved++;
+    if (a->ms_n == a->ms_cap && a->ms_cap < STATS_PEOPLE_MAX) {
+        int64_t *m = realloc(a->ms, sizeof *m * (size_t)(a->ms_cap = a->ms_cap * 2 + 16));
+        if (!m) return;
+        a->ms = m;
+    }
+    if (a->ms_n < a->ms_cap) a->ms[a->ms_n++] = r->ms;
+}
+
+static int cmp_ms(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void stats_feedback(void *user, const db_feedback *f)
+{
+    stats_ctx *x = user;
+    if (strcmp(f->room, x->room) != 0) return;
+    if (f->rating >= 1 && f->rating <= 5) x->ratings[f->rating]++;
+    if (f->text && f->text[0] && cJSON_GetArraySize(x->comments) < 50) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "at", (double)f->at);
+        cJSON_AddNumberToObject(o, "rating", f->rating);
+        cJSON_AddStringToObject(o, "text", f->text);
+        cJSON_AddItemToArray(x->comments, o);
+    }
+}
+
+/* Per room and puzzle: how many played, solved, the median time, mistakes and hints per player,
+   ratings and the latest comments. Like the dashboard's statistics, without any name or unit. */
+static void get_stats(scall *c)
+{
+    const char *room = http_arg(c->req, "room");
+    if (!room || !*room || strlen(room) >= DB_ID_MAX) {
+        fail(c, 400, "bad_value", "room", "room: a room id.");
+        return;
+    }
+    stats_ctx *x = calloc(1, sizeof *x);
+    if (!x) {
+        fail(c, 503, "unavailable", NULL, "The server is busy. Try again.");
+        return;
+    }
+    x->room = room;
+    x->comments = cJSON_CreateArray();
+    db_filter f;
+    memset(&f, 0, sizeof f);
+    bool ok = db_results(c->s->db, &f, c->now, true, stats_row, x) && db_results(c->s->db, &f, c->now, false, stats_row, x) &&
+              db_feedback_list(c->s->db, &f, c->now, 500, stats_feedback, x);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "room", room);
+    cJSON *puzzles = cJSON_AddArrayToObject(o, "puzzles");
+    for (int i = 0; i < x->count; i++) {
+        stat_acc *a = &x->acc[i];
+        cJSON *p = a->puzzle[0] ? cJSON_CreateObject() : cJSON_AddObjectToObject(o, "summary");
+        if (a->puzzle[0]) {
+            cJSON_AddStringToObject(p, "puzzle", a->puzzle);
+            cJSON_AddItemToArray(puzzles, p);
+        }
+        cJSON_AddNumberToObject(p, "players", a->n);
+        cJSON_AddNumberToObject(p, "solved", a->solved);
+        cJSON_AddNumberToObject(p, "mistakes_per_player", a->n ? (double)a->mistakes / a->n : 0);
+        cJSON_AddNumberToObject(p, "hints_per_player", a->n ? (double)a->hints / a->n : 0);
+        if (a->ms_n) {
+            qsort(a->ms, (size_t)a->ms_n, sizeof a->ms[0], cmp_ms);
+            cJSON_AddNumberToObject(p, "median_ms", (double)a->ms[a->ms_n / 2]);
+        } else {
+            cJSON_AddNullToObject(p, "median_ms");
+        }
+        free(a->ms);
+    }
+    cJSON *r = cJSON_AddArrayToObject(o, "ratings");
+    for (int i = 1; i <= 5; i++) cJSON_AddItemToArray(r, cJSON_CreateNumber(x->ratings[i]));
+    cJSON_AddItemToObject(o, "comments", x->comments);
+    free(x);
+    if (!ok) {
+        cJSON_Delete(o);
+        fail_db(c);
+        return;
+    }
+    send_json(c, 200, o);
+}
+
 /* ---- routing ------------------------------------------------------------------------------------------------------ */
 
 size_t studio_body_limit(const char *method, const char *path)
@@ -1002,7 +1126,7 @@ void studio_api(srv *s, const http_req *req, http_resp *resp)
         {"discard", true, post_discard},   {"lint", false, get_lint},         {"publish", true, post_publish},
         {"versions", false, get_versions}, {"version", false, get_version},   {"diff", false, get_diff},
         {"rollback", true, post_rollback}, {"export", false, get_export},     {"import", true, post_import},
-        {"upload", true, post_upload},     {"budget", false, get_budget},
+        {"upload", true, post_upload},     {"budget", false, get_budget},     {"stats", false, get_stats},
     };
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         if (strcmp(p, routes[i].path) != 0) continue;

@@ -1,6 +1,6 @@
 // The studio end to end in Debian's Chromium against a real pakopeli-server (issue 12): an author
 // logs in, makes the room "Tietoturva arjessa" (a picture uploaded, hotspot places dragged onto
-// it, a choice, an ordering, a code lock, in fi/sv/en), publishes it, and a player plays it from
+// it, a choice, an ordering, a code lock and pairs, in fi/sv/en), publishes it, and a player plays it from
 // the lobby through its new door until the last door opens with the new code. Also by keyboard
 // only; two authors on one room; the network lost while typing; a rollback; axe.
 //
@@ -19,7 +19,7 @@ const LEVELS = path.join(ROOT, 'tests/fixtures/studio-game');
 const SHOTS = path.join(ROOT, 'build/screens');
 const PASSWORD = 'Author-password-2024';
 
-let server, browser;
+let server, browser, loginShot = false;
 const shot = (page, name) => { fs.mkdirSync(SHOTS, { recursive: true }); return page.screenshot({ path: path.join(SHOTS, name), fullPage: false }); };
 
 before(async () => {
@@ -122,6 +122,12 @@ async function playNewRoom(press, screenshotName) {
   for (const ch of '2468') await press(game, new RegExp(`^${ch} – button$`));
   await press(game, 'Check');
   await press(game, 'Continue');
+  await press(game, /\d\. Phishing mail/);
+  await press(game, /^Report it/);
+  await press(game, /\d\. Lost badge/);
+  await press(game, /^Tell security/);
+  await press(game, 'Check');
+  await press(game, 'Continue');
   await waitForLine(game, 'Room solved!');
   await press(game, 'To the lobby');
   await waitForLine(game, 'Open the front door');
@@ -140,6 +146,7 @@ describe('the studio in the browser', () => {
     await shot(page, 'studio-rooms.png');
     await page.click('#new-room');
     await page.fill('#new-room-name', 'Tietoturva arjessa');
+    await shot(page, 'studio-new-room.png');
     await page.click('dialog button[type=submit]');
     await page.waitForSelector('#scene');
     await text3(page, 'title', 'Tietoturva arjessa', 'Informationssäkerhet i vardagen', 'Security in daily work');
@@ -151,6 +158,8 @@ describe('the studio in the browser', () => {
 
     await page.setInputFiles('#upload', { name: 'tyopiste.png', mimeType: 'image/png', buffer: await deskPicture() });
     await page.waitForSelector('#scene img.bg');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'studio-editor-top.png');
 
     // 1. hotspots: two places dragged onto the picture, one decoy
     let i = await addPuzzle(page, 'hotspots');
@@ -193,6 +202,14 @@ describe('the studio in the browser', () => {
     await text3(page, `puzzles[${i}].prompt`, 'Lukon koodi on lapun numerot: 2468.', 'Koden är 2468.', 'The code is on the note: 2468.');
     await page.fill(`[data-path="puzzles[${i}].answer"]`, '2468');
     await fillEmpty(page, `puzzles[${i}]`, 'Vihje');
+    // 5. matching pairs (the checker asks for at least five puzzles of three kinds)
+    i = await addPuzzle(page, 'match');
+    await text3(page, `puzzles[${i}].prompt`, 'Yhdistä tilanne ja oikea toimi.', 'Para ihop situation och åtgärd.', 'Match each situation with what to do.');
+    await text3(page, `puzzles[${i}].pairs[0].left`, 'Kalasteluviesti', 'Nätfiskemejl', 'Phishing mail');
+    await text3(page, `puzzles[${i}].pairs[0].right`, 'Ilmoita siitä', 'Rapportera det', 'Report it');
+    await text3(page, `puzzles[${i}].pairs[1].left`, 'Kadonnut kulkukortti', 'Förlorat passerkort', 'Lost badge');
+    await text3(page, `puzzles[${i}].pairs[1].right`, 'Kerro vartijalle', 'Berätta för vakten', 'Tell security');
+    await fillEmpty(page, `puzzles[${i}]`, 'Syy');
     await fillEmpty(page, '', 'Teksti'); // anything left: the lobby door and the hints in every language
 
     await waitSaved(page);
@@ -203,7 +220,7 @@ describe('the studio in the browser', () => {
     await page.waitForFunction(() => {
       const w = document.querySelector('#preview-frame').contentWindow;
       return [...w.document.querySelectorAll('#sr-lines li')].some((li) => li.textContent.includes('Tietoturva arjessa'));
-    }, null, { timeout: 30000 }).catch(async () => assert.fail(`the preview does not show the draft: ${(await previewSays()).join(' | ')}`));
+    }, null, { timeout: 60000 }).catch(async () => assert.fail(`the preview does not show the draft: ${(await previewSays()).join(' | ')}`));
 
     // The lobby: the new door is placed where the author drags it, and made wide enough for
     // the Swedish name (the checker said it did not fit).
@@ -222,6 +239,7 @@ describe('the studio in the browser', () => {
 
     await page.click('#publish');
     await page.fill('#publish-note', 'Uusi huone: Tietoturva arjessa');
+    await shot(page, 'studio-publish.png');
     await page.click('#publish-go');
     await page.waitForFunction(() => document.querySelector('#publish-out .field-error') || /Julkaistu/.test(document.querySelector('#status').textContent),
       null, { timeout: 30000 }).catch(async () => {
@@ -299,6 +317,8 @@ describe('the studio in the browser', () => {
     assert.equal(served.intro.fi, 'Benin johdanto');
     a.page.on('dialog', (d) => d.accept());
     await a.page.click('text=Versiot');
+    await a.page.waitForSelector('dialog li');
+    await shot(a.page, 'studio-versions.png');
     await a.page.click('dialog li:has-text("Uusi huone") button:has-text("Palauta")');
     await a.page.waitForSelector('#status:has-text("palautettu")', { timeout: 30000 });
     served = await (await fetch(server.url + '/levels/tietoturva-arjessa.json')).json();

@@ -267,5 +267,19 @@ describe('the studio', () => {
     assert.equal(r.status, 200, JSON.stringify(r.data));
     assert.equal((await admin.person(older.id)).content, before, 'HR can tell who played which version');
     assert.equal((await admin.person(newer.id)).content, pub.data.release);
+
+    // Beside the room, the author sees how players did and what they said, without names.
+    const fb = await fetch(server.url + '/api/v1/feedback', { method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${newer.token}` },
+      body: JSON.stringify({ room: 'outlook', rating: 4, text: 'Hyvä huone, vihje auttoi' }) });
+    assert.equal(fb.status, 201);
+    const st = await anna.get('/api/v1/studio/stats?room=outlook');
+    assert.equal(st.status, 200, JSON.stringify(st.data));
+    assert.equal(st.data.summary.players, 2);
+    assert.ok(st.data.puzzles.some((p) => p.puzzle === 'signs-2' && p.players === 1 && p.hints_per_player === 1), JSON.stringify(st.data.puzzles));
+    assert.deepEqual(st.data.ratings, [0, 0, 0, 1, 0]);
+    assert.equal(st.data.comments[0].text, 'Hyvä huone, vihje auttoi');
+    assert.doesNotMatch(JSON.stringify(st.data), /Versio|Testiyksikkö/, 'no names or units');
+    assert.equal((await viewer.get('/api/v1/studio/stats?room=outlook')).status, 403);
   });
 });

@@ -55,6 +55,9 @@
       sceneHelp: 'Vedä suorakulmioita hiirellä tai sormella. Näppäimistöllä: valitse suorakulmio sarkaimella, nuolet siirtävät, Vaihto + nuolet muuttavat kokoa.',
       moved: (n, r) => `${n}: x ${r[0]}, y ${r[1]}, leveys ${r[2]}, korkeus ${r[3]}`, exportFile: 'Vie tiedostona', importFile: 'Tuo tiedosto',
       importOk: 'Tiedosto tuotu luonnokseksi.', importBad: 'Tiedostoa ei tuotu: korjaa nämä ja yritä uudelleen.',
+      statsTitle: 'Pelaajat ja palaute', noPlayers: 'Kukaan ei ole vielä pelannut tätä huonetta.',
+      statLine: (n, ok, med, m, hh) => `${n} pelaajaa, ${ok} ratkaisi, mediaaniaika ${med}, virheitä ${m} ja vihjeitä ${hh} pelaajaa kohden.`,
+      ratingLine: (a, n) => `Arvosana keskimäärin ${a}/5 (${n} arviota).`, comments: (n) => `Kommentit (${n})`,
       discard: 'Hylkää luonnos', discardAsk: 'Hylätäänkö luonnos ja palataanko julkaistuun versioon?', noRooms: 'Ei vielä huoneita.',
       feedbackLobby: { fi: 'Peliä on parannettu pelaajien palautteen perusteella. Kiitos!', sv: 'Spelet har förbättrats utifrån spelarnas respons. Tack!', en: 'The game has been improved from players\' feedback. Thank you!' },
       err: { login_required: 'Kirjaudu sisään.', bad_login: 'Väärä käyttäjätunnus tai salasana.', forbidden: 'Tunnuksellasi ei voi muokata pelin sisältöä (tarvitaan tekijän tai ylläpitäjän tunnus).',
@@ -106,6 +109,9 @@
       sceneHelp: 'Dra rektanglarna med musen eller fingret. Med tangentbordet: välj rektangel med Tab, pilarna flyttar, Skift + pilar ändrar storleken.',
       moved: (n, r) => `${n}: x ${r[0]}, y ${r[1]}, bredd ${r[2]}, höjd ${r[3]}`, exportFile: 'Exportera som fil', importFile: 'Importera fil',
       importOk: 'Filen importerad som utkast.', importBad: 'Filen importerades inte: rätta dessa och försök igen.',
+      statsTitle: 'Spelare och respons', noPlayers: 'Ingen har spelat rummet ännu.',
+      statLine: (n, ok, med, m, hh) => `${n} spelare, ${ok} löste, mediantid ${med}, ${m} fel och ${hh} ledtrådar per spelare.`,
+      ratingLine: (a, n) => `Betyg i medeltal ${a}/5 (${n} betyg).`, comments: (n) => `Kommentarer (${n})`,
       discard: 'Kasta utkastet', discardAsk: 'Kasta utkastet och gå tillbaka till den publicerade versionen?', noRooms: 'Inga rum ännu.',
       err: { login_required: 'Logga in.', bad_login: 'Fel användarnamn eller lösenord.', forbidden: 'Ditt konto kan inte redigera innehållet.',
         csrf: 'Ladda om sidan.', unavailable: 'Servern svarar inte just nu.', too_large: 'Bilden är för stor.', bad_image: 'Filen är ingen giltig PNG-, JPEG- eller SVG-bild.',
@@ -153,6 +159,9 @@
       sceneHelp: 'Drag the rectangles with the mouse or a finger. With the keyboard: Tab to a rectangle, arrows move it, Shift + arrows resize it.',
       moved: (n, r) => `${n}: x ${r[0]}, y ${r[1]}, width ${r[2]}, height ${r[3]}`, exportFile: 'Export as a file', importFile: 'Import a file',
       importOk: 'File imported as a draft.', importBad: 'The file was not imported: fix these and try again.',
+      statsTitle: 'Players and feedback', noPlayers: 'Nobody has played this room yet.',
+      statLine: (n, ok, med, m, hh) => `${n} players, ${ok} solved, median time ${med}, ${m} mistakes and ${hh} hints per player.`,
+      ratingLine: (a, n) => `Rated ${a}/5 on average (${n} ratings).`, comments: (n) => `Comments (${n})`,
       discard: 'Discard the draft', discardAsk: 'Discard the draft and go back to the published version?', noRooms: 'No rooms yet.',
       err: { login_required: 'Please log in.', bad_login: 'Wrong user name or password.', forbidden: 'Your account cannot edit the content (an author or admin account is needed).',
         csrf: 'Reload the page.', unavailable: 'The server does not answer just now. Try again.', too_large: 'The picture is too large.',
@@ -182,6 +191,8 @@
     for (const kid of kids.flat(Infinity)) if (kid !== null && kid !== undefined && kid !== false) el.append(kid.nodeType ? kid : String(kid));
     return el;
   }
+  // replaceChildren with the nothing-here values (null, false) left out, as h() does
+  const fill = (el, ...kids) => el.replaceChildren(...kids.flat(Infinity).filter((k) => k !== null && k !== undefined && k !== false));
   let uid = 0;
   const newId = (p) => `${p}-${++uid}-${Date.now().toString(36).slice(-3)}`;
   const status = (text, kind = '') => { const s = $('#status'); s.textContent = text; s.dataset.kind = kind; };
@@ -331,7 +342,7 @@
     const mine = problems.filter((p) => fileOf(p) === doc.name || (doc.name !== 'game.json' && p.severity === 'error'));
     const errors = problems.filter((p) => p.severity === 'error');
     const warns = problems.length - errors.length;
-    box.replaceChildren(
+    fill(box, 
       h('h2', { id: 'problems-h' }, t('problems')),
       h('p', { role: errors.length ? 'alert' : null, class: errors.length ? 'field-error' : 'muted' },
         errors.length ? t('lintErrors', errors.length) : t('lintOk'), warns ? ` (${t('lintWarn', warns)})` : ''),
@@ -355,7 +366,7 @@
     const pv = $('#preview-problems');
     if (pv) {
       pv.hidden = !errors.length;
-      pv.replaceChildren(h('strong', {}, t('lintErrors', errors.length)),
+      fill(pv, h('strong', {}, t('lintErrors', errors.length)),
         h('ul', { class: 'problem-list' }, errors.slice(0, 6).map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
     }
   }
@@ -422,7 +433,7 @@
     h('div', { class: 'form-row' }, h('label', { for: 'login-user' }, t('user')), h('input', { id: 'login-user', name: 'user', autocomplete: 'username', required: true })),
     h('div', { class: 'form-row' }, h('label', { for: 'login-pw' }, t('password')), h('input', { id: 'login-pw', name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
     h('button', { class: 'primary', type: 'submit' }, t('login')));
-    $('#main').replaceChildren(h('h1', {}, t('loginTitle')), form);
+    fill($('#main'), h('h1', {}, t('loginTitle')), form);
     $('#login-user').focus();
   }
   function showPassword(old) {
@@ -435,7 +446,7 @@
     } },
     h('div', { class: 'form-row' }, h('label', { for: 'new-pw' }, t('newPassword')), h('input', { id: 'new-pw', name: 'new', type: 'password', autocomplete: 'new-password', required: true, minlength: 12 })),
     h('button', { class: 'primary', type: 'submit' }, t('setPassword')));
-    $('#main').replaceChildren(h('h1', {}, t('passwordTitle')), form);
+    fill($('#main'), h('h1', {}, t('passwordTitle')), form);
     $('#new-pw').focus();
   }
 
@@ -459,7 +470,7 @@
       h('div', { class: 'muted' }, r.file))) : h('li', {}, t('noRooms')));
     const rel = h('ul', {}, content.releases.slice(0, 8).map((r) => h('li', {},
       `${t('release')} ${r.release} · ${new Date(r.at).toLocaleString(lang)} · ${r.author}: ${r.note}`)));
-    $('#main').replaceChildren(
+    fill($('#main'), 
       h('h1', {}, t('rooms')),
       h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'primary', id: 'new-room', onclick: newRoomDialog }, t('newRoom'))),
       list, h('h2', {}, t('releases')), rel);
@@ -595,13 +606,28 @@
     }
     doc = await loadFile(name);
     if (!doc.body) { location.hash = '#rooms'; return; }
+    rendered = null;
     renderEditor();
     if (doc.conflict) showConflict(name, doc.conflict.mine, doc.conflict.theirs);
     runLint();
   }
 
+  // The preview frame stays when the forms are drawn again (moving or rebuilding an iframe
+  // reloads the game): only a new file builds the whole page.
+  let rendered = null;
   function renderEditor() {
     const isGame = doc.name === 'game.json';
+    if (rendered === doc.name && $('#preview-frame') && $('#forms')) {
+      const y = window.scrollY;
+      if ($('#scene-section')) $('#scene-section').replaceWith(renderScene());
+      $('#forms').replaceWith(isGame ? jsonView() : roomForm());
+      $('#editor-h').textContent = txt(doc.body.title) || doc.name;
+      if (!isGame) showStats();
+      showProblems();
+      window.scrollTo(0, y);
+      return;
+    }
+    rendered = doc.name;
     const left = h('div', { class: 'left' },
       isGame ? null : renderScene(),
       h('section', { class: 'preview', 'aria-label': t('preview') },
@@ -611,9 +637,11 @@
         h('div', { id: 'preview-problems', class: 'problems', role: 'alert', tabindex: 0, hidden: true })));
     const right = h('div', { class: 'right' },
       h('section', { id: 'problems', 'aria-labelledby': 'problems-h' }),
+      isGame ? null : h('section', { id: 'stats', class: 'card', 'aria-labelledby': 'stats-h' }),
       isGame ? jsonView() : roomForm());
+    if (!isGame) showStats();
     const hubId = files.get('game.json') && files.get('game.json').body.hub;
-    $('#main').replaceChildren(
+    fill($('#main'), 
       h('p', {}, h('a', { href: '#rooms' }, '← ' + t('back'))),
       h('h1', { id: 'editor-h' }, txt(doc.body.title) || doc.name),
       h('div', { class: 'toolbar' },
@@ -627,8 +655,31 @@
     showProblems();
   }
 
+  // How players did and what they said, beside the room and each puzzle (no names).
+  async function showStats() {
+    const box = $('#stats');
+    if (!box || !doc.body.id) return;
+    let st;
+    try { st = await api('GET', `studio/stats?room=${encodeURIComponent(doc.body.id)}`); } catch (e) { box.remove(); return; }
+    const sec = (ms) => (ms == null ? '–' : ms < 60000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60000).toFixed(1)} min`);
+    const num = (x) => x.toLocaleString(lang, { maximumFractionDigits: 1 });
+    const line = (a) => t('statLine', a.players, a.solved, sec(a.median_ms), num(a.mistakes_per_player), num(a.hints_per_player));
+    const rated = st.ratings.reduce((x, y) => x + y, 0);
+    const avg = rated ? st.ratings.reduce((x, y, i) => x + y * (i + 1), 0) / rated : 0;
+    fill(box, h('h2', { id: 'stats-h' }, t('statsTitle')),
+      st.summary ? h('p', {}, line(st.summary)) : h('p', { class: 'muted' }, t('noPlayers')),
+      rated ? h('p', {}, t('ratingLine', num(avg), rated)) : null,
+      st.comments.length ? h('details', {}, h('summary', {}, t('comments', st.comments.length)),
+        h('ul', {}, st.comments.slice(0, 20).map((c) => h('li', {}, `${new Date(c.at).toLocaleDateString(lang)}${c.rating ? ` (${c.rating}/5)` : ''}: ${c.text}`)))) : null);
+    for (const p of st.puzzles) {
+      const k = (doc.body.puzzles || []).findIndex((x) => x.id === p.puzzle);
+      const d = k >= 0 && document.querySelector(`details.item[data-path="puzzles[${k}]"] > summary`);
+      if (d) d.after(h('p', { class: 'muted stat' }, line(p)));
+    }
+  }
+
   function jsonView() {
-    return h('pre', { class: 'card' }, JSON.stringify(doc.body, null, 2));
+    return h('pre', { class: 'card', id: 'forms' }, JSON.stringify(doc.body, null, 2));
   }
 
   // A text in fi, sv and en side by side, each with its status.
@@ -736,7 +787,7 @@
     const widgetIds = (r.scene && r.scene.widgets || []).filter((w) => w.id).map((w) => [w.id, `${w.id}: ${txt(w.text).slice(0, 30)}`]);
     const hiddenIds = (r.scene && r.scene.widgets || []).filter((w) => w.id && w.hidden).map((w) => [w.id, w.id]);
     const rooms = game ? game.rooms.filter((x) => x.id !== game.hub).map((x) => [x.id, x.id]) : [];
-    const out = h('div', {});
+    const out = h('div', { id: 'forms' });
     out.append(h('section', { class: 'card' }, h('h2', {}, t('room')),
       text3(['title'], t('title')),
       isHub ? null : text3(['intro'], t('intro'), { multi: true }),
@@ -870,7 +921,7 @@
     requestAnimationFrame(() => sizeScene(box));
     for (const rc of sceneRects()) box.append(rectEl(rc));
     const upload = h('input', { type: 'file', id: 'upload', accept: 'image/png,image/jpeg,image/svg+xml', class: 'sr-only', onchange: uploadPicture });
-    return h('section', { 'aria-labelledby': 'scene-h' },
+    return h('section', { id: 'scene-section', 'aria-labelledby': 'scene-h' },
       h('h2', { id: 'scene-h' }, t('scene')),
       h('div', { class: 'toolbar' },
         h('label', { class: 'button', for: 'upload' }, t('upload')), upload,
@@ -1041,10 +1092,10 @@
       } catch (err) {
         if (err.status === 422) {
           problems = err.data.problems;
-          out.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, t('lintErrors', err.data.errors)),
+          fill(out, h('p', { class: 'field-error', role: 'alert' }, t('lintErrors', err.data.errors)),
             h('ul', { class: 'problem-list' }, problems.filter((p) => p.severity === 'error').map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
           showProblems();
-        } else out.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, errText(err)));
+        } else fill(out, h('p', { class: 'field-error', role: 'alert' }, errText(err)));
       }
     } },
     h('p', { class: 'muted' }, names().join(', ')),
@@ -1075,10 +1126,10 @@
     const v = await api('GET', `studio/versions?name=${encodeURIComponent(doc.name)}`);
     const out = h('div', { 'aria-live': 'polite' });
     const rows = v.versions.map((x) => h('li', {},
-      `${x.version} · ${new Date(x.at).toLocaleString(lang)} · ${x.author}: ${x.note} `,
+      `${t('version')} ${x.version} · ${new Date(x.at).toLocaleString(lang)} · ${x.author}: ${x.note} `,
       h('button', { type: 'button', onclick: async () => {
         const d = await api('GET', `studio/diff?name=${encodeURIComponent(doc.name)}&from=${x.version}`);
-        out.replaceChildren(h('h3', {}, `${t('changes')}: ${x.version} → ${t('draft')}/${t('published')}`), changesTable(d.changes));
+        fill(out, h('h3', {}, `${t('changes')}: ${x.version} → ${t('draft')}/${t('published')}`), changesTable(d.changes));
       } }, t('compare')), ' ',
       x.version !== v.versions[0].version ? h('button', { type: 'button', class: 'danger', onclick: async () => {
         if (!confirm(t('rollbackAsk', x.version))) return;
@@ -1090,11 +1141,11 @@
           status(t('rolledBack'));
           await openFile(doc.name);
         } catch (err) {
-          if (err.status === 422) out.replaceChildren(h('ul', { class: 'problem-list' }, err.data.problems.map((p) => h('li', { class: p.severity }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
-          else out.replaceChildren(h('p', { class: 'field-error' }, errText(err)));
+          if (err.status === 422) fill(out, h('ul', { class: 'problem-list' }, err.data.problems.map((p) => h('li', { class: p.severity }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
+          else fill(out, h('p', { class: 'field-error' }, errText(err)));
         }
       } }, t('rollback')) : null));
-    const dlg = dialog(`${t('versions')}: ${doc.name}`, h('ol', { reversed: true }, rows), out,
+    const dlg = dialog(`${t('versions')}: ${doc.name}`, h('ul', {}, rows), out,
       h('div', { class: 'toolbar' }, h('button', { type: 'button', onclick: () => dlg.close() }, t('cancel'))));
   }
   function changesTable(changes) {
@@ -1162,6 +1213,7 @@
     e.target.value = '';
   }
   WORDS.fi.line = 'rivi'; WORDS.sv.line = 'rad'; WORDS.en.line = 'line';
+  WORDS.fi.version = 'Versio'; WORDS.sv.version = 'Version'; WORDS.en.version = 'Version';
 
   // ---- routing ---------------------------------------------------------------------------------------------------
   function applyLang() {
@@ -1188,6 +1240,14 @@
     try { await api('POST', 'hr/logout', {}); } catch (e) { /* gone anyway */ }
     session = null;
     showLogin();
+  });
+  document.addEventListener('input', (e) => {
+    const el = e.target.closest('[data-path]');
+    if (!el || !el.classList.contains('has-error')) return;
+    el.classList.remove('has-error');
+    el.removeAttribute('aria-invalid');
+    const id = el.getAttribute('aria-describedby');
+    if (id && $(`#${id}`)) $(`#${id}`).textContent = t('checking');
   });
   window.pakopeliStudio = { files, problems: () => problems, save }; // for tests and curious authors
 
