@@ -470,10 +470,12 @@
       h('div', { class: 'muted' }, r.file))) : h('li', {}, t('noRooms')));
     const rel = h('ul', {}, content.releases.slice(0, 8).map((r) => h('li', {},
       `${t('release')} ${r.release} · ${new Date(r.at).toLocaleString(lang)} · ${r.author}: ${r.note}`)));
+    const comicList = h('ul', { class: 'rooms' }, (content.files || []).filter((f) => f.kind === 'comic').map((f) => h('li', {},
+      h('a', { href: `#file=${encodeURIComponent(f.name)}` }, f.title || f.id), h('div', { class: 'muted' }, f.name))));
     fill($('#main'), 
       h('h1', {}, t('rooms')),
       h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'primary', id: 'new-room', onclick: newRoomDialog }, t('newRoom'))),
-      list, h('h2', {}, t('releases')), rel);
+      list, h('h2', {}, t('comicsTitle')), h('p', { class: 'muted' }, t('comicsNote')), comicList, h('h2', {}, t('releases')), rel);
     $('#main').focus();
   }
 
@@ -616,7 +618,7 @@
   // reloads the game): only a new file builds the whole page.
   let rendered = null;
   function renderEditor() {
-    const isGame = doc.name === 'game.json';
+    const isGame = doc.name === 'game.json' || doc.name.startsWith('comics/'); // shown as the file, edited by import
     if (rendered === doc.name && $('#preview-frame') && $('#forms')) {
       const y = window.scrollY;
       if ($('#scene-section')) $('#scene-section').replaceWith(renderScene());
@@ -1213,6 +1215,10 @@
     e.target.value = '';
   }
   WORDS.fi.line = 'rivi'; WORDS.sv.line = 'rad'; WORDS.en.line = 'line';
+  WORDS.fi.comicsTitle = 'Sarjakuvat'; WORDS.sv.comicsTitle = 'Serier'; WORDS.en.comicsTitle = 'Comics';
+  WORDS.fi.comicsNote = 'Sarjakuvia ei vielä muokata lomakkeilla: vie tiedosto, muokkaa sitä ja tuo se takaisin (tarkistin käy sen läpi).';
+  WORDS.sv.comicsNote = 'Serier redigeras ännu inte i formulär: exportera filen, redigera den och importera den igen (kontrollen går igenom den).';
+  WORDS.en.comicsNote = 'Comics are not yet edited in forms: export the file, edit it and import it back (the checker goes through it).';
   WORDS.fi.version = 'Versio'; WORDS.sv.version = 'Version'; WORDS.en.version = 'Version';
 
   // ---- routing ---------------------------------------------------------------------------------------------------
