@@ -348,9 +348,13 @@ static bool link_assets(store *st, const char *dir)
     return symlink(target, up) == 0;
 }
 
-/* Runs the linter in dir; its standard output (a JSON array) into *out. */
+/* Runs the linter in dir (--json --lang LANG, or --budget when lang is NULL); its standard
+   output into *out. The built game is named with --web, so the first-load budget counts the
+   engine as served. */
 static bool run_lint(store *st, const char *dir, const char *lang, char **out, char *err, size_t cap)
 {
+    char web[4096];
+    if (!realpath(st->web, web)) snprintf(web, sizeof web, "%s", st->web);
     int fds[2];
     if (pipe(fds) != 0) {
         snprintf(err, cap, "cannot start the linter (pipe)");
@@ -370,8 +374,9 @@ static bool run_lint(store *st, const char *dir, const char *lang, char **out, c
         close(fds[0]);
         close(fds[1]);
         if (chdir(dir) != 0) _exit(126);
-        char *const argv[] = {st->lint, "--json", "--lang", (char *)lang, "--root", ".", "levels", NULL};
-        execv(st->lint, argv);
+        char *const lint_argv[] = {st->lint, "--json", "--lang", (char *)lang, "--root", ".", "--web", web, "levels", NULL};
+        char *const budget_argv[] = {st->lint, "--budget", "--no-text", "--root", ".", "--web", web, "levels", NULL};
+        execv(st->lint, lang ? lint_argv : budget_argv);
         _exit(127);
     }
     close(fds[1]);
@@ -446,6 +451,20 @@ bool store_lint(store *st, const store_file *overlay, int n, const char *lang, s
     out->json = compact;
     out->ran = true;
     return true;
+}
+
+bool store_budget(store *st, const store_file *overlay, int n, char **json, char *err, size_t cap)
+{
+    *json = NULL;
+    char dir[PATH_BIG], levels[PATH_BIG + 8], rnd[AUTH_TOKEN_MAX];
+    auth_random_token(rnd);
+    snprintf(dir, sizeof dir, "%s/content/lint/%.16s", st->data, rnd);
+    snprintf(levels, sizeof levels, "%s/levels", dir);
+    bool ok = write_set(st, db_release_current(st->db), overlay, n, levels) && link_assets(st, dir);
+    if (!ok) snprintf(err, cap, "cannot write the content for the linter");
+    if (ok) ok = run_lint(st, dir, NULL, json, err, cap);
+    remove_tree(dir);
+    return ok;
 }
 
 void store_lint_free(store_lint_result *r)

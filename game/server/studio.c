@@ -28,7 +28,6 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
-#include <zlib.h>
 
 #include "srv.h"
 
@@ -37,7 +36,6 @@ enum {
     LIMIT_UPLOAD = 2 * 1024 * 1024,   /* the HTTP limit; the image limits are below */
     IMAGE_MAX = 1024 * 1024,          /* bytes of one uploaded picture (the studio scales photos first) */
     IMAGE_SIDE_MAX = 4096,            /* pixels per side */
-    BUDGET_BYTES = 600 * 1024,        /* first load as served (docs/performance.md) */
     NOTE_MAX = 500
 };
 
@@ -842,144 +840,28 @@ static void post_upload(scall *c)
 
 /* ---- the first-load budget -------------------------------------------------------------------------------------- */
 
-/* gzip size of a file as the server sends it (images: their own size, they do not shrink). */
-static size_t served_size(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return 0;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    size_t out = 0;
-    unsigned char *data = n > 0 ? malloc((size_t)n) : NULL;
-    if (data && fread(data, 1, (size_t)n, f) == (size_t)n) {
-        uLongf cap = compressBound((uLong)n);
-        unsigned char *z = malloc(cap);
-        if (z && compress2(z, &cap, data, (uLong)n, 6) == Z_OK) out = cap + 18 < (size_t)n ? cap + 18 : (size_t)n;
-        else out = (size_t)n;
-        free(z);
-    }
-    free(data);
-    fclose(f);
-    return out;
-}
-
-typedef struct budget_ctx {
-    srv *s;
-    size_t content;
-} budget_ctx;
-
-static size_t text_size(const char *text)
-{
-    uLong n = (uLong)strlen(text);
-    uLongf cap = compressBound(n);
-    unsigned char *z = malloc(cap);
-    size_t out = n;
-    if (z && compress2(z, &cap, (const unsigned char *)text, n, 6) == Z_OK && cap + 18 < n) out = cap + 18;
-    free(z);
-    return out;
-}
-
-static void collect_assets(const cJSON *v, cJSON *set)
-{
-    if (cJSON_IsString(v) && strncmp(v->valuestring, "assets/", 7) == 0) {
-        if (!cJSON_HasObjectItem(set, v->valuestring)) cJSON_AddTrueToObject(set, v->valuestring);
-        return;
-    }
-    const cJSON *it;
-    if (cJSON_IsArray(v) || cJSON_IsObject(v)) cJSON_ArrayForEach(it, v) collect_assets(it, set);
-}
-
+/* The first load as served with every draft published, as the linter counts it (--budget):
+   the studio shows what is left before a picture is uploaded. */
 static void get_budget(scall *c)
 {
-    /* What the engine loads before its first frame (game/tools/preload.mjs): the page and engine,
-       every room and comic file, and every image a room names; measured as served (gzip). */
-    static const char *const engine[] = {"index.html", "shell.js", "report.js", "style.css", "pakopeli.js",
-                                         "pakopeli.wasm", "fonts/ui-regular.ttf", "fonts/ui-bold.ttf", "fonts/comic.ttf"};
-    size_t engine_bytes = 0, content = 0;
-    char path[CFG_PATH_MAX + 64];
-    for (size_t i = 0; i < sizeof engine / sizeof engine[0]; i++) {
-        snprintf(path, sizeof path, "%s/%s", c->s->cfg.web, engine[i]);
-        engine_bytes += served_size(path);
-    }
     store_file *fl = NULL;
     int n = store_drafts(c->s->store, NULL, 0, &fl);
     if (n < 0) {
         fail_db(c);
         return;
     }
-    /* The current release with every draft over it: what players get once all is published. */
-    cJSON *set = cJSON_CreateObject(), *rooms = cJSON_CreateArray();
-    typedef struct { cJSON *rooms; store_file *fl; int n; } acc;
-    acc a = {rooms, fl, n};
-    (void)a;
-    char err[256];
-    const replay_content *rc = store_replay(c->s->store, store_current(c->s->store), err, sizeof err);
-    for (int i = 0; rc && i < rc->game.room_count; i++) {
-        const char *file = rc->game.rooms[i].file;
-        char *text = NULL;
-        bool drafted = false;
-        for (int k = 0; k < n; k++)
-            if (strcmp(fl[k].name, file) == 0) {
-                drafted = true;
-                text = fl[k].body ? strdup(fl[k].body) : NULL;
-            }
-        if (!drafted) {
-            db_content_ver v;
-            if (db_content_get(c->s->db, file, 0, &v) == DB_OK) text = v.body;
-        }
-        if (!text) continue;
-        content += text_size(text);
-        cJSON *doc = cJSON_Parse(text);
-        collect_assets(doc, set);
-        cJSON_Delete(doc);
-        free(text);
-    }
-    for (int k = 0; k < n; k++) /* new rooms (not yet in the release) */
-        if (fl[k].body && strncmp(fl[k].name, "comics/", 7) != 0 && strcmp(fl[k].name, "game.json") != 0) {
-            bool known = false;
-            for (int i = 0; rc && i < rc->game.room_count; i++) known |= strcmp(rc->game.rooms[i].file, fl[k].name) == 0;
-            if (known) continue;
-            content += text_size(fl[k].body);
-            cJSON *doc = cJSON_Parse(fl[k].body);
-            collect_assets(doc, set);
-            cJSON_Delete(doc);
-        }
-    cJSON *images = cJSON_CreateArray();
-    const cJSON *it;
-    size_t image_bytes = 0;
-    cJSON_ArrayForEach(it, set)
-    {
-        size_t b = 0;
-        if (strncmp(it->string, "assets/uploads/", 15) == 0) {
-            char type[32];
-            void *data = NULL;
-            size_t len = 0;
-            if (db_asset_get(c->s->db, it->string, type, &data, &len) == DB_OK) b = len;
-            free(data);
-        } else if (!strstr(it->string, "..")) {
-            snprintf(path, sizeof path, "%s/%s", c->s->cfg.web, it->string);
-            b = served_size(path);
-        }
-        image_bytes += b;
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "path", it->string);
-        cJSON_AddNumberToObject(o, "bytes", (double)b);
-        cJSON_AddItemToArray(images, o);
-    }
+    char *text = NULL, err[512];
+    bool ok = store_budget(c->s->store, fl, n, &text, err, sizeof err);
     store_files_free(fl, n);
-    cJSON_Delete(set);
-    cJSON_Delete(rooms);
-    size_t used = engine_bytes + content + image_bytes;
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "budget", BUDGET_BYTES);
-    cJSON_AddNumberToObject(o, "engine", (double)engine_bytes);
-    cJSON_AddNumberToObject(o, "content", (double)content);
-    cJSON_AddNumberToObject(o, "images", (double)image_bytes);
-    cJSON_AddNumberToObject(o, "used", (double)used);
-    cJSON_AddNumberToObject(o, "left", used < BUDGET_BYTES ? (double)(BUDGET_BYTES - used) : 0);
+    cJSON *o = ok ? cJSON_Parse(text) : NULL;
+    free(text);
+    if (!cJSON_IsObject(o)) {
+        cJSON_Delete(o);
+        fprintf(stderr, "pakopeli-server: studio: budget: %s\n", ok ? "not JSON" : err);
+        fail(c, 503, "lint_unavailable", NULL, "The content checker could not measure the first load just now.");
+        return;
+    }
     cJSON_AddNumberToObject(o, "image_max", IMAGE_MAX);
-    cJSON_AddItemToObject(o, "image_list", images);
     send_json(c, 200, o);
 }
 

@@ -198,7 +198,7 @@
   const status = (text, kind = '') => { const s = $('#status'); s.textContent = text; s.dataset.kind = kind; };
   const announce = (text) => { const a = $('#announce'); a.textContent = ''; setTimeout(() => { a.textContent = text; }, 30); };
   const clone = (v) => JSON.parse(JSON.stringify(v));
-  const kB = (n) => Math.round(n / 1024);
+  const kB = (n) => Math.round(n / 1000); // as the budget counts: 600 kB = 600 000 bytes
 
   // ---- the server ---------------------------------------------------------------------------
   let session = null;
@@ -643,6 +643,7 @@
       isGame ? jsonView() : roomForm());
     if (!isGame) showStats();
     const hubId = files.get('game.json') && files.get('game.json').body.hub;
+    if (!isGame) setTimeout(budget, 0); // what is left of the first load, before any upload
     fill($('#main'), 
       h('p', {}, h('a', { href: '#rooms' }, '← ' + t('back'))),
       h('h1', { id: 'editor-h' }, txt(doc.body.title) || doc.name),
@@ -1028,7 +1029,7 @@
     try {
       const b = await api('GET', 'studio/budget');
       const el = $('#budget');
-      if (el) el.textContent = t('budget', kB(b.used), kB(b.left));
+      if (el) el.textContent = t('budget', kB(b.total), kB(Math.max(0, b.left)));
       return b;
     } catch (e) { return null; }
   }
@@ -1036,7 +1037,7 @@
     const file = e.target.files[0];
     if (!file) return;
     const b = await budget();
-    const left = b ? b.left : 300 * 1024, max = Math.min(b ? b.image_max : 1024 * 1024, Math.max(60 * 1024, left));
+    const left = b ? Math.max(0, b.left) : 300 * 1000, max = Math.min(b ? b.image_max : 1024 * 1024, Math.max(60 * 1000, left));
     let blob = file, type = file.type, w = 0, hh = 0;
     const ext = type === 'image/svg+xml' ? 'svg' : type === 'image/png' ? 'png' : 'jpg';
     if (type !== 'image/svg+xml') {
