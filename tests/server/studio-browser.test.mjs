@@ -356,6 +356,21 @@ describe('the studio in the browser', () => {
     assert.deepEqual(moved, [before[0] + 24, before[1] + 8, before[2] + 8, before[3]]);
     await page.waitForFunction(() => /x \d+, y \d+/.test(document.querySelector('#announce').textContent)); // read out
     await waitSaved(page);
+    // A photo far over the budget (a noisy 2400 x 1600 PNG, several MB) is scaled in the browser.
+    const photo = await page.evaluate(async () => {
+      const c = document.createElement('canvas');
+      c.width = 2400; c.height = 1600;
+      const g = c.getContext('2d'), img = g.createImageData(c.width, c.height);
+      for (let k = 0; k < img.data.length; k++) img.data[k] = k % 4 === 3 ? 255 : (Math.random() * 255) | 0;
+      g.putImageData(img, 0, 0);
+      const blob = await new Promise((r) => c.toBlob(r, 'image/png'));
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    assert.ok(photo.length > 2 * 1024 * 1024, `the test photo is ${photo.length} bytes`);
+    await page.setInputFiles('#upload', { name: 'kuva.png', mimeType: 'image/png', buffer: Buffer.from(photo) });
+    await page.waitForFunction(() => /Canvas/.test(document.querySelector('#status').textContent), null, { timeout: 30000 });
+    await page.waitForFunction(() => /\.jpg$/.test(window.pakopeliStudio.files.get('nappaimin-tehty.json').body.scene.background || ''), null, { timeout: 30000 });
+    await waitSaved(page);
     await audit('room editor');
     await shot(page, 'studio-keyboard.png');
     await context.close();

@@ -1014,16 +1014,18 @@
   // (createImageBitmap + canvas.toBlob): every browser has it, so no library is needed for it.
   async function shrink(file, maxBytes) {
     const bitmap = await createImageBitmap(file);
-    let scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height));
-    for (let quality = 0.85; ; quality -= 0.1) {
+    let scale = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height)), quality = 0.85, out = null;
+    for (let step = 0; step < 16; step++) { // first less quality (down to 0.55), then fewer pixels
       const c = document.createElement('canvas');
       c.width = Math.max(1, Math.round(bitmap.width * scale));
       c.height = Math.max(1, Math.round(bitmap.height * scale));
       c.getContext('2d').drawImage(bitmap, 0, 0, c.width, c.height);
       const blob = await new Promise((res) => c.toBlob(res, 'image/jpeg', quality));
-      if (blob.size <= maxBytes || quality < 0.4) return { blob, width: c.width, height: c.height };
-      if (quality < 0.6) scale *= 0.8;
+      out = { blob, width: c.width, height: c.height };
+      if (blob.size <= maxBytes) break;
+      if (quality > 0.6) quality -= 0.1; else scale *= 0.75;
     }
+    return out;
   }
   async function budget() {
     try {
