@@ -32,7 +32,7 @@ $(BUILD)/tests/test_server_units: TEST_LIBS := -lunistring
 $(BUILD)/tests/test_server_oidc: TEST_LIBS := -lsodium
 # The group commit's test opens a real database from threads: db.c and what it needs, linked.
 $(BUILD)/tests/test_server_group: TEST_CFLAGS = -D_GNU_SOURCE -pthread
-$(BUILD)/tests/test_server_group: TEST_LIBS = game/server/db.c game/server/db_org.c game/server/units.c \
+$(BUILD)/tests/test_server_group: TEST_LIBS = game/server/db.c game/server/db_org.c game/server/db_content.c game/server/units.c \
   game/server/valid.c $(shell pkg-config --libs sqlite3) -lunistring -lpthread
 
 .PHONY: server test-server run-server
@@ -51,5 +51,5 @@ run-server: server $(BUILD)/native/pakopeli-lint web ## serve the game, the HR d
 # The database's own test includes db.c and needs SQLite (and what db.c calls) at link time.
 $(BUILD)/tests/test_server_db_errors: tests/unit/test_server_db_errors.c $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) | $(PACKAGES)
 	@mkdir -p $(@D)
-	@$(CC) $(SERVER_CFLAGS) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< game/server/db_org.c game/server/valid.c \
+	@$(CC) $(SERVER_CFLAGS) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< game/server/db_org.c game/server/db_content.c game/server/valid.c \
 	  game/server/units.c $(CORE_SRC) -lcjson -lsqlite3 -lunistring -o $@

@@ -50,7 +50,7 @@ TEST(an_iterator_that_sqlite_stops_mid_way_reports_a_failure_not_a_short_list)
     snprintf(p.unit, sizeof p.unit, "Päivystys");
     int64_t person = 0, play = 0;
     CHECK(db_person_add(d, &p, "hash-of-token", &person) == DB_OK);
-    CHECK(db_play_add(d, person, "play-1", 1, &play) == DB_OK);
+    CHECK(db_play_add(d, person, "play-1", 1, 1, &play) == DB_OK); /* release 1 */
     for (uint32_t s = 1; s <= 3; s++) {
         char key[16];
         snprintf(key, sizeof key, "k%u", s);
