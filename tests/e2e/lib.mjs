@@ -82,7 +82,20 @@ export async function settle(page, input) {
 // Clicks the canvas in the middle of the control whose mirrored label contains text.
 export async function clickControl(page, text) {
   await waitForLine(page, text);
-  const box = await scrollIntoView(page, text, await controlBox(page, text));
+  let box = await controlBox(page, text);
+  // Mirrored but not drawn: below the fold of a scrolling area. A person scrolls down to it.
+  for (let i = 0; !box && i < 12; i++) {
+    const area = await page.evaluate(() => {
+      const clips = [...document.querySelectorAll('#sr-lines [data-clip]')].map((l) => l.dataset.clip);
+      const best = clips.map((c) => c.split(',').map(Number)).sort((a, b) => b[2] * b[3] - a[2] * a[3])[0];
+      return best ? window.pakopeli.toPage(...best) : null;
+    });
+    if (!area) break;
+    await page.mouse.move(area.x + area.w / 2, area.y + area.h / 2);
+    await settle(page, () => page.mouse.wheel(0, 300));
+    box = await controlBox(page, text);
+  }
+  box = await scrollIntoView(page, text, box);
   if (!box) throw new Error(`no control "${text}" in the mirror:\n${(await screenLines(page)).join('\n')}`);
   await settle(page, () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2));
 }

@@ -76,8 +76,18 @@ async function open(cfg, query) {
 // Codes with the on-screen keypad, words in the page's field (as a phone's keyboard types).
 async function answer(page, w, text) {
   if (/^\d+$/.test(text)) {
-    for (let i = 0; i < 4; i++) await clickControl(page, w.erase);
-    for (const ch of text) await clickControl(page, new RegExp(`^${ch} – `));
+    // the keypad, read back like a typed answer (a second press of the same key can come too soon)
+    for (let attempt = 0; attempt < 3; attempt++) {
+      for (let i = 0; i < 4; i++) await clickControl(page, w.erase);
+      for (const ch of text) {
+        await clickControl(page, new RegExp(`^${ch} – `));
+        await page.waitForTimeout(80);
+      }
+      try {
+        await waitForLine(page, new RegExp(`: ${text} – `), 3000);
+        return;
+      } catch { /* pressed again */ }
+    }
     return;
   }
   // Typed as a person types (a key every 20 ms), then read back from the mirror's answer line
