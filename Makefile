@@ -11,6 +11,10 @@ WASM     := $(BUILD)/deps/wasm
 PORT     ?= 8080
 HOST     ?= 127.0.0.1
 
+# Node 20+ runs the browser tests; on Debian 12 (Node 18) deps.sh puts Node 22 from the npm registry
+# in build/deps/node/bin, found first by every recipe (a folder not made yet is simply skipped).
+export PATH := $(abspath $(BUILD))/deps/node/bin:$(PATH)
+
 CORE_SRC  := $(wildcard game/core/*.c)
 FRONT_SRC := $(wildcard game/front/*.c)
 CORE_HDR  := $(wildcard game/core/*.h)

