@@ -216,10 +216,10 @@ describe('the studio in the browser', () => {
     await page.waitForFunction(() => document.querySelector('#problems p'), null, { timeout: 20000 });
     await shot(page, 'studio-room-editor.png');
     // the preview plays the draft: the game in the frame shows the new room
-    const previewSays = () => page.frame({ url: /\/studio\/preview\// }).$$eval('#sr-lines li', (l) => l.map((x) => x.textContent));
+    const previewSays = () => page.frame({ url: /\/studio\/preview\// }).$$eval('#sr-lines [data-line]', (l) => l.map((x) => x.textContent));
     await page.waitForFunction(() => {
       const w = document.querySelector('#preview-frame').contentWindow;
-      return [...w.document.querySelectorAll('#sr-lines li')].some((li) => li.textContent.includes('Tietoturva arjessa'));
+      return [...w.document.querySelectorAll('#sr-lines [data-line]')].some((li) => li.textContent.includes('Tietoturva arjessa'));
     }, null, { timeout: 60000 }).catch(async () => assert.fail(`the preview does not show the draft: ${(await previewSays()).join(' | ')}`));
 
     // The lobby: the new door is placed where the author drags it, and made wide enough for
@@ -369,7 +369,8 @@ describe('the studio in the browser', () => {
     assert.ok(photo.length > 2 * 1024 * 1024, `the test photo is ${photo.length} bytes`);
     await page.setInputFiles('#upload', { name: 'kuva.png', mimeType: 'image/png', buffer: Buffer.from(photo) });
     await page.waitForFunction(() => /Canvas/.test(document.querySelector('#status').textContent), null, { timeout: 30000 });
-    await page.waitForFunction(() => /\.jpg$/.test(window.pakopeliStudio.files.get('nappaimin-tehty.json').body.scene.background || ''), null, { timeout: 30000 });
+    await page.waitForFunction(() => /\.jpg$/.test(window.pakopeliStudio.files.get('nappaimin-tehty.json').body.scene.background || ''), null, { timeout: 30000 })
+      .catch(async () => assert.fail(`the scaled photo did not become the background; the studio says: ${await page.textContent('#status')}`));
     await waitSaved(page);
     await audit('room editor');
     await shot(page, 'studio-keyboard.png');
