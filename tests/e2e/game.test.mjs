@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBrowser, openGame, clickControl, keyToControl, waitForLine, screenLines,
-  screenshot, controlBox, settle, scrollIntoView } from './lib.mjs';
+  screenshot, controlBox, settle, findControl } from './lib.mjs';
 import { stepOrder, playAll, typeKeys } from './e2e-game.mjs';
 
 let env;
@@ -69,7 +69,7 @@ test('the whole game plays on a phone held upright, by touch', async () => {
   assert.deepEqual(await page.evaluate(() => window.pakopeli.logical), { w: 390, h: 844 });
   const tap = async (p, label) => {
     await waitForLine(p, label);
-    const box = await scrollIntoView(p, label, await controlBox(p, label));
+    const box = await findControl(p, label);
     await settle(p, () => p.touchscreen.tap(box.x + box.w / 2, box.y + box.h / 2));
   };
   // Codes by the on-screen keypad; text in the page's own field that a tap opens (a phone's

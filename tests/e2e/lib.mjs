@@ -81,6 +81,13 @@ export async function settle(page, input) {
 
 // Clicks the canvas in the middle of the control whose mirrored label contains text.
 export async function clickControl(page, text) {
+  const box = await findControl(page, text);
+  await settle(page, () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2));
+}
+
+// Waits for the control whose mirrored label matches text, brings it into view as a person would
+// (the wheel over its scrolling area) and returns its box on the page; throws if it never shows.
+export async function findControl(page, text) {
   await waitForLine(page, text);
   let box = await controlBox(page, text);
   // Mirrored but not drawn: below the fold of a scrolling area. A person scrolls down to it.
@@ -97,7 +104,7 @@ export async function clickControl(page, text) {
   }
   box = await scrollIntoView(page, text, box);
   if (!box) throw new Error(`no control "${text}" in the mirror:\n${(await screenLines(page)).join('\n')}`);
-  await settle(page, () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2));
+  return box;
 }
 
 // Where the control whose mirrored label matches text is on the page, or null.
