@@ -45,17 +45,20 @@
       dead: 'Linkki ei ole enää voimassa: pyydä uusi linkki HR:ltä. Vastauksesi on tallennettu tähän selaimeen.',
       nolink: 'Avaa peli henkilökohtaisesta linkistäsi, niin suorituksesi tallentuu.',
       who: 'Kirjoita nimesi ja yksikkösi, niin suorituksesi tallentuu.', name: 'Nimi', unit: 'Yksikkö', go: 'Tallenna',
-      playing: (n, f) => `Pelaat nimellä ${n} – et ole ${f}? `, leave: 'Lopeta' },
+      playing: (n, f) => `Pelaat nimellä ${n} – et ole ${f}? `, leave: 'Lopeta',
+      sso: 'Kirjaudu työtilillä, niin suorituksesi tallentuu.', ssoButton: 'Kirjaudu työtilillä' },
     sv: { pending: 'Sparat, inte skickat ännu', sent: 'Skickat', code: 'Klart! Din prestationskod: ',
       dead: 'Länken gäller inte längre: be HR om en ny länk. Dina svar är sparade i den här webbläsaren.',
       nolink: 'Öppna spelet via din personliga länk så sparas din prestation.',
       who: 'Skriv ditt namn och din enhet så sparas din prestation.', name: 'Namn', unit: 'Enhet', go: 'Spara',
-      playing: (n, f) => `Du spelar som ${n} – är du inte ${f}? `, leave: 'Avsluta' },
+      playing: (n, f) => `Du spelar som ${n} – är du inte ${f}? `, leave: 'Avsluta',
+      sso: 'Logga in med ditt jobbkonto så sparas din prestation.', ssoButton: 'Logga in med jobbkontot' },
     en: { pending: 'Saved, not yet sent', sent: 'Sent', code: 'Completed! Your completion code: ',
       dead: 'This link is no longer valid: ask HR for a new one. Your answers are kept in this browser.',
       nolink: 'Open the game from your personal link to have your completion recorded.',
       who: 'Give your name and unit to have your completion recorded.', name: 'Name', unit: 'Unit', go: 'Save',
-      playing: (n, f) => `Playing as ${n} – not ${f}? `, leave: 'Leave' },
+      playing: (n, f) => `Playing as ${n} – not ${f}? `, leave: 'Leave',
+      sso: 'Sign in with your work account to have your completion recorded.', ssoButton: 'Sign in with your work account' },
   };
 
   // ---- storage (localStorage can throw: private mode, full disk; memory is the fallback) ----
@@ -130,6 +133,7 @@
     return loadSession(KEY_TOKEN, null);
   }
 
+  const fromLink = /(?:^#|&)t=/.test(location.hash);
   let token = readToken();
   // A saved game belongs to the person who played it: someone else (or nobody) starts afresh.
   // This runs before the engine (index.html loads it first) reads its save.
@@ -139,6 +143,10 @@
     removeLocal(KEY_OWNER);
   }
   if (token) save(KEY_OWNER, tokenMark(token));
+  // Arriving with a token (a personal link, or back from the work-account sign-in) after playing
+  // without one: the game resumes the unowned save, so what was played before belongs to this
+  // player too (as when the anonymous form is filled in).
+  if (token && fromLink) adopt(token);
   let playerName = null;      // from /api/v1/me: shown so a wrong person notices
   let mode = 'probing';      // probing | online | unreachable | absent
   let config = null;
@@ -148,6 +156,14 @@
   pk.completion = null;
   const done = loadSession(KEY_DONE, null);
   if (done && done.tok === token) pk.completion = done.code;
+
+  // Events, feedback and the play that were kept without a token become tok's.
+  function adopt(tok) {
+    save(KEY_QUEUE, load(KEY_QUEUE, []).map((q) => (q.tok ? q : { ...q, tok })));
+    save(KEY_FEEDBACK, load(KEY_FEEDBACK, []).map((f) => (f.tok ? f : { ...f, tok })));
+    const play = load(KEY_PLAY, null);
+    if (play && !play.tok) save(KEY_PLAY, { ...play, tok });
+  }
 
   // ---- the status line (outside the canvas; role=status is announced politely) ------------
 
@@ -172,6 +188,22 @@
   whoLine.append(whoText, leaveButton);
   whoLine.hidden = true;
   box.appendChild(whoLine);
+  // "Sign in with the work account", when the organisation has set it up (config.sso) and this
+  // tab has no player: the server's sign-in (game/server/oidc.c) sends the browser back here
+  // with a personal token in the fragment, as a personal link would.
+  const ssoLine = document.createElement('div');
+  ssoLine.id = 'report-sso';
+  const ssoText = document.createElement('span');
+  const ssoLink = document.createElement('a');
+  ssoLink.href = API + 'oidc/login?for=player'; // relative: the game's own server, any base path
+  Object.assign(ssoLink.style, {
+    display: 'inline-block', margin: '.3rem 0 .1rem', padding: '.35rem .8rem', background: '#0b4f8a',
+    color: '#fff', borderRadius: '.3rem', fontWeight: '700', textDecoration: 'none',
+  });
+  ssoText.style.display = 'block';
+  ssoLine.append(ssoText, ssoLink);
+  ssoLine.hidden = true;
+  box.appendChild(ssoLine);
   function mount() { if (!box.isConnected) (document.querySelector('main') || document.body).appendChild(box); }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 
@@ -206,22 +238,34 @@
     location.replace(location.pathname + location.search);
   }
 
+  function renderSso() {
+    const t = TEXT[lang()];
+    const showIt = !!(mode === 'online' && config && config.sso && !pk.completion && (!token || deadTokens.has(token)));
+    ssoLine.hidden = !showIt;
+    if (!showIt) return false;
+    if (ssoText.textContent !== t.sso) ssoText.textContent = t.sso;
+    if (ssoLink.textContent !== t.ssoButton) ssoLink.textContent = t.ssoButton;
+    box.hidden = false;
+    return true;
+  }
+
   function render() {
     renderWho();
+    const sso = renderSso();
     const t = TEXT[lang()];
     if (mode === 'absent' || mode === 'probing') return show('');
     if (pk.completion) return show(t.code + pk.completion);
     if (token && deadTokens.has(token)) return show(t.dead);
     const waiting = queued().filter((q) => q.tok && !deadTokens.has(q.tok)).length;
     if (!token && config && config.anonymous) return; // the form says it
-    if (!token) return show(waiting || sent ? t.nolink : '');
+    if (!token) return show(waiting || sent ? (sso ? '' : t.nolink) : '');
     if (waiting) return show(t.pending);
     show(sent ? t.sent : '');
   }
 
   function show(text) {
     if (line.textContent !== text) line.textContent = text;
-    box.hidden = !text && whoLine.hidden;
+    box.hidden = !text && whoLine.hidden && ssoLine.hidden;
   }
 
   // ---- anonymous mode: a small form for name and unit ---------------------------------------
@@ -263,11 +307,7 @@
           saveSession(KEY_TOKEN, token);
           save(KEY_OWNER, tokenMark(token));
           playerName = fields.name.value;
-          // events played before the form was filled in belong to this player
-          save(KEY_QUEUE, queued().map((q) => (q.tok ? q : { ...q, tok: token })));
-          save(KEY_FEEDBACK, load(KEY_FEEDBACK, []).map((f) => (f.tok ? f : { ...f, tok: token })));
-          const play = load(KEY_PLAY, null);
-          if (play && !play.tok) save(KEY_PLAY, { ...play, tok: token });
+          adopt(token); // events played before the form was filled in belong to this player
           form.remove();
           render();
           flushSoon(0);
