@@ -296,7 +296,11 @@ static void due_person(void *user, int64_t id)
     db_person p;
     if (db_person_get(x->s->db, id, x->now, &p) != DB_OK) return;
     char dedup[64];
-    snprintf(dedup, sizeof dedup, "%s:%lld", x->kind, (long long)id);
+    /* once per person for each reason; the expiry warning once per link (a new link from HR
+       expires on another day and gets its own warning) */
+    if (strcmp(x->kind, "expiring") == 0)
+        snprintf(dedup, sizeof dedup, "%s:%lld:%lld", x->kind, (long long)id, (long long)p.expires);
+    else snprintf(dedup, sizeof dedup, "%s:%lld", x->kind, (long long)id);
     db_rc rc = strcmp(x->kind, "not_finished") == 0
                    ? db_mail_queue(x->s->db, id, 0, x->kind, dedup, p.email, NULL, x->now)
                    : queue_with_link(x->s, &p, x->kind, dedup, x->now);

@@ -163,3 +163,72 @@ describe('e-mail over STARTTLS', () => {
     sink.stop();
   });
 });
+
+describe('the reminder before a link expires', () => {
+  // Only this reason is on (the others are 0 = off), so every mail after the invitations is one.
+  const args = (sink, days) => mailArgs(sink, ['--remind-not-started-days=0', '--remind-not-finished-days=0',
+    '--remind-expiry-days=3', ...(days ? ['--clock-offset=' + days * 86400] : [])]);
+  const dateOf = (ms) => { const d = new Date(ms); return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`; };
+
+  it('warns once whose link expires within the days set, with a working link, never twice; a new link gets its own warning', async () => {
+    const sink = await startSink();
+    const data = tempDir();
+    let server = await startServer({ data, args: args(sink) });
+    try {
+      const hr = new HR(server.url);
+      await hr.firstLogin(server);
+      const eeva = await hr.invite({ name: 'Eeva Eronen', unit: 'Kotihoito', email: 'eeva@example.fi', valid_days: 10 });
+      await hr.invite({ name: 'Fredrik Fors', unit: 'Kotihoito', email: 'fredrik@example.fi', valid_days: 30 });
+      const greta = await hr.invite({ name: 'Greta Grön', unit: 'Kotihoito', email: 'greta@example.fi', valid_days: 10 });
+      const gp = new Player(server.url, greta.token);
+      assert.equal((await gp.send([gp.event('signs', ['sender'])])).status, 200, 'Greta has started: no warning');
+      await until('the three invitations', () => sink.messages().length >= 3);
+      const expires = (await hr.person(eeva.id)).expires;
+
+      // eight days later: Eeva's link (10 days) expires within three days, Fredrik's (30) does not
+      const restart = async (days) => {
+        assert.equal((await server.stop()).code, 0, server.errors());
+        server = await startServer({ data, args: args(sink, days) });
+      };
+      await restart(8);
+      await until('the warning', () => sink.messages().length >= 4);
+      await new Promise((r) => setTimeout(r, 3000)); // a few more passes of the sender (1 s apart)
+      const after = sink.messages().slice(3);
+      assert.deepEqual(after.map((m) => m.to[0]), ['eeva@example.fi'], after.map((m) => m.to[0] + ' ' + m.subject).join('; '));
+      const warn = after[0];
+      assert.equal(warn.subject, 'Linkkisi vanhenee pian / Din länk går snart ut');
+      assert.match(warn.body, new RegExp(`Hei Eeva Eronen!\\r?\\n\\r?\\nPerehdytyksen pakopelin linkkisi vanhenee ${dateOf(expires).replace(/\./g, '\\.')}\\.`));
+      assert.match(warn.body, /Din länk till introduktionens escape room går ut/);
+      const link = linkOf(warn.body);
+      assert.ok(link && link !== eeva.token, 'a link in the warning (the invitation\'s token is kept only as its hash)');
+      const hr2 = new HR(server.url);
+      assert.equal((await hr2.login('admin', 'correct horse battery staple')).status, 200);
+      const me = await new Player(server.url, link).me();
+      assert.equal(me.status, 200, 'the link in the warning works');
+      assert.equal(me.data.name, 'Eeva Eronen');
+      assert.equal((await hr2.person(eeva.id)).expires, expires, 'and is valid as long as the invitation was');
+      const shown = (await hr2.get('/api/v1/hr/mail')).data.mail.filter((m) => m.reason === 'expiring');
+      assert.deepEqual(shown.map((m) => [m.name, m.state]), [['Eeva Eronen', 'sent']], 'the dashboard shows the send');
+
+      // a day later, still not played: no second warning for the same link
+      await restart(9);
+      await new Promise((r) => setTimeout(r, 3000));
+      assert.equal(sink.messages().length, 4, sink.messages().slice(4).map((m) => m.to[0] + ' ' + m.subject).join('; '));
+
+      // HR gives her a new link for ten more days: its invitation, and later its own warning
+      const hr3 = new HR(server.url);
+      assert.equal((await hr3.login('admin', 'correct horse battery staple')).status, 200);
+      assert.equal((await hr3.post(`/api/v1/hr/people/${eeva.id}/resend`, { valid_days: 10 })).status, 200);
+      await until('the new invitation', () => sink.messages().length >= 5);
+      await restart(17);
+      await until('the warning of the new link', () => sink.messages().length >= 6);
+      await new Promise((r) => setTimeout(r, 3000));
+      const later = sink.messages().slice(5);
+      assert.deepEqual(later.map((m) => m.to[0] + ' ' + m.subject), ['eeva@example.fi Linkkisi vanhenee pian / Din länk går snart ut']);
+      assert.ok(!sink.messages().some((m) => m.to[0] === 'fredrik@example.fi' && /vanhenee/.test(m.subject)), 'Fredrik\'s link is far from expiring');
+    } finally {
+      assert.equal((await server.stop()).code, 0, server.errors());
+      sink.stop();
+    }
+  });
+});
