@@ -105,14 +105,17 @@ bool replay_apply(replay_play *p, const report_event *ev, replay_step *out)
         out->puzzle = level_find_puzzle(p->state.rooms[out->room], ev->puzzle);
         if (out->puzzle >= 0) was_solved = p->state.room_state[out->room].puzzles[out->puzzle].solved;
     }
+    bool room_new = out->room >= 0 && p->state.times[out->room].first_ms == 0;
     game_result res;
     out->verdict = play_apply(&p->state, ev, &res);
     if (out->verdict == GAME_INVALID || out->verdict == GAME_LOCKED) return false;
     p->last_seq = ev->seq;
     int r = out->room, k = out->puzzle;
+    if (room_new) p->room_from_t[r] = p->last_t < ev->t_ms ? p->last_t : ev->t_ms;
+    if (ev->t_ms > p->last_t) p->last_t = ev->t_ms;
     if (k >= 0 && !was_solved && p->state.room_state[r].puzzles[k].solved) {
         out->solved_now = true;
-        double since = p->last_solve_t[r] > 0 ? p->last_solve_t[r] : p->state.times[r].first_ms;
+        double since = p->last_solve_t[r] > 0 ? p->last_solve_t[r] : p->room_from_t[r];
         double took = ev->t_ms - since;
         p->solve_ms[r][k] = took > 0 ? took : 0;
         p->last_solve_t[r] = ev->t_ms > 0 ? ev->t_ms : since;

@@ -38,6 +38,11 @@ typedef struct replay_play {
     uint32_t last_seq;                                       /* of the last event applied */
     double solve_ms[LEVEL_MAX_ROOMS][LEVEL_MAX_PUZZLES];     /* game-clock time each puzzle took */
     double last_solve_t[LEVEL_MAX_ROOMS];                    /* client time of the room's last solve */
+    /* A room's first puzzle counts from the play's previous answer before the room's first one
+       (0, the start of the play, for the first room): the game reports answers, not entering a
+       room, and counting from the room's first answer made a puzzle solved at once take 0 s. */
+    double room_from_t[LEVEL_MAX_ROOMS];
+    double last_t;                                           /* client time of the play's last event */
 } replay_play;
 
 typedef struct replay_step {

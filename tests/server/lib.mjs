@@ -20,7 +20,7 @@ export const LEVELS = path.join(ROOT, 'tests/fixtures/first-room');
 // replay read the same files. Copied, not linked: the server serves no symlinks out of its root.
 // Others may be rebuilding build/web while the tests run: copy only a settled build (the
 // engine's .js and .wasm unchanged for a few seconds, and the same after the copy).
-export async function webWithFixture() {
+export async function webWithFixture(levels = LEVELS) {
   const stamp = () => ['pakopeli.js', 'pakopeli.wasm'].map((f) => {
     const st = fs.statSync(path.join(WEB, f));
     return `${st.size}:${st.mtimeMs}`;
@@ -32,7 +32,7 @@ export async function webWithFixture() {
       const root = tempDir('pk-web-');
       // timestamps kept: a FILE.br is served only when it is not older than FILE (files.c)
       fs.cpSync(WEB, root, { recursive: true, preserveTimestamps: true, filter: (src) => !src.startsWith(path.join(WEB, 'levels')) });
-      fs.cpSync(LEVELS, path.join(root, 'levels'), { recursive: true });
+      fs.cpSync(levels, path.join(root, 'levels'), { recursive: true });
       if (stamp() === before) return root;
     }
     await new Promise((r) => setTimeout(r, 1000));
@@ -60,8 +60,8 @@ export function runCommand(args, { input } = {}) {
 }
 
 // Starts `pakopeli-server serve`; resolves when it listens. opts.args adds flags.
-export async function startServer({ data = tempDir(), args = [], web = WEB, port = 0 } = {}) {
-  const child = spawn(SERVER, ['--address=127.0.0.1', `--port=${port}`, `--data=${data}`, `--levels=${LEVELS}`,
+export async function startServer({ data = tempDir(), args = [], web = WEB, port = 0, levels = LEVELS } = {}) {
+  const child = spawn(SERVER, ['--address=127.0.0.1', `--port=${port}`, `--data=${data}`, `--levels=${levels}`,
     `--web=${web}`, `--hr=${HR_DIR}`, '--threads=4', ...args],
   // PAKOPELI_TEST_CLOCK: the tests may move the server's clock (clock_offset); production may not
   { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PAKOPELI_TEST_CLOCK: '1' } });

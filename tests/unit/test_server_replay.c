@@ -25,7 +25,7 @@ TEST(the_known_solution_replays_to_an_escape_with_the_core_s_score)
     CHECK(p->state.escaped);
     CHECK(play_score(&p->state) == 90);
     CHECK(play_total_mistakes(&p->state) == 2);
-    CHECK(p->solve_ms[0][0] == 4000.0); /* first answer at 1 s, the fourth sign at 5 s */
+    CHECK(p->solve_ms[0][0] == 5000.0); /* the first room's first puzzle counts from the play's start */
     CHECK(p->solve_ms[0][1] == 2000.0);
     CHECK(replay_time_ms(p) == 6000.0);
     free(p);
@@ -48,6 +48,41 @@ TEST(a_locked_puzzle_an_unknown_option_and_a_missing_hint_do_not_replay)
     free(p);
 }
 
+static bool apply_ids(replay_play *p, uint32_t seq, const char *room, const char *puzzle, const char *a,
+                      const char *b, double t, replay_step *s)
+{
+    report_event ev;
+    const char *ids[] = {a, b};
+    report_event_make(&ev, seq, room, puzzle, ids, b ? 2 : 1, t);
+    return replay_apply(p, &ev, s);
+}
+
+/* A puzzle solved with the room's first answer took the time to reach and read it, not 0 s:
+   the first puzzle of each room counts from the play's previous answer (the dashboard showed
+   a median of "0 s" for the first puzzle of every room). */
+TEST(the_first_puzzle_of_each_room_counts_from_the_previous_answer_of_the_play)
+{
+    replay_content two;
+    char err[512];
+    CHECK(replay_load(&two, "tests/fixtures/e2e-game", err, sizeof err));
+    replay_play *p = malloc(sizeof *p);
+    replay_begin(p, &two);
+    replay_step s;
+    CHECK(apply_ids(p, 1, "mail", "spot", "from", NULL, 2000, &s));
+    CHECK(apply_ids(p, 2, "mail", "spot", "link", NULL, 3000, &s) && s.solved_now);
+    CHECK(apply_ids(p, 3, "mail", "act", "report", NULL, 4500, &s) && s.solved_now);
+    CHECK(apply_ids(p, 4, "mail", "who", "tuki", NULL, 5000, &s) && s.solved_now);
+    /* to the lobby, into the office, read, answer right at once */
+    CHECK(apply_ids(p, 5, "office", "safe", "lock", "badge", 9000, &s) && s.solved_now);
+    int mail = level_find_room(&two.game, "mail"), office = level_find_room(&two.game, "office");
+    CHECK(p->solve_ms[mail][0] == 3000.0);   /* from the start of the play */
+    CHECK(p->solve_ms[mail][1] == 1500.0);   /* from the previous solve in the room */
+    CHECK(p->solve_ms[office][0] == 4000.0); /* from the mail room's last answer */
+    CHECK(replay_time_ms(p) == 3000.0);      /* playing time is unchanged: first to last answer per room */
+    free(p);
+    replay_free(&two);
+}
+
 TEST(missing_level_files_are_reported_with_their_path)
 {
     replay_content c;
@@ -65,6 +100,7 @@ int main(void)
     }
     RUN(the_known_solution_replays_to_an_escape_with_the_core_s_score);
     RUN(a_locked_puzzle_an_unknown_option_and_a_missing_hint_do_not_replay);
+    RUN(the_first_puzzle_of_each_room_counts_from_the_previous_answer_of_the_play);
     RUN(missing_level_files_are_reported_with_their_path);
     replay_free(&content);
     return harness_done();
