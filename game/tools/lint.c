@@ -3,6 +3,7 @@
  *   pakopeli-lint [--lang fi] [--json] [--no-text] [--root DIR] [--stdin FILE] [levels/ | FILE.json ...]
  *   pakopeli-lint --rules [--json] [--lang fi]         every rule, stated once (lint_rules.c)
  *   pakopeli-lint --solution levels/x.json | levels/   the events that solve a room (JSON)
+ *   pakopeli-lint --guess-stats levels/               how often the right option is first or longest
  *
  * Prints one line per problem, compiler style, so editors can jump to it:
  *   levels/outlook.json:42:9: error: puzzles[1].options[2]: unknown field 'explian'
@@ -396,6 +397,7 @@ void lint_check(lint_run *run)
             lint_check_room(run, f);
             lint_check_solvable(run, f);
             lint_check_teaching(run, f);
+            lint_check_guessable(run, f);
             lint_check_letters(f);
             lint_check_assets(run, f);
             if (!run->opt.no_text) lint_text_room(f);
@@ -539,6 +541,8 @@ static void usage(FILE *to)
             "  --rules        print every rule (a Markdown table; with --json a JSON array)\n"
             "  --solution P   print the events that solve room file P, or every room of folder P\n"
             "  --budget       print the first load as served, in bytes (JSON), for a levels folder\n"
+            "  --guess-stats  over every choice puzzle that ships: how many have the right option\n"
+            "                 first, and longest in each language (JSON)\n"
             "  --scorm 1.2|2004  the game's resume state must fit that learning-platform package\n"
             "Exit status: 0 no errors (warnings allowed), 1 errors, 2 bad usage.\n");
 }
@@ -549,7 +553,7 @@ int main(int argc, char **argv)
     lint_options opt = {0};
     const char *paths[64];
     int n = 0;
-    bool rules = false, solution = false, budget = false;
+    bool rules = false, solution = false, budget = false, guess_stats = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--lang") == 0 && i + 1 < argc) opt.finnish = strcmp(argv[++i], "fi") == 0;
@@ -563,6 +567,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--rules") == 0) rules = true;
         else if (strcmp(a, "--solution") == 0) solution = true;
         else if (strcmp(a, "--budget") == 0) budget = true;
+        else if (strcmp(a, "--guess-stats") == 0) guess_stats = true;
         else if (strcmp(a, "--scorm") == 0 && i + 1 < argc) opt.scorm = argv[++i];
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
@@ -629,7 +634,14 @@ int main(int argc, char **argv)
         lint_text_shutdown();
         return status;
     }
+    if (guess_stats) run.opt.no_text = true; /* lengths in letters: no fonts needed */
     lint_check(&run);
+    if (guess_stats) {
+        lint_print_guess_stats(&run, stdout);
+        lint_shutdown(&run);
+        lint_text_shutdown();
+        return 0;
+    }
     if (budget) {
         if (!run.first_load.budget) {
             fprintf(stderr, "pakopeli-lint: --budget needs a game: a levels folder or its game.json\n");

@@ -172,6 +172,15 @@ void lint_check_budget(lint_run *run);
 /* Prints the rule table: lines, or with json one JSON array (`pakopeli-lint --rules`). */
 void lint_print_rules(FILE *out, bool json, bool finnish);
 
+/* ---- lint_guess.c: a choice puzzle passed without reading it ------------------------------ */
+
+/* The right option first, longest (in any language) or in the same place in every choice puzzle
+   of a shipped room: a warning each, on the field to change. */
+void lint_check_guessable(lint_run *run, lint_file *f);
+/* Over every choice puzzle that ships: how many have the right option first, and longest in each
+   language, as one JSON object (`pakopeli-lint --guess-stats`). */
+void lint_print_guess_stats(lint_run *run, FILE *out);
+
 /* ---- lint_solve.c: a room played through by the core's own rules ---------------------------- */
 
 /* The events that solve room f from its start (what a player would click, in order), as a cJSON

@@ -74,6 +74,8 @@ static const lint_rule RULES[] = {
      "Tekstit mahtuvat näytölle, kirjaimina enintään: intro 260, outro 130, prompt 150, solved 200, wrong 160, vihje 160, explain 200, vaihtoehto 120, vaihe 90, pari 26 vasen ja 48 oikea."},
     {DIAG_DECOY, DIAG_ERROR, LINT_SHIPPED, "In a hotspot hunt every text a player can click in the scene is a place: the wrong ones are decoys with their own explanation.",
      "Etsintätehtävässä jokainen näkymän klikattava teksti on kohta: väärät ovat harhautuksia, joilla on oma selityksensä."},
+    {DIAG_GUESSABLE, DIAG_WARNING, LINT_SHIPPED, "A choice puzzle cannot be passed without reading it: the right option is not the first, not the longest (in any language, a tie counts), and not in the same place in every choice puzzle of the room (a warning).",
+     "Monivalintaa ei voi ratkaista lukematta: oikea vaihtoehto ei ole ensimmäinen eikä pisin (millään kielellä, tasapeli lasketaan) eikä samalla kohdalla huoneen jokaisessa monivalinnassa (varoitus)."},
     {DIAG_SPOKEN_LINE, DIAG_ERROR, LINT_SHIPPED, "What a screen reader says for a widget, item, option or pair is one line (give a multi-line widget a \"label\").",
      "Mitä ruudunlukija sanoo widgetistä, esineestä, vaihtoehdosta tai parista, on yksi rivi (anna monirivisellä widgetille \"label\")."},
     /* what the whole game must meet */

@@ -122,6 +122,19 @@ test('--solution plays every room of the game, and a room alone, through the cor
   assert.match(stuck.stderr, /cannot be solved/);
 });
 
+test('--guess-stats: no shipped choice puzzle has its right option first or longest (issue 17)', () => {
+  const r = spawnSync(LINT, ['--guess-stats', 'levels/'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const stats = JSON.parse(r.stdout);
+  assert.ok(stats.choice_puzzles >= 10, r.stdout);
+  assert.equal(stats.first_right, 0, r.stdout);
+  assert.deepEqual(stats.longest_right, { fi: 0, sv: 0, en: 0 });
+  // the corpus case that the rule flags is counted as such (a room that ships in its own game)
+  const flagged = JSON.parse(spawnSync(LINT, ['--guess-stats', 'tests/lint/cases/43-choice-first-right'],
+    { cwd: ROOT, encoding: 'utf8' }).stdout);
+  assert.equal(flagged.first_right, 1);
+});
+
 test('the rules in docs/authoring.md and docs/authoring.en.md are the linter\'s table (make rules-doc)', () => {
   for (const [doc, lang] of [['docs/authoring.md', 'fi'], ['docs/authoring.en.md', 'en']]) {
     const text = fs.readFileSync(path.join(ROOT, doc), 'utf8');

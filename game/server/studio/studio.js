@@ -481,7 +481,8 @@
 
   // ---- creating and removing a room (the whole game stays whole) ----------------------------------------------
   function finalDoor(hub) { return (hub.puzzles || []).find((p) => p.kind === 'code' && p.final); }
-  // The last door's first hint names the rooms in the order of their code parts (game.json's order).
+  // The last door's last hint names the rooms in the order of their code parts (game.json's order); a first
+  // hint before it only nudges ("read the doors like a line of text"), so the answer is not the first thing shown.
   function rewriteFinalHint(game, hub, titles) {
     const door = finalDoor(hub);
     if (!door) return;
@@ -490,7 +491,7 @@
     const hint = {};
     for (const l of LANGS) hint[l] = lead[l] + names.map((n) => txt(n, l) || txt(n, 'fi')).join(', ') + '.';
     door.hints = door.hints && door.hints.length ? door.hints : [];
-    door.hints[0] = hint;
+    door.hints[door.hints.length > 1 ? door.hints.length - 1 : 0] = hint;
   }
   function doorTitles(hub) {
     return (r) => {
