@@ -196,6 +196,7 @@ run-native: native ## play the desktop build
 -include game/server/server.mk
 -include game/front/comic.mk
 -include game/front/room_layout.mk
+-include game/front/views.mk
 -include game/tools/tools.mk
 -include game/tools/scorm.mk
 -include tests/bench/bench.mk

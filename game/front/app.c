@@ -13,6 +13,8 @@
 
 #include "app.h"
 #include "../core/jsonx.h"
+#include "dev_overlay.h"
+#include "ui_keys.h"
 
 static const char *const FONT_FILES[TEXT_FACE_COUNT] = {
     "fonts/ui-regular.ttf", "fonts/ui-bold.ttf", "fonts/comic.ttf",
@@ -20,38 +22,23 @@ static const char *const FONT_FILES[TEXT_FACE_COUNT] = {
 static const char *const SAVE_KEY = "pakopeli.save";
 static const char *const SETTINGS_KEY = "pakopeli.settings";
 
-/* Keys of the chrome's controls (views use kinds 2..31, see room_view.c). */
-enum { K_LANG = 1, K_SETTINGS = 40, K_HUB = 41, K_ZOOM = 42, K_CONTRAST = 43, K_MOTION = 44,
-       K_RESTART = 45, K_CLOSE_SETTINGS = 46 };
-#define KEY(kind, i) (((uint32_t)(kind) << 16) | (uint32_t)(i))
+static void enter_room(app *a, int i);
+static void restart(app *a);
 
-/* ---- assets ------------------------------------------------------------------------------- */
+/* ---- the views' context ------------------------------------------------------------------- */
 
-static void request_asset(app *a, const char *path)
+/* What every view draws with and reads this pass; it gives its actions back in it. */
+static view_ctx view_context(app *a)
 {
-    if (!path) return;
-    for (int i = 0; i < a->asset_count; i++)
-        if (strcmp(a->assets[i].path, path) == 0) return;
-    if (a->asset_count == APP_MAX_ASSETS) return;
-    app_asset *as = &a->assets[a->asset_count++];
-    snprintf(as->path, sizeof as->path, "%s", path);
-    as->fetch = plat_fetch_start(path);
+    return (view_ctx){.g = &a->gfx, .ui = &a->ui, .lang = a->lang, .text_zoom = a->settings.text_zoom,
+                      .reduced_motion = a->settings.reduced_motion, .assets = &a->assets, .wg = &a->wg,
+                      .now_ms = plat_now_ms(), .covered = a->settings_open};
 }
 
-void app_request_asset(app *a, const char *path) { request_asset(a, path); }
-
-const char *app_asset_bytes(app *a, const char *path, size_t *len)
+static room_ctx room_context(app *a, view_ctx *c)
 {
-    for (int i = 0; path && i < a->asset_count; i++)
-        if (strcmp(a->assets[i].path, path) == 0) return plat_fetch_data(a->assets[i].fetch, len);
-    return NULL;
-}
-
-static bool assets_pending(const app *a)
-{
-    for (int i = 0; i < a->asset_count; i++)
-        if (plat_fetch_state(a->assets[i].fetch) == PLAT_FETCH_PENDING) return true;
-    return false;
+    return (room_ctx){.c = c, .manifest = &a->manifest, .rooms = a->rooms, .room_count = a->rooms_loaded,
+                      .play = &a->play, .room = a->room, .hub = a->hub};
 }
 
 /* ---- settings ----------------------------------------------------------------------------- */
@@ -83,7 +70,7 @@ static void load_settings(app *a)
     apply_settings(a);
 }
 
-void app_set_language(app *a, i18n_lang lang)
+static void set_language(app *a, i18n_lang lang)
 {
     a->lang = lang;
     plat_store_set("pakopeli.lang", i18n_code(lang));
@@ -97,7 +84,8 @@ void app_set_language(app *a, i18n_lang lang)
 
 /* ---- progress ----------------------------------------------------------------------------- */
 
-double app_play_ms(const app *a) { return a->clock_base_ms + (plat_now_ms() - a->session_start_ms); }
+/* Play time in milliseconds, across reloads. */
+static double play_ms(const app *a) { return a->clock_base_ms + (plat_now_ms() - a->session_start_ms); }
 
 static void save_progress(app *a)
 {
@@ -130,12 +118,15 @@ static bool keep(app *a, const report_event *ev, const game_result *res, char *j
     return true;
 }
 
-void app_answer(app *a, const char *puzzle_id, const char *const *ids, int n, game_result *res)
+/* Applies one answer (or hint, with ids NULL and n -1) to the room on screen: checks it
+   through the core, records it in the saved progress and sends it to the report server.
+   Returns the verdict in res. */
+static void answer(app *a, const char *puzzle_id, const char *const *ids, int n, game_result *res)
 {
     report_event ev;
     const char *room = a->manifest.rooms[a->room].id;
-    bool made = n < 0 ? report_hint_make(&ev, a->seq + 1, room, puzzle_id, app_play_ms(a))
-                      : report_event_make(&ev, a->seq + 1, room, puzzle_id, ids, n, app_play_ms(a));
+    bool made = n < 0 ? report_hint_make(&ev, a->seq + 1, room, puzzle_id, play_ms(a))
+                      : report_event_make(&ev, a->seq + 1, room, puzzle_id, ids, n, play_ms(a));
     if (!made) {
         memset(res, 0, sizeof *res);
         res->verdict = GAME_INVALID;
@@ -209,7 +200,8 @@ static void report_to_lms(app *a)
     plat_lms_progress(len > 0 && !a->lms.lossy ? text : NULL, play_score(&a->play), play_all_required_solved(&a->play));
 }
 
-void app_restart(app *a)
+/* Forgets all progress and starts again from the beginning. */
+static void restart(app *a)
 {
     plat_store_set(SAVE_KEY, "[]");
     plat_store_set("pakopeli.where", "");
@@ -220,172 +212,98 @@ void app_restart(app *a)
     a->lms_pending = true;
     a->clock_base_ms = 0;
     a->session_start_ms = plat_now_ms();
-    a->rating = 0;
+    a->ending = (ending_view){0};
     a->completion[0] = '\0';
-    a->feedback_sent = false;
     a->intro_seen = 0;
     play_begin(&a->play, &a->manifest);
     for (int i = 0; i < a->rooms_loaded; i++) play_attach_room(&a->play, i, &a->rooms[i]);
     a->screen = APP_ROOM;
     a->settings_open = false;
-    app_enter_room(a, a->hub >= 0 ? a->hub : 0);
+    enter_room(a, a->hub >= 0 ? a->hub : 0);
 }
 
-void app_enter_room(app *a, int i)
+/* Opens the manifest's comic with this id over the screen; false if there is none. */
+static bool open_comic(app *a, const char *id)
+{
+    for (int i = 0; id && i < a->comics_loaded; i++) {
+        if (strcmp(a->manifest.comics[i].id, id) == 0) {
+            view_ctx c = view_context(a);
+            comic_view_open(&a->comic_view, &c, &a->comics[i]);
+            a->dirty = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Shows room i (not checked: the caller knows it may), its intro and comic on a first visit. */
+static void show_room(app *a, int i)
+{
+    a->room = i;
+    const game_state *gs = &a->play.room_state[i];
+    bool first_visit = !(a->intro_seen & (1u << i)) && !gs->room_solved && gs->solved_count == 0;
+    a->intro_seen |= 1u << i;
+    if (first_visit && a->rooms[i].comic_intro) open_comic(a, a->rooms[i].comic_intro);
+    view_ctx c = view_context(a);
+    room_ctx rc = room_context(a, &c);
+    room_view_begin(&a->view, &rc, first_visit);
+    a->dirty = true;
+}
+
+/* Goes to room i (the hub, a topic room) if it is open. */
+static void enter_room(app *a, int i)
 {
     if (i < 0 || i >= a->rooms_loaded || !play_room_open(&a->play, i)) return;
-    a->room = i;
     a->lms_pending = true; /* the resume state says where the player is */
     ui_announce_reset(&a->ui); /* a room entered again says its title and task again */
     plat_store_set("pakopeli.where", a->manifest.rooms[i].id);
-    room_view_begin(a);
+    show_room(a, i);
 }
 
-/* ---- chrome ------------------------------------------------------------------------------- */
-
-bool app_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool primary)
+/* Applies what the views asked for in this pass, in order (an answer's verdict may add more:
+   the ending after the last door, a reward comic). The one place the screen is switched. */
+static void apply_actions(app *a, view_ctx *c)
 {
-    return app_button_ex(a, key, r, label, label, primary);
-}
-
-bool app_button_ex(app *a, uint32_t key, SDL_Rect r, const char *label, const char *spoken, bool primary)
-{
-    gfx *g = &a->gfx;
-    ui_state s = ui_item(&a->ui, key, r, spoken, UI_BUTTON);
-    gfx_round_fill(g, r, 8, primary ? GFX_ACCENT : GFX_BORDER);
-    if (!primary)
-        gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
-    else if (s.hovered)
-        gfx_outline(g, r, GFX_TEXT, 2);
-    text_draw_in(g, label, (text_style){TEXT_BOLD, 17, primary ? GFX_ON_ACCENT : GFX_TEXT, TEXT_CENTER},
-                 (SDL_Rect){r.x + 8, r.y, r.w - 16, r.h});
-    return s.activated;
-}
-
-int app_scroll_begin(app *a, SDL_Rect view, app_scroll *s)
-{
-    if (a->ui.wheel && gfx_contains(view, a->ui.mouse_x, a->ui.mouse_y)) s->offset -= a->ui.wheel * 48;
-    if (a->ui.scroll_drag && !a->ui.drag_key && gfx_contains(view, a->ui.press_x, a->ui.press_y))
-        s->offset -= a->ui.scroll_drag; /* a swipe: the content follows the finger */
-    int max = s->content_h - view.h;
-    if (s->offset > max) s->offset = max;
-    if (s->offset < 0) s->offset = 0;
-    SDL_RenderSetClipRect(a->gfx.renderer, &view);
-    ui_clip(&a->ui, view);
-    return view.y - s->offset;
-}
-
-void app_scroll_end(app *a, SDL_Rect view, app_scroll *s, int top, int bottom)
-{
-    gfx *g = &a->gfx;
-    s->content_h = bottom - top;
-    ui_clip_end(&a->ui);
-    SDL_RenderSetClipRect(g->renderer, NULL);
-    /* keep the keyboard focus in view */
-    SDL_Rect f = a->ui.focus_rect;
-    int before = s->offset;
-    if (a->ui.focus_visible && a->ui.focus_key && f.x >= view.x && f.x < view.x + view.w) {
-        if (f.y < view.y && f.y + f.h > view.y - s->content_h) s->offset -= view.y - f.y + 12;
-        else if (f.y + f.h > view.y + view.h && f.y < view.y + s->content_h) s->offset += f.y + f.h - (view.y + view.h) + 12;
-    }
-    if (s->offset != before) a->dirty = true; /* draw again with the focus in view; once */
-    if (s->content_h > view.h) {
-        /* a scroll bar, so it is visible that there is more */
-        int bar_h = view.h * view.h / s->content_h;
-        int bar_y = view.y + (view.h - bar_h) * s->offset / (s->content_h - view.h);
-        gfx_round_fill(g, (SDL_Rect){view.x + view.w - 8, bar_y, 6, bar_h}, 3, GFX_BORDER);
-    }
-}
-
-/* room_layout's measure callback: text.c's measurement at the player's text size. */
-static void measure_text(void *ctx, int face, int size, const char *s, int wrap, int *w, int *h)
-{
-    text_measure(ctx, s, (text_style){face ? TEXT_BOLD : TEXT_REGULAR, size, GFX_TEXT, TEXT_LEFT}, wrap, w, h);
-}
-
-rl_measure app_measure(app *a) { return (rl_measure){&a->gfx, measure_text}; }
-
-int app_top_bar(app *a, const char *title) { return app_top_bar_at(a, title, 0); }
-
-int app_top_bar_at(app *a, const char *title, int y0)
-{
-    gfx *g = &a->gfx;
-    bool back = a->screen == APP_ROOM && a->hub >= 0 && a->room != a->hub;
-    const char *names[LANG_COUNT];
-    for (int l = 0; l < LANG_COUNT; l++) names[l] = str((i18n_lang)l, STR_LANGUAGE_NAME);
-    rl_measure m = app_measure(a);
-    rl_top_bar bar;
-    rl_top_bar_layout(&m, g->w, a->settings.text_zoom, back ? str(a->lang, STR_BACK_TO_HUB) : NULL, title,
-                      str(a->lang, STR_SETTINGS), names, &bar);
-    if (bar.h != a->bar_h) { /* the screen below it was laid out for another height */
-        a->bar_h = bar.h;
+    for (int i = 0; i < c->action_count; i++) {
+        const view_action act = c->actions[i];
+        game_result res;
+        switch (act.kind) {
+        case VIEW_ANSWER: {
+            answer(a, act.id, act.ids, act.n, &res);
+            room_ctx rc = room_context(a, c);
+            room_view_answered(&a->view, &rc, &res);
+            break;
+        }
+        case VIEW_HINT: answer(a, act.id, NULL, -1, &res); break;
+        case VIEW_ENTER_ROOM: enter_room(a, act.index); break;
+        case VIEW_GO_HUB: enter_room(a, a->hub); break;
+        case VIEW_OPEN_COMIC: open_comic(a, act.id); break;
+        case VIEW_ENDING: a->screen = APP_ENDING; break;
+        case VIEW_OPEN_SETTINGS:
+            a->settings_open = true;
+            ui_focus(&a->ui, uik(UIK_CLOSE_SETTINGS, 0));
+            break;
+        case VIEW_LANGUAGE:
+            if (act.index >= 0 && act.index < LANG_COUNT) set_language(a, (i18n_lang)act.index);
+            break;
+        case VIEW_RESTART: restart(a); break;
+        case VIEW_SEND_RATING:
+            plat_send_feedback(act.index, "");
+            a->ending.rating_sent = true;
+            break;
+        case VIEW_CLOSE_COMIC:
+        case VIEW_NONE: break;
+        }
         a->dirty = true;
     }
-    gfx_fill(g, (SDL_Rect){0, y0, g->w, bar.h}, GFX_SURFACE);
-    gfx_fill(g, (SDL_Rect){0, y0 + bar.h - 1, g->w, 1}, GFX_BORDER);
-#define AT(r) ((SDL_Rect){(r).x, (r).y + y0, (r).w, (r).h})
-    ui_heading(&a->ui, title);
-    text_style ts = {TEXT_BOLD, RL_TS_TITLE, GFX_TEXT, TEXT_LEFT};
-    if (rl_stacked(g->w)) text_draw(g, title, ts, bar.title.x, bar.title.y + y0, bar.title.w);
-    else text_draw_in(g, title, ts, AT(bar.title));
-    if (back && app_button(a, KEY(K_HUB, 0), AT(bar.back), str(a->lang, STR_BACK_TO_HUB), false))
-        app_enter_room(a, a->hub);
-    if (app_button(a, KEY(K_SETTINGS, 0), AT(bar.settings), str(a->lang, STR_SETTINGS), false)) {
-        a->settings_open = true;
-        ui_focus(&a->ui, KEY(K_CLOSE_SETTINGS, 0));
-        a->dirty = true;
-    }
-    for (int l = 0; l < LANG_COUNT; l++) {
-        bool current = l == (int)a->lang;
-        text_style st = {current ? TEXT_BOLD : TEXT_REGULAR, RL_TS_LANG, current ? GFX_TEXT : GFX_ACCENT, TEXT_CENTER};
-        SDL_Rect r = AT(bar.lang[l]);
-        char label[64];
-        snprintf(label, sizeof label, "%s%s%s", names[l], current ? ", " : "", current ? str(a->lang, STR_SELECTED) : "");
-        /* the name is in its own language: a screen reader says it right (lang, WCAG 3.1.2) */
-        ui_state s = ui_item_lang(&a->ui, KEY(K_LANG, l), r, label, UI_BUTTON, i18n_code((i18n_lang)l));
-        text_draw_in(g, names[l], st, r);
-        if (current) gfx_fill(g, (SDL_Rect){r.x + 10, r.y + r.h - 6, r.w - 20, 3}, GFX_ACCENT);
-        else if (s.hovered) gfx_fill(g, (SDL_Rect){r.x + 10, r.y + r.h - 6, r.w - 20, 1}, GFX_ACCENT);
-        if (s.activated && !current) app_set_language(a, (i18n_lang)l);
-    }
-#undef AT
-    return bar.h;
+    if (c->dirty) a->dirty = true;
 }
 
-bool app_dialog(app *a, const char *title, const char *body, const char *extra, uint32_t key,
-                const char *button, bool esc_closes)
-{
-    gfx *g = &a->gfx;
-    gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, GFX_SHADE);
-    rl_measure m = app_measure(a);
-    rl_dialog d;
-    rl_dialog_layout(&m, g->w, g->h, a->settings.text_zoom, title, body, extra, &d);
-    if (a->dialog_key != key) { /* another dialog: its text starts from the top */
-        a->dialog_key = key;
-        a->dialog_scroll = (app_scroll){0, 0};
-    }
-    gfx_card(g, d.card, 16);
-    int wrap = d.card.w - 2 * d.pad;
-    ui_dialog_begin(&a->ui, title);
-    int top = app_scroll_begin(a, d.view, &a->dialog_scroll), y = top;
-    y += text_draw(g, title, (text_style){TEXT_BOLD, RL_TS_DIALOG_TITLE, GFX_TEXT, TEXT_LEFT}, d.view.x, y, wrap);
-    if (body && body[0]) {
-        y += 16 + text_draw(g, body, (text_style){TEXT_REGULAR, RL_TS_DIALOG_BODY, GFX_TEXT, TEXT_LEFT}, d.view.x, y + 16, wrap);
-        ui_say(&a->ui, body);
-        ui_announce(&a->ui, 0, body);
-    }
-    if (extra && extra[0]) {
-        y += 16 + text_draw(g, extra, (text_style){TEXT_BOLD, RL_TS_DIALOG_EXTRA, GFX_ACCENT, TEXT_LEFT}, d.view.x, y + 16, wrap);
-        ui_say(&a->ui, extra);
-        ui_announce(&a->ui, 0, extra);
-    }
-    app_scroll_end(a, d.view, &a->dialog_scroll, top, y);
-    bool pressed = app_button(a, key, d.button, button, true) || (esc_closes && a->ui.escape);
-    ui_dialog_end(&a->ui);
-    return pressed;
-}
+/* ---- the settings dialog ----------------------------------------------------------------- */
 
-void app_settings_pass(app *a)
+/* The settings dialog, drawn over the current screen while open. It is the app's own, so it
+   changes the settings itself; a restart waits for the end of the pass like a view's. */
+static void settings_pass(app *a, view_ctx *c)
 {
     gfx *g = &a->gfx;
     gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, GFX_SHADE);
@@ -398,7 +316,7 @@ void app_settings_pass(app *a)
     SDL_Rect card = {(g->w - w) / 2, (g->h - h) / 2, w, h};
     gfx_card(g, card, 16);
     SDL_Rect view = {card.x, card.y + 4, card.w - 4, card.h - 8};
-    int top = app_scroll_begin(a, view, &a->settings_scroll);
+    int top = wg_scroll_begin(c, view, &a->settings_scroll);
     int x = card.x + pad, y = top + 24, cw = w - 2 * pad;
     y += text_draw(g, str(a->lang, STR_SETTINGS), (text_style){TEXT_BOLD, 26, GFX_TEXT, TEXT_LEFT}, x, y, cw) + 16;
     ui_dialog_begin(&a->ui, str(a->lang, STR_SETTINGS));
@@ -413,7 +331,7 @@ void app_settings_pass(app *a)
         SDL_Rect r = {x + i * ((cw - 16) / 3 + 8), y, (cw - 16) / 3, row};
         char visible[16];
         snprintf(visible, sizeof visible, "%d %%", zooms[i]);
-        if (app_button_ex(a, KEY(K_ZOOM, i), r, visible, label, on)) {
+        if (wg_button_ex(c, uik(UIK_ZOOM, i), r, visible, label, on)) {
             a->settings.text_zoom = zooms[i];
             apply_settings(a);
         }
@@ -422,25 +340,28 @@ void app_settings_pass(app *a)
     char label[96];
     snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_HIGH_CONTRAST),
              str(a->lang, a->settings.high_contrast ? STR_ON : STR_OFF));
-    if (app_button(a, KEY(K_CONTRAST, 0), (SDL_Rect){x, y, cw, row}, label, false)) {
+    if (wg_button(c, uik(UIK_CONTRAST, 0), (SDL_Rect){x, y, cw, row}, label, false)) {
         a->settings.high_contrast = !a->settings.high_contrast;
         apply_settings(a);
     }
     y += row + 12;
     snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_REDUCED_MOTION),
              str(a->lang, a->settings.reduced_motion ? STR_ON : STR_OFF));
-    if (app_button(a, KEY(K_MOTION, 0), (SDL_Rect){x, y, cw, row}, label, false)) {
+    if (wg_button(c, uik(UIK_MOTION, 0), (SDL_Rect){x, y, cw, row}, label, false)) {
         a->settings.reduced_motion = !a->settings.reduced_motion;
         apply_settings(a);
     }
     y += row + 12;
-    if (app_button(a, KEY(K_RESTART, 0), (SDL_Rect){x, y, cw, row}, str(a->lang, STR_RESTART), false)) app_restart(a);
+    if (wg_button(c, uik(UIK_RESTART, 0), (SDL_Rect){x, y, cw, row}, str(a->lang, STR_RESTART), false)) {
+        a->settings_open = false;
+        view_emit_kind(c, VIEW_RESTART, 0);
+    }
     y += row + 24;
-    bool close = app_button(a, KEY(K_CLOSE_SETTINGS, 0), (SDL_Rect){x, y, cw < 220 ? cw : 220, row}, str(a->lang, STR_CLOSE), true);
-    app_scroll_end(a, view, &a->settings_scroll, top, y + row + 24);
+    bool close = wg_button(c, uik(UIK_CLOSE_SETTINGS, 0), (SDL_Rect){x, y, cw < 220 ? cw : 220, row}, str(a->lang, STR_CLOSE), true);
+    wg_scroll_end(c, view, &a->settings_scroll, top, y + row + 24);
     if (close || a->ui.escape) {
         a->settings_open = false;
-        ui_focus(&a->ui, KEY(K_SETTINGS, 0));
+        ui_focus(&a->ui, uik(UIK_SETTINGS, 0));
         a->dirty = true;
     }
     ui_dialog_end(&a->ui);
@@ -532,18 +453,6 @@ static bool pump_comics(app *a)
     return ok;
 }
 
-bool app_open_comic(app *a, const char *id)
-{
-    for (int i = 0; id && i < a->comics_loaded; i++) {
-        if (strcmp(a->manifest.comics[i].id, id) == 0) {
-            comic_view_open(a, &a->comics[i]);
-            a->dirty = true;
-            return true;
-        }
-    }
-    return false;
-}
-
 static bool pump_rooms(app *a)
 {
     for (int i = 0; i < a->manifest.room_count; i++)
@@ -578,9 +487,9 @@ static bool pump_rooms(app *a)
     }
     a->rooms_ready = true;
     for (int i = 0; i < a->rooms_loaded; i++) {
-        request_asset(a, a->rooms[i].background);
-        for (int k = 0; k < a->rooms[i].widget_count; k++) request_asset(a, a->rooms[i].widgets[k].image);
-        for (int k = 0; k < a->rooms[i].item_count; k++) request_asset(a, a->rooms[i].items[k].icon);
+        asset_request(&a->assets, a->rooms[i].background);
+        for (int k = 0; k < a->rooms[i].widget_count; k++) asset_request(&a->assets, a->rooms[i].widgets[k].image);
+        for (int k = 0; k < a->rooms[i].item_count; k++) asset_request(&a->assets, a->rooms[i].items[k].icon);
     }
     return true;
 }
@@ -604,8 +513,7 @@ static void start_playing(app *a)
     if (a->lms_where >= 0 && play_room_open(&a->play, a->lms_where) && !plat_param("room", want, sizeof want))
         start = a->lms_where; /* the platform's state is this learner's, on any computer */
     a->screen = a->play.escaped ? APP_ENDING : APP_ROOM;
-    a->room = start;
-    room_view_begin(a);
+    show_room(a, start);
     if (a->seq > 0) {
         a->view.intro_open = false; /* a returning player goes straight on */
         if (a->hub >= 0) a->intro_seen |= 1u << a->hub;
@@ -616,13 +524,19 @@ static void pump_loading(app *a)
 {
     if (!a->fonts_ready && !pump_fonts(a)) return;
     if (a->comic_view.url_id[0]) { /* ?comic=id: a comic alone (comic_view.c) */
-        comic_view_pump_loading(a);
+        view_ctx c = view_context(a);
+        comic_view_loading st = comic_view_pump_loading(&a->comic_view, &c, &a->diags);
+        if (st != COMIC_VIEW_LOADING) {
+            a->screen = st == COMIC_VIEW_READY ? APP_COMIC : APP_ERROR;
+            a->dirty = true;
+        }
+        if (c.dirty) a->dirty = true;
         return;
     }
     if (!a->manifest_ready && !pump_manifest(a)) return;
     if (!a->rooms_ready && !pump_rooms(a)) return;
     if (a->comics_loaded < a->manifest.comic_count && !pump_comics(a)) return;
-    if (assets_pending(a)) return;
+    if (asset_pending(&a->assets)) return;
     start_playing(a);
     a->dirty = true;
 }
@@ -695,7 +609,7 @@ static void frame(void *user)
             a->dirty = true;
         } else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
             a->dirty = true;
-        } else if (a->comic_view.open && comic_view_event(a, &e)) {
+        } else if (a->comic_view.open && !a->settings_open && comic_view_event(&a->comic_view, &a->ui, &e)) {
             a->dirty = true;
         } else if (ui_event(&a->ui, &e)) {
             a->dirty = true;
@@ -707,7 +621,7 @@ static void frame(void *user)
         a->dirty = true; /* the server acknowledged the last answers: show the code HR can verify */
     if (a->view.field_open) {
         /* the page's text field: its text is the answer; Enter in it submits */
-        char text[APP_INPUT_MAX];
+        char text[ROOM_VIEW_INPUT_MAX];
         bool submitted = false;
         if (!plat_text_field_poll(text, sizeof text, &submitted)) {
             a->view.field_open = false;
@@ -727,7 +641,8 @@ static void frame(void *user)
             a->dirty = true;
         }
     }
-    if (comic_view_animating(a)) a->dirty = true; /* a zoom under way draws every frame */
+    if (dev_overlay_take_redraw()) a->dirty = true; /* make dev: the pointer moved over the scene */
+    if (comic_view_animating(&a->comic_view, &a->assets)) a->dirty = true; /* a zoom under way draws every frame */
     if (!a->dirty) { /* sleep until input, a fetch, or the running timer's next second */
         bool ticking = a->screen == APP_ROOM && a->view.timer_end_ms > 0 && !a->view.timer_done;
         plat_idle(ticking ? 1000.0 - (double)((long long)plat_now_ms() % 1000) : -1.0);
@@ -735,21 +650,36 @@ static void frame(void *user)
     }
     /* A pass may change state (an answer, a language): run again until it settles, so the
        frame we present always shows the newest state. Bounded: input is applied once. */
-    for (int pass = 0; pass < 3 && a->dirty; pass++) {
+    /* (4: an answer is applied after the pass that gave it, and its verdict scrolled into view
+       in the pass after the one that draws it.) */
+    for (int pass = 0; pass < 4 && a->dirty; pass++) {
         a->dirty = false;
         SDL_Color bg = gfx_rgb(&a->gfx, GFX_BG);
         SDL_SetRenderDrawColor(a->gfx.renderer, bg.r, bg.g, bg.b, 255);
         SDL_RenderClear(a->gfx.renderer);
         ui_begin(&a->ui);
+        view_ctx c = view_context(a);
         switch (a->screen) {
         case APP_LOADING: loading_pass(a); break;
         case APP_ERROR: error_pass(a); break;
-        case APP_ROOM: room_view_pass(a); break;
-        case APP_ENDING: ending_view_pass(a); break;
-        case APP_COMIC: comic_view_standalone_pass(a); break;
+        case APP_ROOM:
+            if (a->comic_view.open) { /* a comic over the room (its intro, a reward, the hub's desk) */
+                if (comic_view_pass(&a->comic_view, &c, a->hub >= 0 && a->room != a->hub)) c.dirty = true;
+            } else {
+                room_ctx rc = room_context(a, &c);
+                room_view_pass(&a->view, &rc);
+            }
+            break;
+        case APP_ENDING: {
+            ending_ctx ec = {&c, &a->manifest, a->rooms, a->rooms_loaded, a->hub, &a->play, play_ms(a), a->completion};
+            ending_view_pass(&a->ending, &ec);
+            break;
         }
-        if (a->settings_open) app_settings_pass(a);
+        case APP_COMIC: comic_view_standalone_pass(&a->comic_view, &c); break;
+        }
+        if (a->settings_open) settings_pass(a, &c);
         ui_end(&a->ui, &a->gfx);
+        apply_actions(a, &c);
     }
     a->dirty = false;
     SDL_RenderPresent(a->gfx.renderer);
@@ -794,11 +724,11 @@ int main(int argc, char **argv)
     }
     text_set_density(&a.gfx);
     plat_layout(a.gfx.w, a.gfx.h);
-    app_set_language(&a, initial_language());
+    set_language(&a, initial_language());
     load_settings(&a);
     a.hub = -1;
     for (int f = 0; f < TEXT_FACE_COUNT; f++) a.f_fonts[f] = plat_fetch_start(FONT_FILES[f]);
-    if (!comic_view_request_from_url(&a)) a.f_manifest = plat_fetch_start("levels/game.json");
+    if (!comic_view_request_from_url(&a.comic_view, &a.diags)) a.f_manifest = plat_fetch_start("levels/game.json");
     a.screen = APP_LOADING;
     a.dirty = true;
     SDL_StartTextInput();
@@ -809,9 +739,9 @@ int main(int argc, char **argv)
     for (int i = 0; i < a.rooms_loaded; i++) level_free_room(&a.rooms[i]);
     for (int i = 0; i < a.comics_loaded; i++) comic_free(&a.comics[i]);
     if (a.manifest_ready) level_free_game(&a.manifest);
-    comic_view_shutdown(&a);
+    comic_view_shutdown(&a.comic_view);
     resume_writer_free(&a.lms);
-    for (int i = 0; i < a.asset_count; i++) plat_fetch_release(a.assets[i].fetch);
+    asset_clear(&a.assets);
     text_shutdown();
     gfx_shutdown(&a.gfx);
     SDL_Quit();

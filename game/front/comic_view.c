@@ -7,11 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "text.h"
+#include "ui_keys.h"
+#include "widgets.h"
 
-/* Keys for ui_item: kinds 60..69 are the viewer's (room_view.c uses 2..31, app.c 40..46). */
-enum { K_PREV = 60, K_NEXT = 61, K_MODE = 62, K_PAGE = 63, K_CLOSE = 64, K_OPEN = 65 };
-#define KEY(kind, i) (((uint32_t)(kind) << 16) | (uint32_t)(i))
 
 static const char *const FONT_PATH = "fonts/comic.ttf"; /* the lettering: Comic Neue */
 static const double ZOOM_MS = 420;                       /* one move of the guided view */
@@ -39,23 +38,21 @@ static bool at_end(const comic_view *v)
     return page_index(v, v->at) >= v->comic->page_count - 1;
 }
 
-static void store_place(app *a)
+static void store_place(const comic_view *v)
 {
-    comic_view *v = &a->comic_view;
     char key[96], value[48];
     snprintf(key, sizeof key, "pakopeli.comic.%s", v->comic->id);
     snprintf(value, sizeof value, "at=%d;mode=%s", v->at, v->mode == COMIC_VIEW_GUIDED ? "guided" : "page");
     plat_store_set(key, value);
 }
 
-static void restore_place(app *a)
+static void restore_place(comic_view *v, view_ctx *vc)
 {
-    comic_view *v = &a->comic_view;
     char key[96], value[48], mode[16] = "";
     int at = 0;
     snprintf(key, sizeof key, "pakopeli.comic.%s", v->comic->id);
     /* Phones held upright read panel by panel; wide screens see the whole page first. */
-    v->mode = rl_stacked(a->gfx.w) ? COMIC_VIEW_GUIDED : COMIC_VIEW_PAGE;
+    v->mode = rl_stacked(vc->g->w) ? COMIC_VIEW_GUIDED : COMIC_VIEW_PAGE;
     v->at = 0;
     if (plat_store_get(key, value, sizeof value) && sscanf(value, "at=%d;mode=%15s", &at, mode) == 2) {
         if (at >= 0 && at < v->comic->panel_total) v->at = at;
@@ -66,9 +63,8 @@ static void restore_place(app *a)
 
 /* ---- opening and closing ------------------------------------------------------------------ */
 
-void comic_view_open(app *a, const comic *c)
+void comic_view_open(comic_view *v, view_ctx *vc, const comic *c)
 {
-    comic_view *v = &a->comic_view;
     v->comic = c;
     v->open = true;
     v->pending_step = 0;
@@ -79,17 +75,16 @@ void comic_view_open(app *a, const comic *c)
     v->layout_page = -1;
     v->prepared_page = -1;
     v->pressing = false;
-    restore_place(a);
-    app_request_asset(a, FONT_PATH);
+    restore_place(v, vc);
+    asset_request(vc->assets, FONT_PATH);
     for (int p = 0; p < c->page_count; p++)
-        for (int i = 0; i < c->pages[p].panel_count; i++) app_request_asset(a, c->pages[p].panels[i].image);
-    v->focus_later = KEY(K_NEXT, 0); /* when it is drawn: a loading screen in between drops it */
-    a->dirty = true;
+        for (int i = 0; i < c->pages[p].panel_count; i++) asset_request(vc->assets, c->pages[p].panels[i].image);
+    v->focus_later = uik(UIK_COMIC_NEXT, 0); /* when it is drawn: a loading screen in between drops it */
+    vc->dirty = true;
 }
 
-void comic_view_shutdown(app *a)
+void comic_view_shutdown(comic_view *v)
 {
-    comic_view *v = &a->comic_view;
     comic_measurer_shutdown(&v->measurer);
     if (v->url_loaded) comic_free(&v->url_comic);
     v->url_loaded = false;
@@ -97,19 +92,10 @@ void comic_view_shutdown(app *a)
     v->comic = NULL;
 }
 
-/* True while the lettering font or an image is still on its way. */
-static bool assets_waiting(const app *a)
+bool comic_view_animating(const comic_view *v, const asset_pool *assets)
 {
-    for (int i = 0; i < a->asset_count; i++)
-        if (plat_fetch_state(a->assets[i].fetch) == PLAT_FETCH_PENDING) return true;
-    return false;
-}
-
-bool comic_view_animating(const app *a)
-{
-    const comic_view *v = &a->comic_view;
     if (!v->open) return false;
-    return v->animating || (!v->measurer.font && !v->measurer_failed) || assets_waiting(a);
+    return v->animating || (!v->measurer.font && !v->measurer_failed) || asset_pending(assets);
 }
 
 /* ---- input -------------------------------------------------------------------------------- */
@@ -120,10 +106,9 @@ typedef struct stage_xf {
     float ox, oy;      /* where page (0, 0) lands */
 } stage_xf;
 
-bool comic_view_event(app *a, const SDL_Event *e)
+bool comic_view_event(comic_view *v, ui *u, const SDL_Event *e)
 {
-    comic_view *v = &a->comic_view;
-    if (!v->open || !v->comic || a->settings_open) return false;
+    if (!v->open || !v->comic) return false;
     switch (e->type) {
     case SDL_KEYDOWN: {
         SDL_Keycode k = e->key.keysym.sym;
@@ -136,8 +121,8 @@ bool comic_view_event(app *a, const SDL_Event *e)
         else if (k == SDLK_SPACE) {
             /* Space turns the page, unless the player has moved the keyboard focus to another
                control: then it presses that control, as everywhere else. */
-            uint32_t f = a->ui.focus_key;
-            if (a->ui.focus_visible && f != 0 && f != KEY(K_NEXT, 0)) return false;
+            uint32_t f = u->focus_key;
+            if (u->focus_visible && f != 0 && f != uik(UIK_COMIC_NEXT, 0)) return false;
             v->pending_step += shift ? -1 : 1;
         } else {
             return false;
@@ -150,7 +135,7 @@ bool comic_view_event(app *a, const SDL_Event *e)
         v->pressing = true;
         v->press_x = e->button.x;
         v->press_y = e->button.y;
-        a->ui.focus_visible = false;
+        u->focus_visible = false;
         return true;
     case SDL_MOUSEBUTTONUP: {
         if (e->button.button != SDL_BUTTON_LEFT || !v->pressing) return false;
@@ -187,9 +172,8 @@ bool comic_view_event(app *a, const SDL_Event *e)
 }
 
 /* Applies the input gathered since the last pass. */
-static void apply_input(app *a)
+static void apply_input(comic_view *v, view_ctx *vc)
 {
-    comic_view *v = &a->comic_view;
     int before_at = v->at;
     comic_view_mode before_mode = v->mode;
     if (v->pending_toggle) {
@@ -212,8 +196,8 @@ static void apply_input(app *a)
         }
     }
     if (v->at != before_at || v->mode != before_mode) {
-        store_place(a);
-        a->dirty = true;
+        store_place(v);
+        vc->dirty = true;
     }
 }
 
@@ -246,16 +230,15 @@ static comic_frect focus_rect(const comic_page *pg, int panel)
 
 /* Moves the camera towards what the view shows now; returns the camera and the unmasked
    window for this frame (both page units). */
-static void update_camera(app *a, comic_frect *cam, comic_frect *window)
+static void update_camera(comic_view *v, view_ctx *vc, comic_frect *cam, comic_frect *window)
 {
-    comic_view *v = &a->comic_view;
     int panel;
     const comic_page *pg = page_of(v, v->at, &panel);
     int page = (int)(pg - v->comic->pages);
     comic_frect to = target_cam(v);
     comic_frect win = focus_rect(pg, v->mode == COMIC_VIEW_GUIDED ? panel : -1);
     bool moved = memcmp(&to, &v->cam_to, sizeof to) != 0 || memcmp(&win, &v->win_to, sizeof win) != 0;
-    if (v->cam_page != page || a->settings.reduced_motion) {
+    if (v->cam_page != page || vc->reduced_motion) {
         /* another page, or no motion wanted: cut */
         v->cam_from = v->cam_to = to;
         v->win_from = v->win_to = win;
@@ -302,39 +285,37 @@ static SDL_Rect to_screen(stage_xf xf, comic_frect r)
 
 /* ---- layouts and images ------------------------------------------------------------------- */
 
-static void ensure_layouts(app *a, int page)
+static void ensure_layouts(comic_view *v, view_ctx *vc, int page)
 {
-    comic_view *v = &a->comic_view;
     if (!v->measurer.font && !v->measurer_failed) {
         size_t len = 0;
-        const char *bytes = app_asset_bytes(a, FONT_PATH, &len);
+        const char *bytes = asset_bytes(vc->assets, FONT_PATH, &len);
         if (bytes) v->measurer_failed = !comic_measurer_setup(&v->measurer, bytes, len);
-        else if (!assets_waiting(a)) v->measurer_failed = true;
+        else if (!asset_pending(vc->assets)) v->measurer_failed = true;
         if (v->measurer_failed) fprintf(stderr, "comic: the lettering font %s cannot be used\n", FONT_PATH);
         v->layout_page = -1;
     }
     if (!v->measurer.font) return;
     int zoom = text_zoom();
-    if (v->layout_page == page && v->layout_zoom == zoom && v->layout_lang == a->lang) return;
+    if (v->layout_page == page && v->layout_zoom == zoom && v->layout_lang == vc->lang) return;
     const comic_page *pg = &v->comic->pages[page];
     for (int i = 0; i < pg->panel_count; i++)
-        if (!comic_layout_panel(&v->measurer, &pg->panels[i], a->lang, zoom, &v->layouts[i]))
+        if (!comic_layout_panel(&v->measurer, &pg->panels[i], vc->lang, zoom, &v->layouts[i]))
             fprintf(stderr, "comic %s: page %d panel %d: a bubble does not fit at %d %%: %s\n", v->comic->id,
                     page + 1, i + 1, zoom, comic_fit_message(v->layouts[i].fit));
     v->layout_page = page;
     v->layout_zoom = zoom;
-    v->layout_lang = a->lang;
+    v->layout_lang = vc->lang;
 }
 
 /* Rasterises the page's images for the size they settle at, and lets other pages' go. */
-static void prepare_images(app *a, SDL_Rect stage)
+static void prepare_images(comic_view *v, view_ctx *vc, SDL_Rect stage)
 {
-    comic_view *v = &a->comic_view;
     int panel;
     const comic_page *pg = page_of(v, v->at, &panel);
     int page = (int)(pg - v->comic->pages);
     if (v->prepared_page == page && v->prepared_at == v->at && v->prepared_mode == v->mode &&
-        v->prepared_scale == a->gfx.pixel_scale)
+        v->prepared_scale == vc->g->pixel_scale)
         return;
     stage_xf whole = fit(stage, (comic_frect){0, 0, (float)pg->w, (float)pg->h});
     stage_xf guided = fit(stage, target_cam(v));
@@ -343,12 +324,12 @@ static void prepare_images(app *a, SDL_Rect stage)
         const comic_panel *p = &pg->panels[i];
         float s = (v->mode == COMIC_VIEW_GUIDED && i == panel) ? guided.scale : whole.scale;
         size_t len = 0;
-        const char *bytes = app_asset_bytes(a, p->image, &len);
+        const char *bytes = asset_bytes(vc->assets, p->image, &len);
         if (!bytes) {
             all = false;
             continue;
         }
-        gfx_image_prepare(&a->gfx, p->image, bytes, len, (int)ceilf((float)p->rect.w * s),
+        gfx_image_prepare(vc->g, p->image, bytes, len, (int)ceilf((float)p->rect.w * s),
                           (int)ceilf((float)p->rect.h * s));
     }
     if (v->prepared_page != page) {
@@ -366,7 +347,7 @@ static void prepare_images(app *a, SDL_Rect stage)
     v->prepared_page = page;
     v->prepared_at = v->at;
     v->prepared_mode = v->mode;
-    v->prepared_scale = a->gfx.pixel_scale;
+    v->prepared_scale = vc->g->pixel_scale;
 }
 
 /* ---- drawing bubbles ---------------------------------------------------------------------- */
@@ -403,10 +384,10 @@ static SDL_FPoint edge_point(SDL_Rect b, SDL_FPoint p, float inset, SDL_FPoint *
     return (SDL_FPoint){p.x < (float)b.x ? (float)b.x : (float)(b.x + b.w), cy};
 }
 
-static void draw_bubble(app *a, const comic_bubble *bb, const comic_bubble_layout *bl, float text_px,
+static void draw_bubble(view_ctx *vc, const comic_bubble *bb, const comic_bubble_layout *bl, float text_px,
                         stage_xf xf, comic_rect panel)
 {
-    gfx *g = &a->gfx;
+    gfx *g = vc->g;
     float s = xf.scale;
     float px0 = xf.ox + (float)panel.x * s, py0 = xf.oy + (float)panel.y * s;
     SDL_Rect box = {(int)(px0 + bl->box.x * s), (int)(py0 + bl->box.y * s), (int)(bl->box.w * s + 0.5f),
@@ -465,7 +446,7 @@ static void draw_bubble(app *a, const comic_bubble *bb, const comic_bubble_layou
     }
 
     /* The lines as laid out; never re-wrapped here (see comic_layout.h). */
-    const char *t = i18n_get(&bb->text, a->lang);
+    const char *t = i18n_get(&bb->text, vc->lang);
     text_style st = {TEXT_COMIC, (int)floorf((float)COMIC_TEXT_SIZE * s), GFX_TEXT,
                      bb->kind == COMIC_CAPTION ? TEXT_LEFT : TEXT_CENTER};
     if (st.size < 1) return;
@@ -501,63 +482,62 @@ static void plain(const char *s, char *out, size_t cap)
     out[n] = '\0';
 }
 
-static void say_panel(app *a, const comic_panel *p, int number)
+static void say_panel(comic_view *v, view_ctx *vc, const comic_panel *p, int number)
 {
-    const comic *c = a->comic_view.comic;
+    const comic *c = v->comic;
     char text[1200], line[1400]; /* descriptions may be long; the mirror takes them whole */
-    plain(i18n_get(&p->description, a->lang), text, sizeof text);
-    snprintf(line, sizeof line, str(a->lang, STR_COMIC_PANEL), number, text);
-    ui_say(&a->ui, line);
+    plain(i18n_get(&p->description, vc->lang), text, sizeof text);
+    snprintf(line, sizeof line, str(vc->lang, STR_COMIC_PANEL), number, text);
+    ui_say(vc->ui, line);
     for (int b = 0; b < p->bubble_count; b++) {
         const comic_bubble *bb = &p->bubbles[b];
-        plain(i18n_get(&bb->text, a->lang), text, sizeof text);
-        const char *who = bb->speaker >= 0 ? i18n_get(&c->characters[bb->speaker].name, a->lang) : "";
-        if (bb->kind == COMIC_SPEECH) snprintf(line, sizeof line, str(a->lang, STR_COMIC_SAYS), who, text);
-        else if (bb->kind == COMIC_THOUGHT) snprintf(line, sizeof line, str(a->lang, STR_COMIC_THINKS), who, text);
-        else snprintf(line, sizeof line, str(a->lang, STR_COMIC_CAPTION), text);
-        ui_say(&a->ui, line);
+        plain(i18n_get(&bb->text, vc->lang), text, sizeof text);
+        const char *who = bb->speaker >= 0 ? i18n_get(&c->characters[bb->speaker].name, vc->lang) : "";
+        if (bb->kind == COMIC_SPEECH) snprintf(line, sizeof line, str(vc->lang, STR_COMIC_SAYS), who, text);
+        else if (bb->kind == COMIC_THOUGHT) snprintf(line, sizeof line, str(vc->lang, STR_COMIC_THINKS), who, text);
+        else snprintf(line, sizeof line, str(vc->lang, STR_COMIC_CAPTION), text);
+        ui_say(vc->ui, line);
     }
 }
 
 /* ---- the toolbar -------------------------------------------------------------------------- */
 
-static int label_w(app *a, const char *s)
+static int label_w(view_ctx *vc, const char *s)
 {
     int w, h;
-    text_measure(&a->gfx, s, (text_style){TEXT_BOLD, 17, GFX_TEXT, TEXT_CENTER}, 0, &w, &h);
+    text_measure(vc->g, s, (text_style){TEXT_BOLD, 17, GFX_TEXT, TEXT_CENTER}, 0, &w, &h);
     return w + 32;
 }
 
 /* Landscape: one row. Portrait (a phone held upright): two rows. Returns its height. */
-static int toolbar_height(const app *a) { return rl_stacked(a->gfx.w) ? 124 : 64; }
+static int toolbar_height(const view_ctx *vc) { return rl_stacked(vc->g->w) ? 124 : 64; }
 
-static void toolbar(app *a)
+static void toolbar(comic_view *v, view_ctx *vc)
 {
-    comic_view *v = &a->comic_view;
-    gfx *g = &a->gfx;
+    gfx *g = vc->g;
     const comic *c = v->comic;
     bool narrow = rl_stacked(g->w);
-    int h = toolbar_height(a), top = g->h - h, bh = 44;
+    int h = toolbar_height(vc), top = g->h - h, bh = 44;
     gfx_fill(g, (SDL_Rect){0, top, g->w, h}, GFX_SURFACE);
     gfx_fill(g, (SDL_Rect){0, top, g->w, 1}, GFX_BORDER);
     int page = page_index(v, v->at);
     bool end = at_end(v);
 
-    const char *prev = str(a->lang, STR_COMIC_PREV);
-    const char *next = str(a->lang, end ? STR_COMIC_DONE : STR_COMIC_NEXT);
-    const char *mode = str(a->lang, v->mode == COMIC_VIEW_GUIDED ? STR_COMIC_WHOLE_PAGE : STR_COMIC_GUIDED);
-    const char *close = str(a->lang, STR_CLOSE);
+    const char *prev = str(vc->lang, STR_COMIC_PREV);
+    const char *next = str(vc->lang, end ? STR_COMIC_DONE : STR_COMIC_NEXT);
+    const char *mode = str(vc->lang, v->mode == COMIC_VIEW_GUIDED ? STR_COMIC_WHOLE_PAGE : STR_COMIC_GUIDED);
+    const char *close = str(vc->lang, STR_CLOSE);
     int row1 = top + (narrow ? 10 : (h - bh) / 2), row2 = top + 10 + bh + 10;
 
-    SDL_Rect r_prev = {16, row1, label_w(a, prev), bh};
-    SDL_Rect r_next = {r_prev.x + r_prev.w + 10, row1, label_w(a, next), bh};
+    SDL_Rect r_prev = {16, row1, label_w(vc, prev), bh};
+    SDL_Rect r_next = {r_prev.x + r_prev.w + 10, row1, label_w(vc, next), bh};
     if (narrow) r_next.x = g->w - 16 - r_next.w;
-    SDL_Rect r_close = {g->w - 16 - label_w(a, close), narrow ? row2 : row1, label_w(a, close), bh};
-    SDL_Rect r_mode = {r_close.x - 10 - label_w(a, mode), r_close.y, label_w(a, mode), bh};
+    SDL_Rect r_close = {g->w - 16 - label_w(vc, close), narrow ? row2 : row1, label_w(vc, close), bh};
+    SDL_Rect r_mode = {r_close.x - 10 - label_w(vc, mode), r_close.y, label_w(vc, mode), bh};
 
     /* the page indicator and the page buttons between the groups */
     char buf[96];
-    snprintf(buf, sizeof buf, str(a->lang, STR_COMIC_PAGE_OF), page + 1, c->page_count);
+    snprintf(buf, sizeof buf, str(vc->lang, STR_COMIC_PAGE_OF), page + 1, c->page_count);
     int iw, ih;
     text_style is = {TEXT_BOLD, 17, GFX_MUTED, TEXT_CENTER};
     text_measure(g, buf, is, 0, &iw, &ih);
@@ -566,8 +546,8 @@ static void toolbar(app *a)
     int ix = narrow ? left + (right - left - iw) / 2 : left + 20;
     text_draw(g, buf, is, ix, row1 + (bh - ih) / 2, 0);
 
-    if (app_button(a, KEY(K_PREV, 0), r_prev, prev, false)) v->pending_step--;
-    if (app_button(a, KEY(K_NEXT, 0), r_next, next, true)) {
+    if (wg_button(vc, uik(UIK_COMIC_PREV, 0), r_prev, prev, false)) v->pending_step--;
+    if (wg_button(vc, uik(UIK_COMIC_NEXT, 0), r_next, next, true)) {
         if (end) v->pending_close = true;
         else v->pending_step++;
     }
@@ -584,50 +564,49 @@ static void toolbar(app *a)
         char label[64], num[12];
         bool current = i == page;
         snprintf(num, sizeof num, "%d", i + 1);
-        snprintf(label, sizeof label, str(a->lang, STR_COMIC_GO_TO_PAGE), i + 1);
+        snprintf(label, sizeof label, str(vc->lang, STR_COMIC_GO_TO_PAGE), i + 1);
         if (current) {
             size_t n = strlen(label);
-            snprintf(label + n, sizeof label - n, ", %s", str(a->lang, STR_SELECTED));
+            snprintf(label + n, sizeof label - n, ", %s", str(vc->lang, STR_SELECTED));
         }
         SDL_Rect r = {px + (i - first) * (pb_w + pb_gap), narrow ? row2 : row1, pb_w, bh};
-        ui_state s = ui_item(&a->ui, KEY(K_PAGE, i), r, label, UI_BUTTON);
+        ui_state s = ui_item(vc->ui, uik(UIK_COMIC_PAGE, i), r, label, UI_BUTTON);
         gfx_round_fill(g, r, 8, current ? GFX_ACCENT : GFX_BORDER);
         if (!current) gfx_round_fill(g, grow(r, -2), 6, s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
         text_draw_in(g, num, (text_style){TEXT_BOLD, 17, current ? GFX_ON_ACCENT : GFX_TEXT, TEXT_CENTER}, r);
         if (s.activated && !current) v->pending_jump = comic_panel_number(c, i, 0);
     }
-    if (app_button(a, KEY(K_MODE, 0), r_mode, mode, false)) v->pending_toggle = true;
-    if (app_button(a, KEY(K_CLOSE, 0), r_close, close, false)) v->pending_close = true;
+    if (wg_button(vc, uik(UIK_COMIC_MODE, 0), r_mode, mode, false)) v->pending_toggle = true;
+    if (wg_button(vc, uik(UIK_COMIC_CLOSE, 0), r_close, close, false)) v->pending_close = true;
 }
 
 /* ---- the pass ----------------------------------------------------------------------------- */
 
-bool comic_view_pass(app *a)
+bool comic_view_pass(comic_view *v, view_ctx *vc, bool back)
 {
-    comic_view *v = &a->comic_view;
-    gfx *g = &a->gfx;
+    gfx *g = vc->g;
     if (!v->open || !v->comic) return false;
     const comic *c = v->comic;
-    apply_input(a);
+    apply_input(v, vc);
     if (v->pending_close) {
         v->pending_close = false;
         v->open = false;
         v->animating = false;
-        store_place(a);
-        a->dirty = true;
+        store_place(v);
+        vc->dirty = true;
         return true;
     }
 
-    int bar_h = app_top_bar(a, i18n_get(&c->title, a->lang));
-    SDL_Rect stage = {0, bar_h, g->w, g->h - bar_h - toolbar_height(a)};
+    int bar_h = wg_top_bar(vc, i18n_get(&c->title, vc->lang), back, 0);
+    SDL_Rect stage = {0, bar_h, g->w, g->h - bar_h - toolbar_height(vc)};
 
     int panel;
     const comic_page *pg = page_of(v, v->at, &panel);
     int page = (int)(pg - c->pages);
-    ensure_layouts(a, page);
-    prepare_images(a, stage);
+    ensure_layouts(v, vc, page);
+    prepare_images(v, vc, stage);
     comic_frect cam, window;
-    update_camera(a, &cam, &window);
+    update_camera(v, vc, &cam, &window);
     stage_xf xf = fit(stage, cam);
     v->stage = stage;
     v->scale = xf.scale;
@@ -647,12 +626,12 @@ bool comic_view_pass(app *a)
         if (!SDL_IntersectRect(&r, &win, &vis) || !SDL_IntersectRect(&vis, &stage, &vis)) continue;
         SDL_RenderSetClipRect(g->renderer, &vis);
         size_t len = 0;
-        const char *bytes = app_asset_bytes(a, p->image, &len);
+        const char *bytes = asset_bytes(vc->assets, p->image, &len);
         gfx_fill(g, r, GFX_SURFACE_ALT);
         if (bytes) gfx_image(g, p->image, bytes, len, r);
         if (v->layout_page == page) {
             const comic_panel_layout *pl = &v->layouts[i];
-            for (int b = 0; b < pl->count; b++) draw_bubble(a, &p->bubbles[b], &pl->bubbles[b], pl->text_px, xf, pr);
+            for (int b = 0; b < pl->count; b++) draw_bubble(vc, &p->bubbles[b], &pl->bubbles[b], pl->text_px, xf, pr);
         }
         SDL_RenderSetClipRect(g->renderer, &stage);
         int ink = (int)fmaxf(2, 3 * xf.scale);
@@ -670,40 +649,39 @@ bool comic_view_pass(app *a)
 
     /* the mirror: where we are, then what the panels show and say, in reading order */
     char buf[160], part[64];
-    snprintf(buf, sizeof buf, str(a->lang, STR_COMIC_PAGE_OF), page + 1, c->page_count);
+    snprintf(buf, sizeof buf, str(vc->lang, STR_COMIC_PAGE_OF), page + 1, c->page_count);
     if (v->mode == COMIC_VIEW_GUIDED) {
-        snprintf(part, sizeof part, str(a->lang, STR_COMIC_PANEL_OF), v->at + 1, c->panel_total);
+        snprintf(part, sizeof part, str(vc->lang, STR_COMIC_PANEL_OF), v->at + 1, c->panel_total);
         size_t n = strlen(buf);
         snprintf(buf + n, sizeof buf - n, ", %s", part);
     }
-    ui_say(&a->ui, buf);
+    ui_say(vc->ui, buf);
     if (v->mode == COMIC_VIEW_GUIDED) {
-        say_panel(a, &pg->panels[panel], v->at + 1);
+        say_panel(v, vc, &pg->panels[panel], v->at + 1);
     } else {
-        for (int i = 0; i < pg->panel_count; i++) say_panel(a, &pg->panels[i], comic_panel_number(c, page, i) + 1);
+        for (int i = 0; i < pg->panel_count; i++) say_panel(v, vc, &pg->panels[i], comic_panel_number(c, page, i) + 1);
     }
-    if (at_end(v)) ui_say(&a->ui, str(a->lang, STR_COMIC_END));
-    if (v->focus_later == KEY(K_NEXT, 0)) {
-        ui_focus(&a->ui, v->focus_later);
+    if (at_end(v)) ui_say(vc->ui, str(vc->lang, STR_COMIC_END));
+    if (v->focus_later == uik(UIK_COMIC_NEXT, 0)) {
+        ui_focus(vc->ui, v->focus_later);
         v->focus_later = 0;
     }
-    toolbar(a);
-    if (a->ui.escape && !a->settings_open) v->pending_close = true;
-    if (v->pending_step || v->pending_jump >= 0 || v->pending_toggle || v->pending_close) a->dirty = true;
+    toolbar(v, vc);
+    if (vc->ui->escape && !vc->covered) v->pending_close = true;
+    if (v->pending_step || v->pending_jump >= 0 || v->pending_toggle || v->pending_close) vc->dirty = true;
     return false;
 }
 
 /* ---- a comic alone, from the URL ---------------------------------------------------------- */
 
-bool comic_view_request_from_url(app *a)
+bool comic_view_request_from_url(comic_view *v, diag_list *d)
 {
-    comic_view *v = &a->comic_view;
     char id[64] = "";
     if (!plat_param("comic", id, sizeof id) || !id[0]) return false;
     for (const char *p = id; *p; p++) {
         char ch = *p;
         if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_')) {
-            diag_add(&a->diags, DIAG_ERROR, DIAG_BAD_VALUE, "?comic=", 0, 0, "",
+            diag_add(d, DIAG_ERROR, DIAG_BAD_VALUE, "?comic=", 0, 0, "",
                      "a comic id may contain only a-z, 0-9, '-' and '_'");
             snprintf(v->url_id, sizeof v->url_id, "-");
             return true;
@@ -715,56 +693,44 @@ bool comic_view_request_from_url(app *a)
     return true;
 }
 
-void comic_view_pump_loading(app *a)
+comic_view_loading comic_view_pump_loading(comic_view *v, view_ctx *vc, diag_list *diags)
 {
-    comic_view *v = &a->comic_view;
-    if (a->diags.errors > 0) {
-        a->screen = APP_ERROR;
-        a->dirty = true;
-        return;
-    }
+    if (diags->errors > 0) return COMIC_VIEW_FAILED;
     if (!v->url_loaded) {
-        if (plat_fetch_state(v->url_fetch) == PLAT_FETCH_PENDING) return;
+        if (plat_fetch_state(v->url_fetch) == PLAT_FETCH_PENDING) return COMIC_VIEW_LOADING;
         size_t len = 0;
         const char *d = plat_fetch_data(v->url_fetch, &len);
-        bool ok = d && comic_load(&v->url_comic, v->url_path, d, len, &a->diags);
+        bool ok = d && comic_load(&v->url_comic, v->url_path, d, len, diags);
         plat_fetch_release(v->url_fetch);
-        if (!d) diag_add(&a->diags, DIAG_ERROR, DIAG_IO, v->url_path, 0, 0, "", "the file could not be loaded");
+        if (!d) diag_add(diags, DIAG_ERROR, DIAG_IO, v->url_path, 0, 0, "", "the file could not be loaded");
         if (ok && strcmp(v->url_comic.id, v->url_id) != 0) {
-            diag_add(&a->diags, DIAG_ERROR, DIAG_UNKNOWN_REF, v->url_path, 0, 0, "id",
+            diag_add(diags, DIAG_ERROR, DIAG_UNKNOWN_REF, v->url_path, 0, 0, "id",
                      "the comic's id '%s' differs from its file name '%s.json'", v->url_comic.id, v->url_id);
             comic_free(&v->url_comic);
             ok = false;
         }
-        if (!ok) {
-            a->screen = APP_ERROR;
-            a->dirty = true;
-            return;
-        }
+        if (!ok) return COMIC_VIEW_FAILED;
         v->url_loaded = true;
-        comic_view_open(a, &v->url_comic);
+        comic_view_open(v, vc, &v->url_comic);
     }
-    if (assets_waiting(a)) return;
-    a->screen = APP_COMIC;
-    a->dirty = true;
+    return asset_pending(vc->assets) ? COMIC_VIEW_LOADING : COMIC_VIEW_READY;
 }
 
-void comic_view_standalone_pass(app *a)
+void comic_view_standalone_pass(comic_view *v, view_ctx *vc)
 {
-    comic_view *v = &a->comic_view;
     if (!v->comic) return;
     if (v->open) {
-        if (!comic_view_pass(a)) return;
-        v->focus_later = KEY(K_OPEN, 0);
-        a->dirty = true;
+        if (!comic_view_pass(v, vc, false)) return;
+        v->focus_later = uik(UIK_COMIC_OPEN, 0);
+        vc->dirty = true;
         return;
     }
-    if (v->focus_later == KEY(K_OPEN, 0)) {
-        ui_focus(&a->ui, v->focus_later);
+    if (v->focus_later == uik(UIK_COMIC_OPEN, 0)) {
+        ui_focus(vc->ui, v->focus_later);
         v->focus_later = 0;
     }
-    const char *title = i18n_get(&v->comic->title, a->lang);
-    app_top_bar(a, title);
-    if (app_dialog(a, title, str(a->lang, STR_COMIC_CLOSED), NULL, KEY(K_OPEN, 0), str(a->lang, STR_COMIC_OPEN), false))
-        comic_view_open(a, v->comic);
+    const char *title = i18n_get(&v->comic->title, vc->lang);
+    wg_top_bar(vc, title, false, 0);
+    if (wg_dialog(vc, title, str(vc->lang, STR_COMIC_CLOSED), NULL, uik(UIK_COMIC_OPEN, 0), str(vc->lang, STR_COMIC_OPEN), false))
+        comic_view_open(v, vc, v->comic);
 }

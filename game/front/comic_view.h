@@ -6,15 +6,15 @@
  * bubbles in order with who speaks. The viewer remembers where the player was in platform
  * storage under "pakopeli.comic.<id>".
  *
- * Any screen can open a comic over itself:
+ * The app opens a comic over any screen (a view asks with VIEW_OPEN_COMIC):
  *
- *   comic_view_open(a, &loaded_comic);        // the comic must outlive the viewer
+ *   comic_view_open(&cv, &ctx, &loaded_comic);   // the comic must outlive the viewer
  *   ... in the frame's event loop, before ui_event:
- *   if (a->comic_view.open && comic_view_event(a, &e)) a->dirty = true;
+ *   if (cv.open && comic_view_event(&cv, &ui, &e)) dirty = true;
  *   ... before deciding whether to draw:
- *   if (comic_view_animating(a)) a->dirty = true;
- *   ... in the screen's pass:
- *   if (a->comic_view.open && comic_view_pass(a)) { closed: back to the screen }
+ *   if (comic_view_animating(&cv, &assets)) dirty = true;
+ *   ... instead of the screen's pass while it is open:
+ *   if (comic_view_pass(&cv, &ctx, back)) { closed: back to the screen }
  *
  * Input: arrow keys, Page Up/Down and Space step (Space only while no control has the
  * keyboard focus), Home/End go to the start and the end, Esc closes; a click or tap on the
@@ -28,10 +28,12 @@
 #include <SDL.h>
 
 #include "../core/comic.h"
+#include "../core/diag.h"
 #include "../platform/platform.h"
+#include "asset.h"
 #include "comic_layout.h"
-
-struct app;
+#include "ui.h"
+#include "view.h"
 
 typedef enum comic_view_mode { COMIC_VIEW_PAGE, COMIC_VIEW_GUIDED } comic_view_mode;
 
@@ -82,25 +84,30 @@ typedef struct comic_view {
 } comic_view;
 
 /* Opens c at the place the player left it (or its first panel). Requests the panel images and
-   the lettering font through the app's assets. */
-void comic_view_open(struct app *a, const comic *c);
-/* Draws the viewer and applies input; returns true in the pass the player closes it. */
-bool comic_view_pass(struct app *a);
+   the lettering font through the context's assets. */
+void comic_view_open(comic_view *v, view_ctx *vc, const comic *c);
+/* Draws the viewer (with the top bar; back: it offers the way to the hub) and applies input;
+   returns true in the pass the player closes it. */
+bool comic_view_pass(comic_view *v, view_ctx *vc, bool back);
 /* Takes the events the viewer handles (steps, taps, swipes, Esc); false for others, which go
-   on to ui_event. Call only while the viewer is open. */
-bool comic_view_event(struct app *a, const SDL_Event *e);
-/* True while a zoom is under way: the app must draw every frame until it ends. */
-bool comic_view_animating(const struct app *a);
+   on to ui_event. Call only while the viewer is open and nothing is over it. */
+bool comic_view_event(comic_view *v, ui *u, const SDL_Event *e);
+/* True while a zoom is under way or its files are coming: the app must draw every frame. */
+bool comic_view_animating(const comic_view *v, const asset_pool *assets);
 /* Frees the viewer's font copy (and a comic it loaded itself); natively at exit. */
-void comic_view_shutdown(struct app *a);
+void comic_view_shutdown(comic_view *v);
 
 /* ---- a comic alone, from the URL: ?comic=<id> loads levels/comics/<id>.json --------------- */
 
-/* True when the URL names a comic: the app then loads it instead of the game. */
-bool comic_view_request_from_url(struct app *a);
-/* One loading step per frame after the fonts are in; switches to APP_COMIC or APP_ERROR. */
-void comic_view_pump_loading(struct app *a);
-/* The APP_COMIC screen: the viewer, and after closing a card that opens it again. */
-void comic_view_standalone_pass(struct app *a);
+typedef enum comic_view_loading { COMIC_VIEW_LOADING, COMIC_VIEW_READY, COMIC_VIEW_FAILED } comic_view_loading;
+
+/* True when the URL names a comic: the app then loads it instead of the game. A bad id is
+   reported into d. */
+bool comic_view_request_from_url(comic_view *v, diag_list *d);
+/* One loading step per frame after the fonts are in: READY when the comic and its files are
+   in (the app shows its screen), FAILED with the reasons in diags. */
+comic_view_loading comic_view_pump_loading(comic_view *v, view_ctx *vc, diag_list *diags);
+/* The comic's own screen: the viewer, and after closing a card that opens it again. */
+void comic_view_standalone_pass(comic_view *v, view_ctx *vc);
 
 #endif

@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
+#include "../platform/platform.h"
+#include "text.h"
 
 static struct {
     int active;          /* -1: not asked yet; 0: off; 1: on */
-    struct app *a;       /* for the event filter: redraw when the pointer moves */
+    SDL_Renderer *renderer; /* set on the first draw: the event filter works from then on */
+    bool redraw;         /* the pointer moved or a measure ended: the app draws again */
     SDL_Rect frame;      /* the scene as last drawn, logical units */
     float scale;         /* logical units per scene unit */
     bool measuring;      /* Shift + drag under way */
@@ -37,12 +39,12 @@ static void logical(SDL_Renderer *r, int wx, int wy, int *lx, int *ly)
 static int SDLCALL filter(void *user, SDL_Event *e)
 {
     (void)user;
-    if (!D.a || D.scale <= 0) return 1;
-    SDL_Renderer *r = D.a->gfx.renderer;
+    if (!D.renderer || D.scale <= 0) return 1;
+    SDL_Renderer *r = D.renderer;
     int lx, ly;
     switch (e->type) {
     case SDL_MOUSEMOTION:
-        D.a->dirty = true;
+        D.redraw = true;
         if (D.measuring) {
             logical(r, e->motion.x, e->motion.y, &D.x1, &D.y1);
             return 0;
@@ -56,7 +58,7 @@ static int SDLCALL filter(void *user, SDL_Event *e)
         D.measuring = true;
         D.x0 = D.x1 = lx;
         D.y0 = D.y1 = ly;
-        D.a->dirty = true;
+        D.redraw = true;
         return 0;
     case SDL_MOUSEBUTTONUP:
         if (!D.measuring || e->button.button != SDL_BUTTON_LEFT) return 1;
@@ -69,7 +71,7 @@ static int SDLCALL filter(void *user, SDL_Event *e)
         /* the page (web/dev.js) shows console lines that start so, with a copy button */
         printf("pakopeli-dev: %s\n", D.last);
         fflush(stdout);
-        D.a->dirty = true;
+        D.redraw = true;
         return 0;
     default: return 1;
     }
@@ -103,14 +105,20 @@ static void tag(gfx *g, const char *s, int x, int y)
     text_draw(g, s, (text_style){TEXT_BOLD, 12, GFX_SURFACE, TEXT_LEFT}, x + 4, y + 1, 0);
 }
 
-void dev_overlay_scene(struct app *a, const level_room *room, SDL_Rect frame, float scale)
+bool dev_overlay_take_redraw(void)
+{
+    bool r = D.redraw;
+    D.redraw = false;
+    return r;
+}
+
+void dev_overlay_scene(gfx *g, ui *u, const level_room *room, SDL_Rect frame, float scale)
 {
     if (!dev_overlay_active()) return;
-    if (!D.a) SDL_SetEventFilter(filter, NULL);
-    D.a = a;
+    if (!D.renderer) SDL_SetEventFilter(filter, NULL);
+    D.renderer = g->renderer;
     D.frame = frame;
     D.scale = scale;
-    gfx *g = &a->gfx;
     char buf[160];
 
     /* every place of every hotspot puzzle, and the places items are used on */
@@ -137,7 +145,7 @@ void dev_overlay_scene(struct app *a, const level_room *room, SDL_Rect frame, fl
     }
 
     /* the pointer: a cross-hair, its scene coordinates, and the widget under it */
-    int mx = a->ui.mouse_x, my = a->ui.mouse_y;
+    int mx = u->mouse_x, my = u->mouse_y;
     if (mx >= frame.x && my >= frame.y && mx < frame.x + frame.w && my < frame.y + frame.h) {
         int sx, sy;
         to_scene(mx, my, &sx, &sy);
@@ -156,7 +164,7 @@ void dev_overlay_scene(struct app *a, const level_room *room, SDL_Rect frame, fl
             snprintf(buf, sizeof buf, "x %d, y %d", sx, sy);
         }
         tag(g, buf, mx + 12, my + 14);
-        ui_say(&a->ui, buf); /* the tests read it; only in the preview */
+        ui_say(u, buf); /* the tests read it; only in the preview */
     }
     if (D.measuring) {
         int x = D.x0 < D.x1 ? D.x0 : D.x1, y = D.y0 < D.y1 ? D.y0 : D.y1;
@@ -169,6 +177,6 @@ void dev_overlay_scene(struct app *a, const level_room *room, SDL_Rect frame, fl
         tag(g, buf, x, y + h + 2);
     } else if (D.last[0]) {
         tag(g, D.last, frame.x + 4, frame.y + frame.h - 20);
-        ui_say(&a->ui, D.last);
+        ui_say(u, D.last);
     }
 }

@@ -7,7 +7,8 @@
  * it as JSON ("rect": [x, y, w, h]) on the console, where web/dev.js shows it to copy.
  * Authors who use their own screenshot as the background mark places with no guessing.
  *
- *   dev_overlay_scene(a, room, frame, scale);   // last thing of the scene pass
+ *   dev_overlay_scene(g, ui, room, frame, scale);   // last thing of the scene pass
+ *   if (dev_overlay_take_redraw()) dirty = true;    // each frame, after the events
  */
 #ifndef PK_DEV_OVERLAY_H
 #define PK_DEV_OVERLAY_H
@@ -17,13 +18,15 @@
 #include <SDL.h>
 
 #include "../core/level.h"
-
-struct app;
+#include "gfx.h"
+#include "ui.h"
 
 /* True when the page asked for the preview's overlay (?dev=1). */
 bool dev_overlay_active(void);
 /* Draws the overlay over a scene drawn into frame (logical units) at scale logical units per
    scene unit. Does nothing unless dev_overlay_active(). */
-void dev_overlay_scene(struct app *a, const level_room *room, SDL_Rect frame, float scale);
+void dev_overlay_scene(gfx *g, ui *u, const level_room *room, SDL_Rect frame, float scale);
+/* True once after the pointer moved over the overlay or a measure ended: draw again. */
+bool dev_overlay_take_redraw(void);
 
 #endif

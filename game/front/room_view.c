@@ -1,20 +1,27 @@
-/* room_view.c - the room screen: the mock application scene, the puzzle panel beside it (or
- * below it on a phone held upright), and the room's intro and "solved" dialogs.
+/* room_view.c - the room screen (see room_view.h): the mock application scene, the puzzle
+ * panel beside it (or below it on a narrow screen), and the room's intro and "solved" dialogs.
  *
- * Each puzzle kind has a panel body below; all answers go through app_answer(), which checks
- * them in the core, saves them and reports them. Nothing here decides what is right.
+ * Each puzzle kind has a panel body below; every answer leaves as a VIEW_ANSWER action, which
+ * app.c checks in the core, saves and reports, and hands back to room_view_answered.
  */
+#include "room_view.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
+#include "../platform/platform.h"
 #include "dev_overlay.h"
+#include "text.h"
+#include "ui_keys.h"
 
-/* Stable keys for ui_item: a kind in the high bits, an index in the low ones. */
-enum { K_WIDGET = 2, K_OPTION = 3, K_CHECK = 4, K_HINT = 5, K_NEXT = 6, K_START = 7, K_DONE = 8,
-       K_PLACE = 9, K_UP = 10, K_DOWN = 11, K_LEFT = 12, K_RIGHT = 13, K_KEYPAD = 14, K_FIELD = 15,
-       K_ITEM = 16, K_DOOR = 17, K_TIME = 18 };
-#define KEY(kind, i) (((uint32_t)(kind) << 16) | (uint32_t)(i))
+/* One pass: the view's own state, what it reads, and the shortcuts every helper uses. */
+typedef struct room_pass {
+    room_view *v;
+    const room_ctx *rc;
+    view_ctx *c;
+    gfx *g;
+    ui *ui;
+} room_pass;
 
 /* The scene drawn at scale with its top left at (ox, oy) on screen. */
 typedef struct scene_xf {
@@ -28,8 +35,8 @@ static SDL_Rect to_screen(scene_xf xf, level_rect r)
                       (int)((float)r.w * xf.scale), (int)((float)r.h * xf.scale)};
 }
 
-static const level_room *cur_room(const app *a) { return &a->rooms[a->room]; }
-static game_state *cur_state(app *a) { return &a->play.room_state[a->room]; }
+static const level_room *cur_room(const room_pass *rp) { return &rp->rc->rooms[rp->rc->room]; }
+static const game_state *cur_state(const room_pass *rp) { return &rp->rc->play->room_state[rp->rc->room]; }
 
 /* ---- entering a room and a puzzle --------------------------------------------------------- */
 
@@ -53,9 +60,9 @@ static void shuffle(int *out, int n, unsigned seed)
     }
 }
 
-static void open_puzzle(app *a, int i)
+static void open_puzzle(room_pass *rp, int i)
 {
-    room_view *v = &a->view;
+    room_view *v = rp->v;
     if (v->field_open) plat_text_field_close();
     v->field_open = false;
     v->current = i;
@@ -68,7 +75,7 @@ static void open_puzzle(app *a, int i)
     v->input_checked = false;
     v->scroll.offset = 0;
     if (i < 0) return;
-    const level_puzzle *p = &cur_room(a)->puzzles[i];
+    const level_puzzle *p = &cur_room(rp)->puzzles[i];
     unsigned seed = 2166136261u;
     for (const char *c = p->id; *c; c++) seed = (seed ^ (unsigned char)*c) * 16777619u;
     shuffle(v->order, p->option_count, seed);
@@ -76,42 +83,45 @@ static void open_puzzle(app *a, int i)
     for (int k = 0; k < LEVEL_MAX_OPTIONS; k++) v->pairs[k] = -1;
 }
 
-void room_view_begin(app *a)
+void room_view_begin(room_view *v, const room_ctx *rc, bool show_intro)
 {
-    room_view *v = &a->view;
+    room_pass pass = {v, rc, rc->c, rc->c->g, rc->c->ui}, *rp = &pass;
     memset(v, 0, sizeof *v);
-    bool first_visit = !(a->intro_seen & (1u << a->room)) && !cur_state(a)->room_solved &&
-                       cur_state(a)->solved_count == 0;
-    v->intro_open = !i18n_empty(&cur_room(a)->intro) && first_visit;
-    a->intro_seen |= 1u << a->room;
-    if (first_visit && cur_room(a)->comic_intro) app_open_comic(a, cur_room(a)->comic_intro);
-    open_puzzle(a, game_next_puzzle(cur_state(a)));
-    if (!v->intro_open && cur_room(a)->timer_minutes > 0 && !cur_state(a)->room_solved)
-        v->timer_end_ms = plat_now_ms() + cur_room(a)->timer_minutes * 60000.0;
-    ui_focus(&a->ui, v->intro_open ? KEY(K_START, 0) : 0);
+    v->intro_open = !i18n_empty(&cur_room(rp)->intro) && show_intro;
+    open_puzzle(rp, game_next_puzzle(cur_state(rp)));
+    if (!v->intro_open && cur_room(rp)->timer_minutes > 0 && !cur_state(rp)->room_solved)
+        v->timer_end_ms = rp->c->now_ms + cur_room(rp)->timer_minutes * 60000.0;
+    ui_focus(rp->ui, v->intro_open ? uik(UIK_START, 0) : 0);
     v->focus_task = !v->intro_open;
-    a->dirty = true;
+    rp->c->dirty = true;
 }
 
-static void submit(app *a, const char *puzzle_id, const char *const *ids, int n)
+/* An answer leaves as an action; its verdict comes back through room_view_answered. */
+static void submit(room_pass *rp, const char *puzzle_id, const char *const *ids, int n)
 {
-    room_view *v = &a->view;
-    game_result r;
-    app_answer(a, puzzle_id, ids, n, &r);
+    view_action act = {.kind = VIEW_ANSWER, .id = puzzle_id, .n = n};
+    for (int i = 0; i < n && i < LEVEL_MAX_OPTIONS; i++) act.ids[i] = ids[i];
+    view_emit(rp->c, &act);
+}
+
+void room_view_answered(room_view *v, const room_ctx *rc, const game_result *res)
+{
+    room_pass pass = {v, rc, rc->c, rc->c->g, rc->c->ui}, *rp = &pass;
+    game_result r = *res;
     if (r.verdict == GAME_INVALID || r.verdict == GAME_LOCKED) return;
     v->feedback = r;
     v->has_feedback = true;
     v->feedback_seq++;
     v->reveal = 1; /* the verdict is scrolled into view once it is drawn */
-    const level_puzzle *p = &cur_room(a)->puzzles[r.puzzle];
+    const level_puzzle *p = &cur_room(rp)->puzzles[r.puzzle];
     v->wrong_place = (p->kind == LEVEL_P_HOTSPOTS && r.verdict == GAME_WRONG) ? r.option : -1;
     if (r.verdict == GAME_RIGHT) {
         v->chosen = 0;
         v->held_item = -1;
         /* solved: the way on is the next thing to press (the options are no longer controls) */
-        if (cur_state(a)->puzzles[r.puzzle].solved) ui_focus(&a->ui, KEY(K_NEXT, 0));
-        if (p->final_code && a->play.escaped) a->screen = APP_ENDING; /* the last door is open */
-        if (p->comic) app_open_comic(a, p->comic); /* a reward, as the room says */
+        if (cur_state(rp)->puzzles[r.puzzle].solved) ui_focus(rp->ui, uik(UIK_NEXT, 0));
+        if (p->final_code && rp->rc->play->escaped) view_emit_kind(rp->c, VIEW_ENDING, 0); /* the last door is open */
+        if (p->comic) view_emit(rp->c, &(view_action){.kind = VIEW_OPEN_COMIC, .id = p->comic}); /* a reward */
         if (v->field_open) {
             plat_text_field_close();
             v->field_open = false;
@@ -138,18 +148,18 @@ static gfx_color tone_color(level_tone t)
 /* Scene text scales with the scene, not with the text-size setting: the scene is a picture
    of a screen, and everything in it is also in the mirror and the panel. Where each text goes
    is room_layout's (the linter measures the same boxes). */
-static void widget_text(app *a, const char *t, const rl_box *b, float scale, gfx_color color, text_align align)
+static void widget_text(room_pass *rp, const char *t, const rl_box *b, float scale, gfx_color color, text_align align)
 {
-    text_style st = {b->face ? TEXT_BOLD : TEXT_REGULAR, rl_scene_style_size(b->size, scale, a->settings.text_zoom),
+    text_style st = {b->face ? TEXT_BOLD : TEXT_REGULAR, rl_scene_style_size(b->size, scale, rp->c->text_zoom),
                      color, align};
-    if (b->middle) text_draw_in(&a->gfx, t, st, b->r);
-    else text_draw(&a->gfx, t, st, b->r.x, b->r.y, b->r.w);
+    if (b->middle) text_draw_in(rp->g, t, st, b->r);
+    else text_draw(rp->g, t, st, b->r.x, b->r.y, b->r.w);
 }
 
-static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale, bool door_open)
+static void draw_widget(room_pass *rp, const level_widget *w, SDL_Rect r, float scale, bool door_open)
 {
-    gfx *g = &a->gfx;
-    const char *t = i18n_get(&w->text, a->lang);
+    gfx *g = rp->g;
+    const char *t = i18n_get(&w->text, rp->c->lang);
     gfx_color color = tone_color(w->tone);
     rl_box b;
     bool has_box = rl_widget_box(w, r, scale, &b);
@@ -178,13 +188,13 @@ static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale, 
                 gfx_fill(g, (SDL_Rect){row.x, row.y, 4, row.h}, GFX_ACCENT);
             }
             gfx_fill(g, (SDL_Rect){row.x, row.y + row.h - 1, row.w, 1}, GFX_BORDER);
-            widget_text(a, i18n_get(&w->rows[i], a->lang), &rb, scale, color, TEXT_LEFT);
+            widget_text(rp, i18n_get(&w->rows[i], rp->c->lang), &rb, scale, color, TEXT_LEFT);
         }
         return;
     }
     case LEVEL_W_BUTTON:
         if (w->tone == LEVEL_TONE_LINK) {
-            text_style st = {b.face ? TEXT_BOLD : TEXT_REGULAR, rl_scene_style_size(b.size, scale, a->settings.text_zoom),
+            text_style st = {b.face ? TEXT_BOLD : TEXT_REGULAR, rl_scene_style_size(b.size, scale, rp->c->text_zoom),
                              color, TEXT_LEFT};
             int tw, th;
             text_measure(g, t, st, b.r.w, &tw, &th);
@@ -196,20 +206,20 @@ static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale, 
         gfx_round_fill(g, r, 6, w->opens ? GFX_ACCENT : GFX_BORDER);
         gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 5,
                        w->opens && door_open ? GFX_SURFACE : GFX_SURFACE_ALT);
-        if (has_box && t[0]) widget_text(a, t, &b, scale, color, TEXT_CENTER);
+        if (has_box && t[0]) widget_text(rp, t, &b, scale, color, TEXT_CENTER);
         return;
     case LEVEL_W_TEXT: break;
     case LEVEL_W_CHAT: gfx_round_fill(g, r, 10, GFX_SURFACE_ALT); break;
     case LEVEL_W_ICON: {
         int side = r.h < r.w ? r.h : r.w;
         size_t len = 0;
-        const char *bytes = app_asset_bytes(a, w->image, &len);
+        const char *bytes = asset_bytes(rp->c->assets, w->image, &len);
         gfx_image(g, w->image, bytes, len, (SDL_Rect){r.x, r.y, side, side});
         break;
     }
     case LEVEL_W_IMAGE: {
         size_t len = 0;
-        const char *bytes = app_asset_bytes(a, w->image, &len);
+        const char *bytes = asset_bytes(rp->c->assets, w->image, &len);
         gfx_image(g, w->image, bytes, len, r);
         return;
     }
@@ -219,7 +229,7 @@ static void draw_widget(app *a, const level_widget *w, SDL_Rect r, float scale, 
         gfx_outline(g, r, GFX_BORDER, 1);
         break;
     }
-    if (has_box && t[0]) widget_text(a, t, &b, scale, color, TEXT_LEFT);
+    if (has_box && t[0]) widget_text(rp, t, &b, scale, color, TEXT_LEFT);
 }
 
 /* The place of the current hotspot puzzle that covers widget w, or -1. */
@@ -232,50 +242,50 @@ static int place_of_widget(const level_puzzle *p, const level_widget *w)
 }
 
 /* A door of the hub: the room it opens, or -1 (comic doors open from the comic viewer). */
-static int door_room(const app *a, const level_widget *w)
+static int door_room(const room_pass *rp, const level_widget *w)
 {
-    return w->opens ? level_find_room(&a->manifest, w->opens) : -1;
+    return w->opens ? level_find_room(rp->rc->manifest, w->opens) : -1;
 }
 
 /* Pans a scene wider than its view: the wheel sideways (or with Shift), a sideways swipe. */
-static void pan_input(app *a, SDL_Rect view, int max_pan)
+static void pan_input(room_pass *rp, SDL_Rect view, int max_pan)
 {
-    room_view *v = &a->view;
-    if (a->ui.wheel_x && gfx_contains(view, a->ui.mouse_x, a->ui.mouse_y)) v->pan += a->ui.wheel_x * 48;
-    if (a->ui.scroll_drag_x && !a->ui.drag_key && gfx_contains(view, a->ui.press_x, a->ui.press_y))
-        v->pan -= a->ui.scroll_drag_x;
+    room_view *v = rp->v;
+    if (rp->ui->wheel_x && gfx_contains(view, rp->ui->mouse_x, rp->ui->mouse_y)) v->pan += rp->ui->wheel_x * 48;
+    if (rp->ui->scroll_drag_x && !rp->ui->drag_key && gfx_contains(view, rp->ui->press_x, rp->ui->press_y))
+        v->pan -= rp->ui->scroll_drag_x;
     if (v->pan > max_pan) v->pan = max_pan;
     if (v->pan < 0) v->pan = 0;
 }
 
 static bool scene_key(uint32_t key)
 {
-    uint32_t kind = key >> 16;
-    return kind == K_WIDGET || kind == K_PLACE || kind == K_DOOR;
+    uik_kind kind = uik_kind_of(key);
+    return kind == UIK_WIDGET || kind == UIK_PLACE || kind == UIK_DOOR;
 }
 
-static void scene_pass(app *a, const rl_screen *lay, int y_shift, bool interactive)
+static void scene_pass(room_pass *rp, const rl_screen *lay, int y_shift, bool interactive)
 {
-    room_view *v = &a->view;
-    const level_room *room = cur_room(a);
-    game_state *gs = cur_state(a);
-    gfx *g = &a->gfx;
+    room_view *v = rp->v;
+    const level_room *room = cur_room(rp);
+    const game_state *gs = cur_state(rp);
+    gfx *g = rp->g;
     SDL_Rect view = {lay->scene_view.x, lay->scene_view.y + y_shift, lay->scene_view.w, lay->scene_view.h};
     int max_pan = lay->scene_draw_w - view.w;
     bool pans = max_pan > 0;
-    if (pans) pan_input(a, view, max_pan);
+    if (pans) pan_input(rp, view, max_pan);
     else v->pan = 0;
     scene_xf xf = {lay->scene_scale, view.x - v->pan, view.y};
     /* a panned scene is clipped to its view, for the eye and for the pointer */
     SDL_Rect outer_clip;
     SDL_RenderGetClipRect(g->renderer, &outer_clip);
-    bool outer_clipping = a->ui.clipping;
-    SDL_Rect outer_ui_clip = a->ui.clip;
+    bool outer_clipping = rp->ui->clipping;
+    SDL_Rect outer_ui_clip = rp->ui->clip;
     if (pans) {
         SDL_Rect c = view;
         if (outer_clipping) SDL_IntersectRect(&view, &outer_ui_clip, &c);
         SDL_RenderSetClipRect(g->renderer, &c);
-        ui_clip(&a->ui, c);
+        ui_clip(rp->ui, c);
     }
     const level_puzzle *p = v->current >= 0 ? &room->puzzles[v->current] : NULL;
     bool open = p && !gs->puzzles[v->current].solved;
@@ -286,66 +296,66 @@ static void scene_pass(app *a, const rl_screen *lay, int y_shift, bool interacti
     gfx_fill(g, frame, GFX_SURFACE);
     if (room->background) {
         size_t len = 0;
-        const char *bytes = app_asset_bytes(a, room->background, &len);
+        const char *bytes = asset_bytes(rp->c->assets, room->background, &len);
         gfx_image(g, room->background, bytes, len, frame);
     }
-    ui_group_begin_at(&a->ui, str(a->lang, STR_SCENE), frame);
+    ui_group_begin_at(rp->ui, str(rp->c->lang, STR_SCENE), frame);
     if (hunting && v->focus_task) { /* a search on the scene starts at its first place */
-        ui_focus_first(&a->ui);
+        ui_focus_first(rp->ui);
         v->focus_task = false;
     }
     for (int i = 0; i < room->widget_count; i++) {
         if (!game_widget_visible(gs, i)) continue;
         const level_widget *w = &room->widgets[i];
         SDL_Rect r = to_screen(xf, w->rect);
-        int door = door_room(a, w);
-        bool door_open = door >= 0 && play_room_open(&a->play, door);
-        draw_widget(a, w, r, xf.scale, door_open);
-        const char *t = i18n_get(&w->text, a->lang);
-        const char *spoken = i18n_empty(&w->label) ? t : i18n_get(&w->label, a->lang);
+        int door = door_room(rp, w);
+        bool door_open = door >= 0 && play_room_open(rp->rc->play, door);
+        draw_widget(rp, w, r, xf.scale, door_open);
+        const char *t = i18n_get(&w->text, rp->c->lang);
+        const char *spoken = i18n_empty(&w->label) ? t : i18n_get(&w->label, rp->c->lang);
         int place = place_of_widget(p, w);
         bool has_text = spoken[0] || w->row_count > 0;
         bool comic_door = w->opens && strncmp(w->opens, "comic:", 6) == 0;
         if (interactive && comic_door) {
-            ui_state s = ui_item(&a->ui, KEY(K_DOOR, i), r, spoken, UI_BUTTON);
+            ui_state s = ui_item(rp->ui, uik(UIK_DOOR, i), r, spoken, UI_BUTTON);
             if (s.hovered) gfx_outline(g, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, GFX_ACCENT, 2);
-            if (s.activated) app_open_comic(a, w->opens + 6);
+            if (s.activated) view_emit(rp->c, &(view_action){.kind = VIEW_OPEN_COMIC, .id = w->opens + 6});
         } else if (interactive && door >= 0) {
             char label[UI_LABEL_MAX];
-            bool solved = play_room_solved(&a->play, door);
+            bool solved = play_room_solved(rp->rc->play, door);
             snprintf(label, sizeof label, "%s%s%s", spoken, solved || !door_open ? ", " : "",
-                     solved ? str(a->lang, STR_SOLVED_MARK) : !door_open ? str(a->lang, STR_ROOM_LOCKED) : "");
+                     solved ? str(rp->c->lang, STR_SOLVED_MARK) : !door_open ? str(rp->c->lang, STR_ROOM_LOCKED) : "");
             if (v->focus_task && !p && door_open && !solved) { /* the hub: the next room to play */
-                ui_focus_first(&a->ui);
+                ui_focus_first(rp->ui);
                 v->focus_task = false;
             }
-            ui_state s = ui_item(&a->ui, KEY(K_DOOR, i), r, label, UI_BUTTON);
+            ui_state s = ui_item(rp->ui, uik(UIK_DOOR, i), r, label, UI_BUTTON);
             if (s.hovered && door_open) gfx_outline(g, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, GFX_ACCENT, 2);
             if (solved) {
                 SDL_Rect badge = {r.x + r.w - 14, r.y - 12, 26, 26};
                 gfx_round_fill(g, badge, 13, GFX_OK);
                 gfx_check(g, badge.x + 13, badge.y + 12, 14, GFX_ON_ACCENT);
             }
-            if (s.activated && door_open) app_enter_room(a, door);
+            if (s.activated && door_open) view_emit_kind(rp->c, VIEW_ENTER_ROOM, door);
         } else if ((hunting || using) &&
                    (place >= 0 || (has_text && w->type != LEVEL_W_WINDOW && w->type != LEVEL_W_LIST))) {
             /* Every readable widget is a candidate, so keyboard users get no list of answers. */
-            const char *label = place >= 0 ? i18n_get(&p->options[place].text, a->lang) : spoken;
+            const char *label = place >= 0 ? i18n_get(&p->options[place].text, rp->c->lang) : spoken;
             bool differs = place >= 0 && strcmp(label, spoken) != 0;
             char full[UI_LABEL_MAX];
             snprintf(full, sizeof full, "%s%s%s", label, differs ? ": " : "", differs ? spoken : "");
-            ui_state s = ui_item(&a->ui, KEY(K_WIDGET, i), r, full, UI_PLACE);
+            ui_state s = ui_item(rp->ui, uik(UIK_WIDGET, i), r, full, UI_PLACE);
             if (s.hovered) gfx_outline(g, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, GFX_ACCENT, 1);
             if (s.activated && hunting) {
                 const char *id = place >= 0 ? p->options[place].id : NULL;
-                submit(a, p->id, &id, place >= 0 ? 1 : 0);
+                submit(rp, p->id, &id, place >= 0 ? 1 : 0);
             } else if (s.activated && using && w->id) {
                 const char *ids[] = {room->items[v->held_item].id, w->id};
-                submit(a, p->id, ids, 2);
+                submit(rp, p->id, ids, 2);
             }
         } else {
-            ui_say(&a->ui, spoken);
-            for (int k = 0; k < w->row_count; k++) ui_say(&a->ui, i18n_get(&w->rows[k], a->lang));
+            ui_say(rp->ui, spoken);
+            for (int k = 0; k < w->row_count; k++) ui_say(rp->ui, i18n_get(&w->rows[k], rp->c->lang));
         }
     }
     /* Places given as rectangles (on an author's screenshot) are items of their own. */
@@ -354,12 +364,12 @@ static void scene_pass(app *a, const rl_screen *lay, int y_shift, bool interacti
             const level_option *o = &p->options[k];
             if (o->widget) continue;
             SDL_Rect r = to_screen(xf, o->rect);
-            ui_state s = ui_item(&a->ui, KEY(K_PLACE, k), r, i18n_get(&o->text, a->lang), UI_PLACE);
+            ui_state s = ui_item(rp->ui, uik(UIK_PLACE, k), r, i18n_get(&o->text, rp->c->lang), UI_PLACE);
             if (s.hovered) gfx_outline(g, r, GFX_ACCENT, 1);
-            if (s.activated) submit(a, p->id, &o->id, 1);
+            if (s.activated) submit(rp, p->id, &o->id, 1);
         }
         int mx, my;
-        if (ui_missed_click(&a->ui, &mx, &my) && gfx_contains(frame, mx, my)) submit(a, p->id, NULL, 0);
+        if (ui_missed_click(rp->ui, &mx, &my) && gfx_contains(frame, mx, my)) submit(rp, p->id, NULL, 0);
     }
     /* Found places keep a check mark; the last decoy gets a cross. Shapes, not colour alone. */
     for (int pi = 0; pi < room->puzzle_count; pi++) {
@@ -380,25 +390,25 @@ static void scene_pass(app *a, const rl_screen *lay, int y_shift, bool interacti
             else gfx_cross(g, badge.x + 13, badge.y + 13, 11, GFX_ON_ACCENT);
         }
     }
-    dev_overlay_scene(a, room, frame, xf.scale); /* make dev (?dev=1): places and coordinates */
-    ui_group_end(&a->ui);
+    dev_overlay_scene(rp->g, rp->ui, room, frame, xf.scale); /* make dev (?dev=1): places and coordinates */
+    ui_group_end(rp->ui);
     if (!pans) return;
     /* the keyboard's focus on a scene control pans it into view */
-    SDL_Rect f = a->ui.focus_rect;
-    if (a->ui.focus_visible && scene_key(a->ui.focus_key)) {
+    SDL_Rect f = rp->ui->focus_rect;
+    if (rp->ui->focus_visible && scene_key(rp->ui->focus_key)) {
         int before = v->pan;
         if (f.x < view.x) v->pan -= view.x - f.x + 12;
         else if (f.x + f.w > view.x + view.w) v->pan += f.x + f.w - (view.x + view.w) + 12;
         if (v->pan > max_pan) v->pan = max_pan;
         if (v->pan < 0) v->pan = 0;
-        if (v->pan != before) a->dirty = true;
+        if (v->pan != before) rp->c->dirty = true;
     }
     if (outer_clipping) {
         SDL_RenderSetClipRect(g->renderer, &outer_clip);
-        ui_clip(&a->ui, outer_ui_clip);
+        ui_clip(rp->ui, outer_ui_clip);
     } else {
         SDL_RenderSetClipRect(g->renderer, NULL);
-        ui_clip_end(&a->ui);
+        ui_clip_end(rp->ui);
     }
     /* a bar under the scene shows that it is wider than the screen, and where the view is */
     int bar_w = view.w * view.w / lay->scene_draw_w;
@@ -409,7 +419,7 @@ static void scene_pass(app *a, const rl_screen *lay, int y_shift, bool interacti
 /* ---- the panel ---------------------------------------------------------------------------- */
 
 typedef struct pane {
-    app *a;
+    room_pass *rp;
     int x, y, w;   /* y is the cursor, already shifted by the scroll */
     int ch;        /* a button's height at the player's text size */
     SDL_Rect news; /* where the newest verdict or hint was drawn, to scroll it into view */
@@ -418,8 +428,8 @@ typedef struct pane {
 static void pane_text(pane *pn, const char *s, text_style st, int gap)
 {
     if (!s || !s[0]) return;
-    pn->y += text_draw(&pn->a->gfx, s, st, pn->x, pn->y, pn->w) + gap;
-    ui_say(&pn->a->ui, s);
+    pn->y += text_draw(pn->rp->g, s, st, pn->x, pn->y, pn->w) + gap;
+    ui_say(pn->rp->ui, s);
 }
 
 /* What the left edge of a row shows: a tick box (choices, items) or a grip (steps to drag). */
@@ -429,15 +439,15 @@ typedef enum row_mark { ROW_BOX, ROW_GRIP, ROW_RADIO } row_mark;
 static ui_state option_row_ex(pane *pn, uint32_t key, const char *text, const char *label, bool marked,
                               bool enabled, int right_pad, row_mark style)
 {
-    gfx *g = &pn->a->gfx;
+    gfx *g = pn->rp->g;
     text_style ts = {TEXT_REGULAR, 16, GFX_TEXT, TEXT_LEFT};
     int tw, th;
     text_measure(g, text, ts, pn->w - 56 - right_pad, &tw, &th);
     SDL_Rect r = {pn->x, pn->y, pn->w - right_pad, th + 20};
     ui_state s = {0};
-    if (enabled && style == ROW_GRIP) s = ui_item_draggable(&pn->a->ui, key, r, label, UI_OPTION);
-    else if (enabled) s = ui_item(&pn->a->ui, key, r, label, UI_OPTION);
-    else ui_say(&pn->a->ui, label);
+    if (enabled && style == ROW_GRIP) s = ui_item_draggable(pn->rp->ui, key, r, label, UI_OPTION);
+    else if (enabled) s = ui_item(pn->rp->ui, key, r, label, UI_OPTION);
+    else ui_say(pn->rp->ui, label);
     gfx_round_fill(g, r, 8, marked ? GFX_ACCENT : GFX_BORDER);
     gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered || s.dragged ? GFX_SURFACE_ALT : GFX_SURFACE);
     SDL_Rect mark = {r.x + 12, r.y + r.h / 2 - 10, 20, 20};
@@ -464,33 +474,33 @@ static ui_state option_row(pane *pn, uint32_t key, const char *text, const char 
 
 static void body_choice(pane *pn, const level_puzzle *p, bool solved)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
     bool several = p->correct_count > 1;
     if (several && !solved)
-        pane_text(pn, str(a->lang, STR_CHOOSE_SEVERAL), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
+        pane_text(pn, str(rp->c->lang, STR_CHOOSE_SEVERAL), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     for (int k = 0; k < p->option_count; k++) {
         const level_option *o = &p->options[k];
-        const char *t = i18n_get(&o->text, a->lang);
+        const char *t = i18n_get(&o->text, rp->c->lang);
         bool marked = (several && (v->chosen & (1u << k))) || (solved && o->correct);
         char label[UI_LABEL_MAX];
-        snprintf(label, sizeof label, "%s%s%s", t, marked ? ", " : "", marked ? str(a->lang, STR_SELECTED) : "");
-        ui_state s = option_row_ex(pn, KEY(K_OPTION, k), t, label, marked, !solved, 0, several ? ROW_BOX : ROW_RADIO);
+        snprintf(label, sizeof label, "%s%s%s", t, marked ? ", " : "", marked ? str(rp->c->lang, STR_SELECTED) : "");
+        ui_state s = option_row_ex(pn, uik(UIK_OPTION, k), t, label, marked, !solved, 0, several ? ROW_BOX : ROW_RADIO);
         if (!s.activated) continue;
         if (several) {
             v->chosen ^= 1u << k;
-            a->dirty = true;
+            rp->c->dirty = true;
         } else {
-            submit(a, p->id, &o->id, 1);
+            submit(rp, p->id, &o->id, 1);
         }
     }
     if (several && !solved) {
-        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), true)) {
+        if (wg_button(rp->c, uik(UIK_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(rp->c->lang, STR_CHECK), true)) {
             const char *ids[LEVEL_MAX_OPTIONS];
             int n = 0;
             for (int k = 0; k < p->option_count; k++)
                 if (v->chosen & (1u << k)) ids[n++] = p->options[k].id;
-            if (n > 0) submit(a, p->id, ids, n);
+            if (n > 0) submit(rp, p->id, ids, n);
         }
         pn->y += pn->ch + 12;
     }
@@ -501,7 +511,7 @@ static void body_hotspots(pane *pn, const level_puzzle *p, const game_puzzle_sta
     char buf[128];
     int found = 0;
     for (int k = 0; k < p->option_count; k++) found += (ps->found >> k) & 1u;
-    snprintf(buf, sizeof buf, str(pn->a->lang, STR_FOUND_OF), found, p->correct_count);
+    snprintf(buf, sizeof buf, str(pn->rp->c->lang, STR_FOUND_OF), found, p->correct_count);
     pane_text(pn, buf, (text_style){TEXT_BOLD, 17, GFX_ACCENT, TEXT_LEFT}, 12);
 }
 
@@ -515,10 +525,10 @@ static void move_step(room_view *v, int from, int to, int n)
 }
 
 /* A small button with a drawn arrow (no font has to carry the glyph) and a spoken label. */
-static bool arrow_button(app *a, uint32_t key, SDL_Rect r, const char *label, bool up)
+static bool arrow_button(room_pass *rp, uint32_t key, SDL_Rect r, const char *label, bool up)
 {
-    gfx *g = &a->gfx;
-    ui_state s = ui_item(&a->ui, key, r, label, UI_BUTTON);
+    gfx *g = rp->g;
+    ui_state s = ui_item(rp->ui, key, r, label, UI_BUTTON);
     gfx_round_fill(g, r, 8, GFX_BORDER);
     gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
     gfx_triangle(g, r.x + r.w / 2, r.y + r.h / 2, 14, up, GFX_TEXT);
@@ -527,36 +537,36 @@ static bool arrow_button(app *a, uint32_t key, SDL_Rect r, const char *label, bo
 
 static void body_order(pane *pn, const level_puzzle *p, bool solved)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
-    gfx *g = &a->gfx;
-    if (!solved) pane_text(pn, str(a->lang, STR_ORDER_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
+    gfx *g = rp->g;
+    if (!solved) pane_text(pn, str(rp->c->lang, STR_ORDER_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     int n = p->option_count, tops[LEVEL_MAX_OPTIONS + 1], drop_from = -1;
     int show[LEVEL_MAX_OPTIONS];
     for (int i = 0; i < n; i++) show[i] = solved ? i : v->order[i];
     for (int i = 0; i < n; i++) {
         const level_option *o = &p->options[show[i]];
         char label[UI_LABEL_MAX];
-        snprintf(label, sizeof label, str(a->lang, STR_STEP), i + 1, i18n_get(&o->text, a->lang));
+        snprintf(label, sizeof label, str(rp->c->lang, STR_STEP), i + 1, i18n_get(&o->text, rp->c->lang));
         tops[i] = pn->y;
-        ui_state s = option_row_ex(pn, KEY(K_OPTION, show[i]), label, label, solved, !solved, solved ? 0 : RL_STEP_ARROWS, ROW_GRIP);
+        ui_state s = option_row_ex(pn, uik(UIK_OPTION, show[i]), label, label, solved, !solved, solved ? 0 : RL_STEP_ARROWS, ROW_GRIP);
         int row_h = pn->y - 8 - tops[i];
         if (solved) continue;
         SDL_Rect up = {pn->x + pn->w - 68, tops[i], 32, row_h}, down = {pn->x + pn->w - 32, tops[i], 32, row_h};
         char ul[UI_LABEL_MAX], dl[UI_LABEL_MAX];
-        snprintf(ul, sizeof ul, "%s: %s", str(a->lang, STR_MOVE_UP), i18n_get(&o->text, a->lang));
-        snprintf(dl, sizeof dl, "%s: %s", str(a->lang, STR_MOVE_DOWN), i18n_get(&o->text, a->lang));
-        if (arrow_button(a, KEY(K_UP, show[i]), up, ul, true) && i > 0) {
+        snprintf(ul, sizeof ul, "%s: %s", str(rp->c->lang, STR_MOVE_UP), i18n_get(&o->text, rp->c->lang));
+        snprintf(dl, sizeof dl, "%s: %s", str(rp->c->lang, STR_MOVE_DOWN), i18n_get(&o->text, rp->c->lang));
+        if (arrow_button(rp, uik(UIK_UP, show[i]), up, ul, true) && i > 0) {
             move_step(v, i, i - 1, n);
-            a->dirty = true;
+            rp->c->dirty = true;
         }
-        if (arrow_button(a, KEY(K_DOWN, show[i]), down, dl, false) && i < n - 1) {
+        if (arrow_button(rp, uik(UIK_DOWN, show[i]), down, dl, false) && i < n - 1) {
             move_step(v, i, i + 1, n);
-            a->dirty = true;
+            rp->c->dirty = true;
         }
         if (s.dragged) {
-            gfx_outline(g, (SDL_Rect){pn->x, a->ui.mouse_y - row_h / 2, pn->w - RL_STEP_ARROWS, row_h}, GFX_FOCUS, 2);
-            a->dirty = true;
+            gfx_outline(g, (SDL_Rect){pn->x, rp->ui->mouse_y - row_h / 2, pn->w - RL_STEP_ARROWS, row_h}, GFX_FOCUS, 2);
+            rp->c->dirty = true;
         }
         if (s.dropped) drop_from = i;
     }
@@ -565,28 +575,28 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
         /* the step goes where the pointer let go: after every other step whose middle is above */
         int to = 0;
         for (int k = 0; k < n; k++)
-            if (k != drop_from && (tops[k] + tops[k + 1]) / 2 < a->ui.drop_y) to++;
+            if (k != drop_from && (tops[k] + tops[k + 1]) / 2 < rp->ui->drop_y) to++;
         move_step(v, drop_from, to, n);
-        a->dirty = true;
+        rp->c->dirty = true;
     }
     if (!solved) {
-        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), true)) {
+        if (wg_button(rp->c, uik(UIK_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(rp->c->lang, STR_CHECK), true)) {
             const char *ids[LEVEL_MAX_OPTIONS];
             for (int i = 0; i < n; i++) ids[i] = p->options[v->order[i]].id;
-            submit(a, p->id, ids, n);
+            submit(rp, p->id, ids, n);
         }
         pn->y += pn->ch + 12;
     }
 }
 
 /* One box of a matching puzzle: a number badge (filled when paired) and wrapped text. */
-static ui_state match_box(app *a, uint32_t key, SDL_Rect r, const char *text, const char *label, int number,
+static ui_state match_box(room_pass *rp, uint32_t key, SDL_Rect r, const char *text, const char *label, int number,
                           bool picked, bool enabled)
 {
-    gfx *g = &a->gfx;
+    gfx *g = rp->g;
     ui_state s = {0};
-    if (enabled) s = ui_item(&a->ui, key, r, label, UI_OPTION);
-    else ui_say(&a->ui, label);
+    if (enabled) s = ui_item(rp->ui, key, r, label, UI_OPTION);
+    else ui_say(rp->ui, label);
     gfx_round_fill(g, r, 8, picked ? GFX_ACCENT : GFX_BORDER);
     gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, s.hovered ? GFX_SURFACE_ALT : GFX_SURFACE);
     SDL_Rect badge = {r.x + 8, r.y + r.h / 2 - 13, 26, 26};
@@ -604,10 +614,10 @@ static ui_state match_box(app *a, uint32_t key, SDL_Rect r, const char *text, co
 
 static void body_match(pane *pn, const level_puzzle *p, bool solved)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
-    gfx *g = &a->gfx;
-    if (!solved) pane_text(pn, str(a->lang, STR_MATCH_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
+    gfx *g = rp->g;
+    if (!solved) pane_text(pn, str(rp->c->lang, STR_MATCH_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     int n = p->option_count;
     /* side by side where there is room; on the narrow panel one list above the other, so no
        word has to be cut */
@@ -622,7 +632,7 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
         if (r >= 0) owner[r] = k;
     }
     for (int left = 0; left < n; left++) {
-        const char *lt = i18n_get(&p->options[left].text, a->lang);
+        const char *lt = i18n_get(&p->options[left].text, rp->c->lang);
         int tw, th;
         text_measure(g, lt, ts, col - 48, &tw, &th);
         SDL_Rect r = {pn->x, left_y, col, th + 20};
@@ -631,16 +641,16 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
         snprintf(label, sizeof label, "%d. %s", left + 1, lt);
         if (partner >= 0) {
             size_t m = strlen(label);
-            snprintf(label + m, sizeof label - m, " – %s %s", str(a->lang, STR_PAIRED_WITH),
-                     i18n_get(&p->options[partner].pair, a->lang));
+            snprintf(label + m, sizeof label - m, " – %s %s", str(rp->c->lang, STR_PAIRED_WITH),
+                     i18n_get(&p->options[partner].pair, rp->c->lang));
         } else if (v->pick_left == left) {
             size_t m = strlen(label);
-            snprintf(label + m, sizeof label - m, ", %s", str(a->lang, STR_SELECTED));
+            snprintf(label + m, sizeof label - m, ", %s", str(rp->c->lang, STR_SELECTED));
         }
-        ui_state s = match_box(a, KEY(K_LEFT, left), r, lt, label, left + 1, v->pick_left == left, !solved);
+        ui_state s = match_box(rp, uik(UIK_LEFT, left), r, lt, label, left + 1, v->pick_left == left, !solved);
         if (s.activated) {
             v->pick_left = v->pick_left == left ? -1 : left;
-            a->dirty = true;
+            rp->c->dirty = true;
         }
         left_y += r.h + 8;
     }
@@ -648,20 +658,20 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
     int rx = stacked ? pn->x : pn->x + col + 12;
     for (int i = 0; i < n; i++) {
         int right = solved ? i : v->shuffle[i];
-        const char *rt = i18n_get(&p->options[right].pair, a->lang);
+        const char *rt = i18n_get(&p->options[right].pair, rp->c->lang);
         int tw, th;
         text_measure(g, rt, ts, col - 48, &tw, &th);
         SDL_Rect r = {rx, right_y, col, th + 20};
         char label[UI_LABEL_MAX];
-        if (owner[right] >= 0) snprintf(label, sizeof label, "%s – %s %d", rt, str(a->lang, STR_PAIRED_WITH), owner[right] + 1);
+        if (owner[right] >= 0) snprintf(label, sizeof label, "%s – %s %d", rt, str(rp->c->lang, STR_PAIRED_WITH), owner[right] + 1);
         else snprintf(label, sizeof label, "%s", rt);
-        ui_state s = match_box(a, KEY(K_RIGHT, right), r, rt, label, owner[right] + 1, false, !solved);
+        ui_state s = match_box(rp, uik(UIK_RIGHT, right), r, rt, label, owner[right] + 1, false, !solved);
         if (s.activated && v->pick_left >= 0) {
             for (int k = 0; k < n; k++)
                 if (v->pairs[k] == right) v->pairs[k] = -1;
             v->pairs[v->pick_left] = right;
             v->pick_left = -1;
-            a->dirty = true;
+            rp->c->dirty = true;
         }
         right_y += r.h + 8;
     }
@@ -669,14 +679,13 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
     if (!solved) {
         bool complete = true;
         for (int k = 0; k < n; k++) complete = complete && v->pairs[k] >= 0;
-        if (app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), complete) && complete) {
-            char pairs[LEVEL_MAX_OPTIONS][2 * REPORT_ID_MAX + 2];
-            const char *ids[LEVEL_MAX_OPTIONS];
+        if (wg_button(rp->c, uik(UIK_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(rp->c->lang, STR_CHECK), complete) && complete) {
+            const char *ids[LEVEL_MAX_OPTIONS]; /* the texts live in the view until app.c applies them */
             for (int k = 0; k < n; k++) {
-                snprintf(pairs[k], sizeof pairs[k], "%s=%s", p->options[k].id, p->options[v->pairs[k]].id);
-                ids[k] = pairs[k];
+                snprintf(v->pair_ids[k], sizeof v->pair_ids[k], "%s=%s", p->options[k].id, p->options[v->pairs[k]].id);
+                ids[k] = v->pair_ids[k];
             }
-            submit(a, p->id, ids, n);
+            submit(rp, p->id, ids, n);
         }
         pn->y += pn->ch + 12;
     }
@@ -702,16 +711,16 @@ static void type_into(room_view *v, const char *typed, int backspaces)
 
 static void answer_field(pane *pn, bool code)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
-    gfx *g = &a->gfx;
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
+    gfx *g = rp->g;
     SDL_Rect r = {pn->x, pn->y, pn->w, 52};
     char label[UI_LABEL_MAX];
-    snprintf(label, sizeof label, "%s: %s", str(a->lang, STR_YOUR_ANSWER), v->input);
-    ui_state s = ui_item(&a->ui, KEY(K_FIELD, 0), r, label, UI_OPTION);
+    snprintf(label, sizeof label, "%s: %s", str(rp->c->lang, STR_YOUR_ANSWER), v->input);
+    ui_state s = ui_item(rp->ui, uik(UIK_FIELD, 0), r, label, UI_OPTION);
     /* a tap or click opens the page's real field (phones need it for their keyboard);
        keyboard players type straight into the game */
-    if (s.activated && !a->ui.focus_visible && !v->field_open)
+    if (s.activated && !rp->ui->focus_visible && !v->field_open)
         v->field_open = plat_text_field_open(r.x, r.y, r.w, r.h, label, v->input);
     gfx_round_fill(g, r, 8, s.focused ? GFX_ACCENT : GFX_BORDER);
     gfx_round_fill(g, (SDL_Rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, 6, GFX_SURFACE);
@@ -724,13 +733,13 @@ static void answer_field(pane *pn, bool code)
 }
 
 /* The last door's code parts so far, in the rooms' order: "4 · ? · 7". */
-static void code_parts(app *a, char *parts, size_t cap)
+static void code_parts(room_pass *rp, char *parts, size_t cap)
 {
     parts[0] = '\0';
-    for (int i = 0; i < a->rooms_loaded; i++) {
-        if (i == a->hub || !a->manifest.rooms[i].required) continue;
-        bool solved = play_room_solved(&a->play, i);
-        const char *part = a->rooms[i].code_part ? a->rooms[i].code_part : "";
+    for (int i = 0; i < rp->rc->room_count; i++) {
+        if (i == rp->rc->hub || !rp->rc->manifest->rooms[i].required) continue;
+        bool solved = play_room_solved(rp->rc->play, i);
+        const char *part = rp->rc->rooms[i].code_part ? rp->rc->rooms[i].code_part : "";
         size_t n = strlen(parts);
         snprintf(parts + n, cap - n, "%s%s", n ? " · " : "", solved ? part : "?");
     }
@@ -738,19 +747,19 @@ static void code_parts(app *a, char *parts, size_t cap)
 
 static void body_code(pane *pn, const level_puzzle *p, bool solved)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
     if (solved) return;
     if (p->final_code) { /* the last door: the parts gathered so far, where the code is typed */
         char parts[PLAY_CODE_MAX] = "", line[256];
-        code_parts(a, parts, sizeof parts);
-        snprintf(line, sizeof line, str(a->lang, STR_CODE_PARTS), parts);
+        code_parts(rp, parts, sizeof parts);
+        snprintf(line, sizeof line, str(rp->c->lang, STR_CODE_PARTS), parts);
         pane_text(pn, line, (text_style){TEXT_BOLD, 20, GFX_ACCENT, TEXT_LEFT}, 10);
     }
-    pane_text(pn, str(a->lang, STR_CODE_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
+    pane_text(pn, str(rp->c->lang, STR_CODE_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     answer_field(pn, true);
     /* A keypad for touch and mouse: digits, and the letters only when the code has any. */
-    const char *want = p->final_code ? cur_state(a)->final_code : p->answers[0];
+    const char *want = p->final_code ? cur_state(rp)->final_code : p->answers[0];
     bool letters = false;
     for (const char *c = want ? want : ""; *c; c++) letters = letters || (*c >= 'a' && *c <= 'z');
     const char *keys = letters ? "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "123456789 0 ";
@@ -760,89 +769,89 @@ static void body_code(pane *pn, const level_puzzle *p, bool solved)
         if (keys[i] == ' ') continue;
         SDL_Rect r = {pn->x + (i % cols) * (kw + 6), pn->y + (i / cols) * (kh + 6), kw, kh};
         char k[2] = {keys[i], 0};
-        if (app_button(a, KEY(K_KEYPAD, i), r, k, false)) {
+        if (wg_button(rp->c, uik(UIK_KEYPAD, i), r, k, false)) {
             char lower[2] = {(char)(keys[i] >= 'A' && keys[i] <= 'Z' ? keys[i] + 32 : keys[i]), 0};
             type_into(v, lower, 0);
-            a->dirty = true;
+            rp->c->dirty = true;
         }
     }
     pn->y += ((n + cols - 1) / cols) * (kh + 6) + 6;
     int half = (pn->w - 8) / 2;
-    if (app_button(a, KEY(K_KEYPAD, 100), (SDL_Rect){pn->x, pn->y, half, 48}, str(a->lang, STR_ERASE), false)) {
+    if (wg_button(rp->c, uik(UIK_KEYPAD, 100), (SDL_Rect){pn->x, pn->y, half, 48}, str(rp->c->lang, STR_ERASE), false)) {
         type_into(v, "", 1);
-        a->dirty = true;
+        rp->c->dirty = true;
     }
     bool enter = v->field_submitted;
     v->field_submitted = false;
-    if ((app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x + half + 8, pn->y, half, 48}, str(a->lang, STR_CHECK), true) || enter) &&
+    if ((wg_button(rp->c, uik(UIK_CHECK, 0), (SDL_Rect){pn->x + half + 8, pn->y, half, 48}, str(rp->c->lang, STR_CHECK), true) || enter) &&
         v->input[0] && !v->input_checked) { /* the same wrong answer again counts nothing */
         const char *ids[] = {v->input};
-        submit(a, p->id, ids, 1);
+        submit(rp, p->id, ids, 1);
     }
     pn->y += pn->ch + 12;
 }
 
 static void body_text(pane *pn, const level_puzzle *p, bool solved)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
     if (solved) return;
-    pane_text(pn, str(a->lang, STR_TEXT_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
-    bool enter_on_field = (a->ui.focus_key == KEY(K_FIELD, 0) && a->ui.activate_pending && !a->ui.space_activation) ||
+    pane_text(pn, str(rp->c->lang, STR_TEXT_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
+    bool enter_on_field = (rp->ui->focus_key == uik(UIK_FIELD, 0) && rp->ui->activate_pending && !rp->ui->space_activation) ||
                           v->field_submitted;
     v->field_submitted = false;
     answer_field(pn, false);
-    bool check = app_button(a, KEY(K_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(a->lang, STR_CHECK), true);
+    bool check = wg_button(rp->c, uik(UIK_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(rp->c->lang, STR_CHECK), true);
     if ((check || enter_on_field) && v->input[0] && !v->input_checked) { /* not the same wrong one again */
         const char *ids[] = {v->input};
-        submit(a, p->id, ids, 1);
+        submit(rp, p->id, ids, 1);
     }
     pn->y += pn->ch + 12;
 }
 
 static void inventory(pane *pn, bool choosing)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
-    const level_room *room = cur_room(a);
-    game_state *gs = cur_state(a);
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
+    const level_room *room = cur_room(rp);
+    const game_state *gs = cur_state(rp);
     if (!gs->items) return;
-    pane_text(pn, str(a->lang, STR_INVENTORY), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, 6);
-    if (choosing) pane_text(pn, str(a->lang, STR_USE_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
+    pane_text(pn, str(rp->c->lang, STR_INVENTORY), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, 6);
+    if (choosing) pane_text(pn, str(rp->c->lang, STR_USE_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
     for (int i = 0; i < room->item_count; i++) {
         if (!game_has_item(gs, i)) continue;
         const level_item *it = &room->items[i];
         char label[UI_LABEL_MAX];
         bool held = v->held_item == i;
-        snprintf(label, sizeof label, "%s%s%s", i18n_get(&it->name, a->lang), held ? ", " : "",
-                 held ? str(a->lang, STR_HOLDING) : "");
-        ui_state s = option_row(pn, KEY(K_ITEM, i), i18n_get(&it->name, a->lang), label, held, choosing, 0);
+        snprintf(label, sizeof label, "%s%s%s", i18n_get(&it->name, rp->c->lang), held ? ", " : "",
+                 held ? str(rp->c->lang, STR_HOLDING) : "");
+        ui_state s = option_row(pn, uik(UIK_ITEM, i), i18n_get(&it->name, rp->c->lang), label, held, choosing, 0);
         if (s.activated) {
             v->held_item = held ? -1 : i;
-            a->dirty = true;
+            rp->c->dirty = true;
         }
     }
 }
 
 static int feedback_box(pane *pn)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
-    gfx *g = &a->gfx;
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
+    gfx *g = rp->g;
     const game_result *r = &v->feedback;
-    const level_puzzle *p = &cur_room(a)->puzzles[r->puzzle];
+    const level_puzzle *p = &cur_room(rp)->puzzles[r->puzzle];
     bool good = r->verdict == GAME_RIGHT || r->verdict == GAME_PARTIAL;
-    const char *head = good ? str(a->lang, STR_RIGHT)
-                     : r->verdict == GAME_REPEAT ? str(a->lang, STR_ALREADY_FOUND)
-                                                 : str(a->lang, STR_WRONG);
-    const char *body = r->explain ? i18n_get(r->explain, a->lang)
-                     : r->verdict == GAME_MISS ? str(a->lang, STR_MISS) : "";
+    const char *head = good ? str(rp->c->lang, STR_RIGHT)
+                     : r->verdict == GAME_REPEAT ? str(rp->c->lang, STR_ALREADY_FOUND)
+                                                 : str(rp->c->lang, STR_WRONG);
+    const char *body = r->explain ? i18n_get(r->explain, rp->c->lang)
+                     : r->verdict == GAME_MISS ? str(rp->c->lang, STR_MISS) : "";
     char extra[DIAG_MSG_MAX * 2] = "";
     if ((p->kind == LEVEL_P_ORDER || p->kind == LEVEL_P_MATCH) && r->verdict == GAME_WRONG)
-        snprintf(extra, sizeof extra, str(a->lang, STR_IN_PLACE), r->found, r->needed);
+        snprintf(extra, sizeof extra, str(rp->c->lang, STR_IN_PLACE), r->found, r->needed);
     /* solved: the puzzle's lesson too, unless it already is the explanation shown */
     if (r->verdict == GAME_RIGHT && !i18n_empty(&p->solved) && r->explain != &p->solved)
-        snprintf(extra, sizeof extra, "%s", i18n_get(&p->solved, a->lang));
+        snprintf(extra, sizeof extra, "%s", i18n_get(&p->solved, rp->c->lang));
     text_style hs = {TEXT_BOLD, RL_TS_HEAD, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_TEXT : GFX_BAD, TEXT_LEFT};
     text_style bs = {TEXT_REGULAR, RL_TS_BODY, GFX_TEXT, TEXT_LEFT};
     int x = pn->x, y = pn->y, w = pn->w;
@@ -861,8 +870,8 @@ static int feedback_box(pane *pn)
     if (extra[0]) text_draw(g, extra, bs, x + 14, ty, w - 28);
     char line[2048];
     snprintf(line, sizeof line, "%s.%s%s%s%s", head, body[0] ? " " : "", body, extra[0] ? " " : "", extra);
-    ui_say_at(&a->ui, (SDL_Rect){x, y, w, h}, line);
-    ui_announce(&a->ui, v->feedback_seq, line);
+    ui_say_at(rp->ui, (SDL_Rect){x, y, w, h}, line);
+    ui_announce(rp->ui, v->feedback_seq, line);
     if (v->reveal == 1) pn->news = (SDL_Rect){x, y, w, h};
     pn->y += h + 12;
     return h;
@@ -871,85 +880,85 @@ static int feedback_box(pane *pn)
 /* The hub's panel when no puzzle is open there: the rooms and the parts of the code so far. */
 static void hub_status(pane *pn)
 {
-    app *a = pn->a;
+    room_pass *rp = pn->rp;
     char parts[PLAY_CODE_MAX] = "", line[256];
-    code_parts(a, parts, sizeof parts);
-    pane_text(pn, i18n_get(&a->manifest.intro, a->lang), (text_style){TEXT_REGULAR, 17, GFX_TEXT, TEXT_LEFT}, 14);
-    snprintf(line, sizeof line, str(a->lang, STR_CODE_PARTS), parts);
+    code_parts(rp, parts, sizeof parts);
+    pane_text(pn, i18n_get(&rp->rc->manifest->intro, rp->c->lang), (text_style){TEXT_REGULAR, 17, GFX_TEXT, TEXT_LEFT}, 14);
+    snprintf(line, sizeof line, str(rp->c->lang, STR_CODE_PARTS), parts);
     pane_text(pn, line, (text_style){TEXT_BOLD, 20, GFX_ACCENT, TEXT_LEFT}, 14);
-    pane_text(pn, str(a->lang, STR_DOORS), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, 6);
-    for (int i = 0; i < a->rooms_loaded; i++) {
-        if (i == a->hub) continue;
-        bool solved = play_room_solved(&a->play, i), open = play_room_open(&a->play, i);
-        snprintf(line, sizeof line, "%s %s%s%s", solved || open ? "•" : "–", i18n_get(&a->rooms[i].title, a->lang),
-                 solved || !open ? ", " : "", solved ? str(a->lang, STR_SOLVED_MARK) : !open ? str(a->lang, STR_ROOM_LOCKED) : "");
+    pane_text(pn, str(rp->c->lang, STR_DOORS), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, 6);
+    for (int i = 0; i < rp->rc->room_count; i++) {
+        if (i == rp->rc->hub) continue;
+        bool solved = play_room_solved(rp->rc->play, i), open = play_room_open(rp->rc->play, i);
+        snprintf(line, sizeof line, "%s %s%s%s", solved || open ? "•" : "–", i18n_get(&rp->rc->rooms[i].title, rp->c->lang),
+                 solved || !open ? ", " : "", solved ? str(rp->c->lang, STR_SOLVED_MARK) : !open ? str(rp->c->lang, STR_ROOM_LOCKED) : "");
         pane_text(pn, line, (text_style){TEXT_REGULAR, 16, solved ? GFX_OK : GFX_TEXT, TEXT_LEFT}, 4);
     }
 }
 
 static void timer_line(pane *pn)
 {
-    app *a = pn->a;
-    room_view *v = &a->view;
+    room_pass *rp = pn->rp;
+    room_view *v = rp->v;
     if (v->timer_end_ms <= 0) return;
-    double left = v->timer_end_ms - plat_now_ms();
+    double left = v->timer_end_ms - rp->c->now_ms;
     char buf[96];
     if (left <= 0) {
         v->timer_done = true;
-        pane_text(pn, str(a->lang, STR_TIME_UP), (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
+        pane_text(pn, str(rp->c->lang, STR_TIME_UP), (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
     } else {
         int s = (int)(left / 1000.0);
-        snprintf(buf, sizeof buf, str(a->lang, STR_TIME_LEFT), s / 60, s % 60);
+        snprintf(buf, sizeof buf, str(rp->c->lang, STR_TIME_LEFT), s / 60, s % 60);
         /* read once a minute by screen readers, not every second: the mirror gets minutes only */
-        text_draw(&a->gfx, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, pn->x, pn->y + 10, pn->w - 110);
+        text_draw(rp->g, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, pn->x, pn->y + 10, pn->w - 110);
         char minutes[96];
-        snprintf(minutes, sizeof minutes, str(a->lang, STR_TIME_LEFT), s / 60, 0);
-        ui_say(&a->ui, minutes);
+        snprintf(minutes, sizeof minutes, str(rp->c->lang, STR_TIME_LEFT), s / 60, 0);
+        ui_say(rp->ui, minutes);
     }
     /* WCAG 2.2.1: the player can always have more time */
-    if (app_button(a, KEY(K_TIME, 0), (SDL_Rect){pn->x + pn->w - 100, pn->y, 100, 40}, str(a->lang, STR_ADD_TIME), false)) {
-        v->timer_end_ms = (left > 0 ? v->timer_end_ms : plat_now_ms()) + 5 * 60000.0;
+    if (wg_button(rp->c, uik(UIK_TIME, 0), (SDL_Rect){pn->x + pn->w - 100, pn->y, 100, 40}, str(rp->c->lang, STR_ADD_TIME), false)) {
+        v->timer_end_ms = (left > 0 ? v->timer_end_ms : rp->c->now_ms) + 5 * 60000.0;
         v->timer_done = false;
-        a->dirty = true;
+        rp->c->dirty = true;
     }
     pn->y += 48;
 }
 
 /* Scrolls s so that the rectangle r (on screen) is inside view, once it has been drawn. */
-static void reveal_in(app *a, app_scroll *s, SDL_Rect view, SDL_Rect r)
+static void reveal_in(room_pass *rp, wg_scroll *s, SDL_Rect view, SDL_Rect r)
 {
     int before = s->offset;
     if (r.y + r.h > view.y + view.h) s->offset += r.y + r.h - (view.y + view.h) + 12;
     if (r.y - (s->offset - before) < view.y) s->offset = before + (r.y - view.y) - 12; /* taller than the view: its top */
     if (s->offset < 0) s->offset = 0;
-    if (s->offset != before) a->dirty = true;
+    if (s->offset != before) rp->c->dirty = true;
 }
 
 /* The task's panel content from y on: timer, task, verdict, hints, inventory. Returns the pane
    (its y is the end of the content). */
-static pane panel_content(app *a, int x, int y, int w)
+static pane panel_content(room_pass *rp, int x, int y, int w)
 {
-    room_view *v = &a->view;
-    const level_room *room = cur_room(a);
-    game_state *gs = cur_state(a);
-    pane pn = {a, x, y, w, rl_control_h(RL_CONTROL_H, a->settings.text_zoom), {0, 0, 0, 0}};
+    room_view *v = rp->v;
+    const level_room *room = cur_room(rp);
+    const game_state *gs = cur_state(rp);
+    pane pn = {rp, x, y, w, rl_control_h(RL_CONTROL_H, rp->c->text_zoom), {0, 0, 0, 0}};
     char buf[256];
 
     timer_line(&pn);
     const level_puzzle *p = v->current >= 0 ? &room->puzzles[v->current] : NULL;
-    if (!p && a->room == a->hub) hub_status(&pn);
+    if (!p && rp->rc->room == rp->rc->hub) hub_status(&pn);
     if (p) {
         const game_puzzle_state *ps = &gs->puzzles[v->current];
-        snprintf(buf, sizeof buf, str(a->lang, STR_PUZZLE_OF), v->current + 1, room->puzzle_count);
-        ui_group_begin(&a->ui, buf);
+        snprintf(buf, sizeof buf, str(rp->c->lang, STR_PUZZLE_OF), v->current + 1, room->puzzle_count);
+        ui_group_begin(rp->ui, buf);
         if (v->focus_task && p->kind != LEVEL_P_HOTSPOTS) {
-            ui_focus_first(&a->ui);
+            ui_focus_first(rp->ui);
             v->focus_task = false;
         }
-        const char *prompt = i18n_get(&p->prompt, a->lang);
+        const char *prompt = i18n_get(&p->prompt, rp->c->lang);
         char news[1024];
         snprintf(news, sizeof news, "%s. %s", buf, prompt);
-        ui_announce(&a->ui, (uint32_t)(a->room << 8 | v->current) + 1u, news);
+        ui_announce(rp->ui, (uint32_t)(rp->rc->room << 8 | v->current) + 1u, news);
         pane_text(&pn, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
         pane_text(&pn, prompt, (text_style){TEXT_BOLD, RL_TS_PROMPT, GFX_TEXT, TEXT_LEFT}, 14);
         switch (p->kind) {
@@ -965,54 +974,53 @@ static pane panel_content(app *a, int x, int y, int w)
         if (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT) {
             /* typing goes to the answer whatever has focus: it is the only field there is */
             int backspaces;
-            const char *typed = ui_take_typed(&a->ui, &backspaces);
+            const char *typed = ui_take_typed(rp->ui, &backspaces);
             if (typed[0] || backspaces) {
                 type_into(v, typed, backspaces);
-                a->dirty = true;
+                rp->c->dirty = true;
             }
         }
         if (v->has_feedback && v->feedback.puzzle == v->current) feedback_box(&pn);
         for (int h = 0; h < ps->hints_used && h < p->hint_count; h++) {
             char label[32], line[600];
-            snprintf(label, sizeof label, str(a->lang, STR_HINT_LABEL), h + 1, p->hint_count);
-            snprintf(line, sizeof line, "%s: %s", label, i18n_get(&p->hints[h], a->lang));
+            snprintf(label, sizeof label, str(rp->c->lang, STR_HINT_LABEL), h + 1, p->hint_count);
+            snprintf(line, sizeof line, "%s: %s", label, i18n_get(&p->hints[h], rp->c->lang));
             int top = pn.y;
-            pn.y += text_draw(&a->gfx, line, (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, pn.x, pn.y, pn.w);
-            ui_say_at(&a->ui, (SDL_Rect){pn.x, top, pn.w, pn.y - top}, line);
-            ui_announce(&a->ui, (uint32_t)(a->room << 16 | v->current << 8 | h) + 1u, line);
+            pn.y += text_draw(rp->g, line, (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, pn.x, pn.y, pn.w);
+            ui_say_at(rp->ui, (SDL_Rect){pn.x, top, pn.w, pn.y - top}, line);
+            ui_announce(rp->ui, (uint32_t)(rp->rc->room << 16 | v->current << 8 | h) + 1u, line);
             if (v->reveal == 2 && h == ps->hints_used - 1) pn.news = (SDL_Rect){pn.x, top, pn.w, pn.y - top};
             pn.y += 6;
         }
         inventory(&pn, p->kind == LEVEL_P_USE && !ps->solved);
-        ui_group_end(&a->ui);
+        ui_group_end(rp->ui);
     }
     return pn;
 }
 
 /* The panel's action: Continue once the task is solved, else Hint. */
-static void panel_action(app *a, SDL_Rect r)
+static void panel_action(room_pass *rp, SDL_Rect r)
 {
-    room_view *v = &a->view;
-    const level_room *room = cur_room(a);
-    game_state *gs = cur_state(a);
+    room_view *v = rp->v;
+    const level_room *room = cur_room(rp);
+    const game_state *gs = cur_state(rp);
     const level_puzzle *p = v->current >= 0 ? &room->puzzles[v->current] : NULL;
     char buf[256];
     if (p && gs->puzzles[v->current].solved) {
-        if (app_button(a, KEY(K_NEXT, 0), r, str(a->lang, STR_CONTINUE), true)) {
-            open_puzzle(a, game_next_puzzle(gs));
-            if (v->current < 0 && gs->room_solved && a->room != a->hub) v->solved_open = true;
-            else if (a->play.escaped) a->screen = APP_ENDING; /* the last door: no dialog first */
-            ui_focus(&a->ui, v->solved_open ? KEY(K_DONE, 0) : 0);
+        if (wg_button(rp->c, uik(UIK_NEXT, 0), r, str(rp->c->lang, STR_CONTINUE), true)) {
+            open_puzzle(rp, game_next_puzzle(gs));
+            if (v->current < 0 && gs->room_solved && rp->rc->room != rp->rc->hub) v->solved_open = true;
+            else if (rp->rc->play->escaped) view_emit_kind(rp->c, VIEW_ENDING, 0); /* the last door: no dialog first */
+            ui_focus(rp->ui, v->solved_open ? uik(UIK_DONE, 0) : 0);
             v->focus_task = !v->solved_open; /* straight on to the next task's first control */
-            a->dirty = true;
+            rp->c->dirty = true;
         }
     } else if (p && p->hint_count > 0) {
         bool more = gs->puzzles[v->current].hints_used < p->hint_count;
-        snprintf(buf, sizeof buf, "%s (%d/%d)", str(a->lang, more ? STR_HINT : STR_NO_MORE_HINTS),
+        snprintf(buf, sizeof buf, "%s (%d/%d)", str(rp->c->lang, more ? STR_HINT : STR_NO_MORE_HINTS),
                  gs->puzzles[v->current].hints_used, p->hint_count);
-        if (app_button(a, KEY(K_HINT, 0), r, buf, false) && more) {
-            game_result res;
-            app_answer(a, p->id, NULL, -1, &res);
+        if (wg_button(rp->c, uik(UIK_HINT, 0), r, buf, false) && more) {
+            view_emit(rp->c, &(view_action){.kind = VIEW_HINT, .id = p->id});
             v->reveal = 2;
         }
     }
@@ -1020,117 +1028,113 @@ static void panel_action(app *a, SDL_Rect r)
 
 /* Wide screens: the panel is a card beside the scene; its content scrolls inside it and the
    action button stays at its bottom. */
-static void panel_pass(app *a, const rl_screen *lay)
+static void panel_pass(room_pass *rp, const rl_screen *lay)
 {
-    room_view *v = &a->view;
+    room_view *v = rp->v;
     SDL_Rect panel = lay->panel;
-    gfx_card(&a->gfx, panel, 12);
-    int ch = rl_control_h(RL_CONTROL_H, a->settings.text_zoom);
+    gfx_card(rp->g, panel, 12);
+    int ch = rl_control_h(RL_CONTROL_H, rp->c->text_zoom);
     SDL_Rect body = {panel.x, panel.y + 6, panel.w - 4, panel.h - ch - 36};
-    int top = app_scroll_begin(a, body, &v->scroll);
-    pane pn = panel_content(a, panel.x + RL_PANEL_PAD, top + 12, lay->text_w);
-    app_scroll_end(a, body, &v->scroll, top, pn.y + 12);
+    int top = wg_scroll_begin(rp->c, body, &v->scroll);
+    pane pn = panel_content(rp, panel.x + RL_PANEL_PAD, top + 12, lay->text_w);
+    wg_scroll_end(rp->c, body, &v->scroll, top, pn.y + 12);
     if (v->reveal && pn.news.h > 0) {
-        reveal_in(a, &v->scroll, body, pn.news);
+        reveal_in(rp, &v->scroll, body, pn.news);
         v->reveal = 0;
     }
-    panel_action(a, (SDL_Rect){panel.x + 20, panel.y + panel.h - ch - 20, panel.w - 40, ch});
+    panel_action(rp, (SDL_Rect){panel.x + 20, panel.y + panel.h - ch - 20, panel.w - 40, ch});
 }
 
 /* ---- the screen --------------------------------------------------------------------------- */
 
 /* The solved dialog's extra line: the code part, mistakes and hints. */
-static void solved_extra(app *a, char *extra, size_t cap)
+static void solved_extra(room_pass *rp, char *extra, size_t cap)
 {
-    const level_room *room = cur_room(a);
-    game_state *gs = cur_state(a);
+    const level_room *room = cur_room(rp);
+    const game_state *gs = cur_state(rp);
     extra[0] = '\0';
-    if (room->code_part) snprintf(extra, cap, str(a->lang, STR_CODE_PART), room->code_part);
+    if (room->code_part) snprintf(extra, cap, str(rp->c->lang, STR_CODE_PART), room->code_part);
     size_t n = strlen(extra);
     snprintf(extra + n, cap - n, "\n");
     n = strlen(extra);
-    snprintf(extra + n, cap - n, str(a->lang, STR_MISTAKES), game_mistakes(gs));
+    snprintf(extra + n, cap - n, str(rp->c->lang, STR_MISTAKES), game_mistakes(gs));
     n = strlen(extra);
     snprintf(extra + n, cap - n, " · ");
     n = strlen(extra);
-    snprintf(extra + n, cap - n, str(a->lang, STR_HINTS_USED), game_hints(gs));
+    snprintf(extra + n, cap - n, str(rp->c->lang, STR_HINTS_USED), game_hints(gs));
 }
 
-void room_view_pass(app *a)
+void room_view_pass(room_view *v, const room_ctx *rc)
 {
-    room_view *v = &a->view;
-    const level_room *room = cur_room(a);
-    game_state *gs = cur_state(a);
-    gfx *g = &a->gfx;
-    bool modal = v->intro_open || v->solved_open || a->settings_open || a->comic_view.open;
+    room_pass pass = {v, rc, rc->c, rc->c->g, rc->c->ui}, *rp = &pass;
+    const level_room *room = cur_room(rp);
+    const game_state *gs = cur_state(rp);
+    gfx *g = rp->g;
+    bool modal = v->intro_open || v->solved_open || rc->c->covered;
     /* the hub's last door opens once every room is solved: show it without a click */
     if (v->current < 0 && !modal) {
         int next = game_next_puzzle(gs);
-        if (next >= 0) open_puzzle(a, next);
+        if (next >= 0) open_puzzle(rp, next);
     }
-    if (a->comic_view.open) {
-        /* a comic over the room (its intro, a reward, the hub's desk) has the whole screen */
-        if (comic_view_pass(a)) a->dirty = true;
-        return;
-    }
-    const char *title = i18n_get(&room->title, a->lang);
-    rl_screen lay = rl_screen_layout(g->w, g->h, a->settings.text_zoom, a->bar_h, room->scene_w, room->scene_h);
+    const char *title = i18n_get(&room->title, rp->c->lang);
+    bool back = rc->hub >= 0 && rc->room != rc->hub;
+    rl_screen lay = rl_screen_layout(g->w, g->h, rp->c->text_zoom, rp->c->wg->bar_h, room->scene_w, room->scene_h);
     if (!lay.stacked) {
-        app_top_bar(a, title);
-        scene_pass(a, &lay, 0, !modal);
-        if (!modal) panel_pass(a, &lay);
+        wg_top_bar(rp->c, title, back, 0);
+        scene_pass(rp, &lay, 0, !modal);
+        if (!modal) panel_pass(rp, &lay);
     } else {
         /* One column that scrolls as a whole: the top bar, the scene, the task, its action. */
         SDL_Rect screen = {0, 0, g->w, g->h};
-        int top = app_scroll_begin(a, screen, &v->scroll);
-        app_top_bar_at(a, title, top);
-        scene_pass(a, &lay, top, !modal);
+        int top = wg_scroll_begin(rp->c, screen, &v->scroll);
+        wg_top_bar(rp->c, title, back, top);
+        scene_pass(rp, &lay, top, !modal);
         int y = top + lay.panel.y, bottom = y;
         if (!modal) {
             int pad = lay.panel.w < 480 ? 14 : RL_PANEL_PAD;
             /* the card is drawn under the content once its height is known: measure first */
             SDL_Rect card = {lay.panel.x, y, lay.panel.w, v->panel_h > 0 ? v->panel_h : g->h};
             gfx_card(g, card, 12);
-            pane pn = panel_content(a, lay.panel.x + pad, y + 12, lay.text_w);
+            pane pn = panel_content(rp, lay.panel.x + pad, y + 12, lay.text_w);
             int ch = pn.ch;
             SDL_Rect action = {lay.panel.x + pad, pn.y + 4, lay.text_w, ch};
-            panel_action(a, action);
+            panel_action(rp, action);
             bottom = action.y + ch + 16;
             if (bottom - y != v->panel_h) {
                 v->panel_h = bottom - y;
-                a->dirty = true;
+                rp->c->dirty = true;
             }
             if (v->reveal && pn.news.h > 0) {
                 /* the verdict, and the way on below it when there is room for both */
                 SDL_Rect news = pn.news;
                 if (action.y + ch - news.y <= g->h - 24) news.h = action.y + ch - news.y;
-                reveal_in(a, &v->scroll, screen, news);
+                reveal_in(rp, &v->scroll, screen, news);
                 v->reveal = 0;
             }
         }
-        app_scroll_end(a, screen, &v->scroll, top, bottom + 12);
+        wg_scroll_end(rp->c, screen, &v->scroll, top, bottom + 12);
     }
     if (v->intro_open) {
-        if (app_dialog(a, title, i18n_get(&room->intro, a->lang), NULL, KEY(K_START, 0), str(a->lang, STR_START), true)) {
+        if (wg_dialog(rp->c, title, i18n_get(&room->intro, rp->c->lang), NULL, uik(UIK_START, 0), str(rp->c->lang, STR_START), true)) {
             v->intro_open = false;
-            if (room->timer_minutes > 0) v->timer_end_ms = plat_now_ms() + room->timer_minutes * 60000.0;
-            ui_focus(&a->ui, 0);
+            if (room->timer_minutes > 0) v->timer_end_ms = rp->c->now_ms + room->timer_minutes * 60000.0;
+            ui_focus(rp->ui, 0);
             v->focus_task = true;
-            a->dirty = true;
+            rp->c->dirty = true;
         }
     } else if (v->solved_open) {
         char extra[256];
-        solved_extra(a, extra, sizeof extra);
-        bool to_hub = a->hub >= 0 && a->room != a->hub;
-        if (app_dialog(a, str(a->lang, STR_ROOM_SOLVED), i18n_get(&room->outro, a->lang), extra, KEY(K_DONE, 0),
-                       str(a->lang, to_hub ? STR_BACK_TO_HUB : STR_CONTINUE), false)) {
+        solved_extra(rp, extra, sizeof extra);
+        bool to_hub = rp->rc->hub >= 0 && rp->rc->room != rp->rc->hub;
+        if (wg_dialog(rp->c, str(rp->c->lang, STR_ROOM_SOLVED), i18n_get(&room->outro, rp->c->lang), extra, uik(UIK_DONE, 0),
+                       str(rp->c->lang, to_hub ? STR_BACK_TO_HUB : STR_CONTINUE), false)) {
             v->solved_open = false;
             const char *outro = room->comic_outro;
-            if (a->play.escaped) a->screen = APP_ENDING;
-            else if (to_hub) app_enter_room(a, a->hub);
-            else if (play_all_required_solved(&a->play)) a->screen = APP_ENDING;
-            if (outro && a->screen == APP_ROOM) app_open_comic(a, outro);
-            a->dirty = true;
+            bool ending = rp->rc->play->escaped || (!to_hub && play_all_required_solved(rp->rc->play));
+            if (ending) view_emit_kind(rp->c, VIEW_ENDING, 0);
+            else if (to_hub) view_emit_kind(rp->c, VIEW_GO_HUB, 0);
+            if (outro && !ending) view_emit(rp->c, &(view_action){.kind = VIEW_OPEN_COMIC, .id = outro});
+            rp->c->dirty = true;
         }
     }
 }

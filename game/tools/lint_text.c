@@ -354,7 +354,7 @@ static void check_pairs(lint_file *f, const level_puzzle *p, int i, int wrap)
                 "the widest '%s' (%d px): use shorter words where you can", count, wrap, example, widest);
 }
 
-/* app.c app_dialog, laid out by room_layout: on a laptop at 150 % text a dialog's text should
+/* widgets.c wg_dialog, laid out by room_layout: on a laptop at 150 % text a dialog's text should
    not have to scroll. */
 static void check_dialog(lint_file *f, const i18n_text *title, const i18n_text *body, const char *base,
                          const char *extra_fmt_arg)

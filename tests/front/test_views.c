@@ -1,0 +1,529 @@
+/* test_views.c - the room and ending views, driven natively without a browser or a window.
+ *
+ * Each test hands a view a context of its own making (a software renderer, the shipped fonts
+ * and rooms, a play-through), feeds the UI the clicks and keys a player would, runs a pass and
+ * checks the actions the view gives back and what its mirror says. Answers are applied here
+ * the way app.c applies them: through play_apply, then room_view_answered.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "../../game/core/play.h"
+#include "../../game/core/report.h"
+#include "../../game/front/ending_view.h"
+#include "../../game/front/room_view.h"
+#include "../../game/front/text.h"
+#include "../../game/front/ui_keys.h"
+#include "../unit/harness.h"
+
+#ifndef FONT_REGULAR
+#define FONT_REGULAR "/usr/share/fonts/truetype/lato/Lato-Regular.ttf"
+#endif
+#ifndef FONT_BOLD
+#define FONT_BOLD "/usr/share/fonts/truetype/lato/Lato-Bold.ttf"
+#endif
+
+/* ---- the world a view is given ------------------------------------------------------------ */
+
+static struct {
+    SDL_Surface *surface;
+    gfx g;
+    ui ui;
+    asset_pool assets;
+    wg_state wg;
+    level_game game;
+    level_room rooms[LEVEL_MAX_ROOMS];
+    int room_count;
+    play_state play;
+    room_view view;
+    uint32_t seq;
+    view_ctx c;                  /* the last pass's context: its actions */
+    char news[8192];             /* what the passes announced since the test last cleared it */
+    int room;                    /* the room on screen, -1: the ending */
+} W;
+
+static void settle(void);
+
+/* ui_end hands the pass's announcements to the platform and forgets them: keep a copy. */
+static void keep_news(void)
+{
+    size_t have = strlen(W.news);
+    snprintf(W.news + have, sizeof W.news - have, "%s", W.ui.news);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf) buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static bool load_face(text_face face, const char *path)
+{
+    size_t len;
+    char *bytes = read_file(path, &len);
+    bool ok = bytes && text_set_face(face, bytes, len);
+    free(bytes);
+    return ok;
+}
+
+/* A screen of w x h CSS px (a laptop 1280x720 or a phone 390x844), the shipped game loaded. */
+static bool world_open(int w, int h)
+{
+    memset(&W, 0, sizeof W);
+    W.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
+    W.g.renderer = W.surface ? SDL_CreateSoftwareRenderer(W.surface) : NULL;
+    if (!W.g.renderer) return false;
+    W.g.pixel_scale = 1;
+    W.g.w = w;
+    W.g.h = h;
+    text_set_density(&W.g);
+    text_set_zoom(100);
+    if (!load_face(TEXT_REGULAR, FONT_REGULAR) || !load_face(TEXT_BOLD, FONT_BOLD)) return false;
+    for (int i = 0; i < 4; i++) W.ui.role_names[i] = "";
+    diag_list d = {0};
+    size_t len;
+    char *text = read_file("levels/game.json", &len);
+    bool ok = text && level_load_game(&W.game, "levels/game.json", text, len, &d);
+    free(text);
+    if (!ok) return false;
+    level_apply_game_settings(&W.game, "levels/game.json", &d);
+    for (int i = 0; i < W.game.room_count; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "levels/%s", W.game.rooms[i].file);
+        text = read_file(path, &len);
+        ok = text && level_load_room(&W.rooms[i], path, text, len, &d);
+        free(text);
+        if (!ok) return false;
+        level_apply_settings(&W.rooms[i], &W.game, &d);
+        W.room_count = i + 1;
+    }
+    play_begin(&W.play, &W.game);
+    for (int i = 0; i < W.room_count; i++) play_attach_room(&W.play, i, &W.rooms[i]);
+    return true;
+}
+
+static void world_close(void)
+{
+    for (int i = 0; i < W.room_count; i++) level_free_room(&W.rooms[i]);
+    level_free_game(&W.game);
+    SDL_DestroyRenderer(W.g.renderer);
+    SDL_FreeSurface(W.surface);
+}
+
+static view_ctx context(void)
+{
+    return (view_ctx){.g = &W.g, .ui = &W.ui, .lang = LANG_FI, .text_zoom = 100, .assets = &W.assets,
+                      .wg = &W.wg, .now_ms = 1000};
+}
+
+static int room_index(const char *id) { return level_find_room(&W.game, id); }
+
+static room_ctx room_context(int room)
+{
+    return (room_ctx){.c = &W.c, .manifest = &W.game, .rooms = W.rooms, .room_count = W.room_count,
+                      .play = &W.play, .room = room, .hub = room_index("hub")};
+}
+
+/* One pass of the room view; the actions are in W.c. */
+static void room_pass(int room)
+{
+    W.c = context();
+    ui_begin(&W.ui);
+    room_ctx rc = room_context(room);
+    room_view_pass(&W.view, &rc);
+    keep_news();
+    ui_end(&W.ui, &W.g);
+}
+
+/* Passes with no input until the screen stops changing (the top bar's height, a scroll), as
+   app.c runs them before it presents a frame. */
+static void room_settle(int room)
+{
+    for (int i = 0; i < 4; i++) {
+        room_pass(room);
+        if (!W.c.dirty) return;
+    }
+}
+
+/* Enters a room as app.c does. */
+static void room_enter(int room, bool intro)
+{
+    W.room = room;
+    W.c = context();
+    ui_announce_reset(&W.ui);
+    room_ctx rc = room_context(room);
+    room_view_begin(&W.view, &rc, intro);
+    room_settle(room); /* the screen as the player first sees it */
+}
+
+/* Applies an answer through the core, as app.c does, and hands the verdict to the view. */
+static game_verdict apply_answer(int room, const view_action *a)
+{
+    report_event ev;
+    game_result res;
+    if (!report_event_make(&ev, ++W.seq, W.game.rooms[room].id, a->id, a->ids, a->n, 0)) return GAME_INVALID;
+    game_verdict v = play_apply(&W.play, &ev, &res);
+    room_ctx rc = room_context(room);
+    room_view_answered(&W.view, &rc, &res);
+    return v;
+}
+
+/* Solves puzzle p of a room through the core (its known right answer), as a saved game would. */
+static void solve(int room, int p)
+{
+    const level_puzzle *q = &W.rooms[room].puzzles[p];
+    const char *ids[LEVEL_MAX_OPTIONS];
+    char pairs[LEVEL_MAX_OPTIONS][2 * REPORT_ID_MAX + 2];
+    int n = 0;
+    report_event ev;
+    game_result res;
+    switch (q->kind) {
+    case LEVEL_P_HOTSPOTS: /* one place at a time, as they are found */
+        for (int k = 0; k < q->option_count; k++) {
+            if (!q->options[k].correct) continue;
+            report_event_make(&ev, ++W.seq, W.game.rooms[room].id, q->id, &q->options[k].id, 1, 0);
+            play_apply(&W.play, &ev, &res);
+        }
+        return;
+    case LEVEL_P_CHOICE:
+        for (int k = 0; k < q->option_count; k++)
+            if (q->options[k].correct) ids[n++] = q->options[k].id;
+        break;
+    case LEVEL_P_ORDER:
+        for (int k = 0; k < q->option_count; k++) ids[n++] = q->options[k].id;
+        break;
+    case LEVEL_P_MATCH:
+        for (int k = 0; k < q->option_count; k++) {
+            snprintf(pairs[k], sizeof pairs[k], "%s=%s", q->options[k].id, q->options[k].id);
+            ids[n++] = pairs[k];
+        }
+        break;
+    case LEVEL_P_USE:
+        ids[n++] = W.rooms[room].items[q->use_item].id;
+        ids[n++] = q->use_place;
+        break;
+    default: ids[n++] = q->answers[0]; break;
+    }
+    report_event_make(&ev, ++W.seq, W.game.rooms[room].id, q->id, ids, n, 0);
+    CHECK(play_apply(&W.play, &ev, &res) == GAME_RIGHT);
+}
+
+/* ---- what a player does ------------------------------------------------------------------- */
+
+/* Where the control with this key was in the last pass; false when it was not there. */
+static bool find(uint32_t key, SDL_Rect *r)
+{
+    for (int i = 0; i < W.ui.count; i++)
+        if (W.ui.keys[i] == key) {
+            *r = W.ui.rects[i];
+            return true;
+        }
+    return false;
+}
+
+/* A click on the middle of a control of the last pass (press and release, as SDL sends them).
+   A control below or above the screen's edge is first scrolled to with the wheel, as a
+   player would (a phone's one column, a card taller than the screen). */
+static bool click(uint32_t key)
+{
+    SDL_Rect r;
+    if (!find(key, &r)) return false;
+    for (int i = 0; i < 60 && (r.y + r.h / 2 < 60 || r.y + r.h / 2 > W.g.h - 60); i++) {
+        SDL_Event w = {0};
+        w.type = SDL_MOUSEMOTION;
+        w.motion.x = r.x + r.w / 2 < W.g.w ? r.x + r.w / 2 : W.g.w / 2;
+        w.motion.y = W.g.h / 2;
+        ui_event(&W.ui, &w);
+        w = (SDL_Event){0};
+        w.type = SDL_MOUSEWHEEL;
+        w.wheel.y = r.y + r.h / 2 > W.g.h - 60 ? -1 : 1;
+        ui_event(&W.ui, &w);
+        settle();
+        if (!find(key, &r)) return false;
+    }
+    SDL_Event e = {0};
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = r.x + r.w / 2;
+    e.button.y = r.y + r.h / 2;
+    ui_event(&W.ui, &e);
+    e.type = SDL_MOUSEBUTTONUP;
+    ui_event(&W.ui, &e);
+    return true;
+}
+
+static void press_key(SDL_Keycode k)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    ui_event(&W.ui, &e);
+}
+
+static int option_index(const level_puzzle *p, const char *id)
+{
+    for (int k = 0; k < p->option_count; k++)
+        if (strcmp(p->options[k].id, id) == 0) return k;
+    return -1;
+}
+
+/* ---- the room ----------------------------------------------------------------------------- */
+
+/* The pass that takes the player's input: its actions are in W.c until the next pass. */
+#define ACT(room) room_pass(room)
+
+TEST(a_first_visit_opens_the_intro_as_a_dialog_and_start_closes_it_without_an_action)
+{
+    int room = room_index("tietoturva");
+    room_enter(room, true);
+    CHECK(W.view.intro_open);
+    CHECK(W.ui.focus_key == uik(UIK_START, 0));
+    CHECK_CONTAINS(W.ui.mirror, UI_MARK "D|");                          /* a dialog in the mirror */
+    CHECK_CONTAINS(W.news, i18n_get(&W.rooms[room].intro, LANG_FI));   /* said once, on opening */
+    press_key(SDLK_RETURN);
+    ACT(room);
+    CHECK(!W.view.intro_open);
+    CHECK(W.c.action_count == 0);
+    room_settle(room); /* the task is shown and its first control takes the focus */
+    CHECK(uik_kind_of(W.ui.focus_key) == UIK_WIDGET || uik_kind_of(W.ui.focus_key) == UIK_PLACE);
+}
+
+TEST(a_right_option_gives_one_answer_action_and_its_verdict_moves_the_focus_to_continue)
+{
+    int room = room_index("tietoturva");
+    solve(room, 0); /* the search before it */
+    room_enter(room, false);
+    const level_puzzle *p = &W.rooms[room].puzzles[W.view.current];
+    CHECK_STR(p->id, "mfa");
+    int right = option_index(p, "deny-report");
+    CHECK(click(uik(UIK_OPTION, right)));
+    ACT(room);
+    CHECK(W.c.action_count == 1);
+    view_action a = W.c.actions[0];
+    CHECK(a.kind == VIEW_ANSWER);
+    CHECK_STR(a.id, "mfa");
+    CHECK(a.n == 1);
+    CHECK_STR(a.ids[0], "deny-report");
+    CHECK(!W.play.room_state[room].puzzles[W.view.current].solved); /* the view decides nothing */
+    W.news[0] = '\0';
+    CHECK(apply_answer(room, &a) == GAME_RIGHT);
+    room_settle(room);
+    CHECK(W.ui.focus_key == uik(UIK_NEXT, 0));
+    CHECK_CONTAINS(W.ui.mirror, str(LANG_FI, STR_RIGHT));
+    CHECK_CONTAINS(W.news, i18n_get(&p->options[right].explain, LANG_FI)); /* announced */
+    W.news[0] = '\0';
+    room_settle(room);
+    CHECK(W.news[0] == '\0'); /* once, not every pass */
+    CHECK(click(uik(UIK_NEXT, 0)));
+    ACT(room);
+    CHECK(W.c.action_count == 0); /* the next task is the view's own business */
+    CHECK_STR(W.rooms[room].puzzles[W.view.current].id, "clicked");
+}
+
+TEST(a_wrong_option_keeps_the_task_open_and_says_why)
+{
+    int room = room_index("tietoturva");
+    solve(room, 0);
+    room_enter(room, false);
+    const level_puzzle *p = &W.rooms[room].puzzles[W.view.current];
+    int wrong = option_index(p, "approve");
+    CHECK(click(uik(UIK_OPTION, wrong)));
+    ACT(room);
+    CHECK(W.c.action_count == 1);
+    view_action a = W.c.actions[0];
+    CHECK(apply_answer(room, &a) == GAME_WRONG);
+    room_settle(room);
+    CHECK_CONTAINS(W.ui.mirror, str(LANG_FI, STR_WRONG));
+    CHECK_CONTAINS(W.ui.mirror, i18n_get(&p->options[wrong].explain, LANG_FI));
+    CHECK(find(uik(UIK_OPTION, wrong), &(SDL_Rect){0}));       /* still a control: try again */
+}
+
+TEST(a_hint_leaves_as_an_action_and_is_shown_once_applied)
+{
+    int room = room_index("tietoturva");
+    solve(room, 0);
+    room_enter(room, false);
+    const level_puzzle *p = &W.rooms[room].puzzles[W.view.current];
+    CHECK(click(uik(UIK_HINT, 0)));
+    ACT(room);
+    CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_HINT);
+    CHECK_STR(W.c.actions[0].id, p->id);
+    report_event ev; /* app.c applies a hint as an answer without ids */
+    game_result res;
+    CHECK(report_hint_make(&ev, ++W.seq, "tietoturva", p->id, 0));
+    play_apply(&W.play, &ev, &res);
+    room_settle(room);
+    CHECK_CONTAINS(W.ui.mirror, i18n_get(&p->hints[0], LANG_FI));
+}
+
+TEST(the_last_task_ends_in_the_solved_dialog_whose_button_leads_back_to_the_hub)
+{
+    int room = room_index("tietoturva");
+    for (int i = 0; i < W.rooms[room].puzzle_count - 1; i++) solve(room, i);
+    room_enter(room, false);
+    const level_puzzle *p = &W.rooms[room].puzzles[W.view.current];
+    CHECK_STR(p->id, "photo");
+    int right = -1;
+    for (int k = 0; k < p->option_count; k++)
+        if (p->options[k].correct) right = k;
+    CHECK(click(uik(UIK_OPTION, right)));
+    ACT(room);
+    CHECK(W.c.action_count == 1);
+    view_action a = W.c.actions[0];
+    CHECK(apply_answer(room, &a) == GAME_RIGHT);
+    room_settle(room);
+    CHECK(click(uik(UIK_NEXT, 0)));
+    ACT(room);
+    CHECK(W.view.solved_open);
+    room_settle(room);
+    CHECK(W.ui.focus_key == uik(UIK_DONE, 0));
+    CHECK_CONTAINS(W.ui.mirror, W.rooms[room].code_part); /* the code part for the last door */
+    CHECK(click(uik(UIK_DONE, 0)));
+    ACT(room);
+    CHECK(W.c.action_count >= 1 && W.c.actions[0].kind == VIEW_GO_HUB);
+    for (int i = 0; i < W.c.action_count; i++) CHECK(W.c.actions[i].kind != VIEW_ENDING);
+}
+
+TEST(a_door_of_the_hub_gives_its_room_and_the_top_bar_its_language_and_settings)
+{
+    int hub = room_index("hub");
+    room_enter(hub, false);
+    int door = -1;
+    for (int i = 0; i < W.rooms[hub].widget_count; i++)
+        if (W.rooms[hub].widgets[i].opens && strcmp(W.rooms[hub].widgets[i].opens, "outlook") == 0) door = i;
+    CHECK(door >= 0 && click(uik(UIK_DOOR, door)));
+    ACT(hub);
+    CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_ENTER_ROOM);
+    CHECK(W.c.actions[0].index == room_index("outlook"));
+    room_settle(hub);
+    CHECK(!find(uik(UIK_HUB, 0), &(SDL_Rect){0})); /* no way back from the hub itself */
+    CHECK(click(uik(UIK_LANG, LANG_SV)));
+    ACT(hub);
+    CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_LANGUAGE && W.c.actions[0].index == LANG_SV);
+    room_settle(hub);
+    CHECK(click(uik(UIK_SETTINGS, 0)));
+    ACT(hub);
+    CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_OPEN_SETTINGS);
+}
+
+TEST(the_right_code_at_the_last_door_gives_the_ending)
+{
+    int hub = room_index("hub");
+    for (int r = 0; r < W.room_count; r++) {
+        if (r == hub) continue;
+        for (int i = 0; i < W.rooms[r].puzzle_count; i++) solve(r, i);
+    }
+    room_enter(hub, false);
+    CHECK(W.view.current >= 0 && W.rooms[hub].puzzles[W.view.current].final_code);
+    const char *code = W.play.final_code;
+    CHECK(code && code[0]);
+    for (const char *c = code ? code : ""; *c; c++) {
+        SDL_Event e = {0};
+        e.type = SDL_TEXTINPUT;
+        e.text.text[0] = *c;
+        ui_event(&W.ui, &e);
+    }
+    room_settle(hub);
+    CHECK_STR(W.view.input, code);
+    CHECK(click(uik(UIK_CHECK, 0)));
+    ACT(hub);
+    CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_ANSWER);
+    view_action a = W.c.actions[0];
+    W.c = context(); /* app.c applies into the pass's context: the verdict may add actions */
+    CHECK(apply_answer(hub, &a) == GAME_RIGHT);
+    CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_ENDING);
+}
+
+/* ---- the ending --------------------------------------------------------------------------- */
+
+static ending_view ending;
+static void ending_pass(void);
+
+static void settle(void)
+{
+    if (W.room >= 0) {
+        room_settle(W.room);
+        return;
+    }
+    for (int i = 0; i < 4; i++) {
+        ending_pass();
+        if (!W.c.dirty) return;
+    }
+}
+
+static void ending_pass(void)
+{
+    W.c = context();
+    ui_begin(&W.ui);
+    ending_ctx ec = {&W.c, &W.game, W.rooms, W.room_count, room_index("hub"), &W.play, 25 * 60000.0, "K7Q2"};
+    ending_view_pass(&ending, &ec);
+    keep_news();
+    ui_end(&W.ui, &W.g);
+}
+
+TEST(the_ending_sends_a_chosen_rating_and_play_again_restarts)
+{
+    memset(&ending, 0, sizeof ending);
+    W.room = -1;
+    settle();
+    CHECK_CONTAINS(W.ui.mirror, "K7Q2"); /* the completion code HR verifies */
+    CHECK(click(uik(UIK_SEND, 0)));
+    ending_pass();
+    CHECK(W.c.action_count == 0); /* nothing chosen yet */
+    settle();
+    CHECK(click(uik(UIK_RATE, 4)));
+    ending_pass();
+    CHECK(ending.rating == 4 && W.c.action_count == 0);
+    settle();
+    CHECK(click(uik(UIK_SEND, 0)));
+    ending_pass();
+    CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_SEND_RATING && W.c.actions[0].index == 4);
+    settle();
+    CHECK(click(uik(UIK_AGAIN, 0)));
+    ending_pass();
+    CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_RESTART);
+}
+
+/* Each test on a fresh world: a laptop, then the same on a phone held upright. */
+#define RUN_ON(test, w, h)                                                                    \
+    do {                                                                                      \
+        if (!world_open(w, h)) {                                                              \
+            fprintf(stderr, "cannot set up the world for %s (run from the repository root)\n", #test); \
+            return 1;                                                                         \
+        }                                                                                     \
+        RUN(test);                                                                            \
+        world_close();                                                                        \
+    } while (0)
+
+int main(void)
+{
+    static const int screens[][2] = {{1280, 720}, {390, 844}};
+    for (int s = 0; s < 2; s++) {
+        int w = screens[s][0], h = screens[s][1];
+        RUN_ON(a_first_visit_opens_the_intro_as_a_dialog_and_start_closes_it_without_an_action, w, h);
+        RUN_ON(a_right_option_gives_one_answer_action_and_its_verdict_moves_the_focus_to_continue, w, h);
+        RUN_ON(a_wrong_option_keeps_the_task_open_and_says_why, w, h);
+        RUN_ON(a_hint_leaves_as_an_action_and_is_shown_once_applied, w, h);
+        RUN_ON(the_last_task_ends_in_the_solved_dialog_whose_button_leads_back_to_the_hub, w, h);
+        RUN_ON(a_door_of_the_hub_gives_its_room_and_the_top_bar_its_language_and_settings, w, h);
+        RUN_ON(the_right_code_at_the_last_door_gives_the_ending, w, h);
+        RUN_ON(the_ending_sends_a_chosen_rating_and_play_again_restarts, w, h);
+    }
+    text_shutdown();
+    return harness_done();
+}
