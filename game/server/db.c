@@ -589,6 +589,8 @@ static bool rows_done(db *d, int s, const char *what)
     return false;
 }
 
+bool db_rows_done(db *d, int s, const char *what) { return rows_done(d, s, what); }
+
 bool db_user_list(db *d, db_user_fn fn, void *user)
 {
     db_lock(d);

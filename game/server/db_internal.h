@@ -15,6 +15,11 @@ sqlite3 *db_handle(db *d);
 /* Open db_begin() transactions (0 or 1). */
 int db_depth(const db *d);
 
+/* An iterator's last sqlite3_step result: true only for SQLITE_DONE, the end of the rows; any
+   other (an I/O error, a busy or corrupt page, an interrupt) is logged with what and is false,
+   so a failure mid-way never passes for a short list. */
+bool db_rows_done(db *d, int s, const char *what);
+
 /* Creates the tables of db_content.c that are missing (idempotent) and migrates a database of
    schema from_version (1-3) to 4. */
 bool db_content_setup(db *d, int from_version, char *err, size_t cap);

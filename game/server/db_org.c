@@ -145,13 +145,15 @@ static bool adopt_units(db *d, int64_t now)
 {
     sqlite3_stmt *st = prep(d, "SELECT DISTINCT unit FROM people", NULL);
     bool ok = st != NULL;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int s = SQLITE_DONE;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
         char old[DB_UNIT_MAX * 2], name[DB_UNIT_MAX], key[UNITS_KEY_MAX], canon[DB_UNIT_MAX];
         col_text(st, 0, old, sizeof old);
         if (!units_normalise(old, name, sizeof name) || !units_key(name, key, sizeof key)) continue;
         ok = db_unit_ensure(d, name, key, true, now, canon) == DB_OK &&
              (strcmp(old, canon) == 0 || run(d, "UPDATE people SET unit = ? WHERE unit = ?", "tt", canon, old) == DB_OK);
     }
+    ok = ok && db_rows_done(d, s, "units from people");
     sqlite3_finalize(st);
     return ok;
 }
@@ -223,8 +225,10 @@ db_rc db_unit_ensure(db *d, const char *name, const char *key, bool add, int64_t
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT name FROM units WHERE key = ?", "t", key);
-    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    /* no row is "not found" only when SQLite says so: a failed step is an error */
+    db_rc rc = step == SQLITE_ROW || db_rows_done(d, step, "a row") ? DB_NOT_FOUND : DB_ERROR;
+    if (step == SQLITE_ROW) {
         col_text(st, 0, out, DB_UNIT_MAX);
         rc = DB_OK;
     }
@@ -251,8 +255,10 @@ db_rc db_unit_get(db *d, int64_t id, db_unit *out)
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT " UNIT_COLS " FROM units u WHERE u.id = ?", "I", id);
-    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    /* no row is "not found" only when SQLite says so: a failed step is an error */
+    db_rc rc = step == SQLITE_ROW || db_rows_done(d, step, "a row") ? DB_NOT_FOUND : DB_ERROR;
+    if (step == SQLITE_ROW) {
         read_unit(st, out);
         rc = DB_OK;
     }
@@ -319,14 +325,16 @@ bool db_unit_list(db *d, int64_t scope, db_unit_fn fn, void *user)
                             "(SELECT unit_id FROM user_units WHERE user_id = ? UNION SELECT x.id FROM units x "
                             "JOIN s ON x.parent = s.id) SELECT id FROM s) ORDER BY u.key",
                             "II", scope, scope);
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
+    int s = SQLITE_ERROR;
+    while (st && (s = sqlite3_step(st)) == SQLITE_ROW) {
         db_unit u;
         read_unit(st, &u);
         fn(user, &u);
     }
+    bool ok = st && db_rows_done(d, s, "units");
     sqlite3_finalize(st);
     db_unlock(d);
-    return st != NULL;
+    return ok;
 }
 
 /* ---- managers ---------------------------------------------------------------------------------- */
@@ -364,8 +372,9 @@ int db_user_units(db *d, int64_t user_id, int64_t *out, int cap)
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT unit_id FROM user_units WHERE user_id = ? ORDER BY unit_id", "I", user_id);
-    int n = st ? 0 : -1;
-    while (st && sqlite3_step(st) == SQLITE_ROW && n < cap) out[n++] = sqlite3_column_int64(st, 0);
+    int n = st ? 0 : -1, s = SQLITE_DONE;
+    while (st && n < cap && (s = sqlite3_step(st)) == SQLITE_ROW) out[n++] = sqlite3_column_int64(st, 0);
+    if (st && n < cap && !db_rows_done(d, s, "a manager's units")) n = -1; /* (at cap: the caller's limit) */
     sqlite3_finalize(st);
     db_unlock(d);
     return n;
@@ -384,8 +393,10 @@ db_rc db_user_email(db *d, int64_t user_id, char out[DB_EMAIL_MAX])
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT email FROM users WHERE id = ?", "I", user_id);
-    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    /* no row is "not found" only when SQLite says so: a failed step is an error */
+    db_rc rc = step == SQLITE_ROW || db_rows_done(d, step, "a row") ? DB_NOT_FOUND : DB_ERROR;
+    if (step == SQLITE_ROW) {
         col_text(st, 0, out, DB_EMAIL_MAX);
         rc = DB_OK;
     }
@@ -398,12 +409,14 @@ bool db_managers(db *d, db_manager_fn fn, void *user)
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT id, name, email FROM users WHERE role = 'manager' AND email != '' ORDER BY id", NULL);
-    while (st && sqlite3_step(st) == SQLITE_ROW)
+    int s = SQLITE_ERROR;
+    while (st && (s = sqlite3_step(st)) == SQLITE_ROW)
         fn(user, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
            (const char *)sqlite3_column_text(st, 2));
+    bool ok = st && db_rows_done(d, s, "managers");
     sqlite3_finalize(st);
     db_unlock(d);
-    return st != NULL;
+    return ok;
 }
 
 bool db_person_in_scope(db *d, int64_t person_id, int64_t scope)
@@ -496,6 +509,23 @@ bool db_report_months(db *d, const db_filter *f, int64_t now, db_rate_fn fn, voi
 
 int64_t db_people_count(db *d, const db_filter *f, int64_t now)
 {
+    /* Everyone, or one unit, with or without one status: the kept statistics (db.c, people per
+       unit and status class, kept by triggers in the same transaction as every change) answer
+       without reading every person; counting 130,000 rows was most of the list's first page. */
+    static const db_filter none;
+    db_filter by_unit = f ? *f : none;
+    by_unit.status[0] = '\0';
+    static const char *const statuses[] = {"", "invited", "started", "completed", "expired", "revoked"};
+    int which = -1;
+    if (db_stats_covers(&by_unit))
+        for (int i = 0; i < 6; i++)
+            if (strcmp(f ? f->status : "", statuses[i]) == 0) which = i;
+    db_stat_status_counts k;
+    if (which >= 0 && db_stat_status(d, by_unit.unit, now, &k)) {
+        const int by_status[] = {k.invited + k.started + k.completed + k.expired + k.revoked,
+                                 k.invited, k.started, k.completed, k.expired, k.revoked};
+        return by_status[which];
+    }
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT COUNT(*) FROM people p WHERE " FILTER_SQL, NULL);
     int64_t n = -1;
@@ -562,8 +592,10 @@ db_rc db_mail_next(db *d, int64_t now, db_mail *out)
                             "SELECT " MAIL_COLS " FROM " MAIL_FROM
                             " WHERE m.state = 'queued' AND m.next_try <= ? ORDER BY m.next_try, m.id LIMIT 1",
                             "I", now);
-    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    /* no row is "not found" only when SQLite says so: a failed step is an error */
+    db_rc rc = step == SQLITE_ROW || db_rows_done(d, step, "a row") ? DB_NOT_FOUND : DB_ERROR;
+    if (step == SQLITE_ROW) {
         read_mail(st, out);
         rc = DB_OK;
     }
@@ -599,12 +631,14 @@ bool db_mail_list(db *d, int64_t scope, int limit, db_mail_fn fn, void *user)
                             NULL);
     bool ok = st && bind_text(st, ":status", "") && db_org_bind_filter(st, &f) &&
               sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int s = SQLITE_DONE;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
         db_mail m;
         read_mail(st, &m);
         m.secret[0] = '\0'; /* the dashboard never sees a link's token */
         fn(user, &m);
     }
+    ok = ok && db_rows_done(d, s, "mail");
     sqlite3_finalize(st);
     db_unlock(d);
     return ok;
@@ -633,7 +667,8 @@ bool db_mail_due(db *d, const char *kind, int64_t now, int64_t before, db_id_fn 
     int64_t *ids = NULL;
     size_t n = 0, cap = 0;
     bool ok = st != NULL;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+    int s = SQLITE_DONE;
+    while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             int64_t *grown = realloc(ids, cap * sizeof *ids);
@@ -645,6 +680,8 @@ bool db_mail_due(db *d, const char *kind, int64_t now, int64_t before, db_id_fn 
         }
         ids[n++] = sqlite3_column_int64(st, 0);
     }
+    /* a failed step must not pass for "nobody is due" (nor send to a part of them twice over) */
+    ok = ok && db_rows_done(d, s, "mail due");
     sqlite3_finalize(st);
     db_unlock(d);
     for (size_t i = 0; ok && i < n; i++) fn(user, ids[i]);
@@ -657,8 +694,10 @@ db_rc db_template_get(db *d, const char *kind, const char *lang, char *subject, 
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT subject, body FROM mail_templates WHERE kind = ? AND lang = ?", "tt", kind, lang);
-    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    /* no row is "not found" only when SQLite says so: a failed step is an error */
+    db_rc rc = step == SQLITE_ROW || db_rows_done(d, step, "a row") ? DB_NOT_FOUND : DB_ERROR;
+    if (step == SQLITE_ROW) {
         col_text(st, 0, subject, scap);
         col_text(st, 1, body, bcap);
         rc = DB_OK;
@@ -694,8 +733,10 @@ db_rc db_oidc_state_take(db *d, const char *state_hash, int64_t now, char nonce[
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT nonce, verifier, purpose, created FROM oidc_states WHERE state_hash = ?", "t",
                             state_hash);
-    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    /* no row is "not found" only when SQLite says so: a failed step is an error */
+    db_rc rc = step == SQLITE_ROW || db_rows_done(d, step, "a row") ? DB_NOT_FOUND : DB_ERROR;
+    if (step == SQLITE_ROW) {
         col_text(st, 0, nonce, 64);
         col_text(st, 1, verifier, 64);
         col_text(st, 2, purpose, 16);
@@ -721,8 +762,10 @@ db_rc db_person_by_email(db *d, const char *email, int64_t *id)
                             "SELECT id FROM people WHERE anonymous = 0 AND lower(email) = lower(?) "
                             "ORDER BY revoked = 0 DESC, invited DESC LIMIT 1",
                             "t", email);
-    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
+    int step = st ? sqlite3_step(st) : SQLITE_ERROR;
+    /* no row is "not found" only when SQLite says so: a failed step is an error */
+    db_rc rc = step == SQLITE_ROW || db_rows_done(d, step, "a row") ? DB_NOT_FOUND : DB_ERROR;
+    if (step == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
         rc = DB_OK;
     }

@@ -26,6 +26,7 @@ export const BUDGETS = {
   serverP99Ms16: { max: 20, unit: 'ms', what: 'completion p99 latency, 16 clients' },
   statsMs: { max: 100, unit: 'ms', what: 'dashboard statistics (everyone, or one unit), 130,000 people' },
   dashboardMs: { max: 100, unit: 'ms', what: 'dashboard main query, 100,000 records' },
+  peopleMs: { max: 50, unit: 'ms', what: 'dashboard people list, first page (everyone, or a unit and status), 130,000 people' },
 };
 
 export function meets(name, value) {
