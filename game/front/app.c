@@ -379,12 +379,12 @@ static void fail_io(app *a, const char *path)
 static bool pump_fonts(app *a)
 {
     for (int f = 0; f < TEXT_FACE_COUNT; f++)
-        if (plat_fetch_state(a->f_fonts[f]) == PLAT_FETCH_PENDING) return false;
+        if (asset_state(&a->assets, a->f_fonts[f]) == PLAT_FETCH_PENDING) return false;
     for (int f = 0; f < TEXT_FACE_COUNT; f++) {
         size_t len = 0;
-        const char *d = plat_fetch_data(a->f_fonts[f], &len);
+        const char *d = asset_data(&a->assets, a->f_fonts[f], &len);
         if (d) text_set_face((text_face)f, d, len);
-        plat_fetch_release(a->f_fonts[f]);
+        asset_release(&a->assets, a->f_fonts[f]);
     }
     if (!text_has_face(TEXT_REGULAR)) {
         fail_io(a, FONT_FILES[TEXT_REGULAR]);
@@ -397,11 +397,11 @@ static bool pump_fonts(app *a)
 
 static bool pump_manifest(app *a)
 {
-    if (plat_fetch_state(a->f_manifest) == PLAT_FETCH_PENDING) return false;
+    if (asset_state(&a->assets, a->f_manifest) == PLAT_FETCH_PENDING) return false;
     size_t len = 0;
-    const char *d = plat_fetch_data(a->f_manifest, &len);
+    const char *d = asset_data(&a->assets, a->f_manifest, &len);
     bool ok = d && level_load_game(&a->manifest, "levels/game.json", d, len, &a->diags);
-    plat_fetch_release(a->f_manifest);
+    asset_release(&a->assets, a->f_manifest);
     if (!d) fail_io(a, "levels/game.json");
     if (!ok) {
         a->screen = APP_ERROR;
@@ -414,13 +414,13 @@ static bool pump_manifest(app *a)
     for (int i = 0; i < a->manifest.room_count; i++) {
         char path[200];
         snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
-        a->f_rooms[i] = plat_fetch_start(path);
+        a->f_rooms[i] = asset_request(&a->assets, path);
     }
     /* comics too: small JSON; their images load only when one is opened */
     for (int i = 0; i < a->manifest.comic_count; i++) {
         char path[200];
         snprintf(path, sizeof path, "levels/%s", a->manifest.comics[i].file);
-        a->f_comics[i] = plat_fetch_start(path);
+        a->f_comics[i] = asset_request(&a->assets, path);
     }
     return true;
 }
@@ -429,13 +429,13 @@ static bool pump_manifest(app *a)
 static bool pump_comics(app *a)
 {
     for (int i = 0; i < a->manifest.comic_count; i++)
-        if (plat_fetch_state(a->f_comics[i]) == PLAT_FETCH_PENDING) return false;
+        if (asset_state(&a->assets, a->f_comics[i]) == PLAT_FETCH_PENDING) return false;
     bool ok = true;
     for (int i = 0; i < a->manifest.comic_count; i++) {
         char path[200];
         snprintf(path, sizeof path, "levels/%s", a->manifest.comics[i].file);
         size_t len = 0;
-        const char *d = plat_fetch_data(a->f_comics[i], &len);
+        const char *d = asset_data(&a->assets, a->f_comics[i], &len);
         if (!d) {
             fail_io(a, path);
             ok = false;
@@ -444,7 +444,7 @@ static bool pump_comics(app *a)
         } else {
             ok = false;
         }
-        plat_fetch_release(a->f_comics[i]);
+        asset_release(&a->assets, a->f_comics[i]);
     }
     if (!ok) {
         a->screen = APP_ERROR;
@@ -456,13 +456,13 @@ static bool pump_comics(app *a)
 static bool pump_rooms(app *a)
 {
     for (int i = 0; i < a->manifest.room_count; i++)
-        if (plat_fetch_state(a->f_rooms[i]) == PLAT_FETCH_PENDING) return false;
+        if (asset_state(&a->assets, a->f_rooms[i]) == PLAT_FETCH_PENDING) return false;
     bool ok = true;
     for (int i = 0; i < a->manifest.room_count; i++) {
         char path[200];
         snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
         size_t len = 0;
-        const char *d = plat_fetch_data(a->f_rooms[i], &len);
+        const char *d = asset_data(&a->assets, a->f_rooms[i], &len);
         if (!d) {
             fail_io(a, path);
             ok = false;
@@ -478,7 +478,7 @@ static bool pump_rooms(app *a)
         } else {
             ok = false;
         }
-        plat_fetch_release(a->f_rooms[i]);
+        asset_release(&a->assets, a->f_rooms[i]);
     }
     if (!ok) {
         a->screen = APP_ERROR;
@@ -486,12 +486,29 @@ static bool pump_rooms(app *a)
         return false;
     }
     a->rooms_ready = true;
+    return true;
+}
+
+/* Every room's images, held while the game runs (a room switch never waits). Asked for once
+   the rooms' and comics' files are in and released, so the pool holds what pakopeli-lint
+   counts (code too-many): the rooms' images, then a comic's while it is open. */
+static bool request_images(app *a)
+{
     for (int i = 0; i < a->rooms_loaded; i++) {
         asset_request(&a->assets, a->rooms[i].background);
         for (int k = 0; k < a->rooms[i].widget_count; k++) asset_request(&a->assets, a->rooms[i].widgets[k].image);
         for (int k = 0; k < a->rooms[i].item_count; k++) asset_request(&a->assets, a->rooms[i].items[k].icon);
     }
-    return true;
+    a->images_requested = true;
+    const char *first;
+    int refused = asset_refused(&a->assets, &first);
+    if (refused == 0) return true;
+    diag_add(&a->diags, DIAG_ERROR, DIAG_TOO_MANY, first, 0, 0, "",
+             "the game's images are more than the %d files the engine holds at once: this one and %d more were "
+             "not loaded (pakopeli-lint levels/ counts them)", ASSET_MAX, refused - 1);
+    a->screen = APP_ERROR;
+    a->dirty = true;
+    return false;
 }
 
 static void start_playing(app *a)
@@ -536,6 +553,7 @@ static void pump_loading(app *a)
     if (!a->manifest_ready && !pump_manifest(a)) return;
     if (!a->rooms_ready && !pump_rooms(a)) return;
     if (a->comics_loaded < a->manifest.comic_count && !pump_comics(a)) return;
+    if (!a->images_requested && !request_images(a)) return;
     if (asset_pending(&a->assets)) return;
     start_playing(a);
     a->dirty = true;
@@ -554,10 +572,11 @@ static void reload_content(app *a)
     for (int i = 0; i < a->comics_loaded; i++) comic_free(&a->comics[i]);
     a->comics_loaded = 0;
     if (a->manifest_ready) level_free_game(&a->manifest);
-    a->manifest_ready = a->rooms_ready = false;
+    a->manifest_ready = a->rooms_ready = a->images_requested = false;
+    asset_clear(&a->assets); /* the new content asks for its own images (a comic's went with it) */
     memset(&a->diags, 0, sizeof a->diags);
     a->seq = 0; /* resume() numbers the replayed answers from here */
-    a->f_manifest = plat_fetch_start("levels/game.json");
+    a->f_manifest = asset_request(&a->assets, "levels/game.json");
     a->screen = APP_LOADING;
     a->dirty = true;
 }
@@ -727,8 +746,8 @@ int main(int argc, char **argv)
     set_language(&a, initial_language());
     load_settings(&a);
     a.hub = -1;
-    for (int f = 0; f < TEXT_FACE_COUNT; f++) a.f_fonts[f] = plat_fetch_start(FONT_FILES[f]);
-    if (!comic_view_request_from_url(&a.comic_view, &a.diags)) a.f_manifest = plat_fetch_start("levels/game.json");
+    for (int f = 0; f < TEXT_FACE_COUNT; f++) a.f_fonts[f] = asset_request(&a.assets, FONT_FILES[f]);
+    if (!comic_view_request_from_url(&a.comic_view, &a.diags)) a.f_manifest = asset_request(&a.assets, "levels/game.json");
     a.screen = APP_LOADING;
     a.dirty = true;
     SDL_StartTextInput();

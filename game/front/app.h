@@ -50,16 +50,16 @@ typedef struct app {
     wg_scroll settings_scroll;
     wg_state wg;                 /* the widgets' state between passes (the top bar, dialogs) */
 
-    /* loading */
-    plat_fetch f_manifest, f_fonts[TEXT_FACE_COUNT], f_rooms[LEVEL_MAX_ROOMS];
-    bool fonts_ready, manifest_ready, rooms_ready;
-    asset_pool assets;           /* images and the comic lettering font */
+    /* loading: every file comes through the one asset pool, and the loaders release it */
+    asset_handle f_manifest, f_fonts[TEXT_FACE_COUNT], f_rooms[LEVEL_MAX_ROOMS];
+    bool fonts_ready, manifest_ready, rooms_ready, images_requested;
+    asset_pool assets;           /* every fetched file: the rooms' images stay while the game runs */
 
     level_game manifest;
     level_room rooms[LEVEL_MAX_ROOMS];
     comic comics[LEVEL_MAX_COMICS];   /* the manifest's comics, in its order */
     int comics_loaded;
-    plat_fetch f_comics[LEVEL_MAX_COMICS];
+    asset_handle f_comics[LEVEL_MAX_COMICS];
     int rooms_loaded;            /* rooms[0..rooms_loaded) hold content to free */
     diag_list diags;             /* what went wrong loading, shown on the error screen */
 

@@ -63,8 +63,22 @@ static void restore_place(comic_view *v, view_ctx *vc)
 
 /* ---- opening and closing ------------------------------------------------------------------ */
 
+/* Holds (or lets go of) the lettering font and every panel's image in the asset pool: a comic's
+   files are held while it is open, so closing it frees their slots for the next one. */
+static void hold_files(const comic *c, asset_pool *pool, bool hold)
+{
+    if (hold) asset_request(pool, FONT_PATH);
+    else asset_release_path(pool, FONT_PATH);
+    for (int p = 0; p < c->page_count; p++)
+        for (int i = 0; i < c->pages[p].panel_count; i++) {
+            if (hold) asset_request(pool, c->pages[p].panels[i].image);
+            else asset_release_path(pool, c->pages[p].panels[i].image);
+        }
+}
+
 void comic_view_open(comic_view *v, view_ctx *vc, const comic *c)
 {
+    if (v->open && v->comic) hold_files(v->comic, vc->assets, false); /* another comic over it */
     v->comic = c;
     v->open = true;
     v->pending_step = 0;
@@ -76,9 +90,7 @@ void comic_view_open(comic_view *v, view_ctx *vc, const comic *c)
     v->prepared_page = -1;
     v->pressing = false;
     restore_place(v, vc);
-    asset_request(vc->assets, FONT_PATH);
-    for (int p = 0; p < c->page_count; p++)
-        for (int i = 0; i < c->pages[p].panel_count; i++) asset_request(vc->assets, c->pages[p].panels[i].image);
+    hold_files(c, vc->assets, true);
     v->focus_later = uik(UIK_COMIC_NEXT, 0); /* when it is drawn: a loading screen in between drops it */
     vc->dirty = true;
 }
@@ -592,6 +604,7 @@ bool comic_view_pass(comic_view *v, view_ctx *vc, bool back)
         v->pending_close = false;
         v->open = false;
         v->animating = false;
+        hold_files(c, vc->assets, false);
         store_place(v);
         vc->dirty = true;
         return true;
@@ -689,7 +702,7 @@ bool comic_view_request_from_url(comic_view *v, diag_list *d)
     }
     snprintf(v->url_id, sizeof v->url_id, "%s", id);
     snprintf(v->url_path, sizeof v->url_path, "levels/comics/%s.json", id);
-    v->url_fetch = plat_fetch_start(v->url_path);
+    v->url_requested = false; /* asked for through the asset pool on the first loading step */
     return true;
 }
 
@@ -697,11 +710,15 @@ comic_view_loading comic_view_pump_loading(comic_view *v, view_ctx *vc, diag_lis
 {
     if (diags->errors > 0) return COMIC_VIEW_FAILED;
     if (!v->url_loaded) {
-        if (plat_fetch_state(v->url_fetch) == PLAT_FETCH_PENDING) return COMIC_VIEW_LOADING;
+        if (!v->url_requested) {
+            v->url_fetch = asset_request(vc->assets, v->url_path);
+            v->url_requested = true;
+        }
+        if (asset_state(vc->assets, v->url_fetch) == PLAT_FETCH_PENDING) return COMIC_VIEW_LOADING;
         size_t len = 0;
-        const char *d = plat_fetch_data(v->url_fetch, &len);
+        const char *d = asset_data(vc->assets, v->url_fetch, &len);
         bool ok = d && comic_load(&v->url_comic, v->url_path, d, len, diags);
-        plat_fetch_release(v->url_fetch);
+        asset_release(vc->assets, v->url_fetch);
         if (!d) diag_add(diags, DIAG_ERROR, DIAG_IO, v->url_path, 0, 0, "", "the file could not be loaded");
         if (ok && strcmp(v->url_comic.id, v->url_id) != 0) {
             diag_add(diags, DIAG_ERROR, DIAG_UNKNOWN_REF, v->url_path, 0, 0, "id",

@@ -78,7 +78,8 @@ typedef struct comic_view {
     /* a comic named in the URL (?comic=id), loaded and owned by the viewer */
     char url_id[64];
     char url_path[128];
-    plat_fetch url_fetch;
+    asset_handle url_fetch;
+    bool url_requested;
     bool url_loaded;
     comic url_comic;
 } comic_view;

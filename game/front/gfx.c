@@ -1,5 +1,7 @@
 #include "gfx.h"
 
+#include "../platform/platform.h"
+
 #include <string.h>
 
 #include <SDL_image.h>
@@ -24,7 +26,8 @@ static const SDL_Color palette[2][GFX_COLOR_COUNT] = {
     },
 };
 
-enum { IMAGE_SLOTS = 64 };
+/* one texture for each file the asset pool can hold (the same number: platform.h) */
+enum { IMAGE_SLOTS = PLAT_FETCH_SLOTS };
 
 static struct {
     char path[IMAGE_SLOTS][128];

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* ---- main loop ---------------------------------------------------------------------------- */
 
@@ -35,14 +36,23 @@ double plat_now_ms(void);
 
 /* ---- assets: a request, a state, a result (STYLE.md 4) ------------------------------------ */
 
+/* The one size of the game's file pool: the requests in flight or held at once (fonts, the
+   manifest, rooms and comics while they load; images and the comic lettering while a screen
+   uses them). The front end's asset pool (ASSET_MAX, game/front/asset.h) and image cache are
+   this size, and pakopeli-lint refuses content whose files cannot all be held at once. */
+enum { PLAT_FETCH_SLOTS = 64 };
+
+/* A request: its slot and the slot's generation when it was made, so a handle kept after its
+   release (the slot taken by another file) reads as no request, never as the other file. */
 typedef struct plat_fetch {
-    int id; /* slot + 1; 0 is "no request" */
+    int id;       /* slot + 1; 0 is "no request" */
+    uint32_t gen; /* the slot's generation at the request */
 } plat_fetch;
 
 typedef enum plat_fetch_state { PLAT_FETCH_NONE, PLAT_FETCH_PENDING, PLAT_FETCH_DONE, PLAT_FETCH_FAILED } plat_fetch_state_t;
 
 /* Starts loading a file relative to the game's root (the served folder on the web, the
-   working directory natively). Returns {0} when all request slots are in use. */
+   working directory natively). Returns {0} when all PLAT_FETCH_SLOTS are in use. */
 plat_fetch plat_fetch_start(const char *path);
 plat_fetch_state_t plat_fetch_state(plat_fetch h);
 /* The loaded bytes, NUL-terminated (len excludes the NUL); owned by the request until released. */

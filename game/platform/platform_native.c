@@ -12,10 +12,9 @@
 
 #include <SDL.h>
 
-enum { FETCH_SLOTS = 32 };
-
 typedef struct fetch_slot {
     plat_fetch_state_t state;
+    uint32_t generation; /* counts the slot's requests: a released handle no longer matches */
     char *data; /* owned by the slot */
     size_t len;
 } fetch_slot;
@@ -24,7 +23,7 @@ static struct {
     int argc;
     char **argv;
     bool quit;
-    fetch_slot fetches[FETCH_SLOTS];
+    fetch_slot fetches[PLAT_FETCH_SLOTS];
     bool mirror;            /* --mirror: print the screen-reader mirror to stdout */
     char last_screen[16384]; /* print only changes */
 } plat;
@@ -60,10 +59,11 @@ double plat_now_ms(void)
 /* Natively a file is read at once, so a request is done (or failed) as soon as it starts. */
 plat_fetch plat_fetch_start(const char *path)
 {
-    for (int i = 0; i < FETCH_SLOTS; i++) {
+    for (int i = 0; i < PLAT_FETCH_SLOTS; i++) {
         fetch_slot *s = &plat.fetches[i];
         if (s->state != PLAT_FETCH_NONE) continue;
         s->state = PLAT_FETCH_FAILED;
+        s->generation = (s->generation + 1) & 0xffffff;
         FILE *f = fopen(path, "rb");
         if (f && fseek(f, 0, SEEK_END) == 0) {
             long n = ftell(f);
@@ -79,14 +79,14 @@ plat_fetch plat_fetch_start(const char *path)
             }
         }
         if (f) fclose(f);
-        return (plat_fetch){i + 1};
+        return (plat_fetch){i + 1, s->generation};
     }
     return (plat_fetch){0};
 }
 
 plat_fetch_state_t plat_fetch_state(plat_fetch h)
 {
-    if (h.id < 1 || h.id > FETCH_SLOTS) return PLAT_FETCH_NONE;
+    if (h.id < 1 || h.id > PLAT_FETCH_SLOTS || plat.fetches[h.id - 1].generation != h.gen) return PLAT_FETCH_NONE;
     return plat.fetches[h.id - 1].state;
 }
 
@@ -99,10 +99,13 @@ const char *plat_fetch_data(plat_fetch h, size_t *len)
 
 void plat_fetch_release(plat_fetch h)
 {
-    if (h.id < 1 || h.id > FETCH_SLOTS) return;
+    if (h.id < 1 || h.id > PLAT_FETCH_SLOTS) return;
     fetch_slot *s = &plat.fetches[h.id - 1];
+    if (s->generation != h.gen) return; /* released already, and maybe reused */
     free(s->data);
-    memset(s, 0, sizeof *s);
+    s->data = NULL;
+    s->len = 0;
+    s->state = PLAT_FETCH_NONE; /* the generation stays: this handle is stale from now on */
 }
 
 /* One small file per key under $XDG_DATA_HOME/pakopeli (or ~/.local/share/pakopeli). */

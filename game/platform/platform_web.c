@@ -14,8 +14,6 @@
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
-enum { FETCH_SLOTS = 32 };
-
 typedef struct fetch_slot {
     plat_fetch_state_t state;
     uint32_t generation; /* a released slot may be reused; late callbacks must not fill it */
@@ -24,7 +22,7 @@ typedef struct fetch_slot {
 } fetch_slot;
 
 static struct {
-    fetch_slot fetches[FETCH_SLOTS];
+    fetch_slot fetches[PLAT_FETCH_SLOTS];
 } plat;
 
 void plat_init(int argc, char **argv)
@@ -141,20 +139,20 @@ static void on_error(void *arg)
 
 plat_fetch plat_fetch_start(const char *path)
 {
-    for (int i = 0; i < FETCH_SLOTS; i++) {
+    for (int i = 0; i < PLAT_FETCH_SLOTS; i++) {
         fetch_slot *s = &plat.fetches[i];
         if (s->state != PLAT_FETCH_NONE) continue;
         s->state = PLAT_FETCH_PENDING;
         s->generation = (s->generation + 1) & 0xffffff;
         emscripten_async_wget_data(path, pack(i, s->generation), on_load, on_error);
-        return (plat_fetch){i + 1};
+        return (plat_fetch){i + 1, s->generation};
     }
     return (plat_fetch){0};
 }
 
 plat_fetch_state_t plat_fetch_state(plat_fetch h)
 {
-    if (h.id < 1 || h.id > FETCH_SLOTS) return PLAT_FETCH_NONE;
+    if (h.id < 1 || h.id > PLAT_FETCH_SLOTS || plat.fetches[h.id - 1].generation != h.gen) return PLAT_FETCH_NONE;
     return plat.fetches[h.id - 1].state;
 }
 
@@ -167,8 +165,9 @@ const char *plat_fetch_data(plat_fetch h, size_t *len)
 
 void plat_fetch_release(plat_fetch h)
 {
-    if (h.id < 1 || h.id > FETCH_SLOTS) return;
+    if (h.id < 1 || h.id > PLAT_FETCH_SLOTS) return;
     fetch_slot *s = &plat.fetches[h.id - 1];
+    if (s->generation != h.gen) return; /* released already, and maybe reused */
     free(s->data);
     s->data = NULL;
     s->len = 0;

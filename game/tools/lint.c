@@ -409,6 +409,7 @@ void lint_check(lint_run *run)
     }
     lint_check_game_texts(run);
     lint_check_game(run);
+    lint_check_pool(run);
     lint_check_budget(run);
 }
 

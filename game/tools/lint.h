@@ -202,6 +202,12 @@ void lint_check_room(lint_run *run, lint_file *f);
 /* The manifest against its rooms: files, ids, code parts and the last door. */
 void lint_check_game(lint_run *run);
 
+/* ---- lint_pool.c: the engine's one asset pool ------------------------------------------- */
+
+/* The files the game holds at its fullest (every room's images, the largest comic's with its
+   lettering) against the pool's size (ASSET_MAX): an error on the manifest when they exceed it. */
+void lint_check_pool(lint_run *run);
+
 /* ---- lint_resume.c: a learning platform's limit ----------------------------------------- */
 
 /* With --scorm: the largest resume state of the game against the package's suspend-data limit,

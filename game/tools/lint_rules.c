@@ -34,8 +34,8 @@ static const lint_rule RULES[] = {
      "Jokainen viitattu tunnus on olemassa: widgetit, esineet, tehtävät, game.jsonin huoneet, sarjakuvat."},
     {DIAG_TRANSLATION, DIAG_ERROR, LINT_ANY, "Every text has Finnish (\"fi\"); a missing Swedish or English text is a warning in a loose file and an error in what ships (a listed room or comic, game.json).",
      "Jokaisessa tekstissä on suomi (\"fi\"); puuttuva ruotsi tai englanti on varoitus irrallisessa tiedostossa ja virhe julkaistavassa sisällössä (listattu huone tai sarjakuva, game.json)."},
-    {DIAG_TOO_MANY, DIAG_ERROR, LINT_ANY, "Lists stay within the engine's limits (widgets, puzzles, options, hints, code length); with --scorm, the game's resume state fits the package's suspend data.",
-     "Listat pysyvät pelimoottorin rajoissa (widgetit, tehtävät, vaihtoehdot, vihjeet, koodin pituus); --scorm-valinnalla pelin jatkotila mahtuu paketin suspend_data-kenttään."},
+    {DIAG_TOO_MANY, DIAG_ERROR, LINT_ANY, "Lists stay within the engine's limits (widgets, puzzles, options, hints, code length); the rooms' different images and the largest comic's fit the engine's pool of files held at once; with --scorm, the game's resume state fits the package's suspend data.",
+     "Listat pysyvät pelimoottorin rajoissa (widgetit, tehtävät, vaihtoehdot, vihjeet, koodin pituus); huoneiden eri kuvat ja suurimman sarjakuvan kuvat mahtuvat pelimoottorin yhtä aikaa pitämien tiedostojen joukkoon; --scorm-valinnalla pelin jatkotila mahtuu paketin suspend_data-kenttään."},
     {DIAG_UNREACHABLE, DIAG_ERROR, LINT_ANY, "Every puzzle can be opened: its \"requires\" do not go round in a circle and every item it needs is given by a puzzle.",
      "Jokainen tehtävä aukeaa: sen edellytykset (\"requires\") eivät kierrä kehää ja jokin tehtävä antaa jokaisen tarvittavan esineen."},
     /* what only the linter sees */

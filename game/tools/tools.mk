@@ -7,7 +7,7 @@
 
 LINT     := $(BUILD)/native/pakopeli-lint
 LINT_SRC := $(wildcard game/tools/lint*.c) game/front/comic_layout.c game/front/room_layout.c game/front/strings.c
-LINT_HDR := game/tools/lint.h game/front/comic_layout.h game/front/room_layout.h game/front/strings.h game/front/font_subset.h
+LINT_HDR := game/tools/lint.h game/front/asset.h game/platform/platform.h game/front/comic_layout.h game/front/room_layout.h game/front/strings.h game/front/font_subset.h
 # Finnish messages when the shell speaks Finnish (LANG=fi_FI.UTF-8), or `make lint LINT_LANG=fi`.
 LINT_LANG ?= $(if $(filter fi%,$(LANG)),fi,en)
 

@@ -499,6 +499,60 @@ TEST(the_ending_sends_a_chosen_rating_and_play_again_restarts)
     CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_RESTART);
 }
 
+/* ---- the asset pool ------------------------------------------------------------------------ */
+
+TEST(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file)
+{
+    static asset_pool pool;
+    memset(&pool, 0, sizeof pool);
+    asset_handle game = asset_request(&pool, "levels/game.json");
+    size_t len = 0;
+    CHECK(asset_state(&pool, game) == PLAT_FETCH_DONE && asset_data(&pool, game, &len) && len > 0);
+    asset_release(&pool, game);
+    CHECK(asset_count(&pool) == 0);
+    asset_handle hub = asset_request(&pool, "levels/hub.json"); /* takes the freed slot */
+    CHECK((hub.id & 0xffu) == (game.id & 0xffu));
+    CHECK(asset_data(&pool, game, &len) == NULL);               /* the old handle is stale */
+    CHECK(asset_state(&pool, game) == PLAT_FETCH_FAILED);
+    asset_release(&pool, game);                                 /* and releases nothing */
+    CHECK(asset_data(&pool, hub, &len) != NULL);
+    asset_clear(&pool);
+}
+
+TEST(a_file_requested_twice_is_held_until_both_let_go)
+{
+    static asset_pool pool;
+    memset(&pool, 0, sizeof pool);
+    asset_handle a = asset_request(&pool, "levels/hub.json");
+    asset_handle b = asset_request(&pool, "levels/hub.json");
+    CHECK(a.id == b.id && asset_count(&pool) == 1);
+    size_t len;
+    asset_release(&pool, a);
+    CHECK(asset_bytes(&pool, "levels/hub.json", &len) != NULL); /* the other still uses it */
+    asset_release_path(&pool, "levels/hub.json");
+    CHECK(asset_bytes(&pool, "levels/hub.json", &len) == NULL && asset_count(&pool) == 0);
+}
+
+TEST(the_full_pool_refuses_the_next_file_and_names_it)
+{
+    static asset_pool pool;
+    memset(&pool, 0, sizeof pool);
+    char path[64];
+    for (int i = 0; i < ASSET_MAX; i++) {
+        snprintf(path, sizeof path, "levels/no-such-%d.json", i); /* failed, but held */
+        CHECK(asset_request(&pool, path).id != 0);
+    }
+    CHECK(asset_count(&pool) == ASSET_MAX);
+    CHECK(asset_request(&pool, "levels/game.json").id == 0);
+    const char *first = NULL;
+    CHECK(asset_refused(&pool, &first) == 1);
+    CHECK_STR(first, "levels/game.json");
+    asset_release_path(&pool, "levels/no-such-7.json"); /* one let go: room for it again */
+    CHECK(asset_request(&pool, "levels/game.json").id != 0);
+    asset_clear(&pool);
+    CHECK(asset_count(&pool) == 0 && asset_refused(&pool, NULL) == 0);
+}
+
 /* Each test on a fresh world: a laptop, then the same on a phone held upright. */
 #define RUN_ON(test, w, h)                                                                    \
     do {                                                                                      \
@@ -524,6 +578,9 @@ int main(void)
         RUN_ON(the_right_code_at_the_last_door_gives_the_ending, w, h);
         RUN_ON(the_ending_sends_a_chosen_rating_and_play_again_restarts, w, h);
     }
+    RUN(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file);
+    RUN(a_file_requested_twice_is_held_until_both_let_go);
+    RUN(the_full_pool_refuses_the_next_file_and_names_it);
     text_shutdown();
     return harness_done();
 }
