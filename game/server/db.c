@@ -128,7 +128,9 @@ static const char stat_schema[] =
     "CREATE TABLE IF NOT EXISTS stat_status("
     "  unit TEXT NOT NULL, cls TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(unit, cls)) STRICT, WITHOUT ROWID;"
     /* invited or expired is decided by the clock when asked: the not-yet-started, by expiry */
-    "CREATE INDEX IF NOT EXISTS people_waiting ON people(expires) WHERE completed = 0 AND revoked = 0 AND started = 0;";
+    "CREATE INDEX IF NOT EXISTS people_waiting ON people(expires) WHERE completed = 0 AND revoked = 0 AND started = 0;"
+    /* one unit's page of the list, newest first, reads only that unit's people */
+    "CREATE INDEX IF NOT EXISTS people_unit_invited ON people(unit, invited, id);";
 
 /* A person's status without the clock: expired and invited are both "waiting". */
 #define STAT_CLS(p)                                                                             \
@@ -859,9 +861,13 @@ bool db_people_page(db *d, const db_filter *f, int64_t now, int64_t offset, int 
                     void *user)
 {
     db_lock(d);
+    /* With a unit, the same filter led by "p.unit = :unit", which the planner can see (it cannot
+       through "(:unit = '' OR ...)"): the page walks people_unit_invited, not everyone newer. */
     sqlite3_stmt *st = prep(d,
-                            "SELECT " PERSON_COLS " FROM people p WHERE " PERSON_FILTER
-                            " ORDER BY p.invited DESC, p.id DESC LIMIT :limit OFFSET :offset",
+                            f && f->unit[0] ? "SELECT " PERSON_COLS " FROM people p WHERE p.unit = :unit AND " PERSON_FILTER
+                                              " ORDER BY p.invited DESC, p.id DESC LIMIT :limit OFFSET :offset"
+                                            : "SELECT " PERSON_COLS " FROM people p WHERE " PERSON_FILTER
+                                              " ORDER BY p.invited DESC, p.id DESC LIMIT :limit OFFSET :offset",
                             NULL);
     bool ok = st && bind_filter(st, f, now) &&
               sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK &&
