@@ -43,6 +43,8 @@
  *                                           "budget", "left", "engine_measured"} in bytes
  *   pakopeli-lint --solution levels/x.json  the events that solve a room, as JSON (see lint_solve)
  *   pakopeli-lint --solution levels/        {"room-id": [events], ...} for every room of the game
+ *   pakopeli-lint --guess-stats levels/     {"choice_puzzles", "first_right", "longest_right": {"fi", "sv",
+ *                                           "en"}}: how many choice puzzles give their answer away
  */
 #ifndef PK_LINT_H
 #define PK_LINT_H
