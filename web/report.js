@@ -46,19 +46,19 @@
       nolink: 'Avaa peli henkilökohtaisesta linkistäsi, niin suorituksesi tallentuu.',
       who: 'Kirjoita nimesi ja yksikkösi, niin suorituksesi tallentuu.', name: 'Nimi', unit: 'Yksikkö', go: 'Tallenna',
       playing: (n, f) => `Pelaat nimellä ${n} – et ole ${f}? `, leave: 'Lopeta',
-      sso: 'Kirjaudu työtilillä, niin suorituksesi tallentuu.', ssoButton: 'Kirjaudu työtilillä' },
+      sso: 'Kirjaudu, niin suorituksesi tallentuu.', ssoButton: 'Kirjaudu työtilillä' },
     sv: { pending: 'Sparat, inte skickat ännu', sent: 'Skickat', code: 'Klart! Din prestationskod: ',
       dead: 'Länken gäller inte längre: be HR om en ny länk. Dina svar är sparade i den här webbläsaren.',
       nolink: 'Öppna spelet via din personliga länk så sparas din prestation.',
       who: 'Skriv ditt namn och din enhet så sparas din prestation.', name: 'Namn', unit: 'Enhet', go: 'Spara',
       playing: (n, f) => `Du spelar som ${n} – är du inte ${f}? `, leave: 'Avsluta',
-      sso: 'Logga in med ditt jobbkonto så sparas din prestation.', ssoButton: 'Logga in med jobbkontot' },
+      sso: 'Logga in så sparas din prestation.', ssoButton: 'Logga in med jobbkontot' },
     en: { pending: 'Saved, not yet sent', sent: 'Sent', code: 'Completed! Your completion code: ',
       dead: 'This link is no longer valid: ask HR for a new one. Your answers are kept in this browser.',
       nolink: 'Open the game from your personal link to have your completion recorded.',
       who: 'Give your name and unit to have your completion recorded.', name: 'Name', unit: 'Unit', go: 'Save',
       playing: (n, f) => `Playing as ${n} – not ${f}? `, leave: 'Leave',
-      sso: 'Sign in with your work account to have your completion recorded.', ssoButton: 'Sign in with your work account' },
+      sso: 'Sign in to have your completion recorded.', ssoButton: 'Sign in with your work account' },
   };
 
   // ---- storage (localStorage can throw: private mode, full disk; memory is the fallback) ----
@@ -196,11 +196,14 @@
   const ssoText = document.createElement('span');
   const ssoLink = document.createElement('a');
   ssoLink.href = API + 'oidc/login?for=player'; // relative: the game's own server, any base path
+  // One line, so the box stays within the keyboard hint's strip below the game on a laptop; on
+  // a narrow screen only the button shows (the sentence stays for screen readers: style.css).
   Object.assign(ssoLink.style, {
-    display: 'inline-block', margin: '.3rem 0 .1rem', padding: '.35rem .8rem', background: '#0b4f8a',
+    display: 'inline-block', padding: '.2rem .7rem', background: '#0b4f8a',
     color: '#fff', borderRadius: '.3rem', fontWeight: '700', textDecoration: 'none',
   });
-  ssoText.style.display = 'block';
+  ssoText.className = 'report-sso-why';
+  ssoText.style.marginRight = '.6rem';
   ssoLine.append(ssoText, ssoLink);
   ssoLine.hidden = true;
   box.appendChild(ssoLine);
