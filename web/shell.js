@@ -210,7 +210,8 @@
   function mark(name) {
     marks[name] = performance.now();
     try { performance.mark('pakopeli-' + name); } catch (e) { /* old browsers */ }
-    if (name === 'interactive') status.textContent = '';
+    // the engine's own screen takes over: playable, or its error card (never under 'Ladataan peliä…')
+    if (name === 'interactive' || name === 'error') status.textContent = '';
   }
 
   // Drawn frames as the engine reports them (plat_frame_stats): the last 4096 frame times (ms)

@@ -306,6 +306,7 @@ static void apply_actions(app *a, view_ctx *c)
 static void settings_pass(app *a, view_ctx *c)
 {
     gfx *g = &a->gfx;
+    c->covered = false; /* the dialog itself scrolls */
     gfx_fill(g, (SDL_Rect){0, 0, g->w, g->h}, GFX_SHADE);
     /* the rows grow with the text size: 48 px buttons at 100 %, up to 72 px at 150 %; on a
        screen too short for them all (browser zoom) the card's content scrolls */
@@ -594,23 +595,30 @@ static void loading_pass(app *a)
 static void error_pass(app *a)
 {
     gfx *g = &a->gfx;
-    SDL_Rect card = {40, 40, g->w - 80, g->h - 80};
+    /* a phone gets narrower margins, so the message wraps less; the help line stays inside the
+       card whatever the text size (it once ran out of it on a phone at 150 %) */
+    int m = g->w < 480 ? 12 : 40, pad = g->w < 480 ? 24 : 40;
+    SDL_Rect card = {m, m, g->w - 2 * m, g->h - 2 * m};
     gfx_card(g, card, 16);
     gfx_fill(g, (SDL_Rect){card.x, card.y + 16, 6, card.h - 32}, GFX_BAD);
-    int x = card.x + 40, w = card.w - 80, y = card.y + 36;
+    int x = card.x + pad, w = card.w - 2 * pad, y = card.y + 36;
     if (!a->fonts_ready) return;
+    const char *help = str(a->lang, STR_ERROR_HELP);
+    text_style hs = {TEXT_REGULAR, 17, GFX_MUTED, TEXT_LEFT};
+    int hw, hh;
+    text_measure(g, help, hs, w, &hw, &hh);
+    int help_y = card.y + card.h - 24 - hh;
     y += text_draw(g, str(a->lang, STR_ERROR_TITLE), (text_style){TEXT_BOLD, 26, GFX_TEXT, TEXT_LEFT}, x, y, w) + 20;
     ui_say(&a->ui, str(a->lang, STR_ERROR_TITLE));
-    for (int i = 0; i < a->diags.count && y < card.y + card.h - 100; i++) {
+    for (int i = 0; i < a->diags.count && y < help_y - 60; i++) {
         if (a->diags.items[i].severity != DIAG_ERROR) continue;
         char line[DIAG_MSG_MAX + DIAG_PATH_MAX + DIAG_FILE_MAX + 40];
         diag_format(&a->diags.items[i], line, sizeof line);
         y += text_draw(g, line, (text_style){TEXT_REGULAR, 18, GFX_TEXT, TEXT_LEFT}, x, y, w) + 12;
         ui_say(&a->ui, line);
     }
-    text_draw(g, str(a->lang, STR_ERROR_HELP), (text_style){TEXT_REGULAR, 17, GFX_MUTED, TEXT_LEFT}, x,
-              card.y + card.h - 60, w);
-    ui_say(&a->ui, str(a->lang, STR_ERROR_HELP));
+    text_draw(g, help, hs, x, help_y, w);
+    ui_say(&a->ui, help);
 }
 
 static void frame(void *user)
@@ -712,6 +720,10 @@ static void frame(void *user)
         plat_mark("first-frame");
     }
     plat_frame_stats(plat_now_ms() - t0, text_frame().renders);
+    if (a->screen == APP_ERROR && a->fonts_ready && !a->marked_error) {
+        a->marked_error = true;
+        plat_mark("error"); /* the page takes its own "loading" line away: the card says what is wrong */
+    }
     if ((a->screen == APP_ROOM || a->screen == APP_ENDING || a->screen == APP_COMIC) && !a->marked_interactive) {
         a->marked_interactive = true;
         plat_mark("interactive");

@@ -45,6 +45,7 @@ typedef struct app {
     bool dirty;                  /* something changed: run a pass and present */
     bool marked_first_frame;     /* milestones told to the page once (benchmarks, tests) */
     bool marked_interactive;
+    bool marked_error;           /* the error screen is drawn (the page hides its loading line) */
     app_settings settings;
     bool settings_open;
     wg_scroll settings_scroll;

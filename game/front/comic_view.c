@@ -521,42 +521,77 @@ static int label_w(view_ctx *vc, const char *s)
     return w + 32;
 }
 
-/* Landscape: one row. Portrait (a phone held upright): two rows. Returns its height. */
-static int toolbar_height(const view_ctx *vc) { return rl_stacked(vc->g->w) ? 124 : 64; }
+/* Where the toolbar's parts go. Landscape: one row. Portrait (a phone held upright): two rows,
+   and a row of its own for the page indicator when it does not fit between the step buttons
+   (large text on a phone: "Sivu 1/1" once hid behind "Valmis"). */
+typedef struct toolbar_lay {
+    bool narrow;
+    int h, top, bh, row1, row2;
+    SDL_Rect prev, next, mode, close;
+    int ix, iy, iw;              /* the page indicator's left, top and width */
+    const char *prev_label, *next_label, *mode_label, *close_label;
+    char indicator[96];
+} toolbar_lay;
+
+static void toolbar_layout(const comic_view *v, view_ctx *vc, toolbar_lay *t)
+{
+    gfx *g = vc->g;
+    const comic *c = v->comic;
+    bool end = at_end(v);
+    t->narrow = rl_stacked(g->w);
+    t->bh = 44;
+    t->prev_label = str(vc->lang, STR_COMIC_PREV);
+    t->next_label = str(vc->lang, end ? STR_COMIC_DONE : STR_COMIC_NEXT);
+    t->mode_label = str(vc->lang, v->mode == COMIC_VIEW_GUIDED ? STR_COMIC_WHOLE_PAGE : STR_COMIC_GUIDED);
+    t->close_label = str(vc->lang, STR_CLOSE);
+    snprintf(t->indicator, sizeof t->indicator, str(vc->lang, STR_COMIC_PAGE_OF), page_index(v, v->at) + 1, c->page_count);
+    int ih;
+    text_measure(g, t->indicator, (text_style){TEXT_BOLD, 17, GFX_MUTED, TEXT_CENTER}, 0, &t->iw, &ih);
+    int pw = label_w(vc, t->prev_label), nw = label_w(vc, t->next_label);
+    int own_row = t->narrow && t->iw + 24 > g->w - 16 - nw - (16 + pw) ? ih + 12 : 0;
+    t->h = (t->narrow ? 124 : 64) + own_row;
+    t->top = g->h - t->h;
+    int top = t->top + own_row;
+    t->row1 = top + (t->narrow ? 10 : (64 - t->bh) / 2);
+    t->row2 = top + 10 + t->bh + 10;
+    t->prev = (SDL_Rect){16, t->row1, pw, t->bh};
+    t->next = (SDL_Rect){t->prev.x + t->prev.w + 10, t->row1, nw, t->bh};
+    if (t->narrow) t->next.x = g->w - 16 - t->next.w;
+    int cw = label_w(vc, t->close_label), mw = label_w(vc, t->mode_label);
+    t->close = (SDL_Rect){g->w - 16 - cw, t->narrow ? t->row2 : t->row1, cw, t->bh};
+    t->mode = (SDL_Rect){t->close.x - 10 - mw, t->close.y, mw, t->bh};
+    int left = t->narrow ? t->prev.x + t->prev.w : t->next.x + t->next.w;
+    int right = t->narrow ? t->next.x : t->mode.x;
+    if (own_row) {
+        t->ix = (g->w - t->iw) / 2;
+        t->iy = t->top + 8;
+    } else {
+        t->ix = t->narrow ? left + (right - left - t->iw) / 2 : left + 20;
+        t->iy = t->row1 + (t->bh - ih) / 2;
+    }
+}
+
+static int toolbar_height(const comic_view *v, view_ctx *vc)
+{
+    toolbar_lay t;
+    toolbar_layout(v, vc, &t);
+    return t.h;
+}
 
 static void toolbar(comic_view *v, view_ctx *vc)
 {
     gfx *g = vc->g;
     const comic *c = v->comic;
-    bool narrow = rl_stacked(g->w);
-    int h = toolbar_height(vc), top = g->h - h, bh = 44;
-    gfx_fill(g, (SDL_Rect){0, top, g->w, h}, GFX_SURFACE);
-    gfx_fill(g, (SDL_Rect){0, top, g->w, 1}, GFX_BORDER);
-    int page = page_index(v, v->at);
-    bool end = at_end(v);
-
-    const char *prev = str(vc->lang, STR_COMIC_PREV);
-    const char *next = str(vc->lang, end ? STR_COMIC_DONE : STR_COMIC_NEXT);
-    const char *mode = str(vc->lang, v->mode == COMIC_VIEW_GUIDED ? STR_COMIC_WHOLE_PAGE : STR_COMIC_GUIDED);
-    const char *close = str(vc->lang, STR_CLOSE);
-    int row1 = top + (narrow ? 10 : (h - bh) / 2), row2 = top + 10 + bh + 10;
-
-    SDL_Rect r_prev = {16, row1, label_w(vc, prev), bh};
-    SDL_Rect r_next = {r_prev.x + r_prev.w + 10, row1, label_w(vc, next), bh};
-    if (narrow) r_next.x = g->w - 16 - r_next.w;
-    SDL_Rect r_close = {g->w - 16 - label_w(vc, close), narrow ? row2 : row1, label_w(vc, close), bh};
-    SDL_Rect r_mode = {r_close.x - 10 - label_w(vc, mode), r_close.y, label_w(vc, mode), bh};
-
-    /* the page indicator and the page buttons between the groups */
-    char buf[96];
-    snprintf(buf, sizeof buf, str(vc->lang, STR_COMIC_PAGE_OF), page + 1, c->page_count);
-    int iw, ih;
-    text_style is = {TEXT_BOLD, 17, GFX_MUTED, TEXT_CENTER};
-    text_measure(g, buf, is, 0, &iw, &ih);
-    int left = narrow ? r_prev.x + r_prev.w : r_next.x + r_next.w;
-    int right = narrow ? r_next.x : r_mode.x;
-    int ix = narrow ? left + (right - left - iw) / 2 : left + 20;
-    text_draw(g, buf, is, ix, row1 + (bh - ih) / 2, 0);
+    toolbar_lay t;
+    toolbar_layout(v, vc, &t);
+    bool narrow = t.narrow, end = at_end(v);
+    int page = page_index(v, v->at), bh = t.bh, row1 = t.row1, row2 = t.row2;
+    gfx_fill(g, (SDL_Rect){0, t.top, g->w, t.h}, GFX_SURFACE);
+    gfx_fill(g, (SDL_Rect){0, t.top, g->w, 1}, GFX_BORDER);
+    const char *prev = t.prev_label, *next = t.next_label, *mode = t.mode_label, *close = t.close_label;
+    SDL_Rect r_prev = t.prev, r_next = t.next, r_mode = t.mode, r_close = t.close;
+    int ix = t.ix, iw = t.iw;
+    text_draw(g, t.indicator, (text_style){TEXT_BOLD, 17, GFX_MUTED, TEXT_CENTER}, ix, t.iy, 0);
 
     if (wg_button(vc, uik(UIK_COMIC_PREV, 0), r_prev, prev, false)) v->pending_step--;
     if (wg_button(vc, uik(UIK_COMIC_NEXT, 0), r_next, next, true)) {
@@ -611,7 +646,7 @@ bool comic_view_pass(comic_view *v, view_ctx *vc, bool back)
     }
 
     int bar_h = wg_top_bar(vc, i18n_get(&c->title, vc->lang), back, 0);
-    SDL_Rect stage = {0, bar_h, g->w, g->h - bar_h - toolbar_height(vc)};
+    SDL_Rect stage = {0, bar_h, g->w, g->h - bar_h - toolbar_height(v, vc)};
 
     int panel;
     const comic_page *pg = page_of(v, v->at, &panel);

@@ -232,6 +232,32 @@ static void draw_widget(room_pass *rp, const level_widget *w, SDL_Rect r, float 
     if (has_box && t[0]) widget_text(rp, t, &b, scale, color, TEXT_LEFT);
 }
 
+/* What a screen reader says for a place: its name and the widget's own text, each word once.
+   A name that is in the text, or a text in the name, is said once; a name that ends as the text
+   begins ("Aihe: TOIMI HETI" over "TOIMI HETI: salasanasi vanhenee") is joined at the overlap,
+   so the mirror never reads "TOIMI HETI: TOIMI HETI". */
+static void place_label(const char *name, const char *text, char *out, size_t cap)
+{
+    if (!text[0] || strstr(name, text)) {
+        snprintf(out, cap, "%s", name);
+        return;
+    }
+    if (!name[0] || strstr(text, name)) {
+        snprintf(out, cap, "%s", text);
+        return;
+    }
+    size_t nl = strlen(name), tl = strlen(text);
+    for (size_t k = nl < tl ? nl : tl; k >= 4; k--) { /* the longest overlap of whole words */
+        bool word_start = k == nl || name[nl - k - 1] == ' ';
+        bool word_end = k == tl || text[k] == ' ' || text[k] == ':' || text[k] == ',' || text[k] == '.';
+        if (word_start && word_end && memcmp(name + nl - k, text, k) == 0) {
+            snprintf(out, cap, "%s%s", name, text + k);
+            return;
+        }
+    }
+    snprintf(out, cap, "%s: %s", name, text);
+}
+
 /* The place of the current hotspot puzzle that covers widget w, or -1. */
 static int place_of_widget(const level_puzzle *p, const level_widget *w)
 {
@@ -273,7 +299,7 @@ static void scene_pass(room_pass *rp, const rl_screen *lay, int y_shift, bool in
     SDL_Rect view = {lay->scene_view.x, lay->scene_view.y + y_shift, lay->scene_view.w, lay->scene_view.h};
     int max_pan = lay->scene_draw_w - view.w;
     bool pans = max_pan > 0;
-    if (pans) pan_input(rp, view, max_pan);
+    if (pans && interactive) pan_input(rp, view, max_pan);
     else v->pan = 0;
     scene_xf xf = {lay->scene_scale, view.x - v->pan, view.y};
     /* a panned scene is clipped to its view, for the eye and for the pointer */
@@ -341,9 +367,8 @@ static void scene_pass(room_pass *rp, const rl_screen *lay, int y_shift, bool in
                    (place >= 0 || (has_text && w->type != LEVEL_W_WINDOW && w->type != LEVEL_W_LIST))) {
             /* Every readable widget is a candidate, so keyboard users get no list of answers. */
             const char *label = place >= 0 ? i18n_get(&p->options[place].text, rp->c->lang) : spoken;
-            bool differs = place >= 0 && strcmp(label, spoken) != 0;
             char full[UI_LABEL_MAX];
-            snprintf(full, sizeof full, "%s%s%s", label, differs ? ": " : "", differs ? spoken : "");
+            place_label(label, spoken, full, sizeof full);
             ui_state s = ui_item(rp->ui, uik(UIK_WIDGET, i), r, full, UI_PLACE);
             if (s.hovered) gfx_outline(g, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, GFX_ACCENT, 1);
             if (s.activated && hunting) {
@@ -1079,6 +1104,8 @@ void room_view_pass(room_view *v, const room_ctx *rc)
     const char *title = i18n_get(&room->title, rp->c->lang);
     bool back = rc->hub >= 0 && rc->room != rc->hub;
     rl_screen lay = rl_screen_layout(g->w, g->h, rp->c->text_zoom, rp->c->wg->bar_h, room->scene_w, room->scene_h);
+    bool covered = rp->c->covered;
+    rp->c->covered = modal; /* the screen behind a dialog takes no wheel or swipe */
     if (!lay.stacked) {
         wg_top_bar(rp->c, title, back, 0);
         scene_pass(rp, &lay, 0, !modal);
@@ -1114,6 +1141,7 @@ void room_view_pass(room_view *v, const room_ctx *rc)
         }
         wg_scroll_end(rp->c, screen, &v->scroll, top, bottom + 12);
     }
+    rp->c->covered = covered;
     if (v->intro_open) {
         if (wg_dialog(rp->c, title, i18n_get(&room->intro, rp->c->lang), NULL, uik(UIK_START, 0), str(rp->c->lang, STR_START), true)) {
             v->intro_open = false;

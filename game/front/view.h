@@ -60,7 +60,8 @@ typedef struct view_ctx {
     asset_pool *assets;          /* images and fonts by path; a view may ask for more */
     struct wg_state *wg;         /* the widgets' own state between passes (widgets.h) */
     double now_ms;               /* the time of this pass (plat_now_ms) */
-    bool covered;                /* the app's settings dialog is over the view: it takes no input */
+    bool covered;                /* a dialog is over the view (the app's settings, or the view's own
+                                    while it draws what is behind): no wheel or swipe goes behind it */
     /* what the view gives back */
     bool dirty;                  /* the view changed its own state: draw another pass */
     view_action actions[VIEW_MAX_ACTIONS];

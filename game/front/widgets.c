@@ -36,8 +36,9 @@ bool wg_button_ex(view_ctx *c, uint32_t key, SDL_Rect r, const char *label, cons
 int wg_scroll_begin(view_ctx *c, SDL_Rect view, wg_scroll *s)
 {
     ui *u = c->ui;
-    if (u->wheel && gfx_contains(view, u->mouse_x, u->mouse_y)) s->offset -= u->wheel * 48;
-    if (u->scroll_drag && !u->drag_key && gfx_contains(view, u->press_x, u->press_y))
+    /* a dialog over the area has the wheel and the swipe: what is behind it stays put */
+    if (!c->covered && u->wheel && gfx_contains(view, u->mouse_x, u->mouse_y)) s->offset -= u->wheel * 48;
+    if (!c->covered && u->scroll_drag && !u->drag_key && gfx_contains(view, u->press_x, u->press_y))
         s->offset -= u->scroll_drag; /* a swipe: the content follows the finger */
     int max = s->content_h - view.h;
     if (s->offset > max) s->offset = max;

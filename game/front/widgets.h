@@ -37,8 +37,8 @@ rl_measure wg_measure(view_ctx *c);
 bool wg_button(view_ctx *c, uint32_t key, SDL_Rect r, const char *label, bool primary);
 /* The same with a spoken label that says more than the visible one ("150 %, selected"). */
 bool wg_button_ex(view_ctx *c, uint32_t key, SDL_Rect r, const char *label, const char *spoken, bool primary);
-/* A scrolling area: content taller than view scrolls with the wheel and a swipe, and follows
-   the keyboard focus. Between begin and end, draw at the y that begin returns (the top of the
+/* A scrolling area: content taller than view scrolls with the wheel and a swipe (not while
+   c->covered: a dialog over it takes them), and follows the keyboard focus. Between begin and end, draw at the y that begin returns (the top of the
    content, already scrolled); end takes the y after the last thing drawn. */
 int wg_scroll_begin(view_ctx *c, SDL_Rect view, wg_scroll *s);
 void wg_scroll_end(view_ctx *c, SDL_Rect view, wg_scroll *s, int top, int bottom);

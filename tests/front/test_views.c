@@ -43,6 +43,7 @@ static struct {
     view_ctx c;                  /* the last pass's context: its actions */
     char news[8192];             /* what the passes announced since the test last cleared it */
     int room;                    /* the room on screen, -1: the ending */
+    bool covered;                /* the app's settings dialog is over the view */
 } W;
 
 static void settle(void);
@@ -128,7 +129,7 @@ static void world_close(void)
 static view_ctx context(void)
 {
     return (view_ctx){.g = &W.g, .ui = &W.ui, .lang = LANG_FI, .text_zoom = 100, .assets = &W.assets,
-                      .wg = &W.wg, .now_ms = 1000};
+                      .wg = &W.wg, .now_ms = 1000, .covered = W.covered};
 }
 
 static int room_index(const char *id) { return level_find_room(&W.game, id); }
@@ -449,6 +450,53 @@ TEST(the_right_code_at_the_last_door_gives_the_ending)
     CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_ENDING);
 }
 
+TEST(a_place_is_read_with_its_name_and_text_without_saying_a_word_twice)
+{
+    int room = room_index("outlook");
+    room_enter(room, false);
+    CHECK_STR(W.rooms[room].puzzles[W.view.current].id, "signs");
+    /* the place "Aihe: TOIMI HETI" over the text "TOIMI HETI: salasanasi vanhenee tänään!" */
+    CHECK_CONTAINS(W.ui.mirror, "Aihe: TOIMI HETI: salasanasi vanhenee tänään!");
+    CHECK(strstr(W.ui.mirror, "TOIMI HETI: TOIMI HETI") == NULL);
+}
+
+/* The wheel turned over the screen's middle, as a mouse user does over a dialog. */
+static void wheel_down(int times)
+{
+    for (int i = 0; i < times; i++) {
+        SDL_Event e = {0};
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = W.g.w / 2;
+        e.motion.y = W.g.h / 2;
+        ui_event(&W.ui, &e);
+        e = (SDL_Event){0};
+        e.type = SDL_MOUSEWHEEL;
+        e.wheel.y = -1;
+        ui_event(&W.ui, &e);
+        settle();
+    }
+}
+
+TEST(the_wheel_over_a_dialog_leaves_the_screen_behind_it_where_it_was)
+{
+    int room = room_index("tietoturva");
+    for (int i = 0; i < W.rooms[room].puzzle_count - 1; i++) solve(room, i);
+    room_enter(room, false);
+    const level_puzzle *p = &W.rooms[room].puzzles[W.view.current];
+    const char *right = NULL;
+    for (int k = 0; k < p->option_count; k++)
+        if (p->options[k].correct) right = p->options[k].id;
+    CHECK(apply_answer(room, &(view_action){.kind = VIEW_ANSWER, .id = p->id, .ids = {right}, .n = 1}) == GAME_RIGHT);
+    room_settle(room);
+    CHECK(click(uik(UIK_NEXT, 0))); /* on a phone the column is scrolled down to it */
+    room_settle(room);
+    CHECK(W.view.solved_open);
+    int before = W.view.scroll.offset;
+    wheel_down(3);
+    CHECK(W.view.solved_open);
+    CHECK(W.view.scroll.offset == before);
+}
+
 /* ---- the ending --------------------------------------------------------------------------- */
 
 static ending_view ending;
@@ -553,6 +601,19 @@ TEST(the_full_pool_refuses_the_next_file_and_names_it)
     CHECK(asset_count(&pool) == 0 && asset_refused(&pool, NULL) == 0);
 }
 
+TEST(the_wheel_over_the_settings_leaves_the_ending_behind_them_where_it_was)
+{
+    memset(&ending, 0, sizeof ending);
+    W.room = -1;
+    settle();
+    W.covered = true; /* the settings dialog is open over the ending */
+    wheel_down(3);
+    CHECK(ending.scroll.offset == 0);
+    W.covered = false;
+    wheel_down(3);
+    CHECK(ending.scroll.offset > 0 || ending.scroll.content_h <= W.g.h); /* it does scroll when nothing is over it */
+}
+
 /* Each test on a fresh world: a laptop, then the same on a phone held upright. */
 #define RUN_ON(test, w, h)                                                                    \
     do {                                                                                      \
@@ -576,7 +637,10 @@ int main(void)
         RUN_ON(the_last_task_ends_in_the_solved_dialog_whose_button_leads_back_to_the_hub, w, h);
         RUN_ON(a_door_of_the_hub_gives_its_room_and_the_top_bar_its_language_and_settings, w, h);
         RUN_ON(the_right_code_at_the_last_door_gives_the_ending, w, h);
+        RUN_ON(a_place_is_read_with_its_name_and_text_without_saying_a_word_twice, w, h);
+        RUN_ON(the_wheel_over_a_dialog_leaves_the_screen_behind_it_where_it_was, w, h);
         RUN_ON(the_ending_sends_a_chosen_rating_and_play_again_restarts, w, h);
+        RUN_ON(the_wheel_over_the_settings_leaves_the_ending_behind_them_where_it_was, w, h);
     }
     RUN(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file);
     RUN(a_file_requested_twice_is_held_until_both_let_go);
