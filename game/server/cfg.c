@@ -20,7 +20,8 @@ static const char *const names[] = {"address", "port", "data", "web", "hr", "stu
                                     "smtp_ca_file", "oidc_issuer", "oidc_client_id",
                                     "oidc_client_secret_file", "oidc_scopes", "oidc_unit_claim",
                                     "oidc_groups_claim", "oidc_admin_groups", "oidc_viewer_groups",
-                                    "oidc_manager_groups", "oidc_ca_file", "frame_ancestors", NULL};
+                                    "oidc_manager_groups", "oidc_ca_file", "frame_ancestors",
+                                    "min_room_seconds", "trusted_proxies", NULL};
 
 void cfg_defaults(cfg *c)
 {
@@ -48,6 +49,72 @@ void cfg_defaults(cfg *c)
     snprintf(c->oidc_scopes, sizeof c->oidc_scopes, "openid email profile");
     snprintf(c->oidc_groups_claim, sizeof c->oidc_groups_claim, "groups");
     c->mail_attempts = 5;
+    snprintf(c->min_room_seconds, sizeof c->min_room_seconds, "20");
+    c->min_room_default = 20; /* a room's puzzles, first answer to last: read, think, answer */
+}
+
+int cfg_room_min_seconds(const cfg *c, const char *room)
+{
+    for (int i = 0; i < c->min_room_count; i++)
+        if (strcmp(c->min_rooms[i].room, room) == 0) return c->min_rooms[i].seconds;
+    return c->min_room_default;
+}
+
+bool cfg_trusted_proxy(const cfg *c, const char *addr)
+{
+    size_t n = strlen(addr);
+    for (const char *p = c->trusted_proxies; *p;) {
+        p += strspn(p, " ,\t");
+        size_t len = strcspn(p, " ,\t");
+        if (len && len == n && memcmp(p, addr, n) == 0) return true;
+        p += len;
+    }
+    return false;
+}
+
+/* "30 outlook=60 teams=45": the default, then room=seconds (0-3600 each). */
+static bool set_min_rooms(cfg *c, const char *v, char *err, size_t cap)
+{
+    cfg t = *c;
+    t.min_room_count = 0;
+    t.min_room_default = -1;
+    char word[96];
+    for (const char *p = v; *p;) {
+        p += strspn(p, " ,\t");
+        size_t len = strcspn(p, " ,\t");
+        if (!len) break;
+        if (len >= sizeof word) goto bad;
+        memcpy(word, p, len);
+        word[len] = '\0';
+        p += len;
+        char *eq = strchr(word, '=');
+        const char *num = eq ? eq + 1 : word;
+        char *end;
+        errno = 0;
+        long s = strtol(num, &end, 10);
+        if (errno || !*num || *end || s < 0 || s > 3600) goto bad;
+        if (!eq) {
+            if (t.min_room_default >= 0) goto bad;
+            t.min_room_default = (int)s;
+            continue;
+        }
+        *eq = '\0';
+        if (!word[0] || eq - word >= (long)sizeof t.min_rooms[0].room ||
+            t.min_room_count == (int)(sizeof t.min_rooms / sizeof t.min_rooms[0]))
+            goto bad;
+        memcpy(t.min_rooms[t.min_room_count].room, word, (size_t)(eq - word) + 1); /* checked above */
+        t.min_rooms[t.min_room_count++].seconds = (int)s;
+    }
+    if (t.min_room_default < 0) t.min_room_default = 20;
+    if (strlen(v) >= sizeof t.min_room_seconds) goto bad;
+    snprintf(t.min_room_seconds, sizeof t.min_room_seconds, "%s", v);
+    *c = t;
+    return true;
+bad:
+    snprintf(err, cap,
+             "min_room_seconds: a number of seconds (0-3600), then room=seconds for each room that differs, "
+             "e.g. \"20 outlook=60\" (up to 16 rooms)");
+    return false;
 }
 
 bool cfg_known(const char *key)
@@ -217,6 +284,9 @@ bool cfg_set(cfg *c, const char *key, const char *v, char *err, size_t cap)
     if (strcmp(key, "lint") == 0) return set_path(key, v, c->lint, sizeof c->lint, err, cap);
     if (strcmp(key, "levels") == 0) return set_path(key, v, c->levels, sizeof c->levels, err, cap);
     if (strcmp(key, "org") == 0) return set_path(key, v, c->org, sizeof c->org, err, cap);
+    if (strcmp(key, "min_room_seconds") == 0) return set_min_rooms(c, v, err, cap);
+    if (strcmp(key, "trusted_proxies") == 0)
+        return set_path(key, v, c->trusted_proxies, sizeof c->trusted_proxies, err, cap);
     if (strcmp(key, "port") == 0) {
         if (!set_int(key, v, 0, 65535, &n, err, cap)) return false;
         c->port = (int)n;
@@ -385,4 +455,5 @@ void cfg_print(const cfg *c, void *file)
             c->oidc_issuer, c->oidc_client_id, c->oidc_client_secret_file, c->oidc_scopes, c->oidc_unit_claim,
             c->oidc_groups_claim, c->oidc_admin_groups, c->oidc_viewer_groups, c->oidc_manager_groups, c->oidc_ca_file);
     fprintf(f, "frame_ancestors = \"%s\"\n", c->frame_ancestors);
+    fprintf(f, "min_room_seconds = \"%s\"\ntrusted_proxies = \"%s\"\n", c->min_room_seconds, c->trusted_proxies);
 }

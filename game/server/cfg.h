@@ -77,7 +77,22 @@ typedef struct cfg {
     /* embedding (issue 16): origins whose pages may show the game in a frame, such as the
        intranet or the learning platform; space-separated, "" none (CSP frame-ancestors) */
     char frame_ancestors[CFG_PATH_MAX];
+    /* results integrity (issue 15): a solved room faster than this many seconds (server-accounted,
+       ingest.h) is flagged for HR; "30 outlook=60 teams=45": a default, then per-room minimums */
+    char min_room_seconds[CFG_PATH_MAX];
+    int min_room_default;
+    struct cfg_room_min { char room[64]; int seconds; } min_rooms[16];
+    int min_room_count;
+    /* addresses of reverse proxies whose X-Forwarded-For names the client (space- or
+       comma-separated); from any other address the header is ignored. "" = none */
+    char trusted_proxies[CFG_PATH_MAX];
 } cfg;
+
+/* The plausible minimum of a room in seconds (min_room_seconds). */
+int cfg_room_min_seconds(const cfg *c, const char *room);
+
+/* True when addr is one of trusted_proxies (exact textual match of the address). */
+bool cfg_trusted_proxy(const cfg *c, const char *addr);
 
 void cfg_defaults(cfg *c);
 

@@ -406,6 +406,35 @@ bool db_group_run(db *d, db_work_fn fn, void *user)
 
 /* ---- opening -------------------------------------------------------------------------------- */
 
+/* Columns added within schema 4 (looked for rather than versioned, like db_org.c's users.email):
+   the server's own times of each event and the person's last contact (ingest.h), and the rooms
+   of a play solved implausibly fast. */
+static bool add_columns(db *d, char *err, size_t cap)
+{
+    static const struct { const char *table, *column, *def; } cols[] = {
+        {"events", "at_ms", "INTEGER NOT NULL DEFAULT 0"},
+        {"events", "play_ms", "INTEGER NOT NULL DEFAULT -1"},
+        {"plays", "fast", "TEXT NOT NULL DEFAULT ''"},
+        {"people", "seen", "INTEGER NOT NULL DEFAULT 0"},
+    };
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        sqlite3_stmt *st = prep(d, "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?", "tt", cols[i].table,
+                                cols[i].column);
+        bool has = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+        finish(d, st);
+        if (has) continue;
+        char sql[160];
+        snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", cols[i].table, cols[i].column, cols[i].def);
+        char *msg = NULL;
+        if (sqlite3_exec(d->sql, sql, NULL, NULL, &msg) != SQLITE_OK) {
+            snprintf(err, cap, "cannot add the column %s.%s: %s", cols[i].table, cols[i].column, msg ? msg : "?");
+            sqlite3_free(msg);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool db_open(db **out, const char *path, char *err, size_t cap)
 {
     *out = NULL;
@@ -457,6 +486,7 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
     }
     if (!db_org_setup(d, version, err, cap)) goto fail; /* idempotent: its tables and indexes */
     if (!db_content_setup(d, version, err, cap)) goto fail; /* idempotent too; migrates 1-3 -> 4 */
+    if (!add_columns(d, err, cap)) goto fail;
     if (version < SCHEMA_VERSION &&
         run(d, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)", "i", SCHEMA_VERSION) != DB_OK) {
         snprintf(err, cap, "%s: cannot write", path);
@@ -675,7 +705,8 @@ db_rc db_session_remove_user(db *d, int64_t user_id, const char *keep_hash)
     "p.id, p.name, p.unit, p.start_date, p.email, p.anonymous, p.invited, p.expires, p.revoked, " \
     "p.started, p.last, p.completed, p.completed_play, COALESCE(p.code, ''), p.score, "         \
     "p.mistakes, p.hints, p.time_ms, " PERSON_STATUS ", "                                       \
-    "COALESCE((SELECT content_release FROM plays WHERE id = " REP_PLAY "), 0)"
+    "COALESCE((SELECT content_release FROM plays WHERE id = " REP_PLAY "), 0), p.seen, "      \
+    "COALESCE((SELECT fast FROM plays WHERE id = " REP_PLAY "), '')"
 /* The filter of the dashboard, all parameters: an empty value means "any". */
 #define PERSON_FILTER                                                                           \
     "(:unit = '' OR p.unit = :unit) AND (:status = '' OR :status = 'overdue' OR "               \
@@ -741,6 +772,8 @@ static void read_person(sqlite3_stmt *st, db_person *p)
     p->time_ms = sqlite3_column_int64(st, 17);
     col_text(st, 18, p->status, sizeof p->status);
     p->content_release = sqlite3_column_int64(st, 19);
+    p->seen = sqlite3_column_int64(st, 20);
+    col_text(st, 21, p->fast, sizeof p->fast);
 }
 
 static bool bind_named(sqlite3_stmt *st, const char *name, const char *text)
@@ -952,19 +985,22 @@ db_rc db_play_update(db *d, const db_play *p, int64_t now)
 {
     return run(d,
                "UPDATE plays SET last = ?, last_seq = ?, escaped = ?, score = ?, mistakes = ?, hints = ?, "
-               "time_ms = ? WHERE id = ?",
-               "IIiiiiII", now, (int64_t)p->last_seq, p->escaped ? 1 : 0, p->score, p->mistakes, p->hints,
-               p->time_ms, p->id);
+               "time_ms = ?, fast = ? WHERE id = ?",
+               "IIiiiiItI", now, (int64_t)p->last_seq, p->escaped ? 1 : 0, p->score, p->mistakes, p->hints,
+               p->time_ms, p->fast, p->id);
 }
 
 bool db_play_events(db *d, int64_t play_id, db_event_fn fn, void *user)
 {
     db_lock(d);
-    sqlite3_stmt *st = prep(d, "SELECT seq, body FROM events WHERE play_id = ? ORDER BY seq", "I", play_id);
+    sqlite3_stmt *st =
+        prep(d, "SELECT seq, body, at_ms, play_ms FROM events WHERE play_id = ? ORDER BY seq", "I", play_id);
     bool ok = st != NULL;
     int s = SQLITE_ERROR;
     while (ok && (s = sqlite3_step(st)) == SQLITE_ROW)
-        if (!fn(user, (uint32_t)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1))) ok = false;
+        if (!fn(user, (uint32_t)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+                sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)))
+            ok = false;
     ok = ok && rows_done(d, s, "events");
     finish(d, st);
     db_unlock(d);
@@ -986,10 +1022,12 @@ db_rc db_event_by_key(db *d, int64_t person_id, const char *key, char *body, siz
 }
 
 db_rc db_event_add(db *d, int64_t play_id, int64_t person_id, uint32_t seq, const char *key,
-                   const char *body, int64_t now)
+                   const char *body, int64_t at_ms, int64_t play_ms, int64_t now)
 {
-    return run(d, "INSERT INTO events(play_id, person_id, seq, idem_key, body, received) VALUES (?, ?, ?, ?, ?, ?)",
-               "IIIttI", play_id, person_id, (int64_t)seq, key, body, now);
+    return run(d,
+               "INSERT INTO events(play_id, person_id, seq, idem_key, body, received, at_ms, play_ms) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               "IIIttIII", play_id, person_id, (int64_t)seq, key, body, now, at_ms, play_ms);
 }
 
 db_rc db_puzzle_result_set(db *d, int64_t play_id, const char *room, const char *puzzle, bool solved,
@@ -1008,6 +1046,14 @@ db_rc db_room_result_set(db *d, int64_t play_id, const char *room, bool solved, 
                "INSERT OR REPLACE INTO room_results(play_id, room, solved, mistakes, hints, time_ms, score) "
                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                "ItiiiIi", play_id, room, solved ? 1 : 0, mistakes, hints, time_ms, score);
+}
+
+db_rc db_person_seen(db *d, int64_t person_id, bool events, int64_t now)
+{
+    /* a page load keeps the first contact since the last accepted events: a reload after
+       playing offline must not move the offline batch's lower bound past its events */
+    if (events) return run(d, "UPDATE people SET seen = ? WHERE id = ?", "II", now, person_id);
+    return run(d, "UPDATE people SET seen = ? WHERE id = ? AND seen <= last", "II", now, person_id);
 }
 
 db_rc db_person_touch(db *d, int64_t person_id, int64_t now)

@@ -38,7 +38,7 @@ typedef enum db_rc {
     DB_ERROR        /* I/O or database error: logged to stderr, never shown to clients */
 } db_rc;
 
-enum { DB_NAME_MAX = 201, DB_UNIT_MAX = 101, DB_EMAIL_MAX = 255, DB_USER_MAX = 65, DB_ID_MAX = 65 };
+enum { DB_NAME_MAX = 201, DB_UNIT_MAX = 101, DB_EMAIL_MAX = 255, DB_USER_MAX = 65, DB_ID_MAX = 65, DB_FAST_MAX = 512 };
 
 /* ---- opening --------------------------------------------------------------------------------- */
 
@@ -122,6 +122,8 @@ typedef struct db_person {
     char status[12];               /* invited, started, completed, expired, revoked */
     int64_t content_release;       /* the content release of the person's representative play
                                       (the completing one, else the latest); 0 before any */
+    int64_t seen;                  /* the player's last contact with the server (me, events); 0 never */
+    char fast[DB_FAST_MAX];        /* the representative play's implausibly fast rooms (db_play.fast) */
 } db_person;
 
 typedef struct db_filter {
@@ -166,23 +168,30 @@ typedef struct db_play {
     bool escaped;
     int score, mistakes, hints;
     int64_t time_ms;
+    char fast[DB_FAST_MAX]; /* rooms solved faster than their plausible minimum, "id,id"; "" none */
 } db_play;
 
 db_rc db_play_get(db *d, int64_t person_id, const char *play_key, db_play *out);
 /* release: the content release the play began on (its replay uses that one). */
 db_rc db_play_add(db *d, int64_t person_id, const char *play_key, int64_t release, int64_t now, int64_t *id);
 db_rc db_play_update(db *d, const db_play *p, int64_t now);
-typedef bool (*db_event_fn)(void *user, uint32_t seq, const char *body);
+/* at_ms: the server's reckoning of when the event happened (0: stored before it was kept);
+   play_ms: its playing time as the server accounts it (ingest.h), -1 when not kept. */
+typedef bool (*db_event_fn)(void *user, uint32_t seq, const char *body, int64_t at_ms, int64_t play_ms);
 /* Calls fn for the play's stored events in sequence order; stops when fn returns false. */
 bool db_play_events(db *d, int64_t play_id, db_event_fn fn, void *user);
 /* The stored event with this idempotency key of a person. */
 db_rc db_event_by_key(db *d, int64_t person_id, const char *key, char *body, size_t cap);
 db_rc db_event_add(db *d, int64_t play_id, int64_t person_id, uint32_t seq, const char *key,
-                   const char *body, int64_t now);
+                   const char *body, int64_t at_ms, int64_t play_ms, int64_t now);
 db_rc db_puzzle_result_set(db *d, int64_t play_id, const char *room, const char *puzzle, bool solved,
                            int mistakes, int hints, int64_t solve_ms);
 db_rc db_room_result_set(db *d, int64_t play_id, const char *room, bool solved, int mistakes,
                          int hints, int64_t time_ms, int score);
+/* Notes the player's contact with the server, the lower bound of an offline batch's times
+   (ingest.h): events (true) set it; a page load (false) only when nothing came since the last
+   accepted events, so the contact before an offline spell stands. */
+db_rc db_person_seen(db *d, int64_t person_id, bool events, int64_t now);
 /* Marks a person started (first time) and active now. */
 db_rc db_person_touch(db *d, int64_t person_id, int64_t now);
 /* Records the completion unless one is recorded already (the first completion counts). */

@@ -9,12 +9,21 @@
 
 enum { BODY_MAX = 64 * 1024 };
 
+/* The clocks of a play so far (ingest.h: the server's reckoning). */
+typedef struct play_clock {
+    bool any;        /* an event of the play is stored */
+    double t;        /* the client's t of the last event */
+    int64_t at;      /* the server's time of the last event (0: stored before it was kept) */
+    double play;     /* the accounted playing time of the last event */
+} play_clock;
+
 typedef struct replay_ctx {
     replay_play *play;
+    play_clock *clock;
     int bad; /* stored events that no longer replay (the levels changed since) */
 } replay_ctx;
 
-static bool replay_stored(void *user, uint32_t seq, const char *body)
+static bool replay_stored(void *user, uint32_t seq, const char *body, int64_t at_ms, int64_t play_ms)
 {
     replay_ctx *ctx = user;
     diag_list *d = calloc(1, sizeof *d);
@@ -23,7 +32,15 @@ static bool replay_stored(void *user, uint32_t seq, const char *body)
     cJSON *o = jx_parse(&r);
     report_event ev;
     replay_step step;
-    if (!o || !report_event_from_json(&r, o, &ev) || !replay_apply(ctx->play, &ev, &step)) ctx->bad++;
+    bool parsed = o && report_event_from_json(&r, o, &ev);
+    if (parsed) {
+        ctx->clock->any = true;
+        ctx->clock->t = ev.t_ms;
+        ctx->clock->at = at_ms;
+        if (play_ms >= 0) ev.t_ms = (double)play_ms; /* replayed on the server's accounting */
+        ctx->clock->play = ev.t_ms;
+    }
+    if (!parsed || !replay_apply(ctx->play, &ev, &step)) ctx->bad++;
     ctx->play->last_seq = seq; /* stored numbering stands even when the content moved on */
     cJSON_Delete(o);
     free(d);
@@ -46,11 +63,12 @@ static void set(ingest_result *out, ingest_code code, int index, const char *fmt
 /* Stores one replayed event and the results it changed, inside the request's savepoint. */
 static bool store_event(db *d, const replay_content *c, int64_t person_id, const char *play_key, db_play *play,
                   const replay_play *rp, const ingest_item *it, const replay_step *step, const char *body,
-                  int64_t now)
+                  const play_clock *clk, int64_t now)
 {
     bool ok = true;
     if (play->id == 0) ok = db_play_add(d, person_id, play_key, play->release, now, &play->id) == DB_OK;
-    ok = ok && db_event_add(d, play->id, person_id, it->ev.seq, it->key, body, now) == DB_OK;
+    ok = ok && db_event_add(d, play->id, person_id, it->ev.seq, it->key, body, clk->at, (int64_t)clk->play, now) ==
+                   DB_OK;
     const play_state *ps = &rp->state;
     int r = step->room, k = step->puzzle;
     if (ok && r >= 0 && k >= 0) {
@@ -66,11 +84,33 @@ static bool store_event(db *d, const replay_content *c, int64_t person_id, const
     return ok;
 }
 
-/* After a request's new events: the play's summary, the person's activity, and the completion
-   (once per request, not per event: the same rows would be written n times). */
-static bool store_play(db *d, int64_t person_id, db_play *play, const replay_play *rp, int64_t now)
+/* The solved rooms of more than one puzzle whose first and last answers are closer together
+   than the room's plausible minimum (cfg min_room_seconds), as "id,id". A room of one puzzle
+   (the last door) has no span to judge. */
+static void fast_rooms(const replay_play *rp, const cfg *conf, char *out, size_t cap)
 {
     const play_state *ps = &rp->state;
+    size_t o = 0;
+    out[0] = '\0';
+    for (int r = 0; r < ps->game->room_count; r++) {
+        const level_room *room = ps->rooms[r];
+        if (!room || room->puzzle_count < 2 || !play_room_solved(ps, r)) continue;
+        const play_room_time *t = &ps->times[r];
+        double span = t->last_ms > t->first_ms ? t->last_ms - t->first_ms : 0;
+        if (span >= cfg_room_min_seconds(conf, room->id) * 1000.0) continue;
+        int n = snprintf(out + o, cap - o, "%s%s", o ? "," : "", room->id);
+        if (n < 0 || (size_t)n >= cap - o) break;
+        o += (size_t)n;
+    }
+}
+
+/* After a request's new events: the play's summary, the person's activity, and the completion
+   (once per request, not per event: the same rows would be written n times). */
+static bool store_play(db *d, int64_t person_id, db_play *play, const replay_play *rp, const cfg *conf,
+                       int64_t now)
+{
+    const play_state *ps = &rp->state;
+    fast_rooms(rp, conf, play->fast, sizeof play->fast);
     play->last_seq = rp->last_seq;
     play->escaped = ps->escaped;
     play->score = play_score(ps);
@@ -103,6 +143,8 @@ typedef struct ingest_job {
     const ingest_item *items;
     int n;
     int64_t now;
+    int64_t seen;      /* the player's last contact before this request (0: none) */
+    const cfg *conf;
     ingest_result *out;
     replay_play *rp;
     char *body, *stored;
@@ -129,8 +171,9 @@ static bool ingest_work(db *d, void *user)
         return false;
     }
     replay_begin(rp, c);
+    play_clock clk = {0};
     if (rc == DB_OK) {
-        replay_ctx ctx = {rp, 0};
+        replay_ctx ctx = {rp, &clk, 0};
         if (!db_play_events(d, play.id, replay_stored, &ctx)) return false;
         if (ctx.bad)
             fprintf(stderr, "pakopeli-server: play %lld: %d stored events no longer replay (levels changed?)\n",
@@ -139,6 +182,11 @@ static bool ingest_work(db *d, void *user)
         return false;
     }
     bool stored_any = false;
+    /* The server's clock (ingest.h): this batch's events happened no earlier than the play's last
+       stored event and the player's last contact before this request, and no later than now. */
+    int64_t lo = clk.at > j->seen ? clk.at : j->seen;
+    if (lo <= 0 || lo > j->now) lo = j->now;
+    double t_end = j->items[j->n - 1].ev.t_ms;
     for (int i = 0; i < j->n; i++) {
         const ingest_item *it = &j->items[i];
         if (!report_event_to_json(&it->ev, j->body, BODY_MAX)) {
@@ -169,16 +217,41 @@ static bool ingest_work(db *d, void *user)
                 it->ev.seq);
             break;
         }
+        if (clk.any && it->ev.t_ms < clk.t) {
+            set(out, INGEST_REFUSED, i, "event %u: its time t goes back (%.0f ms, after %.0f ms)", it->ev.seq,
+                it->ev.t_ms, clk.t);
+            break;
+        }
+        /* The client's t places an event within the batch (it may have waited offline); the
+           server's times bound it. Playing time grows by the smaller of the two clocks' steps:
+           a claimed pause longer than really passed counts only what passed, and time with the
+           page closed (the client's clock stands still) does not count. */
+        double back = t_end - it->ev.t_ms;
+        int64_t at = j->now - (int64_t)(back > 0 ? back : 0);
+        if (at < lo) at = lo;
+        if (at > j->now) at = j->now;
+        double play_ms = 1;
+        if (clk.any) {
+            double step_t = it->ev.t_ms - clk.t;
+            double step_s = clk.at > 0 ? (double)(at - clk.at) : step_t;
+            play_ms = clk.play + (step_t < step_s ? step_t : step_s);
+        }
+        report_event timed = it->ev;
+        timed.t_ms = play_ms;
         replay_step step;
-        if (!replay_apply(rp, &it->ev, &step)) {
+        if (!replay_apply(rp, &timed, &step)) {
             set(out, INGEST_REFUSED, i, "event %u does not replay: %s", it->ev.seq, replay_why(&step));
             break;
         }
-        if (!store_event(d, c, j->person_id, j->play_key, &play, rp, it, &step, j->body, j->now)) return false;
+        play_clock next = {true, it->ev.t_ms, at, play_ms};
+        if (!store_event(d, c, j->person_id, j->play_key, &play, rp, it, &step, j->body, &next, j->now))
+            return false;
+        clk = next;
+        lo = at;
         out->accepted++;
         stored_any = true;
     }
-    if (stored_any && !store_play(d, j->person_id, &play, rp, j->now)) return false;
+    if (stored_any && !store_play(d, j->person_id, &play, rp, j->conf, j->now)) return false;
     if (stored_any && db_stats_person(d, j->person_id) != DB_OK) return false; /* the kept statistics */
     db_person p;
     if (db_person_get(d, j->person_id, j->now, &p) == DB_OK && p.completed) {
@@ -188,12 +261,12 @@ static bool ingest_work(db *d, void *user)
     return true;
 }
 
-void ingest_batch(db *d, store *st, int64_t person_id, const char *play_key, int64_t content,
-                  const ingest_item *items, int n, int64_t now, ingest_result *out)
+void ingest_batch(db *d, store *st, const cfg *conf, int64_t person_id, const char *play_key, int64_t content,
+                  const ingest_item *items, int n, int64_t seen, int64_t now, ingest_result *out)
 {
     memset(out, 0, sizeof *out);
     out->failed = -1;
-    ingest_job j = {st, content, person_id, play_key, items, n, now, out, malloc(sizeof(replay_play)),
+    ingest_job j = {st, content, person_id, play_key, items, n, now, seen, conf, out, malloc(sizeof(replay_play)),
                     malloc(BODY_MAX), malloc(BODY_MAX)};
     if (!j.rp || !j.body || !j.stored) {
         set(out, INGEST_ERROR, 0, "the server is out of memory");

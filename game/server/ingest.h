@@ -12,7 +12,15 @@
  *     commit, one fsync for many), and acknowledged only after that transaction committed
  *     (WAL, synchronous=FULL), so everything acknowledged is on disk; a storage error, of
  *     the request or of the group's commit, acknowledges none (the client sends them again);
- *   - the server's clock stamps every record; the client's t only measures playing time.
+ *   - the server's clock times a play, not the client's (issue 15). Each event's time is the
+ *     request's receive time, or, for a batch sent after an offline spell, placed back from it
+ *     by the client's t, but never before the play's last stored event nor before the
+ *     player's last contact with the server before this request (GET me, POST events), and
+ *     never after now. Playing time grows event by event by the smaller step of the two
+ *     clocks (a page closed overnight stops the client's clock; a claimed pause cannot be
+ *     longer than what really passed). A t that goes back is refused. A solved room whose
+ *     answers span less than its plausible minimum (cfg min_room_seconds) is recorded on the
+ *     play (db_play.fast) for HR to see; the score stands, flagged.
  * A batch stops at its first refused event; those before it stay accepted.
  */
 #ifndef PK_INGEST_H
@@ -22,6 +30,7 @@
 #include <stdint.h>
 
 #include "../core/report.h"
+#include "cfg.h"
 #include "db.h"
 #include "replay.h"
 #include "store.h"
@@ -53,8 +62,9 @@ typedef struct ingest_result {
 
 /* Ingests n events of one play (play_key) of a person, in order. A new play is replayed on
    the content release its page loaded (content; 0 or unknown: the current one), a stored
-   play on the release it began on (db_play.release). */
-void ingest_batch(db *d, store *st, int64_t person_id, const char *play_key, int64_t content,
-                  const ingest_item *items, int n, int64_t now, ingest_result *out);
+   play on the release it began on (db_play.release). seen: the person's last contact with
+   the server before this request (db_person.seen; 0 none), the earliest an event can be. */
+void ingest_batch(db *d, store *st, const cfg *conf, int64_t person_id, const char *play_key, int64_t content,
+                  const ingest_item *items, int n, int64_t seen, int64_t now, ingest_result *out);
 
 #endif

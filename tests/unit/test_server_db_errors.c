@@ -26,9 +26,9 @@ static void on_user(void *u, const db_user *x)
     (void)u, (void)x;
     interrupt_after_first();
 }
-static bool on_event(void *u, uint32_t seq, const char *body)
+static bool on_event(void *u, uint32_t seq, const char *body, int64_t at_ms, int64_t play_ms)
 {
-    (void)u, (void)seq, (void)body;
+    (void)u, (void)seq, (void)body, (void)at_ms, (void)play_ms;
     interrupt_after_first();
     return true;
 }
@@ -55,7 +55,7 @@ TEST(an_iterator_that_sqlite_stops_mid_way_reports_a_failure_not_a_short_list)
     for (uint32_t s = 1; s <= 3; s++) {
         char key[16];
         snprintf(key, sizeof key, "k%u", s);
-        CHECK(db_event_add(d, play, person, s, key, "{}", 1) == DB_OK);
+        CHECK(db_event_add(d, play, person, s, key, "{}", 1, 1, 1) == DB_OK);
     }
     rows = 0;
     CHECK(!db_play_events(d, play, on_event, NULL));

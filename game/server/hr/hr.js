@@ -126,6 +126,8 @@
       detail: 'Tiedot',
       // messages
       summary: (n, t) => `${n} henkilöä${t ? ' (näytetään ensimmäiset)' : ''}`,
+      fast: 'Epätavallisen nopea',
+      fastHelp: (rooms) => `Palvelimen kellon mukaan huone ratkesi nopeammin kuin on uskottavaa: ${rooms}. Pisteet näkyvät sellaisinaan; tarkista tarvittaessa.`,
       none: 'Ei henkilöitä tällä rajauksella.', resend: 'Uusi linkki', revoke: 'Peru linkki', erase: 'Poista tiedot',
       confirmErase: (n) => `Poistetaanko henkilön ${n} kaikki tiedot pysyvästi? Tätä ei voi perua.`,
       confirmRevoke: (n) => `Perutaanko henkilön ${n} kutsulinkki?`,
@@ -170,6 +172,8 @@
       auditHelp: 'Exports, erasures, invitations and other changes, newest first.', when: 'Time', action: 'Action',
       detail: 'Details',
       summary: (n, t) => `${n} people${t ? ' (showing the first ones)' : ''}`,
+      fast: 'Unusually fast',
+      fastHelp: (rooms) => `By the server's clock a room was solved faster than is plausible: ${rooms}. The score is shown as it is; check if needed.`,
       none: 'Nobody matches this filter.', resend: 'New link', revoke: 'Revoke link', erase: 'Erase data',
       confirmErase: (n) => `Erase all data of ${n} for good? This cannot be undone.`,
       confirmRevoke: (n) => `Revoke the invitation link of ${n}?`,
@@ -209,6 +213,8 @@
       auditHelp: 'Exporter, raderingar, inbjudningar och andra ändringar, nyaste först.', when: 'Tid', action: 'Händelse',
       detail: 'Uppgifter',
       summary: (n, t) => `${n} personer${t ? ' (de första visas)' : ''}`,
+      fast: 'Ovanligt snabb',
+      fastHelp: (rooms) => `Enligt serverns klocka löstes ett rum snabbare än troligt: ${rooms}. Poängen visas som den är; kontrollera vid behov.`,
       none: 'Ingen matchar filtret.', resend: 'Ny länk', revoke: 'Återkalla länk', erase: 'Radera uppgifter',
       confirmErase: (n) => `Radera alla uppgifter om ${n} för gott? Det kan inte ångras.`,
       confirmRevoke: (n) => `Återkalla inbjudningslänken för ${n}?`,
@@ -381,6 +387,11 @@
   // People --------------------------------------------------------------------------------------
 
   function statusBadge(s) { return el('span', { class: 'status ' + s }, t('st_' + s)); }
+  // Rooms the server timed as implausibly fast (its own clock): the score stands, flagged.
+  function fastBadge(p) {
+    if (!p.fast || !p.fast.length) return null;
+    return el('span', { class: 'status fast', title: t('fastHelp', p.fast.join(', ')) }, t('fast'));
+  }
 
   const PAGE = 100;
   let offset = 0;
@@ -410,7 +421,8 @@
       if (admin) acts.append(el('button', { type: 'button', class: 'small danger', onclick: () => erase(p) }, t('erase')));
       body.append(el('tr', { 'data-id': p.id }, name, el('td', {}, p.unit),
         session.emails ? el('td', {}, p.email || '') : null, el('td', {}, fmtDate(p.start_date)),
-        el('td', {}, statusBadge(p.status)), el('td', {}, fmtTime(p.completed)), el('td', {}, fmtDuration(p.time_ms)),
+        el('td', {}, statusBadge(p.status)), el('td', {}, fmtTime(p.completed)),
+        el('td', {}, fmtDuration(p.time_ms), fastBadge(p)),
         el('td', { class: 'num' }, p.completed ? p.score : ''),
         el('td', { class: 'num' }, p.completed ? `${p.mistakes} / ${p.hints}` : ''),
         el('td', { class: 'no-print', hidden: !(admin || canRemind) }, acts)));
@@ -589,7 +601,8 @@
       const p = r.person;
       out.className = 'result valid';
       out.replaceChildren(el('p', {}, el('strong', {}, t('valid')), ' ', el('code', {}, r.code)),
-        el('p', {}, `${p.name} · ${p.unit} · ${t('completedAt')} ${fmtTime(p.completed)} · ${t('score')} ${p.score}`));
+        el('p', {}, `${p.name} · ${p.unit} · ${t('completedAt')} ${fmtTime(p.completed)} · ${t('score')} ${p.score}`),
+        p.fast && p.fast.length ? el('p', {}, fastBadge(p), ' ', t('fastHelp', p.fast.join(', '))) : null);
     } catch (err) {
       if (err.status === 404) { out.className = 'result invalid'; out.replaceChildren(el('p', {}, t('invalid'))); }
       else { out.replaceChildren(); failed(err); }
