@@ -422,7 +422,7 @@
       body.append(el('tr', { 'data-id': p.id }, name, el('td', {}, p.unit),
         session.emails ? el('td', {}, p.email || '') : null, el('td', {}, fmtDate(p.start_date)),
         el('td', {}, statusBadge(p.status)), el('td', {}, fmtTime(p.completed)),
-        el('td', {}, fmtDuration(p.time_ms), fastBadge(p)),
+        el('td', {}, el('span', {}, fmtDuration(p.time_ms)), fastBadge(p)),
         el('td', { class: 'num' }, p.completed ? p.score : ''),
         el('td', { class: 'num' }, p.completed ? `${p.mistakes} / ${p.hints}` : ''),
         el('td', { class: 'no-print', hidden: !(admin || canRemind) }, acts)));
