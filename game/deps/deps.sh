@@ -80,4 +80,10 @@ if [ ! -f "$oidc/node_modules/.package-lock.json" ] || [ "$oidc/package-lock.jso
   echo "deps: npm packages for the sign-in tests"
   (cd "$oidc" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The list of common and breached passwords the server refuses (game/server/pwlist.c), the same way.
+pw=$root/game/server/passwords
+if [ ! -f "$pw/node_modules/.package-lock.json" ] || [ "$pw/package-lock.json" -nt "$pw/node_modules/.package-lock.json" ]; then
+  echo "deps: npm package of common passwords for the server"
+  (cd "$pw" && npm ci --no-audit --no-fund --loglevel=error)
+fi
 echo "deps: ready"

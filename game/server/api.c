@@ -43,6 +43,7 @@
 #include "mail.h"
 #include "oidc.h"
 #include "ingest.h"
+#include "pwlist.h"
 #include "srv.h"
 #include "units.h"
 #include "valid.h"
@@ -57,7 +58,9 @@ enum {
     FEEDBACK_MAX = 2000             /* bytes of feedback text */
 };
 
-static const char session_cookie[] = "pk_session";
+/* __Host-: the browser keeps it only when Secure, for this host, Path=/ (no sibling subdomain
+   can set or shadow it). Plain HTTP on loopback (development) cannot be Secure: pk_session. */
+static const char session_cookie_secure[] = "__Host-pk_session", session_cookie_plain[] = "pk_session";
 
 /* One request being answered. */
 typedef struct call {
@@ -523,6 +526,14 @@ static bool cookie_secure(const call *c)
     }
 }
 
+/* The session id the browser sent: the __Host- cookie, or the plain one where cookies are not
+   Secure (a plain one on an HTTPS site could come from a sibling subdomain: ignored). */
+static const char *session_id(const call *c)
+{
+    const char *id = http_cookie(c->req, session_cookie_secure);
+    return id ? id : cookie_secure(c) ? NULL : http_cookie(c->req, session_cookie_plain);
+}
+
 /* A state-changing request from a browser must come from our own pages. */
 static bool same_origin(call *c)
 {
@@ -543,7 +554,7 @@ typedef enum need { NEED_READ, NEED_WRITE, NEED_ADMIN_READ, NEED_ADMIN_WRITE, NE
    token and origin for writes, admin role where needed. Answers and returns false otherwise. */
 static bool hr_auth(call *c, need n)
 {
-    const char *id = http_cookie(c->req, session_cookie);
+    const char *id = session_id(c);
     if (!id || !valid_key(id, AUTH_TOKEN_MAX - 1)) {
         fail(c, 401, "login_required", NULL, "Please log in.");
         return false;
@@ -598,8 +609,10 @@ bool api_studio_session(srv *s, const http_req *req, http_resp *resp, db_session
 static void set_session_cookie(call *c, const char *value, bool clear)
 {
     char v[256];
-    snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", session_cookie, clear ? "" : value,
-             clear ? "; Max-Age=0" : "", cookie_secure(c) ? "; Secure" : "");
+    bool secure = cookie_secure(c);
+    snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
+             secure ? session_cookie_secure : session_cookie_plain, clear ? "" : value, clear ? "; Max-Age=0" : "",
+             secure ? "; Secure" : "");
     http_add_header(c->resp, "Set-Cookie", v);
 }
 
@@ -613,7 +626,8 @@ bool api_new_session(srv *s, http_resp *resp, int64_t user_id, int64_t now)
     if (db_session_add(s->db, hash, user_id, csrf, now) != DB_OK) return false;
     bool secure = s->cfg.cookie_secure == CFG_SECURE_ALWAYS ||
                   (s->cfg.cookie_secure == CFG_SECURE_AUTO && strncmp(s->cfg.public_url, "https://", 8) == 0);
-    snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s", session_cookie, id, secure ? "; Secure" : "");
+    snprintf(v, sizeof v, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+             secure ? session_cookie_secure : session_cookie_plain, id, secure ? "; Secure" : "");
     return http_add_header(resp, "Set-Cookie", v);
 }
 
@@ -687,7 +701,7 @@ static void post_login(call *c)
     }
     auth_throttle_clear(c->s->login_user, ukey);
     /* A fresh session id at every login (no fixation); an old one from this browser ends. */
-    const char *old = http_cookie(c->req, session_cookie);
+    const char *old = session_id(c);
     if (old && valid_key(old, AUTH_TOKEN_MAX - 1)) {
         char oh[AUTH_HASH_MAX];
         auth_token_hash(old, oh);
@@ -748,6 +762,7 @@ static void post_password(call *c)
         return;
     }
     const char *why = auth_password_problem(pw, u.name);
+    if (!why) why = pwlist_problem(pw);
     if (why || strcmp(pw, old) == 0) {
         fail(c, 400, "weak_password", "new", "The new password needs %s and must differ from the old one.",
              why ? why : "to be new");

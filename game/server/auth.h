@@ -38,7 +38,7 @@ bool auth_password_check(const char *hash, const char *password);
 /* NULL when acceptable, else why not (English; the dashboard translates by code): at least 12
    characters, at least 5 different ones ("aaaaaaaaaaaa"), not a run of the keyboard or the
    digits ("123456789012", "qwertyuiopas"), and not containing the user's own name (user may be
-   NULL). NOT a breached-password list (ASVS 6.2.4): that needs a list we do not ship yet. */
+   NULL). The list of common and breached passwords (ASVS 6.2.4) is pwlist.h: callers ask both. */
 const char *auth_password_problem(const char *password, const char *user);
 
 /* 32 random bytes as base64url: player tokens, session ids, CSRF tokens. */

@@ -1,5 +1,6 @@
 #include "cfg.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <stddef.h>
@@ -60,16 +61,33 @@ int cfg_room_min_seconds(const cfg *c, const char *room)
     return c->min_room_default;
 }
 
-bool cfg_trusted_proxy(const cfg *c, const char *addr)
+/* trusted_proxies: IPv4 or IPv6 literals as the server sees them (inet_ntop's form). */
+static bool set_proxies(cfg *c, const char *v, char *err, size_t cap)
 {
-    size_t n = strlen(addr);
-    for (const char *p = c->trusted_proxies; *p;) {
+    if (strlen(v) >= sizeof c->trusted_proxies) {
+        snprintf(err, cap, "trusted_proxies: longer than %zu bytes", sizeof c->trusted_proxies - 1);
+        return false;
+    }
+    char word[64], norm[INET6_ADDRSTRLEN];
+    unsigned char bin[16];
+    for (const char *p = v; *p;) {
         p += strspn(p, " ,\t");
         size_t len = strcspn(p, " ,\t");
-        if (len && len == n && memcmp(p, addr, n) == 0) return true;
+        if (!len) break;
+        snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word ? len : sizeof word - 1), p);
+        int fam = strchr(word, ':') ? AF_INET6 : AF_INET;
+        if (len >= sizeof word || inet_pton(fam, word, bin) != 1 || !inet_ntop(fam, bin, norm, sizeof norm) ||
+            strcmp(norm, word) != 0) {
+            snprintf(err, cap,
+                     "trusted_proxies: \"%.*s\" is not an IP address in its usual form (such as 127.0.0.1 or ::1; "
+                     "no names, no ranges)",
+                     (int)(len > 60 ? 60 : len), p);
+            return false;
+        }
         p += len;
     }
-    return false;
+    snprintf(c->trusted_proxies, sizeof c->trusted_proxies, "%s", v);
+    return true;
 }
 
 /* "30 outlook=60 teams=45": the default, then room=seconds (0-3600 each). */
@@ -285,8 +303,7 @@ bool cfg_set(cfg *c, const char *key, const char *v, char *err, size_t cap)
     if (strcmp(key, "levels") == 0) return set_path(key, v, c->levels, sizeof c->levels, err, cap);
     if (strcmp(key, "org") == 0) return set_path(key, v, c->org, sizeof c->org, err, cap);
     if (strcmp(key, "min_room_seconds") == 0) return set_min_rooms(c, v, err, cap);
-    if (strcmp(key, "trusted_proxies") == 0)
-        return set_path(key, v, c->trusted_proxies, sizeof c->trusted_proxies, err, cap);
+    if (strcmp(key, "trusted_proxies") == 0) return set_proxies(c, v, err, cap);
     if (strcmp(key, "port") == 0) {
         if (!set_int(key, v, 0, 65535, &n, err, cap)) return false;
         c->port = (int)n;

@@ -91,8 +91,6 @@ typedef struct cfg {
 /* The plausible minimum of a room in seconds (min_room_seconds). */
 int cfg_room_min_seconds(const cfg *c, const char *room);
 
-/* True when addr is one of trusted_proxies (exact textual match of the address). */
-bool cfg_trusted_proxy(const cfg *c, const char *addr);
 
 void cfg_defaults(cfg *c);
 

@@ -183,6 +183,47 @@ static void client_address(struct MHD_Connection *c, char *out, size_t cap)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, (socklen_t)cap);
 }
 
+static bool in_list(const char *list, const char *addr, size_t n)
+{
+    for (const char *p = list ? list : ""; *p;) {
+        p += strspn(p, " ,\t");
+        size_t len = strcspn(p, " ,\t");
+        if (len && len == n && memcmp(p, addr, n) == 0) return true;
+        p += len;
+    }
+    return false;
+}
+
+/* Behind a trusted proxy the client is the rightmost address of X-Forwarded-For that is not
+   itself a trusted proxy (the left part is whatever the client claimed). A value that is not an
+   address leaves the proxy's own: throttles then count the proxy, never a made-up name. */
+static void forwarded_client(const http_server *s, const http_req *req, char *ip, size_t cap)
+{
+    const char *xff = http_header(req, "X-Forwarded-For");
+    if (!xff || !in_list(s->desc.trusted_proxies, ip, strlen(ip))) return;
+    const char *end = xff + strlen(xff);
+    while (end > xff) {
+        const char *start = end;
+        while (start > xff && start[-1] != ',') start--;
+        const char *a = start, *b = end;
+        while (a < b && (*a == ' ' || *a == '\t')) a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t')) b--;
+        char word[64], norm[INET6_ADDRSTRLEN];
+        unsigned char bin[16];
+        size_t n = (size_t)(b - a);
+        if (n == 0 || n >= sizeof word) return;
+        memcpy(word, a, n);
+        word[n] = '\0';
+        int fam = strchr(word, ':') ? AF_INET6 : AF_INET;
+        if (inet_pton(fam, word, bin) != 1 || !inet_ntop(fam, bin, norm, sizeof norm)) return;
+        if (!in_list(s->desc.trusted_proxies, norm, strlen(norm))) {
+            snprintf(ip, cap, "%s", norm);
+            return;
+        }
+        end = start > xff ? start - 1 : xff;
+    }
+}
+
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                  const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -221,6 +262,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
     client_address(c, req.ip, sizeof req.ip);
     req.loopback = http_is_loopback_address(req.ip) && !http_header(&req, "X-Forwarded-For") &&
                    !http_header(&req, "X-Forwarded-Proto") && !http_header(&req, "Forwarded");
+    forwarded_client(s, &req, req.ip, sizeof req.ip);
     http_resp resp = {.status = 500, .type = "application/json; charset=utf-8", .body = {.limit = 64u << 20}};
     s->desc.handler(s->desc.app, &req, &resp);
     if (resp.body.failed && !resp.data) {

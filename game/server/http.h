@@ -28,7 +28,8 @@ typedef struct http_req {
     const char *path;        /* decoded path, without the query */
     const char *body;        /* NUL-terminated; "" when none */
     size_t body_len;
-    char ip[64];             /* the client's address as text */
+    char ip[64];             /* the client's address as text: the peer's, or from a trusted
+                                proxy the rightmost untrusted address of X-Forwarded-For */
     bool loopback;           /* the client is this machine (and no proxy header says otherwise) */
 } http_req;
 
@@ -87,6 +88,8 @@ typedef struct http_desc {
     void *app;
     const char *frame_ancestors; /* origins that may show the game page in a frame, separated by
                                     spaces (CSP frame-ancestors); NULL or "": none may */
+    const char *trusted_proxies; /* proxy addresses (space- or comma-separated, inet_ntop form)
+                                    whose X-Forwarded-For names the client; NULL or "": none */
 } http_desc;
 
 typedef struct http_server http_server;

@@ -27,6 +27,7 @@
 
 #include "mail.h"
 #include "oidc.h"
+#include "pwlist.h"
 #include "srv.h"
 #include "valid.h"
 
@@ -205,6 +206,7 @@ static int cmd_user(srv *s, const args *a)
     if (a->password_stdin) {
         if (!read_password(pw, sizeof pw)) return die("%s", "no password on standard input");
         const char *why = auth_password_problem(pw, name);
+        if (!why) why = pwlist_problem(pw);
         if (why) return die("the password needs %s", why);
     } else {
         auth_random_password(pw);
@@ -398,7 +400,8 @@ static int cmd_serve(srv *s)
     http_server *h = http_start(&(http_desc){.address = s->cfg.address, .port = s->cfg.port,
                                              .threads = s->cfg.threads, .handler = srv_handle,
                                              .limit = srv_body_limit, .app = s,
-                                             .frame_ancestors = s->cfg.frame_ancestors},
+                                             .frame_ancestors = s->cfg.frame_ancestors,
+                                             .trusted_proxies = s->cfg.trusted_proxies},
                                 err, sizeof err);
     if (!h) return die("%s", err);
     pthread_t sweep_thread;

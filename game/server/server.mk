@@ -11,8 +11,17 @@ SERVER_HDR  := $(wildcard game/server/*.h)
 # `=`, not `:=`: expanded when the recipe runs, after $(PACKAGES) installed the .pc files.
 SERVER_LIBS = $(shell pkg-config --libs libmicrohttpd libsodium sqlite3 zlib libcurl libcrypto) -lcjson -lunistring -lpthread -lm
 # _GNU_SOURCE: the server is POSIX code (sockets, flock, realpath, localtime_r) on top of C11.
-SERVER_CFLAGS := $(WARN) -D_GNU_SOURCE -pthread
-SERVER_DEPS := $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) $(CORE_HDR) game/server/server.mk
+# -I build/gen: pwlist_data.h, the list of common passwords made from an npm package (below)
+SERVER_CFLAGS := $(WARN) -D_GNU_SOURCE -pthread -I$(BUILD)/gen
+PWLIST_DATA := $(BUILD)/gen/pwlist_data.h
+SERVER_DEPS := $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) $(CORE_HDR) game/server/server.mk $(PWLIST_DATA)
+
+# The common and breached passwords (ASVS 6.2.4) from zxcvbn-ts's dictionary, installed by
+# game/deps/deps.sh into game/server/passwords/node_modules, turned into a C array.
+$(PWLIST_DATA): game/server/passwords/gen.mjs game/server/passwords/package-lock.json | $(PACKAGES)
+	@mkdir -p $(@D)
+	@cd game/server/passwords && { [ -f node_modules/.package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && \
+	  node gen.mjs $(abspath $@).tmp && mv $(abspath $@).tmp $(abspath $@)
 
 $(BUILD)/native/pakopeli-server: $(SERVER_DEPS) | $(PACKAGES)
 	@mkdir -p $(@D)

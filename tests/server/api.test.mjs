@@ -330,7 +330,14 @@ describe('HR accounts, sessions and roles', () => {
     assert.match(ca, /^pk_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
     assert.notEqual(ca.split(';')[0], cb.split(';')[0]);
     const proxied = await fetch(server.url + '/api/v1/hr/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ user: 'admin', password: 'hallinnon salasana 123' }) });
-    assert.match(proxied.headers.getSetCookie()[0], /; Secure$/, 'behind a proxy the cookie is Secure');
+    const pc = proxied.headers.getSetCookie()[0];
+    assert.match(pc, /^__Host-pk_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Secure$/,
+      'behind a proxy the cookie is Secure and __Host- prefixed (no subdomain can set or shadow it)');
+    const id = pc.split(';')[0];
+    const viaProxy = await fetch(server.url + '/api/v1/hr/session', { headers: { cookie: id, 'x-forwarded-proto': 'https' } });
+    assert.equal(viaProxy.status, 200, 'the prefixed cookie opens the session');
+    const plainOnHttps = await fetch(server.url + '/api/v1/hr/session', { headers: { cookie: 'pk_session=' + id.split('=')[1], 'x-forwarded-proto': 'https' } });
+    assert.equal(plainOnHttps.status, 401, 'on an HTTPS site an unprefixed cookie (a sibling subdomain could set one) is ignored');
   });
 
   it('needs the CSRF token and a same-origin request for every change', async () => {

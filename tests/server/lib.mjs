@@ -113,8 +113,8 @@ export class HR {
     if (body !== undefined && !raw) h['content-type'] = 'application/json';
     const res = await fetch(this.base + p, { method, headers: h, body: raw || body === undefined ? body : JSON.stringify(body) });
     for (const c of res.headers.getSetCookie()) {
-      const m = /^pk_session=([^;]*)/.exec(c);
-      if (m) this.cookie = m[1] ? `pk_session=${m[1]}` : null;
+      const m = /^((?:__Host-)?pk_session)=([^;]*)/.exec(c);
+      if (m) this.cookie = m[2] ? `${m[1]}=${m[2]}` : null;
     }
     const type = res.headers.get('content-type') || '';
     // ignoreBOM: keep a byte-order mark, so tests can see that exports start with one
