@@ -254,7 +254,7 @@ static bool filter_from_args(call *c, db_filter *f)
             fail(c, 400, "bad_value", "q", "q: not a valid search text");
             return false;
         }
-        snprintf(f->q, sizeof f->q, "%s", q);
+        db_name_nfc(q, f->q); /* names are stored in NFC: an NFD search finds them too */
     }
     const char *cfrom = http_arg(c->req, "cfrom"), *cto = http_arg(c->req, "cto");
     if ((cfrom && *cfrom && !valid_date(cfrom)) || (cto && *cto && !valid_date(cto))) {
@@ -1193,7 +1193,7 @@ static void post_person_action(call *c, int64_t id, const char *action)
         char token[AUTH_TOKEN_MAX], hash[AUTH_HASH_MAX];
         auth_random_token(token);
         auth_token_hash(token, hash);
-        if (db_person_set_token(c->s->db, id, hash, c->now + (int64_t)days * 86400000) != DB_OK ||
+        if (db_person_set_token(c->s->db, id, hash, c->now + (int64_t)days * 86400000, c->now) != DB_OK ||
             db_person_get(c->s->db, id, c->now, &p) != DB_OK) {
             fail_db(c);
             return;
@@ -1494,11 +1494,17 @@ static void get_feedback(call *c)
     db_filter f;
     if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f)) return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "feedback");
-    if (!db_feedback_list(c->s->db, &f, c->now, 1000, feedback_row, list)) {
+    int withheld = 0;
+    if (!db_feedback_list(c->s->db, &f, c->now, 1000, c->s->cfg.feedback_min_respondents, feedback_row, list,
+                          &withheld)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
     }
+    /* what the answer did not use or show, so the dashboard can say so (db_feedback_list) */
+    cJSON_AddNumberToObject(o, "min_respondents", c->s->cfg.feedback_min_respondents);
+    cJSON_AddNumberToObject(o, "withheld", withheld);
+    cJSON_AddBoolToObject(o, "filter_ignored", f.q[0] || f.status[0] || f.from[0] || f.to[0] || f.cfrom[0] || f.cto[0]);
     send_json(c, 200, o);
 }
 

@@ -22,7 +22,7 @@ static const char *const names[] = {"address", "port", "data", "web", "hr", "stu
                                     "oidc_client_secret_file", "oidc_scopes", "oidc_unit_claim",
                                     "oidc_groups_claim", "oidc_admin_groups", "oidc_viewer_groups",
                                     "oidc_manager_groups", "oidc_ca_file", "frame_ancestors",
-                                    "min_room_seconds", "trusted_proxies", NULL};
+                                    "min_room_seconds", "trusted_proxies", "feedback_min_respondents", NULL};
 
 void cfg_defaults(cfg *c)
 {
@@ -52,6 +52,7 @@ void cfg_defaults(cfg *c)
     c->mail_attempts = 5;
     snprintf(c->min_room_seconds, sizeof c->min_room_seconds, "20");
     c->min_room_default = 20; /* a room's puzzles, first answer to last: read, think, answer */
+    c->feedback_min_respondents = 5;
 }
 
 int cfg_room_min_seconds(const cfg *c, const char *room)
@@ -303,6 +304,11 @@ bool cfg_set(cfg *c, const char *key, const char *v, char *err, size_t cap)
     if (strcmp(key, "levels") == 0) return set_path(key, v, c->levels, sizeof c->levels, err, cap);
     if (strcmp(key, "org") == 0) return set_path(key, v, c->org, sizeof c->org, err, cap);
     if (strcmp(key, "min_room_seconds") == 0) return set_min_rooms(c, v, err, cap);
+    if (strcmp(key, "feedback_min_respondents") == 0) {
+        if (!set_int(key, v, 1, 1000, &n, err, cap)) return false;
+        c->feedback_min_respondents = (int)n;
+        return true;
+    }
     if (strcmp(key, "trusted_proxies") == 0) return set_proxies(c, v, err, cap);
     if (strcmp(key, "port") == 0) {
         if (!set_int(key, v, 0, 65535, &n, err, cap)) return false;
@@ -472,5 +478,6 @@ void cfg_print(const cfg *c, void *file)
             c->oidc_issuer, c->oidc_client_id, c->oidc_client_secret_file, c->oidc_scopes, c->oidc_unit_claim,
             c->oidc_groups_claim, c->oidc_admin_groups, c->oidc_viewer_groups, c->oidc_manager_groups, c->oidc_ca_file);
     fprintf(f, "frame_ancestors = \"%s\"\n", c->frame_ancestors);
-    fprintf(f, "min_room_seconds = \"%s\"\ntrusted_proxies = \"%s\"\n", c->min_room_seconds, c->trusted_proxies);
+    fprintf(f, "min_room_seconds = \"%s\"\ntrusted_proxies = \"%s\"\nfeedback_min_respondents = %d\n",
+            c->min_room_seconds, c->trusted_proxies, c->feedback_min_respondents);
 }

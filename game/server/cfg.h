@@ -86,6 +86,8 @@ typedef struct cfg {
     /* addresses of reverse proxies whose X-Forwarded-For names the client (space- or
        comma-separated); from any other address the header is ignored. "" = none */
     char trusted_proxies[CFG_PATH_MAX];
+    /* privacy (issue 15): a unit's feedback is shown only when this many of its people gave some */
+    int feedback_min_respondents;
 } cfg;
 
 /* The plausible minimum of a room in seconds (min_room_seconds). */

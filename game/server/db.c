@@ -1,4 +1,5 @@
 #include "db.h"
+#include "units.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -99,7 +100,12 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS feedback_person ON feedback(person_id);"
     "CREATE TABLE IF NOT EXISTS audit("
     "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,"
-    "  detail TEXT NOT NULL) STRICT;";
+    "  detail TEXT NOT NULL) STRICT;"
+    /* person numbers are never reused (the audit log names people by number): the highest one
+       ever erased is kept, and db_person_add numbers above it */
+    "CREATE TRIGGER IF NOT EXISTS people_ids AFTER DELETE ON people BEGIN "
+    "  INSERT INTO meta(key, value) VALUES ('people_max', CAST(old.id AS TEXT)) ON CONFLICT(key) DO "
+    "  UPDATE SET value = CAST(MAX(CAST(value AS INTEGER), old.id) AS TEXT); END;";
 
 /* ---- statistics kept as results arrive ---------------------------------------------------------
  * The dashboard's statistics for all people or one unit are read from these small tables, kept
@@ -416,6 +422,7 @@ static bool add_columns(db *d, char *err, size_t cap)
         {"events", "play_ms", "INTEGER NOT NULL DEFAULT -1"},
         {"plays", "fast", "TEXT NOT NULL DEFAULT ''"},
         {"people", "seen", "INTEGER NOT NULL DEFAULT 0"},
+        {"people", "linked", "INTEGER NOT NULL DEFAULT 0"}, /* the latest link sent (retention) */
     };
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
         sqlite3_stmt *st = prep(d, "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?", "tt", cols[i].table,
@@ -799,13 +806,27 @@ static bool bind_filter(sqlite3_stmt *st, const db_filter *f, int64_t now)
            db_org_bind_filter(st, f);
 }
 
+/* A person's name as stored: Unicode NFC with tidied spaces (units.h), so the NFD and NFC forms
+   of "Päivi" are one name and one search; as given when it does not normalise (never expected:
+   callers checked it with valid_text). */
+void db_name_nfc(const char *in, char out[DB_NAME_MAX])
+{
+    if (!units_normalise(in, out, DB_NAME_MAX)) snprintf(out, DB_NAME_MAX, "%s", in);
+}
+
 db_rc db_person_add(db *d, const db_person *p, const char *token_hash, int64_t *id)
 {
+    char name[DB_NAME_MAX];
+    db_name_nfc(p->name, name);
     db_lock(d);
+    /* A person number is never given twice: an erased person's number stays theirs in the audit
+       log (the highest ever used is kept in meta by the people_ids trigger). */
     db_rc rc = run(d,
-                   "INSERT INTO people(name, unit, start_date, email, anonymous, token_hash, invited, expires) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   "ttttitII", p->name, p->unit, p->start_date, p->email, p->anonymous ? 1 : 0, token_hash,
+                   "INSERT INTO people(id, name, unit, start_date, email, anonymous, token_hash, invited, expires) "
+                   "VALUES (MAX(COALESCE((SELECT MAX(id) FROM people), 0), "
+                   "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'people_max'), 0)) + 1, "
+                   "?, ?, ?, ?, ?, ?, ?, ?)",
+                   "ttttitII", name, p->unit, p->start_date, p->email, p->anonymous ? 1 : 0, token_hash,
                    p->invited, p->expires);
     if (rc == DB_OK && id) *id = sqlite3_last_insert_rowid(d->sql);
     db_unlock(d);
@@ -852,11 +873,11 @@ db_rc db_person_by_code(db *d, const char *code, int64_t now, db_person *out)
     return person_where(d, "SELECT " PERSON_COLS " FROM people p WHERE p.code = :key", code, 0, now, out);
 }
 
-db_rc db_person_set_token(db *d, int64_t id, const char *token_hash, int64_t expires)
+db_rc db_person_set_token(db *d, int64_t id, const char *token_hash, int64_t expires, int64_t now)
 {
     db_lock(d);
-    db_rc rc = run(d, "UPDATE people SET token_hash = ?, expires = ?, revoked = 0 WHERE id = ?", "tII",
-                   token_hash, expires, id);
+    db_rc rc = run(d, "UPDATE people SET token_hash = ?, expires = ?, revoked = 0, linked = ? WHERE id = ?", "tIII",
+                   token_hash, expires, now, id);
     if (rc == DB_OK && sqlite3_changes(d->sql) == 0) rc = DB_NOT_FOUND;
     db_unlock(d);
     return rc;
@@ -877,8 +898,28 @@ db_rc db_person_revoke(db *d, int64_t id, int64_t now)
 db_rc db_person_erase(db *d, int64_t id)
 {
     db_lock(d);
-    db_rc rc = run(d, "DELETE FROM people WHERE id = ?", "I", id);
+    db_person p;
+    db_rc rc = person_where(d, "SELECT " PERSON_COLS " FROM people p WHERE p.id = :key", NULL, id, 0, &p);
+    bool own = d->depth == 0 && db_begin(d);
+    /* The audit log keeps that person number N was erased, never who: their name and address are
+       taken out of earlier entries, and so is an export's name search that matched them. */
+    static const char erased[] = "[poistettu]";
+    if (rc == DB_OK)
+        rc = run(d, "UPDATE audit SET detail = replace(detail, ?1, ?2) WHERE instr(detail, ?1) > 0", "tt", p.name,
+                 erased);
+    if (rc == DB_OK && p.email[0])
+        rc = run(d, "UPDATE audit SET detail = replace(detail, ?1, ?2) WHERE instr(detail, ?1) > 0", "tt", p.email,
+                 erased);
+    if (rc == DB_OK)
+        rc = run(d,
+                 "UPDATE audit SET detail = substr(detail, 1, instr(detail, ' q=') + 2) || ?2 "
+                 "WHERE action = 'export' AND instr(detail, ' q=') > 0 "
+                 "AND length(substr(detail, instr(detail, ' q=') + 3)) > 0 "
+                 "AND instr(pk_fold(?1), pk_fold(substr(detail, instr(detail, ' q=') + 3))) > 0",
+                 "tt", p.name, erased);
+    if (rc == DB_OK) rc = run(d, "DELETE FROM people WHERE id = ?", "I", id);
     if (rc == DB_OK && sqlite3_changes(d->sql) == 0) rc = DB_NOT_FOUND;
+    if (own && !(rc == DB_OK ? db_commit(d) : (db_rollback(d), false)) && rc == DB_OK) rc = DB_ERROR;
     if (rc == DB_OK && d->depth == 0)
         sqlite3_wal_checkpoint_v2(d->sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     db_unlock(d);
@@ -924,9 +965,13 @@ int db_retention(db *d, int64_t cutoff)
 {
     db_lock(d);
     int n = -1;
-    if (run(d, "DELETE FROM people WHERE MAX(completed, last, invited) < ?", "I", cutoff) == DB_OK) {
+    /* a re-sent link (linked) counts as activity: a person invited again is kept */
+    if (run(d, "DELETE FROM people WHERE MAX(completed, last, invited, linked) < ?", "I", cutoff) == DB_OK) {
         n = sqlite3_changes(d->sql);
-        if (n > 0) sqlite3_wal_checkpoint_v2(d->sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+        /* the audit log is pruned by the same rule (it may name who did what to whom) */
+        run(d, "DELETE FROM audit WHERE at < ?", "I", cutoff);
+        if (n > 0 || sqlite3_changes(d->sql) > 0)
+            sqlite3_wal_checkpoint_v2(d->sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
     }
     run(d, "DELETE FROM sessions WHERE seen < ?", "I", cutoff);
     db_unlock(d);
@@ -1265,16 +1310,28 @@ db_rc db_feedback_add(db *d, int64_t person_id, const char *room, int rating, co
     return rc;
 }
 
-bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feedback_fn fn, void *user)
+bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, int min_respondents, db_feedback_fn fn,
+                      void *user, int *withheld)
 {
+    /* Never by person: of the filter only the unit and a manager's scope apply (a name, a status
+       or a date range could narrow the comments down to one person). A unit's comments show only
+       when at least min_respondents people of it gave feedback. */
+    db_filter only = {0};
+    if (f) {
+        snprintf(only.unit, sizeof only.unit, "%s", f->unit);
+        only.scope = f->scope;
+    }
     db_lock(d);
     sqlite3_stmt *st = prep(d,
                             "SELECT f.at, f.room, f.rating, f.text, p.unit FROM feedback f "
                             "JOIN people p ON p.id = f.person_id WHERE " PERSON_FILTER
+                            " AND p.unit IN (SELECT p2.unit FROM feedback f2 JOIN people p2 ON p2.id = f2.person_id "
+                            "GROUP BY p2.unit HAVING COUNT(DISTINCT f2.person_id) >= :min)"
                             " ORDER BY f.at DESC LIMIT :limit",
                             NULL);
-    bool ok = st && bind_filter(st, f, now) &&
-              sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK;
+    bool ok = st && bind_filter(st, &only, now) &&
+              sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"), limit) == SQLITE_OK &&
+              sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":min"), min_respondents) == SQLITE_OK;
     int s = SQLITE_ERROR;
     while (ok && (s = sqlite3_step(st)) == SQLITE_ROW) {
         db_feedback fb;
@@ -1287,6 +1344,18 @@ bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feed
     }
     ok = ok && rows_done(d, s, "feedback");
     finish(d, st);
+    if (ok && withheld) {
+        st = prep(d,
+                  "SELECT COUNT(*) FROM feedback f JOIN people p ON p.id = f.person_id WHERE " PERSON_FILTER
+                  " AND p.unit NOT IN (SELECT p2.unit FROM feedback f2 JOIN people p2 ON p2.id = f2.person_id "
+                  "GROUP BY p2.unit HAVING COUNT(DISTINCT f2.person_id) >= :min)",
+                  NULL);
+        ok = st && bind_filter(st, &only, now) &&
+             sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":min"), min_respondents) == SQLITE_OK &&
+             sqlite3_step(st) == SQLITE_ROW;
+        if (ok) *withheld = sqlite3_column_int(st, 0);
+        finish(d, st);
+    }
     db_unlock(d);
     return ok;
 }

@@ -136,12 +136,16 @@ typedef struct db_filter {
     int64_t scope;                 /* a manager's user id: only the units assigned to them; 0 all */
 } db_filter;
 
+/* Adds a person; the name is stored in NFC (db_name_nfc). */
 db_rc db_person_add(db *d, const db_person *p, const char *token_hash, int64_t *id);
+/* A person's name as stored and searched: NFC, spaces tidied (units_normalise). */
+void db_name_nfc(const char *in, char out[DB_NAME_MAX]);
 db_rc db_person_get(db *d, int64_t id, int64_t now, db_person *out);
 db_rc db_person_by_token(db *d, const char *token_hash, int64_t now, db_person *out);
 db_rc db_person_by_code(db *d, const char *code, int64_t now, db_person *out);
-/* A new link: replaces the token hash, sets a new expiry and lifts a revocation. */
-db_rc db_person_set_token(db *d, int64_t id, const char *token_hash, int64_t expires);
+/* A new link: replaces the token hash, sets a new expiry and lifts a revocation; now counts as
+   activity for retention (a person invited again is kept). */
+db_rc db_person_set_token(db *d, int64_t id, const char *token_hash, int64_t expires, int64_t now);
 db_rc db_person_revoke(db *d, int64_t id, int64_t now);
 /* Removes the person and everything recorded about them, then checkpoints the log so the
    erased rows do not linger in the WAL file (secure_delete zeroes freed pages). */
@@ -256,7 +260,11 @@ typedef struct db_feedback {
     char unit[DB_UNIT_MAX];
 } db_feedback;
 typedef void (*db_feedback_fn)(void *user, const db_feedback *f);
-bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, db_feedback_fn fn, void *user);
+/* Feedback without names, newest first. Only f's unit and scope apply (never a name, status or
+   date: they could single a person out), and only units where at least min_respondents people
+   gave feedback; *withheld (if not NULL) gets the count of comments held back by that rule. */
+bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, int min_respondents, db_feedback_fn fn,
+                      void *user, int *withheld);
 
 /* ---- audit log --------------------------------------------------------------------------------- */
 

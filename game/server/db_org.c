@@ -440,8 +440,10 @@ bool db_person_in_scope(db *d, int64_t person_id, int64_t scope)
 db_rc db_person_edit(db *d, int64_t id, const char *name, const char *unit, const char *start_date,
                      const char *email)
 {
+    char nfc[DB_NAME_MAX];
+    db_name_nfc(name, nfc);
     db_lock(d);
-    db_rc rc = run(d, "UPDATE people SET name = ?, unit = ?, start_date = ?, email = ? WHERE id = ?", "ttttI", name,
+    db_rc rc = run(d, "UPDATE people SET name = ?, unit = ?, start_date = ?, email = ? WHERE id = ?", "ttttI", nfc,
                    unit, start_date, email, id);
     if (rc == DB_OK && changes(d) == 0) rc = DB_NOT_FOUND;
     db_unlock(d);

@@ -10,11 +10,42 @@
 #include <sys/socket.h>
 
 #include <microhttpd.h>
+#include <pthread.h>
+#include <time.h>
+
+/* ---- deadlines a trickle cannot extend -------------------------------------------------------
+ * libmicrohttpd's connection timeout counts from the last byte received, so a client sending a
+ * header byte every 10 s keeps its connection (and its place in the per-address limit) for ever.
+ * Each connection here also has a deadline that bytes do not move: its request's headers must be
+ * complete HTTP_HEADER_S after it opened (or after its previous response), and its body
+ * HTTP_BODY_S after the headers. A watchdog thread shuts down the socket of a connection past its
+ * deadline; libmicrohttpd then closes it as it would any broken connection. Sending a response
+ * has no deadline (a large export to a slow network is legitimate); the idle timeout stands. */
+enum { HTTP_HEADER_S = 10, HTTP_BODY_S = 60 };
+
+typedef struct conn_track {
+    struct conn_track *next, *prev;
+    int fd;
+    int64_t deadline_ms; /* 0: none (the handler has the request; a response is being sent) */
+    bool cut;
+} conn_track;
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 struct http_server {
     struct MHD_Daemon *daemon;
     http_desc desc;
     int port;
+    pthread_mutex_t track_mu;   /* guards tracks, and each track's deadline */
+    conn_track *tracks;         /* open connections */
+    pthread_t watchdog;
+    bool watchdog_started, stopping;
+    pthread_cond_t stop_cv;
     bool framed;          /* desc.frame_ancestors lists origins that may frame the game page */
     char game_csp[1024];  /* the game page's policy with those origins as frame-ancestors */
 };
@@ -24,6 +55,66 @@ typedef struct req_state {
     buf body;
     bool too_big;   /* the body passed the route's limit: answer 413, keep nothing */
 } req_state;
+
+static void set_deadline(http_server *s, struct MHD_Connection *c, int64_t deadline_ms)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    conn_track *t = ci ? ci->socket_context : NULL;
+    if (!t) return;
+    pthread_mutex_lock(&s->track_mu);
+    t->deadline_ms = deadline_ms;
+    pthread_mutex_unlock(&s->track_mu);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    http_server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        conn_track *t = ci ? calloc(1, sizeof *t) : NULL;
+        *socket_context = t;
+        if (!t) return; /* untracked: the idle timeout still applies */
+        t->fd = ci->connect_fd;
+        t->deadline_ms = mono_ms() + HTTP_HEADER_S * 1000;
+        pthread_mutex_lock(&s->track_mu);
+        t->next = s->tracks;
+        if (s->tracks) s->tracks->prev = t;
+        s->tracks = t;
+        pthread_mutex_unlock(&s->track_mu);
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        /* called before libmicrohttpd closes the socket: the watchdog never touches a closed fd */
+        conn_track *t = *socket_context;
+        if (!t) return;
+        pthread_mutex_lock(&s->track_mu);
+        if (t->prev) t->prev->next = t->next;
+        else s->tracks = t->next;
+        if (t->next) t->next->prev = t->prev;
+        pthread_mutex_unlock(&s->track_mu);
+        free(t);
+        *socket_context = NULL;
+    }
+}
+
+static void *watchdog(void *arg)
+{
+    http_server *s = arg;
+    pthread_mutex_lock(&s->track_mu);
+    while (!s->stopping) {
+        int64_t now = mono_ms();
+        for (conn_track *t = s->tracks; t; t = t->next)
+            if (!t->cut && t->deadline_ms && now > t->deadline_ms) {
+                t->cut = true;
+                shutdown(t->fd, SHUT_RDWR);
+            }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 1;
+        pthread_cond_timedwait(&s->stop_cv, &s->track_mu, &until);
+    }
+    pthread_mutex_unlock(&s->track_mu);
+    return NULL;
+}
 
 /* ---- request accessors ------------------------------------------------------------------------ */
 
@@ -235,6 +326,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
         st = calloc(1, sizeof *st);
         if (!st) return MHD_NO;
         *con_cls = st;
+        set_deadline(s, c, mono_ms() + HTTP_BODY_S * 1000); /* the headers are in; now the body */
         size_t limit = s->desc.limit(s->desc.app, method, url);
         st->body.limit = limit ? limit : 1;
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -254,6 +346,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
         *upload_size = 0;
         return MHD_YES;
     }
+    set_deadline(s, c, 0); /* the request is whole: answering it has no deadline */
     if (st->too_big) return send_simple(c, 413, too_large);
 
     http_req req = {.conn = c, .method = method, .path = url};
@@ -274,7 +367,8 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
 {
-    (void)cls, (void)c, (void)code;
+    (void)code;
+    set_deadline(cls, c, mono_ms() + HTTP_HEADER_S * 1000); /* the next request on this connection */
     req_state *st = *con_cls;
     if (!st) return;
     buf_free(&st->body);
@@ -299,6 +393,8 @@ http_server *http_start(const http_desc *desc, char *err, size_t cap)
         return NULL;
     }
     s->desc = *desc;
+    pthread_mutex_init(&s->track_mu, NULL);
+    pthread_cond_init(&s->stop_cv, NULL);
     /* The game page's policy, with the origins allowed to frame it in place of 'none'. */
     const char *fa = desc->frame_ancestors && desc->frame_ancestors[0] ? desc->frame_ancestors : "'none'";
     const char *base = csp_text[HTTP_CSP_GAME], *at = strstr(base, "frame-ancestors 'none'");
@@ -321,7 +417,7 @@ http_server *http_start(const http_desc *desc, char *err, size_t cap)
         flags |= MHD_USE_IPv6;
     } else {
         snprintf(err, cap, "address \"%s\" is not an IPv4 or IPv6 address", desc->address);
-        free(s);
+        http_stop(s);
         return NULL;
     }
     unsigned threads = desc->threads > 0 ? (unsigned)desc->threads : 4;
@@ -334,10 +430,17 @@ http_server *http_start(const http_desc *desc, char *err, size_t cap)
                                  MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
                                  MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
                                  MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+                                 MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
                                  MHD_OPTION_END);
     if (!s->daemon) {
         snprintf(err, cap, "cannot listen on %s port %d (in use, or not allowed)", desc->address, desc->port);
-        free(s);
+        http_stop(s);
+        return NULL;
+    }
+    s->watchdog_started = pthread_create(&s->watchdog, NULL, watchdog, s) == 0;
+    if (!s->watchdog_started) {
+        snprintf(err, cap, "cannot start the connection watchdog thread");
+        http_stop(s);
         return NULL;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
@@ -350,6 +453,15 @@ int http_port(const http_server *s) { return s->port; }
 void http_stop(http_server *s)
 {
     if (!s) return;
-    MHD_stop_daemon(s->daemon);
+    if (s->daemon) MHD_stop_daemon(s->daemon); /* closes every connection: their tracks go */
+    if (s->watchdog_started) {
+        pthread_mutex_lock(&s->track_mu);
+        s->stopping = true;
+        pthread_cond_signal(&s->stop_cv);
+        pthread_mutex_unlock(&s->track_mu);
+        pthread_join(s->watchdog, NULL);
+    }
+    pthread_mutex_destroy(&s->track_mu);
+    pthread_cond_destroy(&s->stop_cv);
     free(s);
 }

@@ -263,7 +263,7 @@ static db_rc queue_with_link(srv *s, const db_person *p, const char *reason, con
     auth_token_hash(token, hash);
     if (!db_begin(s->db)) return DB_ERROR;
     db_rc rc = db_mail_queue(s->db, p->id, 0, reason, dedup, p->email, token, now);
-    if (rc == DB_OK) rc = db_person_set_token(s->db, p->id, hash, p->expires);
+    if (rc == DB_OK) rc = db_person_set_token(s->db, p->id, hash, p->expires, now);
     if (rc != DB_OK) {
         db_rollback(s->db);
         return rc;

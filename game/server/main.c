@@ -272,10 +272,30 @@ static int cmd_restore(srv *s, const args *a)
     if (lock < 0) return die("cannot lock %s", s->cfg.data);
     snprintf(db_path, sizeof db_path, "%s/pakopeli.db", s->cfg.data);
     snprintf(tmp, sizeof tmp, "%s.restoring", db_path);
+    /* The restored file belongs to whoever owned the database (else the data folder): restore is
+       often run as root, and a root-owned database is one the server's user cannot write. */
+    struct stat owner;
+    if (stat(db_path, &owner) != 0 && stat(s->cfg.data, &owner) != 0) {
+        close(lock);
+        return die("cannot read the owner of %s", s->cfg.data);
+    }
+    if (fchown(lock, owner.st_uid, owner.st_gid) != 0) { /* a lock file made just now: best effort */
+    }
     if (!copy_file(a->words[1], tmp)) {
         remove(tmp);
         close(lock);
         return die("cannot copy the backup to %s", tmp);
+    }
+    struct stat got;
+    if (chmod(tmp, 0600) != 0 || stat(tmp, &got) != 0 ||
+        ((got.st_uid != owner.st_uid || got.st_gid != owner.st_gid) && chown(tmp, owner.st_uid, owner.st_gid) != 0)) {
+        remove(tmp);
+        close(lock);
+        char who[48];
+        snprintf(who, sizeof who, "user %u, group %u", (unsigned)owner.st_uid, (unsigned)owner.st_gid);
+        return die("cannot give the restored database to its owner (%s): run restore as that user "
+                   "(sudo -u pakopeli pakopeli-server restore ...) or as root",
+                   who);
     }
     /* The current database is kept beside, with its WAL (which may hold committed rows). */
     char stamp[32];

@@ -953,7 +953,7 @@ static void get_stats(scall *c)
     db_filter f;
     memset(&f, 0, sizeof f);
     bool ok = db_results(c->s->db, &f, c->now, true, stats_row, x) && db_results(c->s->db, &f, c->now, false, stats_row, x) &&
-              db_feedback_list(c->s->db, &f, c->now, 500, stats_feedback, x);
+              db_feedback_list(c->s->db, &f, c->now, 500, c->s->cfg.feedback_min_respondents, stats_feedback, x, NULL);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "room", room);
     cJSON *puzzles = cJSON_AddArrayToObject(o, "puzzles");

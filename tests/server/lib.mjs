@@ -61,8 +61,10 @@ export function runCommand(args, { input } = {}) {
 
 // Starts `pakopeli-server serve`; resolves when it listens. opts.args adds flags.
 export async function startServer({ data = tempDir(), args = [], web = WEB, port = 0, levels = LEVELS } = {}) {
+  // feedback_min_respondents=1: the tests' few players see their comments; privacy.test.mjs
+  // tests the default (and a test's own args come later, so they win)
   const child = spawn(SERVER, ['--address=127.0.0.1', `--port=${port}`, `--data=${data}`, `--levels=${levels}`,
-    `--web=${web}`, `--hr=${HR_DIR}`, '--threads=4', ...args],
+    `--web=${web}`, `--hr=${HR_DIR}`, '--threads=4', '--feedback_min_respondents=1', ...args],
   // PAKOPELI_TEST_CLOCK: the tests may move the server's clock (clock_offset); production may not
   { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PAKOPELI_TEST_CLOCK: '1' } });
   running.add(child);

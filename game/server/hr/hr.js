@@ -117,6 +117,8 @@
       roomsTitle: 'Huoneittain ja tehtävittäin', roomPuzzle: 'Huone / tehtävä', attempted: 'Yrittäneet',
       solvedCount: 'Ratkaisseet', rate: 'Ratkaisuaste', median: 'Mediaaniaika', mistakesAvg: 'Virheitä / hlö',
       hintsAvg: 'Vihjeitä / hlö', feedbackTitle: 'Oppijoiden palaute', feedbackHelp: 'Palaute näytetään ilman nimiä.',
+      feedbackUnitOnly: 'Palautetta rajataan vain yksikön mukaan, ei nimen, tilan tai päivämäärien: ne voisivat paljastaa vastaajan.',
+      feedbackWithheld: (n, min) => `${n} palautetta jätetty näyttämättä: yksiköistä, joissa vastaajia on alle ${min}.`,
       verifyTitle: 'Tarkista suorituskoodi', code: 'Suorituskoodi', check: 'Tarkista', inviteTitle: 'Kutsu uusi työntekijä',
       emailOpt: 'Sähköposti (vapaaehtoinen)', validDays: 'Linkki voimassa (päivää)', invite: 'Luo kutsulinkki',
       importTitle: 'Tuo CSV-tiedostosta',
@@ -164,7 +166,9 @@
       chartTitle: 'Completions over time', roomsTitle: 'By room and puzzle', roomPuzzle: 'Room / puzzle',
       attempted: 'Attempted', solvedCount: 'Solved', rate: 'Solve rate', median: 'Median time',
       mistakesAvg: 'Mistakes / person', hintsAvg: 'Hints / person', feedbackTitle: "Learners' feedback",
-      feedbackHelp: 'Feedback is shown without names.', verifyTitle: 'Verify a completion code', code: 'Completion code',
+      feedbackHelp: 'Feedback is shown without names.',
+      feedbackUnitOnly: 'Feedback is filtered by unit only, never by name, status or dates: they could reveal who wrote it.',
+      feedbackWithheld: (n, min) => `${n} comments not shown: from units with fewer than ${min} respondents.`, verifyTitle: 'Verify a completion code', code: 'Completion code',
       check: 'Verify', inviteTitle: 'Invite a new employee', emailOpt: 'Email (optional)', validDays: 'Link valid (days)',
       invite: 'Create invitation link', importTitle: 'Import from CSV',
       importHelp: 'Columns: name; unit; start date; email. A header row is optional. From Excel: Save as → CSV UTF-8.',
@@ -205,7 +209,9 @@
       chartTitle: 'Slutföranden över tid', roomsTitle: 'Per rum och uppgift', roomPuzzle: 'Rum / uppgift',
       attempted: 'Försökt', solvedCount: 'Löst', rate: 'Lösningsgrad', median: 'Mediantid',
       mistakesAvg: 'Fel / person', hintsAvg: 'Tips / person', feedbackTitle: 'Deltagarnas respons',
-      feedbackHelp: 'Responsen visas utan namn.', verifyTitle: 'Kontrollera en slutförandekod', code: 'Slutförandekod',
+      feedbackHelp: 'Responsen visas utan namn.',
+      feedbackUnitOnly: 'Responsen filtreras bara efter enhet, aldrig efter namn, status eller datum: de kunde avslöja vem som skrev.',
+      feedbackWithheld: (n, min) => `${n} svar visas inte: från enheter med färre än ${min} svarande.`, verifyTitle: 'Kontrollera en slutförandekod', code: 'Slutförandekod',
       check: 'Kontrollera', inviteTitle: 'Bjud in en ny anställd', emailOpt: 'E-post (frivillig)', validDays: 'Länken giltig (dagar)',
       invite: 'Skapa inbjudningslänk', importTitle: 'Importera från CSV',
       importHelp: 'Kolumner: namn; enhet; startdatum; e-post. En rubrikrad är frivillig. Från Excel: Spara som → CSV UTF-8.',
@@ -580,9 +586,12 @@
   // Feedback, verification, audit --------------------------------------------------------------------
 
   async function feedback() {
-    const { feedback: rows } = await api('GET', 'hr/feedback?' + query());
+    const { feedback: rows, withheld, min_respondents: min, filter_ignored: ignored } = await api('GET', 'hr/feedback?' + query());
     const list = $('#feedback-list');
     list.replaceChildren();
+    // the server never filters feedback by person, and holds back units with few respondents
+    if (ignored) list.append(el('li', { class: 'summary' }, t('feedbackUnitOnly')));
+    if (withheld) list.append(el('li', { class: 'summary' }, t('feedbackWithheld', withheld, min)));
     for (const f of rows) {
       const meta = [fmtTime(f.at), f.unit, f.room ? `${t('room')}: ${f.room}` : '', f.rating ? `${t('rating')}: ${f.rating}/5` : '']
         .filter(Boolean).join(' · ');
