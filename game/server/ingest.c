@@ -186,6 +186,7 @@ static bool ingest_work(db *d, void *user)
        stored event and the player's last contact before this request, and no later than now. */
     int64_t lo = clk.at > j->seen ? clk.at : j->seen;
     if (lo <= 0 || lo > j->now) lo = j->now;
+    const int64_t lo0 = lo;
     double t_end = j->items[j->n - 1].ev.t_ms;
     for (int i = 0; i < j->n; i++) {
         const ingest_item *it = &j->items[i];
@@ -230,7 +231,10 @@ static bool ingest_work(db *d, void *user)
         int64_t at = j->now - (int64_t)(back > 0 ? back : 0);
         if (at < lo) at = lo;
         if (at > j->now) at = j->now;
-        double play_ms = 1;
+        /* the first event: the client's time since the play began, but no more than the server
+           saw pass since the player's contact before it (a page load, GET me) */
+        double play_ms = it->ev.t_ms < (double)(at - lo0) ? it->ev.t_ms : (double)(at - lo0);
+        if (play_ms < 1) play_ms = 1;
         if (clk.any) {
             double step_t = it->ev.t_ms - clk.t;
             double step_s = clk.at > 0 ? (double)(at - clk.at) : step_t;
