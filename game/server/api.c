@@ -1641,8 +1641,8 @@ static void export_row(void *user, const db_person *p)
         snprintf(hints, sizeof hints, "%d", p->hints);
     }
     const char *row[] = {p->name, p->unit, start, x->emails ? p->email : "", status, invited, started, completed,
-                         minutes, score, mistakes, hints, p->code};
-    csv_row(x->out, ';', row, 13);
+                         minutes, score, mistakes, hints, p->code, p->fast};
+    csv_row(x->out, ';', row, 14);
     x->rows++;
     if (x->out->len >= 65536) {
         x->write_failed |= fwrite(x->out->data, 1, x->out->len, x->file) != x->out->len;
@@ -1670,13 +1670,15 @@ static void post_export(call *c)
     buf_puts(&r->body, CSV_BOM);
     static const char *const head_fi[] = {"Nimi", "Yksikkö", "Aloituspäivä", "Sähköposti", "Tila", "Kutsuttu",
                                           "Aloitettu", "Suoritettu", "Peliaika (min)", "Pisteet", "Virheet",
-                                          "Vihjeet", "Suorituskoodi"};
+                                          "Vihjeet", "Suorituskoodi", "Epätavallisen nopeat huoneet"};
     static const char *const head_en[] = {"Name", "Unit", "Start date", "Email", "Status", "Invited", "Started",
                                           "Completed", "Playing time (min)", "Score", "Mistakes", "Hints",
-                                          "Completion code"};
+                                          "Completion code", "Unusually fast rooms"};
     static const char *const head_sv[] = {"Namn", "Enhet", "Startdatum", "E-post", "Status", "Inbjuden", "Påbörjad",
-                                          "Slutförd", "Speltid (min)", "Poäng", "Fel", "Tips", "Slutförandekod"};
-    csv_row(&r->body, ';', fi ? head_fi : sv ? head_sv : head_en, 13);
+                                          "Slutförd", "Speltid (min)", "Poäng", "Fel", "Tips", "Slutförandekod",
+                                          "Ovanligt snabba rum"};
+    /* the last column: rooms the server timed as implausibly fast (ingest.h), "" none */
+    csv_row(&r->body, ';', fi ? head_fi : sv ? head_sv : head_en, 14);
     /* No cap, and no limit of memory: every matching row goes to an unnamed file in the data
        folder (O_TMPFILE: never visible, gone when closed; personal data stays where the database
        is), which is then sent from disk. The count goes in X-Export-Rows and the audit log. */

@@ -1,4 +1,5 @@
 #include "http.h"
+#include "valid.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -274,45 +275,13 @@ static void client_address(struct MHD_Connection *c, char *out, size_t cap)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, (socklen_t)cap);
 }
 
-static bool in_list(const char *list, const char *addr, size_t n)
-{
-    for (const char *p = list ? list : ""; *p;) {
-        p += strspn(p, " ,\t");
-        size_t len = strcspn(p, " ,\t");
-        if (len && len == n && memcmp(p, addr, n) == 0) return true;
-        p += len;
-    }
-    return false;
-}
-
 /* Behind a trusted proxy the client is the rightmost address of X-Forwarded-For that is not
    itself a trusted proxy (the left part is whatever the client claimed). A value that is not an
    address leaves the proxy's own: throttles then count the proxy, never a made-up name. */
 static void forwarded_client(const http_server *s, const http_req *req, char *ip, size_t cap)
 {
     const char *xff = http_header(req, "X-Forwarded-For");
-    if (!xff || !in_list(s->desc.trusted_proxies, ip, strlen(ip))) return;
-    const char *end = xff + strlen(xff);
-    while (end > xff) {
-        const char *start = end;
-        while (start > xff && start[-1] != ',') start--;
-        const char *a = start, *b = end;
-        while (a < b && (*a == ' ' || *a == '\t')) a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t')) b--;
-        char word[64], norm[INET6_ADDRSTRLEN];
-        unsigned char bin[16];
-        size_t n = (size_t)(b - a);
-        if (n == 0 || n >= sizeof word) return;
-        memcpy(word, a, n);
-        word[n] = '\0';
-        int fam = strchr(word, ':') ? AF_INET6 : AF_INET;
-        if (inet_pton(fam, word, bin) != 1 || !inet_ntop(fam, bin, norm, sizeof norm)) return;
-        if (!in_list(s->desc.trusted_proxies, norm, strlen(norm))) {
-            snprintf(ip, cap, "%s", norm);
-            return;
-        }
-        end = start > xff ? start - 1 : xff;
-    }
+    if (xff && valid_in_list(s->desc.trusted_proxies, ip)) valid_forwarded_client(xff, s->desc.trusted_proxies, ip, cap);
 }
 
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,

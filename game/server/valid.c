@@ -1,5 +1,7 @@
 #include "valid.h"
 
+#include <arpa/inet.h>
+
 #include <stdint.h>
 #include <string.h>
 
@@ -133,4 +135,43 @@ void valid_fold(const char *in, char *out, size_t cap)
     }
     if (o > 0 && (unsigned char)out[o - 1] >= 0xC0) o--;
     out[o] = '\0';
+}
+
+bool valid_in_list(const char *list, const char *addr)
+{
+    size_t n = strlen(addr);
+    for (const char *p = list ? list : ""; *p;) {
+        p += strspn(p, " ,\t");
+        size_t len = strcspn(p, " ,\t");
+        if (len && len == n && memcmp(p, addr, n) == 0) return true;
+        p += len;
+    }
+    return false;
+}
+
+bool valid_forwarded_client(const char *xff, const char *trusted, char *out, size_t cap)
+{
+    const char *end = xff + strlen(xff);
+    while (end > xff) {
+        const char *start = end;
+        while (start > xff && start[-1] != ',') start--;
+        const char *a = start, *b = end;
+        while (a < b && (*a == ' ' || *a == '\t')) a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t')) b--;
+        char word[64], norm[INET6_ADDRSTRLEN];
+        unsigned char bin[16];
+        size_t n = (size_t)(b - a);
+        if (n == 0 || n >= sizeof word) return false;
+        memcpy(word, a, n);
+        word[n] = '\0';
+        int fam = strchr(word, ':') ? AF_INET6 : AF_INET;
+        if (inet_pton(fam, word, bin) != 1 || !inet_ntop(fam, bin, norm, sizeof norm)) return false;
+        if (!valid_in_list(trusted, norm)) {
+            if (strlen(norm) >= cap) return false;
+            memcpy(out, norm, strlen(norm) + 1);
+            return true;
+        }
+        end = start > xff ? start - 1 : xff;
+    }
+    return false;
 }

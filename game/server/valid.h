@@ -33,4 +33,13 @@ bool valid_key(const char *s, size_t max);
    "Äijälä" with "äijä". Writes at most cap bytes including the NUL. */
 void valid_fold(const char *in, char *out, size_t cap);
 
+/* True when addr is one of list's entries (IP addresses as inet_ntop writes them, separated by
+   spaces or commas). */
+bool valid_in_list(const char *list, const char *addr);
+
+/* The client behind trusted reverse proxies: the rightmost address of an X-Forwarded-For value
+   that is not itself in trusted, normalised (inet_ntop). False, out untouched, when the value
+   ends in something that is not an IP address, or holds only trusted ones. */
+bool valid_forwarded_client(const char *xff, const char *trusted, char *out, size_t cap);
+
 #endif

@@ -58,6 +58,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_ASSERT(strlen(folded) < sizeof folded);
     char code[AUTH_CODE_MAX];
     (void)auth_code_normalise(s, code);
+    char client[64] = "";
+    if (valid_forwarded_client(s, "127.0.0.1 ::1", client, sizeof client))
+        FUZZ_ASSERT(client[0] && !valid_in_list("127.0.0.1 ::1", client)); /* X-Forwarded-For */
     valid_trim(s);
     return 0;
 }

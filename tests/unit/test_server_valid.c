@@ -105,6 +105,43 @@ TEST(a_settings_file_is_read_with_comments_and_quotes)
     remove(path);
 }
 
+TEST(the_client_behind_a_trusted_proxy_is_the_rightmost_untrusted_forwarded_address)
+{
+    char ip[64] = "keep";
+    CHECK(valid_forwarded_client("203.0.113.9", "127.0.0.1", ip, sizeof ip));
+    CHECK_STR(ip, "203.0.113.9");
+    /* what the client wrote in front counts for nothing; a second trusted proxy is skipped */
+    CHECK(valid_forwarded_client("1.2.3.4, 198.51.100.7 ,10.0.0.2", "127.0.0.1, 10.0.0.2", ip, sizeof ip));
+    CHECK_STR(ip, "198.51.100.7");
+    CHECK(valid_forwarded_client("2001:DB8::1", "", ip, sizeof ip));
+    CHECK_STR(ip, "2001:db8::1");
+    snprintf(ip, sizeof ip, "keep");
+    CHECK(!valid_forwarded_client("1.2.3.4, proxy.example", "127.0.0.1", ip, sizeof ip));
+    CHECK(!valid_forwarded_client("", "127.0.0.1", ip, sizeof ip));
+    CHECK(!valid_forwarded_client("1.2.3.4,", "127.0.0.1", ip, sizeof ip));
+    CHECK(!valid_forwarded_client("127.0.0.1", "127.0.0.1", ip, sizeof ip));
+    CHECK_STR(ip, "keep");
+}
+
+TEST(room_minimums_and_trusted_proxies_are_checked_settings)
+{
+    cfg c;
+    cfg_defaults(&c);
+    char err[256];
+    CHECK(cfg_room_min_seconds(&c, "outlook") == 20);
+    CHECK(cfg_set(&c, "min_room_seconds", "30 outlook=60, teams=0", err, sizeof err));
+    CHECK(cfg_room_min_seconds(&c, "outlook") == 60 && cfg_room_min_seconds(&c, "teams") == 0 &&
+          cfg_room_min_seconds(&c, "intranet") == 30);
+    CHECK(!cfg_set(&c, "min_room_seconds", "30 40", err, sizeof err));
+    CHECK(!cfg_set(&c, "min_room_seconds", "outlook=-1", err, sizeof err));
+    CHECK(!cfg_set(&c, "min_room_seconds", "=5", err, sizeof err));
+    CHECK(cfg_room_min_seconds(&c, "outlook") == 60); /* a refused value changes nothing */
+    CHECK(cfg_set(&c, "trusted_proxies", "127.0.0.1, ::1", err, sizeof err));
+    CHECK(!cfg_set(&c, "trusted_proxies", "10.0.0.0/8", err, sizeof err));
+    CHECK_CONTAINS(err, "not an IP address");
+    CHECK(!cfg_set(&c, "trusted_proxies", "::0001", err, sizeof err)); /* not in its usual form */
+}
+
 int main(void)
 {
     RUN(names_with_finnish_letters_apostrophes_and_markup_are_text);
@@ -115,5 +152,7 @@ int main(void)
     RUN(trimming_removes_outer_spaces_only);
     RUN(a_settings_file_typo_is_an_error_with_a_suggestion);
     RUN(a_settings_file_is_read_with_comments_and_quotes);
+    RUN(the_client_behind_a_trusted_proxy_is_the_rightmost_untrusted_forwarded_address);
+    RUN(room_minimums_and_trusted_proxies_are_checked_settings);
     return harness_done();
 }
