@@ -743,12 +743,15 @@ static void post_password(call *c)
         fail_body(c);
         return;
     }
-    /* throttled like a login: a stolen session must not be a way to guess the password */
-    char ukey[128];
+    /* throttled like a login, per user and per client address: a stolen session must not be a
+       way to guess the password */
+    char ukey[128], ikey[96];
     snprintf(ukey, sizeof ukey, "user:%s", c->sess.user);
+    snprintf(ikey, sizeof ikey, "ip:%s", c->req->ip);
     int wait = auth_throttle_wait(c->s->login_user, ukey, c->now);
-    if (wait > 0) {
-        too_many(c, wait);
+    int iwait = auth_throttle_wait(c->s->login_ip, ikey, c->now);
+    if (wait > 0 || iwait > 0) {
+        too_many(c, wait > iwait ? wait : iwait);
         return;
     }
     db_user u;
@@ -758,6 +761,7 @@ static void post_password(call *c)
     }
     if (strlen(old) > AUTH_PASSWORD_MAX || !auth_password_check(u.pwhash, old)) {
         auth_throttle_fail(c->s->login_user, ukey, c->now);
+        auth_throttle_fail(c->s->login_ip, ikey, c->now);
         fail(c, 403, "bad_password", "old", "The current password is not right.");
         return;
     }

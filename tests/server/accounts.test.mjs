@@ -61,3 +61,33 @@ describe('login throttling per client address behind a trusted proxy', () => {
     assert.match(r, /not on the list of common and leaked passwords/);
   });
 });
+
+describe('a password change is throttled per client address too', () => {
+  let server;
+  after(async () => assert.equal((await server.stop()).code, 0, server.errors()));
+
+  it('counts wrong current passwords from one address across the sessions of several users', async () => {
+    server = await startServer({ args: ['--trusted_proxies=127.0.0.1'] });
+    await new HR(server.url).firstLogin(server, 'ylläpidon oma salasana');
+    const data = server.data;
+    const sessions = [];
+    for (let i = 0; i < 8; i++) {
+      runCommand(['user', 'add', `katsoja${i}`, '--password-stdin', `--data=${data}`], { input: `katsojan oma salasana ${i}\n` });
+      // signed in through the proxy too (its cookie is then the __Host- one)
+      const h = new HR(server.url);
+      const r = await h.request('POST', '/api/v1/hr/login', { user: `katsoja${i}`, password: `katsojan oma salasana ${i}` },
+        { headers: { 'x-forwarded-for': '203.0.113.50' } });
+      assert.equal(r.status, 200);
+      h.csrf = r.data.csrf;
+      sessions.push(h);
+    }
+    // four wrong guesses per account (under the per-user limit of 5), from one address
+    const statuses = [];
+    for (const h of sessions)
+      for (let k = 0; k < 4; k++)
+        statuses.push((await h.request('POST', '/api/v1/hr/password', { old: `arvaus ${k}`, new: 'uusi pitkä salasana' },
+          { headers: { 'x-forwarded-for': '203.0.113.50' } })).status);
+    assert.ok(statuses.includes(429), `the address is throttled after 30 wrong guesses: ${statuses.join(',')}`);
+    assert.equal(statuses.indexOf(429), 30, statuses.join(','));
+  });
+});
