@@ -719,7 +719,7 @@ db_rc db_session_remove_user(db *d, int64_t user_id, const char *keep_hash)
     "(:unit = '' OR p.unit = :unit) AND (:status = '' OR :status = 'overdue' OR "               \
     "(" PERSON_STATUS ") = :status) AND "                                                       \
     "(:from = '' OR p.start_date >= :from) AND (:to = '' OR p.start_date <= :to) AND "          \
-    "(:q = '' OR instr(pk_fold(p.name), :q) > 0) AND " DB_ORG_FILTER
+    "(:q = '' OR instr(p.name_fold, :q) > 0) AND " DB_ORG_FILTER
 
 /* Fills the statistics tables from scratch (a new or older database, or one written behind
    the server's back: deleting meta 'stats' asks for this), then installs their triggers. The
@@ -822,11 +822,11 @@ db_rc db_person_add(db *d, const db_person *p, const char *token_hash, int64_t *
     /* A person number is never given twice: an erased person's number stays theirs in the audit
        log (the highest ever used is kept in meta by the people_ids trigger). */
     db_rc rc = run(d,
-                   "INSERT INTO people(id, name, unit, start_date, email, anonymous, token_hash, invited, expires) "
+                   "INSERT INTO people(id, name, name_fold, unit, start_date, email, anonymous, token_hash, invited, expires) "
                    "VALUES (MAX(COALESCE((SELECT MAX(id) FROM people), 0), "
                    "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'people_max'), 0)) + 1, "
-                   "?, ?, ?, ?, ?, ?, ?, ?)",
-                   "ttttitII", name, p->unit, p->start_date, p->email, p->anonymous ? 1 : 0, token_hash,
+                   "?, pk_fold(?), ?, ?, ?, ?, ?, ?, ?)",
+                   "tttttitII", name, name, p->unit, p->start_date, p->email, p->anonymous ? 1 : 0, token_hash,
                    p->invited, p->expires);
     if (rc == DB_OK && id) *id = sqlite3_last_insert_rowid(d->sql);
     db_unlock(d);

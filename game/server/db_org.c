@@ -182,6 +182,23 @@ bool db_org_setup(db *d, int from_version, char *err, size_t cap)
         snprintf(err, cap, "cannot add the users' e-mail column: %s", msg ? msg : "?");
         ok = false;
     }
+    /* The name folded for search (pk_fold), stored beside it: a search or its count reads it
+       instead of folding every name again (libunistring per person: 244 ms at 130,000 people).
+       Looked for, like the users' e-mail; rows written before it existed, or behind the
+       server's back (the bench's sqlite3), are folded here at start. */
+    st = ok ? prep(d, "SELECT COUNT(*) FROM pragma_table_info('people') WHERE name = 'name_fold'", NULL) : NULL;
+    bool has_fold = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_finalize(st);
+    if (ok && !has_fold &&
+        sqlite3_exec(h, "ALTER TABLE people ADD COLUMN name_fold TEXT NOT NULL DEFAULT ''", NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, cap, "cannot add the people's folded-name column: %s", msg ? msg : "?");
+        ok = false;
+    }
+    if (ok && sqlite3_exec(h, "UPDATE people SET name_fold = pk_fold(name) WHERE name_fold = '' AND name != ''", NULL, NULL,
+                           &msg) != SQLITE_OK) {
+        snprintf(err, cap, "cannot fold the people's names: %s", msg ? msg : "?");
+        ok = false;
+    }
     if (ok && from_version == 1) { /* once, when units became a list */
         sqlite3_exec(h, "BEGIN", NULL, NULL, NULL);
         ok = adopt_units(d, 0);
@@ -443,8 +460,8 @@ db_rc db_person_edit(db *d, int64_t id, const char *name, const char *unit, cons
     char nfc[DB_NAME_MAX];
     db_name_nfc(name, nfc);
     db_lock(d);
-    db_rc rc = run(d, "UPDATE people SET name = ?, unit = ?, start_date = ?, email = ? WHERE id = ?", "ttttI", nfc,
-                   unit, start_date, email, id);
+    db_rc rc = run(d, "UPDATE people SET name = ?, name_fold = pk_fold(?), unit = ?, start_date = ?, email = ? WHERE id = ?",
+                   "tttttI", nfc, nfc, unit, start_date, email, id);
     if (rc == DB_OK && changes(d) == 0) rc = DB_NOT_FOUND;
     db_unlock(d);
     return rc;
@@ -462,7 +479,7 @@ db_rc db_person_edit(db *d, int64_t id, const char *name, const char *unit, cons
     "(:unit = '' OR p.unit = :unit) AND (:status = '' OR :status = 'overdue' OR "               \
     "(" STATUS_SQL ") = :status) AND "                                                          \
     "(:from = '' OR p.start_date >= :from) AND (:to = '' OR p.start_date <= :to) AND "          \
-    "(:q = '' OR instr(pk_fold(p.name), :q) > 0) AND " DB_ORG_FILTER
+    "(:q = '' OR instr(p.name_fold, :q) > 0) AND " DB_ORG_FILTER
 #define OVERDUE_SQL                                                                             \
     "(p.completed = 0 AND p.revoked = 0 AND p.start_date != '' AND p.start_date <= :overdue)"
 

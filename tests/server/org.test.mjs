@@ -94,6 +94,11 @@ describe('units, managers and corrections', () => {
     assert.equal(r.data.name, 'Cecilia Cox-Berg');
     assert.equal(r.data.unit, NFC);
     assert.equal(r.data.start_date, '2025-04-01');
+    // the name search finds the corrected name (its folded form is kept with it)
+    const found = (q) => hr.get('/api/v1/hr/people?q=' + encodeURIComponent(q)).then((x) => x.data.people.map((p) => p.id));
+    assert.deepEqual(await found('COX-BERG'), [ids['Cecilia Cox']]);
+    assert.deepEqual(await found('Cecilia Cox'), [ids['Cecilia Cox']]);
+    assert.equal((await hr.get('/api/v1/hr/people?q=cox-berg')).data.total, 1, 'the count agrees');
     const entry = (await hr.get('/api/v1/hr/audit')).data.audit.find((a) => a.action === 'edit');
     assert.match(entry.detail, new RegExp(`person #${ids['Cecilia Cox']}; name changed; unit: "Kotihoito" -> "${NFC}"; start_date: "2020-01-01" -> "2025-04-01"; email changed`));
     assert.ok(!entry.detail.includes('Cecilia'), 'the log names the change, not the personal data');
