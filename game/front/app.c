@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <SDL.h>
 
@@ -21,6 +22,7 @@ static const char *const FONT_FILES[TEXT_FACE_COUNT] = {
 };
 static const char *const SAVE_KEY = "pakopeli.save";
 static const char *const SETTINGS_KEY = "pakopeli.settings";
+static const char *const SEED_KEY = "pakopeli.seed";
 
 static void enter_room(app *a, int i);
 static void restart(app *a);
@@ -38,7 +40,7 @@ static view_ctx view_context(app *a)
 static room_ctx room_context(app *a, view_ctx *c)
 {
     return (room_ctx){.c = c, .manifest = &a->manifest, .rooms = a->rooms, .room_count = a->rooms_loaded,
-                      .play = &a->play, .room = a->room, .hub = a->hub};
+                      .play = &a->play, .room = a->room, .hub = a->hub, .seed = a->seed};
 }
 
 /* ---- settings ----------------------------------------------------------------------------- */
@@ -80,6 +82,25 @@ static void set_language(app *a, i18n_lang lang)
     a->ui.role_names[UI_OPTION] = str(lang, STR_ROLE_OPTION);
     a->ui.role_names[UI_LINK] = str(lang, STR_ROLE_LINK);
     a->dirty = true;
+}
+
+/* This player's seed for the order of choice options: made once and kept in storage, so the
+   order stays the same for the player (across reloads and "start again"); ?seed=N (natively
+   --seed=N) sets it. The browser tests store a fixed one (tests/e2e/lib.mjs), so the approved
+   screens stay the same. */
+static uint32_t player_seed(void)
+{
+    char buf[24];
+    if (plat_param("seed", buf, sizeof buf) || plat_store_get(SEED_KEY, buf, sizeof buf)) {
+        char *end;
+        unsigned long v = strtoul(buf, &end, 10);
+        if (end != buf && *end == '\0' && v > 0 && v <= 0xffffffffUL) return (uint32_t)v;
+    }
+    uint32_t s = (uint32_t)time(NULL) * 2654435761u ^ (uint32_t)(plat_now_ms() * 1000.0);
+    if (s == 0) s = 1;
+    snprintf(buf, sizeof buf, "%lu", (unsigned long)s);
+    plat_store_set(SEED_KEY, buf);
+    return s;
 }
 
 /* ---- progress ----------------------------------------------------------------------------- */
@@ -757,6 +778,7 @@ int main(int argc, char **argv)
     plat_layout(a.gfx.w, a.gfx.h);
     set_language(&a, initial_language());
     load_settings(&a);
+    a.seed = player_seed();
     a.hub = -1;
     for (int f = 0; f < TEXT_FACE_COUNT; f++) a.f_fonts[f] = asset_request(&a.assets, FONT_FILES[f]);
     if (!comic_view_request_from_url(&a.comic_view, &a.diags)) a.f_manifest = asset_request(&a.assets, "levels/game.json");

@@ -68,6 +68,7 @@ typedef struct app {
     int room;                    /* index of the room on screen */
     int hub;                     /* index of the hub room, or -1 */
     uint32_t intro_seen;         /* bit i: room i's intro has been shown (once is enough) */
+    uint32_t seed;               /* this player's own order of choice options (app.c player_seed) */
     room_view view;
 
     /* progress: the answer events so far, as a JSON array kept in browser storage */

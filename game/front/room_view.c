@@ -40,7 +40,8 @@ static const game_state *cur_state(const room_pass *rp) { return &rp->rc->play->
 
 /* ---- entering a room and a puzzle --------------------------------------------------------- */
 
-/* A fixed, non-identity shuffle: the same for every player, never already solved. */
+/* A non-identity shuffle, the same for the same seed: never already solved (an ordering), never
+   the author's order (a choice). */
 static void shuffle(int *out, int n, unsigned seed)
 {
     for (int i = 0; i < n; i++) out[i] = i;
@@ -80,6 +81,9 @@ static void open_puzzle(room_pass *rp, int i)
     for (const char *c = p->id; *c; c++) seed = (seed ^ (unsigned char)*c) * 16777619u;
     shuffle(v->order, p->option_count, seed);
     shuffle(v->shuffle, p->option_count, seed ^ 0x5bd1e995u);
+    /* a choice's options in this player's own order: the right one is not always where the
+       author wrote it (first, say), and the order stays the same each time this player comes */
+    shuffle(v->choice_order, p->option_count, (seed ^ rp->rc->seed) * 2654435761u + rp->rc->seed);
     for (int k = 0; k < LEVEL_MAX_OPTIONS; k++) v->pairs[k] = -1;
 }
 
@@ -504,7 +508,8 @@ static void body_choice(pane *pn, const level_puzzle *p, bool solved)
     bool several = p->correct_count > 1;
     if (several && !solved)
         pane_text(pn, str(rp->c->lang, STR_CHOOSE_SEVERAL), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
-    for (int k = 0; k < p->option_count; k++) {
+    for (int i = 0; i < p->option_count; i++) {
+        int k = v->choice_order[i]; /* keys and answers stay the option's own */
         const level_option *o = &p->options[k];
         const char *t = i18n_get(&o->text, rp->c->lang);
         bool marked = (several && (v->chosen & (1u << k))) || (solved && o->correct);

@@ -37,6 +37,7 @@ typedef struct room_view {
     int pairs[LEVEL_MAX_OPTIONS];/* matching: right-hand option paired with each left one, -1 none */
     int pick_left;               /* matching: the left item waiting for a partner, -1 none */
     int shuffle[LEVEL_MAX_OPTIONS]; /* matching: display order of the right-hand texts */
+    int choice_order[LEVEL_MAX_OPTIONS]; /* choice: display order of the options, this player's own */
     char pair_ids[LEVEL_MAX_OPTIONS][2 * REPORT_ID_MAX + 2]; /* matching: the answer "left=right" sent */
     int held_item;               /* use: the item chosen from the inventory, -1 none */
     char input[ROOM_VIEW_INPUT_MAX]; /* code and text: what the player has typed */
@@ -64,6 +65,7 @@ typedef struct room_ctx {
     const play_state *play;
     int room;                    /* the room on screen */
     int hub;                     /* the hub room, or -1 */
+    uint32_t seed;               /* this player's own: the order of a choice's options */
 } room_ctx;
 
 /* Resets v for the room rc->room; show_intro opens its intro dialog (a first visit). */

@@ -28,6 +28,17 @@ export async function startBrowser({ levels } = {}) {
   }
   const server = await serve(root);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // Every page of these tests is one player with a fixed seed for the order of choice options
+  // (the game makes a random one per player): the approved screens and the played answers stay
+  // the same from run to run. Set again on each navigation, also after a test clears storage.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(() => {
+      try { if (!localStorage.getItem('pakopeli.seed')) localStorage.setItem('pakopeli.seed', '1'); } catch (e) { /* no storage */ }
+    });
+    return context;
+  };
   const base = `http://127.0.0.1:${server.address().port}/`;
   return {
     base, browser,

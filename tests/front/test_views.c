@@ -44,6 +44,7 @@ static struct {
     char news[8192];             /* what the passes announced since the test last cleared it */
     int room;                    /* the room on screen, -1: the ending */
     bool covered;                /* the app's settings dialog is over the view */
+    uint32_t seed;               /* the player's seed (choice order); 1 unless a test says */
 } W;
 
 static void settle(void);
@@ -137,7 +138,7 @@ static int room_index(const char *id) { return level_find_room(&W.game, id); }
 static room_ctx room_context(int room)
 {
     return (room_ctx){.c = &W.c, .manifest = &W.game, .rooms = W.rooms, .room_count = W.room_count,
-                      .play = &W.play, .room = room, .hub = room_index("hub")};
+                      .play = &W.play, .room = room, .hub = room_index("hub"), .seed = W.seed ? W.seed : 1};
 }
 
 /* One pass of the room view; the actions are in W.c. */
@@ -450,6 +451,50 @@ TEST(the_right_code_at_the_last_door_gives_the_ending)
     CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_ENDING);
 }
 
+/* The options of the choice on screen, in the order the mirror reads them (a line each). */
+static void choice_lines(const level_puzzle *p, int *order)
+{
+    const char *at[LEVEL_MAX_OPTIONS];
+    for (int k = 0; k < p->option_count; k++) at[k] = strstr(W.ui.mirror, i18n_get(&p->options[k].text, LANG_FI));
+    for (int i = 0; i < p->option_count; i++) { /* rank by place in the mirror */
+        int rank = 0;
+        for (int k = 0; k < p->option_count; k++) rank += at[k] && at[i] && at[k] < at[i];
+        order[rank] = i;
+    }
+}
+
+TEST(each_player_sees_a_choice_in_an_order_of_their_own_that_stays)
+{
+    int room = room_index("tietoturva");
+    solve(room, 0);
+    const level_puzzle *p = &W.rooms[room].puzzles[1];
+    int n = p->option_count, first[LEVEL_MAX_OPTIONS], again[LEVEL_MAX_OPTIONS], other[LEVEL_MAX_OPTIONS];
+    W.seed = 1;
+    room_enter(room, false);
+    choice_lines(p, first);
+    room_enter(room, false); /* the same player again: the same order */
+    choice_lines(p, again);
+    W.seed = 7;
+    room_enter(room, false);
+    choice_lines(p, other);
+    W.seed = 0;
+    bool same = true, differs = false, authors = true;
+    for (int i = 0; i < n; i++) {
+        same = same && first[i] == again[i];
+        differs = differs || first[i] != other[i];
+        authors = authors && first[i] == i;
+    }
+    CHECK(same);
+    CHECK(differs);  /* another player, another order */
+    CHECK(!authors); /* not the order the author wrote */
+    /* the option keeps its own key and id wherever it is shown */
+    int right = option_index(p, "deny-report");
+    CHECK(click(uik(UIK_OPTION, right)));
+    ACT(room);
+    CHECK(W.c.action_count == 1 && W.c.actions[0].n == 1);
+    CHECK_STR(W.c.actions[0].ids[0], "deny-report");
+}
+
 TEST(a_place_is_read_with_its_name_and_text_without_saying_a_word_twice)
 {
     int room = room_index("outlook");
@@ -638,6 +683,7 @@ int main(void)
         RUN_ON(a_door_of_the_hub_gives_its_room_and_the_top_bar_its_language_and_settings, w, h);
         RUN_ON(the_right_code_at_the_last_door_gives_the_ending, w, h);
         RUN_ON(a_place_is_read_with_its_name_and_text_without_saying_a_word_twice, w, h);
+        RUN_ON(each_player_sees_a_choice_in_an_order_of_their_own_that_stays, w, h);
         RUN_ON(the_wheel_over_a_dialog_leaves_the_screen_behind_it_where_it_was, w, h);
         RUN_ON(the_ending_sends_a_chosen_rating_and_play_again_restarts, w, h);
         RUN_ON(the_wheel_over_the_settings_leaves_the_ending_behind_them_where_it_was, w, h);
