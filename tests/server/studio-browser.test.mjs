@@ -12,6 +12,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
 import { AxeBuilder } from '../e2e/node_modules/@axe-core/playwright/dist/index.mjs';
+import pngjs from '../e2e/node_modules/pngjs/lib/png.js';
 import { startServer, runCommand, ROOT } from './lib.mjs';
 import { CHROMIUM_ARGS, waitForLine, clickControl, keyToControl, screenLines, settle } from '../e2e/lib.mjs';
 
@@ -61,6 +62,17 @@ async function deskPicture() {
   return png;
 }
 
+// A photo far over the budget: 2400 x 1600 pixels of noise (which no encoder can shrink much),
+// a PNG of several MB made here rather than in the page (sending it through the page took minutes).
+function noisePhoto(width, height) {
+  const png = new pngjs.PNG({ width, height, colorType: 2, inputHasAlpha: true });
+  for (let k = 0; k < png.data.length; k += 4) {
+    const v = Math.random() * 0xffffff;
+    png.data[k] = v & 255; png.data[k + 1] = (v >> 8) & 255; png.data[k + 2] = (v >> 16) & 255; png.data[k + 3] = 255;
+  }
+  return pngjs.PNG.sync.write(png, { colorType: 2, deflateLevel: 1 });
+}
+
 // Fills the three languages of the fieldset whose data-path is p: `${text} (fi|sv|en)` unless given.
 async function text3(page, p, fi, sv = `${fi} (sv)`, en = `${fi} (en)`) {
   for (const [l, v] of [['fi', fi], ['sv', sv], ['en', en]]) await page.fill(`[data-path="${p}.${l}"]`, v);
@@ -90,7 +102,9 @@ async function dragRect(page, rpath, toX, toY) {
   await page.mouse.up();
 }
 async function waitSaved(page) {
-  await page.waitForFunction(() => [...window.pakopeliStudio.files.values()].every((f) => !f.dirty && !f.saving), null, { timeout: 15000 });
+  await page.waitForFunction(() => [...window.pakopeliStudio.files.values()].every((f) => !f.dirty && !f.saving), null, { timeout: 15000 })
+    .catch(async () => assert.fail(`not saved within 15 s: ${await page.evaluate(() => JSON.stringify([...window.pakopeliStudio.files.values()]
+      .filter((f) => f.dirty || f.saving).map((f) => [f.name, f.dirty, !!f.saving])))}; the studio says: ${await page.textContent('#status')}`));
 }
 
 // Plays the published room from the lobby to the open last door; press clicks or keys to a control.
@@ -234,9 +248,11 @@ describe('the studio in the browser', () => {
     await page.mouse.down();
     await page.mouse.move(handle.x + 110, handle.y + 20, { steps: 5 });
     await page.mouse.up();
-    await waitSaved(page);
+    // A Swedish text typed just before publishing, with no pause for the autosave: publishing
+    // sends it first, so the checker sees it and players get it (and the dragged door).
+    const doorRect = await page.evaluate(() => window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === 'tietoturva-arjessa').rect);
+    await page.fill('[data-path="title.sv"]', 'Lobbyn (nyss skrivet)');
     await shot(page, 'studio-lobby-door.png');
-
     await page.click('#publish');
     await page.fill('#publish-note', 'Uusi huone: Tietoturva arjessa');
     await shot(page, 'studio-publish.png');
@@ -247,6 +263,9 @@ describe('the studio in the browser', () => {
       throw new Error(`publishing did not finish: ${await page.locator('#publish-out').textContent()} / ${await page.locator('#status').textContent()}`);
     });
     if (await page.locator('#publish-out .field-error').count()) assert.fail(`publish refused: ${await page.locator('#publish-out').textContent()}`);
+    const hubServed = await (await fetch(server.url + '/levels/hub.json')).json();
+    assert.equal(hubServed.title.sv, 'Lobbyn (nyss skrivet)', 'the text typed just before publishing was published');
+    assert.deepEqual(hubServed.scene.widgets.find((w) => w.opens === 'tietoturva-arjessa').rect, doorRect, 'the dragged door was published');
     const authorSeconds = (Date.now() - t0) / 1000;
     console.log(`# a scripted author made and published the room in ${authorSeconds.toFixed(1)} s`);
     await shot(page, 'studio-published.png');
@@ -357,20 +376,14 @@ describe('the studio in the browser', () => {
     await page.waitForFunction(() => /x \d+, y \d+/.test(document.querySelector('#announce').textContent)); // read out
     await waitSaved(page);
     // A photo far over the budget (a noisy 2400 x 1600 PNG, several MB) is scaled in the browser.
-    const photo = await page.evaluate(async () => {
-      const c = document.createElement('canvas');
-      c.width = 2400; c.height = 1600;
-      const g = c.getContext('2d'), img = g.createImageData(c.width, c.height);
-      for (let k = 0; k < img.data.length; k++) img.data[k] = k % 4 === 3 ? 255 : (Math.random() * 255) | 0;
-      g.putImageData(img, 0, 0);
-      const blob = await new Promise((r) => c.toBlob(r, 'image/png'));
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    });
+    const photo = noisePhoto(2400, 1600);
     assert.ok(photo.length > 2 * 1024 * 1024, `the test photo is ${photo.length} bytes`);
-    await page.setInputFiles('#upload', { name: 'kuva.png', mimeType: 'image/png', buffer: Buffer.from(photo) });
-    await page.waitForFunction(() => /Canvas/.test(document.querySelector('#status').textContent), null, { timeout: 30000 });
-    await page.waitForFunction(() => /\.jpg$/.test(window.pakopeliStudio.files.get('nappaimin-tehty.json').body.scene.background || ''), null, { timeout: 30000 })
-      .catch(async () => assert.fail(`the scaled photo did not become the background; the studio says: ${await page.textContent('#status')}`));
+    await page.setInputFiles('#upload', { name: 'kuva.png', mimeType: 'image/png', buffer: photo });
+    await page.waitForFunction(() => /\.jpg$/.test(window.pakopeliStudio.files.get('nappaimin-tehty.json').body.scene.background || ''), null, { timeout: 60000 })
+      .catch(async () => assert.fail(`the scaled photo did not become the background; the studio says: ${await page.textContent('#upload-note')}`));
+    // what was done to it stays beside the picture, naming the browser's Canvas that did it
+    assert.match(await page.textContent('#upload-note'), /Canvas/);
+    assert.match(await page.getAttribute('#scene img.bg', 'src'), /\.jpg$/);
     await waitSaved(page);
     await audit('room editor');
     await shot(page, 'studio-keyboard.png');

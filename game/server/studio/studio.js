@@ -268,6 +268,8 @@
     if (local && JSON.stringify(local.body) !== JSON.stringify(server)) {
       if (local.base === f.revision) { // unsaved work from a closed tab or a lost network
         entry.body = local.body;
+        entry.dirty = true;
+        entry.edits = 1;
         status(t('restored'), 'warn');
         scheduleSave(name, 0);
       } else {
@@ -277,9 +279,13 @@
     return entry;
   }
 
+  // Every change counts an edit; a save is done when the edits it sent are still the last ones.
+  // NOT A BUG: the body is edited in place, so "is this the body we sent?" cannot be told by
+  // identity; the count can (a text typed while a save was on its way stays dirty and is sent next).
   function changed(name = doc.name) {
     const f = files.get(name);
     f.dirty = true;
+    f.edits = (f.edits || 0) + 1;
     keepLocal(name, f.body, f.revision);
     scheduleSave(name, 600);
   }
@@ -289,21 +295,35 @@
     saveTimers.set(name, setTimeout(() => save(name), ms));
   }
 
+  // Saves a file until nothing typed is unsent. One save per file runs at a time; a second call
+  // while it runs gets the same promise, whose loop sends what was typed meanwhile. Resolves true
+  // when the server has everything, false when it could not (offline, a conflict, an error: the
+  // status says which, and the work stays in this browser).
   let offline = false;
-  async function save(name) {
+  function save(name) {
     const f = files.get(name);
-    if (!f || f.saving) { if (f) f.again = true; return; }
-    f.saving = true;
+    if (!f) return Promise.resolve(true);
+    clearTimeout(saveTimers.get(name));
+    if (f.saving) return f.saving;
+    f.saving = (async () => {
+      let ok = true;
+      try { while (ok && f.dirty && files.get(name) === f) ok = await saveOnce(name, f); } finally { f.saving = null; }
+      return ok;
+    })();
+    return f.saving;
+  }
+  async function saveOnce(name, f) {
     status(t('saving'));
-    const sentBody = f.body;
+    const sentEdits = f.edits;
     try {
-      const r = await api('POST', 'studio/draft', { name, revision: f.revision, body: sentBody });
+      const r = await api('POST', 'studio/draft', { name, revision: f.revision, body: f.body });
       f.revision = r.revision;
-      if (f.body === sentBody) { f.dirty = false; dropLocal(name); } else keepLocal(name, f.body, f.revision);
+      if (f.edits === sentEdits) { f.dirty = false; dropLocal(name); } else keepLocal(name, f.body, f.revision);
       offline = false;
       status(`${t('saved')} ${new Date().toLocaleTimeString(lang)}`);
       refreshPreview(name);
       lintSoon();
+      return true;
     } catch (e) {
       if (e.code === 'network' || e.status >= 500) {
         offline = true;
@@ -312,10 +332,12 @@
       } else if (e.status === 409) {
         showConflict(name, f.body, e.data.theirs);
       } else status(errText(e), 'bad');
-    } finally {
-      f.saving = false;
-      if (f.again) { f.again = false; if (f.dirty) scheduleSave(name, 200); }
+      return false;
     }
+  }
+  // Every open file saved (publishing waits for this): true when the server has all of them.
+  async function flushSaves() {
+    return (await Promise.all([...files.keys()].map((n) => save(n)))).every(Boolean);
   }
   window.addEventListener('online', () => { for (const [n, f] of files) if (f.dirty) scheduleSave(n, 0); });
   window.addEventListener('beforeunload', () => { for (const [n, f] of files) if (f.dirty) keepLocal(n, f.body, f.revision); });
@@ -573,7 +595,7 @@
       rewriteFinalHint(game.body, hub.body, doorTitles(hub.body));
       changed(hubFile);
     }
-    await Promise.all([...saveTimers.keys()].map((n) => { clearTimeout(saveTimers.get(n)); return save(n); }));
+    await flushSaves();
     status(t('created'));
     location.hash = `#file=${encodeURIComponent(file)}`;
   }
@@ -595,7 +617,7 @@
     const f = files.get(doc.name);
     f.body = null; // a draft that removes the file
     changed(doc.name);
-    await Promise.all([...saveTimers.keys()].map((n) => { clearTimeout(saveTimers.get(n)); return save(n); }));
+    await flushSaves();
     location.hash = '#rooms';
   }
 
@@ -931,6 +953,8 @@
         h('label', { class: 'button', for: 'upload' }, t('upload')), upload,
         bg ? h('span', { class: 'muted' }, bg) : null,
         h('span', { id: 'budget', class: 'budget', 'aria-live': 'polite' })),
+      h('p', { id: 'upload-note', class: 'muted', 'aria-live': 'polite', dataset: { kind: (uploadNotes.get(doc.name) || {}).kind || '' } },
+        (uploadNotes.get(doc.name) || {}).text || ''),
       h('p', { id: 'scene-help', class: 'muted' }, t('sceneHelp')),
       box);
   }
@@ -1036,34 +1060,53 @@
       return b;
     } catch (e) { return null; }
   }
+  // The picture goes to the room that was open when it was chosen, even if the author moved on
+  // while it was scaled and sent. What the studio did to it stays beside the picture (a status
+  // line would be gone with the next autosave).
+  const uploadNotes = new Map(); // file -> what the last upload said, shown under the picture
   async function uploadPicture(e) {
     const file = e.target.files[0];
     if (!file) return;
+    const target = doc.name;
+    const note = (text, kind = '') => {
+      status(text, kind);
+      uploadNotes.set(target, { text, kind });
+      const n = $('#upload-note');
+      if (n && doc && doc.name === target) { n.textContent = text; n.dataset.kind = kind; }
+    };
     const b = await budget();
     const left = b ? Math.max(0, b.left) : 300 * 1000, max = Math.min(b ? b.image_max : 1024 * 1024, Math.max(60 * 1000, left));
-    let blob = file, type = file.type, w = 0, hh = 0;
+    let blob = file, type = file.type, w = 0, hh = 0, said = '';
     const ext = type === 'image/svg+xml' ? 'svg' : type === 'image/png' ? 'png' : 'jpg';
     if (type !== 'image/svg+xml') {
       const bm = await createImageBitmap(file).catch(() => null);
-      if (!bm) { status(t('err').bad_image, 'bad'); return; }
+      if (!bm) { note(t('err').bad_image, 'bad'); return; }
       w = bm.width; hh = bm.height;
+      bm.close();
       if (file.size > max || Math.max(w, hh) > 1600) {
         const s = await shrink(file, max);
-        status(t('scaled', kB(file.size), kB(s.blob.size)), 'warn');
+        said = t('scaled', kB(file.size), kB(s.blob.size));
+        note(said, 'warn');
         blob = s.blob; type = 'image/jpeg'; w = s.width; hh = s.height;
       }
-    } else if (file.size > max) { status(t('tooBig', kB(file.size), kB(left)), 'bad'); return; }
-    const name = `${slug(doc.body.id || 'kuva')}-${Date.now().toString(36)}.${type === 'image/jpeg' ? 'jpg' : ext}`;
+    } else if (file.size > max) { note(t('tooBig', kB(file.size), kB(left)), 'bad'); return; }
+    const f = files.get(target);
+    const name = `${slug((f && f.body && f.body.id) || 'kuva')}-${Date.now().toString(36)}.${type === 'image/jpeg' ? 'jpg' : ext}`;
     try {
       const r = await api('POST', `studio/upload?name=${encodeURIComponent(name)}`, undefined, { raw: blob, type });
-      doc.body.scene.background = r.path;
-      if (w && hh) doc.body.scene.size = w >= hh ? [800, Math.round(800 * hh / w)] : [Math.round(560 * w / hh), 560];
-      changed();
-      renderEditor();
+      const room = files.get(target); // the entry may have been read again meanwhile
+      if (!room || !room.body) return;
+      if (!room.body.scene) room.body.scene = { widgets: [] };
+      room.body.scene.background = r.path;
+      if (w && hh) room.body.scene.size = w >= hh ? [800, Math.round(800 * hh / w)] : [Math.round(560 * w / hh), 560];
+      changed(target);
+      if (doc && doc.name === target) {
+        renderEditor();
+        if ($('#preview-frame')) $('#preview-frame').src = previewUrl();
+      }
       budget();
-      status(t('uploaded'));
-      if ($('#preview-frame')) $('#preview-frame').src = previewUrl();
-    } catch (err) { status(errText(err), 'bad'); }
+      note(said ? `${said} ${t('uploaded')}` : t('uploaded'), said ? 'warn' : '');
+    } catch (err) { note(errText(err), 'bad'); }
   }
 
   // ---- publishing, versions, conflicts, import ---------------------------------------------------------------
@@ -1082,7 +1125,9 @@
       const out = $('#publish-out');
       out.textContent = t('publishing');
       try {
-        for (const [n, f] of files) if (f.dirty) { clearTimeout(saveTimers.get(n)); await save(n); }
+        // Everything typed reaches the server before the checker reads the drafts: a publish never
+        // checks (or publishes) an older draft than the one on the author's screen.
+        if (!(await flushSaves())) { fill(out, h('p', { class: 'field-error', role: 'alert' }, t('notSaved'))); return; }
         content = await api('GET', 'studio/content');
         let list = [...new Set([doc.name, ...content.drafts.map((d) => d.name)])];
         const feedback = fd.get('feedback') === 'on';
@@ -1123,8 +1168,7 @@
     const at = widgets.findIndex((w) => w.id === 'feedback-note');
     if (at >= 0) widgets[at] = { ...widgets[at], text: note.text }; else widgets.push(note);
     changed(hubFile);
-    clearTimeout(saveTimers.get(hubFile));
-    await save(hubFile);
+    if (!(await save(hubFile))) throw Object.assign(new Error(t('notSaved')), { code: 'not_saved' });
     return hubFile;
   }
 
@@ -1223,6 +1267,9 @@
   WORDS.fi.comicsNote = 'Sarjakuvia ei vielä muokata lomakkeilla: vie tiedosto, muokkaa sitä ja tuo se takaisin (tarkistin käy sen läpi).';
   WORDS.sv.comicsNote = 'Serier redigeras ännu inte i formulär: exportera filen, redigera den och importera den igen (kontrollen går igenom den).';
   WORDS.en.comicsNote = 'Comics are not yet edited in forms: export the file, edit it and import it back (the checker goes through it).';
+  WORDS.fi.notSaved = 'Kaikkea ei saatu tallennettua palvelimelle (katso tila ylhäällä), joten mitään ei julkaistu. Työsi on tallessa tässä selaimessa.';
+  WORDS.sv.notSaved = 'Allt kunde inte sparas på servern (se statusen överst), så inget publicerades. Ditt arbete finns kvar i den här webbläsaren.';
+  WORDS.en.notSaved = 'Not everything could be saved to the server (see the status at the top), so nothing was published. Your work is kept in this browser.';
   WORDS.fi.version = 'Versio'; WORDS.sv.version = 'Version'; WORDS.en.version = 'Version';
 
   // ---- routing ---------------------------------------------------------------------------------------------------
