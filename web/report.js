@@ -30,6 +30,14 @@
 
 (function () {
   const pk = (window.pakopeli = window.pakopeli || {});
+  // The studio's preview (shell.js): a draft played by its author is nobody's result, and the real
+  // game's save and queue in this browser are not touched (nothing below runs).
+  if (pk.preview) {
+    pk.report = () => {};
+    pk.feedback = () => false;
+    pk.reportState = () => ({ mode: 'preview', queued: 0, feedback: 0, sent: 0, token: 'no', completion: null });
+    return;
+  }
   const KEY_QUEUE = 'pakopeli.report.queue';     // [{k, p, tok, e}] oldest first
   const KEY_PLAY = 'pakopeli.report.play';       // {id, seq, tok, c}: the play events belong to (c: content release)
   const KEY_TOKEN = 'pakopeli.report.token';     // sessionStorage: this tab's player only

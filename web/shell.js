@@ -226,6 +226,13 @@
 
   window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language,
     logical: { w: 1280, h: 720 }, passes: 0 };
+  // The studio's preview (the same page, served at /studio/preview/) plays drafts on the game's
+  // own origin: its saves are kept apart from the real game's, and report.js sends nothing, so an
+  // author trying a draft never marks (or wipes) their own real progress or anyone's results.
+  if (/\/studio\/preview\//.test(location.pathname)) {
+    window.pakopeli.preview = true;
+    window.pakopeli.storePrefix = 'pakopeli.studio.preview.';
+  }
 
   window.Module = {
     canvas,

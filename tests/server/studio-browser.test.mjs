@@ -105,6 +105,18 @@ async function dragRect(page, rpath, toX, toY) {
   await page.mouse.move(scene.x + toX + 10, scene.y + toY + 10, { steps: 6 });
   await page.mouse.up();
 }
+// Drags the rectangle of rpath by (dx, dy) CSS pixels, holding it at (fx, fy) of its box (a
+// panel is held where none of its bubbles lie on top of it).
+async function dragBy(page, rpath, dx, dy, fx = 0.5, fy = 0.5) {
+  const el = page.locator(`.rect[data-path="${rpath}"]`);
+  await page.locator('#scene').scrollIntoViewIfNeeded();
+  const box = await el.boundingBox();
+  const y = box.y + box.height * fy;
+  await page.mouse.move(box.x + box.width * fx, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * fx + dx, y + dy, { steps: 6 });
+  await page.mouse.up();
+}
 async function waitSaved(page) {
   await page.waitForFunction(() => [...window.pakopeliStudio.files.values()].every((f) => !f.dirty && !f.saving), null, { timeout: SERVER_WAIT })
     .catch(async () => assert.fail(`not saved within ${SERVER_WAIT / 1000} s: ${await page.evaluate(() => JSON.stringify([...window.pakopeliStudio.files.values()]
@@ -347,6 +359,105 @@ describe('the studio in the browser', () => {
     served = await (await fetch(server.url + '/levels/tietoturva-arjessa.json')).json();
     assert.notEqual(served.intro.fi, 'Benin johdanto');
     await a.context.close();
+  });
+
+  it('an author fixes a comic in forms: pages, panels and bubbles, the overflow check, the real viewer, publishing', async () => {
+    const { page, context, errors } = await author('aino');
+    await page.click('text=Opastus digipalveluun');
+    await page.waitForSelector('#scene.comic .rect.panel');
+    const body = () => page.evaluate(() => window.pakopeliStudio.files.get('comics/opastus.json').body);
+    const scale = await page.$eval('#scene', (e) => Number(e.dataset.scale));
+    await shot(page, 'studio-comic.png');
+
+    // A Swedish line far too long for its bubble: the checker (the same rule as make lint) says
+    // so on that very field, while typing; a shorter line clears it.
+    const sv = 'pages[0].panels[0].bubbles[1].text.sv';
+    await page.fill(`[data-path="${sv}"]`, 'Hej Eino, välkommen till hälsocentralen! '.repeat(9));
+    await page.waitForSelector(`[data-path="${sv}"][aria-invalid="true"]`, { timeout: SERVER_WAIT });
+    assert.match(await page.locator(`[data-path="${sv}"] + .field-error`).textContent(), /ei mahdu/);
+    await page.locator(`[data-path="${sv}"]`).scrollIntoViewIfNeeded();
+    await shot(page, 'studio-comic-overflow.png');
+    await page.fill(`[data-path="${sv}"]`, 'Hej Eino! Vad kan jag hjälpa dig med?');
+    await page.waitForFunction((p) => !document.querySelector('#problems').textContent.includes(p), sv, { timeout: SERVER_WAIT });
+    assert.equal(await page.locator(`[data-path="${sv}"][aria-invalid="true"]`).count(), 0);
+
+    // Drag: a panel (held where no bubble lies), a bubble, and its tail's tip.
+    let before = await body();
+    await dragBy(page, 'pages[0].panels[3].rect', -40, -24, 0.85, 0.6);
+    await dragBy(page, 'pages[0].panels[1].bubbles[0].at', 30, 20);
+    await dragBy(page, 'pages[0].panels[1].bubbles[0].tail', 16, 12);
+    let after = await body();
+    const near = (a, b, what) => assert.ok(Math.abs(a - b) < 2.5, `${what}: ${a}, expected about ${b}`);
+    const p3 = before.pages[0].panels[3].rect, q3 = after.pages[0].panels[3].rect;
+    near(q3[0], p3[0] - 40 / scale, 'the dragged panel x');
+    near(q3[1], p3[1] - 24 / scale, 'the dragged panel y');
+    const pw = before.pages[0].panels[1].rect[2], ph = before.pages[0].panels[1].rect[3];
+    near(after.pages[0].panels[1].bubbles[0].at[0], before.pages[0].panels[1].bubbles[0].at[0] + 30 / scale / pw * 100, 'the bubble x %');
+    near(after.pages[0].panels[1].bubbles[0].at[1], before.pages[0].panels[1].bubbles[0].at[1] + 20 / scale / ph * 100, 'the bubble y %');
+    near(after.pages[0].panels[1].bubbles[0].tail[0], before.pages[0].panels[1].bubbles[0].tail[0] + 16 / scale / pw * 100, 'the tail x %');
+    // the number fields follow the drag
+    assert.equal(Number(await page.inputValue('[data-path="pages[0].panels[1].bubbles[0].at[0]"]')), after.pages[0].panels[1].bubbles[0].at[0]);
+    // and the keyboard moves a panel as well as the mouse
+    await page.focus('.rect[data-path="pages[0].panels[0].rect"]');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual((await body()).pages[0].panels[0].rect, [24, 32, 566, 366]);
+
+    // Order: the second panel of page 1 one down, then page 2 before page 1; that page's panels
+    // carry a reading order, which follows the list.
+    await page.click('details.item[data-path="pages[0].panels[1]"] > .toolbar > button:has-text("Alas")');
+    await page.click('details.item[data-path="pages[1]"] > .toolbar > button:has-text("Ylös")');
+    await page.click('details.item[data-path="pages[0].panels[1]"] > .toolbar > button:has-text("Ylös")');
+    after = await body();
+    assert.match(after.pages[1].panels[2].bubbles[0].text.sv, /^Jag försökte boka tid/);
+    assert.match(after.pages[0].panels[0].bubbles[0].text.fi, /^Viikkoa myöhemmin/);
+    assert.deepEqual(after.pages[0].panels.map((x) => x.order), [1, 2]);
+
+    // A new thought bubble in three languages, placed with the number fields.
+    const bp = 'pages[0].panels[0].bubbles[3]';
+    await page.click('[data-path="pages[0].panels[0].bubbles"] > button:has-text("Lisää kupla")');
+    await page.selectOption(`[data-path="${bp}.kind"]`, 'thought');
+    await page.selectOption(`[data-path="${bp}.speaker"]`, 'jukka');
+    await text3(page, `${bp}.text`, 'Uusi kupla: hienoa!', 'Ny bubbla: toppen!', 'A new bubble: great!');
+    for (const [f, v] of [['at[0]', '52'], ['at[1]', '72'], ['width', '44'], ['tail[0]', '70'], ['tail[1]', '92']]) await page.fill(`[data-path="${bp}.${f}"]`, v);
+    await waitSaved(page);
+    // the real comic viewer in the preview shows the draft: the new first page and its new bubble
+    await page.waitForFunction(() => [...document.querySelector('#preview-frame').contentWindow.document.querySelectorAll('#sr-lines [data-line]')]
+      .some((li) => li.textContent.includes('Uusi kupla: hienoa!')), null, { timeout: SERVER_WAIT })
+      .catch(async () => assert.fail(`the preview does not show the new bubble: ${await page.frame({ url: /\/studio\/preview\// })
+        .$$eval('#sr-lines [data-line]', (l) => l.map((x) => x.textContent).join(' | '))}`));
+    await page.waitForFunction(() => !document.querySelector('#problems .field-error'), null, { timeout: SERVER_WAIT })
+      .catch(async () => assert.fail(`the checker finds errors: ${await page.textContent('#problems')}`));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'studio-comic-edited.png');
+
+    await page.click('#publish');
+    await page.fill('#publish-note', 'Sarjakuva: sivujärjestys ja uusi kupla');
+    await page.click('#publish-go');
+    await page.waitForSelector('#status:has-text("Julkaistu")', { timeout: SERVER_WAIT });
+    const served = await (await fetch(server.url + '/levels/comics/opastus.json')).json();
+    assert.deepEqual(served.pages, (await body()).pages, 'the comic as the author left it is what players get');
+    assert.equal(served.pages[0].panels[0].bubbles[3].text.sv, 'Ny bubbla: toppen!');
+    assert.equal(served.pages[0].panels[0].bubbles[3].kind, 'thought');
+    assert.deepEqual(served.pages[0].panels[0].bubbles[3].at, [52, 72]);
+    assert.equal(served.pages[1].panels[0].bubbles[1].text.sv, 'Hej Eino! Vad kan jag hjälpa dig med?');
+    assert.deepEqual(served.pages[1].panels[3].rect, q3);
+    assert.deepEqual(served.pages[1].panels[2].bubbles[0].at, after.pages[1].panels[2].bubbles[0].at);
+    assert.deepEqual(errors, []);
+
+    // The same studio on a phone (390 x 844): the list of rooms and comics, and this comic.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const pp = await phone.newPage();
+    await pp.goto(server.url + '/studio/');
+    await pp.fill('#login-user', 'aino');
+    await pp.fill('#login-pw', PASSWORD);
+    await pp.click('button[type=submit]');
+    await pp.waitForSelector('.rooms');
+    await shot(pp, 'studio-phone-rooms.png');
+    await pp.click('text=Opastus digipalveluun');
+    await pp.waitForSelector('#scene.comic .rect.panel');
+    await shot(pp, 'studio-phone-comic.png');
+    await phone.close();
+    await context.close();
   });
 
   it('the studio passes the accessibility audit, and works by keyboard only', async () => {

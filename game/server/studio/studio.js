@@ -419,7 +419,7 @@
     previewTimer = setTimeout(() => {
       const w = frame.contentWindow;
       // game.json or a new picture: the whole page; a room's text: the engine reloads in place
-      if (name === 'game.json' || !w || !w.pakopeli) frame.src = previewUrl();
+      if (name === 'game.json' || name.startsWith('comics/') || !w || !w.pakopeli) frame.src = previewUrl();
       else w.pakopeli.reloadRequested = true;
     }, 150);
   }
@@ -438,7 +438,8 @@
     frame.addEventListener('mouseenter', () => { overPreview = true; });
     frame.addEventListener('mouseleave', () => { overPreview = false; });
   }
-  const previewUrl = () => `/studio/preview/?room=${encodeURIComponent(doc.body && doc.body.id || '')}&lang=${lang}&t=${Date.now()}`;
+  const isComic = () => !!(doc && doc.name.startsWith('comics/'));
+  const previewUrl = () => `/studio/preview/?${isComic() ? 'comic' : 'room'}=${encodeURIComponent(doc.body && doc.body.id || '')}&lang=${lang}&t=${Date.now()}`;
 
   // ---- login ------------------------------------------------------------------------------------------
   function showLogin() {
@@ -632,6 +633,7 @@
     doc = await loadFile(name);
     if (!doc.body) { location.hash = '#rooms'; return; }
     rendered = null;
+    comicPage = 0;
     renderEditor();
     if (doc.conflict) showConflict(name, doc.conflict.mine, doc.conflict.theirs);
     runLint();
@@ -641,20 +643,23 @@
   // reloads the game): only a new file builds the whole page.
   let rendered = null;
   function renderEditor() {
-    const isGame = doc.name === 'game.json' || doc.name.startsWith('comics/'); // shown as the file, edited by import
+    const isGame = doc.name === 'game.json'; // shown as the file, edited by import
+    const comic = isComic();
+    const scene = () => (comic ? renderComicScene() : renderScene());
+    const forms = () => (isGame ? jsonView() : comic ? comicForm() : roomForm());
     if (rendered === doc.name && $('#preview-frame') && $('#forms')) {
       const y = window.scrollY;
-      if ($('#scene-section')) $('#scene-section').replaceWith(renderScene());
-      $('#forms').replaceWith(isGame ? jsonView() : roomForm());
+      if ($('#scene-section')) $('#scene-section').replaceWith(scene());
+      $('#forms').replaceWith(forms());
       $('#editor-h').textContent = txt(doc.body.title) || doc.name;
-      if (!isGame) showStats();
+      if (!isGame && !comic) showStats();
       showProblems();
       window.scrollTo(0, y);
       return;
     }
     rendered = doc.name;
     const left = h('div', { class: 'left' },
-      isGame ? null : renderScene(),
+      isGame ? null : scene(),
       h('section', { class: 'preview', 'aria-label': t('preview') },
         h('div', { class: 'toolbar' }, h('h2', {}, t('preview')),
           h('button', { type: 'button', onclick: () => { $('#preview-frame').src = previewUrl(); } }, t('reloadPreview'))),
@@ -662,11 +667,11 @@
         h('div', { id: 'preview-problems', class: 'problems', role: 'alert', tabindex: 0, hidden: true })));
     const right = h('div', { class: 'right' },
       h('section', { id: 'problems', 'aria-labelledby': 'problems-h' }),
-      isGame ? null : h('section', { id: 'stats', class: 'card', 'aria-labelledby': 'stats-h' }),
-      isGame ? jsonView() : roomForm());
-    if (!isGame) showStats();
+      isGame || comic ? null : h('section', { id: 'stats', class: 'card', 'aria-labelledby': 'stats-h' }),
+      forms());
+    if (!isGame && !comic) showStats();
     const hubId = files.get('game.json') && files.get('game.json').body.hub;
-    if (!isGame) setTimeout(budget, 0); // what is left of the first load, before any upload
+    if (!isGame && !comic) setTimeout(budget, 0); // what is left of the first load, before any upload
     fill($('#main'), 
       h('p', {}, h('a', { href: '#rooms' }, '← ' + t('back'))),
       h('h1', { id: 'editor-h' }, txt(doc.body.title) || doc.name),
@@ -676,7 +681,7 @@
         h('a', { class: 'button', href: `/api/v1/studio/export?name=${encodeURIComponent(doc.name)}`, download: doc.name.split('/').pop() }, t('exportFile')),
         h('label', { class: 'button' }, t('importFile'), h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', onchange: importFile })),
         doc.draft ? h('button', { type: 'button', onclick: discardDraft }, t('discard')) : null,
-        !isGame && doc.body.id !== hubId ? h('button', { type: 'button', class: 'danger', onclick: removeRoom }, t('removeRoom')) : null),
+        !isGame && !comic && doc.body.id !== hubId ? h('button', { type: 'button', class: 'danger', onclick: removeRoom }, t('removeRoom')) : null),
       h('div', { class: 'editor' }, left, right));
     showProblems();
   }
@@ -761,12 +766,13 @@
     input.checked = !!getPath(doc.body, path);
     return h('div', { class: 'form-row' }, h('label', { for: id }, input, ' ', label));
   }
-  function select(path, label, choices, { multiple = false, rerender = false } = {}) {
+  function select(path, label, choices, { multiple = false, rerender = false, after = null } = {}) {
     const id = `f-${pathText(path).replace(/[^a-z0-9]/gi, '_')}`;
     const v = getPath(doc.body, path);
     const sel = h('select', { id, multiple, dataset: { path: pathText(path) }, size: multiple ? Math.min(6, Math.max(2, choices.length)) : null, onchange: (e) => {
       const vals = [...e.target.selectedOptions].map((o) => o.value);
       setPath(doc.body, path, multiple ? (vals.length ? vals : undefined) : (vals[0] || undefined));
+      if (after) after();
       changed();
       if (rerender) renderEditor();
     } }, multiple ? null : h('option', { value: '' }, t('none')), choices.map(([value, text]) => {
@@ -777,7 +783,7 @@
     return h('div', { class: 'form-row' }, h('label', { for: id }, label), sel);
   }
   // A list of things with add, remove and move buttons.
-  function list(path, title, makeNew, renderItem, addLabel, { summary } = {}) {
+  function list(path, title, makeNew, renderItem, addLabel, { summary, after } = {}) {
     const arr = getPath(doc.body, path) || [];
     const wrap = h('section', { class: 'sub', dataset: { path: pathText(path) } }, h('h3', {}, title));
     arr.forEach((item, i) => {
@@ -786,14 +792,15 @@
         h('summary', {}, summary ? summary(item, i) : `${i + 1}. ${txt(item.text || item.label || item.name || item) || item.id || ''}`),
         renderItem(p, item, i),
         h('div', { class: 'toolbar' },
-          i > 0 ? h('button', { type: 'button', onclick: () => { arr.splice(i - 1, 0, arr.splice(i, 1)[0]); changed(); renderEditor(); } }, t('up')) : null,
-          i < arr.length - 1 ? h('button', { type: 'button', onclick: () => { arr.splice(i + 1, 0, arr.splice(i, 1)[0]); changed(); renderEditor(); } }, t('down')) : null,
-          h('button', { type: 'button', class: 'danger', onclick: () => { arr.splice(i, 1); changed(); renderEditor(); } }, `${t('remove')}`)));
+          i > 0 ? h('button', { type: 'button', onclick: () => { arr.splice(i - 1, 0, arr.splice(i, 1)[0]); if (after) after(arr); changed(); renderEditor(); } }, t('up')) : null,
+          i < arr.length - 1 ? h('button', { type: 'button', onclick: () => { arr.splice(i + 1, 0, arr.splice(i, 1)[0]); if (after) after(arr); changed(); renderEditor(); } }, t('down')) : null,
+          h('button', { type: 'button', class: 'danger', onclick: () => { arr.splice(i, 1); if (after) after(arr); changed(); renderEditor(); } }, `${t('remove')}`)));
       wrap.append(d);
     });
     wrap.append(h('button', { type: 'button', onclick: () => {
       if (!getPath(doc.body, path)) setPath(doc.body, path, []);
       getPath(doc.body, path).push(makeNew());
+      if (after) after(getPath(doc.body, path));
       changed();
       renderEditor();
       const added = document.querySelectorAll(`[data-path^="${pathText([...path, getPath(doc.body, path).length - 1])}"] input, [data-path^="${pathText([...path, getPath(doc.body, path).length - 1])}"] textarea`)[0];
@@ -967,15 +974,31 @@
     for (const el of box.querySelectorAll('.rect')) placeRect(el);
   }
   window.addEventListener('resize', () => { const s = $('#scene'); if (s) sizeScene(s); });
+  // A rectangle on the scene is a [x, y, w, h] in the file, or (a comic's bubble and tail) is
+  // computed from its panel: such rectangles bring their own get and set.
+  const rectAccess = new Map(); // path text -> { get, set }
+  function rget(el) { const a = rectAccess.get(el.dataset.path); return a ? a.get() : getPath(doc.body, JSON.parse(el.dataset.rpath)); }
+  function rset(el, r) { const a = rectAccess.get(el.dataset.path); if (a) a.set(r); else setPath(doc.body, JSON.parse(el.dataset.rpath), clampRect(r)); }
   function placeRect(el) {
     const scale = Number($('#scene').dataset.scale || 1);
-    const [x, y, w, hh] = getPath(doc.body, JSON.parse(el.dataset.rpath));
+    const [x, y, w, hh] = rget(el).map(Math.round);
     Object.assign(el.style, { left: `${x * scale}px`, top: `${y * scale}px`, width: `${w * scale}px`, height: `${hh * scale}px` });
     el.setAttribute('aria-label', t('moved', el.dataset.name, [x, y, w, hh]));
   }
+  function placeAll() { for (const x of document.querySelectorAll('#scene .rect')) placeRect(x); }
+  // Number fields that a drag changes (a comic's bubble place, width and tail) follow it.
+  const parsePath = (text) => (text.match(/[^.[\]]+/g) || []).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  function syncNumbers() {
+    for (const input of document.querySelectorAll('#forms input[type=number][data-path]')) {
+      const v = getPath(doc.body, parsePath(input.dataset.path));
+      if (document.activeElement !== input) input.value = v ?? '';
+    }
+  }
   function rectEl(rc) {
     const el = h('div', { class: `rect ${rc.kind}`, tabindex: 0, role: 'button', 'aria-roledescription': 'suorakulmio',
-      dataset: { rpath: JSON.stringify(rc.path), name: rc.name, path: pathText(rc.path) } }, rc.name, h('span', { class: 'handle', 'aria-hidden': 'true' }));
+      dataset: { rpath: JSON.stringify(rc.path), name: rc.name, path: pathText(rc.path) } },
+    rc.image ? h('img', { class: 'panel-img', src: imageUrl(rc.image), alt: '' }) : null,
+    h('span', { class: 'rect-name' }, rc.name), rc.kind === 'tail' ? null : h('span', { class: 'handle', 'aria-hidden': 'true' }));
     if (selected && pathText(selected) === pathText(rc.path)) el.classList.add('selected');
     el.addEventListener('pointerdown', (e) => startDrag(e, el, e.target.classList.contains('handle')));
     el.addEventListener('keydown', (e) => keyMove(e, el));
@@ -988,7 +1011,8 @@
     selected = JSON.parse(el.dataset.rpath);
   }
   function clampRect(r) {
-    const [W, H] = doc.body.scene.size || [800, 560];
+    const box = $('#scene');
+    const [W, H] = box ? [Number(box.dataset.w), Number(box.dataset.h)] : doc.body.scene.size || [800, 560];
     r[2] = Math.max(8, Math.min(W, Math.round(r[2])));
     r[3] = Math.max(8, Math.min(H, Math.round(r[3])));
     r[0] = Math.max(0, Math.min(W - r[2], Math.round(r[0])));
@@ -999,22 +1023,22 @@
     e.preventDefault();
     select_(el);
     el.focus({ preventScroll: true });
-    const path = JSON.parse(el.dataset.rpath);
     const scale = Number($('#scene').dataset.scale || 1);
-    const start = getPath(doc.body, path).slice(), x0 = e.clientX, y0 = e.clientY;
+    const start = rget(el).slice(), x0 = e.clientX, y0 = e.clientY;
+    const before = JSON.stringify(doc.body);
     el.setPointerCapture(e.pointerId);
     const move = (ev) => {
       const dx = (ev.clientX - x0) / scale, dy = (ev.clientY - y0) / scale;
       const r = start.slice();
       if (resize) { r[2] += dx; r[3] += dy; } else { r[0] += dx; r[1] += dy; }
-      setPath(doc.body, path, clampRect(r));
-      placeRect(el);
+      rset(el, r);
+      placeAll();
     };
     const up = () => {
       el.removeEventListener('pointermove', move);
       el.removeEventListener('pointerup', up);
       el.removeEventListener('pointercancel', up);
-      if (JSON.stringify(getPath(doc.body, path)) !== JSON.stringify(start)) { changed(); announce(el.getAttribute('aria-label')); }
+      if (JSON.stringify(doc.body) !== before) { changed(); syncNumbers(); announce(el.getAttribute('aria-label')); }
     };
     el.addEventListener('pointermove', move);
     el.addEventListener('pointerup', up);
@@ -1025,13 +1049,155 @@
     if (!d) return;
     e.preventDefault();
     const step = e.altKey ? 1 : 8;
-    const path = JSON.parse(el.dataset.rpath);
-    const r = getPath(doc.body, path).slice();
+    const r = rget(el).slice();
     if (e.shiftKey) { r[2] += d[0] * step; r[3] += d[1] * step; } else { r[0] += d[0] * step; r[1] += d[1] * step; }
-    setPath(doc.body, path, clampRect(r));
-    placeRect(el);
+    rset(el, r);
+    placeAll();
     changed();
+    syncNumbers();
     announce(el.getAttribute('aria-label'));
+  }
+
+
+  // ---- comics: pages, panels and bubbles as forms and a page to drag on ---------------------------------------
+  // The page shows one comic page: its panels (pictures) and their bubbles as rectangles. A panel's
+  // rect is in page units; a bubble's place and width are percent of its panel and its height is
+  // the lettering's (the game's comic layout), so here it is a marker; its tail is a dot.
+  let comicPage = 0;
+  const BUBBLE_MARK = 16;  // the marker's height, percent of the panel
+  const TAIL = 18;         // the tail dot, page units
+  const DEFAULT_WIDTH = { speech: 42, thought: 42, caption: 60 };
+  const r1 = (v) => Math.round(v * 10) / 10;
+  const clampN = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+  function bubbleRect(pn, b) {
+    const [px, py, pw, ph] = pn.rect, [ax, ay] = b.at || [0, 0];
+    const w = (b.width || DEFAULT_WIDTH[b.kind] || 42) / 100 * pw;
+    return [px + ax / 100 * pw, py + ay / 100 * ph, w, Math.max(24, BUBBLE_MARK / 100 * ph)];
+  }
+  function setBubbleRect(pn, b, r) {
+    const [px, py, pw, ph] = pn.rect;
+    b.at = [r1(clampN((r[0] - px) / pw * 100, 0, 100)), r1(clampN((r[1] - py) / ph * 100, 0, 100))];
+    b.width = Math.round(clampN(r[2] / pw * 100, 10, 100));
+  }
+  function tailRect(pn, b) {
+    const [px, py, pw, ph] = pn.rect, [tx, ty] = b.tail || [50, 50];
+    return [px + tx / 100 * pw - TAIL / 2, py + ty / 100 * ph - TAIL / 2, TAIL, TAIL];
+  }
+  function setTail(pn, b, r) {
+    const [px, py, pw, ph] = pn.rect;
+    b.tail = [r1(clampN((r[0] + TAIL / 2 - px) / pw * 100, 0, 100)), r1(clampN((r[1] + TAIL / 2 - py) / ph * 100, 0, 100))];
+  }
+  function renderComicScene() {
+    const c = doc.body;
+    if (!Array.isArray(c.pages)) c.pages = [];
+    comicPage = clampN(comicPage, 0, Math.max(0, c.pages.length - 1));
+    const page = c.pages[comicPage];
+    const [W, H] = (page && page.size) || c.page_size || [1200, 800];
+    const box = h('div', { class: 'scene comic', id: 'scene', role: 'group', 'aria-label': `${t('pageN')} ${comicPage + 1}`, 'aria-describedby': 'scene-help' });
+    box.dataset.w = W;
+    box.dataset.h = H;
+    rectAccess.clear();
+    if (page) (page.panels || []).forEach((pn, i) => {
+      const pp = ['pages', comicPage, 'panels', i];
+      if (!Array.isArray(pn.rect)) pn.rect = [24, 24, 400, 300];
+      box.append(rectEl({ path: [...pp, 'rect'], kind: 'panel', image: pn.image, name: `${t('panelN')} ${i + 1}` }));
+    });
+    if (page) (page.panels || []).forEach((pn, i) => (pn.bubbles || []).forEach((b, k) => {
+      const bp = ['pages', comicPage, 'panels', i, 'bubbles', k];
+      rectAccess.set(pathText([...bp, 'at']), { get: () => bubbleRect(pn, b), set: (r) => setBubbleRect(pn, b, r) });
+      box.append(rectEl({ path: [...bp, 'at'], kind: `bubble ${b.kind || 'speech'}`, name: `${t('panelN')} ${i + 1}, ${t('bubbleN')} ${k + 1}: ${txt(b.text).slice(0, 40)}` }));
+      if (b.kind !== 'caption' && Array.isArray(b.tail)) {
+        rectAccess.set(pathText([...bp, 'tail']), { get: () => tailRect(pn, b), set: (r) => setTail(pn, b, r) });
+        box.append(rectEl({ path: [...bp, 'tail'], kind: 'tail', name: `${t('tailOf')} ${i + 1}.${k + 1}` }));
+      }
+    }));
+    requestAnimationFrame(() => sizeScene(box));
+    const tabs = h('div', { class: 'toolbar', role: 'group', 'aria-label': t('pages') }, c.pages.map((pg, i) => h('button', {
+      type: 'button', class: i === comicPage ? 'primary' : null, 'aria-pressed': String(i === comicPage),
+      onclick: () => { comicPage = i; renderEditor(); } }, `${t('pageN')} ${i + 1}`)));
+    return h('section', { id: 'scene-section', 'aria-labelledby': 'scene-h' },
+      h('h2', { id: 'scene-h' }, t('pages')), tabs,
+      h('p', { id: 'scene-help', class: 'muted' }, t('comicHelp')), box);
+  }
+
+  // Reading order: the order of the list. A page whose panels carry "order" gets it renumbered.
+  function renumberPanels(panels) {
+    if (panels.some((pn) => pn.order !== undefined)) panels.forEach((pn, i) => { pn.order = i + 1; });
+  }
+  function newPanel(pg) {
+    const last = pg && pg.panels && pg.panels[pg.panels.length - 1];
+    const [W, H] = doc.body.page_size || [1200, 800];
+    const r = last ? [last.rect[0] + last.rect[2] + 20, last.rect[1], last.rect[2], last.rect[3]] : [24, 24, 566, 366];
+    if (r[0] + r[2] > W) { r[0] = 24; r[1] = Math.min(H - r[3], r[1] + r[3] + 20); }
+    return { rect: clampN(r[0], 0, W) === r[0] ? r : [24, 24, 566, 366], image: last ? last.image : 'assets/templates/panel.svg', description: emptyText(), bubbles: [] };
+  }
+  function newBubble(chars) {
+    return { kind: 'speech', speaker: chars[0] ? chars[0][0] : undefined, at: [5, 5], width: 42, tail: [30, 45], text: emptyText() };
+  }
+  function comicForm() {
+    const c = doc.body;
+    const chars = (c.characters || []).map((ch) => [ch.id, `${txt(ch.name) || ch.id} (${ch.id})`]);
+    const kinds = [['speech', t('speech')], ['thought', t('thought')], ['caption', t('caption')]];
+    const out = h('div', { id: 'forms' });
+    out.append(h('section', { class: 'card' }, h('h2', {}, t('comic')),
+      text3(['title'], t('title')),
+      list(['characters'], t('characters'), () => ({ id: newId('henkilo'), name: emptyText() }),
+        (p) => [field([...p, 'id'], t('id')), text3([...p, 'name'], t('charName'))], t('addCharacter'),
+        { summary: (ch, i) => `${i + 1}. ${txt(ch.name) || ch.id}` })));
+    const bubbleForm = (bp, b) => [
+      h('div', { class: 'row' },
+        select([...bp, 'kind'], t('bubbleKind'), kinds, { rerender: true, after: () => {
+          const x = getPath(doc.body, bp);
+          if (x.kind === 'caption') { delete x.speaker; delete x.tail; } else {
+            if (!x.speaker && chars[0]) x.speaker = chars[0][0];
+            if (!x.tail) x.tail = [30, 45];
+          }
+          if (!x.kind) x.kind = 'speech';
+        } }),
+        b.kind === 'caption' ? null : select([...bp, 'speaker'], t('speaker'), chars)),
+      text3([...bp, 'text'], t('bubbleText'), { multi: true }),
+      h('div', { class: 'row' },
+        field([...bp, 'at', 0], t('atX'), { type: 'number', min: 0, max: 100, step: 0.1 }),
+        field([...bp, 'at', 1], t('atY'), { type: 'number', min: 0, max: 100, step: 0.1 }),
+        field([...bp, 'width'], t('widthPct'), { type: 'number', min: 10, max: 100 }),
+        b.kind === 'caption' ? null : field([...bp, 'tail', 0], t('tailX'), { type: 'number', min: 0, max: 100, step: 0.1 }),
+        b.kind === 'caption' ? null : field([...bp, 'tail', 1], t('tailY'), { type: 'number', min: 0, max: 100, step: 0.1 })),
+    ];
+    const panelForm = (p, pn) => [
+      h('div', { class: 'row' }, field([...p, 'image'], t('panelImage')),
+        h('label', { class: 'button' }, t('uploadPanel'), h('input', { type: 'file', accept: 'image/png,image/svg+xml', class: 'sr-only',
+          'data-panel': pathText(p), onchange: (e) => uploadPanel(e, p) }))),
+      text3([...p, 'description'], t('panelDescription'), { multi: true }),
+      list([...p, 'bubbles'], t('bubbles'), () => newBubble(chars), bubbleForm, t('addBubble'),
+        { summary: (b, i) => `${i + 1}. ${(kinds.find(([k]) => k === b.kind) || ['', b.kind])[1]}${b.speaker ? ` (${b.speaker})` : ''}: ${txt(b.text).slice(0, 40)}` }),
+    ];
+    out.append(h('section', { class: 'card' }, list(['pages'], t('pages'), () => ({ panels: [newPanel(null)] }),
+      (pp, pg) => list([...pp, 'panels'], t('panels'), () => newPanel(pg), panelForm, t('addPanel'),
+        { after: renumberPanels, summary: (pn, i) => `${t('panelN')} ${i + 1}: ${txt(pn.description).slice(0, 50)}` }),
+      t('addPage'), { summary: (pg, i) => `${t('pageN')} ${i + 1} (${(pg.panels || []).length} ${t('panelsShort')})` })));
+    return out;
+  }
+  // A panel's own picture: PNG or SVG (what the comic viewer draws), sent as it is; the panel
+  // takes the picture's shape.
+  async function uploadPanel(e, p) {
+    const file = e.target.files[0];
+    if (!file) return;
+    const target = doc.name;
+    const type = file.type === 'image/svg+xml' ? 'image/svg+xml' : file.type === 'image/png' ? 'image/png' : null;
+    if (!type) { status(t('err').bad_image, 'bad'); return; }
+    const name = `${slug((doc.body && doc.body.id) || 'sarjakuva')}-${Date.now().toString(36)}.${type === 'image/png' ? 'png' : 'svg'}`;
+    try {
+      const r = await api('POST', `studio/upload?name=${encodeURIComponent(name)}`, undefined, { raw: file, type });
+      const f = files.get(target);
+      const pn = f && f.body && getPath(f.body, p);
+      if (!pn) return;
+      pn.image = r.path;
+      if (r.width && r.height && Array.isArray(pn.rect)) pn.rect[3] = Math.max(40, Math.round(pn.rect[2] * r.height / r.width));
+      changed(target);
+      if (doc && doc.name === target) renderEditor();
+      status(t('uploaded'));
+    } catch (err) { status(errText(err), 'bad'); }
+    e.target.value = '';
   }
 
   // ---- pictures ------------------------------------------------------------------------------------------------
@@ -1264,12 +1430,15 @@
   }
   WORDS.fi.line = 'rivi'; WORDS.sv.line = 'rad'; WORDS.en.line = 'line';
   WORDS.fi.comicsTitle = 'Sarjakuvat'; WORDS.sv.comicsTitle = 'Serier'; WORDS.en.comicsTitle = 'Comics';
-  WORDS.fi.comicsNote = 'Sarjakuvia ei vielä muokata lomakkeilla: vie tiedosto, muokkaa sitä ja tuo se takaisin (tarkistin käy sen läpi).';
-  WORDS.sv.comicsNote = 'Serier redigeras ännu inte i formulär: exportera filen, redigera den och importera den igen (kontrollen går igenom den).';
-  WORDS.en.comicsNote = 'Comics are not yet edited in forms: export the file, edit it and import it back (the checker goes through it).';
+  WORDS.fi.comicsNote = "Sarjakuvat muokataan lomakkeilla kuten huoneet; esikatselu näyttää ne pelin omassa sarjakuvanäkymässä.";
+  WORDS.sv.comicsNote = "Serier redigeras i formulär som rummen; förhandsvisningen visar dem i spelets egen serievy.";
+  WORDS.en.comicsNote = "Comics are edited in forms like rooms; the preview shows them in the game's own comic viewer.";
   WORDS.fi.notSaved = 'Kaikkea ei saatu tallennettua palvelimelle (katso tila ylhäällä), joten mitään ei julkaistu. Työsi on tallessa tässä selaimessa.';
   WORDS.sv.notSaved = 'Allt kunde inte sparas på servern (se statusen överst), så inget publicerades. Ditt arbete finns kvar i den här webbläsaren.';
   WORDS.en.notSaved = 'Not everything could be saved to the server (see the status at the top), so nothing was published. Your work is kept in this browser.';
+  Object.assign(WORDS.fi, {"comic": "Sarjakuva", "characters": "Henkilöt", "addCharacter": "Lisää henkilö", "charName": "Nimi (ruudunlukija sanoo sen ennen repliikkiä)", "pages": "Sivut", "addPage": "Lisää sivu", "pageN": "Sivu", "panels": "Ruudut lukujärjestyksessä", "addPanel": "Lisää ruutu", "panelN": "Ruutu", "panelsShort": "ruutua", "bubbles": "Puhekuplat", "addBubble": "Lisää kupla", "bubbleN": "kupla", "bubbleKind": "Kuplan laji", "speech": "Puhe", "thought": "Ajatus", "caption": "Kertoja", "speaker": "Puhuja", "bubbleText": "Teksti", "atX": "Paikka vasemmalta (%)", "atY": "Paikka ylhäältä (%)", "widthPct": "Leveys (% ruudusta)", "tailX": "Hännän kärki vasemmalta (%)", "tailY": "Hännän kärki ylhäältä (%)", "tailOf": "Hännän kärki, kupla", "panelDescription": "Mitä ruudussa näkyy (ruudunlukijalle)", "panelImage": "Ruudun kuva", "uploadPanel": "Lataa ruudun kuva (PNG tai SVG)", "comicHelp": "Vedä ruutuja, kuplia ja hännän kärkiä hiirellä tai sormella; kulmasta muutat kokoa. Näppäimistöllä: sarkain valitsee, nuolet siirtävät, Vaihto + nuolet muuttavat kokoa. Kuplan korkeus tulee tekstistä: esikatselu näyttää sen, ja tarkistin kertoo, jos teksti ei mahdu."});
+  Object.assign(WORDS.sv, {"comic": "Serie", "characters": "Personer", "addCharacter": "Lägg till person", "charName": "Namn (skärmläsaren säger det före repliken)", "pages": "Sidor", "addPage": "Lägg till sida", "pageN": "Sida", "panels": "Rutor i läsordning", "addPanel": "Lägg till ruta", "panelN": "Ruta", "panelsShort": "rutor", "bubbles": "Pratbubblor", "addBubble": "Lägg till bubbla", "bubbleN": "bubbla", "bubbleKind": "Bubblans slag", "speech": "Tal", "thought": "Tanke", "caption": "Berättare", "speaker": "Talare", "bubbleText": "Text", "atX": "Plats från vänster (%)", "atY": "Plats uppifrån (%)", "widthPct": "Bredd (% av rutan)", "tailX": "Svansens spets från vänster (%)", "tailY": "Svansens spets uppifrån (%)", "tailOf": "Svansens spets, bubbla", "panelDescription": "Vad rutan visar (för skärmläsare)", "panelImage": "Rutans bild", "uploadPanel": "Ladda upp rutans bild (PNG eller SVG)", "comicHelp": "Dra rutor, bubblor och svansarnas spetsar med musen eller fingret; hörnet ändrar storleken. Med tangentbordet: Tab väljer, pilarna flyttar, Skift + pilar ändrar storleken. Bubblans höjd kommer av texten: förhandsvisningen visar den, och kontrollen säger till om texten inte ryms."});
+  Object.assign(WORDS.en, {"comic": "Comic", "characters": "Characters", "addCharacter": "Add a character", "charName": "Name (a screen reader says it before their words)", "pages": "Pages", "addPage": "Add a page", "pageN": "Page", "panels": "Panels in reading order", "addPanel": "Add a panel", "panelN": "Panel", "panelsShort": "panels", "bubbles": "Bubbles", "addBubble": "Add a bubble", "bubbleN": "bubble", "bubbleKind": "Kind of bubble", "speech": "Speech", "thought": "Thought", "caption": "Narrator", "speaker": "Speaker", "bubbleText": "Text", "atX": "Place from the left (%)", "atY": "Place from the top (%)", "widthPct": "Width (% of the panel)", "tailX": "Tail tip from the left (%)", "tailY": "Tail tip from the top (%)", "tailOf": "Tail tip, bubble", "panelDescription": "What the panel shows (for screen readers)", "panelImage": "The panel's picture", "uploadPanel": "Upload the panel's picture (PNG or SVG)", "comicHelp": "Drag panels, bubbles and tail tips with the mouse or a finger; the corner resizes. With the keyboard: Tab selects, arrows move, Shift + arrows resize. A bubble's height comes from its text: the preview shows it, and the checker says when the text does not fit."});
   WORDS.fi.version = 'Versio'; WORDS.sv.version = 'Version'; WORDS.en.version = 'Version';
 
   // ---- routing ---------------------------------------------------------------------------------------------------
