@@ -14,7 +14,7 @@ import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
 import { AxeBuilder } from '../e2e/node_modules/@axe-core/playwright/dist/index.mjs';
 import pngjs from '../e2e/node_modules/pngjs/lib/png.js';
 import { startServer, runCommand, ROOT } from './lib.mjs';
-import { CHROMIUM_ARGS, waitForLine, clickControl, keyToControl, screenLines, settle } from '../e2e/lib.mjs';
+import { CHROMIUM_ARGS, waitForLine, clickControl, keyToControl, screenLines, controlBox } from '../e2e/lib.mjs';
 
 const LEVELS = path.join(ROOT, 'tests/fixtures/studio-game');
 const SHOTS = path.join(ROOT, 'build/screens');
@@ -173,6 +173,9 @@ describe('the studio in the browser', () => {
   it('an author makes "Tietoturva arjessa" and publishes it; a player plays it through its new door', async () => {
     const t0 = Date.now();
     const { page, context, errors } = await author('aino');
+    // This browser has played the real game as someone (their save and its owner's mark):
+    // the studio's preview must leave both alone.
+    await page.evaluate(() => { localStorage.setItem('pakopeli.save', '[["real"]]'); localStorage.setItem('pakopeli.report.owner', 'someone'); });
     await shot(page, 'studio-rooms.png');
     await page.click('#new-room');
     await page.fill('#new-room-name', 'Tietoturva arjessa');
@@ -251,6 +254,19 @@ describe('the studio in the browser', () => {
       const w = document.querySelector('#preview-frame').contentWindow;
       return [...w.document.querySelectorAll('#sr-lines [data-line]')].some((li) => li.textContent.includes('Tietoturva arjessa'));
     }, null, { timeout: 60000 }).catch(async () => assert.fail(`the preview does not show the draft: ${(await previewSays()).join(' | ')}`));
+    // The author switches the preview to Swedish (a setting the game stores): the preview keeps
+    // it under its own name; the real game's save, its owner's mark and language are untouched,
+    // and nothing was queued for reporting.
+    const frame = page.frame({ url: /\/studio\/preview\// });
+    const sv = await controlBox(frame, 'Svenska');
+    const fr = await page.locator('#preview-frame').boundingBox();
+    await page.mouse.click(fr.x + sv.x + sv.w / 2, fr.y + sv.y + sv.h / 2);
+    await page.waitForFunction(() => localStorage.getItem('pakopeli.studio.preview.pakopeli.lang') === 'sv', null, { timeout: 10000 });
+    const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+    assert.equal(stored['pakopeli.save'], '[["real"]]');
+    assert.equal(stored['pakopeli.report.owner'], 'someone');
+    assert.deepEqual(Object.keys(stored).filter((k) => /^pakopeli\.(lang|where|save|settings|report\.)/.test(k)).sort(), ['pakopeli.report.owner', 'pakopeli.save'],
+      `the real game's keys: ${Object.keys(stored).join(', ')}`);
 
     // The lobby: the new door is placed where the author drags it, and made wide enough for
     // the Swedish name (the checker said it did not fit).
@@ -383,14 +399,14 @@ describe('the studio in the browser', () => {
 
     // Drag: a panel (held where no bubble lies), a bubble, and its tail's tip.
     let before = await body();
-    await dragBy(page, 'pages[0].panels[3].rect', -40, -24, 0.85, 0.6);
+    await dragBy(page, 'pages[0].panels[3].rect', 10, 8, 0.85, 0.6); // away from its neighbours
     await dragBy(page, 'pages[0].panels[1].bubbles[0].at', 30, 20);
     await dragBy(page, 'pages[0].panels[1].bubbles[0].tail', 16, 12);
     let after = await body();
     const near = (a, b, what) => assert.ok(Math.abs(a - b) < 2.5, `${what}: ${a}, expected about ${b}`);
     const p3 = before.pages[0].panels[3].rect, q3 = after.pages[0].panels[3].rect;
-    near(q3[0], p3[0] - 40 / scale, 'the dragged panel x');
-    near(q3[1], p3[1] - 24 / scale, 'the dragged panel y');
+    near(q3[0], p3[0] + 10 / scale, 'the dragged panel x');
+    near(q3[1], p3[1] + 8 / scale, 'the dragged panel y');
     const pw = before.pages[0].panels[1].rect[2], ph = before.pages[0].panels[1].rect[3];
     near(after.pages[0].panels[1].bubbles[0].at[0], before.pages[0].panels[1].bubbles[0].at[0] + 30 / scale / pw * 100, 'the bubble x %');
     near(after.pages[0].panels[1].bubbles[0].at[1], before.pages[0].panels[1].bubbles[0].at[1] + 20 / scale / ph * 100, 'the bubble y %');
