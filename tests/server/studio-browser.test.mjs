@@ -362,10 +362,19 @@ describe('the studio in the browser', () => {
     await a.page.waitForSelector('#publish');
     await a.page.click('#publish');
     await a.page.fill('#publish-note', 'Uudet tekstit');
+    await a.page.check('#publish-feedback'); // changed after players' feedback: the lobby says so
     await a.page.click('#publish-go');
     await a.page.waitForSelector('#status:has-text("Julkaistu")', { timeout: SERVER_WAIT });
     let served = await (await fetch(server.url + '/levels/tietoturva-arjessa.json')).json();
     assert.equal(served.intro.fi, 'Benin johdanto');
+    // a player opening the game sees the note in the lobby, in their language
+    const pc = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+    const game = await pc.newPage();
+    await game.goto(server.url + '/?lang=sv');
+    await game.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: SERVER_WAIT });
+    await waitForLine(game, 'Spelet har förbättrats utifrån spelarnas respons. Tack!');
+    await shot(game, 'studio-feedback-lobby.png');
+    await pc.close();
     a.page.on('dialog', (d) => d.accept());
     await a.page.click('text=Versiot');
     await a.page.waitForSelector('dialog li');

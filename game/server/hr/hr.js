@@ -112,7 +112,7 @@
       st_started: 'Aloitettu', st_completed: 'Suoritettu', st_expired: 'Vanhentunut', st_revoked: 'Peruttu',
       from: 'Aloituspäivä alkaen', to: 'Aloituspäivä asti', apply: 'Rajaa', clear: 'Tyhjennä',
       peopleTitle: 'Henkilöt', export: 'Vie CSV-tiedostoon', print: 'Tulosta', name: 'Nimi', startDate: 'Aloituspäivä',
-      completedAt: 'Suoritettu', timeSpent: 'Peliaika', score: 'Pisteet', mistakesHints: 'Virheet / vihjeet',
+      completedAt: 'Suoritettu', timeSpent: 'Peliaika', score: 'Pisteet', mistakesHints: 'Virheet / vihjeet', contentVersion: 'Sisältöversio',
       actions: 'Toiminnot', statsTitle: 'Huoneet ja tehtävät', chartTitle: 'Suoritukset ajan mittaan',
       roomsTitle: 'Huoneittain ja tehtävittäin', roomPuzzle: 'Huone / tehtävä', attempted: 'Yrittäneet',
       solvedCount: 'Ratkaisseet', rate: 'Ratkaisuaste', median: 'Mediaaniaika', mistakesAvg: 'Virheitä / hlö',
@@ -162,7 +162,7 @@
       st_completed: 'Completed', st_expired: 'Expired', st_revoked: 'Revoked', from: 'Start date from',
       to: 'Start date to', apply: 'Filter', clear: 'Clear', peopleTitle: 'People', export: 'Export CSV', print: 'Print',
       name: 'Name', startDate: 'Start date', completedAt: 'Completed', timeSpent: 'Playing time', score: 'Score',
-      mistakesHints: 'Mistakes / hints', actions: 'Actions', statsTitle: 'Rooms and puzzles',
+      mistakesHints: 'Mistakes / hints', contentVersion: 'Content version', actions: 'Actions', statsTitle: 'Rooms and puzzles',
       chartTitle: 'Completions over time', roomsTitle: 'By room and puzzle', roomPuzzle: 'Room / puzzle',
       attempted: 'Attempted', solvedCount: 'Solved', rate: 'Solve rate', median: 'Median time',
       mistakesAvg: 'Mistakes / person', hintsAvg: 'Hints / person', feedbackTitle: "Learners' feedback",
@@ -205,7 +205,7 @@
       st_completed: 'Slutförd', st_expired: 'Utgången', st_revoked: 'Återkallad', from: 'Startdatum från',
       to: 'Startdatum till', apply: 'Filtrera', clear: 'Töm', peopleTitle: 'Personer', export: 'Exportera CSV', print: 'Skriv ut',
       name: 'Namn', startDate: 'Startdatum', completedAt: 'Slutförd', timeSpent: 'Speltid', score: 'Poäng',
-      mistakesHints: 'Fel / tips', actions: 'Åtgärder', statsTitle: 'Rum och uppgifter',
+      mistakesHints: 'Fel / tips', contentVersion: 'Innehållsversion', actions: 'Åtgärder', statsTitle: 'Rum och uppgifter',
       chartTitle: 'Slutföranden över tid', roomsTitle: 'Per rum och uppgift', roomPuzzle: 'Rum / uppgift',
       attempted: 'Försökt', solvedCount: 'Löst', rate: 'Lösningsgrad', median: 'Mediantid',
       mistakesAvg: 'Fel / person', hintsAvg: 'Tips / person', feedbackTitle: 'Deltagarnas respons',
@@ -431,9 +431,10 @@
         el('td', {}, el('span', {}, fmtDuration(p.time_ms)), fastBadge(p)),
         el('td', { class: 'num' }, p.completed ? p.score : ''),
         el('td', { class: 'num' }, p.completed ? `${p.mistakes} / ${p.hints}` : ''),
+        el('td', { class: 'num' }, p.content ? String(p.content) : ''), // the content release they played (the studio's versions)
         el('td', { class: 'no-print', hidden: !(admin || canRemind) }, acts)));
     }
-    if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 10 }, t('none'))));
+    if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 11 }, t('none'))));
   }
 
   $('#page-prev').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); people().catch(failed); });

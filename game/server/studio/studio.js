@@ -305,12 +305,15 @@
     if (!f) return Promise.resolve(true);
     clearTimeout(saveTimers.get(name));
     if (f.saving) return f.saving;
-    f.saving = (async () => {
+    if (!f.dirty) return Promise.resolve(true);
+    const run = (async () => {
+      await null; // NOT A BUG: f.saving is set below before this body can reach its finally
       let ok = true;
-      try { while (ok && f.dirty && files.get(name) === f) ok = await saveOnce(name, f); } finally { f.saving = null; }
+      try { while (ok && f.dirty && files.get(name) === f) ok = await saveOnce(name, f); } finally { if (f.saving === run) f.saving = null; }
       return ok;
     })();
-    return f.saving;
+    f.saving = run;
+    return run;
   }
   async function saveOnce(name, f) {
     status(t('saving'));
