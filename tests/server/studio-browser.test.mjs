@@ -269,7 +269,7 @@ describe('the studio in the browser', () => {
       `the real game's keys: ${Object.keys(stored).join(', ')}`);
 
     // The lobby: the new door is placed where the author drags it, and made wide enough for
-    // the Swedish name (the checker said it did not fit).
+    // the Swedish name (the checker said it did not fit: wider, and tall enough for two lines).
     await page.goto(server.url + '/studio/#file=hub.json');
     await page.waitForSelector('.rect.door');
     const door = page.locator('.rect.door');
@@ -278,7 +278,7 @@ describe('the studio in the browser', () => {
     const handle = await door.locator('.handle').boundingBox();
     await page.mouse.move(handle.x + 4, handle.y + 4);
     await page.mouse.down();
-    await page.mouse.move(handle.x + 110, handle.y + 20, { steps: 5 });
+    await page.mouse.move(handle.x + 110, handle.y + 44, { steps: 5 });
     await page.mouse.up();
     // A Swedish text typed just before publishing, with no pause for the autosave: publishing
     // sends it first, so the checker sees it and players get it (and the dragged door).
@@ -392,6 +392,9 @@ describe('the studio in the browser', () => {
     await page.waitForSelector('#scene.comic .rect.panel');
     const body = () => page.evaluate(() => window.pakopeliStudio.files.get('comics/opastus.json').body);
     const scale = await page.$eval('#scene', (e) => Number(e.dataset.scale));
+    // the panels' pictures are on the page (and shown from the top, for the guide's picture)
+    await page.waitForFunction(() => [...document.querySelectorAll('#scene .panel-img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: SERVER_WAIT });
+    await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('.left').scrollTop = 0; });
     await shot(page, 'studio-comic.png');
 
     // A Swedish line far too long for its bubble: the checker (the same rule as make lint) says
