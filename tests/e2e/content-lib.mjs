@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, SCREENS, waitForLine, screenLines } from './lib.mjs';
+import { ROOT, SCREENS, waitForLine, screenLines, settle } from './lib.mjs';
 
 export const LEVELS = path.join(ROOT, 'levels');
 export const OUT = path.join(SCREENS, 'content');
@@ -64,18 +64,18 @@ export async function press(page, start, what = start) {
     for (let i = 0; i < 80; i++) {
       const focus = await page.$eval('#sr-focus', (el) => el.textContent);
       if (focus.startsWith(start)) {
-        await page.keyboard.press('Enter');
-        await page.waitForTimeout(120);
+        await settle(page, () => page.keyboard.press('Enter'));
         return;
       }
-      await page.keyboard.press('Tab');
-      await page.waitForTimeout(30);
+      // the next Tab only once the engine has drawn this one: the focus read above is then never
+      // a frame old (a fixed 30 ms was one on a busy machine, and Enter pressed the wrong control)
+      await settle(page, () => page.keyboard.press('Tab'));
     }
     throw new Error(`the keyboard never reached "${what}"`);
   }
   const box = await page.evaluate(([x, y, w, h]) => window.pakopeli.toPage(x, y, w, h), [x, y, w, h]);
-  await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
-  await page.waitForTimeout(160);
+  // until the engine has drawn the click (a fixed 160 ms was slower, and too short when busy)
+  await settle(page, () => page.mouse.click(box.x + box.w / 2, box.y + box.h / 2));
 }
 
 export async function shot(page, name) {
