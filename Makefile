@@ -61,6 +61,7 @@ $(BUILD)/native/pakopeli: $(CORE_SRC) $(FRONT_SRC) game/platform/platform_native
 # ---- web ------------------------------------------------------------------------------------
 
 EMCC := NODE_PATH=/usr/share/nodejs emcc   # emcc's optimiser needs Debian's acorn
+MINIFY := NODE_PATH=/usr/share/nodejs node game/tools/minify.mjs   # Debian's node-terser
 WEB_CFLAGS := $(WARN) -Oz -I$(WASM)/include/SDL2 -I$(WASM)/include
 WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2 -lcjson \
   -sALLOW_MEMORY_GROWTH=1 \
@@ -76,6 +77,8 @@ WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2
 # ENVIRONMENT=web: no Node or worker code paths in the output (smaller .js).
 # FILESYSTEM=0: files come by emscripten_async_wget_data, never fopen (library_web.js says more).
 # DEFAULT_LIBRARY_FUNCS_TO_INCLUDE: $$dynCall, which SDL's Emscripten code calls from JavaScript.
+# MINIFY: terser over emcc's glue (no Closure in Debian's Emscripten) and the page's scripts;
+#   the floor's glue gets the same (docs/performance.md).
 # We emit .js, not .html: our page is web/index.html (emcc's HTML minifier is broken in 3.1.6).
 
 WEB_OBJ := $(patsubst game/%.c,$(BUILD)/obj-web/%.o,$(CORE_SRC) $(FRONT_SRC) game/platform/platform_web.c)
@@ -84,9 +87,10 @@ $(BUILD)/obj-web/%.o: game/%.c $(ALL_HDR) | $(WASM)/.ready
 	@mkdir -p $(@D)
 	@$(EMCC) $(WEB_CFLAGS) -c $< -o $@
 
-$(BUILD)/web/pakopeli.js: $(WEB_OBJ) $(WASM)/.ready $(wildcard $(WASM)/lib/*.a) game/platform/library_web.js
+$(BUILD)/web/pakopeli.js: $(WEB_OBJ) game/tools/minify.mjs $(WASM)/.ready $(wildcard $(WASM)/lib/*.a) game/platform/library_web.js
 	@mkdir -p $(@D)
 	$(EMCC) $(WEB_OBJ) $(WEB_LDFLAGS) -o $@
+	@$(MINIFY) $@
 
 FONTS_SRC := /usr/share/fonts/truetype/lato/Lato-Regular.ttf /usr/share/fonts/truetype/lato/Lato-Bold.ttf \
              /usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf
@@ -108,11 +112,12 @@ $(BUILD)/web/.fonts: $(FONTS_SRC) Makefile game/front/font_subset.h | $(WASM)/.r
 	@touch $@
 
 CONTENT := $(shell find levels assets -type f 2>/dev/null)
-$(BUILD)/web/.content: $(CONTENT) $(wildcard web/*) game/tools/preload.mjs
+$(BUILD)/web/.content: $(CONTENT) $(wildcard web/*) game/tools/preload.mjs game/tools/minify.mjs | $(PACKAGES)
 	@mkdir -p $(BUILD)/web
 	@rm -rf $(BUILD)/web/levels $(BUILD)/web/assets
 	@cp -r levels assets $(BUILD)/web/
 	@cp web/* $(BUILD)/web/
+	@$(MINIFY) $(BUILD)/web/shell.js $(BUILD)/web/report.js $(BUILD)/web/scorm.js
 	@node game/tools/preload.mjs $(BUILD)/web
 	@touch $@
 

@@ -16,6 +16,8 @@ packages=(
   build-essential pkg-config cmake dpkg-dev emscripten nodejs npm
   # the web build is compressed with brotli at build time (Makefile: $(BUILD)/web/.br)
   brotli
+  # the shipped JavaScript (emcc's glue, shell.js, report.js) is minified (game/tools/minify.mjs)
+  node-terser
   # libFuzzer and its sanitizers for the fuzz targets (tests/fuzz: make fuzz, make test-fuzz)
   clang-14 libclang-rt-14-dev
   # the engine's libraries, for the native build and the tools

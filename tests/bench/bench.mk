@@ -11,11 +11,12 @@ BENCH_RUNS ?= 5
 BENCH_ONLY ?=
 
 # The floor: a minimal SDL2 + SDL_ttf program with the game's compiler and link flags.
-$(BENCH)/floor/floor.js: tests/bench/floor.c tests/bench/floor.html $(BUILD)/web/.fonts tests/bench/bench.mk Makefile \
+$(BENCH)/floor/floor.js: tests/bench/floor.c tests/bench/floor.html game/tools/minify.mjs $(BUILD)/web/.fonts tests/bench/bench.mk Makefile \
                          $(WASM)/.ready game/platform/library_web.js
 	@mkdir -p $(@D)/fonts
 	@$(EMCC) $(WEB_CFLAGS) -c tests/bench/floor.c -o $(BENCH)/floor.o
 	$(EMCC) $(BENCH)/floor.o $(WEB_LDFLAGS) -o $@
+	@$(MINIFY) $@
 	@cp tests/bench/floor.html $(@D)/index.html
 	@cp $(BUILD)/web/fonts/ui-regular.ttf $(@D)/fonts/
 
