@@ -168,6 +168,18 @@ void gfx_triangle(gfx *g, int cx, int cy, int size, bool up, gfx_color c)
     SDL_RenderGeometry(g->renderer, NULL, v, 3, NULL, 0);
 }
 
+/* PNG or JPEG, told by their first bytes (as IMG_Load_RW would). Not IMG_Load_RW itself: its
+   table of every format keeps SDL_image's BMP, GIF, ... detectors and BMP loader in the
+   WebAssembly, though content may only use PNG, JPEG and SVG (pakopeli-lint). */
+static SDL_Surface *load_raster(SDL_RWops *rw)
+{
+    if (!rw) return NULL;
+    if (IMG_isPNG(rw)) return IMG_LoadPNG_RW(rw);
+    if (IMG_isJPG(rw)) return IMG_LoadJPG_RW(rw);
+    SDL_SetError("not a PNG or JPEG image");
+    return NULL;
+}
+
 bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect r)
 {
     int i = 0;
@@ -175,7 +187,8 @@ bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect
     if (i == images.count) {
         if (!bytes || images.count == IMAGE_SLOTS) return false;
         SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
-        SDL_Surface *s = rw ? IMG_Load_RW(rw, 1) : NULL;
+        SDL_Surface *s = load_raster(rw);
+        if (rw) SDL_RWclose(rw);
         if (!s) return false;
         images.tex[i] = SDL_CreateTextureFromSurface(g->renderer, s);
         images.w[i] = s->w;
@@ -221,7 +234,7 @@ bool gfx_image_prepare(gfx *g, const char *path, const char *bytes, size_t len, 
         return false;
     }
     SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
-    SDL_Surface *s = !rw ? NULL : svg ? IMG_LoadSizedSVG_RW(rw, (int)pw, (int)ph) : IMG_Load_RW(rw, 0);
+    SDL_Surface *s = !rw ? NULL : svg ? IMG_LoadSizedSVG_RW(rw, (int)pw, (int)ph) : load_raster(rw);
     if (rw) SDL_RWclose(rw);
     if (!s) return false;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(g->renderer, s);
