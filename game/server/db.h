@@ -60,7 +60,10 @@ void db_rollback(db *d);
  * the next group. fn returns false to undo its own writes (a storage error); the others stay.
  * db_group_run returns true only when fn returned true and the group's commit is durable, so
  * a request may be acknowledged then and not before. fn runs with the lock held; nothing else
- * runs inside the group's transaction. */
+ * runs inside the group's transaction. The lock is held through the COMMIT's fsync, so what a
+ * request does before it queues must not need it: db_person_by_token (every player's request
+ * starts with it) reads on a connection of its own. db_close says how many requests shared a
+ * commit. */
 typedef bool (*db_work_fn)(db *d, void *user);
 bool db_group_run(db *d, db_work_fn fn, void *user);
 
@@ -141,6 +144,8 @@ db_rc db_person_add(db *d, const db_person *p, const char *token_hash, int64_t *
 /* A person's name as stored and searched: NFC, spaces tidied (units_normalise). */
 void db_name_nfc(const char *in, char out[DB_NAME_MAX]);
 db_rc db_person_get(db *d, int64_t id, int64_t now, db_person *out);
+/* On the read-only connection, without the lock: sees what is committed, not a transaction
+   in progress (not for use inside one). */
 db_rc db_person_by_token(db *d, const char *token_hash, int64_t now, db_person *out);
 db_rc db_person_by_code(db *d, const char *code, int64_t now, db_person *out);
 /* A new link: replaces the token hash, sets a new expiry and lifts a revocation; now counts as
