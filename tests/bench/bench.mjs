@@ -142,6 +142,13 @@ async function main() {
       row(group, 'frame CPU max', per((f) => Math.max(...f.ms)), { unit: 'ms' });
       row(group, 'frame CPU sum over the playthrough', per((f) => f.ms.reduce((s, n) => s + n, 0)), { unit: 'ms' });
       row(group, 'texts rasterised, whole playthrough', per((f) => f.renders.reduce((s, n) => s + n, 0)));
+      // issue 18: no frame should rasterise more than two texts (a new screen's 10-17 at once were the slow frames)
+      row(group, 'texts rasterised in the busiest frame', per((f) => Math.max(0, ...f.renders)), { budget: 'textsPerFrame' });
+      row(group, 'frames that rasterised more than 2 texts', per((f) => f.renders.filter((n) => n > 2).length),
+        { note: `of the drawn frames; texts per frame: ${(() => {
+          const h = new Map(); for (const n of plays[0].renders) h.set(n, (h.get(n) || 0) + 1);
+          return [...h].sort((a, b) => a[0] - b[0]).map(([n, c]) => `${n}: ${c}`).join(', ');
+        })()} (first playthrough)` });
       const steady = await steadyRenders(page, 'Settings');
       row(group, 'texts rasterised in a steady frame', steady.renders, { budget: 'steadyRenders', note: `${steady.frames} redraws` });
       const mem = await wasmMemory(page);

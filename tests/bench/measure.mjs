@@ -18,6 +18,7 @@ export const BUDGETS = {
   interactiveMs: { max: 1000, unit: 'ms', what: 'first interactive frame, unthrottled' },
   interactiveSlow4gMs: { max: 4000, unit: 'ms', what: 'first interactive frame, Slow 4G' },
   frameP99Ms: { max: 4, unit: 'ms', what: 'frame CPU p99, unthrottled' },
+  textsPerFrame: { max: 2, unit: '', what: 'texts rasterised in the busiest frame' },
   idleCpuPct: { max: 1, unit: '%', what: 'CPU while idle (share of one core)' },
   steadyRenders: { max: 0, unit: '', stable: true, what: 'texts rasterised in a steady frame' },
   wasmMemory: { max: 64 * MB, unit: 'B', stable: true, what: 'WebAssembly memory after a playthrough' },
