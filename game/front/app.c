@@ -17,9 +17,11 @@
 #include "dev_overlay.h"
 #include "ui_keys.h"
 
-static const char *const FONT_FILES[TEXT_FACE_COUNT] = {
-    "fonts/ui-regular.ttf", "fonts/ui-bold.ttf", "fonts/comic.ttf",
-};
+/* The faces fetched at start. The comic's lettering (TEXT_COMIC, fonts/comic.ttf) is fetched
+   only when a comic opens (comic_view.c): no screen before that uses it, and it is 15 kB of
+   every player's first load (docs/performance.md). */
+enum { START_FACES = TEXT_COMIC };
+static const char *const FONT_FILES[START_FACES] = {"fonts/ui-regular.ttf", "fonts/ui-bold.ttf"};
 static const char *const SAVE_KEY = "pakopeli.save";
 static const char *const SETTINGS_KEY = "pakopeli.settings";
 static const char *const SEED_KEY = "pakopeli.seed";
@@ -243,16 +245,20 @@ static void restart(app *a)
     enter_room(a, a->hub >= 0 ? a->hub : 0);
 }
 
-/* Opens the manifest's comic with this id over the screen; false if there is none. */
+/* Opens the manifest's comic with this id over the screen; false if there is none. A comic
+   whose file is still on its way (request_rest) opens when it comes (pump_comics). */
 static bool open_comic(app *a, const char *id)
 {
-    for (int i = 0; id && i < a->comics_loaded; i++) {
-        if (strcmp(a->manifest.comics[i].id, id) == 0) {
-            view_ctx c = view_context(a);
-            comic_view_open(&a->comic_view, &c, &a->comics[i]);
-            a->dirty = true;
+    for (int i = 0; id && i < a->manifest.comic_count; i++) {
+        if (strcmp(a->manifest.comics[i].id, id) != 0) continue;
+        if (i >= a->comics_loaded) {
+            snprintf(a->comic_wanted, sizeof a->comic_wanted, "%s", id);
             return true;
         }
+        view_ctx c = view_context(a);
+        comic_view_open(&a->comic_view, &c, &a->comics[i]);
+        a->dirty = true;
+        return true;
     }
     return false;
 }
@@ -400,9 +406,9 @@ static void fail_io(app *a, const char *path)
 
 static bool pump_fonts(app *a)
 {
-    for (int f = 0; f < TEXT_FACE_COUNT; f++)
+    for (int f = 0; f < START_FACES; f++)
         if (asset_state(&a->assets, a->f_fonts[f]) == PLAT_FETCH_PENDING) return false;
-    for (int f = 0; f < TEXT_FACE_COUNT; f++) {
+    for (int f = 0; f < START_FACES; f++) {
         size_t len = 0;
         const char *d = asset_data(&a->assets, a->f_fonts[f], &len);
         if (d) text_set_face((text_face)f, d, len);
@@ -438,16 +444,26 @@ static bool pump_manifest(app *a)
         snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
         a->f_rooms[i] = asset_request(&a->assets, path);
     }
-    /* comics too: small JSON; their images load only when one is opened */
+    return true;
+}
+
+/* After the first interactive frame (frame()): what the first screen does not show. The comics'
+   files (their images load only when one is opened) and every room's pictures; the start
+   room's came before (pump_rooms). Off the first load: fewer bytes and requests before the
+   player can act (docs/performance.md, issue 18). */
+static void request_rest(app *a)
+{
+    a->rest_requested = true;
     for (int i = 0; i < a->manifest.comic_count; i++) {
         char path[200];
         snprintf(path, sizeof path, "levels/%s", a->manifest.comics[i].file);
         a->f_comics[i] = asset_request(&a->assets, path);
     }
-    return true;
+    /* the other rooms' images once the comics' files are in and released (request_images) */
 }
 
-/* Loads the manifest's comics once their files are in; false while waiting or on errors. */
+/* Loads the manifest's comics once their files are in; false while waiting or on errors.
+   A comic the player opened before (open_comic) opens now. */
 static bool pump_comics(app *a)
 {
     for (int i = 0; i < a->manifest.comic_count; i++)
@@ -471,8 +487,19 @@ static bool pump_comics(app *a)
     if (!ok) {
         a->screen = APP_ERROR;
         a->dirty = true;
+        return false;
     }
+    if (a->comic_wanted[0] && a->screen == APP_ROOM) open_comic(a, a->comic_wanted);
+    a->comic_wanted[0] = '\0';
     return ok;
+}
+
+static void request_room_assets(app *a, int i)
+{
+    if (i < 0 || i >= a->rooms_loaded) return;
+    asset_request(&a->assets, a->rooms[i].background);
+    for (int k = 0; k < a->rooms[i].widget_count; k++) asset_request(&a->assets, a->rooms[i].widgets[k].image);
+    for (int k = 0; k < a->rooms[i].item_count; k++) asset_request(&a->assets, a->rooms[i].items[k].icon);
 }
 
 static bool pump_rooms(app *a)
@@ -508,19 +535,25 @@ static bool pump_rooms(app *a)
         return false;
     }
     a->rooms_ready = true;
+    /* The first screen's pictures only: the room the player will most likely start in (as
+       start_playing chooses it, short of the saved answers); the rest after the first frame. */
+    char want[64] = "";
+    int first = a->manifest.hub ? level_find_room(&a->manifest, a->manifest.hub) : -1;
+    if (plat_param("room", want, sizeof want) || plat_store_get("pakopeli.where", want, sizeof want)) {
+        int i = level_find_room(&a->manifest, want);
+        if (i >= 0) first = i;
+    }
+    request_room_assets(a, first >= 0 && first < a->rooms_loaded ? first : 0);
     return true;
 }
 
-/* Every room's images, held while the game runs (a room switch never waits). Asked for once
-   the rooms' and comics' files are in and released, so the pool holds what pakopeli-lint
-   counts (code too-many): the rooms' images, then a comic's while it is open. */
+/* Every room's images, held while the game runs (a room switch never waits). Asked for after
+   the first interactive frame (request_rest; the start room's came before, pump_rooms), so the
+   pool holds what pakopeli-lint counts (code too-many): the rooms' images, then a comic's
+   while it is open. */
 static bool request_images(app *a)
 {
-    for (int i = 0; i < a->rooms_loaded; i++) {
-        asset_request(&a->assets, a->rooms[i].background);
-        for (int k = 0; k < a->rooms[i].widget_count; k++) asset_request(&a->assets, a->rooms[i].widgets[k].image);
-        for (int k = 0; k < a->rooms[i].item_count; k++) asset_request(&a->assets, a->rooms[i].items[k].icon);
-    }
+    for (int i = 0; i < a->rooms_loaded; i++) request_room_assets(a, i);
     a->images_requested = true;
     const char *first;
     int refused = asset_refused(&a->assets, &first);
@@ -574,8 +607,6 @@ static void pump_loading(app *a)
     }
     if (!a->manifest_ready && !pump_manifest(a)) return;
     if (!a->rooms_ready && !pump_rooms(a)) return;
-    if (a->comics_loaded < a->manifest.comic_count && !pump_comics(a)) return;
-    if (!a->images_requested && !request_images(a)) return;
     if (asset_pending(&a->assets)) return;
     start_playing(a);
     a->dirty = true;
@@ -594,7 +625,8 @@ static void reload_content(app *a)
     for (int i = 0; i < a->comics_loaded; i++) comic_free(&a->comics[i]);
     a->comics_loaded = 0;
     if (a->manifest_ready) level_free_game(&a->manifest);
-    a->manifest_ready = a->rooms_ready = a->images_requested = false;
+    a->manifest_ready = a->rooms_ready = a->images_requested = a->rest_requested = false;
+    a->comic_wanted[0] = '\0';
     asset_clear(&a->assets); /* the new content asks for its own images (a comic's went with it) */
     memset(&a->diags, 0, sizeof a->diags);
     a->seq = 0; /* resume() numbers the replayed answers from here */
@@ -665,6 +697,10 @@ static void frame(void *user)
     }
     if (a->screen != APP_LOADING && plat_reload_requested()) reload_content(a); /* make dev */
     if (a->screen == APP_LOADING) pump_loading(a);
+    else if (a->rest_requested && a->screen != APP_ERROR && !a->comic_view.url_id[0]) {
+        if (a->comics_loaded < a->manifest.comic_count) pump_comics(a);
+        if (a->comics_loaded == a->manifest.comic_count && !a->images_requested) request_images(a);
+    }
     if (a->screen == APP_ENDING && !a->completion[0] && plat_completion_code(a->completion, sizeof a->completion))
         a->dirty = true; /* the server acknowledged the last answers: show the code HR can verify */
     if (a->view.field_open) {
@@ -749,6 +785,7 @@ static void frame(void *user)
         a->marked_interactive = true;
         plat_mark("interactive");
     }
+    if (a->marked_interactive && a->manifest_ready && !a->rest_requested && a->screen != APP_LOADING) request_rest(a);
 }
 
 static i18n_lang initial_language(void)
@@ -780,7 +817,7 @@ int main(int argc, char **argv)
     load_settings(&a);
     a.seed = player_seed();
     a.hub = -1;
-    for (int f = 0; f < TEXT_FACE_COUNT; f++) a.f_fonts[f] = asset_request(&a.assets, FONT_FILES[f]);
+    for (int f = 0; f < START_FACES; f++) a.f_fonts[f] = asset_request(&a.assets, FONT_FILES[f]);
     if (!comic_view_request_from_url(&a.comic_view, &a.diags)) a.f_manifest = asset_request(&a.assets, "levels/game.json");
     a.screen = APP_LOADING;
     a.dirty = true;

@@ -52,7 +52,7 @@ typedef struct app {
     wg_state wg;                 /* the widgets' state between passes (the top bar, dialogs) */
 
     /* loading: every file comes through the one asset pool, and the loaders release it */
-    asset_handle f_manifest, f_fonts[TEXT_FACE_COUNT], f_rooms[LEVEL_MAX_ROOMS];
+    asset_handle f_manifest, f_fonts[TEXT_COMIC], f_rooms[LEVEL_MAX_ROOMS];
     bool fonts_ready, manifest_ready, rooms_ready, images_requested;
     asset_pool assets;           /* every fetched file: the rooms' images stay while the game runs */
 
@@ -60,6 +60,8 @@ typedef struct app {
     level_room rooms[LEVEL_MAX_ROOMS];
     comic comics[LEVEL_MAX_COMICS];   /* the manifest's comics, in its order */
     int comics_loaded;
+    bool rest_requested;         /* the comics and other rooms' pictures: after the first frame */
+    char comic_wanted[64];       /* a comic opened before its file came: opened when it does */
     asset_handle f_comics[LEVEL_MAX_COMICS];
     int rooms_loaded;            /* rooms[0..rooms_loaded) hold content to free */
     diag_list diags;             /* what went wrong loading, shown on the error screen */

@@ -302,8 +302,14 @@ static void ensure_layouts(comic_view *v, view_ctx *vc, int page)
     if (!v->measurer.font && !v->measurer_failed) {
         size_t len = 0;
         const char *bytes = asset_bytes(vc->assets, FONT_PATH, &len);
-        if (bytes) v->measurer_failed = !comic_measurer_setup(&v->measurer, bytes, len);
-        else if (!asset_pending(vc->assets)) v->measurer_failed = true;
+        if (bytes) {
+            v->measurer_failed = !comic_measurer_setup(&v->measurer, bytes, len);
+            /* the same bytes letter the bubbles (text.c): fetched only now, not at start (app.c) */
+            if (!v->measurer_failed && !text_has_face(TEXT_COMIC) && !text_set_face(TEXT_COMIC, bytes, len))
+                v->measurer_failed = true;
+        } else if (!asset_pending(vc->assets)) {
+            v->measurer_failed = true;
+        }
         if (v->measurer_failed) fprintf(stderr, "comic: the lettering font %s cannot be used\n", FONT_PATH);
         v->layout_page = -1;
     }

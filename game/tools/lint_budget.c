@@ -1,8 +1,10 @@
 /* lint_budget.c - the first load as served, against its budget (docs/performance.md: 600 kB).
  *
  * The first load is what a player's browser fetches before the first interactive frame: the
- * page, the engine (pakopeli.js, pakopeli.wasm), the fonts, levels/game.json, every room and
- * comic it lists and each room's pictures (game/tools/preload.mjs lists the same content). The
+ * page, the engine (pakopeli.js, pakopeli.wasm), the interface fonts, levels/game.json, every
+ * room it lists and the pictures of the room a new player starts in, the hub (the comics, the
+ * comic font and the other rooms' pictures come after that frame: game/front/app.c,
+ * request_rest; game/tools/preload.mjs lists the same content). The
  * report server sends text-like files gzip -9 compressed when that is smaller (files.c), and
  * PNG and JPEG as they are; this file counts them the same way, with zlib.
  *
@@ -78,11 +80,12 @@ static long served(const char *path)
     return size;
 }
 
-/* The engine's share: every file of the built page but the content (levels/, assets/). */
+/* The engine's share: every file of the built page's first load but the content (levels/,
+   assets/). The comic's font (fonts/comic.ttf) comes only when a comic opens (app.c). */
 static long engine_bytes(const char *web, bool *measured)
 {
     static const char *const files[] = {"index.html", "style.css", "shell.js", "report.js", "pakopeli.js", "pakopeli.wasm",
-                                        "fonts/ui-regular.ttf", "fonts/ui-bold.ttf", "fonts/comic.ttf", NULL};
+                                        "fonts/ui-regular.ttf", "fonts/ui-bold.ttf", NULL};
     char path[sizeof ((lint_run *)0)->root + 64];
     snprintf(path, sizeof path, "%s/pakopeli.wasm", web);
     struct stat st;
@@ -130,12 +133,15 @@ void lint_check_budget(lint_run *run)
     static asset_cost assets[512];
     int n = 0;
     char path[DIAG_PATH_MAX];
+    /* the start room: the hub, else the first room (app.c, start_playing) */
+    int start = run->manifest.hub ? level_find_room(&run->manifest, run->manifest.hub) : -1;
+    if (start < 0) start = 0;
     for (int i = 0; i < run->file_count; i++) {
         lint_file *f = &run->files[i];
-        if (f->ref < 0 || (f->kind != LINT_ROOM && f->kind != LINT_COMIC)) continue;
+        if (f->ref < 0 || f->kind != LINT_ROOM) continue;
         long b = served(f->path);
         if (b > 0) content += b;
-        if (f->kind != LINT_ROOM || !f->loaded) continue;
+        if (f->ref != start || !f->loaded) continue;
         const level_room *r = &f->room;
         add_asset(assets, &n, 512, f, "scene.background", r->background);
         for (int w = 0; w < r->widget_count; w++) {

@@ -5,9 +5,11 @@
 //
 // Usage: node game/tools/preload.mjs build/web     (rewrites build/web/index.html in place)
 //
-// What the engine loads at start (game/front/app.c, pump_manifest and pump_rooms): every room
-// and comic file named by levels/game.json, and each room's images (background, widget images,
-// item icons: every "assets/..." string in a room). Comic images load when a comic opens.
+// What the engine loads before its first interactive frame (game/front/app.c, pump_manifest and
+// pump_rooms): every room file named by levels/game.json, and the pictures of the room a new
+// player starts in, the hub (background, widget images, item icons: every "assets/..." string
+// in it). The comics' files and the other rooms' pictures come after the first frame
+// (request_rest), comic images and the comic font when a comic opens.
 // tests/e2e/quality.test.mjs checks that this list is exactly what the engine loads.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,14 +19,14 @@ const MARK = '<!-- content preloads (game/tools/preload.mjs) -->';
 export function contentFiles(web) {
   const game = JSON.parse(fs.readFileSync(path.join(web, 'levels/game.json'), 'utf8'));
   const rooms = (game.rooms || []).map((r) => `levels/${r.file}`);
-  const comics = (game.comics || []).map((c) => `levels/${c.file}`);
+  const start = (game.rooms || []).find((r) => r.id === game.hub) || (game.rooms || [])[0];
   const assets = new Set();
   const walk = (v) => {
     if (typeof v === 'string') { if (v.startsWith('assets/')) assets.add(v); } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
-  for (const f of rooms) walk(JSON.parse(fs.readFileSync(path.join(web, f), 'utf8')));
-  return [...rooms, ...comics, ...[...assets].sort()];
+  if (start) walk(JSON.parse(fs.readFileSync(path.join(web, 'levels', start.file), 'utf8')));
+  return [...rooms, ...[...assets].sort()];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

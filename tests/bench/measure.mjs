@@ -90,8 +90,14 @@ export async function firstLoad(browser, base, root, query = '') {
   await page.goto(base + query);
   await waitInteractive(page);
   await page.waitForTimeout(200); // responses already under way
+  // Only what was requested before the interactive frame: what the engine fetches after it (the
+  // comics, other rooms' pictures: app.c, request_rest) is not waited for by the player. Resource
+  // timing's startTime and the engine's marks share the page's clock.
+  const before = new Set(await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((r) => r.startTime <= window.pakopeli.marks.interactive).map((r) => r.name)));
   const names = new Set();
   for (const url of seen.values()) {
+    if (url !== page.url() && !before.has(url)) continue; // page.url(): the page itself
     let p = decodeURIComponent(new URL(url).pathname.slice(1)) || 'index.html';
     if (p.endsWith('/')) p += 'index.html';
     names.add(p);
