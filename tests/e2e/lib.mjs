@@ -72,10 +72,11 @@ const MATCHES = (t, line) => (t.re ? new RegExp(t.re, t.flags).test(line) : line
 // Waits until some mirrored line matches (the engine draws on the next frame).
 export async function waitForLine(page, text, timeout = 10000) {
   try {
-    await page.waitForFunction(([t, matches]) => [...document.querySelectorAll('#sr-lines [data-line]')]
-      // eslint-disable-next-line no-new-func
-      .some((li) => new Function('t', 'line', `return (${matches})(t, line)`)(t, li.textContent)),
-    [pattern(text), MATCHES.toString()], { timeout });
+    // MATCHES written out, not rebuilt with new Function: the report server's game page forbids
+    // eval (CSP), and the polls after the first run under it (an EvalError failed the wait).
+    await page.waitForFunction((t) => [...document.querySelectorAll('#sr-lines [data-line]')]
+      .some((li) => (t.re ? new RegExp(t.re, t.flags).test(li.textContent) : li.textContent.includes(t.s))),
+    pattern(text), { timeout });
   } catch (e) {
     throw new Error(`no line "${text}" within ${timeout} ms; the mirror says:\n` +
       `${(await screenLines(page)).join('\n')}\nfocus: ${await focusText(page)}`);
@@ -120,8 +121,8 @@ export async function findControl(page, text) {
 
 // Where the control whose mirrored label matches text is on the page, or null.
 export async function controlBox(page, text) {
-  return page.evaluate(([t, matches]) => {
-    const match = new Function('t', 'line', `return (${matches})(t, line)`);
+  return page.evaluate((t) => {
+    const match = (p, line) => (p.re ? new RegExp(p.re, p.flags).test(line) : line.includes(p.s)); // MATCHES
     const li = [...document.querySelectorAll('#sr-lines [data-control]')].find((l) => match(t, l.textContent));
     if (!li) return null;
     const [x, y, w, h] = li.dataset.rect.split(',').map(Number);
@@ -131,7 +132,7 @@ export async function controlBox(page, text) {
       box.clip = window.pakopeli.toPage(cx, cy, cw, ch);
     }
     return box;
-  }, [pattern(text), MATCHES.toString()]);
+  }, pattern(text));
 }
 
 // Scrolls a control into view with the mouse wheel, as a person would, and returns its box.
