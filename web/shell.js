@@ -169,13 +169,19 @@
     field.input.hidden = false;
     field.open = true;
     field.submitted = false;
-    field.input.focus();
+    takeFocus(field.input);
   }
   function fieldClose() {
     if (!field.input || !field.open) return;
     field.open = false;
     field.input.hidden = true;
-    canvas.focus();
+    takeFocus(canvas);
+  }
+  // The studio's preview (window.pakopeli.preview) never takes the focus by itself: an author
+  // typing in the studio while the preview (re)loads would have their letters land in the game.
+  // It gets the focus when the author clicks or tabs into it (then its document has the focus).
+  function takeFocus(el) {
+    if (!window.pakopeli.preview || document.hasFocus()) el.focus();
   }
 
   // The page's own words, in the game's language (the engine calls this: plat_page_language).
@@ -248,5 +254,5 @@
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // Clicking the game gives it the keyboard; the page keeps it otherwise.
   canvas.addEventListener('pointerdown', () => canvas.focus());
-  window.addEventListener('load', () => canvas.focus());
+  window.addEventListener('load', () => takeFocus(canvas));
 })();
