@@ -217,6 +217,19 @@
   box.appendChild(ssoLine);
   function mount() { if (!box.isConnected) (document.querySelector('main') || document.body).appendChild(box); }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+  // The box takes its own strip at the bottom: the canvas ends above it (style.css reads
+  // --report-h), so on a phone, where the game fills the screen, it never covers a control
+  // ("Vihje", "Tarkista", the keypad). The engine sizes itself on the window's resize event,
+  // which a change of the canvas's CSS height alone does not send.
+  let reserved = -1;
+  function reserve() {
+    const h = box.hidden ? 0 : Math.ceil(box.getBoundingClientRect().height) + 8;
+    if (h === reserved) return;
+    reserved = h;
+    document.documentElement.style.setProperty('--report-h', h + 'px');
+    window.dispatchEvent(new Event('resize'));
+  }
+  if (window.ResizeObserver) new ResizeObserver(reserve).observe(box);
 
   function queued() { return load(KEY_QUEUE, []); }
 

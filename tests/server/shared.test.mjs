@@ -69,6 +69,32 @@ describe('a shared computer', () => {
     await b.page.close();
   });
 
+  it('on a phone, whose game it is shows below the game, never over its controls', async () => {
+    const eino = await hr.invite({ name: 'Eino Virtanen' });
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true,
+      deviceScaleFactor: 2, locale: 'fi-FI' });
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${server.url}/?lang=fi#t=${eino.token}`);
+      await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
+      await page.locator('#report-who', { hasText: 'Pelaat nimellä Eino V. – et ole Eino?' }).waitFor({ timeout: 10000 });
+      // the engine has laid itself out for the shorter canvas (it sizes on the resize event)
+      await page.waitForFunction(() => {
+        const c = document.getElementById('canvas').getBoundingClientRect();
+        const b = document.getElementById('report-status').getBoundingClientRect();
+        return b.top >= c.bottom - 0.5 && Math.abs(window.pakopeli.logical.h - c.height) < 2;
+      }, null, { timeout: 10000 }).catch(async (e) => {
+        const got = await page.evaluate(() => ({ c: document.getElementById('canvas').getBoundingClientRect().toJSON(),
+          b: document.getElementById('report-status').getBoundingClientRect().toJSON(), logical: window.pakopeli.logical,
+          h: getComputedStyle(document.documentElement).getPropertyValue('--report-h') }));
+        throw new Error(`the status box and the canvas: ${JSON.stringify(got)}: ${e.message}`);
+      });
+      await page.screenshot({ path: path.join(ROOT, 'build/screens/shared-computer-who-phone.png') });
+      await clickControl(page, 'Aloita'); // the game's own controls still answer to touch
+      await page.locator('#report-who').waitFor({ timeout: 5000 });
+    } finally { await phone.close(); }
+  });
+
   it('leaves with one button, and forgets the player at completion', async () => {
     const bertta = await hr.invite({ name: 'Bertta Berg' });
     const p = await open(`${server.url}/?lang=fi#t=${bertta.token}`);
