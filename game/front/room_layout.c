@@ -36,6 +36,33 @@ static int panel_width(int w, int zoom)
     return clampi(pw, RL_PANEL_MIN_W, hi);
 }
 
+int rl_pan_to(const level_rect *places, int n, float scale, int view_w, int max_pan, int pan)
+{
+    enum { MARGIN = 12 };
+    if (max_pan <= 0) return 0;
+    pan = clampi(pan, 0, max_pan);
+    int best = pan, best_score = -1, best_move = 0;
+    /* the pans worth trying: where it is now, and each place put at the view's left or right edge */
+    for (int c = -1; c < 2 * n; c++) {
+        int p = pan;
+        if (c >= 0) {
+            const level_rect *r = &places[c / 2];
+            p = c % 2 == 0 ? (int)((float)r->x * scale) - MARGIN : (int)((float)(r->x + r->w) * scale) + MARGIN - view_w;
+            p = clampi(p, 0, max_pan);
+        }
+        int score = 0;
+        for (int i = 0; i < n; i++) {
+            int x0 = (int)((float)places[i].x * scale), x1 = (int)((float)(places[i].x + places[i].w) * scale);
+            bool left_in = x0 >= p && x0 < p + view_w;
+            bool whole = x0 >= p - 1 && x1 <= p + view_w + 1; /* a place at the scene's edge has no margin */
+            score += 2 * whole + left_in;
+        }
+        int move = p > pan ? p - pan : pan - p;
+        if (score > best_score || (score == best_score && move < best_move)) best = p, best_score = score, best_move = move;
+    }
+    return best;
+}
+
 /* Side by side needs the scene readable (RL_SCENE_SCALE_MIN) beside the panel, in both
    directions; otherwise one column that scrolls. */
 static bool wide_fits(int w, int h, int zoom, int bar_h, int sw, int sh)

@@ -89,6 +89,13 @@ bool rl_stacked(int w);
 /* A button's height for text of size at text size zoom: base at 100 %, growing with the text. */
 int rl_control_h(int base, int zoom);
 
+/* How far to pan a scene wider than its view so that places (rectangles in scene units) are in
+   view: the pan, from 0 to max_pan, that shows the most of them whole (each with a margin),
+   then the most of their left edges (where their text starts), and of those the nearest to
+   the current pan, so places already in view do not move the scene. Used when a task opens
+   (its places) and when the keyboard moves to a place on the scene (that place). */
+int rl_pan_to(const level_rect *places, int n, float scale, int view_w, int max_pan, int pan);
+
 /* ---- the scene's widgets -------------------------------------------------------------------- */
 
 /* Where a widget's text goes, in screen px (r is the widget's rectangle on screen). */

@@ -75,6 +75,7 @@ static void open_puzzle(room_pass *rp, int i)
     v->input[0] = '\0';
     v->input_checked = false;
     v->scroll.offset = 0;
+    v->pan_to_task = i >= 0;
     if (i < 0) return;
     const level_puzzle *p = &cur_room(rp)->puzzles[i];
     unsigned seed = 2166136261u;
@@ -288,6 +289,35 @@ static void pan_input(room_pass *rp, SDL_Rect view, int max_pan)
     if (v->pan < 0) v->pan = 0;
 }
 
+/* The places a task is about, in scene units, those on the scene now: a search's places (all of
+   them, so the pan tells nothing of which are right), a use's target, or else what the tasks
+   it follows put on the scene for it (the access log a code is read from). */
+static int task_places(const room_pass *rp, const level_puzzle *p, level_rect *out, int cap)
+{
+    const level_room *room = cur_room(rp);
+    const game_state *gs = cur_state(rp);
+    int n = 0;
+    if (p->kind == LEVEL_P_HOTSPOTS) {
+        for (int k = 0; k < p->option_count && n < cap; k++) {
+            const level_widget *on = p->options[k].widget ? level_find_widget(room, p->options[k].widget) : NULL;
+            if (on && !game_widget_visible(gs, (int)(on - room->widgets))) continue;
+            out[n++] = p->options[k].rect;
+        }
+        return n;
+    }
+    if (p->kind == LEVEL_P_USE && p->use_place) {
+        const level_widget *on = level_find_widget(room, p->use_place);
+        if (on && game_widget_visible(gs, (int)(on - room->widgets))) out[n++] = on->rect;
+        return n;
+    }
+    for (int r = 0; r < p->require_count; r++) {
+        const level_puzzle *q = &room->puzzles[p->requires[r]];
+        for (int k = 0; k < q->reveal_count && n < cap; k++)
+            if (game_widget_visible(gs, q->reveals[k])) out[n++] = room->widgets[q->reveals[k]].rect;
+    }
+    return n;
+}
+
 static bool scene_key(uint32_t key)
 {
     uik_kind kind = uik_kind_of(key);
@@ -303,6 +333,13 @@ static void scene_pass(room_pass *rp, const rl_screen *lay, int y_shift, bool in
     SDL_Rect view = {lay->scene_view.x, lay->scene_view.y + y_shift, lay->scene_view.w, lay->scene_view.h};
     int max_pan = lay->scene_draw_w - view.w;
     bool pans = max_pan > 0;
+    const level_puzzle *task = v->current >= 0 ? &room->puzzles[v->current] : NULL;
+    if (pans && interactive && v->pan_to_task && task) { /* a task has opened: its places in view */
+        level_rect places[LEVEL_MAX_OPTIONS + LEVEL_MAX_REQUIRES * LEVEL_MAX_EFFECTS];
+        int n = task_places(rp, task, places, (int)(sizeof places / sizeof places[0]));
+        v->pan = rl_pan_to(places, n, lay->scene_scale, view.w, max_pan, v->pan);
+    }
+    if (interactive) v->pan_to_task = false;
     if (pans && interactive) pan_input(rp, view, max_pan);
     else v->pan = 0;
     scene_xf xf = {lay->scene_scale, view.x - v->pan, view.y};
@@ -426,10 +463,8 @@ static void scene_pass(room_pass *rp, const rl_screen *lay, int y_shift, bool in
     SDL_Rect f = rp->ui->focus_rect;
     if (rp->ui->focus_visible && scene_key(rp->ui->focus_key)) {
         int before = v->pan;
-        if (f.x < view.x) v->pan -= view.x - f.x + 12;
-        else if (f.x + f.w > view.x + view.w) v->pan += f.x + f.w - (view.x + view.w) + 12;
-        if (v->pan > max_pan) v->pan = max_pan;
-        if (v->pan < 0) v->pan = 0;
+        level_rect place = {(int)((float)(f.x - xf.ox) / xf.scale), 0, (int)((float)f.w / xf.scale + 0.5f), 1};
+        v->pan = rl_pan_to(&place, 1, xf.scale, view.w, max_pan, v->pan);
         if (v->pan != before) rp->c->dirty = true;
     }
     if (outer_clipping) {

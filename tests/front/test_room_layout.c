@@ -144,6 +144,22 @@ TEST(a_list_shows_the_rows_that_fit_its_height)
     CHECK(rl_list_row(&w, r, 1.0f, 0, &row, &b) && b.face == 1);
 }
 
+TEST(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene)
+{
+    /* a phone: 800 units at 0.8 are 640 px in a 366 px view, so the pan is 0..274 */
+    level_rect log = {44, 300, 412, 176}, chat = {490, 330, 290, 146}, wide = {0, 36, 800, 44};
+    CHECK(rl_pan_to(&log, 1, 0.8f, 366, 274, 200) == 23);   /* from the right: its left edge and a margin */
+    CHECK(rl_pan_to(&log, 1, 0.8f, 366, 274, 10) == 10);    /* already whole: the scene stays */
+    int p = rl_pan_to(&chat, 1, 0.8f, 366, 274, 0);
+    CHECK(p >= 624 - 366 && p <= 392);                      /* right of the view: brought in whole */
+    CHECK(rl_pan_to(&wide, 1, 0.8f, 366, 274, 100) == 0);   /* wider than the view: where its text starts */
+    level_rect both[] = {log, chat};
+    p = rl_pan_to(both, 2, 0.8f, 366, 274, 274);            /* both cannot fit: one whole, the other's start */
+    CHECK(p >= 0 && p <= 274);
+    CHECK(rl_pan_to(&chat, 1, 0.8f, 366, 0, 50) == 0);      /* nothing to pan (a laptop) */
+    CHECK(rl_pan_to(NULL, 0, 0.8f, 366, 274, 300) == 274);  /* no places: kept, within the scene */
+}
+
 int main(void)
 {
     RUN(a_laptop_gets_the_scene_beside_the_panel_at_full_size);
@@ -156,5 +172,6 @@ int main(void)
     RUN(a_dialog_fits_a_laptop_and_scrolls_its_text_on_a_short_screen);
     RUN(every_widget_with_text_has_a_box_inside_it_and_images_have_none);
     RUN(a_list_shows_the_rows_that_fit_its_height);
+    RUN(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene);
     return harness_done();
 }

@@ -542,6 +542,90 @@ TEST(the_wheel_over_a_dialog_leaves_the_screen_behind_it_where_it_was)
     CHECK(W.view.scroll.offset == before);
 }
 
+/* Whether a widget of the room is whole in the scene's view (the pan's screen px, as the view
+   draws it): the view is as wide as the scene or the column, whichever is narrower. */
+static bool widget_in_view(int room, const char *id)
+{
+    const level_room *r = &W.rooms[room];
+    const level_widget *w = level_find_widget(r, id);
+    rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, 60, r->scene_w, r->scene_h);
+    int x0 = (int)((float)w->rect.x * lay.scene_scale), x1 = (int)((float)(w->rect.x + w->rect.w) * lay.scene_scale);
+    return x0 >= W.view.pan && x1 <= W.view.pan + lay.scene_view.w;
+}
+
+/* The sideways wheel over the scene's top left, as a player pans it on a touchpad. */
+static void pan_right(int times)
+{
+    for (int i = 0; i < times; i++) {
+        SDL_Event e = {0};
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = 40;
+        e.motion.y = 140;
+        ui_event(&W.ui, &e);
+        e = (SDL_Event){0};
+        e.type = SDL_MOUSEWHEEL;
+        e.wheel.x = 1;
+        ui_event(&W.ui, &e);
+        settle();
+    }
+}
+
+/* Answers the task open in the view rightly, as the player would, and goes on to the next. */
+static void answer_and_continue(int room)
+{
+    const level_puzzle *p = &W.rooms[room].puzzles[W.view.current];
+    view_action a = {.kind = VIEW_ANSWER, .id = p->id};
+    char pairs[LEVEL_MAX_OPTIONS][2 * REPORT_ID_MAX + 2];
+    if (p->kind == LEVEL_P_MATCH)
+        for (int k = 0; k < p->option_count; k++) {
+            snprintf(pairs[k], sizeof pairs[k], "%s=%s", p->options[k].id, p->options[k].id);
+            a.ids[a.n++] = pairs[k];
+        }
+    else if (p->kind == LEVEL_P_CODE) a.ids[a.n++] = p->answers[0];
+    CHECK(apply_answer(room, &a) == GAME_RIGHT);
+    room_settle(room);
+    CHECK(click(uik(UIK_NEXT, 0)));
+    room_settle(room);
+}
+
+TEST(a_task_that_opens_pans_the_scene_to_the_places_it_is_about)
+{
+    int room = room_index("tietoturva");
+    for (int i = 0; i < 3; i++) solve(room, i); /* up to the habits to match */
+    room_enter(room, false);
+    CHECK_STR(W.rooms[room].puzzles[W.view.current].id, "habits");
+    rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, 60, 800, 560);
+    bool phone = lay.scene_draw_w > lay.scene_view.w;
+    pan_right(12); /* the player reads the right side of the desk */
+    CHECK(phone == (W.view.pan > 0));
+    answer_and_continue(room); /* the access log appears; the code is read from it */
+    CHECK_STR(W.rooms[room].puzzles[W.view.current].id, "log");
+    CHECK(widget_in_view(room, "access-log"));
+    answer_and_continue(room); /* the daughter's WhatsApp message, right of the log */
+    CHECK_STR(W.rooms[room].puzzles[W.view.current].id, "photo");
+    CHECK(widget_in_view(room, "whatsapp"));
+    CHECK(phone || W.view.pan == 0); /* a laptop sees the whole scene: nothing pans */
+}
+
+TEST(the_keyboard_moving_to_a_place_pans_the_place_into_view)
+{
+    int room = room_index("outlook");
+    room_enter(room, false); /* the signs of a phishing mail, places all over the scene */
+    const level_puzzle *p = &W.rooms[room].puzzles[W.view.current];
+    CHECK_STR(p->id, "signs");
+    CHECK(widget_in_view(room, "sender")); /* the task opened where its places are */
+    for (int tab = 0; tab < 12; tab++) {
+        press_key(SDLK_TAB);
+        room_settle(room);
+        const level_widget *w = &W.rooms[room].widgets[W.ui.focus_key & 0xffffu];
+        if (uik_kind_of(W.ui.focus_key) != UIK_WIDGET || !w->id) continue;
+        rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, 60, 800, 560);
+        int x0 = (int)((float)w->rect.x * lay.scene_scale);
+        CHECK(x0 >= W.view.pan && x0 < W.view.pan + lay.scene_view.w); /* at least where its text starts */
+        if (w->rect.w * lay.scene_scale <= lay.scene_view.w - 24) CHECK(widget_in_view(room, w->id));
+    }
+}
+
 /* ---- the ending --------------------------------------------------------------------------- */
 
 static ending_view ending;
@@ -687,6 +771,8 @@ int main(void)
         RUN_ON(the_wheel_over_a_dialog_leaves_the_screen_behind_it_where_it_was, w, h);
         RUN_ON(the_ending_sends_a_chosen_rating_and_play_again_restarts, w, h);
         RUN_ON(the_wheel_over_the_settings_leaves_the_ending_behind_them_where_it_was, w, h);
+        RUN_ON(a_task_that_opens_pans_the_scene_to_the_places_it_is_about, w, h);
+        RUN_ON(the_keyboard_moving_to_a_place_pans_the_place_into_view, w, h);
     }
     RUN(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file);
     RUN(a_file_requested_twice_is_held_until_both_let_go);
