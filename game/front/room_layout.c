@@ -63,6 +63,45 @@ int rl_pan_to(const level_rect *places, int n, float scale, int view_w, int max_
     return best;
 }
 
+bool rl_wrap(const char *s, int wrap, rl_width_fn width, void *ctx, char *out, size_t cap)
+{
+    size_t len = strlen(s);
+    if (cap == 0) return false;
+    if (len + 1 > cap) {
+        memcpy(out, s, cap - 1);
+        out[cap - 1] = '\0';
+        return false;
+    }
+    size_t o = 0, line = 0; /* bytes written; where the current line starts in out */
+    const char *p = s;
+    while (*p) {
+        if (*p == '\n') { /* the author's break: a new line, its spaces kept */
+            out[o++] = *p++;
+            line = o;
+            continue;
+        }
+        const char *sp = p; /* the spaces before the next word, then the word */
+        while (*p == ' ') p++;
+        const char *word = p;
+        while (*p && *p != ' ' && *p != '\n') p++;
+        size_t before = o;
+        memcpy(out + o, sp, (size_t)(p - sp));
+        o += (size_t)(p - sp);
+        bool has_words = false; /* the line had a word before these spaces */
+        for (size_t k = line; k < before; k++) has_words = has_words || out[k] != ' ';
+        if (wrap > 0 && has_words && p > word && width(ctx, out + line, o - line) > wrap) {
+            /* too wide: break at these spaces, which go */
+            o = before;
+            out[o++] = '\n';
+            line = o;
+            memcpy(out + o, word, (size_t)(p - word));
+            o += (size_t)(p - word);
+        }
+    }
+    out[o] = '\0';
+    return true;
+}
+
 /* Side by side needs the scene readable (RL_SCENE_SCALE_MIN) beside the panel, in both
    directions; otherwise one column that scrolls. */
 static bool wide_fits(int w, int h, int zoom, int bar_h, int sw, int sh)

@@ -22,6 +22,7 @@
 #define PK_ROOM_LAYOUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <SDL_rect.h>
 
@@ -67,6 +68,19 @@ typedef struct rl_measure {
     void *ctx;
     rl_measure_fn fn;
 } rl_measure;
+
+/* ---- wrapping text ------------------------------------------------------------------------- */
+
+/* Width in px of the first n bytes of s on one line (the caller's font: SDL_ttf in both). */
+typedef int (*rl_width_fn)(void *ctx, const char *s, size_t n);
+
+/* Breaks s into lines at most wrap px wide, at spaces, greedily, and writes it to out with a
+   '\n' at each break; the author's own '\n' stay. The space a line breaks at is dropped, so no
+   line starts (or ends) with it. A word wider than wrap gets a line of its own (the renderer
+   breaks it). out needs strlen(s) + 1 bytes (breaks only replace spaces); false when cap is
+   smaller (out is then s cut to fit). text.c draws and measures, and the linter measures,
+   only text broken here: what the linter passes is what the player sees. */
+bool rl_wrap(const char *s, int wrap, rl_width_fn width, void *ctx, char *out, size_t cap);
 
 /* ---- the screen ----------------------------------------------------------------------------- */
 

@@ -6,6 +6,8 @@
 
 #include <SDL_ttf.h>
 
+#include "room_layout.h"
+
 enum { FONT_SLOTS = 24, CACHE_SLOTS = 384 };
 
 typedef struct font_slot {
@@ -134,6 +136,41 @@ static uint64_t hash_key(const char *s, text_style st, int px, int wrap_px, SDL_
     return h ? h : 1;
 }
 
+/* The width of n bytes of s on one line in font ctx (rl_wrap's measure). */
+static int ttf_width(void *ctx, const char *s, size_t n)
+{
+    char buf[1024];
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    int w = 0, h = 0;
+    TTF_SizeUTF8((TTF_Font *)ctx, buf, &w, &h);
+    return w;
+}
+
+/* Text wrapped to wrap px in f: broken into lines by rl_wrap, so no line starts with the space
+   it broke at (the linter breaks the same way). SDL_ttf 2.20's own wrapping leaves that space at the start of the next
+   line when a word ends exactly where the width runs out ("Sisältötiedostossa\n on virhe"),
+   and an empty line when a '\n' does; so the broken lines are drawn as they are (width 0: at
+   '\n' only, the surface as wide as the widest line). A word wider than wrap is left to
+   SDL_ttf, which breaks it inside. */
+static SDL_Surface *render_wrapped(TTF_Font *f, const char *s, SDL_Color c, int wrap)
+{
+    size_t cap = strlen(s) + 1;
+    char *lines = malloc(cap);
+    if (!lines) return NULL;
+    bool fits = rl_wrap(s, wrap, ttf_width, f, lines, cap) && strchr(lines, '\n'); /* one line: as it was */
+    for (const char *l = lines; fits && *l;) {
+        size_t n = strcspn(l, "\n");
+        fits = ttf_width(f, l, n) <= wrap;
+        l += n + (l[n] == '\n');
+    }
+    SDL_Surface *surf = fits ? TTF_RenderUTF8_Blended_Wrapped(f, lines, c, 0)
+                             : TTF_RenderUTF8_Blended_Wrapped(f, s, c, (Uint32)wrap);
+    free(lines);
+    return surf;
+}
+
 static cache_entry *lookup(gfx *g, const char *s, text_style st, int wrap_w)
 {
     if (!s || !s[0]) return NULL;
@@ -157,7 +194,7 @@ static cache_entry *lookup(gfx *g, const char *s, text_style st, int wrap_w)
                                : st.align == TEXT_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
                                                         : TTF_WRAPPED_ALIGN_LEFT);
 #endif
-    SDL_Surface *surf = wrap_px > 0 ? TTF_RenderUTF8_Blended_Wrapped(f, s, c, (Uint32)wrap_px)
+    SDL_Surface *surf = wrap_px > 0 ? render_wrapped(f, s, c, wrap_px)
                                     : TTF_RenderUTF8_Blended(f, s, c);
     if (!surf) return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(g->renderer, surf);

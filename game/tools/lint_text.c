@@ -113,6 +113,41 @@ static TTF_Font *font(int face, int px)
     return f;
 }
 
+/* The width of n bytes of s on one line in font ctx (rl_wrap's measure). */
+static int ttf_width(void *ctx, const char *s, size_t n)
+{
+    char buf[1024];
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    int w = 0, h = 0;
+    TTF_SizeUTF8((TTF_Font *)ctx, buf, &w, &h);
+    return w;
+}
+
+/* Text wrapped to wrap px in f: broken into lines by rl_wrap, so no line starts with the space
+   it broke at (as text.c does). SDL_ttf 2.20's own wrapping leaves that space at the start of the next
+   line when a word ends exactly where the width runs out ("Sisältötiedostossa\n on virhe"),
+   and an empty line when a '\n' does; so the broken lines are drawn as they are (width 0: at
+   '\n' only, the surface as wide as the widest line). A word wider than wrap is left to
+   SDL_ttf, which breaks it inside. */
+static SDL_Surface *render_wrapped(TTF_Font *f, const char *s, SDL_Color c, int wrap)
+{
+    size_t cap = strlen(s) + 1;
+    char *lines = malloc(cap);
+    if (!lines) return NULL;
+    bool fits = rl_wrap(s, wrap, ttf_width, f, lines, cap) && strchr(lines, '\n'); /* one line: as it was */
+    for (const char *l = lines; fits && *l;) {
+        size_t n = strcspn(l, "\n");
+        fits = ttf_width(f, l, n) <= wrap;
+        l += n + (l[n] == '\n');
+    }
+    SDL_Surface *surf = fits ? TTF_RenderUTF8_Blended_Wrapped(f, lines, c, 0)
+                             : TTF_RenderUTF8_Blended_Wrapped(f, s, c, (Uint32)wrap);
+    free(lines);
+    return surf;
+}
+
 /* The size text.c's text_measure gives: wrapped to wrap pixels (0: one line). */
 static void measure(int face, int px, const char *s, int wrap, int *w, int *h)
 {
@@ -131,7 +166,7 @@ static void measure(int face, int px, const char *s, int wrap, int *w, int *h)
     TTF_Font *f = font(face, px);
     if (!f) return;
     if (wrap > 0) {
-        SDL_Surface *surf = TTF_RenderUTF8_Blended_Wrapped(f, s, (SDL_Color){0, 0, 0, 255}, (Uint32)wrap);
+        SDL_Surface *surf = render_wrapped(f, s, (SDL_Color){0, 0, 0, 255}, wrap);
         if (surf) {
             *w = surf->w;
             *h = surf->h;

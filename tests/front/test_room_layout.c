@@ -160,6 +160,36 @@ TEST(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene
     CHECK(rl_pan_to(NULL, 0, 0.8f, 366, 274, 300) == 274);  /* no places: kept, within the scene */
 }
 
+/* Each byte 10 px wide: the breaks are easy to predict. */
+static int ten_px(void *ctx, const char *s, size_t n)
+{
+    (void)ctx;
+    (void)s;
+    return (int)n * 10;
+}
+
+static const char *wrapped(const char *s, int wrap)
+{
+    static char out[256];
+    CHECK(rl_wrap(s, wrap, ten_px, NULL, out, sizeof out));
+    return out;
+}
+
+TEST(wrapped_text_breaks_at_a_space_and_no_line_starts_with_it)
+{
+    /* the phone's error title: the space before "on" is where it breaks, and it goes */
+    CHECK_STR(wrapped("Sisältötiedostossa on virhe", 220), "Sisältötiedostossa\non virhe");
+    CHECK_STR(wrapped("aaaa  bbbb cc", 70), "aaaa\nbbbb cc");     /* two spaces at a break: both go */
+    CHECK_STR(wrapped("aaaa bbbb cccc", 90), "aaaa bbbb\ncccc");  /* exactly the width: still one line */
+    CHECK_STR(wrapped("aaaaaaaaaaaa bb", 50), "aaaaaaaaaaaa\nbb"); /* a long word has a line of its own */
+    CHECK_STR(wrapped("aa\n  bb", 100), "aa\n  bb");              /* the author's break and indent stay */
+    CHECK_STR(wrapped("  aa bb", 0), "  aa bb");                  /* no wrap width: as written */
+    CHECK_STR(wrapped("", 50), "");
+    char small[4];
+    CHECK(!rl_wrap("aaaa bbbb", 50, ten_px, NULL, small, sizeof small)); /* too small: says so */
+    CHECK_STR(small, "aaa");
+}
+
 int main(void)
 {
     RUN(a_laptop_gets_the_scene_beside_the_panel_at_full_size);
@@ -173,5 +203,6 @@ int main(void)
     RUN(every_widget_with_text_has_a_box_inside_it_and_images_have_none);
     RUN(a_list_shows_the_rows_that_fit_its_height);
     RUN(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene);
+    RUN(wrapped_text_breaks_at_a_space_and_no_line_starts_with_it);
     return harness_done();
 }
