@@ -1,25 +1,59 @@
 #include "ui.h"
 
+#include <ctype.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../platform/platform.h"
 
-/* Appends to the mirror with the item's own line breaks turned into spaces: one line is one
+/* Copies src to dst (cap bytes, always terminated when cap > 0) with its line breaks spoken:
+   the eye sees the break, the ear needs a pause. After a word or a number ("Koodin osa: 4"
+   over "Virheitä: 0") a break becomes ". ", after the text's own punctuation a space. Returns
+   the length written, or cap when src did not fit. */
+static size_t spoken_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = 0;
+    for (const char *p = src; *p; p++) {
+        if (*p != '\n') {
+            if (n + 1 >= cap) return cap;
+            dst[n++] = *p;
+            continue;
+        }
+        size_t k = n;
+        while (k > 0 && dst[k - 1] == ' ') k--;
+        unsigned char prev = k > 0 ? (unsigned char)dst[k - 1] : 0;
+        bool pause = prev && (isalnum(prev) || prev >= 0x80 || prev == ')' || prev == '%');
+        if (n + 2 >= cap) return cap;
+        if (pause) dst[n++] = '.';
+        if (n == 0 || dst[n - 1] != ' ') dst[n++] = ' ';
+    }
+    if (cap) dst[n] = '\0';
+    return n;
+}
+
+/* Appends to the mirror with the item's own line breaks spoken (spoken_copy): one line is one
    thing on screen, which is how the page (and the tests) read it. */
 static void mirror_append(ui *u, const char *fmt, ...)
 {
     if (u->mirror_len >= sizeof u->mirror - 1) return;
+    static char tmp[UI_MIRROR_MAX]; /* not on the stack: 16 kB; the UI runs on one thread */
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(u->mirror + u->mirror_len, sizeof u->mirror - u->mirror_len, fmt, ap);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    if (n <= 0 || (size_t)n >= sizeof u->mirror - u->mirror_len) return; /* cut: keep what fits */
-    for (char *p = u->mirror + u->mirror_len; p < u->mirror + u->mirror_len + n - 1; p++)
-        if (*p == '\n') *p = ' ';
-    u->mirror_len += (size_t)n;
+    if (n <= 0 || (size_t)n >= sizeof tmp) return;
+    /* the item's own ending newline (the line separator) stays a newline */
+    bool eol = tmp[n - 1] == '\n';
+    if (eol) tmp[n - 1] = '\0';
+    size_t room = sizeof u->mirror - u->mirror_len;
+    size_t w = spoken_copy(u->mirror + u->mirror_len, room, tmp);
+    if (w >= room || (eol && w + 1 >= room)) { u->mirror[u->mirror_len] = '\0'; return; } /* cut: keep what fits */
+    u->mirror_len += w;
+    if (eol) u->mirror[u->mirror_len++] = '\n';
+    u->mirror[u->mirror_len] = '\0';
 }
 
 static uint32_t hit(const uint32_t *keys, const SDL_Rect *rects, int count, int x, int y)
@@ -273,11 +307,9 @@ void ui_announce(ui *u, uint32_t event, const char *text)
         if (u->announced[i] == h) return;
     u->announced[u->announced_next] = h;
     u->announced_next = (u->announced_next + 1) % UI_ANNOUNCED;
-    size_t n = strlen(text);
-    if (u->news_len + n + 2 > sizeof u->news) return;
-    memcpy(u->news + u->news_len, text, n);
-    for (size_t i = 0; i < n; i++)
-        if (u->news[u->news_len + i] == '\n') u->news[u->news_len + i] = ' ';
+    size_t room = sizeof u->news - u->news_len;
+    size_t n = spoken_copy(u->news + u->news_len, room, text);
+    if (n + 2 > room) { u->news[u->news_len] = '\0'; return; }
     u->news_len += n;
     u->news[u->news_len++] = '\n';
     u->news[u->news_len] = '\0';

@@ -395,6 +395,10 @@ TEST(the_last_task_ends_in_the_solved_dialog_whose_button_leads_back_to_the_hub)
     room_settle(room);
     CHECK(W.ui.focus_key == uik(UIK_DONE, 0));
     CHECK_CONTAINS(W.ui.mirror, W.rooms[room].code_part); /* the code part for the last door */
+    /* its two lines are spoken as two sentences, not run together ("Koodin osa: 5 Virheitä") */
+    char spoken[64];
+    snprintf(spoken, sizeof spoken, "Koodin osa: %s. Virheitä: 0", W.rooms[room].code_part);
+    CHECK_CONTAINS(W.ui.mirror, spoken);
     CHECK(click(uik(UIK_DONE, 0)));
     ACT(room);
     CHECK(W.c.action_count >= 1 && W.c.actions[0].kind == VIEW_GO_HUB);
