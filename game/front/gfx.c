@@ -168,15 +168,18 @@ void gfx_triangle(gfx *g, int cx, int cy, int size, bool up, gfx_color c)
     SDL_RenderGeometry(g->renderer, NULL, v, 3, NULL, 0);
 }
 
-/* PNG or JPEG, told by their first bytes (as IMG_Load_RW would). Not IMG_Load_RW itself: its
-   table of every format keeps SDL_image's BMP, GIF, ... detectors and BMP loader in the
-   WebAssembly, though content may only use PNG, JPEG and SVG (pakopeli-lint). */
-static SDL_Surface *load_raster(SDL_RWops *rw)
+/* PNG, JPEG or SVG, told by their first bytes (as IMG_Load_RW would). Not IMG_Load_RW itself:
+   its table of every format keeps SDL_image's BMP, GIF, ... detectors and BMP loader in the
+   WebAssembly, though content may only use PNG, JPEG and SVG (pakopeli-lint). SVG must stay
+   here: the scenes' backgrounds and icons are SVG, drawn through gfx_image at their own size
+   (without it every scene lost its art, and no test of the fixture game could see it). */
+static SDL_Surface *load_image(SDL_RWops *rw)
 {
     if (!rw) return NULL;
     if (IMG_isPNG(rw)) return IMG_LoadPNG_RW(rw);
     if (IMG_isJPG(rw)) return IMG_LoadJPG_RW(rw);
-    SDL_SetError("not a PNG or JPEG image");
+    if (IMG_isSVG(rw)) return IMG_LoadSVG_RW(rw);
+    SDL_SetError("not a PNG, JPEG or SVG image");
     return NULL;
 }
 
@@ -187,7 +190,7 @@ bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect
     if (i == images.count) {
         if (!bytes || images.count == IMAGE_SLOTS) return false;
         SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
-        SDL_Surface *s = load_raster(rw);
+        SDL_Surface *s = load_image(rw);
         if (rw) SDL_RWclose(rw);
         if (!s) return false;
         images.tex[i] = SDL_CreateTextureFromSurface(g->renderer, s);
@@ -234,7 +237,7 @@ bool gfx_image_prepare(gfx *g, const char *path, const char *bytes, size_t len, 
         return false;
     }
     SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
-    SDL_Surface *s = !rw ? NULL : svg ? IMG_LoadSizedSVG_RW(rw, (int)pw, (int)ph) : load_raster(rw);
+    SDL_Surface *s = !rw ? NULL : svg ? IMG_LoadSizedSVG_RW(rw, (int)pw, (int)ph) : load_image(rw);
     if (rw) SDL_RWclose(rw);
     if (!s) return false;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(g->renderer, s);
