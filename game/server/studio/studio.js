@@ -15,7 +15,7 @@
       user: 'Käyttäjätunnus', password: 'Salasana', login: 'Kirjaudu', newPassword: 'Uusi salasana (vähintään 12 merkkiä)',
       oldPassword: 'Nykyinen salasana', setPassword: 'Aseta oma salasana', passwordTitle: 'Aseta oma salasanasi',
       rooms: 'Huoneet', room: 'Huone', newRoom: 'Uusi huone', newRoomName: 'Huoneen nimi suomeksi', create: 'Luo huone',
-      cancel: 'Peruuta', open: 'Avaa', draft: 'luonnos', published: 'julkaistu', release: 'Julkaisu',
+      cancel: 'Peruuta', open: 'Avaa', draft: 'luonnos', published: 'julkaistu', release: 'Julkaisu', seedNote: 'alkuperäinen sisältö, asennuksen mukana',
       releases: 'Julkaisut', by: 'tekijä', lobby: 'Aula', back: 'Kaikki huoneet', title: 'Nimi', intro: 'Alkuteksti',
       outro: 'Lopputeksti', codePart: 'Koodin osa (viimeiseen oveen)', target: 'Tavoiteaika (min)', timer: 'Ajastin (min, 0 = ei)',
       comicIntro: 'Sarjakuva ennen huonetta', comicOutro: 'Sarjakuva huoneen jälkeen', none: '(ei mitään)',
@@ -71,7 +71,7 @@
       password: 'Lösenord', login: 'Logga in', newPassword: 'Nytt lösenord (minst 12 tecken)', oldPassword: 'Nuvarande lösenord',
       setPassword: 'Spara lösenordet', passwordTitle: 'Välj ett eget lösenord', rooms: 'Rum', room: 'Rum', newRoom: 'Nytt rum',
       newRoomName: 'Rummets namn på finska', create: 'Skapa rummet', cancel: 'Avbryt', open: 'Öppna', draft: 'utkast',
-      published: 'publicerat', release: 'Publicering', releases: 'Publiceringar', by: 'av', lobby: 'Lobbyn', back: 'Alla rum',
+      published: 'publicerat', release: 'Publicering', seedNote: 'ursprungligt innehåll, med installationen', releases: 'Publiceringar', by: 'av', lobby: 'Lobbyn', back: 'Alla rum',
       title: 'Namn', intro: 'Inledning', outro: 'Avslutning', codePart: 'Koddel (till sista dörren)', target: 'Måltid (min)',
       timer: 'Timer (min, 0 = ingen)', comicIntro: 'Serie före rummet', comicOutro: 'Serie efter rummet', none: '(ingen)',
       items: 'Föremål', addItem: 'Lägg till föremål', itemName: 'Föremålets namn', about: 'Vad det är', icon: 'Ikon',
@@ -123,7 +123,7 @@
       password: 'Password', login: 'Log in', newPassword: 'New password (at least 12 characters)', oldPassword: 'Current password',
       setPassword: 'Set password', passwordTitle: 'Set your own password', rooms: 'Rooms', room: 'Room', newRoom: 'New room',
       newRoomName: 'The room\'s name in Finnish', create: 'Create the room', cancel: 'Cancel', open: 'Open', draft: 'draft',
-      published: 'published', release: 'Release', releases: 'Releases', by: 'by', lobby: 'Lobby', back: 'All rooms', title: 'Name',
+      published: 'published', release: 'Release', seedNote: 'the original content, from the installation', releases: 'Releases', by: 'by', lobby: 'Lobby', back: 'All rooms', title: 'Name',
       intro: 'Opening text', outro: 'Closing text', codePart: 'Code part (for the last door)', target: 'Target time (min)',
       timer: 'Timer (min, 0 = none)', comicIntro: 'Comic before the room', comicOutro: 'Comic after the room', none: '(none)',
       items: 'Items', addItem: 'Add an item', itemName: 'Item name', about: 'What it is', icon: 'Icon', scene: 'Scene',
@@ -175,6 +175,9 @@
   let lang = (() => { try { return localStorage.getItem('pakopeli.studio.lang') || 'fi'; } catch (e) { return 'fi'; } })();
   if (!WORDS[lang]) lang = 'fi';
   const t = (k, ...a) => { const v = WORDS[lang][k] ?? WORDS.fi[k]; return typeof v === 'function' ? v(...a) : v; };
+  // Who made a release or version and why. The content the server started from is stored under
+  // the author "(seed)" (store.c): a volunteer reads that as what came with the installation.
+  const who = (r) => (r.author === '(seed)' ? t('seedNote') : `${r.author}: ${r.note}`);
 
   // ---- small DOM helpers -------------------------------------------------------------------
   const $ = (s, r = document) => r.querySelector(s);
@@ -495,7 +498,7 @@
       drafts.has(r.file) ? h('span', { class: 'badge draft' }, t('draft')) : null,
       h('div', { class: 'muted' }, r.file))) : h('li', {}, t('noRooms')));
     const rel = h('ul', {}, content.releases.slice(0, 8).map((r) => h('li', {},
-      `${t('release')} ${r.release} · ${new Date(r.at).toLocaleString(lang)} · ${r.author}: ${r.note}`)));
+      `${t('release')} ${r.release} · ${new Date(r.at).toLocaleString(lang)} · ${who(r)}`)));
     const comicList = h('ul', { class: 'rooms' }, (content.files || []).filter((f) => f.kind === 'comic').map((f) => h('li', {},
       h('a', { href: `#file=${encodeURIComponent(f.name)}` }, f.title || f.id), h('div', { class: 'muted' }, f.name))));
     fill($('#main'), 
@@ -1345,7 +1348,7 @@
     const v = await api('GET', `studio/versions?name=${encodeURIComponent(doc.name)}`);
     const out = h('div', { 'aria-live': 'polite' });
     const rows = v.versions.map((x) => h('li', {},
-      `${t('version')} ${x.version} · ${new Date(x.at).toLocaleString(lang)} · ${x.author}: ${x.note} `,
+      `${t('version')} ${x.version} · ${new Date(x.at).toLocaleString(lang)} · ${who(x)} `,
       h('button', { type: 'button', onclick: async () => {
         const d = await api('GET', `studio/diff?name=${encodeURIComponent(doc.name)}&from=${x.version}`);
         fill(out, h('h3', {}, `${t('changes')}: ${x.version} → ${t('draft')}/${t('published')}`), changesTable(d.changes));
