@@ -1026,6 +1026,17 @@ static pane panel_content(room_pass *rp, int x, int y, int w)
         ui_announce(rp->ui, (uint32_t)(rp->rc->room << 8 | v->current) + 1u, news);
         pane_text(&pn, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
         pane_text(&pn, prompt, (text_style){TEXT_BOLD, RL_TS_PROMPT, GFX_TEXT, TEXT_LEFT}, 14);
+        if (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT) {
+            /* typing goes to the answer whatever has focus: it is the only field there is. Taken
+               before the Check button and Enter are looked at: on a slow frame the last letters
+               and the click (or Enter) arrive together, and the answer checked must have them */
+            int backspaces;
+            const char *typed = ui_take_typed(rp->ui, &backspaces);
+            if (typed[0] || backspaces) {
+                type_into(v, typed, backspaces);
+                rp->c->dirty = true;
+            }
+        }
         switch (p->kind) {
         case LEVEL_P_CHOICE: body_choice(&pn, p, ps->solved); break;
         case LEVEL_P_HOTSPOTS: body_hotspots(&pn, p, ps); break;
@@ -1035,15 +1046,6 @@ static pane panel_content(room_pass *rp, int x, int y, int w)
         case LEVEL_P_TEXT: body_text(&pn, p, ps->solved); break;
         case LEVEL_P_USE: break;
         default: break;
-        }
-        if (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT) {
-            /* typing goes to the answer whatever has focus: it is the only field there is */
-            int backspaces;
-            const char *typed = ui_take_typed(rp->ui, &backspaces);
-            if (typed[0] || backspaces) {
-                type_into(v, typed, backspaces);
-                rp->c->dirty = true;
-            }
         }
         if (v->has_feedback && v->feedback.puzzle == v->current) feedback_box(&pn);
         for (int h = 0; h < ps->hints_used && h < p->hint_count; h++) {
