@@ -61,6 +61,9 @@ $(BUILD)/native/pakopeli: $(CORE_SRC) $(FRONT_SRC) game/platform/platform_native
 # ---- web ------------------------------------------------------------------------------------
 
 EMCC := NODE_PATH=/usr/share/nodejs emcc   # emcc's optimiser needs Debian's acorn
+# A second binaryen pass over emcc's output finds a little more to fold (-0.7 kB br; Debian's
+# emscripten depends on binaryen). Exports keep their names: the glue still finds them.
+WASM_OPT := wasm-opt -Oz
 MINIFY := NODE_PATH=/usr/share/nodejs node game/tools/minify.mjs   # Debian's node-terser
 WEB_CFLAGS := $(WARN) -Oz -I$(WASM)/include/SDL2 -I$(WASM)/include
 WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2 -lcjson \
@@ -68,6 +71,7 @@ WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2
   -sINITIAL_MEMORY=16MB \
   -sENVIRONMENT=web \
   -sEXIT_RUNTIME=0 \
+  -sMALLOC=emmalloc \
   -sFILESYSTEM=0 --js-library game/platform/library_web.js \
   "-sDEFAULT_LIBRARY_FUNCS_TO_INCLUDE=['\$$dynCall']" \
   --closure 0
@@ -75,6 +79,8 @@ WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2
 #   game reaches. Sizes and times of each choice: docs/performance.md (make bench measures them).
 # ALLOW_MEMORY_GROWTH: rooms and images vary; start small (16 MB) and grow when needed.
 # ENVIRONMENT=web: no Node or worker code paths in the output (smaller .js).
+# MALLOC=emmalloc: a small allocator instead of dlmalloc (-1.8 kB br); allocation is not what a
+#   frame or the first load spends its time on (docs/performance.md).
 # FILESYSTEM=0: files come by emscripten_async_wget_data, never fopen (library_web.js says more).
 # DEFAULT_LIBRARY_FUNCS_TO_INCLUDE: $$dynCall, which SDL's Emscripten code calls from JavaScript.
 # MINIFY: terser over emcc's glue (no Closure in Debian's Emscripten) and the page's scripts;
@@ -90,6 +96,7 @@ $(BUILD)/obj-web/%.o: game/%.c $(ALL_HDR) | $(WASM)/.ready
 $(BUILD)/web/pakopeli.js: $(WEB_OBJ) game/tools/minify.mjs $(WASM)/.ready $(wildcard $(WASM)/lib/*.a) game/platform/library_web.js
 	@mkdir -p $(@D)
 	$(EMCC) $(WEB_OBJ) $(WEB_LDFLAGS) -o $@
+	@$(WASM_OPT) $(@D)/pakopeli.wasm -o $(@D)/pakopeli.wasm
 	@$(MINIFY) $@
 
 FONTS_SRC := /usr/share/fonts/truetype/lato/Lato-Regular.ttf /usr/share/fonts/truetype/lato/Lato-Bold.ttf \

@@ -111,7 +111,7 @@ V_CJSON=$(src_version cjson)
 # conversion the software renderer - the fallback without WebGL - still needs).
 SDL_LEAN="-DSDL_HAVE_YUV=0 -DSDL_HAVE_RLE=0 -DSDL_HAVE_BLIT_0=0 -DSDL_HAVE_BLIT_1=0 -DSDL_HAVE_BLIT_N=0 -DSDL_HAVE_BLIT_N_RGB565=0"
 S_SDL="$V_SDL cflags=$WASM_LIB_CFLAGS video-only $SDL_LEAN"
-S_FT="$V_FT cflags=$WASM_LIB_CFLAGS modules=tt,cff,psaux,pshinter,psnames,sfnt,smooth"
+S_FT="$V_FT cflags=$WASM_LIB_CFLAGS modules=tt,cff,psaux,pshinter,psnames,sfnt,smooth no-tt-bytecode"
 S_TTF="$V_TTF cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL freetype=$V_FT"
 S_IMG="$V_IMG cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL"
 S_CJSON="$V_CJSON cflags=$WASM_LIB_CFLAGS"
@@ -162,6 +162,11 @@ else
     # NOT optional: pshinter. FreeType's CFF driver needs psaux, pshinter and psnames
     # (modules.cfg); without pshinter a hinted CFF glyph is scaled twice, so the comic's lettering
     # (Comic Neue, CFF) piled up at large sizes (issue 11). tests/front/test_text_metrics.c guards it.
+    # No TrueType bytecode interpreter (~30 kB of code): our fonts are shipped without hinting
+    # instructions (Makefile, fontTools.subset), so it never ran; without it a TrueType glyph is
+    # loaded exactly as before (the phantom points are still rounded: whole-pixel advances), which
+    # tests/front/test_text_metrics.c (native FreeType, with the interpreter) and the approved
+    # screens check.
     cat > "$d/include/freetype/config/ftmodule.h" <<'EOM'
 FT_USE_MODULE( FT_Driver_ClassRec, tt_driver_class )
 FT_USE_MODULE( FT_Driver_ClassRec, cff_driver_class )
@@ -174,8 +179,9 @@ EOM
     for o in FT_CONFIG_OPTION_USE_LZW FT_CONFIG_OPTION_ADOBE_GLYPH_LIST FT_CONFIG_OPTION_MAC_FONTS \
              FT_CONFIG_OPTION_GUESSING_EMBEDDED_RFORK FT_CONFIG_OPTION_INCREMENTAL FT_CONFIG_OPTION_SVG \
              TT_CONFIG_OPTION_COLOR_LAYERS TT_CONFIG_OPTION_EMBEDDED_BITMAPS \
-             TT_CONFIG_OPTION_GX_VAR_SUPPORT TT_CONFIG_OPTION_BDF; do
-        sed -i "s|^#define $o\\b|/* #define $o (off: Pakopeli) */|" "$d/include/freetype/config/ftoption.h"
+             TT_CONFIG_OPTION_GX_VAR_SUPPORT TT_CONFIG_OPTION_BDF \
+             TT_CONFIG_OPTION_BYTECODE_INTERPRETER TT_CONFIG_OPTION_SUBPIXEL_HINTING; do
+        sed -i "s|^#define $o\\b.*|/* #define $o (off: Pakopeli) */|" "$d/include/freetype/config/ftoption.h"
     done
     log "freetype $V_FT: configure + build"
     emcmake cmake -S "$d" -B "$d/build-wasm" "${cmake_common[@]}" \

@@ -16,6 +16,7 @@ $(BENCH)/floor/floor.js: tests/bench/floor.c tests/bench/floor.html game/tools/m
 	@mkdir -p $(@D)/fonts
 	@$(EMCC) $(WEB_CFLAGS) -c tests/bench/floor.c -o $(BENCH)/floor.o
 	$(EMCC) $(BENCH)/floor.o $(WEB_LDFLAGS) -o $@
+	@$(WASM_OPT) $(@D)/floor.wasm -o $(@D)/floor.wasm
 	@$(MINIFY) $@
 	@cp tests/bench/floor.html $(@D)/index.html
 	@cp $(BUILD)/web/fonts/ui-regular.ttf $(@D)/fonts/
