@@ -204,6 +204,11 @@
   const ssoText = document.createElement('span');
   const ssoLink = document.createElement('a');
   ssoLink.href = API + 'oidc/login?for=player'; // relative: the game's own server, any base path
+  // the game comes back in the language it is played in (the server keeps it for the way back)
+  ssoLink.addEventListener('click', () => {
+    const code = (document.documentElement.lang || '').slice(0, 2);
+    ssoLink.href = API + 'oidc/login?for=player&lang=' + (TEXT[code] ? code : lang());
+  });
   // One line, so the box stays within the keyboard hint's strip below the game on a laptop; on
   // a narrow screen only the button shows (the sentence stays for screen readers: style.css).
   Object.assign(ssoLink.style, {

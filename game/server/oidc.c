@@ -270,6 +270,17 @@ static void redirect(http_resp *r, const char *location)
 }
 
 static const char state_cookie[] = "pk_oidc";
+/* The game's language when the player left for the sign-in (fi, sv or en), so that the game
+   comes back in it: an invitation in Swedish (?lang=sv) stays Swedish after the work account. */
+static const char lang_cookie[] = "pk_oidc_lang";
+
+static const char *known_lang(const char *code)
+{
+    static const char *const langs[] = {"fi", "sv", "en"};
+    for (size_t i = 0; code && i < sizeof langs / sizeof *langs; i++)
+        if (strcmp(code, langs[i]) == 0) return langs[i];
+    return NULL;
+}
 
 /* Percent-encodes text for a URL query. */
 static void url_encode(const char *in, char *out, size_t cap)
@@ -347,6 +358,12 @@ static void login(srv *s, const http_req *req, http_resp *resp)
     snprintf(cookie, sizeof cookie, "%s=%s; Path=/api/v1/oidc/; HttpOnly; SameSite=Lax; Max-Age=600%s", state_cookie,
              state, secure ? "; Secure" : "");
     http_add_header(resp, "Set-Cookie", cookie);
+    const char *lang = known_lang(http_arg(req, "lang"));
+    if (lang) {
+        snprintf(cookie, sizeof cookie, "%s=%s; Path=/api/v1/oidc/; HttpOnly; SameSite=Lax; Max-Age=600%s", lang_cookie,
+                 lang, secure ? "; Secure" : "");
+        http_add_header(resp, "Set-Cookie", cookie);
+    }
     resp->status = 302;
     resp->type = "text/plain; charset=utf-8";
     resp->no_store = true;
@@ -428,7 +445,7 @@ static void sign_in_hr(srv *s, http_resp *resp, const oidc_claims *cl, int64_t n
 
 /* A player: the invited person with this address, or (when the organisation allows it) a new
    person with the unit claim; the game gets a token for this device in the fragment. */
-static void sign_in_player(srv *s, http_resp *resp, const oidc_claims *cl, int64_t now)
+static void sign_in_player(srv *s, http_resp *resp, const oidc_claims *cl, const char *lang, int64_t now)
 {
     int64_t id = 0;
     db_rc rc = db_person_by_email(s->db, cl->email, &id);
@@ -481,8 +498,9 @@ static void sign_in_player(srv *s, http_resp *resp, const oidc_claims *cl, int64
         error_page(resp, 503, "The server could not sign you in. Try again.", "/");
         return;
     }
-    char location[AUTH_TOKEN_MAX + 8];
-    snprintf(location, sizeof location, "/#t=%s", token);
+    char location[AUTH_TOKEN_MAX + 24];
+    if (lang) snprintf(location, sizeof location, "/?lang=%s#t=%s", lang, token);
+    else snprintf(location, sizeof location, "/#t=%s", token);
     redirect(resp, location);
 }
 
@@ -545,7 +563,7 @@ static void callback(srv *s, const http_req *req, http_resp *resp)
     /* this browser's state is used: the cookie goes */
     http_add_header(resp, "Set-Cookie", "pk_oidc=; Path=/api/v1/oidc/; HttpOnly; SameSite=Lax; Max-Age=0");
     if (strcmp(purpose, "hr") == 0) sign_in_hr(s, resp, &cl, now);
-    else sign_in_player(s, resp, &cl, now);
+    else sign_in_player(s, resp, &cl, known_lang(http_cookie(req, lang_cookie)), now);
 }
 
 void oidc_handle(srv *s, const http_req *req, http_resp *resp)

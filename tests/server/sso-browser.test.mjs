@@ -91,6 +91,23 @@ describe('a player signs in with the work account in the browser and plays', () 
     await context.close();
   });
 
+  it('comes back in the language the game was played in (a Swedish invitation stays Swedish)', async () => {
+    await fetch(`${provider.url}/test/login?account=maija`, { method: 'POST' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 760 }, locale: 'fi-FI' });
+    const page = await context.newPage();
+    await page.goto(server.url + '/?lang=sv');
+    await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
+    const button = page.getByRole('link', { name: 'Logga in med jobbkontot' });
+    await button.waitFor({ timeout: 10000 });
+    await Promise.all([page.waitForURL((u) => u.hash.startsWith('#t='), { waitUntil: 'commit', timeout: 20000 }), button.click()]);
+    assert.equal(new URL(page.url()).searchParams.get('lang'), 'sv', page.url());
+    await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
+    assert.equal((await page.evaluate(() => window.pakopeli.reportState())).token, 'yes');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
+    await waitForLine(page, 'Börja');
+    await context.close();
+  });
+
   it('shows no sign-in button when the server has no SSO', async () => {
     const plain = await startServer({ web });
     try {
