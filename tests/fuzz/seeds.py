@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 out = sys.argv[1]
-targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc", "resume"]
+targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc", "resume", "ingest"]
 for t in targets:
     shutil.rmtree(os.path.join(out, t), ignore_errors=True)
     os.makedirs(os.path.join(out, t))
@@ -83,6 +83,15 @@ for i in range(0, len(events), 25):
 put("csv", "invite.csv", "\ufeffnimi;sähköposti;yksikkö;eräpäivä\r\nAino Kallio;aino@example.fi;Päivystys;2026-12-31\r\n"
     "\"Öhman; Väinö\";vaino@example.fi;\"Kotihoito \"\"Itä\"\"\";\r\n".encode("utf-8"))
 put("csv", "comma.csv", b"name,email,unit\nA,a@b.fi,X\n\nB,b@c.fi,\"multi\nline\"\n")
+
+# the intake (fuzz_ingest.c reads bytes as requests): per request its size and the time passed,
+# per event (twist, time, how): twist 5 = numbered and timed as the game does, how 0 = the right
+# answer to the next puzzle, 4 = a hint, 5 = options of the task in any order
+def requests(pattern, count=10):
+    return bytes(b for _ in range(count) for b in [11, 1] + [x for ev in pattern for x in ev])
+put("ingest", "whole-game", requests([(5, 1, 0)] * 12))
+put("ingest", "hints-and-misses", requests([(5, 1, 4), (5, 1, 5), (0, 1, 0), (5, 1, 0)] * 3))
+put("ingest", "resent-and-skipped", requests([(5, 1, 0), (0, 1, 0), (1, 1, 0), (3, 1, 0, 2), (2, 9, 0)] * 2 + [(5, 1, 0)] * 2))
 
 # ID tokens (oidc): a well-formed one as a provider sends it, and the shapes the checks refuse
 def jwt(header, payload, sig=b"signature"):
