@@ -178,13 +178,13 @@ void plat_fetch_release(plat_fetch h)
 /* In a learning platform's package scorm.js sets storePrefix, so learners sharing a browser,
    and packages sharing the platform's origin, keep their saves apart. */
 EM_JS(int, js_store_set, (const char *key, const char *value), {
-    var prefix = (window.pakopeli && window.pakopeli.storePrefix) || '';
+    var prefix = (window.pakopeli && window.pakopeli.storePrefix) || "";
     try { localStorage.setItem(prefix + UTF8ToString(key), UTF8ToString(value)); return 1; }
     catch (e) { return 0; }
 })
 
 EM_JS(int, js_store_get, (const char *key, char *out, int cap), {
-    var prefix = (window.pakopeli && window.pakopeli.storePrefix) || '';
+    var prefix = (window.pakopeli && window.pakopeli.storePrefix) || "";
     var v = null;
     try { v = localStorage.getItem(prefix + UTF8ToString(key)); } catch (e) { v = null; }
     if (v === null) return 0;
@@ -358,7 +358,7 @@ EM_JS(int, js_lms_active, (void), { return (window.pakopeli && window.pakopeli.l
 
 EM_JS(int, js_lms_resume, (char *out, int cap), {
     var lms = window.pakopeli && window.pakopeli.lms;
-    var s = lms && typeof lms.resume === 'string' ? lms.resume : '';
+    var s = lms && typeof lms.resume === 'string' ? lms.resume : "";
     if (!s || s.length >= cap) return 0; /* ASCII (core/resume.h); stringToUTF8 cuts anything else safely */
     stringToUTF8(s, out, cap);
     return 1;
