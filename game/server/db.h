@@ -302,6 +302,7 @@ typedef struct db_content_ver {
     char note[DB_NOTE_MAX];
     bool deleted;                    /* this version removed the file */
     char *body;                      /* NULL when deleted */
+    int rollback_version;            /* > 0: this version put back that earlier version (note: the author's words) */
 } db_content_ver;
 
 typedef struct db_release {
@@ -310,6 +311,10 @@ typedef struct db_release {
     char author[DB_USER_MAX];
     char note[DB_NOTE_MAX];
     bool feedback;                   /* "changed after feedback": shown to players in the lobby */
+    /* A rollback, kept as data so each reader sees it in their language: the file and the
+       version it put back (0: an ordinary publish). note holds only the author's own words. */
+    char rollback_name[DB_CONTENT_NAME_MAX];
+    int rollback_version;
 } db_release;
 
 /* A file in a publish: body NULL removes it from the game. */
@@ -329,6 +334,9 @@ bool db_release_list(db *d, int limit, db_release_fn fn, void *user);
    longer the file's. *out_release is the new release. */
 db_rc db_content_publish(db *d, const db_content_put *files, const int64_t *revs, int n, const char *author,
                          const char *note, bool feedback, int64_t now, int64_t *out_release);
+/* A publish of one file's earlier version (its text in body), recorded as a rollback to version. */
+db_rc db_content_rollback(db *d, const char *name, const char *body, int64_t rev, int version, const char *author,
+                          const char *note, int64_t now, int64_t *out_release);
 typedef void (*db_content_fn)(void *user, const db_content_ver *v);
 /* The files of a release (bodies included), by name. */
 bool db_release_files(db *d, int64_t release, db_content_fn fn, void *user);

@@ -91,7 +91,8 @@ static void col_text(sqlite3_stmt *st, int i, char *dst, size_t cap)
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS content_release("
     "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, author TEXT NOT NULL, note TEXT NOT NULL,"
-    "  feedback INTEGER NOT NULL DEFAULT 0) STRICT;"
+    "  feedback INTEGER NOT NULL DEFAULT 0, rollback_name TEXT NOT NULL DEFAULT '',"
+    "  rollback_version INTEGER NOT NULL DEFAULT 0) STRICT;"
     "CREATE TABLE IF NOT EXISTS content_version("
     "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, version INTEGER NOT NULL,"
     "  release_id INTEGER NOT NULL REFERENCES content_release(id), body TEXT, UNIQUE(name, version)) STRICT;"
@@ -121,6 +122,33 @@ static const char to_v4[] =
     "ALTER TABLE plays ADD COLUMN content_release INTEGER NOT NULL DEFAULT 0;"
     "COMMIT; PRAGMA foreign_keys=ON;";
 
+/* A rollback is kept as data (which file, which version), not as words: the studio says it in
+   the reader's language. Releases stored before that carry it in their note, in Finnish and
+   English ("Palautettu versioon N / rolled back to version N[: the author's note]"); the note
+   keeps only the author's words and the version moves to its column. The file is the one the
+   rollback published (a rollback publishes one file). Idempotent through has_column. */
+static const char to_rollback_data[] =
+    "BEGIN;"
+    "ALTER TABLE content_release ADD COLUMN rollback_name TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE content_release ADD COLUMN rollback_version INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE content_release SET"
+    "  rollback_version = CAST(substr(note, 21, instr(substr(note, 21), ' ') - 1) AS INTEGER),"
+    "  rollback_name = COALESCE((SELECT name FROM content_version WHERE release_id = content_release.id LIMIT 1), ''),"
+    "  note = CASE WHEN instr(note, ': ') > 0 THEN substr(note, instr(note, ': ') + 2) ELSE '' END"
+    "  WHERE note GLOB 'Palautettu versioon [0-9]* / rolled back to version [0-9]*';"
+    "COMMIT;";
+
+static bool has_column(sqlite3 *h, const char *table, const char *column)
+{
+    char q[128];
+    snprintf(q, sizeof q, "SELECT 1 FROM pragma_table_info('%s') WHERE name = ?", table);
+    sqlite3_stmt *st = NULL;
+    bool found = sqlite3_prepare_v2(h, q, -1, &st, NULL) == SQLITE_OK &&
+                 sqlite3_bind_text(st, 1, column, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
 bool db_content_setup(db *d, int from_version, char *err, size_t cap)
 {
     sqlite3 *h = db_handle(d);
@@ -136,6 +164,14 @@ bool db_content_setup(db *d, int from_version, char *err, size_t cap)
     msg = NULL;
     if (ok && sqlite3_exec(h, schema, NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(err, cap, "cannot set up the content tables: %s", msg ? msg : "?");
+        ok = false;
+    }
+    sqlite3_free(msg);
+    msg = NULL;
+    if (ok && !has_column(h, "content_release", "rollback_version") &&
+        sqlite3_exec(h, to_rollback_data, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(err, cap, "cannot add the rollback columns to the content releases: %s", msg ? msg : "?");
+        sqlite3_exec(h, "ROLLBACK;", NULL, NULL, NULL);
         ok = false;
     }
     sqlite3_free(msg);
@@ -176,6 +212,8 @@ int64_t db_release_current(db *d)
     return v;
 }
 
+#define RELEASE_COLS "id, at, author, note, feedback, rollback_name, rollback_version"
+
 static void read_release(sqlite3_stmt *st, db_release *r)
 {
     r->id = sqlite3_column_int64(st, 0);
@@ -183,12 +221,14 @@ static void read_release(sqlite3_stmt *st, db_release *r)
     col_text(st, 2, r->author, sizeof r->author);
     col_text(st, 3, r->note, sizeof r->note);
     r->feedback = sqlite3_column_int(st, 4) != 0;
+    col_text(st, 5, r->rollback_name, sizeof r->rollback_name);
+    r->rollback_version = sqlite3_column_int(st, 6);
 }
 
 db_rc db_release_get(db *d, int64_t id, db_release *out)
 {
     db_lock(d);
-    sqlite3_stmt *st = prep(d, "SELECT id, at, author, note, feedback FROM content_release WHERE id = ?", "I", id);
+    sqlite3_stmt *st = prep(d, "SELECT " RELEASE_COLS " FROM content_release WHERE id = ?", "I", id);
     db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
     if (st && sqlite3_step(st) == SQLITE_ROW) {
         read_release(st, out);
@@ -202,7 +242,7 @@ db_rc db_release_get(db *d, int64_t id, db_release *out)
 bool db_release_list(db *d, int limit, db_release_fn fn, void *user)
 {
     db_lock(d);
-    sqlite3_stmt *st = prep(d, "SELECT id, at, author, note, feedback FROM content_release ORDER BY id DESC LIMIT ?",
+    sqlite3_stmt *st = prep(d, "SELECT " RELEASE_COLS " FROM content_release ORDER BY id DESC LIMIT ?",
                             "i", limit);
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         db_release r;
@@ -232,8 +272,8 @@ int64_t db_content_revision(db *d, const char *name)
     return v;
 }
 
-db_rc db_content_publish(db *d, const db_content_put *files, const int64_t *revs, int n, const char *author,
-                         const char *note, bool feedback, int64_t now, int64_t *out_release)
+static db_rc publish(db *d, const db_content_put *files, const int64_t *revs, int n, const char *author,
+                     const char *note, bool feedback, int rollback_version, int64_t now, int64_t *out_release)
 {
     if (!db_begin(d)) return DB_ERROR;
     db_rc rc = DB_OK;
@@ -241,8 +281,11 @@ db_rc db_content_publish(db *d, const db_content_put *files, const int64_t *revs
         if (revs && revs[i] >= 0 && db_content_revision(d, files[i].name) != revs[i]) rc = DB_CONFLICT;
     int64_t prev = db_release_current(d), rel = 0;
     if (rc == DB_OK)
-        rc = run(d, "INSERT INTO content_release(at, author, note, feedback) VALUES (?, ?, ?, ?)", "Itti", now, author,
-                 note, feedback ? 1 : 0);
+        rc = run(d,
+                 "INSERT INTO content_release(at, author, note, feedback, rollback_name, rollback_version) "
+                 "VALUES (?, ?, ?, ?, ?, ?)",
+                 "Ittiti", now, author, note, feedback ? 1 : 0, rollback_version > 0 ? files[0].name : "",
+                 rollback_version);
     if (rc == DB_OK) {
         rel = sqlite3_last_insert_rowid(db_handle(d));
         /* the new release starts as a copy of the previous one ... */
@@ -274,6 +317,19 @@ db_rc db_content_publish(db *d, const db_content_put *files, const int64_t *revs
     return DB_OK;
 }
 
+db_rc db_content_publish(db *d, const db_content_put *files, const int64_t *revs, int n, const char *author,
+                         const char *note, bool feedback, int64_t now, int64_t *out_release)
+{
+    return publish(d, files, revs, n, author, note, feedback, 0, now, out_release);
+}
+
+db_rc db_content_rollback(db *d, const char *name, const char *body, int64_t rev, int version, const char *author,
+                          const char *note, int64_t now, int64_t *out_release)
+{
+    db_content_put put = {name, body};
+    return publish(d, &put, &rev, 1, author, note, false, version, now, out_release);
+}
+
 static void read_ver(sqlite3_stmt *st, db_content_ver *v, bool body)
 {
     memset(v, 0, sizeof *v);
@@ -285,9 +341,10 @@ static void read_ver(sqlite3_stmt *st, db_content_ver *v, bool body)
     col_text(st, 5, v->note, sizeof v->note);
     v->deleted = sqlite3_column_type(st, 6) == SQLITE_NULL;
     if (body) v->body = (char *)sqlite3_column_text(st, 6);
+    v->rollback_version = sqlite3_column_int(st, 7);
 }
 
-#define VER_COLS "v.name, v.version, v.release_id, r.at, r.author, r.note, v.body"
+#define VER_COLS "v.name, v.version, v.release_id, r.at, r.author, r.note, v.body, r.rollback_version"
 
 bool db_release_files(db *d, int64_t release, db_content_fn fn, void *user)
 {
@@ -331,7 +388,7 @@ bool db_content_history(db *d, const char *name, db_content_fn fn, void *user)
 {
     db_lock(d);
     sqlite3_stmt *st = prep(d, "SELECT v.name, v.version, v.release_id, r.at, r.author, r.note, "
-                               "CASE WHEN v.body IS NULL THEN NULL ELSE '' END "
+                               "CASE WHEN v.body IS NULL THEN NULL ELSE '' END, r.rollback_version "
                                "FROM content_version v JOIN content_release r ON r.id = v.release_id "
                                "WHERE v.name = ? ORDER BY v.version DESC",
                             "t", name);

@@ -49,13 +49,30 @@ struct http_server {
     pthread_cond_t stop_cv;
     bool framed;          /* desc.frame_ancestors lists origins that may frame the game page */
     char game_csp[1024];  /* the game page's policy with those origins as frame-ancestors */
+    /* slow work (http_later): a queue served by its own threads */
+    pthread_mutex_t later_mu;
+    pthread_cond_t later_cv;
+    struct later_job *later_head, *later_tail;
+    int later_taken;      /* jobs waiting or running (a place is taken before the suspend) */
+    bool later_stopping;
+    pthread_t later_threads[HTTP_LATER_THREADS];
+    int later_started;
 };
 
 /* What one request gathers between libmicrohttpd's calls. */
 typedef struct req_state {
     buf body;
     bool too_big;   /* the body passed the route's limit: answer 413, keep nothing */
+    http_resp *later_resp; /* slow work done on a worker: send this when resumed */
 } req_state;
+
+typedef struct later_job {
+    struct later_job *next;
+    struct MHD_Connection *conn;
+    req_state *st;
+    http_later work;
+    http_resp *resp;
+} later_job;
 
 static void set_deadline(http_server *s, struct MHD_Connection *c, int64_t deadline_ms)
 {
@@ -284,6 +301,77 @@ static void forwarded_client(const http_server *s, const http_req *req, char *ip
     if (xff && valid_in_list(s->desc.trusted_proxies, ip)) valid_forwarded_client(xff, s->desc.trusted_proxies, ip, cap);
 }
 
+/* ---- slow work on worker threads (http_later) ------------------------------------------------- */
+
+static const char busy_json[] =
+    "{\"error\":{\"code\":\"busy\",\"message\":\"The server is busy checking other authors' work. Try again in a "
+    "moment.\"}}";
+
+static void *later_worker(void *arg)
+{
+    http_server *s = arg;
+    pthread_mutex_lock(&s->later_mu);
+    for (;;) {
+        while (!s->later_head && !s->later_stopping) pthread_cond_wait(&s->later_cv, &s->later_mu);
+        later_job *j = s->later_head;
+        if (!j) break; /* stopping, and nothing left */
+        s->later_head = j->next;
+        if (!s->later_head) s->later_tail = NULL;
+        pthread_mutex_unlock(&s->later_mu);
+        j->work.run(j->work.arg, j->resp);
+        j->work.drop(j->work.arg);
+        j->st->later_resp = j->resp;
+        MHD_resume_connection(j->conn); /* libmicrohttpd calls on_access again, which sends it */
+        free(j);
+        pthread_mutex_lock(&s->later_mu);
+        s->later_taken--;
+    }
+    pthread_mutex_unlock(&s->later_mu);
+    return NULL;
+}
+
+/* Suspends c and queues its work; false (nothing suspended, nothing kept) when the queue is full. */
+static bool later_submit(http_server *s, struct MHD_Connection *c, req_state *st, http_resp *resp)
+{
+    later_job *j = calloc(1, sizeof *j);
+    http_resp *r = j ? malloc(sizeof *r) : NULL;
+    pthread_mutex_lock(&s->later_mu);
+    bool room = r && s->later_started > 0 && !s->later_stopping &&
+                s->later_taken < HTTP_LATER_QUEUE + HTTP_LATER_THREADS;
+    if (room) s->later_taken++;
+    pthread_mutex_unlock(&s->later_mu);
+    if (!room) {
+        free(j);
+        free(r);
+        return false;
+    }
+    buf_free(&resp->body);
+    *r = *resp; /* the status and headers so far (a cookie); run fills the rest */
+    r->later = (http_later){0};
+    r->body = (buf){.limit = resp->body.limit};
+    *j = (later_job){.conn = c, .st = st, .work = resp->later, .resp = r};
+    /* NOT A BUG: suspended before it is queued, so a worker never resumes a running connection */
+    MHD_suspend_connection(c);
+    pthread_mutex_lock(&s->later_mu);
+    if (s->later_tail) s->later_tail->next = j;
+    else s->later_head = j;
+    s->later_tail = j;
+    pthread_cond_signal(&s->later_cv);
+    pthread_mutex_unlock(&s->later_mu);
+    return true;
+}
+
+/* Every queued job runs to its end and its connection is resumed; then the workers stop. */
+static void later_stop(http_server *s)
+{
+    pthread_mutex_lock(&s->later_mu);
+    s->later_stopping = true;
+    pthread_cond_broadcast(&s->later_cv);
+    pthread_mutex_unlock(&s->later_mu);
+    for (int i = 0; i < s->later_started; i++) pthread_join(s->later_threads[i], NULL);
+    s->later_started = 0;
+}
+
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                  const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -310,6 +398,13 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
         }
         return MHD_YES;
     }
+    if (st->later_resp) { /* resumed: a worker has the answer */
+        http_resp *r = st->later_resp;
+        st->later_resp = NULL;
+        enum MHD_Result ok = send_response(s, c, r);
+        free(r);
+        return ok;
+    }
     if (*upload_size) {
         if (!st->too_big && !buf_append(&st->body, upload, *upload_size)) st->too_big = true;
         *upload_size = 0;
@@ -327,6 +422,18 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
     forwarded_client(s, &req, req.ip, sizeof req.ip);
     http_resp resp = {.status = 500, .type = "application/json; charset=utf-8", .body = {.limit = 64u << 20}};
     s->desc.handler(s->desc.app, &req, &resp);
+    if (resp.later.run) {
+        http_later work = resp.later;
+        if (later_submit(s, c, st, &resp)) return MHD_YES;
+        work.drop(work.arg);
+        buf_free(&resp.body);
+        free(resp.location);
+        http_resp busy = {.status = 503, .type = "application/json; charset=utf-8", .csp = HTTP_CSP_API,
+                          .no_store = true};
+        buf_puts(&busy.body, busy_json);
+        http_add_header(&busy, "Retry-After", "2");
+        return send_response(s, c, &busy);
+    }
     if (resp.body.failed && !resp.data) {
         buf_free(&resp.body);
         return send_simple(c, 500, "{\"error\":{\"code\":\"internal\",\"message\":\"The answer did not fit.\"}}");
@@ -341,6 +448,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     req_state *st = *con_cls;
     if (!st) return;
     buf_free(&st->body);
+    if (st->later_resp) { /* resumed, but the connection went before the answer was sent */
+        buf_free(&st->later_resp->body);
+        free(st->later_resp->location);
+        free(st->later_resp);
+    }
     free(st);
     *con_cls = NULL;
 }
@@ -364,6 +476,8 @@ http_server *http_start(const http_desc *desc, char *err, size_t cap)
     s->desc = *desc;
     pthread_mutex_init(&s->track_mu, NULL);
     pthread_cond_init(&s->stop_cv, NULL);
+    pthread_mutex_init(&s->later_mu, NULL);
+    pthread_cond_init(&s->later_cv, NULL);
     /* The game page's policy, with the origins allowed to frame it in place of 'none'. */
     const char *fa = desc->frame_ancestors && desc->frame_ancestors[0] ? desc->frame_ancestors : "'none'";
     const char *base = csp_text[HTTP_CSP_GAME], *at = strstr(base, "frame-ancestors 'none'");
@@ -374,7 +488,7 @@ http_server *http_start(const http_desc *desc, char *err, size_t cap)
     struct sockaddr_in a4 = {0};
     struct sockaddr_in6 a6 = {0};
     const struct sockaddr *sa;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (inet_pton(AF_INET, desc->address, &a4.sin_addr) == 1) {
         a4.sin_family = AF_INET;
         a4.sin_port = htons((uint16_t)desc->port);
@@ -406,6 +520,14 @@ http_server *http_start(const http_desc *desc, char *err, size_t cap)
         http_stop(s);
         return NULL;
     }
+    while (s->later_started < HTTP_LATER_THREADS &&
+           pthread_create(&s->later_threads[s->later_started], NULL, later_worker, s) == 0)
+        s->later_started++;
+    if (s->later_started == 0) {
+        snprintf(err, cap, "cannot start the worker threads for slow requests");
+        http_stop(s);
+        return NULL;
+    }
     s->watchdog_started = pthread_create(&s->watchdog, NULL, watchdog, s) == 0;
     if (!s->watchdog_started) {
         snprintf(err, cap, "cannot start the connection watchdog thread");
@@ -422,6 +544,7 @@ int http_port(const http_server *s) { return s->port; }
 void http_stop(http_server *s)
 {
     if (!s) return;
+    later_stop(s); /* no connection may stay suspended when the daemon stops */
     if (s->daemon) MHD_stop_daemon(s->daemon); /* closes every connection: their tracks go */
     if (s->watchdog_started) {
         pthread_mutex_lock(&s->track_mu);
@@ -432,5 +555,7 @@ void http_stop(http_server *s)
     }
     pthread_mutex_destroy(&s->track_mu);
     pthread_cond_destroy(&s->stop_cv);
+    pthread_mutex_destroy(&s->later_mu);
+    pthread_cond_destroy(&s->later_cv);
     free(s);
 }

@@ -44,6 +44,23 @@ typedef enum http_csp {
 
 enum { HTTP_HEADERS_MAX = 8 };
 
+struct http_resp;
+/* Work too slow for a request thread (the studio's checker runs pakopeli-lint, a second or more
+   of CPU). A handler that sets resp->later answers nothing itself: the connection is suspended
+   (libmicrohttpd's suspend/resume), run(arg, resp) fills the response on one of the server's
+   HTTP_LATER_THREADS worker threads, and the connection is resumed to send it, so the request
+   threads stay free for everything else (an author's save). At most HTTP_LATER_QUEUE jobs wait;
+   beyond that the request is answered at once 503 {"error": {"code": "busy"}} with Retry-After.
+   run must not call http_arg/http_header (the request is suspended): the handler copies what
+   it needs into arg. drop(arg) frees arg, after run or instead of it. The headers the handler
+   already added (a session cookie) are kept. */
+typedef struct http_later {
+    void (*run)(void *arg, struct http_resp *resp);
+    void (*drop)(void *arg);
+    void *arg;
+} http_later;
+enum { HTTP_LATER_THREADS = 2, HTTP_LATER_QUEUE = 8 };
+
 typedef struct http_resp {
     int status;
     const char *type;        /* Content-Type; static text */
@@ -60,6 +77,7 @@ typedef struct http_resp {
     bool has_file;           /* or the body is a file (http_set_file): sent from disk, closed when sent */
     int file;
     uint64_t file_len;
+    http_later later;        /* run: answer from a worker thread instead (see http_later) */
 } http_resp;
 
 /* Query argument, request header, or cookie value; NULL when absent. */

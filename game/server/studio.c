@@ -46,6 +46,7 @@ typedef struct scall {
     int64_t now;
     db_session sess;
     cJSON *body;
+    char lang[8];   /* ?lang= of a GET, read before a slow route leaves the request thread */
 } scall;
 
 /* ---- answers ------------------------------------------------------------------------------------ */
@@ -96,6 +97,7 @@ static void fail_db(scall *c) { fail(c, 503, "unavailable", NULL, "The server co
 
 static bool read_body(scall *c)
 {
+    if (c->body) return true; /* read on the request thread before a slow route went to a worker */
     const char *t = http_header(c->req, "Content-Type");
     if (!t || strncmp(t, "application/json", 16) != 0) {
         fail(c, 415, "unsupported_type", NULL, "Send JSON with Content-Type: application/json.");
@@ -207,6 +209,19 @@ static void list_draft(void *user, const db_draft *dr)
     cJSON_AddItemToArray(user, o);
 }
 
+/* What a rollback did, as data ({name, version}, null for a publish): the studio words it in
+   the reader's language, and note stays the author's own words. */
+static void add_rollback(cJSON *o, const char *name, int version)
+{
+    if (version <= 0) {
+        cJSON_AddNullToObject(o, "rollback");
+        return;
+    }
+    cJSON *r = cJSON_AddObjectToObject(o, "rollback");
+    if (name) cJSON_AddStringToObject(r, "name", name);
+    cJSON_AddNumberToObject(r, "version", version);
+}
+
 static void list_release(void *user, const db_release *r)
 {
     cJSON *o = cJSON_CreateObject();
@@ -215,6 +230,7 @@ static void list_release(void *user, const db_release *r)
     cJSON_AddStringToObject(o, "author", r->author);
     cJSON_AddStringToObject(o, "note", r->note);
     cJSON_AddBoolToObject(o, "feedback", r->feedback);
+    add_rollback(o, r->rollback_name, r->rollback_version);
     cJSON_AddItemToArray(user, o);
 }
 
@@ -395,7 +411,7 @@ static void get_lint(scall *c)
         return;
     }
     store_lint_result r;
-    if (lint(c, fl, n, lang_of(c, http_arg(c->req, "lang")), &r)) {
+    if (lint(c, fl, n, lang_of(c, c->lang), &r)) {
         send_json(c, 200, lint_json(&r));
         store_lint_free(&r);
     }
@@ -495,6 +511,7 @@ static void history_row(void *user, const db_content_ver *v)
     cJSON_AddNumberToObject(o, "at", (double)v->at);
     cJSON_AddStringToObject(o, "author", v->author);
     cJSON_AddStringToObject(o, "note", v->note);
+    add_rollback(o, NULL, v->rollback_version);
     cJSON_AddBoolToObject(o, "removed", v->deleted);
     cJSON_AddItemToArray(user, o);
 }
@@ -624,7 +641,7 @@ static void post_rollback(scall *c)
 {
     if (!read_body(c)) return;
     const char *name = str_field(c, "name", true, DB_CONTENT_NAME_MAX);
-    const char *note = name ? str_field(c, "note", false, NOTE_MAX - 40) : NULL;
+    const char *note = name ? str_field(c, "note", false, NOTE_MAX - 1) : NULL;
     int64_t version = 0, base = 0;
     if (!name || !note || !name_arg(c, name) || !int_field(c, "version", &version) || !int_field(c, "revision", &base))
         return;
@@ -644,16 +661,15 @@ static void post_rollback(scall *c)
         cJSON_AddStringToObject(e, "message", "This version no longer fits the rest of the game; the checker says why.");
         send_json(c, 422, o);
     } else {
-        char full[NOTE_MAX + 64];
-        snprintf(full, sizeof full, "Palautettu versioon %lld / rolled back to version %lld%s%s", (long long)version,
-                 (long long)version, note[0] ? ": " : "", note);
-        db_content_put put = {name, text};
         int64_t rel = 0;
-        db_rc rc = db_content_publish(c->s->db, &put, &base, 1, c->sess.user, full, false, c->now, &rel);
+        db_rc rc = db_content_rollback(c->s->db, name, text, base, (int)version, c->sess.user, note, c->now, &rel);
         if (rc == DB_CONFLICT) conflict(c, name, "mine", NULL);
         else if (rc != DB_OK) fail_db(c);
         else {
-            db_audit(c->s->db, c->now, c->sess.user, "content-rollback", full);
+            char detail[NOTE_MAX + DB_CONTENT_NAME_MAX + 64];
+            snprintf(detail, sizeof detail, "%s: rolled back to version %lld%s%s", name, (long long)version,
+                     note[0] ? ": " : "", note);
+            db_audit(c->s->db, c->now, c->sess.user, "content-rollback", detail);
             cJSON *o = lint_json(&r);
             cJSON_AddNumberToObject(o, "release", (double)rel);
             send_json(c, 200, o);
@@ -997,18 +1013,60 @@ size_t studio_body_limit(const char *method, const char *path)
     return LIMIT_JSON;
 }
 
+/* The routes that run the linter (a separate process, a second or more) answer from a worker
+   thread (http_later), so that checks never hold the request threads an author's save needs.
+   The session and the body are read here first; the worker gets a copy of the call. */
+typedef struct slow_call {
+    scall c;
+    void (*fn)(scall *);
+} slow_call;
+
+static void slow_run(void *arg, http_resp *resp)
+{
+    slow_call *j = arg;
+    j->c.resp = resp;
+    j->c.req = NULL; /* suspended: everything needed was read into c */
+    j->fn(&j->c);
+}
+
+static void slow_drop(void *arg)
+{
+    slow_call *j = arg;
+    cJSON_Delete(j->c.body);
+    free(j);
+}
+
+static void go_slow(scall *c, void (*fn)(scall *))
+{
+    if (strcmp(c->req->method, "POST") == 0 && !read_body(c)) return;
+    const char *lang = http_arg(c->req, "lang");
+    snprintf(c->lang, sizeof c->lang, "%s", lang && strlen(lang) < sizeof c->lang ? lang : "");
+    slow_call *j = malloc(sizeof *j);
+    if (!j) {
+        fail(c, 503, "unavailable", NULL, "The server is busy. Try again.");
+        return;
+    }
+    j->c = *c;
+    j->fn = fn;
+    c->body = NULL; /* the job owns it now */
+    c->resp->later = (http_later){slow_run, slow_drop, j};
+}
+
 void studio_api(srv *s, const http_req *req, http_resp *resp)
 {
     scall c = {.s = s, .req = req, .resp = resp, .now = srv_now(s)};
     const char *p = req->path + 15; /* after "/api/v1/studio/" */
     bool get = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0;
     bool post = strcmp(req->method, "POST") == 0;
-    static const struct route { const char *path; bool post; void (*fn)(scall *); } routes[] = {
-        {"content", false, get_content},   {"file", false, get_file},         {"draft", true, post_draft},
-        {"discard", true, post_discard},   {"lint", false, get_lint},         {"publish", true, post_publish},
-        {"versions", false, get_versions}, {"version", false, get_version},   {"diff", false, get_diff},
-        {"rollback", true, post_rollback}, {"export", false, get_export},     {"import", true, post_import},
-        {"upload", true, post_upload},     {"budget", false, get_budget},     {"stats", false, get_stats},
+    static const struct route { const char *path; bool post; void (*fn)(scall *); bool slow; } routes[] = {
+        {"content", false, get_content, false},   {"file", false, get_file, false},
+        {"draft", true, post_draft, false},       {"discard", true, post_discard, false},
+        {"lint", false, get_lint, true},          {"publish", true, post_publish, true},
+        {"versions", false, get_versions, false}, {"version", false, get_version, false},
+        {"diff", false, get_diff, false},         {"rollback", true, post_rollback, true},
+        {"export", false, get_export, false},     {"import", true, post_import, true},
+        {"upload", true, post_upload, false},     {"budget", false, get_budget, true},
+        {"stats", false, get_stats, false},
     };
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         if (strcmp(p, routes[i].path) != 0) continue;
@@ -1018,7 +1076,8 @@ void studio_api(srv *s, const http_req *req, http_resp *resp)
             return;
         }
         if (!api_studio_session(s, req, resp, &c.sess)) return;
-        routes[i].fn(&c);
+        if (routes[i].slow) go_slow(&c, routes[i].fn);
+        else routes[i].fn(&c);
         cJSON_Delete(c.body);
         return;
     }

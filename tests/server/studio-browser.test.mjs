@@ -401,6 +401,18 @@ describe('the studio in the browser', () => {
     await a.page.waitForSelector('#status:has-text("palautettu")', { timeout: SERVER_WAIT });
     served = await (await fetch(server.url + '/levels/tietoturva-arjessa.json')).json();
     assert.notEqual(served.intro.fi, 'Benin johdanto');
+    // The release list says what happened in the reader's language (it once read "Palautettu
+    // versioon 1 / rolled back to version 1" whatever the language): the server keeps the
+    // rollback as data, the studio words it.
+    await a.page.evaluate(() => { location.hash = ''; });
+    const said = { fi: 'Palautettu versioon', sv: 'Återställd till version', en: 'Rolled back to version' };
+    for (const l of ['sv', 'en', 'fi']) {
+      await a.page.selectOption('#lang', l);
+      await a.page.waitForSelector(`#main li:has-text("${said[l]}")`);
+      const text = await a.page.textContent('#main');
+      for (const [other, words] of Object.entries(said)) if (other !== l) assert.ok(!text.includes(words), `${l}: no "${words}" in ${text}`);
+      if (l === 'sv') await shot(a.page, 'studio-releases-sv.png');
+    }
     await a.context.close();
   });
 

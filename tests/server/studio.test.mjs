@@ -8,7 +8,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, HR, Player, runCommand, sql, ROOT } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { startServer, HR, Player, runCommand, sql, tempDir, ROOT } from './lib.mjs';
 
 const LEVELS = path.join(ROOT, 'levels');
 const CASES = path.join(ROOT, 'tests/lint/cases');
@@ -152,8 +153,68 @@ describe('the studio', () => {
     assert.deepEqual(now, JSON.parse(fs.readFileSync(path.join(LEVELS, 'teams.json'), 'utf8')));
     const v3 = (await anna.get('/api/v1/studio/versions?name=teams.json')).data.versions[0];
     assert.equal(v3.version, 3);
-    assert.match(v3.note, /versioon 1.*Vanha otsikko/);
+    // What happened is data, in no language: the studio words it in the reader's (fi, sv, en);
+    // the note is the author's own words only (it once read "Palautettu versioon 1 / rolled
+    // back to version 1: ..." for every reader).
+    assert.equal(v3.note, 'Vanha otsikko oli parempi');
+    assert.deepEqual(v3.rollback, { version: 1 });
+    const rel3 = (await anna.get('/api/v1/studio/content')).data.releases[0];
+    assert.equal(rel3.note, 'Vanha otsikko oli parempi');
+    assert.deepEqual(rel3.rollback, { name: 'teams.json', version: 1 });
+    assert.equal((await anna.get('/api/v1/studio/content')).data.releases[1].rollback, null, 'a publish is no rollback');
     assert.match(sql(path.join(server.data, 'pakopeli.db'), "SELECT detail FROM audit WHERE action = 'content-rollback'"), /version 1/);
+  });
+
+  it('answers a save at once while other authors\' checks run, and says "busy" when too many wait', async () => {
+    // The checker (pakopeli-lint, a second or more each) once ran on the server's request
+    // threads: four checks held all four, and a save waited for one of them to end (5 s on the
+    // shared machine; tests/bench/studio_check.mjs measures it). Checks now run on their own
+    // workers; the request threads stay free. Asserted by order, not by time: the save is
+    // answered before any of the checks, and a check beyond the queue is refused before them.
+    const checkers = [anna, ben, admin];
+    const order = [];
+    const lints = Array.from({ length: 12 }, (_, i) => checkers[i % 3].get('/api/v1/studio/lint?lang=fi')
+      .then((r) => { order.push(r.status === 503 ? 'busy' : `lint ${r.status}`); return r; }));
+    await new Promise((res) => setTimeout(res, 300)); // the checks are in
+    const f = (await anna.get('/api/v1/studio/file?name=intranet.json')).data;
+    const body = f.draft ? f.draft.body : f.published.body;
+    const saved = await anna.post('/api/v1/studio/draft', { name: 'intranet.json', revision: f.revision, body });
+    order.push(`save ${saved.status}`);
+    const answers = await Promise.all(lints);
+    assert.equal(saved.status, 200, JSON.stringify(saved.data));
+    const firstLint = order.indexOf('lint 200');
+    assert.ok(firstLint >= 0 && order.indexOf('save 200') < firstLint, `the save came before the checks: ${order.join(', ')}`);
+    const busy = answers.filter((r) => r.status === 503);
+    assert.ok(busy.length >= 2, `2 run and 8 wait; the rest are told to try again: ${order.join(', ')}`);
+    assert.equal(busy[0].data.error.code, 'busy');
+    assert.equal(busy[0].headers.get('retry-after'), '2');
+    assert.ok(order.lastIndexOf('busy') < firstLint, `"busy" is said at once: ${order.join(', ')}`);
+    for (const r of answers) if (r.status === 200) assert.ok(Array.isArray(r.data.problems));
+  });
+
+  it('reads a rollback stored before it was data (its words in the note) as data', async () => {
+    // A database from before: the rollback columns gone, the release's note in both languages.
+    const data = tempDir('pk-old-rollback-');
+    const old = await startServer({ data, args: [`--levels=${LEVELS}`] });
+    const a = await signIn(old, 'olli', 'author');
+    const rev = (await a.get('/api/v1/studio/file?name=teams.json')).data.revision;
+    const rb = await a.post('/api/v1/studio/rollback', { name: 'teams.json', version: 1, revision: rev, note: '' });
+    assert.equal(rb.status, 200, JSON.stringify(rb.data));
+    assert.equal((await old.stop()).code, 0, old.errors());
+    const db = path.join(data, 'pakopeli.db');
+    execFileSync('sqlite3', ['-batch', db, 'ALTER TABLE content_release DROP COLUMN rollback_name; ' +
+      'ALTER TABLE content_release DROP COLUMN rollback_version; ' +
+      `UPDATE content_release SET note = 'Palautettu versioon 1 / rolled back to version 1: Vanha oli parempi' WHERE id = ${rb.data.release};`]);
+    const again = await startServer({ data, args: [`--levels=${LEVELS}`] });
+    try {
+      const b = new HR(again.url);
+      assert.equal((await b.login('olli', PASSWORD)).status, 200);
+      const r = (await b.get('/api/v1/studio/content')).data.releases[0];
+      assert.equal(r.note, 'Vanha oli parempi');
+      assert.deepEqual(r.rollback, { name: 'teams.json', version: 1 });
+    } finally {
+      assert.equal((await again.stop()).code, 0, again.errors());
+    }
   });
 
   it('exports a room as the same JSON file and imports it back after the linter', async () => {

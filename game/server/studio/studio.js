@@ -177,7 +177,15 @@
   const t = (k, ...a) => { const v = WORDS[lang][k] ?? WORDS.fi[k]; return typeof v === 'function' ? v(...a) : v; };
   // Who made a release or version and why. The content the server started from is stored under
   // the author "(seed)" (store.c): a volunteer reads that as what came with the installation.
-  const who = (r) => (r.author === '(seed)' ? t('seedNote') : `${r.author}: ${r.note}`);
+  // A rollback comes from the server as data ({name, version}), so each reader reads it in their
+  // own language; the note is only the author's words.
+  const ROLLED = {
+    fi: (v, n) => `Palautettu versioon ${v}${n ? ` (${n})` : ''}`,
+    sv: (v, n) => `Återställd till version ${v}${n ? ` (${n})` : ''}`,
+    en: (v, n) => `Rolled back to version ${v}${n ? ` (${n})` : ''}`,
+  };
+  const why = (r) => [r.rollback ? (ROLLED[lang] || ROLLED.fi)(r.rollback.version, r.rollback.name) : '', r.note].filter(Boolean).join(': ');
+  const who = (r) => (r.author === '(seed)' ? t('seedNote') : `${r.author}: ${why(r)}`);
 
   // ---- small DOM helpers -------------------------------------------------------------------
   const $ = (s, r = document) => r.querySelector(s);
@@ -358,7 +366,11 @@
       if (seq !== lintSeq) return;
       problems = r.problems;
       showProblems();
-    } catch (e) { /* the next save tries again */ }
+    } catch (e) {
+      // busy: other authors' checks fill the server's queue (503, Retry-After): ask again soon;
+      // anything else: the next save tries again
+      if (e.code === 'busy' && seq === lintSeq) lintTimer = setTimeout(runLint, 2000);
+    }
   }
   const fileOf = (p) => p.file.replace(/^levels\//, '');
 
@@ -1446,6 +1458,9 @@
   Object.assign(WORDS.sv, {"comic": "Serie", "characters": "Personer", "addCharacter": "Lägg till person", "charName": "Namn (skärmläsaren säger det före repliken)", "pages": "Sidor", "addPage": "Lägg till sida", "pageN": "Sida", "panels": "Rutor i läsordning", "addPanel": "Lägg till ruta", "panelN": "Ruta", "panelsShort": "rutor", "bubbles": "Pratbubblor", "addBubble": "Lägg till bubbla", "bubbleN": "bubbla", "bubbleKind": "Bubblans slag", "speech": "Tal", "thought": "Tanke", "caption": "Berättare", "speaker": "Talare", "bubbleText": "Text", "atX": "Plats från vänster (%)", "atY": "Plats uppifrån (%)", "widthPct": "Bredd (% av rutan)", "tailX": "Svansens spets från vänster (%)", "tailY": "Svansens spets uppifrån (%)", "tailOf": "Svansens spets, bubbla", "panelDescription": "Vad rutan visar (för skärmläsare)", "panelImage": "Rutans bild", "uploadPanel": "Ladda upp rutans bild (PNG eller SVG)", "comicHelp": "Dra rutor, bubblor och svansarnas spetsar med musen eller fingret; hörnet ändrar storleken. Med tangentbordet: Tab väljer, pilarna flyttar, Skift + pilar ändrar storleken. Bubblans höjd kommer av texten: förhandsvisningen visar den, och kontrollen säger till om texten inte ryms."});
   Object.assign(WORDS.en, {"comic": "Comic", "characters": "Characters", "addCharacter": "Add a character", "charName": "Name (a screen reader says it before their words)", "pages": "Pages", "addPage": "Add a page", "pageN": "Page", "panels": "Panels in reading order", "addPanel": "Add a panel", "panelN": "Panel", "panelsShort": "panels", "bubbles": "Bubbles", "addBubble": "Add a bubble", "bubbleN": "bubble", "bubbleKind": "Kind of bubble", "speech": "Speech", "thought": "Thought", "caption": "Narrator", "speaker": "Speaker", "bubbleText": "Text", "atX": "Place from the left (%)", "atY": "Place from the top (%)", "widthPct": "Width (% of the panel)", "tailX": "Tail tip from the left (%)", "tailY": "Tail tip from the top (%)", "tailOf": "Tail tip, bubble", "panelDescription": "What the panel shows (for screen readers)", "panelImage": "The panel's picture", "uploadPanel": "Upload the panel's picture (PNG or SVG)", "comicHelp": "Drag panels, bubbles and tail tips with the mouse or a finger; the corner resizes. With the keyboard: Tab selects, arrows move, Shift + arrows resize. A bubble's height comes from its text: the preview shows it, and the checker says when the text does not fit."});
   WORDS.fi.version = 'Versio'; WORDS.sv.version = 'Version'; WORDS.en.version = 'Version';
+  WORDS.fi.err.busy = 'Palvelin tarkistaa juuri muiden töitä. Yritä hetken päästä uudelleen.';
+  WORDS.sv.err.busy = 'Servern kontrollerar andras arbete just nu. Försök igen om en stund.';
+  WORDS.en.err.busy = 'The server is checking other authors\' work just now. Try again in a moment.';
 
   // ---- routing ---------------------------------------------------------------------------------------------------
   function applyLang() {
