@@ -457,7 +457,6 @@ static void post_events(call *c)
     }
     ingest_result res;
     ingest_batch(c->s->db, c->s->store, &c->s->cfg, p.id, play, content, items, n, p.seen, c->now, &res);
-    db_person_seen(c->s->db, p.id, true, c->now);
     free(items);
     cJSON *o = cJSON_CreateObject();
     static const struct { int status; const char *code; } map[] = {

@@ -46,6 +46,7 @@ struct db {
     pthread_cond_t work;    /* a job was queued, or stopping */
     db_job *queue, *tail;
     long long groups, grouped; /* commits of groups, and the requests in them (said at close) */
+    long long reprepared;      /* statements prepared again because the cache was full (said at close) */
     /* A second, read-only connection for the players' token lookup that starts every request
        (db_person_by_token). The committer holds `lock` through its COMMIT (the fsync); on this
        connection (WAL: readers do not wait for a writer) the requests that arrive meanwhile are
@@ -235,7 +236,7 @@ static sqlite3_stmt *vprep(db *d, const char *sql, const char *types, va_list ap
             return NULL;
         }
         d->cache[d->cached++] = (db_cached){sql, st, true};
-    } else if (sqlite3_prepare_v2(d->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+    } else if (d->reprepared++, sqlite3_prepare_v2(d->sql, sql, -1, &st, NULL) != SQLITE_OK) {
         log_error(d, "prepare");
         return NULL;
     }
@@ -456,8 +457,24 @@ static bool add_columns(db *d, char *err, size_t cap)
     return true;
 }
 
+/* Savepoints (one per request of a group, db_group_run) and statements with triggers keep the
+   pages they change in a sub-journal, which SQLite spills to a new temporary file past 64 KiB:
+   a request of a completion changes about 20 pages, so every request created, wrote and
+   deleted a file in /var/tmp (135 kB a request, more than the WAL itself). Kept in memory up
+   to this size instead; only rollbacks read it, and it is never part of what is durable. */
+enum { SUBJOURNAL_SPILL = 16 * 1024 * 1024 };
+
+static void sqlite_setup(void)
+{
+    /* before the first connection: SQLite takes global settings only until it is initialised */
+    if (sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, (int)SUBJOURNAL_SPILL) != SQLITE_OK)
+        fprintf(stderr, "pakopeli-server: database: sub-journals will spill to temporary files\n");
+}
+
 bool db_open(db **out, const char *path, char *err, size_t cap)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sqlite_setup);
     *out = NULL;
     db *d = calloc(1, sizeof *d);
     if (!d) {
@@ -563,9 +580,14 @@ void db_close(db *d)
         pthread_cond_signal(&d->work);
         pthread_mutex_unlock(&d->gmu);
         pthread_join(d->committer, NULL);
-        if (d->groups > 0) /* for operators and `make bench`: is the grouping working? */
-            fprintf(stderr, "pakopeli-server: group commit: %lld requests in %lld commits (%.1f a commit)\n",
-                    d->grouped, d->groups, (double)d->grouped / (double)d->groups);
+        if (d->groups > 0) { /* for operators and `make bench`: is the grouping working? */
+            int cur = 0, hi = 0;
+            sqlite3_db_status(d->sql, SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0);
+            fprintf(stderr,
+                    "pakopeli-server: group commit: %lld requests in %lld commits (%.1f a commit); "
+                    "%d pages written; %lld statements prepared outside the cache\n",
+                    d->grouped, d->groups, (double)d->grouped / (double)d->groups, cur, d->reprepared);
+        }
     }
     for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);
     sqlite3_finalize(d->r_token);

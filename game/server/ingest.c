@@ -257,6 +257,9 @@ static bool ingest_work(db *d, void *user)
     }
     if (stored_any && !store_play(d, j->person_id, &play, rp, j->conf, j->now)) return false;
     if (stored_any && db_stats_person(d, j->person_id) != DB_OK) return false; /* the kept statistics */
+    /* The player's contact, in the same transaction: written after it on its own, it was a
+       second commit (and fsync) per request that also held the lock the groups need. */
+    if (db_person_seen(d, j->person_id, true, j->now) != DB_OK) return false;
     db_person p;
     if (db_person_get(d, j->person_id, j->now, &p) == DB_OK && p.completed) {
         out->completed = true;
