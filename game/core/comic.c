@@ -44,7 +44,8 @@ static bool read_rect(load_ctx *L, const cJSON *obj, const char *key, comic_rect
     return true;
 }
 
-/* An image is a file under assets/, SVG or PNG; the path cannot leave the game's folder. */
+/* An image is a file under assets/, SVG, PNG or JPEG (what gfx draws: a photo scaled by the studio
+   is a JPEG); the path cannot leave the game's folder. */
 static bool read_image(load_ctx *L, const cJSON *obj, const char **out)
 {
     const char *s = NULL;
@@ -52,11 +53,13 @@ static bool read_image(load_ctx *L, const cJSON *obj, const char **out)
     size_t n = strlen(s);
     bool svg = n > 4 && (strcmp(s + n - 4, ".svg") == 0 || strcmp(s + n - 4, ".SVG") == 0);
     bool png = n > 4 && (strcmp(s + n - 4, ".png") == 0 || strcmp(s + n - 4, ".PNG") == 0);
+    bool jpg = (n > 4 && (strcmp(s + n - 4, ".jpg") == 0 || strcmp(s + n - 4, ".JPG") == 0)) ||
+               (n > 5 && (strcmp(s + n - 5, ".jpeg") == 0 || strcmp(s + n - 5, ".JPEG") == 0));
     if (strncmp(s, "assets/", 7) != 0 || strstr(s, "..") || strchr(s, '\\'))
         return jx_error(&L->r, "image", DIAG_BAD_VALUE,
                         "'%s' should be a file under assets/, such as \"assets/comics/page1-1.svg\"", s);
-    if (!svg && !png)
-        return jx_error(&L->r, "image", DIAG_BAD_VALUE, "'%s' should be an .svg or a .png file", s);
+    if (!svg && !png && !jpg)
+        return jx_error(&L->r, "image", DIAG_BAD_VALUE, "'%s' should be an .svg, .png or .jpg file", s);
     if (n >= 128) return jx_error(&L->r, "image", DIAG_BAD_VALUE, "the path is too long");
     *out = load_dup(L, s);
     return true;

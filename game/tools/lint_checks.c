@@ -672,6 +672,44 @@ static void lint_check_doors(lint_run *run, int door_room, int door_puzzle)
         snprintf(df->fi[k], sizeof df->fi[k], "kun aulasta pelataan jokainen huone, viimeinen ovi ei aukea: %s", why_fi);
 }
 
+/* A comic that no room opens is a file no player ever sees (issue 12: the studio wires a new comic
+   into the lobby; this says so when that button is gone). Only with a manifest: a comic linted
+   alone has no rooms to be opened from. */
+static bool opens_comic(const level_room *r, const char *id)
+{
+    if ((r->comic_intro && strcmp(r->comic_intro, id) == 0) || (r->comic_outro && strcmp(r->comic_outro, id) == 0))
+        return true;
+    for (int w = 0; w < r->widget_count; w++) {
+        const char *o = r->widgets[w].opens;
+        if (o && strncmp(o, "comic:", 6) == 0 && strcmp(o + 6, id) == 0) return true;
+    }
+    for (int k = 0; k < r->puzzle_count; k++)
+        if (r->puzzles[k].comic && strcmp(r->puzzles[k].comic, id) == 0) return true;
+    return false;
+}
+
+static void lint_check_comics_reached(lint_run *run)
+{
+    const level_game *m = &run->manifest;
+    for (int i = 0; i < m->room_count; i++) {
+        lint_file *f = lint_room_file(run, i);
+        if (!f || !f->loaded) return; /* a room that did not load may be the one that opens it */
+    }
+    for (int k = 0; k < run->file_count; k++) {
+        lint_file *c = &run->files[k];
+        if (c->kind != LINT_COMIC || !c->loaded || !c->comic.id) continue;
+        bool reached = false;
+        for (int i = 0; i < m->room_count && !reached; i++) reached = opens_comic(&lint_room_file(run, i)->room, c->comic.id);
+        if (!reached)
+            lint_flag(c, DIAG_COMIC_UNREACHED, "id",
+                      "no room opens the comic '%s', so no player sees it: add a button with \"opens\": \"comic:%s\" "
+                      "to the lobby (or name it in a room's comic_intro or comic_outro, or a puzzle's comic)",
+                      "mikään huone ei avaa sarjakuvaa '%s', joten pelaajat eivät näe sitä: lisää aulaan painike, jossa "
+                      "\"opens\": \"comic:%s\" (tai nimeä se huoneen tai tehtävän comic-kentässä)",
+                      c->comic.id, c->comic.id);
+    }
+}
+
 void lint_check_game(lint_run *run)
 {
     if (!run->game || !run->manifest_ok) return;
@@ -800,4 +838,5 @@ void lint_check_game(lint_run *run)
         }
     }
     lint_check_doors(run, door_room, door_puzzle);
+    lint_check_comics_reached(run);
 }

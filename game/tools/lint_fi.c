@@ -115,7 +115,7 @@ static const phrase PATTERNS[] = {
     {"a panel must be at least 40 by 40", "ruudun pitää olla vähintään 40 × 40"},
     {"'%' should be a file under assets/, such as \"assets/comics/page1-1.svg\"",
      "'%1' pitäisi olla assets/-kansion tiedosto, esimerkiksi \"assets/comics/page1-1.svg\""},
-    {"'%' should be an .svg or a .png file", "'%1' pitäisi olla .svg- tai .png-tiedosto"},
+    {"'%' should be an .svg, .png or .jpg file", "'%1' pitäisi olla .svg-, .png- tai .jpg-tiedosto"},
     {"the path is too long", "polku on liian pitkä"},
     {"no character has the id '%': list the people in \"characters\"",
      "millään henkilöllä ei ole tunnusta '%1': luettele henkilöt \"characters\"-listassa"},

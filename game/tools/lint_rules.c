@@ -83,6 +83,8 @@ static const lint_rule RULES[] = {
      "Aulassa on ovi (\"opens\") jokaiseen game.jsonin listaamaan huoneeseen."},
     {DIAG_FINAL_UNREACHABLE, DIAG_ERROR, LINT_WHOLE_GAME, "The last door opens: played from the lobby through every room, the code parts make a code the last door accepts.",
      "Viimeinen ovi aukeaa: kun aulasta pelataan jokainen huone, koodin osista syntyy koodi, jonka viimeinen ovi hyväksyy."},
+    {DIAG_COMIC_UNREACHED, DIAG_WARNING, LINT_WHOLE_GAME, "Every comic is opened by some room: a button with \"opens\": \"comic:<id>\" (the studio puts one in the lobby when it makes a comic), a room's \"comic_intro\" or \"comic_outro\", or a puzzle's \"comic\" (a warning).",
+     "Jokin huone avaa jokaisen sarjakuvan: painike, jossa \"opens\": \"comic:<tunnus>\" (studio lisää sellaisen aulaan, kun se tekee sarjakuvan), huoneen \"comic_intro\" tai \"comic_outro\" tai tehtävän \"comic\" (varoitus)."},
     {DIAG_FIRST_LOAD, DIAG_ERROR, LINT_WHOLE_GAME, "The first load (the engine, fonts, every room and its pictures, as served with gzip) is at most 600 kB: a picture too big for it is named with what is left.",
      "Ensimmäinen lataus (pelimoottori, fontit, jokainen huone kuvineen, gzip-pakattuna) on enintään 600 kB: liian suuri kuva nimetään ja kerrotaan, paljonko tilaa on jäljellä."},
 };

@@ -2,7 +2,7 @@
 """new_content.py - a new room or comic from levels/templates/ (make new-room, make new-comic).
 
     new_content.py room NAME [LEVELS]    levels/NAME.json, listed in levels/game.json "rooms"
-    new_content.py comic NAME [LEVELS]   levels/comics/NAME.json
+    new_content.py comic NAME [LEVELS]   levels/comics/NAME.json, with a lobby button that opens it
 
 The copy gets NAME as its id and the template's "$schema" path fixed for its new folder.
 A new room keeps the game whole (issue 12; pakopeli-lint refuses a game without these): the
@@ -171,6 +171,45 @@ def add_door(levels, name):
     return path, text
 
 
+def free_spot(widgets, size, w, h):
+    """The first place of w x h in the scene that no widget covers, read like a page (else None)."""
+    rects = [x["rect"] for x in widgets if isinstance(x.get("rect"), list) and len(x["rect"]) == 4]
+    for y in range(16, size[1] - h - 7, 8):
+        for x in range(16, size[0] - w - 7, 8):
+            if all(x + w + 8 <= rx or rx + rw + 8 <= x or y + h + 8 <= ry or ry + rh + 8 <= y for rx, ry, rw, rh in rects):
+                return x, y
+    return None
+
+
+def add_comic_button(levels, name):
+    """A button in the lobby that opens the new comic: a comic no room opens is never seen
+    (the linter's comic-unreached); the studio places one the same way."""
+    game = json.loads(open(os.path.join(levels, "game.json"), encoding="utf-8").read())
+    ref = next((r for r in game.get("rooms", []) if r.get("id") == game.get("hub")), None)
+    if not ref:
+        return None
+    path = os.path.join(levels, ref["file"])
+    text = open(path, encoding="utf-8").read()
+    hub = json.loads(text)
+    widgets = hub.get("scene", {}).get("widgets", [])
+    spot = free_spot(widgets, hub.get("scene", {}).get("size", [800, 560]), 240, 52)
+    if not spot:
+        fail(f"{path}: the lobby has no free place for the comic's button; add one with \"opens\": \"comic:{name}\"")
+    title = display_name(name)
+    button = (
+        '{ "id": "comic-%s", "type": "button", "rect": [%d, %d, 240, 52], "opens": "comic:%s",\n'
+        '        "text": { "fi": "%s", "sv": "%s", "en": "%s" },\n'
+        '        "label": { "fi": "Sarjakuva: %s", "sv": "Serie: %s", "en": "Comic: %s" } }'
+        % (name, spot[0], spot[1], name, title, title, title, title, title, title)
+    )
+    m = re.search(r'"widgets"\s*:\s*\[', text)
+    if not m:
+        fail(f"{path} has no scene.widgets list to put the comic's button in")
+    text = text[: m.end()] + "\n      " + button + ("," if widgets else "") + text[m.end() :]
+    json.loads(text)  # still valid JSON
+    return path, text
+
+
 def fresh_code_part(levels, dest):
     """A digit that the other rooms' parts do not use yet (else any): the player can tell them apart."""
     used = set()
@@ -243,7 +282,17 @@ def main():
             print("and rename it as you like (make dev shows it).")
         print(f"Preview it: make dev, then open http://127.0.0.1:8080/?room={name}")
     else:
+        try:
+            lobby = add_comic_button(levels, name)
+        except BaseException:
+            os.remove(dest)  # all or nothing
+            raise
+        if lobby:
+            with open(lobby[0], "w", encoding="utf-8") as f:
+                f.write(lobby[1])
         print(f"{dest} made from levels/templates/comic.json.")
+        if lobby:
+            print(f"The lobby ({lobby[0]}) has a button that opens it: move it and rename it as you like.")
         print(f"Preview it: make dev, then open http://127.0.0.1:8080/?comic={name}")
 
 

@@ -26,6 +26,8 @@ const SERVER_WAIT = 60000;
 
 let server, browser, loginShot = false;
 const shot = (page, name) => { fs.mkdirSync(SHOTS, { recursive: true }); return page.screenshot({ path: path.join(SHOTS, name), fullPage: false }); };
+// The new comic's screens go to build/screens/studio/.
+const comicShot = (page, name) => { fs.mkdirSync(path.join(SHOTS, 'studio'), { recursive: true }); return page.screenshot({ path: path.join(SHOTS, 'studio', name), fullPage: false }); };
 
 before(async () => {
   server = await startServer({ args: [`--levels=${LEVELS}`] });
@@ -519,6 +521,130 @@ describe('the studio in the browser', () => {
     await shot(pp, 'studio-phone-comic.png');
     await phone.close();
     await context.close();
+  });
+
+  it('an author makes a new comic: page shape, a large picture scaled, a panel placed, a bubble in fi/sv/en; a player reads it', async () => {
+    const { page, context, errors } = await author('aino');
+    const NAME = 'comics/tietoturvavartti.json';
+    const body = () => page.evaluate((n) => window.pakopeliStudio.files.get(n).body, NAME);
+    await page.click('#new-comic');
+    await page.fill('#new-comic-fi', 'Tietoturvavartti');
+    await page.fill('#new-comic-sv', 'Säkerhetskvarten');
+    await page.fill('#new-comic-en', 'Security quarter');
+    await page.selectOption('#new-comic-shape', 'portrait');
+    await comicShot(page, 'new-comic-dialog.png');
+    await page.click('dialog button[type=submit]');
+    await page.waitForSelector('#scene.comic .rect.panel');
+    let c = await body();
+    assert.deepEqual(c.title, { fi: 'Tietoturvavartti', sv: 'Säkerhetskvarten', en: 'Security quarter' });
+    assert.deepEqual(c.page_size, [800, 1200]);
+    assert.equal(c.pages.length, 1);
+    assert.equal(c.pages[0].panels.length, 1);
+    // wired in: listed in game.json and opened by a new button in the lobby
+    const wired = await page.evaluate(() => {
+      const f = window.pakopeliStudio.files;
+      return { comics: f.get('game.json').body.comics, button: f.get('hub.json').body.scene.widgets.find((w) => w.opens === 'comic:tietoturvavartti') };
+    });
+    assert.ok(wired.comics.some((x) => x.id === 'tietoturvavartti' && x.file === NAME), JSON.stringify(wired.comics));
+    assert.equal(wired.button.label.en, 'Comic: Security quarter');
+
+    // The page turned to landscape: the panel is scaled with it and stays on the page.
+    await page.selectOption('#page-shape', 'landscape');
+    c = await body();
+    assert.deepEqual(c.page_size, [1200, 800]);
+    assert.deepEqual(c.pages[0].panels[0].rect, [36, 16, 1128, 768]);
+    assert.equal(await page.inputValue('[data-path="page_size[0]"]'), '1200');
+
+    // A character, and a photo far too large for a panel (a noisy 2000 x 1500 PNG of several
+    // MB): the studio scales it in the browser, as it does a room's picture, and says so.
+    await page.click('[data-path="characters"] > button');
+    await page.fill('[data-path="characters[0].id"]', 'sanna');
+    await text3(page, 'characters[0].name', 'Sanna', 'Sanna', 'Sanna');
+    const photo = noisePhoto(2000, 1500);
+    assert.ok(photo.length > 2 * 1024 * 1024, `the test photo is ${photo.length} bytes`);
+    await page.setInputFiles('input[data-panel="pages[0].panels[0]"]', { name: 'kuva.png', mimeType: 'image/png', buffer: photo });
+    await page.waitForFunction((n) => /\.jpg$/.test(window.pakopeliStudio.files.get(n).body.pages[0].panels[0].image || ''), NAME, { timeout: SERVER_WAIT })
+      .catch(async () => assert.fail(`the scaled picture did not become the panel's; the studio says: ${await page.textContent('#upload-note')}`));
+    const note = await page.textContent('#upload-note');
+    assert.match(note, /pienennettiin selaimessa kokoon \d+ × \d+ ja \d+ kilotavuun/, note);
+    assert.match(note, /Canvas/);
+    assert.match(note, /budjetista on yhä jäljellä \d+ kt/, note);
+    c = await body();
+    const image = c.pages[0].panels[0].image;
+    const sent = await page.evaluate(async (src) => {
+      const r = await fetch(`/studio/preview/${src}`);
+      const b = await createImageBitmap(await r.blob());
+      return { type: r.headers.get('content-type'), w: b.width, h: b.height };
+    }, image);
+    assert.equal(sent.type, 'image/jpeg');
+    assert.ok(Math.max(sent.w, sent.h) <= 1600 && Math.abs(sent.w / sent.h - 4 / 3) < 0.02, `sent ${sent.w} x ${sent.h}`);
+    // the panel took the picture's shape, as tall as the page allows
+    const [, y0, w0, h0] = c.pages[0].panels[0].rect;
+    assert.ok(y0 + h0 <= 800 && Math.abs(w0 / h0 - 4 / 3) < 0.02, `panel ${c.pages[0].panels[0].rect}`);
+    await page.waitForFunction(() => [...document.querySelectorAll('#scene .panel-img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: SERVER_WAIT });
+
+    // The panel placed by dragging (to the left) and by the keyboard (two steps right).
+    const scale = await page.$eval('#scene', (e) => Number(e.dataset.scale));
+    let before = c.pages[0].panels[0].rect;
+    await dragBy(page, 'pages[0].panels[0].rect', -30, 0);
+    let after = (await body()).pages[0].panels[0].rect;
+    assert.ok(Math.abs(after[0] - Math.max(0, before[0] - 30 / scale)) < 2.5, `dragged panel x: ${after[0]} from ${before[0]} (scale ${scale})`);
+    before = after;
+    await page.focus('.rect[data-path="pages[0].panels[0].rect"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    after = (await body()).pages[0].panels[0].rect;
+    assert.deepEqual(after, [before[0] + 16, before[1], before[2], before[3]]);
+
+    // A bubble in three languages, and the panel described for screen readers.
+    await text3(page, 'pages[0].panels[0].description', 'Sanna istuu työpisteellä ja lukitsee näytön.',
+      'Sanna sitter vid sin arbetsplats och låser skärmen.', 'Sanna sits at her desk and locks the screen.');
+    await page.click('[data-path="pages[0].panels[0].bubbles"] > button:has-text("Lisää kupla")');
+    await page.waitForSelector('[data-path="pages[0].panels[0].bubbles[0].text.fi"]');
+    assert.equal(await page.inputValue('[data-path="pages[0].panels[0].bubbles[0].speaker"]'), 'sanna');
+    await text3(page, 'pages[0].panels[0].bubbles[0].text', 'Lukitsen näytön aina, kun nousen.',
+      'Jag låser alltid skärmen när jag går.', 'I always lock the screen when I get up.');
+    await waitSaved(page);
+    await page.waitForFunction(() => [...document.querySelector('#preview-frame').contentWindow.document.querySelectorAll('#sr-lines [data-line]')]
+      .some((li) => li.textContent.includes('Lukitsen näytön aina')), null, { timeout: SERVER_WAIT })
+      .catch(async () => assert.fail(`the preview does not show the new comic: ${await page.frame({ url: /\/studio\/preview\// })
+        .$$eval('#sr-lines [data-line]', (l) => l.map((x) => x.textContent).join(' | '))}`));
+    await page.waitForFunction(() => !document.querySelector('#problems .field-error'), null, { timeout: SERVER_WAIT })
+      .catch(async () => assert.fail(`the checker finds errors: ${await page.textContent('#problems')}`));
+    // the checker has nothing to say about the new comic: the lobby's button opens it
+    assert.deepEqual(await page.evaluate((n) => window.pakopeliStudio.problems().filter((p) => p.file.endsWith(n)).map((p) => p.message), NAME), []);
+    await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('.left').scrollTop = 0; });
+    await comicShot(page, 'new-comic-editor.png');
+
+    await page.click('#publish');
+    await page.fill('#publish-note', 'Uusi sarjakuva: Tietoturvavartti');
+    await page.click('#publish-go');
+    await page.waitForSelector('#status:has-text("Julkaistu")', { timeout: SERVER_WAIT });
+    const served = await (await fetch(server.url + '/levels/' + NAME)).json();
+    assert.equal(served.pages[0].panels[0].bubbles[0].text.sv, 'Jag låser alltid skärmen när jag går.');
+    assert.deepEqual(served.pages[0].panels[0].rect, after);
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // A player opens it from the lobby: the whole page, then panel by panel; the screen reader's
+    // mirror reads the bubble with who says it.
+    const pc = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+    const game = await pc.newPage();
+    const gameErrors = [];
+    game.on('pageerror', (e) => gameErrors.push(e.message));
+    await game.goto(server.url + '/?lang=en');
+    await game.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: SERVER_WAIT });
+    await clickControl(game, 'Comic: Security quarter');
+    await waitForLine(game, /^Page 1 of 1$/, 30000);
+    await waitForLine(game, 'Sanna says: I always lock the screen when I get up.');
+    await waitForLine(game, /Sanna sits at her desk and locks the screen\./);
+    await comicShot(game, 'player-new-comic-page.png');
+    await clickControl(game, 'Panel by panel');
+    await waitForLine(game, /^Page 1 of 1, panel 1 of 1$/, 30000);
+    await waitForLine(game, 'Sanna says: I always lock the screen when I get up.');
+    await comicShot(game, 'player-new-comic-guided.png');
+    assert.deepEqual(gameErrors, []);
+    await pc.close();
   });
 
   it('the studio passes the accessibility audit, and works by keyboard only', async () => {

@@ -511,12 +511,14 @@
       h('div', { class: 'muted' }, r.file))) : h('li', {}, t('noRooms')));
     const rel = h('ul', {}, content.releases.slice(0, 8).map((r) => h('li', {},
       `${t('release')} ${r.release} · ${new Date(r.at).toLocaleString(lang)} · ${who(r)}`)));
-    const comicList = h('ul', { class: 'rooms' }, (content.files || []).filter((f) => f.kind === 'comic').map((f) => h('li', {},
-      h('a', { href: `#file=${encodeURIComponent(f.name)}` }, f.title || f.id), h('div', { class: 'muted' }, f.name))));
+    const comicList = h('ul', { class: 'rooms', id: 'comic-list' }, comicEntries().map((f) => h('li', {},
+      h('a', { href: `#file=${encodeURIComponent(f.name)}` }, f.title || f.id),
+      drafts.has(f.name) ? h('span', { class: 'badge draft' }, t('draft')) : null, h('div', { class: 'muted' }, f.name))));
     fill($('#main'), 
       h('h1', {}, t('rooms')),
       h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'primary', id: 'new-room', onclick: newRoomDialog }, t('newRoom'))),
-      list, h('h2', {}, t('comicsTitle')), h('p', { class: 'muted' }, t('comicsNote')), comicList, h('h2', {}, t('releases')), rel);
+      list, h('h2', {}, t('comicsTitle')), h('p', { class: 'muted' }, t('comicsNote')),
+      h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'primary', id: 'new-comic', onclick: newComicDialog }, t('newComic'))), comicList, h('h2', {}, t('releases')), rel);
     $('#main').focus();
   }
 
@@ -640,6 +642,180 @@
     location.hash = '#rooms';
   }
 
+  // ---- making and removing a comic (players reach it from the lobby) -----------------------------------------
+  // The comics: the published ones and the drafts, less those a draft removes.
+  function comicEntries() {
+    const drafts = new Map(((content && content.drafts) || []).filter((d) => d.name.startsWith('comics/')).map((d) => [d.name, d]));
+    const out = ((content && content.files) || []).filter((f) => f.kind === 'comic' && !(drafts.get(f.name) || {}).removes)
+      .map((f) => ({ ...f, title: (drafts.get(f.name) && drafts.get(f.name).title) || f.title }));
+    for (const d of drafts.values()) {
+      if (!d.removes && !out.some((f) => f.name === d.name)) out.push({ name: d.name, id: d.name.slice(7, -5), title: d.title, kind: 'comic' });
+    }
+    return out;
+  }
+  // A place of w x h on the scene that no widget covers, read like a page (game/tools/new_content.py
+  // finds it the same way for make new-comic), else the lower left corner.
+  function freeSpot(room, w, hh) {
+    const [W, H] = room.scene.size || [800, 560];
+    const rects = (room.scene.widgets || []).map((x) => x.rect).filter((r) => Array.isArray(r) && r.length === 4);
+    for (let y = 16; y < H - hh - 7; y += 8) {
+      for (let x = 16; x < W - w - 7; x += 8) {
+        if (rects.every(([rx, ry, rw, rh]) => x + w + 8 <= rx || rx + rw + 8 <= x || y + hh + 8 <= ry || ry + rh + 8 <= y)) return [x, y, w, hh];
+      }
+    }
+    return [16, H - hh - 16, w, hh];
+  }
+  const COMIC_LABEL = { fi: 'Sarjakuva: ', sv: 'Serie: ', en: 'Comic: ' };
+  // The lobby button that the studio made for a comic says the comic's name as it is typed (a
+  // button the author wrote themselves, such as "The comic on the desk", is left as it is).
+  function syncComicButton(l, value) {
+    const game = files.get('game.json');
+    const hubFile = game && (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file;
+    const hub = hubFile && files.get(hubFile);
+    const button = hub && (hub.body.scene.widgets || []).find((w) => w.id === `comic-${doc.body.id}` && w.opens === `comic:${doc.body.id}`);
+    if (!button) return;
+    for (const key of ['text', 'label']) {
+      if (typeof button[key] !== 'object' || !button[key]) button[key] = { fi: txt(button[key]) };
+      button[key][l] = key === 'label' ? COMIC_LABEL[l] + value : value;
+    }
+    changed(hubFile);
+  }
+  const PAGE_SHAPES = [['landscape', [1200, 800]], ['portrait', [800, 1200]], ['square', [1000, 1000]]];
+  function newComicDialog() {
+    const dlg = h('dialog', { 'aria-labelledby': 'new-comic-h' });
+    const form = h('form', { method: 'dialog', onsubmit: async (e) => {
+      e.preventDefault();
+      const fd = new FormData(form);
+      const title = Object.fromEntries(LANGS.map((l) => [l, String(fd.get(l) || '').trim()]));
+      if (!title.fi) return;
+      const shape = PAGE_SHAPES.find(([k]) => k === fd.get('shape')) || PAGE_SHAPES[0];
+      dlg.close();
+      dlg.remove();
+      await createComic(title, shape[1]);
+    } },
+    h('h2', { id: 'new-comic-h' }, t('newComic')),
+    LANGS.map((l) => h('div', { class: 'form-row' }, h('label', { for: `new-comic-${l}` }, `${t('comicName')} ${t(l)}`),
+      h('input', { id: `new-comic-${l}`, name: l, lang: l, required: l === 'fi', size: 40 }))),
+    h('div', { class: 'form-row' }, h('label', { for: 'new-comic-shape' }, t('pageShape')),
+      h('select', { id: 'new-comic-shape', name: 'shape' }, PAGE_SHAPES.map(([k, [w, hh]]) => h('option', { value: k }, `${t('shape_' + k)} (${w} × ${hh})`)))),
+    h('p', { class: 'muted' }, t('newComicNote')),
+    h('div', { class: 'toolbar' }, h('button', { type: 'submit', class: 'primary' }, t('createComic')),
+      h('button', { type: 'button', onclick: () => { dlg.close(); dlg.remove(); } }, t('cancel'))));
+    dlg.append(form);
+    document.body.append(dlg);
+    dlg.showModal();
+    $('#new-comic-fi').focus();
+  }
+  // A comic is a file under comics/, listed in game.json's "comics", with a first page and panel,
+  // and a button in the lobby that opens it (a comic that no room opens is never seen: the
+  // linter's comic-unreached).
+  async function createComic(title, [W, H]) {
+    const game = files.get('game.json') || await loadFile('game.json');
+    const hubFile = (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file;
+    const hub = hubFile && (files.get(hubFile) || await loadFile(hubFile));
+    const taken = new Set([...(game.body.comics || []).map((c) => c.id), ...comicEntries().map((c) => c.id)]);
+    let id = slug(title.fi);
+    if (id === 'huone') id = 'sarjakuva';
+    while (taken.has(id)) id += '-2';
+    const file = `comics/${id}.json`;
+    const body = { id, title, characters: [], page_size: [W, H],
+      pages: [{ panels: [{ rect: [24, 24, W - 48, H - 48], image: 'assets/templates/panel.svg', description: emptyText(), bubbles: [] }] }] };
+    files.set(file, { name: file, body, revision: 0 });
+    changed(file);
+    if (!Array.isArray(game.body.comics)) game.body.comics = [];
+    game.body.comics.push({ id, file });
+    changed('game.json');
+    if (hub) {
+      const label = {};
+      for (const l of LANGS) label[l] = COMIC_LABEL[l] + (title[l] || title.fi);
+      hub.body.scene.widgets.push({ id: `comic-${id}`, type: 'button', rect: freeSpot(hub.body, 240, 52), opens: `comic:${id}`,
+        text: { ...title }, label });
+      changed(hubFile);
+    }
+    await flushSaves();
+    content = await api('GET', 'studio/content');
+    status(t('comicCreated'));
+    location.hash = `#file=${encodeURIComponent(file)}`;
+  }
+  // Removing a comic removes what opens it: its entry in game.json, the buttons that open it (and
+  // their mention in a puzzle's "reveals"), a room's comic before or after it, a puzzle's comic.
+  async function removeComic() {
+    const title = txt(doc.body.title) || doc.body.id;
+    if (!confirm(t('removeComicAsk', title))) return;
+    const id = doc.body.id, name = doc.name;
+    const game = await loadFile('game.json');
+    const n = (game.body.comics || []).length;
+    if (n) game.body.comics = game.body.comics.filter((c) => c.id !== id && c.file !== name);
+    if (n !== (game.body.comics || []).length) changed('game.json');
+    for (const ref of game.body.rooms || []) {
+      const f = await loadFile(ref.file).catch(() => null);
+      const r = f && f.body;
+      if (!r) continue;
+      let touched = false;
+      const gone = new Set((r.scene && r.scene.widgets || []).filter((w) => w.opens === `comic:${id}`).map((w) => w.id));
+      if (gone.size) { r.scene.widgets = r.scene.widgets.filter((w) => !gone.has(w.id)); touched = true; }
+      for (const key of ['comic_intro', 'comic_outro']) if (r[key] === id) { delete r[key]; touched = true; }
+      for (const pz of r.puzzles || []) {
+        const g = pz.gives;
+        if (!g) continue;
+        if (g.comic === id) { delete g.comic; touched = true; }
+        if (Array.isArray(g.reveals) && g.reveals.some((w) => gone.has(w))) { g.reveals = g.reveals.filter((w) => !gone.has(w)); touched = true; }
+      }
+      if (touched) changed(ref.file);
+    }
+    const f = files.get(name);
+    f.body = null; // a draft that removes the file
+    changed(name);
+    await flushSaves();
+    status(t('comicRemoved'));
+    location.hash = '#rooms';
+  }
+  // The page's size: a shape to pick, or width and height. The panels (and so their bubbles,
+  // which are placed in per cent of their panel) are scaled with the page, so they stay on it;
+  // a size the game does not take is the linter's to say (on this field).
+  function resizePages(size) {
+    const c = doc.body;
+    const [W0, H0] = c.page_size || [1200, 800];
+    const [W, H] = size;
+    if (W >= 200 && W <= 4000 && H >= 200 && H <= 4000) {
+      for (const pg of c.pages || []) {
+        if (pg.size) continue; // a page of its own size keeps it
+        for (const pn of pg.panels || []) {
+          if (!Array.isArray(pn.rect)) continue;
+          const [x, y, w, hh] = pn.rect;
+          pn.rect = [Math.round(x * W / W0), Math.round(y * H / H0), Math.round(w * W / W0), Math.round(hh * H / H0)];
+        }
+      }
+    }
+    c.page_size = [W, H];
+    changed();
+    renderEditor();
+    announce(t('pageResized', W, H));
+  }
+  function pageSizeRow() {
+    const c = doc.body;
+    const [W, H] = c.page_size || [1200, 800];
+    const cur = PAGE_SHAPES.find(([, [w, hh]]) => w === W && hh === H);
+    const num = (i, label) => {
+      const id = `f-page_size_${i}`;
+      const input = h('input', { id, type: 'number', min: 200, max: 4000, step: 10, dataset: { path: `page_size[${i}]` }, onchange: (e) => {
+        const v = Number(e.target.value);
+        if (!v) return;
+        resizePages(i ? [W, v] : [v, H]);
+      } });
+      input.value = i ? H : W;
+      return h('div', { class: 'form-row' }, h('label', { for: id }, label), input);
+    };
+    return h('fieldset', { dataset: { path: 'page_size' } }, h('legend', {}, t('pageSize')),
+      h('div', { class: 'row' },
+        h('div', { class: 'form-row' }, h('label', { for: 'page-shape' }, t('pageShape')),
+          h('select', { id: 'page-shape', onchange: (e) => { const p = PAGE_SHAPES.find(([k]) => k === e.target.value); if (p) resizePages(p[1]); } },
+            PAGE_SHAPES.map(([k, [w, hh]]) => { const o = h('option', { value: k }, `${t('shape_' + k)} (${w} × ${hh})`); o.selected = cur && cur[0] === k; return o; }),
+            cur ? null : (() => { const o = h('option', { value: 'custom' }, `${t('shapeCustom')} (${W} × ${H})`); o.selected = true; return o; })())),
+        num(0, t('pageW')), num(1, t('pageH'))),
+      h('p', { class: 'muted' }, t('pageSizeNote')));
+  }
+
   // ---- the editor -------------------------------------------------------------------------------------------
   async function openFile(name) {
     content = content || await api('GET', 'studio/content');
@@ -699,7 +875,8 @@
         h('a', { class: 'button', href: `/api/v1/studio/export?name=${encodeURIComponent(doc.name)}`, download: doc.name.split('/').pop() }, t('exportFile')),
         h('label', { class: 'button' }, t('importFile'), h('input', { type: 'file', accept: '.json,application/json', class: 'sr-only', onchange: importFile })),
         doc.draft ? h('button', { type: 'button', onclick: discardDraft }, t('discard')) : null,
-        !isGame && !comic && doc.body.id !== hubId ? h('button', { type: 'button', class: 'danger', onclick: removeRoom }, t('removeRoom')) : null),
+        !isGame && !comic && doc.body.id !== hubId ? h('button', { type: 'button', class: 'danger', onclick: removeRoom }, t('removeRoom')) : null,
+        comic ? h('button', { type: 'button', class: 'danger', id: 'remove-comic', onclick: removeComic }, t('removeComic')) : null),
       h('div', { class: 'editor' }, left, right));
     showProblems();
   }
@@ -752,7 +929,7 @@
         }
         if (path.length === 1 && path[0] === 'title') {
           if (l === 'fi') $('#editor-h').textContent = e.target.value;
-          syncDoor(l, e.target.value);
+          if (isComic()) syncComicButton(l, e.target.value); else syncDoor(l, e.target.value);
         }
         changed();
       } });
@@ -832,7 +1009,7 @@
     const r = doc.body;
     const game = files.get('game.json') && files.get('game.json').body;
     const isHub = game && r.id === game.hub;
-    const comics = (content.files || []).filter((f) => f.kind === 'comic').map((f) => [f.id, f.title || f.id]);
+    const comics = comicEntries().map((f) => [f.id, f.title || f.id]);
     const puzzleIds = (r.puzzles || []).map((p) => [p.id, `${p.id}: ${txt(p.prompt).slice(0, 40)}`]);
     const itemIds = (r.items || []).map((it) => [it.id, txt(it.name) || it.id]);
     const widgetIds = (r.scene && r.scene.widgets || []).filter((w) => w.id).map((w) => [w.id, `${w.id}: ${txt(w.text).slice(0, 30)}`]);
@@ -978,8 +1155,7 @@
         h('label', { class: 'button', for: 'upload' }, t('upload')), upload,
         bg ? h('span', { class: 'muted' }, bg) : null,
         h('span', { id: 'budget', class: 'budget', 'aria-live': 'polite' })),
-      h('p', { id: 'upload-note', class: 'muted', 'aria-live': 'polite', dataset: { kind: (uploadNotes.get(doc.name) || {}).kind || '' } },
-        (uploadNotes.get(doc.name) || {}).text || ''),
+      uploadNoteEl(),
       h('p', { id: 'scene-help', class: 'muted' }, t('sceneHelp')),
       box);
   }
@@ -1134,7 +1310,7 @@
       type: 'button', class: i === comicPage ? 'primary' : null, 'aria-pressed': String(i === comicPage),
       onclick: () => { comicPage = i; renderEditor(); } }, `${t('pageN')} ${i + 1}`)));
     return h('section', { id: 'scene-section', 'aria-labelledby': 'scene-h' },
-      h('h2', { id: 'scene-h' }, t('pages')), tabs,
+      h('h2', { id: 'scene-h' }, t('pages')), tabs, uploadNoteEl(),
       h('p', { id: 'scene-help', class: 'muted' }, t('comicHelp')), box);
   }
 
@@ -1150,7 +1326,8 @@
     return { rect: clampN(r[0], 0, W) === r[0] ? r : [24, 24, 566, 366], image: last ? last.image : 'assets/templates/panel.svg', description: emptyText(), bubbles: [] };
   }
   function newBubble(chars) {
-    return { kind: 'speech', speaker: chars[0] ? chars[0][0] : undefined, at: [5, 5], width: 42, tail: [30, 45], text: emptyText() };
+    if (!chars[0]) return { kind: 'caption', at: [5, 5], width: 60, text: emptyText() };
+    return { kind: 'speech', speaker: chars[0][0], at: [5, 5], width: 42, tail: [30, 45], text: emptyText() };
   }
   function comicForm() {
     const c = doc.body;
@@ -1159,6 +1336,7 @@
     const out = h('div', { id: 'forms' });
     out.append(h('section', { class: 'card' }, h('h2', {}, t('comic')),
       text3(['title'], t('title')),
+      pageSizeRow(),
       list(['characters'], t('characters'), () => ({ id: newId('henkilo'), name: emptyText() }),
         (p) => [field([...p, 'id'], t('id')), text3([...p, 'name'], t('charName'))], t('addCharacter'),
         { summary: (ch, i) => `${i + 1}. ${txt(ch.name) || ch.id}` })));
@@ -1183,7 +1361,7 @@
     ];
     const panelForm = (p, pn) => [
       h('div', { class: 'row' }, field([...p, 'image'], t('panelImage')),
-        h('label', { class: 'button' }, t('uploadPanel'), h('input', { type: 'file', accept: 'image/png,image/svg+xml', class: 'sr-only',
+        h('label', { class: 'button' }, t('uploadPanel'), h('input', { type: 'file', accept: 'image/png,image/jpeg,image/svg+xml', class: 'sr-only',
           'data-panel': pathText(p), onchange: (e) => uploadPanel(e, p) }))),
       text3([...p, 'description'], t('panelDescription'), { multi: true }),
       list([...p, 'bubbles'], t('bubbles'), () => newBubble(chars), bubbleForm, t('addBubble'),
@@ -1195,29 +1373,6 @@
       t('addPage'), { summary: (pg, i) => `${t('pageN')} ${i + 1} (${(pg.panels || []).length} ${t('panelsShort')})` })));
     return out;
   }
-  // A panel's own picture: PNG or SVG (what the comic viewer draws), sent as it is; the panel
-  // takes the picture's shape.
-  async function uploadPanel(e, p) {
-    const file = e.target.files[0];
-    if (!file) return;
-    const target = doc.name;
-    const type = file.type === 'image/svg+xml' ? 'image/svg+xml' : file.type === 'image/png' ? 'image/png' : null;
-    if (!type) { status(t('err').bad_image, 'bad'); return; }
-    const name = `${slug((doc.body && doc.body.id) || 'sarjakuva')}-${Date.now().toString(36)}.${type === 'image/png' ? 'png' : 'svg'}`;
-    try {
-      const r = await api('POST', `studio/upload?name=${encodeURIComponent(name)}`, undefined, { raw: file, type });
-      const f = files.get(target);
-      const pn = f && f.body && getPath(f.body, p);
-      if (!pn) return;
-      pn.image = r.path;
-      if (r.width && r.height && Array.isArray(pn.rect)) pn.rect[3] = Math.max(40, Math.round(pn.rect[2] * r.height / r.width));
-      changed(target);
-      if (doc && doc.name === target) renderEditor();
-      status(t('uploaded'));
-    } catch (err) { status(errText(err), 'bad'); }
-    e.target.value = '';
-  }
-
   // ---- pictures ------------------------------------------------------------------------------------------------
   // A photo too large for the budget is scaled and re-encoded as JPEG by the browser's own canvas
   // (createImageBitmap + canvas.toBlob): every browser has it, so no library is needed for it.
@@ -1244,52 +1399,106 @@
       return b;
     } catch (e) { return null; }
   }
-  // The picture goes to the room that was open when it was chosen, even if the author moved on
-  // while it was scaled and sent. What the studio did to it stays beside the picture (a status
-  // line would be gone with the next autosave).
+  // The picture goes to the room or comic that was open when it was chosen, even if the author
+  // moved on while it was scaled and sent. What the studio did to it stays beside the picture (a
+  // status line would be gone with the next autosave).
   const uploadNotes = new Map(); // file -> what the last upload said, shown under the picture
-  async function uploadPicture(e) {
-    const file = e.target.files[0];
-    if (!file) return;
-    const target = doc.name;
-    const note = (text, kind = '') => {
+  function uploadNoteEl() {
+    const n = uploadNotes.get(doc.name) || {};
+    return h('p', { id: 'upload-note', class: 'muted', 'aria-live': 'polite', dataset: { kind: n.kind || '' } }, n.text || '');
+  }
+  function noteFor(target) {
+    return (text, kind = '') => {
       status(text, kind);
       uploadNotes.set(target, { text, kind });
       const n = $('#upload-note');
       if (n && doc && doc.name === target) { n.textContent = text; n.dataset.kind = kind; }
     };
+  }
+  // One way for every picture (a room's scene, a comic's panel): a PNG or JPEG over maxBytes or
+  // over 1600 pixels a side is scaled and re-encoded as JPEG (shrink); an SVG is sent as it is
+  // (it is text, drawn at any size) unless it is over maxBytes. Resolves to { blob, type, ext,
+  // width, height, said } or null when it cannot be used (the note says why).
+  async function fitPicture(file, maxBytes, note, tooBig) {
+    const svg = file.type === 'image/svg+xml';
+    if (svg) {
+      if (file.size > maxBytes) { note(tooBig(file.size), 'bad'); return null; }
+      return { blob: file, type: file.type, ext: 'svg', width: 0, height: 0, said: '' };
+    }
+    const bm = await createImageBitmap(file).catch(() => null);
+    if (!bm) { note(t('err').bad_image, 'bad'); return null; }
+    let out = { blob: file, type: file.type === 'image/png' ? 'image/png' : 'image/jpeg', width: bm.width, height: bm.height, said: '' };
+    bm.close();
+    if (file.size > maxBytes || Math.max(out.width, out.height) > 1600) {
+      note(t('scaling', kB(file.size), out.width, out.height), 'warn');
+      const s = await shrink(file, maxBytes);
+      out = { blob: s.blob, type: 'image/jpeg', width: s.width, height: s.height,
+        said: t('scaledTo', kB(file.size), out.width, out.height, kB(s.blob.size), s.width, s.height) };
+      note(out.said, 'warn');
+    }
+    out.ext = out.type === 'image/png' ? 'png' : 'jpg';
+    return out;
+  }
+  async function uploadPicture(e) {
+    const file = e.target.files[0];
+    if (!file) return;
+    const target = doc.name, note = noteFor(target);
     const b = await budget();
     const left = b ? Math.max(0, b.left) : 300 * 1000, max = Math.min(b ? b.image_max : 1024 * 1024, Math.max(60 * 1000, left));
-    let blob = file, type = file.type, w = 0, hh = 0, said = '';
-    const ext = type === 'image/svg+xml' ? 'svg' : type === 'image/png' ? 'png' : 'jpg';
-    if (type !== 'image/svg+xml') {
-      const bm = await createImageBitmap(file).catch(() => null);
-      if (!bm) { note(t('err').bad_image, 'bad'); return; }
-      w = bm.width; hh = bm.height;
-      bm.close();
-      if (file.size > max || Math.max(w, hh) > 1600) {
-        const s = await shrink(file, max);
-        said = t('scaled', kB(file.size), kB(s.blob.size));
-        note(said, 'warn');
-        blob = s.blob; type = 'image/jpeg'; w = s.width; hh = s.height;
-      }
-    } else if (file.size > max) { note(t('tooBig', kB(file.size), kB(left)), 'bad'); return; }
+    const pic = await fitPicture(file, max, note, (n) => t('tooBig', kB(n), kB(left)));
+    if (!pic) return;
     const f = files.get(target);
-    const name = `${slug((f && f.body && f.body.id) || 'kuva')}-${Date.now().toString(36)}.${type === 'image/jpeg' ? 'jpg' : ext}`;
+    const name = `${slug((f && f.body && f.body.id) || 'kuva')}-${Date.now().toString(36)}.${pic.ext}`;
     try {
-      const r = await api('POST', `studio/upload?name=${encodeURIComponent(name)}`, undefined, { raw: blob, type });
+      const r = await api('POST', `studio/upload?name=${encodeURIComponent(name)}`, undefined, { raw: pic.blob, type: pic.type });
       const room = files.get(target); // the entry may have been read again meanwhile
       if (!room || !room.body) return;
       if (!room.body.scene) room.body.scene = { widgets: [] };
       room.body.scene.background = r.path;
+      const w = pic.width, hh = pic.height;
       if (w && hh) room.body.scene.size = w >= hh ? [800, Math.round(800 * hh / w)] : [Math.round(560 * w / hh), 560];
       changed(target);
       if (doc && doc.name === target) {
         renderEditor();
         if ($('#preview-frame')) $('#preview-frame').src = previewUrl();
       }
-      budget();
-      note(said ? `${said} ${t('uploaded')}` : t('uploaded'), said ? 'warn' : '');
+      const after = await budget();
+      note(`${pic.said ? pic.said + ' ' : ''}${t('uploaded')}${after ? ' ' + t('budget', kB(after.total), kB(Math.max(0, after.left))) : ''}`, pic.said ? 'warn' : '');
+    } catch (err) { note(errText(err), 'bad'); }
+  }
+  // A panel's own picture (PNG, JPEG or SVG, as the comic viewer draws them), fitted the same way
+  // as a scene's. Comics are fetched when one opens, not in the first load: a panel's limit is
+  // PANEL_BYTES (a comic of a dozen panels opens quickly on a phone), and the note says that the
+  // first load's budget is untouched. The panel takes the picture's shape, inside its page.
+  const PANEL_BYTES = 250 * 1000;
+  async function uploadPanel(e, p) {
+    const file = e.target.files[0];
+    if (!file) return;
+    const target = doc.name, note = noteFor(target);
+    const b = await budget();
+    const max = Math.min(b ? b.image_max : 1024 * 1024, PANEL_BYTES);
+    const pic = await fitPicture(file, max, note, (n) => t('panelTooBig', kB(n), kB(max)));
+    e.target.value = '';
+    if (!pic) return;
+    const name = `${slug((doc.body && doc.body.id) || 'sarjakuva')}-${Date.now().toString(36)}.${pic.ext}`;
+    try {
+      const r = await api('POST', `studio/upload?name=${encodeURIComponent(name)}`, undefined, { raw: pic.blob, type: pic.type });
+      const f = files.get(target);
+      const pn = f && f.body && getPath(f.body, p);
+      if (!pn) return;
+      pn.image = r.path;
+      if (r.width && r.height && Array.isArray(pn.rect)) {
+        const page = f.body.pages[p[1]] || {};
+        const H = (page.size || f.body.page_size || [1200, 800])[1];
+        pn.rect[3] = Math.max(40, Math.round(pn.rect[2] * r.height / r.width));
+        if (pn.rect[1] + pn.rect[3] > H) { // too tall for the page: as tall as fits, narrower
+          pn.rect[3] = Math.max(40, H - pn.rect[1]);
+          pn.rect[2] = Math.max(40, Math.round(pn.rect[3] * r.width / r.height));
+        }
+      }
+      changed(target);
+      if (doc && doc.name === target) renderEditor();
+      note(`${pic.said ? pic.said + ' ' : ''}${t('uploaded')} ${t('panelBudget', kB(r.bytes), kB(max), b ? kB(Math.max(0, b.left)) : '?')}`, pic.said ? 'warn' : '');
     } catch (err) { note(errText(err), 'bad'); }
   }
 
@@ -1461,6 +1670,43 @@
   WORDS.fi.err.busy = 'Palvelin tarkistaa juuri muiden töitä. Yritä hetken päästä uudelleen.';
   WORDS.sv.err.busy = 'Servern kontrollerar andras arbete just nu. Försök igen om en stund.';
   WORDS.en.err.busy = 'The server is checking other authors\' work just now. Try again in a moment.';
+  // making a comic, its page size and its pictures
+  Object.assign(WORDS.fi, { newComic: 'Uusi sarjakuva', createComic: 'Luo sarjakuva', comicName: 'Sarjakuvan nimi',
+    newComicNote: 'Sarjakuva saa ensimmäisen sivun ja ruudun. Aulaan tulee painike, josta pelaajat avaavat sen: voit siirtää painiketta aulan näkymässä.',
+    comicCreated: 'Sarjakuva luotu luonnoksena: aulaan lisättiin painike, joka avaa sen.', removeComic: 'Poista sarjakuva',
+    removeComicAsk: (x) => `Poistetaanko sarjakuva "${x}"? Myös aulan painike ja muut viittaukset siihen poistetaan. Muutos julkaistaan vasta, kun julkaiset.`,
+    comicRemoved: 'Sarjakuva ja viittaukset siihen poistettu luonnoksena: julkaise, niin muutos menee pelaajille.',
+    pageSize: 'Sivun koko', pageShape: 'Sivun muoto', shape_landscape: 'Vaaka', shape_portrait: 'Pysty', shape_square: 'Neliö', shapeCustom: 'Oma koko',
+    pageW: 'Leveys (kuvapistettä)', pageH: 'Korkeus (kuvapistettä)', pageSizeNote: 'Ruudut ja kuplat skaalautuvat sivun mukana. Koko on 200–4000 kuvapistettä.',
+    pageResized: (w, hh) => `Sivun koko nyt ${w} × ${hh}.`, uploadPanel: 'Lataa ruudun kuva (PNG, JPEG tai SVG)',
+    scaling: (a, w, hh) => `Kuva on suuri (${a} kt, ${w} × ${hh}): pienennetään selaimessa…`,
+    scaledTo: (a, w, hh, b, w2, h2) => `Kuva oli liian suuri (${a} kt, ${w} × ${hh}): se pienennettiin selaimessa kokoon ${w2} × ${h2} ja ${b} kilotavuun JPEG-kuvaksi (selaimen oma Canvas-ohjelmointirajapinta, ei erillistä kirjastoa).`,
+    panelBudget: (n, max, left) => `Kuva on ${n} kt; ruudun kuva saa olla enintään ${max} kt. Sarjakuva ladataan vasta, kun se avataan, joten ensimmäisen latauksen budjetista on yhä jäljellä ${left} kt.`,
+    panelTooBig: (a, max) => `Kuva (${a} kt) on liian suuri: ruudun SVG-kuva saa olla enintään ${max} kt.` });
+  Object.assign(WORDS.sv, { newComic: 'Ny serie', createComic: 'Skapa serien', comicName: 'Seriens namn',
+    newComicNote: 'Serien får en första sida och ruta. I lobbyn kommer en knapp som spelarna öppnar den med: du kan flytta knappen i lobbyns vy.',
+    comicCreated: 'Serien skapad som utkast: en knapp som öppnar den lades till i lobbyn.', removeComic: 'Ta bort serien',
+    removeComicAsk: (x) => `Ta bort serien "${x}"? Också knappen i lobbyn och andra hänvisningar till den tas bort. Ändringen publiceras först när du publicerar.`,
+    comicRemoved: 'Serien och hänvisningarna till den togs bort som utkast: publicera för att ändra för spelarna.',
+    pageSize: 'Sidans storlek', pageShape: 'Sidans form', shape_landscape: 'Liggande', shape_portrait: 'Stående', shape_square: 'Kvadrat', shapeCustom: 'Egen storlek',
+    pageW: 'Bredd (pixlar)', pageH: 'Höjd (pixlar)', pageSizeNote: 'Rutorna och bubblorna skalas med sidan. Storleken är 200–4000 pixlar.',
+    pageResized: (w, hh) => `Sidans storlek nu ${w} × ${hh}.`, uploadPanel: 'Ladda upp rutans bild (PNG, JPEG eller SVG)',
+    scaling: (a, w, hh) => `Bilden är stor (${a} kB, ${w} × ${hh}): den förminskas i webbläsaren…`,
+    scaledTo: (a, w, hh, b, w2, h2) => `Bilden var för stor (${a} kB, ${w} × ${hh}): den förminskades i webbläsaren till ${w2} × ${h2} och ${b} kB som JPEG (webbläsarens eget Canvas-gränssnitt, inget separat bibliotek).`,
+    panelBudget: (n, max, left) => `Bilden är ${n} kB; en rutas bild får vara högst ${max} kB. Serien laddas först när den öppnas, så av den första laddningens budget återstår fortfarande ${left} kB.`,
+    panelTooBig: (a, max) => `Bilden (${a} kB) är för stor: en rutas SVG-bild får vara högst ${max} kB.` });
+  Object.assign(WORDS.en, { newComic: 'New comic', createComic: 'Create the comic', comicName: 'The comic\'s name',
+    newComicNote: 'The comic gets a first page and panel. The lobby gets a button that players open it with: you can move the button in the lobby\'s scene.',
+    comicCreated: 'The comic was created as a draft: a button that opens it was added to the lobby.', removeComic: 'Remove the comic',
+    removeComicAsk: (x) => `Remove the comic "${x}"? Its lobby button and other references to it go too. Nothing changes for players until you publish.`,
+    comicRemoved: 'The comic and its references were removed as a draft: publish to change it for players.',
+    pageSize: 'Page size', pageShape: 'Page shape', shape_landscape: 'Landscape', shape_portrait: 'Portrait', shape_square: 'Square', shapeCustom: 'Own size',
+    pageW: 'Width (pixels)', pageH: 'Height (pixels)', pageSizeNote: 'Panels and bubbles are scaled with the page. The size is 200–4000 pixels.',
+    pageResized: (w, hh) => `The page is now ${w} × ${hh}.`, uploadPanel: 'Upload the panel\'s picture (PNG, JPEG or SVG)',
+    scaling: (a, w, hh) => `The picture is large (${a} kB, ${w} × ${hh}): scaling it in the browser…`,
+    scaledTo: (a, w, hh, b, w2, h2) => `The picture was too large (${a} kB, ${w} × ${hh}): it was scaled in the browser to ${w2} × ${h2} and ${b} kB as a JPEG (the browser's own Canvas API, no separate library).`,
+    panelBudget: (n, max, left) => `The picture is ${n} kB; a panel's picture may be at most ${max} kB. A comic is fetched only when it opens, so ${left} kB of the first load's budget is still left.`,
+    panelTooBig: (a, max) => `The picture (${a} kB) is too large: a panel's SVG picture may be at most ${max} kB.` });
 
   // ---- routing ---------------------------------------------------------------------------------------------------
   function applyLang() {
