@@ -487,6 +487,8 @@ describe('the studio in the browser', () => {
         .$$eval('#sr-lines [data-line]', (l) => l.map((x) => x.textContent).join(' | '))}`));
     await page.waitForFunction(() => !document.querySelector('#problems .field-error'), null, { timeout: SERVER_WAIT })
       .catch(async () => assert.fail(`the checker finds errors: ${await page.textContent('#problems')}`));
+    // no room of the fixture opens this comic: the checker's warning (comic-unreached) is shown
+    assert.match(await page.textContent('#problems'), /mikään huone ei avaa sarjakuvaa 'opastus'/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'studio-comic-edited.png');
     // the comic editor passes the accessibility audit as the room editor does
@@ -645,6 +647,30 @@ describe('the studio in the browser', () => {
     await comicShot(game, 'player-new-comic-guided.png');
     assert.deepEqual(gameErrors, []);
     await pc.close();
+
+    // Removing the comic asks first, and takes with it what opens it (as a draft, until published).
+    const a = await author('aino');
+    await a.page.click('text=Tietoturvavartti');
+    await a.page.waitForSelector('#remove-comic');
+    let asked = '';
+    a.page.once('dialog', (d) => { asked = d.message(); d.accept(); });
+    await a.page.click('#remove-comic');
+    await a.page.waitForSelector('.rooms');
+    assert.match(asked, /Poistetaanko sarjakuva "Tietoturvavartti"\? Myös aulan painike/);
+    const st = await a.page.evaluate(async () => {
+      const get = async (n) => (await fetch(`/api/v1/studio/file?name=${n}`)).json();
+      const [game, hub, content] = [await get('game.json'), await get('hub.json'), await (await fetch('/api/v1/studio/content')).json()];
+      return { comics: game.draft.body.comics.map((x) => x.id), opens: hub.draft.body.scene.widgets.map((w) => w.opens).filter(Boolean),
+        removes: content.drafts.filter((d) => d.removes).map((d) => d.name) };
+    });
+    assert.ok(!st.comics.includes('tietoturvavartti'), JSON.stringify(st.comics));
+    assert.ok(!st.opens.includes('comic:tietoturvavartti'), JSON.stringify(st.opens));
+    assert.deepEqual(st.removes, [NAME]);
+    assert.equal(await a.page.locator('#comic-list a:has-text("Tietoturvavartti")').count(), 0);
+    await a.context.close();
+    // players still get the comic until the removal is published
+    const live = await (await fetch(server.url + '/levels/game.json')).json();
+    assert.ok(live.comics.some((x) => x.id === 'tietoturvavartti'));
   });
 
   it('the studio passes the accessibility audit, and works by keyboard only', async () => {
