@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -26,6 +27,7 @@ typedef struct db_job {
     db_work_fn fn;
     void *user;
     bool done, ok;
+    double queued; /* when it was queued (seconds, monotonic) */
     pthread_cond_t wake; /* its own: a commit wakes the requests of its group, not every waiter */
     struct db_job *next;
 } db_job;
@@ -47,6 +49,9 @@ struct db {
     db_job *queue, *tail;
     long long groups, grouped; /* commits of groups, and the requests in them (said at close) */
     long long reprepared;      /* statements prepared again because the cache was full (said at close) */
+    /* where a group's time goes, summed (said at close): requests waiting in the queue for
+       their group to start, the requests' own work, the COMMIT (its fsync), checkpoints */
+    double t_queued, t_work, t_commit, t_checkpoint, commit_max;
     /* A second, read-only connection for the players' token lookup that starts every request
        (db_person_by_token). The committer holds `lock` through its COMMIT (the fsync); on this
        connection (WAL: readers do not wait for a writer) the requests that arrive meanwhile are
@@ -54,7 +59,15 @@ struct db {
     sqlite3 *rsql;
     pthread_mutex_t rlock;
     sqlite3_stmt *r_token;
+    /* Checkpoints (copying the WAL into the database file, with an fsync of that file): SQLite's
+       automatic one ran inside the COMMIT that crossed its threshold, so that group's answers
+       waited for it; now the committer runs it after it has woken the group (wal_grew). */
+    bool in_group, ck_due; /* guarded by lock */
+    long long checkpoints; /* after a group (said at close) */
 };
+
+/* The WAL's size that asks for a checkpoint: SQLite's own default. */
+enum { CHECKPOINT_PAGES = 1000 };
 
 /* 2: the manager role, units, managers' units, the mail queue (db_org.c); 3: sign-in states and
    players' device tokens from a work-account sign-in; 4: the author role, plays.content_release,
@@ -343,34 +356,56 @@ void db_rollback(db *d)
 
 /* ---- group commit ----------------------------------------------------------------------------- */
 
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Runs one of the group's own statements (kept prepared, like every other); false on error. */
+static bool group_step(db *d, const char *sql, const char *what)
+{
+    sqlite3_stmt *st = prep(d, sql, NULL);
+    bool ok = st && sqlite3_step(st) == SQLITE_DONE;
+    if (!ok) log_error(d, what);
+    finish(d, st);
+    return ok;
+}
+
 /* Runs one group: every job in its own savepoint of one transaction, then one commit. */
 static void group_run(db *d, db_job *jobs)
 {
+    static const char begin[] = "BEGIN IMMEDIATE", savepoint[] = "SAVEPOINT request",
+                      undo[] = "ROLLBACK TO request", release[] = "RELEASE request", commit[] = "COMMIT";
     db_lock(d); /* for the whole group: nothing else runs inside its transaction */
-    bool open = sqlite3_exec(d->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
-    if (!open) log_error(d, "begin");
+    double t0 = now_s();
+    for (db_job *j = jobs; j; j = j->next) d->t_queued += t0 - j->queued;
+    bool open = group_step(d, begin, "begin");
     d->depth++;
+    d->in_group = true;
     for (db_job *j = jobs; j; j = j->next) {
         if (!open) continue;
-        if (sqlite3_exec(d->sql, "SAVEPOINT request", NULL, NULL, NULL) != SQLITE_OK) {
-            log_error(d, "savepoint");
-            break;
-        }
+        if (!group_step(d, savepoint, "savepoint")) break;
         j->ok = j->fn(d, j->user);
-        if (!j->ok && sqlite3_exec(d->sql, "ROLLBACK TO request", NULL, NULL, NULL) != SQLITE_OK)
-            log_error(d, "rollback to");
-        if (sqlite3_exec(d->sql, "RELEASE request", NULL, NULL, NULL) != SQLITE_OK) log_error(d, "release");
+        if (!j->ok) group_step(d, undo, "rollback to");
+        group_step(d, release, "release");
         /* After some errors (disk full, I/O) SQLite has rolled the whole transaction back by
            itself: then the work of every job of the group is gone. */
         if (sqlite3_get_autocommit(d->sql)) open = false;
     }
-    bool committed = open && sqlite3_exec(d->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
-    if (open && !committed) {
-        log_error(d, "commit");
-        sqlite3_exec(d->sql, "ROLLBACK", NULL, NULL, NULL);
-    }
+    double t1 = now_s();
+    bool committed = open && group_step(d, commit, "commit");
+    if (open && !committed) sqlite3_exec(d->sql, "ROLLBACK", NULL, NULL, NULL);
+    double t2 = now_s();
+    d->t_work += t1 - t0;
+    d->t_commit += t2 - t1;
+    if (t2 - t1 > d->commit_max) d->commit_max = t2 - t1;
     d->depth--;
-    db_unlock(d);
+    d->in_group = false;
+    bool checkpoint = d->ck_due;
+    d->ck_due = false;
+    if (!checkpoint) db_unlock(d);
     pthread_mutex_lock(&d->gmu);
     for (db_job *j = jobs, *next; j; j = next) {
         next = j->next; /* j may be gone once its waiter runs */
@@ -379,6 +414,15 @@ static void group_run(db *d, db_job *jobs)
         pthread_cond_signal(&j->wake);
     }
     pthread_mutex_unlock(&d->gmu);
+    if (checkpoint) {
+        /* The group is answered; the next one waits for this. Still under the lock, so no commit
+           comes between (a checkpoint that a writer keeps overtaking never lets the WAL start
+           over, and it grows without end). */
+        sqlite3_wal_checkpoint_v2(d->sql, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        d->checkpoints++;
+        d->t_checkpoint += now_s() - t2;
+        db_unlock(d);
+    }
 }
 
 static void *committer_main(void *arg)
@@ -405,9 +449,34 @@ static void *committer_main(void *arg)
     return NULL;
 }
 
+/* ---- checkpoints ------------------------------------------------------------------------------ */
+
+/* After every commit on the writing connection, in place of SQLite's automatic checkpoint (which
+   does the same inside the COMMIT): past CHECKPOINT_PAGES, a group's commit leaves it to
+   group_run, after the group is answered; any other commit checkpoints here, as SQLite would. */
+static int wal_grew(void *arg, sqlite3 *h, const char *name, int pages)
+{
+    db *d = arg;
+    if (pages < CHECKPOINT_PAGES) return SQLITE_OK;
+    if (d->in_group) {
+        d->ck_due = true;
+    } else {
+        sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
+    return SQLITE_OK;
+}
+
+static void destroy_locks(db *d)
+{
+    pthread_mutex_destroy(&d->rlock);
+    pthread_cond_destroy(&d->work);
+    pthread_mutex_destroy(&d->gmu);
+    pthread_mutex_destroy(&d->lock);
+}
+
 bool db_group_run(db *d, db_work_fn fn, void *user)
 {
-    db_job j = {.fn = fn, .user = user};
+    db_job j = {.fn = fn, .user = user, .queued = now_s()};
     pthread_cond_init(&j.wake, NULL);
     pthread_mutex_lock(&d->gmu);
     if (d->stopping) {
@@ -552,6 +621,8 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
     }
     sqlite3_busy_timeout(d->rsql, 5000);
     sqlite3_create_function(d->rsql, "pk_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL);
+    /* checkpoints after the group is answered (wal_grew) */
+    sqlite3_wal_hook(d->sql, wal_grew, d);
     if (pthread_create(&d->committer, NULL, committer_main, d) != 0) {
         snprintf(err, cap, "cannot start the commit thread");
         goto fail;
@@ -563,10 +634,7 @@ fail:
     for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);
     sqlite3_close(d->rsql);
     sqlite3_close(d->sql);
-    pthread_mutex_destroy(&d->rlock);
-    pthread_cond_destroy(&d->work);
-    pthread_mutex_destroy(&d->gmu);
-    pthread_mutex_destroy(&d->lock);
+    destroy_locks(d);
     free(d);
     return false;
 }
@@ -583,21 +651,22 @@ void db_close(db *d)
         if (d->groups > 0) { /* for operators and `make bench`: is the grouping working? */
             int cur = 0, hi = 0;
             sqlite3_db_status(d->sql, SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0);
+            double g = (double)d->groups;
             fprintf(stderr,
-                    "pakopeli-server: group commit: %lld requests in %lld commits (%.1f a commit); "
-                    "%d pages written; %lld statements prepared outside the cache\n",
-                    d->grouped, d->groups, (double)d->grouped / (double)d->groups, cur, d->reprepared);
+                    "pakopeli-server: group commit: %lld requests in %lld commits (%.1f a commit); a group "
+                    "%.2f ms of work, %.2f ms to commit (at most %.0f ms); a request %.2f ms queued; %lld checkpoints after a group, of "
+                    "%.1f ms; %d pages written; %lld statements prepared outside the cache\n",
+                    d->grouped, d->groups, (double)d->grouped / g, 1e3 * d->t_work / g, 1e3 * d->t_commit / g, 1e3 * d->commit_max,
+                    1e3 * d->t_queued / (double)d->grouped, d->checkpoints,
+                    d->checkpoints ? 1e3 * d->t_checkpoint / (double)d->checkpoints : 0.0, cur, d->reprepared);
         }
     }
     for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);
     sqlite3_finalize(d->r_token);
     sqlite3_close(d->rsql);
     sqlite3_exec(d->sql, "PRAGMA optimize", NULL, NULL, NULL);
-    sqlite3_close(d->sql);
-    pthread_mutex_destroy(&d->rlock);
-    pthread_cond_destroy(&d->work);
-    pthread_mutex_destroy(&d->gmu);
-    pthread_mutex_destroy(&d->lock);
+    sqlite3_close(d->sql); /* the last connection: SQLite checkpoints and removes the WAL */
+    destroy_locks(d);
     free(d);
 }
 
