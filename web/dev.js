@@ -124,7 +124,7 @@
     if (r.kind === 'asset' || (r.kind === 'comic' && now.searchParams.has('comic'))) {
       window.location.reload(); // images are decoded once; a comic alone is loaded once
     } else if (window.pakopeli) {
-      window.pakopeli.reloadRequested = true;
+      window.pakopeli.reload();
     }
   }
 

@@ -230,7 +230,13 @@
     frames.renders.push(renders);
   }
 
-  window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language,
+  // The content changed (make dev, the studio's preview): load it again now. The engine reads
+  // reloadRequested each frame; an idle engine draws no frames, so it is woken too.
+  function reload() {
+    window.pakopeli.reloadRequested = true;
+    if (window.Module && window.Module._plat_web_wake) window.Module._plat_web_wake();
+  }
+  window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language, reload,
     logical: { w: 1280, h: 720 }, passes: 0 };
   // The studio's preview (the same page, served at /studio/preview/) plays drafts on the game's
   // own origin: its saves are kept apart from the real game's, and report.js sends nothing, so an

@@ -336,6 +336,7 @@
       offline = false;
       status(`${t('saved')} ${new Date().toLocaleTimeString(lang)}`);
       refreshPreview(name);
+      checkingPreview();
       lintSoon();
       return true;
     } catch (e) {
@@ -429,6 +430,16 @@
   }
 
   // ---- the preview --------------------------------------------------------------------------------
+  // The checker's errors over the preview describe the draft they were found in; once a newer
+  // draft is saved they are old, and the preview (reloading within a second) would sit under
+  // a box of errors already fixed until the checker (seconds) answers. Until it does, the box
+  // says the draft is being checked.
+  function checkingPreview() {
+    lintSeq++; // NOT A BUG: a check still on its way read an older draft: its answer is dropped
+    const pv = $('#preview-problems');
+    if (!pv || pv.hidden) return;
+    fill(pv, h('strong', {}, t('checking')));
+  }
   let previewTimer = null;
   function refreshPreview(name) {
     const frame = $('#preview-frame');
@@ -438,6 +449,7 @@
       const w = frame.contentWindow;
       // game.json or a new picture: the whole page; a room's text: the engine reloads in place
       if (name === 'game.json' || name.startsWith('comics/') || !w || !w.pakopeli) frame.src = previewUrl();
+      else if (w.pakopeli.reload) w.pakopeli.reload(); // wakes the engine at once (it polls only every 0.5 s when idle)
       else w.pakopeli.reloadRequested = true;
     }, 150);
   }
