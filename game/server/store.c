@@ -351,10 +351,27 @@ static bool link_assets(store *st, const char *dir)
 /* Runs the linter in dir (--json --lang LANG, or --budget when lang is NULL); its standard
    output into *out. The built game is named with --web, so the first-load budget counts the
    engine as served. */
+static bool run_argv(store *st, const char *dir, char *const *argv, char **out, char *err, size_t cap);
+
 static bool run_lint(store *st, const char *dir, const char *lang, char **out, char *err, size_t cap)
 {
     char web[4096];
     if (!realpath(st->web, web)) snprintf(web, sizeof web, "%s", st->web);
+    char *const lint_argv[] = {st->lint, "--json", "--lang", (char *)lang, "--root", ".", "--web", web, "levels", NULL};
+    char *const budget_argv[] = {st->lint, "--budget", "--no-text", "--root", ".", "--web", web, "levels", NULL};
+    return run_argv(st, dir, lang ? lint_argv : budget_argv, out, err, cap);
+}
+
+bool store_rules(store *st, char **json, char *err, size_t cap)
+{
+    char *const argv[] = {st->lint, "--rules", "--json", NULL};
+    *json = NULL;
+    return run_argv(st, st->data, argv, json, err, cap);
+}
+
+/* Runs the linter with argv in dir; its standard output into *out (malloc). */
+static bool run_argv(store *st, const char *dir, char *const *argv, char **out, char *err, size_t cap)
+{
     int fds[2];
     if (pipe(fds) != 0) {
         snprintf(err, cap, "cannot start the linter (pipe)");
@@ -374,9 +391,7 @@ static bool run_lint(store *st, const char *dir, const char *lang, char **out, c
         close(fds[0]);
         close(fds[1]);
         if (chdir(dir) != 0) _exit(126);
-        char *const lint_argv[] = {st->lint, "--json", "--lang", (char *)lang, "--root", ".", "--web", web, "levels", NULL};
-        char *const budget_argv[] = {st->lint, "--budget", "--no-text", "--root", ".", "--web", web, "levels", NULL};
-        execv(st->lint, lang ? lint_argv : budget_argv);
+        execv(st->lint, argv);
         _exit(127);
     }
     close(fds[1]);

@@ -65,6 +65,9 @@ typedef struct store_lint_result {
 bool store_lint(store *st, const store_file *overlay, int n, const char *lang, store_lint_result *out, char *err,
                 size_t cap);
 void store_lint_free(store_lint_result *r);
+/* The linter's rules (pakopeli-lint --rules --json: code, severity, scope, the rule in fi and en,
+   and the texts that are the same in every language) into *json (malloc). */
+bool store_rules(store *st, char **json, char *err, size_t cap);
 /* The first load as served, with the overlay over the current release: the linter's --budget
    JSON ({total, engine, content, budget, left, ...}) into *json (malloc). */
 bool store_budget(store *st, const store_file *overlay, int n, char **json, char *err, size_t cap);

@@ -20,6 +20,7 @@
  *     POST /api/v1/studio/upload?name=x.png       the image's bytes (PNG, JPEG, SVG) -> {path}
  *     GET  /api/v1/studio/budget                  the first-load budget and what is left
  *     GET  /api/v1/studio/stats?room=             how players did and what they said, without names
+ *     GET  /api/v1/studio/rules                   the linter's rules ({rules: [...]}, pakopeli-lint --rules --json)
  * The rules content must meet are the linter's (pakopeli-lint, store_lint): none is written here.
  */
 #include <stdarg.h>
@@ -854,6 +855,27 @@ static void post_upload(scall *c)
     send_json(c, 201, o);
 }
 
+/* ---- the rules ------------------------------------------------------------------------------------------------ */
+
+/* The linter's rules as it states them, so the studio shows what the linter holds (which texts
+   are the same in every language, say) and never a rule of its own. */
+static void get_rules(scall *c)
+{
+    char *text = NULL, err[512];
+    bool ok = store_rules(c->s->store, &text, err, sizeof err);
+    cJSON *rules = ok ? cJSON_Parse(text) : NULL;
+    free(text);
+    if (!cJSON_IsArray(rules)) {
+        cJSON_Delete(rules);
+        fprintf(stderr, "pakopeli-server: studio: rules: %s\n", ok ? "not JSON" : err);
+        fail(c, 503, "lint_unavailable", NULL, "The content checker could not say its rules just now.");
+        return;
+    }
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "rules", rules);
+    send_json(c, 200, o);
+}
+
 /* ---- the first-load budget -------------------------------------------------------------------------------------- */
 
 /* The first load as served with every draft published, as the linter counts it (--budget):
@@ -1066,7 +1088,7 @@ void studio_api(srv *s, const http_req *req, http_resp *resp)
         {"diff", false, get_diff, false},         {"rollback", true, post_rollback, true},
         {"export", false, get_export, false},     {"import", true, post_import, true},
         {"upload", true, post_upload, false},     {"budget", false, get_budget, true},
-        {"stats", false, get_stats, false},
+        {"stats", false, get_stats, false},       {"rules", false, get_rules, true},
     };
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         if (strcmp(p, routes[i].path) != 0) continue;

@@ -161,6 +161,9 @@ const lint_rule *lint_rule_of(diag_code code);
 void lint_flag(lint_file *f, diag_code code, const char *path, const char *en, const char *fi, ...);
 /* True when f is a room that ships: listed in the game's "rooms". */
 bool lint_shipped(const lint_file *f);
+/* True for a text that is the same in every language (a comic character's name): a plain text
+   there is no missing translation (lint_rules.c's ONE_TEXT; path as in diagnostics). */
+bool lint_one_text(const char *path);
 /* The rules that make a room teach well and read in three languages (lint_rules.c). The texts
    are checked before the game's settings are filled in, the rest after. */
 void lint_check_texts(lint_run *run, lint_file *f);

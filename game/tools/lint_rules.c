@@ -60,8 +60,8 @@ static const lint_rule RULES[] = {
     {DIAG_KEYPAD, DIAG_ERROR, LINT_ANY, "A code lock's answer and every code part use only the keypad's keys: digits 0-9 and letters A-Z (a word with Ä or Ö is a \"text\" puzzle).",
      "Koodilukon vastauksessa ja koodin osissa on vain näppäimistön merkkejä: numerot 0–9 ja kirjaimet A–Z (sana, jossa on Ä tai Ö, on \"text\"-tehtävä)."},
     /* what a room that ships must meet: it teaches, and reads in three languages */
-    {DIAG_PLAIN_TEXT, DIAG_ERROR, LINT_SHIPPED, "Every text has \"fi\", \"sv\" and \"en\": a plain \"text\" is Finnish only (write a name that is the same in every language three times); only a text that is one whole {setting} may be plain (game.json's title, intro and ending too).",
-     "Jokaisessa tekstissä on \"fi\", \"sv\" ja \"en\": pelkkä \"teksti\" on vain suomeksi (kirjoita kaikilla kielillä sama nimi kolmesti); vain kokonainen {asetus} saa olla pelkkä teksti (myös game.jsonin title, intro ja ending)."},
+    {DIAG_PLAIN_TEXT, DIAG_ERROR, LINT_SHIPPED, "Every text has \"fi\", \"sv\" and \"en\": a plain \"text\" is Finnish only; only a text that is one whole {setting} may be plain (game.json's title, intro and ending and the texts of a listed comic too). A comic character's name is the same in every language: written once, it counts for all three.",
+     "Jokaisessa tekstissä on \"fi\", \"sv\" ja \"en\": pelkkä \"teksti\" on vain suomeksi; vain kokonainen {asetus} saa olla pelkkä teksti (myös game.jsonin title, intro ja ending sekä listatun sarjakuvan tekstit). Sarjakuvan henkilön nimi on sama kaikilla kielillä: kerran kirjoitettuna se käy kaikille kolmelle."},
     {DIAG_ROOM_SIZE, DIAG_ERROR, LINT_SHIPPED, "A room (other than the lobby) has at least 5 puzzles of at least 3 kinds, a \"code_part\" and an \"outro\".",
      "Huoneessa (aulaa lukuun ottamatta) on vähintään 5 tehtävää vähintään kolmea lajia, koodin osa \"code_part\" ja lopputeksti \"outro\"."},
     {DIAG_HINTS, DIAG_ERROR, LINT_SHIPPED, "Every puzzle (but the last door) has 1 to 3 hints.",
@@ -88,6 +88,35 @@ static const lint_rule RULES[] = {
     {DIAG_FIRST_LOAD, DIAG_ERROR, LINT_WHOLE_GAME, "The first load (the engine, fonts, every room and its pictures, as served with gzip) is at most 600 kB: a picture too big for it is named with what is left.",
      "Ensimmäinen lataus (pelimoottori, fontit, jokainen huone kuvineen, gzip-pakattuna) on enintään 600 kB: liian suuri kuva nimetään ja kerrotaan, paljonko tilaa on jäljellä."},
 };
+
+/* The texts that are the same in every language (proper names): written once, a plain text,
+   they count for fi, sv and en. The studio shows them as "same in every language" because
+   this list says so (pakopeli-lint --rules --json: the plain-text rule's "one_text"), so the
+   two never disagree. Paths with [] for any index. */
+static const char *const ONE_TEXT[] = {"characters[].name"};
+
+bool lint_one_text(const char *path)
+{
+    for (size_t i = 0; i < sizeof ONE_TEXT / sizeof ONE_TEXT[0]; i++) {
+        const char *p = path, *q = ONE_TEXT[i];
+        while (*p && *q) {
+            if (q[0] == '[' && q[1] == ']' && p[0] == '[') { /* [] matches [<digits>] */
+                const char *d = ++p;
+                while (*p >= '0' && *p <= '9') p++;
+                if (p == d || *p != ']') break;
+                p++;
+                q += 2;
+            } else if (*p == *q) {
+                p++;
+                q++;
+            } else {
+                break;
+            }
+        }
+        if (!*p && !*q) return true;
+    }
+    return false;
+}
 
 const lint_rule *lint_rules(int *count)
 {
@@ -142,6 +171,11 @@ void lint_print_rules(FILE *out, bool json, bool finnish)
             cJSON *m = cJSON_AddObjectToObject(o, "rule");
             cJSON_AddStringToObject(m, "fi", r[i].fi);
             cJSON_AddStringToObject(m, "en", r[i].en);
+            if (r[i].code == DIAG_PLAIN_TEXT) {
+                cJSON *one = cJSON_AddArrayToObject(o, "one_text");
+                for (size_t k = 0; k < sizeof ONE_TEXT / sizeof ONE_TEXT[0]; k++)
+                    cJSON_AddItemToArray(one, cJSON_CreateString(ONE_TEXT[k]));
+            }
             cJSON_AddItemToArray(arr, o);
         }
         char *s = cJSON_Print(arr);

@@ -131,11 +131,37 @@ void lint_check_texts(lint_run *run, lint_file *f)
     translations_required(f);
 }
 
+/* A comic that ships: every text in three languages, but a character's name (lint_one_text:
+   a proper name is the same in every language, so it may be written once). */
+static void comic_texts(lint_file *f)
+{
+    const comic *c = &f->comic;
+    char path[DIAG_PATH_MAX];
+    plain_text(f, "title", "title", &c->title, 0);
+    for (int p = 0; p < c->page_count; p++)
+        for (int k = 0; k < c->pages[p].panel_count; k++) {
+            const comic_panel *pn = &c->pages[p].panels[k];
+            snprintf(path, sizeof path, "pages[%d].panels[%d].description", p, pn->source_index);
+            plain_text(f, path, "description", &pn->description, 0);
+            for (int b = 0; b < pn->bubble_count; b++) {
+                snprintf(path, sizeof path, "pages[%d].panels[%d].bubbles[%d].text", p, pn->source_index, b);
+                plain_text(f, path, "text", &pn->bubbles[b].text, 0);
+            }
+        }
+    for (int i = 0; i < c->character_count; i++) {
+        snprintf(path, sizeof path, "characters[%d].name", i);
+        if (!lint_one_text(path)) plain_text(f, path, "name", &c->characters[i].name, 0);
+    }
+}
+
 void lint_check_game_texts(lint_run *run)
 {
-    /* the manifest ships; so do the comics it lists (a comic's plain texts are its own format's) */
+    /* the manifest ships; so do the comics it lists */
     for (int i = 0; i < run->file_count; i++)
-        if (run->files[i].kind == LINT_COMIC && run->files[i].ref >= 0) translations_required(&run->files[i]);
+        if (run->files[i].kind == LINT_COMIC && run->files[i].ref >= 0) {
+            translations_required(&run->files[i]);
+            if (run->files[i].loaded) comic_texts(&run->files[i]);
+        }
     if (!run->game || !run->manifest_ok) return;
     translations_required(run->game);
     plain_text(run->game, "title", "title", &run->manifest.title, 0);

@@ -59,3 +59,7 @@ test-e2e: $(LINT)
 
 # The content's unit test asks the linter (tests/unit/test_content.c): build it first.
 $(BUILD)/tests/test_content: $(LINT)
+
+# The list of texts that are the same in every language (tests/unit/test_lint_one_text.c
+# compiles lint_rules.c itself).
+$(BUILD)/tests/test_lint_one_text: game/tools/lint_rules.c $(LINT_HDR)

@@ -1,7 +1,9 @@
-// The studio's live preview against a real pakopeli-server in Debian's Chromium (issue 12): an
-// author breaks the room in the forms, the preview (the real game playing the draft) shows the
-// game's error screen in the author's language, the author fixes it, and the preview shows the
-// room again by itself, without the author reloading anything.
+// The studio's live preview and its checker against a real pakopeli-server in Debian's Chromium
+// (issue 12): an author breaks the room in the forms, the preview (the real game playing the
+// draft) shows the game's error screen in the author's language, the author fixes it, and the
+// preview shows the room again by itself, without the author reloading anything. And a comic
+// character's name written once: the studio and the checker agree that it is the same in every
+// language (it once showed "puuttuu" in sv and en while the checker found no error).
 //
 // The server is seeded from tests/fixtures/studio-game (a lobby with the last door).
 import { describe, it, before, after } from 'node:test';
@@ -133,4 +135,41 @@ describe('the studio preview', () => {
       await context.close();
     });
   }
+});
+
+describe('a name written once', () => {
+  it('is "same in every language" in the studio and no error to the checker; half-translated, both say it is missing', async () => {
+    const { page, context, errors } = await author('fi');
+    await page.click('.rooms a[href*="opastus.json"]');
+    await page.waitForSelector('[data-path="characters[0].name"]');
+    const badges = (p) => page.$$eval(`fieldset[data-path="${p}"] [data-badge]`, (b) => b.map((x) => `${x.dataset.badge}: ${x.textContent}`));
+    const checked = async () => { // the checker's answer for the draft as it is now
+      await savedNow(page);
+      await page.waitForFunction(() => !/Tarkistetaan/.test(document.querySelector('#preview-problems').textContent), null, { timeout: SERVER_WAIT });
+      const r = await page.evaluate(async () => (await fetch('/api/v1/studio/lint?lang=fi')).json());
+      return r.problems.filter((x) => x.file.endsWith('comics/opastus.json'));
+    };
+    // the shipped comic's names are written once: the same in every language, no error
+    assert.deepEqual(await badges('characters[0].name'), ['fi: sama kaikilla kielillä', 'sv: sama kaikilla kielillä', 'en: sama kaikilla kielillä']);
+    // a new character named in Finnish only: the same, and the checker agrees
+    await page.click('button:has-text("Lisää henkilö")');
+    const k = await page.evaluate(() => window.pakopeliStudio.files.get('comics/opastus.json').body.characters.length - 1);
+    await page.fill(`[data-path="characters[${k}].name.fi"]`, 'Saara');
+    assert.deepEqual(await badges(`characters[${k}].name`), ['fi: sama kaikilla kielillä', 'sv: sama kaikilla kielillä', 'en: sama kaikilla kielillä']);
+    assert.equal(await page.evaluate((i) => window.pakopeliStudio.files.get('comics/opastus.json').body.characters[i].name, k), 'Saara');
+    let problems = await checked();
+    assert.deepEqual(problems.filter((x) => x.path.startsWith(`characters[${k}]`)), [], 'the checker has nothing against the name');
+    await page.locator(`fieldset[data-path="characters[${k}].name"]`).scrollIntoViewIfNeeded();
+    await shot(page, 'studio-name-once.png');
+    // given in Swedish too but not in English: both say English is missing
+    await page.fill(`[data-path="characters[${k}].name.sv"]`, 'Sara');
+    assert.deepEqual(await badges(`characters[${k}].name`), ['fi: valmis', 'sv: valmis', 'en: puuttuu']);
+    problems = await checked();
+    const en = problems.filter((x) => x.path.startsWith(`characters[${k}].name`));
+    assert.equal(en.length, 1, JSON.stringify(problems));
+    assert.equal(en[0].severity, 'error');
+    assert.match(en[0].message, /englanninkielinen|"en"/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

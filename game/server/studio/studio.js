@@ -234,8 +234,20 @@
 
   // ---- content helpers ---------------------------------------------------------------------
   const txt = (v, l = 'fi') => (typeof v === 'string' ? v : v && typeof v === 'object' ? (v[l] || '') : '');
-  function langStatus(v, l) {
+  // The texts that are the same in every language (a comic character's name): the linter's list
+  // (GET studio/rules, its plain-text rule's "one_text"), so that what the studio shows and what
+  // the checker says never disagree. Written once, such a text counts for fi, sv and en.
+  let oneText = [];
+  const isOneText = (p) => oneText.some((x) => new RegExp(`^${x.replace(/[.]/g, '\\.').replace(/\[\]/g, '\\[\\d+\\]')}$`).test(p));
+  async function loadRules() {
+    try {
+      const r = await api('GET', 'studio/rules');
+      oneText = (r.rules.find((x) => x.code === 'plain-text') || {}).one_text || [];
+    } catch (e) { /* without them every text asks for its three languages, as before */ }
+  }
+  function langStatus(v, l, p = '') {
     if (!LANGS.some((x) => txt(v, x).trim())) return 'unused'; // an optional text not written in any language
+    if (typeof v === 'string' && isOneText(p)) return 'sameAll';
     const fi = txt(v, 'fi'), x = typeof v === 'string' ? '' : txt(v, l); // a plain string is Finnish only
     if (l === 'fi') return fi.trim() ? 'done' : 'missing';
     if (!x.trim()) return 'missing';
@@ -505,6 +517,7 @@
 
   // ---- the room list ----------------------------------------------------------------------------------------
   async function start() {
+    await loadRules();
     $('#logout').hidden = false;
     $('#who').textContent = session.user;
     location.hash = location.hash || '#rooms';
@@ -920,24 +933,28 @@
     return h('pre', { class: 'card', id: 'forms' }, JSON.stringify(doc.body, null, 2));
   }
 
+  const STATUS_WORD = { missing: 'stMissing', same: 'stSame', sameAll: 'stSameAll', done: 'stDone', unused: 'stUnused' };
   // A text in fi, sv and en side by side, each with its status.
   function text3(path, label, { multi = false } = {}) {
     const value = getPath(doc.body, path);
     const fs = h('fieldset', { dataset: { path: pathText(path) } }, h('legend', {}, label));
     const grid = h('div', { class: 'langs' });
     for (const l of LANGS) {
-      const badge = h('span', { class: `badge ${langStatus(value, l)}` }, t({ missing: 'stMissing', same: 'stSame', done: 'stDone', unused: 'stUnused' }[langStatus(value, l)]));
+      const st0 = langStatus(value, l, pathText(path));
+      const badge = h('span', { class: `badge ${st0}` }, t(STATUS_WORD[st0]));
       const id = `f-${pathText(path).replace(/[^a-z0-9]/gi, '_')}-${l}`;
       const input = h(multi ? 'textarea' : 'input', { id, lang: l, dataset: { path: `${pathText(path)}.${l}` }, oninput: (e) => {
         let v = getPath(doc.body, path);
         v = typeof v === 'object' && v ? v : { fi: typeof v === 'string' ? v : '' };
         v[l] = e.target.value;
+        // a name written in Finnish only is one text for every language (the linter's rule)
+        if (isOneText(pathText(path)) && !txt(v, 'sv').trim() && !txt(v, 'en').trim()) v = txt(v, 'fi');
         setPath(doc.body, path, v);
         for (const ll of LANGS) {
           const b = grid.querySelector(`[data-badge="${ll}"]`);
-          const st = langStatus(v, ll);
+          const st = langStatus(v, ll, pathText(path));
           b.className = `badge ${st}`;
-          b.textContent = t({ missing: 'stMissing', same: 'stSame', done: 'stDone', unused: 'stUnused' }[st]);
+          b.textContent = t(STATUS_WORD[st]);
         }
         if (path.length === 1 && path[0] === 'title') {
           if (l === 'fi') $('#editor-h').textContent = e.target.value;
@@ -946,6 +963,7 @@
         changed();
       } });
       input.value = typeof value === 'string' ? (l === 'fi' ? value : '') : txt(value, l);
+      if (st0 === 'sameAll' && l !== 'fi') input.placeholder = value;
       badge.dataset.badge = l;
       grid.append(h('label', { for: id }, h('span', {}, t(l), ' ', badge), input));
     }
@@ -1679,6 +1697,7 @@
   Object.assign(WORDS.sv, {"comic": "Serie", "characters": "Personer", "addCharacter": "Lägg till person", "charName": "Namn (skärmläsaren säger det före repliken)", "pages": "Sidor", "addPage": "Lägg till sida", "pageN": "Sida", "panels": "Rutor i läsordning", "addPanel": "Lägg till ruta", "panelN": "Ruta", "panelsShort": "rutor", "bubbles": "Pratbubblor", "addBubble": "Lägg till bubbla", "bubbleN": "bubbla", "bubbleKind": "Bubblans slag", "speech": "Tal", "thought": "Tanke", "caption": "Berättare", "speaker": "Talare", "bubbleText": "Text", "atX": "Plats från vänster (%)", "atY": "Plats uppifrån (%)", "widthPct": "Bredd (% av rutan)", "tailX": "Svansens spets från vänster (%)", "tailY": "Svansens spets uppifrån (%)", "tailOf": "Svansens spets, bubbla", "panelDescription": "Vad rutan visar (för skärmläsare)", "panelImage": "Rutans bild", "uploadPanel": "Ladda upp rutans bild (PNG eller SVG)", "comicHelp": "Dra rutor, bubblor och svansarnas spetsar med musen eller fingret; hörnet ändrar storleken. Med tangentbordet: Tab väljer, pilarna flyttar, Skift + pilar ändrar storleken. Bubblans höjd kommer av texten: förhandsvisningen visar den, och kontrollen säger till om texten inte ryms."});
   Object.assign(WORDS.en, {"comic": "Comic", "characters": "Characters", "addCharacter": "Add a character", "charName": "Name (a screen reader says it before their words)", "pages": "Pages", "addPage": "Add a page", "pageN": "Page", "panels": "Panels in reading order", "addPanel": "Add a panel", "panelN": "Panel", "panelsShort": "panels", "bubbles": "Bubbles", "addBubble": "Add a bubble", "bubbleN": "bubble", "bubbleKind": "Kind of bubble", "speech": "Speech", "thought": "Thought", "caption": "Narrator", "speaker": "Speaker", "bubbleText": "Text", "atX": "Place from the left (%)", "atY": "Place from the top (%)", "widthPct": "Width (% of the panel)", "tailX": "Tail tip from the left (%)", "tailY": "Tail tip from the top (%)", "tailOf": "Tail tip, bubble", "panelDescription": "What the panel shows (for screen readers)", "panelImage": "The panel's picture", "uploadPanel": "Upload the panel's picture (PNG or SVG)", "comicHelp": "Drag panels, bubbles and tail tips with the mouse or a finger; the corner resizes. With the keyboard: Tab selects, arrows move, Shift + arrows resize. A bubble's height comes from its text: the preview shows it, and the checker says when the text does not fit."});
   WORDS.fi.version = 'Versio'; WORDS.sv.version = 'Version'; WORDS.en.version = 'Version';
+  WORDS.fi.stSameAll = 'sama kaikilla kielillä'; WORDS.sv.stSameAll = 'samma på alla språk'; WORDS.en.stSameAll = 'same in every language';
   WORDS.fi.err.busy = 'Palvelin tarkistaa juuri muiden töitä. Yritä hetken päästä uudelleen.';
   WORDS.sv.err.busy = 'Servern kontrollerar andras arbete just nu. Försök igen om en stund.';
   WORDS.en.err.busy = 'The server is checking other authors\' work just now. Try again in a moment.';
