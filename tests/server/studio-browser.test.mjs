@@ -293,13 +293,29 @@ describe('the studio in the browser', () => {
     await page.goto(server.url + '/studio/#file=hub.json');
     await page.waitForSelector('.rect.door');
     const door = page.locator('.rect.door');
+    const doorModel = () => page.evaluate(() => window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === 'tietoturva-arjessa').rect);
+    const placed = await doorModel();
     await dragRect(page, await door.getAttribute('data-path'), 300, 200);
+    // the drag has reached the form (the box is drawn again there) before the handle is taken
+    await page.waitForFunction((was) => {
+      const r = window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === 'tietoturva-arjessa').rect;
+      return r[0] !== was[0] || r[1] !== was[1];
+    }, placed, { timeout: SERVER_WAIT });
     await door.scrollIntoViewIfNeeded();
+    // resized in the game's units, whatever the studio's scale on this screen: 240 x 84, room
+    // for the Swedish name on two lines (the scale depends on the page's fonts and width)
+    const doorScale = await page.$eval('#scene', (e) => Number(e.dataset.scale));
+    const before = await doorModel();
     const handle = await door.locator('.handle').boundingBox();
-    await page.mouse.move(handle.x + 4, handle.y + 4);
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
     await page.mouse.down();
-    await page.mouse.move(handle.x + 110, handle.y + 44, { steps: 5 });
+    await page.mouse.move(handle.x + handle.width / 2 + (240 - before[2]) * doorScale,
+      handle.y + handle.height / 2 + (84 - before[3]) * doorScale, { steps: 5 });
     await page.mouse.up();
+    await page.waitForFunction(() => {
+      const r = window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === 'tietoturva-arjessa').rect;
+      return r[2] >= 230 && r[3] >= 76;
+    }, null, { timeout: SERVER_WAIT }).catch(async () => assert.fail(`the door was not resized by its handle: ${JSON.stringify(await doorModel())} from ${JSON.stringify(before)} (scale ${doorScale})`));
     // A Swedish text typed just before publishing, with no pause for the autosave: publishing
     // sends it first, so the checker sees it and players get it (and the dragged door).
     const doorRect = await page.evaluate(() => window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === 'tietoturva-arjessa').rect);
