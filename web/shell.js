@@ -223,7 +223,10 @@
   // Drawn frames as the engine reports them (plat_frame_stats): the last 4096 frame times (ms)
   // and texts rasterised, for the benchmark (tests/bench). Cheap: a few numbers per drawn frame.
   const frames = { drawn: 0, ms: [], renders: [] };
-  function frame(ms, renders) {
+  // shown: 0 for a frame left for later (its texts come over the next frames; the canvas and the
+  // mirror still show the frame before): tests wait while window.pakopeli.held (lib.mjs settle).
+  function frame(ms, renders, shown) {
+    window.pakopeli.held = !shown;
     frames.drawn++;
     if (frames.ms.length === 4096) { frames.ms.shift(); frames.renders.shift(); }
     frames.ms.push(ms);
@@ -237,7 +240,7 @@
     if (window.Module && window.Module._plat_web_wake) window.Module._plat_web_wake();
   }
   window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language, reload,
-    logical: { w: 1280, h: 720 }, passes: 0 };
+    logical: { w: 1280, h: 720 }, passes: 0, held: false };
   // The studio's preview (the same page, served at /studio/preview/) plays drafts on the game's
   // own origin: its saves are kept apart from the real game's, and report.js sends nothing, so an
   // author trying a draft never marks (or wipes) their own real progress or anyone's results.

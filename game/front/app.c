@@ -21,6 +21,8 @@
    only when a comic opens (comic_view.c): no screen before that uses it, and it is 15 kB of
    every player's first load (docs/performance.md). */
 enum { START_FACES = TEXT_COMIC };
+/* New texts rasterised in one frame, at most (frame()); issue 18: at most 2, p99 <= 4 ms. */
+enum { TEXTS_PER_FRAME = 2 };
 static const char *const FONT_FILES[START_FACES] = {"fonts/ui-regular.ttf", "fonts/ui-bold.ttf"};
 static const char *const SAVE_KEY = "pakopeli.save";
 static const char *const SETTINGS_KEY = "pakopeli.settings";
@@ -732,6 +734,14 @@ static void frame(void *user)
         plat_idle(ticking ? 1000.0 - (double)((long long)plat_now_ms() % 1000) : -1.0);
         return;
     }
+    /* At most TEXTS_PER_FRAME new texts are rasterised in a frame (text.h): a new screen's
+       others are measured exactly and left for the next frames, which run again until every
+       text is there, while the page keeps showing the last complete frame (and its mirror).
+       A comic's zoom draws every frame at new sizes: it keeps drawing every text at once; so
+       does the first screen, which nobody waits on a stutter of (and the first interactive
+       frame comes sooner when its texts are not spread). */
+    bool spread = a->marked_interactive && !comic_view_animating(&a->comic_view, &a->assets);
+    text_frame_budget(spread ? TEXTS_PER_FRAME : 0);
     /* A pass may change state (an answer, a language): run again until it settles, so the
        frame we present always shows the newest state. Bounded: input is applied once. */
     /* (4: an answer is applied after the pass that gave it, and its verdict scrolled into view
@@ -762,21 +772,35 @@ static void frame(void *user)
         case APP_COMIC: comic_view_standalone_pass(&a->comic_view, &c); break;
         }
         if (a->settings_open) settings_pass(a, &c);
+        a->ui.hold = true; /* the mirror is published below, for the frame that is shown */
         ui_end(&a->ui, &a->gfx);
         apply_actions(a, &c);
     }
     a->dirty = false;
-    SDL_RenderPresent(a->gfx.renderer);
+    /* Not presented while a text is left for later: SDL keeps this frame's draw commands queued
+       (render batching) and the next frame clears over them, so the page never shows a screen
+       without its texts. */
+    bool complete = text_frame_complete();
+    if (complete) {
+        SDL_RenderPresent(a->gfx.renderer);
+        /* The mirror of the last pass, the one shown, with the news of every pass since the last
+           shown frame: a pass that was not shown (an earlier pass of this frame, or a frame left
+           for later) never reaches the page, so tests and screen readers read what is seen. */
+        ui_publish(&a->ui);
+    } else {
+        a->dirty = true;
+    }
     if (a->save_pending) {
         a->save_pending = false;
         save_progress(a);
     }
     if (a->lms_pending) report_to_lms(a);
+    plat_frame_stats(plat_now_ms() - t0, text_frame().renders, complete);
+    if (!complete) return;
     if (!a->marked_first_frame) {
         a->marked_first_frame = true;
         plat_mark("first-frame");
     }
-    plat_frame_stats(plat_now_ms() - t0, text_frame().renders);
     if (a->screen == APP_ERROR && a->fonts_ready && !a->marked_error) {
         a->marked_error = true;
         plat_mark("error"); /* the page takes its own "loading" line away: the card says what is wrong */

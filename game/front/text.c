@@ -8,7 +8,7 @@
 
 #include "room_layout.h"
 
-enum { FONT_SLOTS = 24, CACHE_SLOTS = 384 };
+enum { FONT_SLOTS = 24, CACHE_SLOTS = 384, MEASURED_SLOTS = 64 };
 
 typedef struct font_slot {
     text_face face;
@@ -30,6 +30,9 @@ static struct {
     int font_count;
     cache_entry cache[CACHE_SLOTS];
     uint32_t frame;
+    int budget;        /* new rasterisations allowed per frame, 0: any number */
+    cache_entry measured[MEASURED_SLOTS]; /* texts over the budget: their sizes only (tex NULL), a ring */
+    int measured_next;
     int zoom;
     float density;
     text_stats stats;
@@ -43,6 +46,7 @@ static void drop_all(void)
     }
     for (int i = 0; i < T.font_count; i++) TTF_CloseFont(T.fonts[i].font);
     T.font_count = 0;
+    memset(T.measured, 0, sizeof T.measured);
 }
 
 bool text_set_face(text_face face, const char *bytes, size_t len)
@@ -89,8 +93,88 @@ text_stats text_frame(void)
     s.cached = 0;
     for (int i = 0; i < CACHE_SLOTS; i++) s.cached += T.cache[i].tex != NULL;
     T.stats.renders = 0;
+    T.stats.deferred = 0;
     T.frame++;
     return s;
+}
+
+void text_frame_budget(int max) { T.budget = max > 0 ? max : 0; }
+bool text_frame_complete(void) { return T.stats.deferred == 0; }
+
+/* One UTF-8 code point as SDL_ttf's UTF8_getch reads valid text; *inc: its bytes. */
+static uint32_t utf8_next(const char *s, size_t len, int *inc)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int n = p[0] < 0x80 ? 1 : p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+    if ((size_t)n > len) n = 1;
+    uint32_t c = n == 1 ? p[0] : (uint32_t)(p[0] & (0x7F >> n));
+    for (int i = 1; i < n; i++) c = (c << 6) | (p[i] & 0x3F);
+    *inc = n;
+    return c;
+}
+
+/* The size TTF_RenderUTF8_Blended (wrapped false) or TTF_RenderUTF8_Blended_Wrapped (wrapped
+   true, wrap_px 0: at newlines only) gives its surface, without rasterising: the same calls on
+   the same bytes as SDL_ttf 2.20's TTF_Render_Wrapped_Internal, which breaks lines with
+   TTF_MeasureUTF8 at the last space, tab or newline (or inside a word that does not fit), and
+   with wrap 0 only at newlines, the surface as wide as the widest line. */
+static bool size_exact(TTF_Font *f, const char *s, bool wrapped, int wrap_px, text_align align, int *w, int *h)
+{
+    int width = 0, height = 0;
+    if (TTF_SizeUTF8(f, s, &width, &height) < 0 || width == 0) return false;
+    if (!wrapped) {
+        *w = width;
+        *h = height;
+        return true;
+    }
+    size_t textlen = strlen(s);
+    char *copy = malloc(textlen + 1), *text = copy;
+    if (!copy) return false;
+    memcpy(copy, s, textlen + 1);
+    int lines = 0, widest = 0;
+    do {
+        int extent = 0, max_count = 0, char_count = 0;
+        size_t save_textlen = (size_t)-1;
+        char *save_text = NULL, *start = text;
+        lines++;
+        if (TTF_MeasureUTF8(f, text, wrap_px, &extent, &max_count) < 0) {
+            free(copy);
+            return false;
+        }
+        if (wrap_px > 0 && max_count == 0) max_count = 1;
+        while (textlen > 0) {
+            int inc = 0;
+            uint32_t c = utf8_next(text, textlen, &inc);
+            text += inc;
+            textlen -= (size_t)inc;
+            if (c == 0xFEFF || c == 0xFFFE) continue; /* byte-order marks: skipped, as SDL_ttf does */
+            char_count++;
+            bool delim = wrap_px > 0 ? (c == ' ' || c == '\t' || c == '\r' || c == '\n') : c == '\n';
+            if (delim) {
+                save_textlen = textlen;
+                save_text = text;
+                if (c == '\n' || c == '\r') {
+                    *(text - 1) = '\0';
+                    break;
+                }
+            }
+            if (char_count == max_count) break;
+        }
+        if (save_text && textlen) {
+            text = save_text;
+            textlen = save_textlen;
+        }
+        if (wrap_px == 0) { /* broken at a newline (now '\0') or the end: the line's own width */
+            int lw = 0, lh = 0;
+            if (TTF_SizeUTF8(f, start, &lw, &lh) == 0 && lw > widest) widest = lw;
+        }
+    } while (textlen > 0);
+    free(copy);
+    int skip = TTF_FontLineSkip(f);
+    if (wrap_px == 0) *w = lines > 1 ? widest : width;
+    else *w = lines <= 1 && align == TEXT_LEFT ? (wrap_px < width ? wrap_px : width) : wrap_px;
+    *h = (height > skip ? height : skip) + skip * (lines - 1);
+    return true;
 }
 
 void text_shutdown(void)
@@ -154,7 +238,10 @@ static int ttf_width(void *ctx, const char *s, size_t n)
    and an empty line when a '\n' does; so the broken lines are drawn as they are (width 0: at
    '\n' only, the surface as wide as the widest line). A word wider than wrap is left to
    SDL_ttf, which breaks it inside. */
-static SDL_Surface *render_wrapped(TTF_Font *f, const char *s, SDL_Color c, int wrap)
+/* What render_wrapped hands SDL_ttf: rl_wrap's lines to break at '\n' only (*ttf_wrap 0), or, when
+   a word is wider than wrap (or the text is one line), the text itself with SDL_ttf's own
+   wrapping at wrap (*ttf_wrap = wrap). The caller frees the string. */
+static char *wrap_plan(TTF_Font *f, const char *s, int wrap, int *ttf_wrap)
 {
     size_t cap = strlen(s) + 1;
     char *lines = malloc(cap);
@@ -165,10 +252,30 @@ static SDL_Surface *render_wrapped(TTF_Font *f, const char *s, SDL_Color c, int 
         fits = ttf_width(f, l, n) <= wrap;
         l += n + (l[n] == '\n');
     }
-    SDL_Surface *surf = fits ? TTF_RenderUTF8_Blended_Wrapped(f, lines, c, 0)
-                             : TTF_RenderUTF8_Blended_Wrapped(f, s, c, (Uint32)wrap);
+    if (!fits) memcpy(lines, s, cap);
+    *ttf_wrap = fits ? 0 : wrap;
+    return lines;
+}
+
+static SDL_Surface *render_wrapped(TTF_Font *f, const char *s, SDL_Color c, int wrap)
+{
+    int ttf_wrap = 0;
+    char *lines = wrap_plan(f, s, wrap, &ttf_wrap);
+    if (!lines) return NULL;
+    SDL_Surface *surf = TTF_RenderUTF8_Blended_Wrapped(f, lines, c, (Uint32)ttf_wrap);
     free(lines);
     return surf;
+}
+
+/* The size render_wrapped's surface will have, without rasterising. */
+static bool size_wrapped(TTF_Font *f, const char *s, int wrap, text_align align, int *w, int *h)
+{
+    int ttf_wrap = 0;
+    char *lines = wrap_plan(f, s, wrap, &ttf_wrap);
+    if (!lines) return false;
+    bool ok = size_exact(f, lines, true, ttf_wrap, align, w, h);
+    free(lines);
+    return ok;
 }
 
 static cache_entry *lookup(gfx *g, const char *s, text_style st, int wrap_w)
@@ -194,6 +301,19 @@ static cache_entry *lookup(gfx *g, const char *s, text_style st, int wrap_w)
                                : st.align == TEXT_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
                                                         : TTF_WRAPPED_ALIGN_LEFT);
 #endif
+    if (T.budget > 0 && T.stats.renders >= T.budget) { /* over this frame's budget: its size only */
+        T.stats.deferred++;
+        for (int i = 0; i < MEASURED_SLOTS; i++) /* measured in an earlier pass: the passes repeat */
+            if (T.measured[i].key == key) return &T.measured[i];
+        cache_entry *m = &T.measured[T.measured_next];
+        *m = (cache_entry){0};
+        bool ok = wrap_px > 0 ? size_wrapped(f, s, wrap_px, st.align, &m->w, &m->h)
+                              : size_exact(f, s, false, 0, st.align, &m->w, &m->h);
+        if (!ok) return NULL;
+        m->key = key;
+        T.measured_next = (T.measured_next + 1) % MEASURED_SLOTS;
+        return m;
+    }
     SDL_Surface *surf = wrap_px > 0 ? render_wrapped(f, s, c, wrap_px)
                                     : TTF_RenderUTF8_Blended(f, s, c);
     if (!surf) return NULL;
@@ -218,6 +338,7 @@ int text_draw(gfx *g, const char *s, text_style st, int x, int y, int wrap_w)
 {
     cache_entry *e = lookup(g, s, st, wrap_w);
     if (!e) return 0;
+    if (!e->tex) return (int)((float)e->h / T.density + 0.5f); /* left for a later frame */
     SDL_FRect dst = {(float)x, (float)y, (float)e->w / T.density, (float)e->h / T.density};
     if (wrap_w > 0 && st.align == TEXT_CENTER) dst.x += ((float)wrap_w - dst.w) / 2;
     if (wrap_w > 0 && st.align == TEXT_RIGHT) dst.x += (float)wrap_w - dst.w;

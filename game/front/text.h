@@ -27,6 +27,7 @@ typedef struct text_style {
 
 typedef struct text_stats {
     int renders;       /* texts rasterised since the last text_frame() */
+    int deferred;      /* texts left for a later frame (text_frame_budget) since then */
     int cached;        /* entries in the pool */
 } text_stats;
 
@@ -40,6 +41,13 @@ int text_zoom(void);
 void text_set_density(gfx *g);
 /* Call once per drawn frame; resets the per-frame render counter. */
 text_stats text_frame(void);
+/* At most max new texts are rasterised until the next text_frame() (0: no limit). A text over
+   the limit is measured exactly as it will be drawn (SDL_ttf's own size and line breaking, no
+   pixels), so the frame's layout is the real one, and is not drawn: text_frame_complete() says
+   false and the caller shows the previous frame instead of this one (app.c). A new screen's
+   10-17 texts at once were the slow frames (docs/performance.md, issue 18). */
+void text_frame_budget(int max);
+bool text_frame_complete(void);
 void text_shutdown(void);
 
 /* Size of text wrapped to wrap_w logical pixels (0: no wrap). */

@@ -161,8 +161,11 @@ void ui_begin(ui *u)
     u->click_hit = false;
     u->escape = u->escape_pending;
     u->escape_pending = false;
-    u->news_len = 0;
-    u->news[0] = '\0';
+    if (!u->news_held) { /* news of a pass that was not shown goes with the next one */
+        u->news_len = 0;
+        u->news[0] = '\0';
+    }
+    u->news_held = false;
 
     /* Navigation uses the order of the previous pass: the same items, normally. */
     if (u->nav_pending && u->prev_count > 0) {
@@ -376,6 +379,17 @@ void ui_end(ui *u, gfx *g)
         u->press_key = 0;
     }
     if (u->mirror_len > 0 && u->mirror[u->mirror_len - 1] == '\n') u->mirror[--u->mirror_len] = '\0';
+    if (u->hold) { /* the page keeps the mirror of what is on screen (app.c: a frame left for later) */
+        u->news_held = true;
+        return;
+    }
+    ui_publish(u);
+}
+
+void ui_publish(ui *u)
+{
+    u->hold = false;
+    u->news_held = false;
     if (u->news_len > 0 && u->news[u->news_len - 1] == '\n') u->news[--u->news_len] = '\0';
     plat_mirror(u->mirror, u->focus_label, u->news);
     u->news_len = 0;

@@ -94,6 +94,8 @@ typedef struct ui {
     /* announcements: new things said once (ui_announce), sent with the mirror */
     char news[UI_NEWS_MAX];
     size_t news_len;
+    bool hold;                 /* set before ui_end: this pass is not shown, keep the mirror as it is */
+    bool news_held;            /* news of a held pass, sent with the next mirror */
     uint64_t announced[UI_ANNOUNCED]; /* what was said since ui_announce_reset (a ring) */
     int announced_next;
     bool focus_first;          /* the next item declared takes the focus (ui_focus_first) */
@@ -134,6 +136,9 @@ void ui_focus_first(ui *u);
 bool ui_missed_click(const ui *u, int *x, int *y);
 /* Draws the focus ring and sends the mirror to the platform. */
 void ui_end(ui *u, gfx *g);
+/* With hold set before ui_end, the pass's mirror is not sent: the caller sends the last pass's
+   (with the news of every held pass) by ui_publish once it shows the frame (app.c). */
+void ui_publish(ui *u);
 /* Limits hits to r (a scrolled panel) until ui_clip_end. */
 void ui_clip(ui *u, SDL_Rect r);
 void ui_clip_end(ui *u);

@@ -112,8 +112,10 @@ void plat_leave_focus(bool forward);
 void plat_mark(const char *name);
 /* Reports one drawn frame: how long the frame function took (ms, plat_now_ms) and how many
    texts it rasterised, for the benchmark (tests/bench). The web keeps the recent ones for the
-   page (window.pakopeli.frames); natively it does nothing. */
-void plat_frame_stats(double ms, int text_renders);
+   page (window.pakopeli.frames); natively it does nothing. shown: false when the frame was left
+   for later (a text over the frame's budget, app.c): the page still shows the one before, and
+   window.pakopeli.held says so until a frame is shown (tests wait for it after their input). */
+void plat_frame_stats(double ms, int text_renders, bool shown);
 
 /* ---- a learning platform (SCORM: web/scorm.js, only in the packages `make scorm` builds) ---- */
 

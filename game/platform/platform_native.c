@@ -257,10 +257,11 @@ void plat_mark(const char *name)
     if (plat.mirror) printf("--- mark: %s\n", name);
 }
 
-void plat_frame_stats(double ms, int text_renders)
+void plat_frame_stats(double ms, int text_renders, bool shown)
 {
     (void)ms;
     (void)text_renders;
+    (void)shown;
 }
 
 /* The newest change time of the content files (levels/ and levels/comics/), 0 when none. */

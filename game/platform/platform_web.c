@@ -347,11 +347,11 @@ void plat_mirror(const char *screen, const char *focus, const char *news)
 
 void plat_mark(const char *name) { js_mark(name); }
 
-EM_JS(void, js_frame_stats, (double ms, int renders), {
-    if (window.pakopeli && window.pakopeli.frame) window.pakopeli.frame(ms, renders);
+EM_JS(void, js_frame_stats, (double ms, int renders, int shown), {
+    if (window.pakopeli && window.pakopeli.frame) window.pakopeli.frame(ms, renders, shown);
 })
 
-void plat_frame_stats(double ms, int text_renders) { js_frame_stats(ms, text_renders); }
+void plat_frame_stats(double ms, int text_renders, bool shown) { js_frame_stats(ms, text_renders, shown); }
 
 /* The learning platform's side lives in web/scorm.js (window.pakopeli.lms). */
 EM_JS(int, js_lms_active, (void), { return (window.pakopeli && window.pakopeli.lms) ? 1 : 0; })

@@ -29,12 +29,13 @@ export const APPROVED = path.join(ROOT, 'tests/screens');
 export const GOLDEN_OUT = path.join(SCREENS, 'golden');
 export const MAX_CHANGED = 40;
 
-// Waits until the engine has drawn everything it is going to: no new pass for 250 ms.
+// Waits until the engine has drawn everything it is going to: no new pass for 250 ms, and no
+// frame left for later (window.pakopeli.held: a new screen's texts still coming).
 async function quiet(page) {
   let last = -1;
   for (let i = 0; i < 40; i++) {
-    const passes = await page.evaluate(() => (window.pakopeli ? window.pakopeli.passes : 0));
-    if (passes === last) return;
+    const [passes, held] = await page.evaluate(() => (window.pakopeli ? [window.pakopeli.passes, window.pakopeli.held] : [0, false]));
+    if (passes === last && !held) return;
     last = passes;
     await page.waitForTimeout(250);
   }

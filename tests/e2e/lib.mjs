@@ -83,12 +83,19 @@ export async function waitForLine(page, text, timeout = 10000) {
   }
 }
 
-// Runs an input and waits until the engine has drawn a pass after it (or a second has gone by:
-// input that changes nothing draws nothing). Deterministic where fixed sleeps are not.
+// Runs an input and waits until the engine has shown a frame after it (or a second has gone by:
+// input that changes nothing draws nothing). Two animation frames after the input the engine has
+// run a frame with it; a new screen's texts may then come over a few frames that are not shown
+// (window.pakopeli.held, text.h's frame budget): the wait goes on while they do, so the mirror
+// read next is the new screen's. (A frame shown between parts of the input, e.g. the hover of a
+// click's move before its press, does not end the wait early.) Deterministic where sleeps are not.
 export async function settle(page, input) {
   const before = await page.evaluate(() => window.pakopeli.passes);
+  const t0 = await page.evaluate(() => performance.now());
   await input();
-  await page.waitForFunction((n) => window.pakopeli.passes > n, before, { timeout: 1000 }).catch(() => {});
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(([n, t]) => !window.pakopeli.held
+    && (window.pakopeli.passes > n || performance.now() - t > 1000), [before, t0], { timeout: 10000 }).catch(() => {});
 }
 
 // Clicks the canvas in the middle of the control whose mirrored label contains text.

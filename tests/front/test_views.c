@@ -793,6 +793,48 @@ TEST(the_wheel_over_the_settings_leaves_the_ending_behind_them_where_it_was)
     CHECK(ending.scroll.offset > 0 || ending.scroll.content_h <= W.g.h); /* it does scroll when nothing is over it */
 }
 
+/* A text over a frame's budget (text_frame_budget) is measured without pixels, by SDL_ttf's own
+   line breaking redone in text.c: the frame's layout must be the one drawn when it is
+   rasterised, or a frame left for later would lay out (scroll, focus) differently. */
+TEST(a_text_left_for_a_later_frame_measures_as_it_is_drawn)
+{
+    static const char *const texts[] = {
+        "Tervetuloa taloon! Jokainen ovi vie huoneeseen, joka opettaa yhden osan digitaalista työpäivääsi.",
+        "Välkommen! Varje dörr leder till ett rum som lär dig en del av din digitala arbetsdag.",
+        "Kaksi riviä\nja kolmas\n\nja tyhjä välissä",
+        "Pitkäsanainenylikirjoitettukäyttäjätunnuksenvaihtoehtoluettelo ja lyhyt",
+        "  välilyöntejä   keskellä  ja lopussa  ",
+        "OK",
+        "Rivinvaihto lopussa\n",
+    };
+    static const int wraps[] = {0, 40, 90, 160, 333, 640};
+    int checked = 0, n = 0;
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+        for (size_t k = 0; k < sizeof wraps / sizeof wraps[0]; k++)
+            for (int face = TEXT_REGULAR; face <= TEXT_BOLD; face++)
+                for (int align = TEXT_LEFT; align <= TEXT_RIGHT; align++) {
+                    text_style st = {(text_face)face, 14 + 4 * (int)(k % 3), GFX_TEXT, (text_align)align};
+                    char filler[32];
+                    snprintf(filler, sizeof filler, "täyte %d", n++);
+                    int fw, fh, lw, lh, dw, dh;
+                    text_frame();
+                    text_frame_budget(1);
+                    text_measure(&W.g, filler, st, 0, &fw, &fh); /* takes the frame's one raster */
+                    text_measure(&W.g, texts[t], st, wraps[k], &lw, &lh);
+                    CHECK(!text_frame_complete());
+                    text_frame();
+                    text_frame_budget(0);
+                    text_measure(&W.g, texts[t], st, wraps[k], &dw, &dh); /* rasterised now */
+                    CHECK(text_frame().renders == 1);
+                    if (lw != dw || lh != dh)
+                        fprintf(stderr, "  '%s' wrap %d face %d align %d: measured %dx%d, drawn %dx%d\n", texts[t],
+                                wraps[k], face, align, lw, lh, dw, dh);
+                    CHECK(lw == dw && lh == dh);
+                    checked++;
+                }
+    CHECK(checked == 7 * 6 * 2 * 3);
+}
+
 /* Each test on a fresh world: a laptop, then the same on a phone held upright. */
 #define RUN_ON(test, w, h)                                                                    \
     do {                                                                                      \
@@ -828,6 +870,7 @@ int main(void)
     RUN(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file);
     RUN(a_file_requested_twice_is_held_until_both_let_go);
     RUN(the_full_pool_refuses_the_next_file_and_names_it);
+    RUN_ON(a_text_left_for_a_later_frame_measures_as_it_is_drawn, 1280, 720);
     text_shutdown();
     return harness_done();
 }
