@@ -854,8 +854,9 @@ static void get_people(call *c)
         !int_arg(c, "limit", 1, LIST_MAX, LIST_MAX, &limit))
         return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "people");
-    int64_t total = db_people_count(c->s->db, &f, c->now);
-    if (total < 0 || !db_people_page(c->s->db, &f, c->now, offset, (int)limit, add_person_row, list)) {
+    db *rd = c->s->hr_db ? c->s->hr_db : c->s->db; /* off the players' commits (db_open_reader) */
+    int64_t total = db_people_count(rd, &f, c->now);
+    if (total < 0 || !db_people_page(rd, &f, c->now, offset, (int)limit, add_person_row, list)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
@@ -1415,10 +1416,11 @@ static void get_stats(call *c)
         return;
     }
     x->content = srv_content(c->s);
-    bool ok = db_stats_covers(&f) ? stats_kept(c->s->db, &f, c->now, x, &days)
-                                  : db_results(c->s->db, &f, c->now, true, stats_row, x) &&
-                                        db_results(c->s->db, &f, c->now, false, stats_row, x) &&
-                                        db_people_list(c->s->db, &f, c->now, 1000000, day_row, &days);
+    db *rd = c->s->hr_db ? c->s->hr_db : c->s->db; /* off the players' commits (db_open_reader) */
+    bool ok = db_stats_covers(&f) ? stats_kept(rd, &f, c->now, x, &days)
+                                  : db_results(rd, &f, c->now, true, stats_row, x) &&
+                                        db_results(rd, &f, c->now, false, stats_row, x) &&
+                                        db_people_list(rd, &f, c->now, 1000000, day_row, &days);
     if (!ok || x->oom || days.oom) {
         for (int i = 0; i < LEVEL_MAX_ROOMS; i++) {
             free(x->rooms[i].times);

@@ -63,6 +63,7 @@ struct db {
        automatic one ran inside the COMMIT that crossed its threshold, so that group's answers
        waited for it; now the committer runs it after it has woken the group (wal_grew). */
     bool in_group, ck_due; /* guarded by lock */
+    int wal_pages, ck_pages; /* the WAL's size after the last commit, and at the last checkpoint */
     long long checkpoints; /* after a group (said at close) */
     long long commits_slow; /* commits that took more than 20 ms, the p99 wanted of a whole request */
 };
@@ -459,7 +460,12 @@ static void *committer_main(void *arg)
 static int wal_grew(void *arg, sqlite3 *h, const char *name, int pages)
 {
     db *d = arg;
-    if (pages < CHECKPOINT_PAGES) return SQLITE_OK;
+    if (pages < d->wal_pages) d->ck_pages = 0; /* the WAL started over */
+    d->wal_pages = pages;
+    /* While a long read (HR's statistics) keeps the WAL from starting over, a checkpoint after
+       every commit would copy little each time: again only when it has grown by a quarter. */
+    if (pages < CHECKPOINT_PAGES || pages - d->ck_pages < CHECKPOINT_PAGES / 4) return SQLITE_OK;
+    d->ck_pages = pages;
     if (d->in_group) {
         d->ck_due = true;
     } else {
@@ -639,6 +645,37 @@ fail:
     destroy_locks(d);
     free(d);
     return false;
+}
+
+bool db_open_reader(db **out, const char *path, char *err, size_t cap)
+{
+    *out = NULL;
+    db *d = calloc(1, sizeof *d);
+    if (!d) {
+        snprintf(err, cap, "out of memory");
+        return false;
+    }
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&d->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+    pthread_mutex_init(&d->gmu, NULL);
+    pthread_mutex_init(&d->rlock, NULL);
+    pthread_cond_init(&d->work, NULL);
+    if (sqlite3_open_v2(path, &d->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
+        snprintf(err, cap, "%s: cannot open database for reading: %s", path,
+                 d->sql ? sqlite3_errmsg(d->sql) : "out of memory");
+        sqlite3_close(d->sql);
+        destroy_locks(d);
+        free(d);
+        return false;
+    }
+    sqlite3_busy_timeout(d->sql, 5000);
+    sqlite3_create_function(d->sql, "pk_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_fold, NULL, NULL);
+    sqlite3_exec(d->sql, "PRAGMA trusted_schema=OFF;", NULL, NULL, NULL);
+    *out = d;
+    return true;
 }
 
 void db_close(db *d)

@@ -155,7 +155,7 @@ static bool open_db(srv *s)
         return false;
     }
     snprintf(s->db_path, sizeof s->db_path, "%s/pakopeli.db", s->cfg.data);
-    if (!db_open(&s->db, s->db_path, err, sizeof err)) {
+    if (!db_open(&s->db, s->db_path, err, sizeof err) || !db_open_reader(&s->hr_db, s->db_path, err, sizeof err)) {
         die("%s", err);
         return false;
     }
@@ -481,6 +481,7 @@ int main(int argc, char **argv)
     }
     if (!open_db(&s)) return 1;
     int rc = strcmp(cmd, "user") == 0 ? cmd_user(&s, &a) : cmd_serve(&s);
+    db_close(s.hr_db);
     db_close(s.db);
     store_close(s.store);
     files_free(s.files);

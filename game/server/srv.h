@@ -20,6 +20,7 @@
 typedef struct srv {
     cfg cfg;
     db *db;
+    db *hr_db;                     /* HR's long reads, off the writer's lock (db_open_reader) */
     char db_path[CFG_PATH_MAX + 32];
     store *store;                  /* the content: releases, drafts, uploads (store.h) */
     const replay_content *start_content; /* the release current at start (a fallback) */

@@ -124,7 +124,7 @@ export function diskFloor(folder, seconds = 2) {
 // 100,000 people straight into the database (the server stopped): 70 % completed with one play
 // and its room and puzzle results, the rest invited or started, in 8 units over a year. With the
 // runs' 30,000 players, 130,000 people.
-function fillPeople(db, n = 100000) {
+export function fillPeople(db, n = 100000) {
   const now = Date.now(); // the server keeps milliseconds
   execFileSync('sqlite3', [db], { input: `
 PRAGMA journal_mode=WAL;
