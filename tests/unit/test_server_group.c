@@ -80,8 +80,58 @@ TEST(requests_committed_together_keep_their_own_outcome)
     CHECK(system(cmd) == 0);
 }
 
+/* HR's long reads (db_open_reader) run beside the players' commits: a commit made from inside
+   a read of the people list completes. On the writer's connection the read held the lock the
+   committer needs, and this waited for ever (alarm: the test fails instead of hanging). */
+typedef struct reading {
+    db *d;
+    int rows;
+    bool committed;
+} reading;
+
+static void commit_while_reading(void *user, const db_person *p)
+{
+    (void)p;
+    reading *r = user;
+    if (r->rows++ > 0) return;
+    job j = {r->d, 99, false, false};
+    r->committed = db_group_run(r->d, work, &j);
+}
+
+TEST(a_long_read_does_not_hold_the_commits)
+{
+    char dir[] = "/tmp/pk-group-XXXXXX", path[64], err[256];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/pakopeli.db", dir);
+    db *d = NULL, *hr = NULL;
+    CHECK(db_open(&d, path, err, sizeof err));
+    CHECK(d && db_open_reader(&hr, path, err, sizeof err));
+    if (!d || !hr) return;
+    for (int i = 0; i < 3; i++) {
+        db_person p = {0};
+        snprintf(p.name, sizeof p.name, "Pelaaja %d", i);
+        snprintf(p.unit, sizeof p.unit, "Yksikkö");
+        char token[32];
+        snprintf(token, sizeof token, "token-%d", i);
+        int64_t id;
+        CHECK(db_person_add(d, &p, token, &id) == DB_OK);
+    }
+    reading r = {d, 0, false};
+    alarm(20);
+    CHECK(db_people_list(hr, NULL, 1, 100, commit_while_reading, &r));
+    alarm(0);
+    CHECK(r.rows == 3);
+    CHECK(r.committed);
+    db_close(hr);
+    db_close(d);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+}
+
 int main(void)
 {
     RUN(requests_committed_together_keep_their_own_outcome);
+    RUN(a_long_read_does_not_hold_the_commits);
     return harness_done();
 }
