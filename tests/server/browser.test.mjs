@@ -76,7 +76,7 @@ describe('HR invites, the person plays through a server restart, HR sees the res
     await clickControl(pp, 'Aloita');
     await clickControl(pp, 'Lähetysaika'); // a decoy: one mistake
     await clickControl(pp, SIGNS[0]);
-    await pp.locator('#report-status', { hasText: 'Lähetetty' }).waitFor({ timeout: 10000 });
+    await pp.locator('#report-status', { hasText: /Lähetetty/ }).waitFor({ timeout: 10000 });
 
     const stopped = await server.stop();
     assert.equal(stopped.code, 0, server.errors());
@@ -161,7 +161,8 @@ describe('HR invites, the person plays through a server restart, HR sees the res
       await form.getByLabel('Nimi').fill('Anna Anonyymi');
       await form.getByLabel('Yksikkö').fill('Neuvola');
       await form.getByRole('button', { name: 'Tallenna' }).click();
-      await page.locator('#report-status', { hasText: 'Lähetetty' }).waitFor({ timeout: 10000 });
+      // case-sensitive: a string would also match the pending 'Tallennettu, ei vielä lähetetty'
+      await page.locator('#report-status', { hasText: /Lähetetty/ }).waitFor({ timeout: 10000 });
       const db = `${anon.data}/pakopeli.db`;
       const { sql } = await import('./lib.mjs');
       assert.equal(sql(db, 'SELECT name || \'/\' || unit || \'/\' || anonymous FROM people'), 'Anna Anonyymi/Neuvola/1');
