@@ -49,7 +49,7 @@ $(WASM)/.ready: game/deps/deps.sh game/deps/wasm-libs.sh tests/e2e/package-lock.
 # NOT `:=`: these must be expanded when a recipe runs, after $(PACKAGES) has installed the -dev
 # packages, not when make reads this file (on a fresh machine there is no SDL2 .pc file yet).
 NATIVE_CFLAGS = $(WARN) -O2 -g $(shell pkg-config --cflags sdl2 SDL2_ttf SDL2_image)
-NATIVE_LIBS   = $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image) -lcjson -lm
+NATIVE_LIBS   = $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image) -lcjson -lsodium -lm
 
 .PHONY: native
 native: $(BUILD)/native/pakopeli $(BUILD)/web/.content ## the desktop game: build/native/pakopeli
@@ -66,7 +66,7 @@ EMCC := NODE_PATH=/usr/share/nodejs emcc   # emcc's optimiser needs Debian's aco
 WASM_OPT := wasm-opt -Oz
 MINIFY := NODE_PATH=/usr/share/nodejs node game/tools/minify.mjs   # Debian's node-terser
 WEB_CFLAGS := $(WARN) -Oz -I$(WASM)/include/SDL2 -I$(WASM)/include
-WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2 -lcjson \
+WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2 -lcjson -lsodium \
   -sALLOW_MEMORY_GROWTH=1 \
   -sINITIAL_MEMORY=16MB \
   -sENVIRONMENT=web \
@@ -119,10 +119,14 @@ $(BUILD)/web/.fonts: $(FONTS_SRC) Makefile game/front/font_subset.h | $(WASM)/.r
 	@touch $@
 
 CONTENT := $(shell find levels assets -type f 2>/dev/null)
-$(BUILD)/web/.content: $(CONTENT) $(wildcard web/*) game/tools/preload.mjs game/tools/minify.mjs | $(PACKAGES)
+# The rooms ship sealed (game/core/seal.h): build/web/levels is levels/ with each room's answer
+# key as salted tags, made by pakopeli-seal; levels/ itself stays plain for the linter, make dev,
+# the tests and the report server's replay.
+$(BUILD)/web/.content: $(CONTENT) $(wildcard web/*) game/tools/preload.mjs game/tools/minify.mjs $(BUILD)/native/pakopeli-seal | $(PACKAGES)
 	@mkdir -p $(BUILD)/web
 	@rm -rf $(BUILD)/web/levels $(BUILD)/web/assets
 	@cp -r levels assets $(BUILD)/web/
+	@$(BUILD)/native/pakopeli-seal $(BUILD)/web/levels
 	@cp web/* $(BUILD)/web/
 	@$(MINIFY) $(BUILD)/web/shell.js $(BUILD)/web/report.js $(BUILD)/web/scorm.js
 	@node game/tools/preload.mjs $(BUILD)/web
@@ -148,7 +152,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/t
 
 $(BUILD)/tests/%: tests/unit/%.c $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h | $(PACKAGES)
 	@mkdir -p $(@D)
-	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $(TEST_CFLAGS) $< $(CORE_SRC) -lcjson $(TEST_LIBS) -o $@
+	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $(TEST_CFLAGS) $< $(CORE_SRC) -lcjson -lsodium $(TEST_LIBS) -o $@
 
 .PHONY: test test-unit test-e2e
 test: deps test-unit test-fuzz test-lint test-e2e test-server ## every test: core (ASan+UBSan), the fuzzers' corpora, the browser end to end, the report server

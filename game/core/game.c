@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "seal.h"
+
 /* ids of a "left=right" pair fit here (ids are short; the loader keeps them to [a-z0-9_-]) */
 enum { REPORT_ID_MAX_CORE = 64 };
 
@@ -61,9 +63,18 @@ int game_next_puzzle(const game_state *g)
     return -1;
 }
 
-static void mark_solved(game_state *g, int puzzle, game_result *out)
+const char *game_code_part(const game_state *g)
+{
+    if (!g->room->sealed) return g->room->code_part;
+    return g->room_solved && g->code_part[0] ? g->code_part : NULL;
+}
+
+/* The right answer's piece of the code key (mask: choice and places; ids: the rest, seal.h),
+   then the puzzle's effects; the last puzzle opens a sealed room's code part. */
+static void mark_solved(game_state *g, int puzzle, game_result *out, uint32_t mask, const char *const *ids, int n)
 {
     const level_puzzle *p = &g->room->puzzles[puzzle];
+    seal_piece(g->room, puzzle, mask, ids, n, g->puzzles[puzzle].piece);
     for (int i = 0; i < p->give_count; i++) g->items |= 1u << p->gives_items[i];
     for (int i = 0; i < p->reveal_count; i++) g->revealed[p->reveals[i] / 32] |= 1u << (p->reveals[i] % 32);
     for (int i = 0; i < p->hide_count; i++) g->removed[p->hides[i] / 32] |= 1u << (p->hides[i] % 32);
@@ -72,6 +83,11 @@ static void mark_solved(game_state *g, int puzzle, game_result *out)
     if (g->solved_count == g->room->puzzle_count && !g->room_solved) {
         g->room_solved = true;
         out->room_solved_now = true;
+        if (g->room->sealed && g->room->code_box) {
+            unsigned char pieces[LEVEL_MAX_PUZZLES][SEAL_TAG];
+            for (int i = 0; i < g->room->puzzle_count; i++) memcpy(pieces[i], g->puzzles[i].piece, SEAL_TAG);
+            seal_open_code(g->room, (const unsigned char(*)[SEAL_TAG])pieces, g->code_part);
+        }
     }
 }
 
@@ -102,9 +118,9 @@ static void submit_choice(game_state *g, int pi, const char *const *ids, int n, 
     }
     int first_wrong = -1, first_missing = -1;
     for (int o = 0; o < p->option_count; o++) {
-        bool picked = chosen & (1u << o);
-        if (picked && !p->options[o].correct && first_wrong < 0) first_wrong = o;
-        if (!picked && p->options[o].correct && first_missing < 0) first_missing = o;
+        bool picked = chosen & (1u << o), right = seal_option_right(g->room, p, o);
+        if (picked && !right && first_wrong < 0) first_wrong = o;
+        if (!picked && right && first_missing < 0) first_missing = o;
     }
     if (first_wrong < 0 && first_missing < 0) {
         out->verdict = GAME_RIGHT;
@@ -112,7 +128,7 @@ static void submit_choice(game_state *g, int pi, const char *const *ids, int n, 
         out->option = p->correct_count == 1 ? level_find_option(p, ids[0]) : -1;
         out->explain = out->option >= 0 ? &p->options[out->option].explain
                                         : (i18n_empty(&p->solved) ? NULL : &p->solved);
-        mark_solved(g, pi, out);
+        mark_solved(g, pi, out, chosen, NULL, 0);
         return;
     }
     out->verdict = GAME_WRONG;
@@ -144,7 +160,7 @@ static void submit_hotspot(game_state *g, int pi, const char *const *ids, int n,
     }
     out->option = o;
     out->explain = &p->options[o].explain;
-    if (!p->options[o].correct) {
+    if (!seal_option_right(g->room, p, o)) {
         out->verdict = GAME_WRONG;
         count_mistake(s);
     } else if (s->found & (1u << o)) {
@@ -152,7 +168,7 @@ static void submit_hotspot(game_state *g, int pi, const char *const *ids, int n,
     } else {
         s->found |= 1u << o;
         out->verdict = popcount32(s->found) == p->correct_count ? GAME_RIGHT : GAME_PARTIAL;
-        if (out->verdict == GAME_RIGHT) mark_solved(g, pi, out);
+        if (out->verdict == GAME_RIGHT) mark_solved(g, pi, out, s->found, NULL, 0);
     }
     out->found = popcount32(s->found);
 }
@@ -172,12 +188,12 @@ static void wrong_whole(game_state *g, int pi, int first_bad, game_result *out)
     }
 }
 
-static void right_whole(game_state *g, int pi, game_result *out)
+static void right_whole(game_state *g, int pi, game_result *out, const char *const *ids, int n)
 {
     const level_puzzle *p = &g->room->puzzles[pi];
     out->verdict = GAME_RIGHT;
     out->explain = i18n_empty(&p->solved) ? NULL : &p->solved;
-    mark_solved(g, pi, out);
+    mark_solved(g, pi, out, 0, ids, n);
 }
 
 static void submit_order(game_state *g, int pi, const char *const *ids, int n, game_result *out)
@@ -196,11 +212,11 @@ static void submit_order(game_state *g, int pi, const char *const *ids, int n, g
             return;
         }
         seen |= 1u << o;
-        if (o == i) out->found++;
+        if (seal_step_right(g->room, p, o, i)) out->found++;
         else if (first_bad < 0) first_bad = o;
     }
     out->needed = n;
-    if (first_bad < 0) right_whole(g, pi, out);
+    if (first_bad < 0) right_whole(g, pi, out, ids, n);
     else wrong_whole(g, pi, first_bad, out);
 }
 
@@ -213,6 +229,7 @@ static void submit_match(game_state *g, int pi, const char *const *ids, int n, g
         return;
     }
     int first_bad = -1;
+    const char *rights[LEVEL_MAX_OPTIONS]; /* the code key's piece: each left's right-hand id, in order */
     for (int i = 0; i < n; i++) {
         const char *eq = strchr(ids[i], '=');
         char left[REPORT_ID_MAX_CORE];
@@ -223,18 +240,19 @@ static void submit_match(game_state *g, int pi, const char *const *ids, int n, g
         }
         memcpy(left, ids[i], ll);
         left[ll] = '\0';
-        int l = level_find_option(p, left), r = level_find_option(p, eq + 1);
+        int l = level_find_option(p, left), r = seal_find_right(g->room, p, eq + 1);
         if (l < 0 || r < 0 || (left_seen & (1u << l)) || (right_seen & (1u << r))) {
             out->verdict = GAME_INVALID;
             return;
         }
         left_seen |= 1u << l;
         right_seen |= 1u << r;
-        if (l == r) out->found++;
+        rights[l] = p->options[r].pair_id;
+        if (seal_pair_right(g->room, p, l, r)) out->found++;
         else if (first_bad < 0) first_bad = l;
     }
     out->needed = n;
-    if (first_bad < 0) right_whole(g, pi, out);
+    if (first_bad < 0) right_whole(g, pi, out, rights, n);
     else wrong_whole(g, pi, first_bad, out);
 }
 
@@ -252,19 +270,26 @@ static void submit_typed(game_state *g, int pi, const char *const *ids, int n, g
         return;
     }
     bool right = false;
+    char a[256];
     if (p->kind == LEVEL_P_CODE) {
         /* codes are compared without spaces: "47 21" opens a "4721" lock */
-        char a[256], b[256];
-        size_t na = 0, nb = 0;
-        const char *want = p->final_code ? g->final_code : p->answers[0];
+        size_t na = 0;
         for (const char *c = norm; *c && na + 1 < sizeof a; c++) if (*c != ' ') a[na++] = *c;
-        for (const char *c = want ? want : ""; *c && nb + 1 < sizeof b; c++) if (*c != ' ') b[nb++] = *c;
-        a[na] = b[nb] = '\0';
-        right = want && strcmp(a, b) == 0;
+        a[na] = '\0';
+        if (p->final_code) {
+            char b[256];
+            size_t nb = 0;
+            for (const char *c = g->final_code ? g->final_code : ""; *c && nb + 1 < sizeof b; c++) if (*c != ' ') b[nb++] = *c;
+            b[nb] = '\0';
+            right = g->final_code && strcmp(a, b) == 0;
+        } else {
+            right = seal_typed_right(g->room, p, a);
+        }
     } else {
-        for (int i = 0; i < p->answer_count && !right; i++) right = strcmp(norm, p->answers[i]) == 0;
+        right = seal_typed_right(g->room, p, norm);
     }
-    if (right) right_whole(g, pi, out);
+    const char *piece = a;
+    if (right) right_whole(g, pi, out, &piece, p->kind == LEVEL_P_CODE ? 1 : 0);
     else wrong_whole(g, pi, -1, out);
 }
 
@@ -280,7 +305,7 @@ static void submit_use(game_state *g, int pi, const char *const *ids, int n, gam
         out->verdict = GAME_LOCKED; /* one cannot use what one does not hold */
         return;
     }
-    if (item == p->use_item && strcmp(ids[1], p->use_place) == 0) right_whole(g, pi, out);
+    if (seal_use_right(g->room, p, item, ids[1])) right_whole(g, pi, out, ids, 2);
     else wrong_whole(g, pi, -1, out);
 }
 

@@ -37,6 +37,7 @@ typedef struct game_puzzle_state {
     uint16_t mistakes;   /* wrong answers and misses, at most GAME_MAX_MISTAKES */
     uint16_t hints_used;
     uint32_t found;      /* hotspots: bit i set when place i has been found */
+    unsigned char piece[16]; /* solved: the right answer's piece of the room's code key (seal.h) */
 } game_puzzle_state;
 
 typedef struct game_state {
@@ -48,6 +49,7 @@ typedef struct game_state {
     uint32_t revealed[(LEVEL_MAX_WIDGETS + 31) / 32]; /* hidden widgets shown by solved puzzles */
     uint32_t removed[(LEVEL_MAX_WIDGETS + 31) / 32];  /* widgets a solved puzzle took away; wins over revealed */
     const char *final_code;  /* normalised code of the last door, set by the play layer; not owned */
+    char code_part[32];      /* a sealed room's code part, opened when the room is solved */
 } game_state;
 
 typedef struct game_result {
@@ -87,6 +89,10 @@ const i18n_text *game_take_hint(game_state *g, int puzzle);
    by a solved puzzle ("gives": {"hides": [...]}). */
 bool game_widget_visible(const game_state *g, int widget);
 bool game_has_item(const game_state *g, int item);
+
+/* The room's part of the last door's code: a plain room's own, a sealed room's once solved
+   (opened with the answers that solved it), else NULL. */
+const char *game_code_part(const game_state *g);
 
 /* Totals over the room's puzzles. */
 int game_mistakes(const game_state *g);

@@ -5,6 +5,33 @@
 
 #include "jsonx.h"
 #include "load.h"
+#include "seal.h"
+
+/* A sealed room's tag: 32 hex digits (seal.h), into out (bytes) and/or *hex (a copy). */
+static bool check_tag(load_ctx *L, const char *key, const char *s, unsigned char *out, const char **hex)
+{
+    bool ok = s && strlen(s) == 2 * SEAL_TAG;
+    for (int i = 0; ok && i < SEAL_TAG; i++) {
+        int v = 0;
+        for (int k = 0; k < 2; k++) {
+            char c = s[2 * i + k];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            ok = ok && d >= 0;
+            v = v * 16 + (d < 0 ? 0 : d);
+        }
+        if (out) out[i] = (unsigned char)v;
+    }
+    if (!ok) return jx_error(&L->r, key, DIAG_BAD_VALUE, "should be %d hex digits (0-9, a-f)", 2 * SEAL_TAG);
+    if (hex) *hex = load_dup(L, s);
+    return true;
+}
+
+static bool read_tag(load_ctx *L, const cJSON *obj, const char *key, unsigned char *out, const char **hex)
+{
+    const char *s = NULL;
+    if (!jx_get_string(&L->r, obj, key, true, &s) || !s) return false;
+    return check_tag(L, key, s, out, hex);
+}
 
 /* ---- readers (the shared ones are in load.h) ----------------------------------------------- */
 
@@ -107,13 +134,20 @@ static bool read_option(load_ctx *L, const cJSON *o, level_puzzle_kind kind, lev
                                               "rect", "widget", NULL};
     static const char *const step_fields[] = {"id", "text", "explain", NULL};
     static const char *const pair_fields[] = {"id", "left", "right", "explain", NULL};
+    /* the sealed form: no "correct", no right-hand text beside its left; a tag instead */
+    static const char *const sealed_choice[] = {"id", "text", "explain", "tag", NULL};
+    static const char *const sealed_spot[] = {"id", "label", "explain", "tag", "rect", "widget", NULL};
+    static const char *const sealed_step[] = {"id", "text", "explain", "tag", NULL};
+    static const char *const sealed_pair[] = {"id", "left", "explain", "tag", NULL};
     jx_reader *r = &L->r;
     if (!cJSON_IsObject(o)) return jx_error(r, NULL, DIAG_TYPE, "should be an object {...}");
-    const char *const *fields = kind == LEVEL_P_CHOICE ? choice_fields
-                              : kind == LEVEL_P_HOTSPOTS ? spot_fields
-                              : kind == LEVEL_P_ORDER ? step_fields : pair_fields;
+    const char *const *fields = kind == LEVEL_P_CHOICE ? (L->sealed ? sealed_choice : choice_fields)
+                              : kind == LEVEL_P_HOTSPOTS ? (L->sealed ? sealed_spot : spot_fields)
+                              : kind == LEVEL_P_ORDER ? (L->sealed ? sealed_step : step_fields)
+                              : (L->sealed ? sealed_pair : pair_fields);
     bool ok = jx_check_fields(r, o, fields);
     ok &= load_id(L, o, "id", true, &out->id);
+    if (L->sealed) ok &= read_tag(L, o, "tag", out->tag, NULL);
     out->correct = true; /* steps and pairs are all part of the answer; places unless decoys */
     switch (kind) {
     case LEVEL_P_CHOICE:
@@ -141,10 +175,47 @@ static bool read_option(load_ctx *L, const cJSON *o, level_puzzle_kind kind, lev
         break;
     default: /* LEVEL_P_MATCH */
         ok &= load_text(L, o, "left", true, &out->text);
-        ok &= load_text(L, o, "right", true, &out->pair);
+        if (!L->sealed) ok &= load_text(L, o, "right", true, &out->pair); /* sealed: from "rights" */
         ok &= load_text(L, o, "explain", false, &out->explain);
         break;
     }
+    if (L->sealed && (kind == LEVEL_P_CHOICE || kind == LEVEL_P_HOTSPOTS)) out->correct = false; /* the tags say */
+    return ok;
+}
+
+/* A matching task's right-hand ids: a sealed room's own list "rights" (shuffled, opaque ids, so
+   the file does not pair them); a plain room's pairs get the same opaque ids, which its replay
+   accepts beside the pairs' own (seal_find_right). */
+static bool read_rights(load_ctx *L, const cJSON *p, level_puzzle *out)
+{
+    jx_reader *r = &L->r;
+    if (!L->sealed) {
+        for (int k = 0; k < out->option_count; k++) {
+            char id[SEAL_PAIR_ID];
+            seal_pair_id(L->salt, out->id, out->options[k].id, id);
+            out->options[k].pair_id = load_dup(L, id);
+        }
+        return true;
+    }
+    static const char *const fields[] = {"id", "right", NULL};
+    const cJSON *rights = NULL;
+    if (!jx_get_array(r, p, "rights", true, &rights) || !rights) return false;
+    bool ok = cJSON_GetArraySize(rights) == out->option_count ||
+              jx_error(r, "rights", DIAG_BAD_VALUE, "should have one right-hand text per pair (%d)", out->option_count);
+    size_t m = jx_push_key(r, "rights");
+    int k = 0;
+    for (const cJSON *o = rights->child; o && k < out->option_count; o = o->next, k++) {
+        size_t mi = jx_push_index(r, k);
+        if (!cJSON_IsObject(o)) {
+            ok = jx_error(r, NULL, DIAG_TYPE, "should be an object {...}");
+        } else {
+            ok &= jx_check_fields(r, o, fields);
+            ok &= load_id(L, o, "id", true, &out->options[k].pair_id);
+            ok &= load_text(L, o, "right", true, &out->options[k].pair);
+        }
+        jx_pop(r, mi);
+    }
+    jx_pop(r, m);
     return ok;
 }
 
@@ -164,6 +235,12 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
         [LEVEL_P_CODE] = {"answer", "final", "wrong"}, [LEVEL_P_TEXT] = {"answers", "wrong"},
         [LEVEL_P_USE] = {"item", "place", "wrong"},
     };
+    static const char *const sealed_extra[LEVEL_P_KIND_COUNT][4] = {
+        [LEVEL_P_CHOICE] = {"options", "right_count"}, [LEVEL_P_HOTSPOTS] = {"places", "right_count"},
+        [LEVEL_P_ORDER] = {"steps", "wrong"},          [LEVEL_P_MATCH] = {"pairs", "rights", "wrong"},
+        [LEVEL_P_CODE] = {"answer_tag", "letters", "final", "wrong"}, [LEVEL_P_TEXT] = {"answer_tags", "wrong"},
+        [LEVEL_P_USE] = {"use_tag", "wrong"},
+    };
     jx_reader *r = &L->r;
     if (!cJSON_IsObject(p)) return jx_error(r, NULL, DIAG_TYPE, "a puzzle should be an object {...}");
     int kind = -1;
@@ -175,7 +252,8 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
         const char *fields[16];
         int n = 0;
         for (size_t i = 0; i < sizeof common / sizeof common[0]; i++) fields[n++] = common[i];
-        for (int i = 0; i < 4 && extra[kind][i]; i++) fields[n++] = extra[kind][i];
+        const char *const *more = L->sealed ? sealed_extra[kind] : extra[kind];
+        for (int i = 0; i < 4 && more[i]; i++) fields[n++] = more[i];
         fields[n] = NULL;
         ok &= jx_check_fields(r, p, fields);
     }
@@ -228,6 +306,12 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
             }
             jx_pop(r, mi);
         }
+        jx_pop(r, m);
+        if (L->sealed && (out->kind == LEVEL_P_CHOICE || out->kind == LEVEL_P_HOTSPOTS))
+            ok &= jx_get_int(r, p, "right_count", true, 1, out->option_count > 0 ? out->option_count : 1,
+                             &out->correct_count);
+        if (out->kind == LEVEL_P_MATCH) ok &= read_rights(L, p, out);
+        m = jx_push_key(r, key);
         if (n > 0 && out->correct_count == 0)
             ok = jx_error(r, NULL, DIAG_UNSOLVABLE,
                           "no item has \"correct\": true, so the puzzle can never be solved");
@@ -235,7 +319,11 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
     }
     if (out->kind >= LEVEL_P_ORDER) ok &= load_text(L, p, "wrong", true, &out->wrong);
 
-    if (out->kind == LEVEL_P_CODE) {
+    if (out->kind == LEVEL_P_CODE && L->sealed) {
+        ok &= jx_get_bool(r, p, "final", false, &out->final_code);
+        ok &= jx_get_bool(r, p, "letters", false, &out->code_letters);
+        if (!out->final_code) ok &= read_tag(L, p, "answer_tag", NULL, &out->answers[out->answer_count++]);
+    } else if (out->kind == LEVEL_P_CODE) {
         ok &= jx_get_bool(r, p, "final", false, &out->final_code);
         const char *ans = NULL;
         ok &= jx_get_string(r, p, "answer", !out->final_code, &ans);
@@ -247,9 +335,32 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
             level_normalise_answer(ans, norm, sizeof norm);
             if (!norm[0]) ok = jx_error(r, "answer", DIAG_BAD_VALUE, "the code cannot be empty");
             out->answers[out->answer_count++] = load_dup(L, norm);
+            for (const char *c = norm; *c; c++) out->code_letters = out->code_letters || (*c >= 'a' && *c <= 'z');
         }
     }
-    if (out->kind == LEVEL_P_TEXT) {
+    if (out->kind == LEVEL_P_TEXT && L->sealed) {
+        const cJSON *tags = NULL;
+        if (jx_get_array(r, p, "answer_tags", true, &tags) && tags) {
+            size_t m = jx_push_key(r, "answer_tags");
+            int i = 0;
+            for (const cJSON *v = tags->child; v; v = v->next, i++) {
+                if (i >= LEVEL_MAX_ANSWERS) {
+                    ok = jx_error(r, NULL, DIAG_TOO_MANY, "at most %d accepted answers", LEVEL_MAX_ANSWERS);
+                    break;
+                }
+                size_t mi = jx_push_index(r, i);
+                const char *hex = NULL;
+                if (!cJSON_IsString(v)) ok = jx_error(r, NULL, DIAG_TYPE, "should be a text in quotes");
+                else ok &= check_tag(L, NULL, v->valuestring, NULL, &hex);
+                if (hex) out->answers[out->answer_count++] = hex;
+                jx_pop(r, mi);
+            }
+            if (i == 0) ok = jx_error(r, NULL, DIAG_UNSOLVABLE, "list at least one accepted answer");
+            jx_pop(r, m);
+        } else {
+            ok = false;
+        }
+    } else if (out->kind == LEVEL_P_TEXT) {
         const cJSON *answers = NULL;
         if (jx_get_array(r, p, "answers", true, &answers) && answers) {
             size_t m = jx_push_key(r, "answers");
@@ -278,7 +389,10 @@ static bool read_puzzle(load_ctx *L, const cJSON *p, level_puzzle *out, puzzle_r
             ok = false;
         }
     }
-    if (out->kind == LEVEL_P_USE) {
+    if (out->kind == LEVEL_P_USE && L->sealed) {
+        out->use_item = -1;
+        ok &= read_tag(L, p, "use_tag", NULL, &out->answers[out->answer_count++]);
+    } else if (out->kind == LEVEL_P_USE) {
         const char *place = NULL;
         ok &= jx_get_string(r, p, "item", true, &refs->use_item);
         ok &= jx_get_string(r, p, "place", true, &place);
@@ -393,7 +507,7 @@ static bool resolve_effects(load_ctx *L, level_room *room, int i, const puzzle_r
         }
         jx_pop(r, mg);
     }
-    if (p->kind == LEVEL_P_USE) {
+    if (p->kind == LEVEL_P_USE && !room->sealed) {
         p->use_item = level_find_item(room, refs->use_item);
         if (p->use_item < 0)
             ok = jx_error(r, "item", DIAG_UNKNOWN_REF, "no item has the id '%s'", refs->use_item ? refs->use_item : "");
@@ -515,8 +629,10 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
 {
     static const char *const fields[] = {"id",      "title", "intro",          "outro",      "scene",
                                          "code_part", "puzzles", "items", "timer_minutes",
-                                         "target_minutes", "comic_intro", "comic_outro", NULL};
+                                         "target_minutes", "comic_intro", "comic_outro", "sealed",
+                                         "code_box", NULL};
     static const char *const scene_fields[] = {"size", "background", "widgets", NULL};
+    static const char *const sealed_fields[] = {"version", "salt", NULL};
     memset(room, 0, sizeof *room);
     load_ctx L = {.r = jx_reader_make(file, text, len, diags), .mem = &room->mem};
     jx_reader *r = &L.r;
@@ -530,6 +646,21 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
     }
     room->file = load_dup(&L, file);
     jx_check_fields(r, root, fields);
+    /* sealed (the shipped form, seal.h) or plain: the salt is a hash of the plain file */
+    const cJSON *sealed = NULL;
+    jx_get_object(r, root, "sealed", false, &sealed);
+    if (sealed) {
+        size_t m = jx_push_key(r, "sealed");
+        int version = 0;
+        jx_check_fields(r, sealed, sealed_fields);
+        jx_get_int(r, sealed, "version", true, 1, 1, &version);
+        read_tag(&L, sealed, "salt", room->salt, NULL);
+        jx_pop(r, m);
+        room->sealed = L.sealed = true;
+    } else {
+        seal_salt_of(text, len, room->salt);
+    }
+    L.salt = room->salt;
     load_id(&L, root, "id", true, &room->id);
     load_text(&L, root, "title", true, &room->title);
     load_text(&L, root, "intro", false, &room->intro);
@@ -537,6 +668,13 @@ bool level_load_room(level_room *room, const char *file, const char *text, size_
     const char *code = NULL, *ci = NULL, *co = NULL;
     jx_get_string(r, root, "code_part", false, &code);
     room->code_part = load_dup(&L, code);
+    if (room->sealed && code) jx_error(r, "code_part", DIAG_BAD_VALUE, "a sealed room's code part is in \"code_box\"");
+    const char *box = NULL;
+    jx_get_string(r, root, "code_box", false, &box);
+    if (box && !room->sealed) jx_error(r, "code_box", DIAG_BAD_VALUE, "only a sealed room has a \"code_box\"");
+    if (box && (strlen(box) > 2 * (SEAL_CODE_MAX + 16) || strspn(box, "0123456789abcdef") != strlen(box)))
+        jx_error(r, "code_box", DIAG_BAD_VALUE, "should be hex digits (0-9, a-f), at most %d", 2 * (SEAL_CODE_MAX + 16));
+    room->code_box = load_dup(&L, box);
     jx_get_int(r, root, "timer_minutes", false, 0, 180, &room->timer_minutes);
     jx_get_int(r, root, "target_minutes", false, 0, 180, &room->target_minutes);
     jx_get_string(r, root, "comic_intro", false, &ci);

@@ -95,7 +95,11 @@ typedef struct level_option {
     i18n_text text;      /* what the player sees; for a place, its description for people who cannot see it */
     i18n_text pair;      /* matching: the right-hand partner's text */
     i18n_text explain;   /* why it is right or wrong: every answer teaches */
-    bool correct;        /* choice and hotspots; steps and pairs are all "correct" */
+    bool correct;        /* choice and hotspots; steps and pairs are all "correct". Plain rooms only:
+                            a sealed room's answers are in tag (seal.h asks either) */
+    const char *pair_id; /* match: the id an answer uses for this pair's right-hand text ("left=pair_id");
+                            the sealed form's opaque id (seal.h), which a plain room accepts too */
+    unsigned char tag[16]; /* sealed rooms: the salted tag of this option's answer piece (seal.h) */
     const char *widget;  /* hotspots: the widget the place covers, or NULL */
     level_rect rect;     /* hotspots: resolved from the widget, or given */
 } level_option;
@@ -124,10 +128,11 @@ typedef struct level_puzzle {
     int require_item_count;
     i18n_text wrong;                /* order, match, code, text, use: why a wrong answer is wrong */
     const char *answers[LEVEL_MAX_ANSWERS]; /* code and text: accepted answers, normalised at load */
-    int answer_count;
+    int answer_count;               /* a sealed room's answers are the tags' hex (seal.h) */
+    bool code_letters;              /* code: the code has letters (the keypad shows them) */
     bool final_code;                /* code: the answer is the game's code parts joined (the last door) */
     int use_item;                   /* use: index of the item to use */
-    const char *use_place;          /* use: widget id of the place to use it on */
+    const char *use_place;          /* use: widget id of the place to use it on (NULL when sealed) */
     int gives_items[LEVEL_MAX_EFFECTS]; /* effects when solved */
     int give_count;
     int reveals[LEVEL_MAX_EFFECTS];     /* widget indices shown when solved */
@@ -143,7 +148,11 @@ typedef struct level_room {
     const char *id;
     const char *file;
     i18n_text title, intro, outro;
-    const char *code_part;     /* the part of the final code this room gives */
+    const char *code_part;     /* the part of the final code this room gives (plain rooms; a sealed
+                                  room's is in code_box, opened by solving it: game_code_part) */
+    const char *code_box;      /* sealed: the code part encrypted (hex), or NULL */
+    bool sealed;               /* the shipped form: answers as salted tags (seal.h) */
+    unsigned char salt[16];    /* the room's salt: a hash of the plain file (seal.h) */
     int scene_w, scene_h;
     const char *background;    /* optional asset path drawn under the widgets */
     level_widget *widgets;

@@ -21,6 +21,8 @@ typedef struct load_ctx {
     jx_reader r;   /* the file and the JSON path being read */
     arena *mem;    /* where copies go: the loaded file's own arena */
     bool oom;      /* an allocation failed: the loader reports it once at the end */
+    bool sealed;   /* a room in the shipped, sealed form (seal.h) */
+    const unsigned char *salt; /* the room's salt, while its puzzles are read */
 } load_ctx;
 
 /* A copy of s in the arena (NULL stays NULL). */

@@ -21,7 +21,8 @@ static void update_final_code(play_state *p)
     char joined[PLAY_CODE_MAX] = "";
     for (int i = 0; i < p->game->room_count; i++) {
         if (!p->game->rooms[i].required || is_hub(p, i) || !p->rooms[i]) continue;
-        const char *part = p->rooms[i]->code_part ? p->rooms[i]->code_part : "";
+        const char *part = game_code_part(&p->room_state[i]); /* a sealed room's, opened by solving it */
+        part = part ? part : "";
         strncat(joined, part, sizeof joined - strlen(joined) - 1);
     }
     level_normalise_answer(joined, p->final_code, sizeof p->final_code);

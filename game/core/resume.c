@@ -1,5 +1,7 @@
 #include "resume.h"
 
+#include "seal.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +125,7 @@ static bool payload_of(resume_entry *e, const level_room *room, const level_puzz
             if (ll >= sizeof left) return false;
             memcpy(left, ev->answer[i], ll);
             left[ll] = '\0';
-            if (!put(e, level_find_option(p, left)) || !put(e, level_find_option(p, eq + 1))) return false;
+            if (!put(e, level_find_option(p, left)) || !put(e, seal_find_right(room, p, eq + 1))) return false;
         } else if (!put(e, level_find_option(p, ev->answer[i]))) {
             if (e->what == 'p') return (e->payload_len = 0), true;
             return false;
@@ -395,7 +397,8 @@ static bool answer_of(const resume_entry *e, const play_state *p, report_event *
     for (int i = 0; i < e->payload_len / per; i++) {
         if (per == 2)
             snprintf(ev->answer[i], sizeof ev->answer[i], "%s=%s", pz->options[idx[2 * i]].id,
-                     pz->options[idx[2 * i + 1]].id);
+                     pz->options[idx[2 * i + 1]].pair_id ? pz->options[idx[2 * i + 1]].pair_id
+                                                         : pz->options[idx[2 * i + 1]].id);
         else
             snprintf(ev->answer[i], sizeof ev->answer[i], "%s", pz->options[idx[i]].id);
     }

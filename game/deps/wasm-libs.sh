@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build SDL2, freetype, SDL2_ttf, SDL2_image and cJSON for WebAssembly with
+# Build SDL2, freetype, SDL2_ttf, SDL2_image, cJSON and libsodium for WebAssembly with
 # Debian's Emscripten, from Debian *source* packages, into a local prefix.
 #
 # Usage: game/deps/wasm-libs.sh PREFIX
@@ -7,7 +7,8 @@
 #   PREFIX/include/SDL2/{SDL.h,SDL_ttf.h,SDL_image.h,...}
 #   PREFIX/include/freetype2/...
 #   PREFIX/include/cjson/cJSON.h
-#   PREFIX/lib/{libSDL2,libfreetype,libSDL2_ttf,libSDL2_image,libcjson}.a
+#   PREFIX/include/sodium.h, PREFIX/include/sodium/...
+#   PREFIX/lib/{libSDL2,libfreetype,libSDL2_ttf,libSDL2_image,libcjson,libsodium}.a
 #
 # Sources are fetched with `apt-get source` into PREFIX/../src/<srcpkg>/.
 # Each library is rebuilt only when its stamp (PREFIX/.stamp-<srcpkg>:
@@ -104,6 +105,7 @@ V_FT=$(src_version freetype)
 V_TTF=$(src_version libsdl2-ttf)
 V_IMG=$(src_version libsdl2-image)
 V_CJSON=$(src_version cjson)
+V_SODIUM=$(src_version libsodium)
 
 # SDL for the browser game: video, render and events only (no audio, joystick, haptic, sensor,
 # power, locale, misc subsystems), and without the blitters we never hit: YUV, RLE, palette
@@ -115,6 +117,7 @@ S_FT="$V_FT cflags=$WASM_LIB_CFLAGS modules=tt,cff,psaux,pshinter,psnames,sfnt,s
 S_TTF="$V_TTF cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL freetype=$V_FT"
 S_IMG="$V_IMG cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL"
 S_CJSON="$V_CJSON cflags=$WASM_LIB_CFLAGS"
+S_SODIUM="$V_SODIUM cflags=$WASM_LIB_CFLAGS minimal no-asm no-pthreads"
 
 cmake_common=(
     -DCMAKE_BUILD_TYPE=Release
@@ -265,8 +268,62 @@ else
     log "cJSON: done in $(( $(now) - t ))s"
 fi
 
-for f in include/SDL2/SDL.h include/SDL2/SDL_ttf.h include/SDL2/SDL_image.h include/cjson/cJSON.h \
-         lib/libSDL2.a lib/libfreetype.a lib/libSDL2_ttf.a lib/libSDL2_image.a lib/libcjson.a; do
+# -------------------------------------------------------------- libsodium --
+# The sealed rooms' checks (game/core/seal.c): BLAKE2b (crypto_generichash) for the answer tags
+# and crypto_secretbox (XSalsa20-Poly1305) for the code parts. Only the sources of those two and
+# what they call are compiled, in their portable C versions (no assembly, no SIMD, no threads;
+# Debian's source has no generated configure, and a minimal build needs none: the defines
+# below are what configure would find for WebAssembly). LLVM bitcode like the others, so the
+# game's link keeps only what seal.c reaches (make bench: what it adds to the first load).
+SODIUM_SRCS=(
+    crypto_generichash/crypto_generichash.c
+    crypto_generichash/blake2b/ref/blake2b-ref.c
+    crypto_generichash/blake2b/ref/blake2b-compress-ref.c
+    crypto_generichash/blake2b/ref/generichash_blake2b.c
+    crypto_secretbox/crypto_secretbox.c
+    crypto_secretbox/crypto_secretbox_easy.c
+    crypto_secretbox/xsalsa20poly1305/secretbox_xsalsa20poly1305.c
+    crypto_stream/xsalsa20/stream_xsalsa20.c
+    crypto_stream/salsa20/stream_salsa20.c
+    crypto_stream/salsa20/ref/salsa20_ref.c
+    crypto_core/hsalsa20/core_hsalsa20.c
+    crypto_core/hsalsa20/ref2/core_hsalsa20_ref2.c
+    crypto_core/salsa/ref/core_salsa_ref.c
+    crypto_onetimeauth/crypto_onetimeauth.c
+    crypto_onetimeauth/poly1305/onetimeauth_poly1305.c
+    crypto_onetimeauth/poly1305/donna/poly1305_donna.c
+    crypto_verify/sodium/verify.c
+    sodium/utils.c
+    sodium/runtime.c
+    sodium/core.c
+    randombytes/randombytes.c
+)
+S_SODIUM="$V_SODIUM cflags=$WASM_LIB_CFLAGS portable-c ${SODIUM_SRCS[*]}"
+if up_to_date libsodium "$S_SODIUM" libsodium.a; then
+    log "libsodium $V_SODIUM: up to date"
+else
+    t=$(now)
+    d=$(fetch libsodium "$V_SODIUM")
+    rm -f "$PREFIX/.stamp-libsodium"
+    log "libsodium $V_SODIUM: compile generichash + secretbox (portable C)"
+    inc=$d/src/libsodium/include
+    ver=${V_SODIUM%%-*}
+    sed -e "s/@VERSION@/$ver/" -e "s/@SODIUM_LIBRARY_VERSION_MAJOR@/10/" \
+        -e "s/@SODIUM_LIBRARY_VERSION_MINOR@/3/" -e "s/@SODIUM_LIBRARY_MINIMAL_DEF@//" \
+        "$inc/sodium/version.h.in" > "$inc/sodium/version.h"
+    mkdir -p "$d/obj"
+    printf '%s\n' "${SODIUM_SRCS[@]}" | xargs -P "$JOBS" -I{} sh -c \
+        'emcc -c '"$WASM_LIB_CFLAGS"' -DNDEBUG -DCONFIGURED=1 -DNATIVE_LITTLE_ENDIAN=1 -DSODIUM_STATIC=1 \
+           -I"$1/sodium" -I"$1" "$2/src/libsodium/$3" -o "$2/obj/$(echo "$3" | tr / _).o"' _ "$inc" "$d" {}
+    rm -f "$PREFIX/lib/libsodium.a"
+    emar rcs "$PREFIX/lib/libsodium.a" "$d"/obj/*.o
+    rm -rf "$PREFIX/include/sodium" && cp -r "$inc/sodium" "$inc/sodium.h" "$PREFIX/include/"
+    echo "$S_SODIUM" > "$PREFIX/.stamp-libsodium"
+    log "libsodium: done in $(( $(now) - t ))s"
+fi
+
+for f in include/SDL2/SDL.h include/SDL2/SDL_ttf.h include/SDL2/SDL_image.h include/cjson/cJSON.h include/sodium.h \
+         lib/libsodium.a lib/libSDL2.a lib/libfreetype.a lib/libSDL2_ttf.a lib/libSDL2_image.a lib/libcjson.a; do
     [ -f "$PREFIX/$f" ] || die "missing $PREFIX/$f"
 done
 log "all libraries ready in $PREFIX ($(( $(now) - T_ALL ))s)"

@@ -11,7 +11,7 @@ $(COMIC_LAYOUT_TEST): tests/front/test_comic_layout.c game/front/comic_layout.c 
 	@mkdir -p $(@D)
 	@$(CC) $(WARN) -Wno-missing-prototypes -O1 -g $(SAN) $(shell pkg-config --cflags SDL2_ttf) \
 	  -DCOMIC_FONT='"$(word 3,$(FONTS_SRC))"' \
-	  $< game/front/comic_layout.c $(CORE_SRC) $(shell pkg-config --libs SDL2_ttf) -lcjson -o $@
+	  $< game/front/comic_layout.c $(CORE_SRC) $(shell pkg-config --libs SDL2_ttf) -lcjson -lsodium -o $@
 
 .PHONY: test-comic-layout
 test-comic-layout: $(COMIC_LAYOUT_TEST) ## comic bubbles fit at every text size (SDL_ttf, ASan+UBSan)

@@ -7,7 +7,7 @@ $(ROOM_LAYOUT_TEST): tests/front/test_room_layout.c game/front/room_layout.c gam
                      $(CORE_SRC) $(CORE_HDR) tests/unit/harness.h | $(PACKAGES)
 	@mkdir -p $(@D)
 	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $(shell pkg-config --cflags sdl2) \
-	  $< game/front/room_layout.c $(CORE_SRC) -lcjson -lm -o $@
+	  $< game/front/room_layout.c $(CORE_SRC) -lcjson -lsodium -lm -o $@
 
 .PHONY: test-room-layout
 test-room-layout: $(ROOM_LAYOUT_TEST) ## the room layout in CSS px: laptop, phone, zoom (ASan+UBSan)

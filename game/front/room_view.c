@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../platform/platform.h"
+#include "../core/seal.h"
 #include "dev_overlay.h"
 #include "text.h"
 #include "ui_keys.h"
@@ -547,7 +548,7 @@ static void body_choice(pane *pn, const level_puzzle *p, bool solved)
         int k = v->choice_order[i]; /* keys and answers stay the option's own */
         const level_option *o = &p->options[k];
         const char *t = i18n_get(&o->text, rp->c->lang);
-        bool marked = (several && (v->chosen & (1u << k))) || (solved && o->correct);
+        bool marked = (several && (v->chosen & (1u << k))) || (solved && seal_option_right(cur_room(rp), p, k));
         char label[UI_LABEL_MAX];
         snprintf(label, sizeof label, "%s%s%s", t, marked ? ", " : "", marked ? str(rp->c->lang, STR_SELECTED) : "");
         ui_state s = option_row_ex(pn, uik(UIK_OPTION, k), t, label, marked, !solved, 0, several ? ROW_BOX : ROW_RADIO);
@@ -608,7 +609,10 @@ static void body_order(pane *pn, const level_puzzle *p, bool solved)
     if (!solved) pane_text(pn, str(rp->c->lang, STR_ORDER_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     int n = p->option_count, tops[LEVEL_MAX_OPTIONS + 1], drop_from = -1;
     int show[LEVEL_MAX_OPTIONS];
-    for (int i = 0; i < n; i++) show[i] = solved ? i : v->order[i];
+    for (int i = 0; i < n; i++) show[i] = v->order[i];
+    for (int i = 0; solved && i < n; i++) /* solved: the right order (a sealed room ships its steps shuffled) */
+        for (int o = 0; o < n; o++)
+            if (seal_step_right(cur_room(rp), p, o, i)) show[i] = o;
     for (int i = 0; i < n; i++) {
         const level_option *o = &p->options[show[i]];
         char label[UI_LABEL_MAX];
@@ -691,9 +695,15 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
     text_style ts = {TEXT_REGULAR, RL_TS_BODY, GFX_TEXT, TEXT_LEFT};
     int left_y = pn->y, right_y = pn->y;
     int owner[LEVEL_MAX_OPTIONS]; /* the left item paired with each right one, -1 none */
-    for (int k = 0; k < n; k++) owner[k] = -1;
+    int partner_of[LEVEL_MAX_OPTIONS]; /* solved: the right pairs (a sealed room ships them apart) */
     for (int k = 0; k < n; k++) {
-        int r = solved ? k : v->pairs[k];
+        owner[k] = -1;
+        partner_of[k] = v->pairs[k];
+        for (int r = 0; solved && r < n; r++)
+            if (seal_pair_right(cur_room(rp), p, k, r)) partner_of[k] = r;
+    }
+    for (int k = 0; k < n; k++) {
+        int r = partner_of[k];
         if (r >= 0) owner[r] = k;
     }
     for (int left = 0; left < n; left++) {
@@ -701,7 +711,7 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
         int tw, th;
         text_measure(g, lt, ts, col - 48, &tw, &th);
         SDL_Rect r = {pn->x, left_y, col, th + 20};
-        int partner = solved ? left : v->pairs[left];
+        int partner = partner_of[left];
         char label[UI_LABEL_MAX];
         snprintf(label, sizeof label, "%d. %s", left + 1, lt);
         if (partner >= 0) {
@@ -722,7 +732,7 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
     if (stacked) right_y = left_y + 8;
     int rx = stacked ? pn->x : pn->x + col + 12;
     for (int i = 0; i < n; i++) {
-        int right = solved ? i : v->shuffle[i];
+        int right = solved && partner_of[i] >= 0 ? partner_of[i] : v->shuffle[i];
         const char *rt = i18n_get(&p->options[right].pair, rp->c->lang);
         int tw, th;
         text_measure(g, rt, ts, col - 48, &tw, &th);
@@ -747,7 +757,8 @@ static void body_match(pane *pn, const level_puzzle *p, bool solved)
         if (wg_button(rp->c, uik(UIK_CHECK, 0), (SDL_Rect){pn->x, pn->y, 180, pn->ch}, str(rp->c->lang, STR_CHECK), complete) && complete) {
             const char *ids[LEVEL_MAX_OPTIONS]; /* the texts live in the view until app.c applies them */
             for (int k = 0; k < n; k++) {
-                snprintf(v->pair_ids[k], sizeof v->pair_ids[k], "%s=%s", p->options[k].id, p->options[v->pairs[k]].id);
+                const level_option *r = &p->options[v->pairs[k]];
+                snprintf(v->pair_ids[k], sizeof v->pair_ids[k], "%s=%s", p->options[k].id, r->pair_id ? r->pair_id : r->id);
                 ids[k] = v->pair_ids[k];
             }
             submit(rp, p->id, ids, n);
@@ -804,7 +815,8 @@ static void code_parts(room_pass *rp, char *parts, size_t cap)
     for (int i = 0; i < rp->rc->room_count; i++) {
         if (i == rp->rc->hub || !rp->rc->manifest->rooms[i].required) continue;
         bool solved = play_room_solved(rp->rc->play, i);
-        const char *part = rp->rc->rooms[i].code_part ? rp->rc->rooms[i].code_part : "";
+        const char *part = game_code_part(&rp->rc->play->room_state[i]);
+        part = part ? part : "";
         size_t n = strlen(parts);
         snprintf(parts + n, cap - n, "%s%s", n ? " · " : "", solved ? part : "?");
     }
@@ -824,8 +836,8 @@ static void body_code(pane *pn, const level_puzzle *p, bool solved)
     pane_text(pn, str(rp->c->lang, STR_CODE_HELP), (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 8);
     answer_field(pn, true);
     /* A keypad for touch and mouse: digits, and the letters only when the code has any. */
-    const char *want = p->final_code ? cur_state(rp)->final_code : p->answers[0];
-    bool letters = false;
+    const char *want = p->final_code ? cur_state(rp)->final_code : NULL;
+    bool letters = p->code_letters; /* the loader knows, sealed or not */
     for (const char *c = want ? want : ""; *c; c++) letters = letters || (*c >= 'a' && *c <= 'z');
     const char *keys = letters ? "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ" : "123456789 0 ";
     int cols = letters ? 9 : 3, n = (int)strlen(keys);
@@ -1117,10 +1129,10 @@ static void panel_pass(room_pass *rp, const rl_screen *lay)
 /* The solved dialog's extra line: the code part, mistakes and hints. */
 static void solved_extra(room_pass *rp, char *extra, size_t cap)
 {
-    const level_room *room = cur_room(rp);
     const game_state *gs = cur_state(rp);
     extra[0] = '\0';
-    if (room->code_part) snprintf(extra, cap, str(rp->c->lang, STR_CODE_PART), room->code_part);
+    const char *part = game_code_part(gs);
+    if (part) snprintf(extra, cap, str(rp->c->lang, STR_CODE_PART), part);
     size_t n = strlen(extra);
     snprintf(extra + n, cap - n, "\n");
     n = strlen(extra);

@@ -12,7 +12,7 @@ $(VIEWS_TEST): tests/front/test_views.c $(VIEWS_SRC) $(wildcard game/front/*.h) 
 	@mkdir -p $(@D)
 	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $(shell pkg-config --cflags sdl2 SDL2_ttf SDL2_image) \
 	  -DFONT_REGULAR='"$(word 1,$(FONTS_SRC))"' -DFONT_BOLD='"$(word 2,$(FONTS_SRC))"' \
-	  $< $(VIEWS_SRC) $(CORE_SRC) $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image) -lcjson -lm -o $@
+	  $< $(VIEWS_SRC) $(CORE_SRC) $(shell pkg-config --libs sdl2 SDL2_ttf SDL2_image) -lcjson -lsodium -lm -o $@
 
 .PHONY: test-views
 test-views: $(VIEWS_TEST) ## the room and ending views' actions, natively (ASan+UBSan)

@@ -69,4 +69,4 @@ run-server: server $(BUILD)/native/pakopeli-lint web ## serve the game, the HR d
 $(BUILD)/tests/test_server_db_errors: tests/unit/test_server_db_errors.c $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) | $(PACKAGES)
 	@mkdir -p $(@D)
 	@$(CC) $(SERVER_CFLAGS) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< game/server/db_org.c game/server/db_content.c game/server/valid.c \
-	  game/server/units.c $(CORE_SRC) -lcjson -lsqlite3 -lunistring -o $@
+	  game/server/units.c $(CORE_SRC) -lcjson -lsodium -lsqlite3 -lunistring -o $@

@@ -24,7 +24,7 @@ $(BENCH)/floor/floor.js: tests/bench/floor.c tests/bench/floor.html game/tools/m
 # Loading and checking each shipped room and comic, natively (the core only).
 $(BENCH)/bench_load: tests/bench/bench_load.c $(CORE_SRC) $(CORE_HDR) | $(PACKAGES)
 	@mkdir -p $(@D)
-	@$(CC) $(WARN) -D_DEFAULT_SOURCE -O2 $< $(CORE_SRC) -lcjson -lm -o $@
+	@$(CC) $(WARN) -D_DEFAULT_SOURCE -O2 $< $(CORE_SRC) -lcjson -lsodium -lm -o $@
 
 # The disk's floor for the report server: single-row SQLite transactions with the server's settings.
 $(BENCH)/sqlite_floor: tests/bench/sqlite_floor.c | $(PACKAGES)

@@ -42,7 +42,7 @@ fuzz_defs_lint    := -Dmain=pakopeli_lint_main -Wno-missing-prototypes
 define fuzz_rule
 $(FUZZ_DIR)/fuzz_$(1): tests/fuzz/fuzz_$(1).c $$(fuzz_srcs_$(1)) $(FUZZ_CORE) $(SERVER_HDR) $(LINT_HDR) | $(PACKAGES)
 	@mkdir -p $$(@D)
-	@$(FUZZ_CC) $(FUZZ_FLAGS) $$(fuzz_defs_$(1)) tests/fuzz/fuzz_$(1).c $$(fuzz_srcs_$(1)) -lcjson -lm $$(fuzz_libs_$(1)) -o $$@
+	@$(FUZZ_CC) $(FUZZ_FLAGS) $$(fuzz_defs_$(1)) tests/fuzz/fuzz_$(1).c $$(fuzz_srcs_$(1)) -lcjson -lsodium -lm $$(fuzz_libs_$(1)) -o $$@
 endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call fuzz_rule,$(t))))
 
@@ -74,13 +74,13 @@ FUZZ_OOM := $(FUZZ_DIR)/oom_sweep
 $(FUZZ_OOM): tests/fuzz/oom_sweep.c $(CORE_SRC) $(CORE_HDR) | $(PACKAGES)
 	@mkdir -p $(@D)
 	@$(CC) $(WARN) -Werror -Wno-missing-prototypes -O1 -g $(SAN) -Wl,--wrap=malloc \
-	  tests/fuzz/oom_sweep.c $(CORE_SRC) -lcjson -o $@
+	  tests/fuzz/oom_sweep.c $(CORE_SRC) -lcjson -lsodium -o $@
 
 # no sanitizers: it measures time
 FUZZ_LINEAR := $(FUZZ_DIR)/linear
 $(FUZZ_LINEAR): tests/fuzz/linear.c $(CORE_SRC) $(CORE_HDR) | $(PACKAGES)
 	@mkdir -p $(@D)
-	@$(CC) $(WARN) -Werror -O2 -g tests/fuzz/linear.c $(CORE_SRC) -lcjson -o $@
+	@$(CC) $(WARN) -Werror -O2 -g tests/fuzz/linear.c $(CORE_SRC) -lcjson -lsodium -o $@
 
 .PHONY: test-fuzz
 test-fuzz: $(FUZZ_BINS) fuzz-seeds $(FUZZ_OOM) $(FUZZ_LINEAR) ## every fuzzer over its seeds once, the allocation-failure sweep, the linearity test

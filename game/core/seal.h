@@ -1,0 +1,69 @@
+/* seal.h - the answer key, plain or sealed (issue 15).
+ *
+ * A plain room (levels/ROOM.json: the linter, the studio's drafts, `make dev`, the tests and the
+ * server's replay) carries its answers in plain sight. The shipped web game gets the room
+ * sealed: seal_room() turns the plain text into a form whose answers are salted BLAKE2b tags
+ * (libsodium's crypto_generichash), an ordering task's steps in a shuffled order, a matching
+ * task's right-hand texts in a list of their own under opaque ids, and the code part
+ * encrypted (crypto_secretbox) with a key made of the answers the player gives by solving the
+ * room. The core checks both forms with the same functions below, one per kind.
+ *
+ * The salt is a hash of the plain file: reproducible builds, no secret to keep, and a changed
+ * room gets a new salt. It ships with the room (the browser needs it to check), so it stops
+ * precomputed tables, not a script: small answer spaces (a choice of 4, a 4-digit code, a
+ * match of 4 pairs) are found by trying them all. Sealing keeps the key out of plain sight;
+ * the server's replay on the plain content and its own clock remain the integrity controls.
+ *
+ *   char *sealed = NULL;
+ *   if (seal_room("levels/outlook.json", text, len, &sealed, &diags)) { ...; free(sealed); }
+ */
+#ifndef PK_SEAL_H
+#define PK_SEAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "level.h"
+
+enum {
+    SEAL_SALT = 16,
+    SEAL_TAG = 16,
+    SEAL_HEX = 2 * SEAL_TAG + 1, /* a tag as hex, with its NUL */
+    SEAL_PAIR_ID = 12,           /* "r" + 10 hex digits + NUL */
+    SEAL_CODE_MAX = 32           /* a room's code part, with its NUL */
+};
+
+/* The salt of a plain room: a keyed BLAKE2b of the file's bytes. */
+void seal_salt_of(const char *text, size_t len, unsigned char salt[SEAL_SALT]);
+/* The tag of one answer piece of a puzzle: BLAKE2b keyed with the salt over puzzle id, what and value. */
+void seal_tag(const unsigned char salt[SEAL_SALT], const char *puzzle, const char *what, const char *value,
+              unsigned char out[SEAL_TAG]);
+void seal_hex(const unsigned char *bytes, size_t n, char *out); /* 2n digits and a NUL */
+/* A matching pair's opaque id for its right-hand text: "r" and 10 hex digits. */
+void seal_pair_id(const unsigned char salt[SEAL_SALT], const char *puzzle, const char *pair, char out[SEAL_PAIR_ID]);
+
+/* The checks, for plain and sealed rooms alike. */
+bool seal_option_right(const level_room *room, const level_puzzle *p, int o);          /* choice, place */
+bool seal_step_right(const level_room *room, const level_puzzle *p, int o, int at);    /* step o at position at */
+bool seal_pair_right(const level_room *room, const level_puzzle *p, int left, int right);
+/* text: the normalised answer; code: normalised without spaces */
+bool seal_typed_right(const level_room *room, const level_puzzle *p, const char *answer);
+bool seal_use_right(const level_room *room, const level_puzzle *p, int item, const char *place);
+/* The option whose pair_id (or, in a plain room, own id) is id, or -1. */
+int seal_find_right(const level_room *room, const level_puzzle *p, const char *id);
+
+/* A solved puzzle's piece of the room's code key, from the right answer given: choice and
+   places by mask (bit i: option i), the others by ids (order: the steps in order; match: the
+   right-hand pair_id of each left in order; code: the code without spaces; use: item, place). */
+void seal_piece(const level_room *room, int puzzle, uint32_t mask, const char *const *ids, int n,
+                unsigned char out[SEAL_TAG]);
+/* Opens a sealed room's code part with the pieces of its solved puzzles (pieces[i] for puzzle i). */
+bool seal_open_code(const level_room *room, const unsigned char (*pieces)[SEAL_TAG], char out[SEAL_CODE_MAX]);
+
+/* Seals a plain room's text: *out is a malloc'd JSON text, the caller frees it. The room must
+   load without errors (they go to diags). */
+bool seal_room(const char *file, const char *text, size_t len, char **out, diag_list *diags);
+
+#endif
