@@ -203,7 +203,7 @@ fresh-check: ## clean Debian 12 root (debootstrap): clone, first `make test` and
 run: deps web server $(BUILD)/native/pakopeli-lint ## build and serve the game, the HR dashboard and the studio
 	@echo "Pakopeli: http://$(HOST):$(PORT)/   HR: http://$(HOST):$(PORT)/hr/   studio: http://$(HOST):$(PORT)/studio/   (Ctrl+C stops)"
 	@$(BUILD)/native/pakopeli-server --address=$(HOST) --port=$(PORT) --data=$(BUILD)/data \
-	  --web=$(BUILD)/web --hr=game/server/hr
+	  --web=$(BUILD)/web --hr=game/server/hr --levels=levels
 
 run-native: native ## play the desktop build
 	@cd $(BUILD)/web && ../native/pakopeli

@@ -94,6 +94,40 @@ static bool put(resume_entry *e, int v)
     return true;
 }
 
+/* A sealed room's right typed answer, as its bytes six bits a character: the room has no
+   accepted answer to point at, only tags (seal.h). At most RESUME_TEXT_MAX bytes. */
+static bool put_text(resume_entry *e, const char *text)
+{
+    size_t len = strlen(text);
+    if (len == 0 || len > RESUME_TEXT_MAX) return false;
+    unsigned acc = 0, bits = 0;
+    for (size_t i = 0; i < len; i++) {
+        acc = (acc << 8) | (unsigned char)text[i];
+        bits += 8;
+        while (bits >= 6) put(e, (int)((acc >> (bits -= 6)) & 63));
+    }
+    if (bits) put(e, (int)((acc << (6 - bits)) & 63));
+    return true;
+}
+
+static bool get_text(const resume_entry *e, char *out, size_t cap)
+{
+    unsigned acc = 0, bits = 0;
+    size_t n = 0;
+    for (int i = 0; i < e->payload_len; i++) {
+        int v = digit(e->payload[i]);
+        if (v < 0) return false;
+        acc = (acc << 6) | (unsigned)v;
+        bits += 6;
+        if (bits >= 8) {
+            if (n + 1 >= cap) return false;
+            out[n++] = (char)((acc >> (bits -= 8)) & 255);
+        }
+    }
+    out[n] = '\0';
+    return n > 0;
+}
+
 /* The answer as index characters; false when an id is not the content's (never for an event
    play_apply judged, except a repeat, which may carry anything: it is replayed without one). */
 static bool payload_of(resume_entry *e, const level_room *room, const level_puzzle *p, const report_event *ev)
@@ -104,6 +138,7 @@ static bool payload_of(resume_entry *e, const level_room *room, const level_puzz
         if (p->final_code) return (e->payload[e->payload_len++] = '!'), true;
         char norm[256];
         level_normalise_answer(ev->answer_count ? ev->answer[0] : "", norm, sizeof norm);
+        if (room->sealed) return put_text(e, norm); /* its answers are tags: keep what was typed */
         int at = 0; /* a code lock has one answer, compared without spaces */
         for (int a = 0; p->kind == LEVEL_P_TEXT && a < p->answer_count; a++)
             if (strcmp(norm, p->answers[a]) == 0) at = a;
@@ -253,7 +288,9 @@ size_t resume_max_len(const level_game *game, const level_room *const *rooms)
             case LEVEL_P_ORDER: wrong = right = opts; break;
             case LEVEL_P_MATCH: wrong = right = 2 * opts; break;
             case LEVEL_P_CODE:
-            case LEVEL_P_TEXT: right = 1; break;
+            case LEVEL_P_TEXT: /* the shipped rooms are sealed: a right answer is kept as typed */
+                right = p->final_code ? 1 : (RESUME_TEXT_MAX * 8 + 5) / 6;
+                break;
             case LEVEL_P_USE: wrong = right = 3; break;
             default: break;
             }
@@ -359,11 +396,13 @@ static bool answer_of(const resume_entry *e, const play_state *p, report_event *
     }
     if (typed(pz)) {
         const char *text = "0"; /* a repeat: the puzzle is solved, any text repeats */
+        char typed_text[RESUME_TEXT_MAX + 1];
         if (e->what == 'r') {
-            if (e->payload_len != 1) return false;
-            if (e->payload[0] == '!') text = p->final_code;
-            else if (idx[0] >= 0 && idx[0] < pz->answer_count) text = pz->answers[idx[0]];
+            if (e->payload_len == 1 && e->payload[0] == '!') text = p->final_code;
+            else if (room->sealed) text = get_text(e, typed_text, sizeof typed_text) ? typed_text : NULL;
+            else if (e->payload_len == 1 && idx[0] >= 0 && idx[0] < pz->answer_count) text = pz->answers[idx[0]];
             else return false;
+            if (!text) return false;
         } else if (e->what == 'w') {
             /* Any text the core judges wrong replays the mistake: the first of these that is. */
             static const char *const tries[] = {"0", "1", "x", "y", "00", "11", "xx", "yy", "0x", "x0", "01"};

@@ -45,6 +45,7 @@
 enum {
     RESUME_VERSION = 1,
     RESUME_PAYLOAD_MAX = 2 * LEVEL_MAX_OPTIONS, /* a match: two characters per pair */
+    RESUME_TEXT_MAX = RESUME_PAYLOAD_MAX * 6 / 8, /* a sealed room's typed answer, in bytes */
     RESUME_COUNT_MAX = 65535,                   /* a game_puzzle_state counts to this */
     RESUME_LIMIT_SCORM12 = 4096,                /* cmi.suspend_data: CMIString4096 */
     RESUME_LIMIT_SCORM2004 = 64000              /* cmi.suspend_data: characterstring SPM 64000 */

@@ -63,7 +63,7 @@ test-studio-browser: $(BUILD)/native/pakopeli-server-san $(BUILD)/native/pakopel
 
 run-server: server $(BUILD)/native/pakopeli-lint web ## serve the game, the HR dashboard (/hr/) and the studio (/studio/) at http://$(HOST):$(PORT)/
 	@$(BUILD)/native/pakopeli-server --address=$(HOST) --port=$(PORT) --data=$(BUILD)/data \
-	  --web=$(BUILD)/web --hr=game/server/hr
+	  --web=$(BUILD)/web --hr=game/server/hr --levels=levels
 
 # The database's own test includes db.c and needs SQLite (and what db.c calls) at link time.
 $(BUILD)/tests/test_server_db_errors: tests/unit/test_server_db_errors.c $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) | $(PACKAGES)

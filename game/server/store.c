@@ -14,6 +14,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "../core/seal.h"
 #include "auth.h"
 
 enum { PATH_MAX_ = 1024, PATH_BIG = 2200, LINT_OUT_MAX = 4 * 1024 * 1024 };
@@ -207,6 +208,17 @@ static bool seed(store *st, const char *levels, int64_t now, char *err, size_t c
             char *body = read_text(path, NULL);
             if (!body) {
                 snprintf(err, cap, "%s: cannot read", path);
+                ok = false;
+                break;
+            }
+            /* the web build's copy is sealed (game/core/seal.h): no answers to replay on */
+            cJSON *doc = cJSON_Parse(body);
+            bool sealed = cJSON_GetObjectItemCaseSensitive(doc, "sealed") != NULL;
+            cJSON_Delete(doc);
+            if (sealed) {
+                snprintf(err, cap, "%s is sealed (the web build's copy has no answers to check plays against): "
+                         "seed from the plain content, e.g. levels = the repository's levels/ folder", path);
+                free(body);
                 ok = false;
                 break;
             }
@@ -593,6 +605,22 @@ void store_serve_level(store *st, const char *name, bool drafts, const http_req 
     if (!body) {
         not_found(resp);
         return;
+    }
+    /* The game gets its rooms sealed (game/core/seal.h): the answer key as salted tags, never
+       in plain sight. The studio's preview of drafts keeps the plain text, as the replay does. */
+    if (!drafts && strcmp(name, "game.json") != 0 && strncmp(name, "comics/", 7) != 0) {
+        diag_list d = {0};
+        char *sealed = NULL;
+        if (!seal_room(name, body, strlen(body), &sealed, &d)) {
+            free(body);
+            resp->status = 500;
+            resp->type = "text/plain; charset=utf-8";
+            buf_puts(&resp->body, "the room could not be sealed\n");
+            fprintf(stderr, "store: levels/%s could not be sealed (%d errors)\n", name, d.errors);
+            return;
+        }
+        free(body);
+        body = sealed;
     }
     resp->status = 200;
     resp->type = "application/json; charset=utf-8";

@@ -374,6 +374,12 @@ static void load_all(lint_run *run)
         if (!f->text) continue;
         if (f->kind == LINT_ROOM) {
             f->loaded = level_load_room(&f->room, f->path, f->text, f->len, &f->diags);
+            if (f->loaded && f->room.sealed) { /* no answers to check: the rules need the plain room */
+                lint_report(f, DIAG_ERROR, DIAG_BAD_VALUE, "sealed",
+                            "this room is sealed (the web build's copy, its answers hidden): check the plain room in levels/");
+                level_free_room(&f->room);
+                f->loaded = false;
+            }
             if (f->loaded) lint_check_texts(run, f); /* as written, before settings fill them in */
             if (f->loaded && run->manifest_ok) level_apply_settings(&f->room, &run->manifest, &f->diags);
             place_unplaced(f);

@@ -151,6 +151,8 @@ static const phrase PATTERNS[] = {
     {"at text size % %% the % text does not fit its panel: %", "tekstikoolla %1 %% %2 teksti ei mahdu ruutuunsa: %3"},
     /* pakopeli-lint's own checks */
     {"the file cannot be read", "tiedostoa ei voi lukea"},
+    {"this room is sealed (the web build's copy, its answers hidden): check the plain room in levels/",
+     "huone on sinetöity (verkkoversion kopio, vastaukset piilotettuina): tarkista alkuperäinen huone kansiossa levels/"},
     {"this room is not listed in \"rooms\" of %, so the game never shows it",
      "tätä huonetta ei ole tiedoston %1 \"rooms\"-listassa, joten peli ei näytä sitä koskaan"},
     {"'%' should be a file under assets/, such as \"assets/scenes/my-screen.png\" (the game ships only that folder)",

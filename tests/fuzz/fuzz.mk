@@ -12,7 +12,7 @@
 
 FUZZ_CC      := clang-14
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := room game comic event replay request csv lint oidc resume ingest
+FUZZ_TARGETS := room game comic event replay request csv lint oidc resume ingest sealed
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_FLAGS   := -std=c11 -g -O1 -fno-omit-frame-pointer -D_GNU_SOURCE -Wall -Wextra \
                 -fsanitize=fuzzer,address,undefined,float-cast-overflow -fno-sanitize-recover=all
@@ -34,6 +34,7 @@ fuzz_srcs_ingest  := $(CORE_SRC) $(filter-out game/server/main.c,$(SERVER_SRC))
 fuzz_libs_ingest   = $(SERVER_LIBS)
 fuzz_defs_ingest  := -D_GNU_SOURCE -pthread -I$(BUILD)/gen
 $(FUZZ_DIR)/fuzz_ingest: $(PWLIST_DATA)
+fuzz_srcs_sealed  := $(CORE_SRC)
 fuzz_libs_request  = $(shell pkg-config --libs libsodium)
 fuzz_libs_lint     = $(shell pkg-config --cflags --libs sdl2 SDL2_ttf SDL2_image) -lz
 # the linter's own main() would clash with libFuzzer's: renamed for this build only
@@ -50,8 +51,8 @@ FUZZ_BINS := $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_TARGETS))
 
 # Seeds are copies of the repository's own files, made fresh (levels/ changes under us).
 .PHONY: fuzz-seeds
-fuzz-seeds: $(LINT)
-	@/usr/bin/python3 tests/fuzz/seeds.py $(FUZZ_DIR)/seeds $(LINT)
+fuzz-seeds: $(LINT) $(SEAL)
+	@/usr/bin/python3 tests/fuzz/seeds.py $(FUZZ_DIR)/seeds $(LINT) $(SEAL)
 
 # ASAN_OPTIONS: a loader that leaks on a refused input is a finding too.
 FUZZ_ENV := ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1

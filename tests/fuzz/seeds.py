@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""seeds.py OUT LINT - the fuzzers' starting corpora, made from the repository's own files.
+"""seeds.py OUT LINT SEAL - the fuzzers' starting corpora, made from the repository's own files.
 
 JSON loaders start from levels/, tests/fixtures/ and tests/lint/cases/; the event, replay and
 request targets start from whole plays of levels/ written from the linter's
-solutions (pakopeli-lint --solution levels/); every target
+solutions (pakopeli-lint --solution levels/); the sealed loader from the rooms of levels/ and
+tests/fixtures/ as pakopeli-seal seals them, and plain (which it seals); every target
 also starts from its found-and-fixed inputs in tests/fuzz/regress/<target>/. Nothing here is
 committed twice: the seeds are copies made at build time."""
 import base64
@@ -13,9 +14,10 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 out = sys.argv[1]
-targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc", "resume", "ingest"]
+targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc", "resume", "ingest", "sealed"]
 for t in targets:
     shutil.rmtree(os.path.join(out, t), ignore_errors=True)
     os.makedirs(os.path.join(out, t))
@@ -52,8 +54,22 @@ for path in files:
     k = kind(path)
     for t in (["room", "game", "comic"] if k == "broken" else [k]):
         put(t, path, data)
+    if k == "room":
+        put("sealed", path, data)
     if k in ("room", "comic", "broken"):
         put("lint", path, (b"\x01" if k == "comic" else b"\x00") + data)
+
+# the sealed form of every room of levels/ and of each fixture game, as the web build makes it
+for src in ["levels"] + sorted(os.path.dirname(g) for g in glob.glob("tests/fixtures/*/game.json")):
+    with tempfile.TemporaryDirectory() as tmp:
+        dst = os.path.join(tmp, "levels")
+        shutil.copytree(src, dst)
+        if subprocess.run([sys.argv[3], dst], capture_output=True).returncode != 0:
+            continue  # a fixture made to be broken
+        with open(os.path.join(dst, "game.json"), encoding="utf-8") as f:
+            for r in json.load(f).get("rooms", []):
+                with open(os.path.join(dst, r["file"]), "rb") as f2:
+                    put("sealed", "sealed-" + src + "-" + r["file"], f2.read())
 
 solutions = json.loads(subprocess.run([sys.argv[2], "--solution", "levels/"], check=True, capture_output=True,
                                       encoding="utf-8").stdout)

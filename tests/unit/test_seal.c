@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "../../game/core/play.h"
+#include "../../game/core/resume.h"
 #include "../../game/core/seal.h"
 #include "harness.h"
 
@@ -114,6 +115,7 @@ static const char *explain_fi(const game_result *r)
 }
 
 static int compared;
+static resume_writer saved; /* the sealed game's events, as a learning platform keeps them */
 
 /* One answer to both: the same verdict, option, counts and explanation. The server's replay
    (a plain room) takes the sealed form of the answer as it takes the plain one. */
@@ -132,6 +134,7 @@ static void both(play_state *pp, play_state *ps, play_state *pr, const char *roo
     CHECK(report_event_make(&ep, seq, room, puzzle, ids, n, seq * 1000.0));
     CHECK(report_event_make(&es, seq, room, puzzle, sids, n, seq * 1000.0));
     game_verdict vp = play_apply(pp, &ep, &rp), vs = play_apply(ps, &es, &rs), vr = play_apply(pr, &es, &rr);
+    if (vs != GAME_INVALID) resume_writer_add(&saved, &es, &rs);
     compared++;
     /* options by id: a sealed room's steps are in another order */
     const level_room *sr = &sealed[i];
@@ -218,6 +221,9 @@ TEST(the_known_answers_and_wrong_ones_get_the_same_verdicts_sealed_and_plain)
     play_begin(&pp, &manifest);
     play_begin(&ps, &manifest);
     play_begin(&pr, &manifest);
+    const level_room *srooms[LEVEL_MAX_ROOMS];
+    for (int i = 0; i < manifest.room_count; i++) srooms[i] = &sealed[i];
+    CHECK(resume_writer_init(&saved, &manifest, srooms));
     for (int i = 0; i < manifest.room_count; i++) {
         play_attach_room(&pp, i, &plain[i]);
         play_attach_room(&ps, i, &sealed[i]);
@@ -254,6 +260,23 @@ TEST(the_known_answers_and_wrong_ones_get_the_same_verdicts_sealed_and_plain)
     CHECK(play_score(&ps) == play_score(&pp) && play_score(&pr) == play_score(&pp));
     CHECK(play_total_mistakes(&ps) == play_total_mistakes(&pp) && play_total_mistakes(&ps) > 0);
     CHECK(compared > 100);
+
+    /* resumed from the learning platform's suspend data: the same play, typed answers and all */
+    static char text[1 << 16];
+    CHECK(!saved.lossy && resume_writer_encode(&saved, -1, text, sizeof text) > 0);
+    static play_state back;
+    play_begin(&back, &manifest);
+    for (int i = 0; i < manifest.room_count; i++) play_attach_room(&back, i, &sealed[i]);
+    resume_reader rd;
+    report_event ev;
+    game_result res;
+    CHECK(resume_reader_init(&rd, text, &back));
+    while (resume_reader_next(&rd, &back, &ev)) play_apply(&back, &ev, &res);
+    CHECK(!rd.malformed && back.escaped);
+    CHECK_STR(back.final_code, ps.final_code);
+    CHECK(play_score(&back) == play_score(&ps) && play_total_mistakes(&back) == play_total_mistakes(&ps));
+    CHECK(strlen(text) < resume_max_len(&manifest, srooms));
+    resume_writer_free(&saved);
 }
 
 /* The sealed text holds none of the key: no "correct", "answers", "answer" or "code_part"; no

@@ -1,0 +1,87 @@
+/* Sealed rooms (game/core/seal.h) on any bytes: the loader, then every puzzle answered through
+   the sealed checks (options, steps in the file's order, pairs by their opaque ids, a typed
+   answer, an item on a place) until the room is solved or nothing more opens. A plain room
+   that loads is sealed, and what the sealer makes must load sealed again, with the same
+   puzzles, and no plain answer left in it. */
+#include <string.h>
+
+#include "../../game/core/game.h"
+#include "../../game/core/seal.h"
+#include "fuzz.h"
+
+static void play(const level_room *room)
+{
+    static game_state g;
+    game_begin(&g, room);
+    for (int round = 0; round < 4; round++) {
+        for (int i = 0; i < room->puzzle_count; i++) {
+            const level_puzzle *p = &room->puzzles[i];
+            const char *ids[LEVEL_MAX_OPTIONS];
+            char pairs[LEVEL_MAX_OPTIONS][160];
+            int n = 0;
+            game_result res;
+            switch (p->kind) {
+            case LEVEL_P_CHOICE:
+            case LEVEL_P_HOTSPOTS:
+                for (int o = 0; o < p->option_count; o++) {
+                    ids[0] = p->options[o].id;
+                    game_submit(&g, p->id, ids, 1, &res);
+                }
+                continue;
+            case LEVEL_P_ORDER:
+                for (int o = 0; o < p->option_count; o++) ids[n++] = p->options[o].id;
+                break;
+            case LEVEL_P_MATCH:
+                for (int o = 0; o < p->option_count; o++) {
+                    const level_option *r = &p->options[(o + round) % p->option_count];
+                    snprintf(pairs[o], sizeof pairs[o], "%s=%s", p->options[o].id, r->pair_id ? r->pair_id : "");
+                    ids[n++] = pairs[o];
+                }
+                break;
+            case LEVEL_P_CODE:
+            case LEVEL_P_TEXT:
+                ids[n++] = round ? "1234" : "Suomi.fi";
+                break;
+            case LEVEL_P_USE:
+                if (room->item_count == 0 || room->widget_count == 0) continue;
+                ids[n++] = room->items[round % room->item_count].id;
+                ids[n++] = room->widgets[round % room->widget_count].id;
+                break;
+            default: continue;
+            }
+            game_submit(&g, p->id, ids, n, &res);
+        }
+    }
+    const char *part = game_code_part(&g);
+    FUZZ_ASSERT(!room->sealed || !part || g.room_solved);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static diag_list d;
+    static level_room room, again;
+    memset(&d, 0, sizeof d);
+    if (!level_load_room(&room, "fuzz.json", (const char *)data, size, &d)) {
+        FUZZ_ASSERT(d.errors > 0); /* a refusal always says why */
+        return 0;
+    }
+    play(&room);
+    if (!room.sealed) {
+        char *sealed = NULL;
+        memset(&d, 0, sizeof d);
+        if (seal_room("fuzz.json", (const char *)data, size, &sealed, &d)) {
+            memset(&d, 0, sizeof d);
+            FUZZ_ASSERT(level_load_room(&again, "fuzz.json", sealed, strlen(sealed), &d));
+            FUZZ_ASSERT(again.sealed && again.puzzle_count == room.puzzle_count && !again.code_part);
+            FUZZ_ASSERT(memcmp(again.salt, room.salt, SEAL_SALT) == 0);
+            FUZZ_ASSERT(!strstr(sealed, "\"correct\"") && !strstr(sealed, "\"code_part\""));
+            play(&again);
+            level_free_room(&again);
+            free(sealed);
+        } else {
+            FUZZ_ASSERT(!sealed && d.errors > 0);
+        }
+    }
+    level_free_room(&room);
+    return 0;
+}
