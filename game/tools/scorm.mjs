@@ -2,11 +2,13 @@
 //
 // Usage: node game/tools/scorm.mjs --version 1.2|2004 --out build/pakopeli-scorm12.zip
 //                                  [--web build/web] [--levels levels] [--assets assets]
+//                                  [--seal build/native/pakopeli-seal]
 //
 // The package is the whole game as build/web has it (engine, fonts, page), with the content of
 // --levels and --assets, and web/scorm.js on the page in place of report.js (a package reports
 // to the platform, not to a report server). imsmanifest.xml at the root lists every file of
-// the zip under the one SCO. The linter checks the content first (`make scorm` runs
+// the zip under the one SCO. The rooms are sealed in the package as in the web build
+// (pakopeli-seal, game/core/seal.h). The linter checks the content first (`make scorm` runs
 // pakopeli-lint --scorm VERSION): its resume state must fit the version's suspend data.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +25,7 @@ if (!version || !args.out) {
 }
 const web = args.web || 'build/web';
 const levels = args.levels || 'levels';
+const seal = args.seal || path.join(path.dirname(new URL(import.meta.url).pathname), '../../build/native/pakopeli-seal');
 const assets = args.assets || 'assets';
 const out = path.resolve(args.out);
 const stage = `${out.replace(/\.zip$/, '')}.stage`;
@@ -57,6 +60,8 @@ fs.rmSync(stage, { recursive: true, force: true });
 copyTree(web, stage, SKIP_WEB);
 copyTree(levels, path.join(stage, 'levels'), SKIP_LEVELS);
 copyTree(assets, path.join(stage, 'assets'));
+// The rooms ship sealed, as in the web build (game/core/seal.h: the answer key as salted tags).
+execFileSync(seal, [path.join(stage, 'levels')], { stdio: ['ignore', 'inherit', 'inherit'] });
 
 // The page: scorm.js where report.js was, and the preloads of this content.
 const page = path.join(stage, 'index.html');

@@ -13,13 +13,13 @@ SCORM_ASSETS ?= assets
 scorm: $(BUILD)/pakopeli-scorm12.zip $(BUILD)/pakopeli-scorm2004.zip ## SCORM 1.2 and 2004 packages: build/pakopeli-scorm12.zip, ...2004.zip
 
 # web is phony (it always checks its parts), so the packages are always packed again: a second.
-$(BUILD)/pakopeli-scorm12.zip: web $(LINT) game/tools/scorm.mjs
+$(BUILD)/pakopeli-scorm12.zip: web $(LINT) $(SEAL) game/tools/scorm.mjs
 	@$(LINT) --no-text --scorm 1.2 $(SCORM_LEVELS)
-	@node game/tools/scorm.mjs --version 1.2 --levels $(SCORM_LEVELS) --assets $(SCORM_ASSETS) --out $@
+	@node game/tools/scorm.mjs --version 1.2 --seal $(SEAL) --levels $(SCORM_LEVELS) --assets $(SCORM_ASSETS) --out $@
 
-$(BUILD)/pakopeli-scorm2004.zip: web $(LINT) game/tools/scorm.mjs
+$(BUILD)/pakopeli-scorm2004.zip: web $(LINT) $(SEAL) game/tools/scorm.mjs
 	@$(LINT) --no-text --scorm 2004 $(SCORM_LEVELS)
-	@node game/tools/scorm.mjs --version 2004 --levels $(SCORM_LEVELS) --assets $(SCORM_ASSETS) --out $@
+	@node game/tools/scorm.mjs --version 2004 --seal $(SEAL) --levels $(SCORM_LEVELS) --assets $(SCORM_ASSETS) --out $@
 
 # The browser tests host both packages in an LMS page (tests/e2e/scorm.test.mjs) and check the
 # shipped ones carry the real content.
