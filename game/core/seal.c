@@ -202,6 +202,12 @@ bool seal_open_code(const level_room *room, const unsigned char (*pieces)[SEAL_T
 
 /* ---- sealing a plain room ------------------------------------------------------------------ */
 
+/* Every field of this name: a duplicate key the loader never read must not stay in sight either. */
+static void drop(cJSON *obj, const char *key)
+{
+    while (cJSON_GetObjectItemCaseSensitive(obj, key)) cJSON_DeleteItemFromObjectCaseSensitive(obj, key);
+}
+
 static bool add_hex(cJSON *obj, const char *key, const unsigned char *bytes, size_t n)
 {
     char hex[2 * 64 + 1];
@@ -255,7 +261,7 @@ static bool seal_puzzle(const level_room *room, int pi, cJSON *pj, unsigned char
         cJSON *arr = cJSON_GetObjectItemCaseSensitive(pj, p->kind == LEVEL_P_CHOICE ? "options" : "places");
         int k = 0;
         for (cJSON *o = arr ? arr->child : NULL; o && k < p->option_count; o = o->next, k++) {
-            cJSON_DeleteItemFromObjectCaseSensitive(o, "correct");
+            drop(o, "correct");
             if (p->options[k].correct) mask |= 1u << k;
             seal_tag(room->salt, p->id, p->options[k].correct ? "right" : "wrong", p->options[k].id, t);
             ok &= add_hex(o, "tag", t, SEAL_TAG);
@@ -288,6 +294,7 @@ static bool seal_puzzle(const level_room *room, int pi, cJSON *pj, unsigned char
             ok &= add_hex(o, "tag", t, SEAL_TAG);
             cJSON *r = cJSON_CreateObject();
             cJSON *text = cJSON_DetachItemFromObjectCaseSensitive(o, "right");
+            drop(o, "right");
             ok &= r && text && cJSON_AddStringToObject(r, "id", pair_ids[k]) != NULL;
             if (r && text) cJSON_AddItemToObject(r, "right", text);
             else cJSON_Delete(text);
@@ -303,7 +310,7 @@ static bool seal_puzzle(const level_room *room, int pi, cJSON *pj, unsigned char
         if (p->final_code) break;
         char code[256];
         spaceless(p->answers[0], code, sizeof code);
-        cJSON_DeleteItemFromObjectCaseSensitive(pj, "answer");
+        drop(pj, "answer");
         seal_tag(room->salt, p->id, "answer", code, t);
         ok &= add_hex(pj, "answer_tag", t, SEAL_TAG);
         ok &= cJSON_AddBoolToObject(pj, "letters", p->code_letters) != NULL;
@@ -312,7 +319,7 @@ static bool seal_puzzle(const level_room *room, int pi, cJSON *pj, unsigned char
         return ok;
     }
     case LEVEL_P_TEXT: {
-        cJSON_DeleteItemFromObjectCaseSensitive(pj, "answers");
+        drop(pj, "answers");
         char hex[LEVEL_MAX_ANSWERS][SEAL_HEX];
         int m = 0;
         for (int a = 0; a < p->answer_count; a++) {
@@ -330,8 +337,8 @@ static bool seal_puzzle(const level_room *room, int pi, cJSON *pj, unsigned char
         break;
     }
     case LEVEL_P_USE: {
-        cJSON_DeleteItemFromObjectCaseSensitive(pj, "item");
-        cJSON_DeleteItemFromObjectCaseSensitive(pj, "place");
+        drop(pj, "item");
+        drop(pj, "place");
         char v[VALUE_MAX];
         snprintf(v, sizeof v, "%s@%s", room->items[p->use_item].id, p->use_place);
         seal_tag(room->salt, p->id, "use", v, t);
@@ -367,7 +374,7 @@ bool seal_room(const char *file, const char *text, size_t len, char **out, diag_
         if (ok) {
             code_key(&room, (const unsigned char(*)[SEAL_TAG])pieces, key, nonce);
             crypto_secretbox_easy(box, (const unsigned char *)room.code_part, n, nonce, key);
-            cJSON_DeleteItemFromObjectCaseSensitive(root, "code_part");
+            drop(root, "code_part");
             ok = add_hex(root, "code_box", box, n + crypto_secretbox_MACBYTES);
             sodium_memzero(key, sizeof key);
         }
