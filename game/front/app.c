@@ -12,6 +12,7 @@
 
 #include <SDL.h>
 
+#include "../core/diag_text.h"
 #include "app.h"
 #include "../core/jsonx.h"
 #include "dev_overlay.h"
@@ -667,8 +668,8 @@ static void error_pass(app *a)
     ui_say(&a->ui, str(a->lang, STR_ERROR_TITLE));
     for (int i = 0; i < a->diags.count && y < help_y - 60; i++) {
         if (a->diags.items[i].severity != DIAG_ERROR) continue;
-        char line[DIAG_MSG_MAX + DIAG_PATH_MAX + DIAG_FILE_MAX + 40];
-        diag_format(&a->diags.items[i], line, sizeof line);
+        char line[2 * DIAG_MSG_MAX + DIAG_PATH_MAX + DIAG_FILE_MAX + 40];
+        diag_format_lang(&a->diags.items[i], a->lang, line, sizeof line); /* in the player's language */
         y += text_draw(g, line, (text_style){TEXT_REGULAR, 18, GFX_TEXT, TEXT_LEFT}, x, y, w) + 12;
         ui_say(&a->ui, line);
     }

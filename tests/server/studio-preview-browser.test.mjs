@@ -70,6 +70,9 @@ const savedNow = (page) => page.waitForFunction(() => [...window.pakopeliStudio.
   null, { timeout: SERVER_WAIT, polling: 20 });
 
 const ERROR_TITLE = { fi: 'Sisältötiedostossa on virhe', sv: 'Innehållsfilen har ett fel', en: 'A content file has an error' };
+// The loader's message on the game's error screen, in the author's language (it was English).
+const ERROR_LINE = { fi: 'levels/hub.json:3:11: virhe: title: suomenkielinen teksti "fi" puuttuu',
+  sv: 'levels/hub.json:3:11: fel: title: den finska texten "fi" saknas' };
 
 describe('the studio preview', () => {
   for (const lang of ['fi', 'sv']) {
@@ -85,6 +88,7 @@ describe('the studio preview', () => {
         await page.fill('[data-path="title.fi"]', '');
         await savedNow(page);
         const broken = await waitPreview(page, (l) => l.some((x) => x.includes(ERROR_TITLE[lang])), 'its error screen');
+        assert.ok(broken.lines.includes(ERROR_LINE[lang]), `the error in ${lang}: ${broken.lines.join(' | ')}`);
         if (round === 1) {
           await page.waitForSelector('#preview-problems:not([hidden]) li', { timeout: SERVER_WAIT }); // the checker has spoken
           await page.locator('#preview-frame').scrollIntoViewIfNeeded();

@@ -1,0 +1,67 @@
+/* test_diag_text.c - a diagnostic in the reader's language (game/core/diag_text.c): the game's
+ * error screen showed the loader's English to a Finnish player; it says it in fi, sv and en. */
+#include "harness.h"
+#include "../../game/core/diag_text.h"
+#include "../../game/core/level.h"
+
+static diag missing_fi(void)
+{
+    diag_list l = {0};
+    diag_add(&l, DIAG_ERROR, DIAG_TRANSLATION, "levels/hub.json", 3, 11, "title", "the Finnish text \"fi\" is missing");
+    return l.items[0];
+}
+
+TEST(a_missing_finnish_text_reads_in_finnish_swedish_and_english)
+{
+    diag d = missing_fi();
+    char line[600];
+    diag_format_lang(&d, LANG_FI, line, sizeof line);
+    CHECK_STR(line, "levels/hub.json:3:11: virhe: title: suomenkielinen teksti \"fi\" puuttuu");
+    diag_format_lang(&d, LANG_SV, line, sizeof line);
+    CHECK_STR(line, "levels/hub.json:3:11: fel: title: den finska texten \"fi\" saknas");
+    diag_format_lang(&d, LANG_EN, line, sizeof line);
+    CHECK_STR(line, "levels/hub.json:3:11: error: title: the Finnish text \"fi\" is missing");
+}
+
+TEST(captured_words_are_translated_too)
+{
+    char out[300];
+    diag_translate(DIAG_TRANSLATION, "the Swedish text \"sv\" is missing", LANG_SV, out, sizeof out);
+    CHECK_STR(out, "den svenska texten \"sv\" saknas");
+    diag_translate(DIAG_UNKNOWN_FIELD, "unknown field 'titel' (did you mean 'title'?)", LANG_FI, out, sizeof out);
+    CHECK_STR(out, "tuntematon kenttä 'titel' (tarkoititko 'title'?)");
+}
+
+TEST(a_message_not_yet_translated_keeps_its_words_behind_the_kind_of_problem)
+{
+    char out[300];
+    diag_translate(DIAG_BAD_VALUE, "something new", LANG_SV, out, sizeof out);
+    CHECK_STR(out, "ogiltigt värde (på engelska): something new");
+    diag_translate(DIAG_BAD_VALUE, "something new", LANG_FI, out, sizeof out);
+    CHECK_STR(out, "virheellinen arvo (englanniksi): something new");
+}
+
+TEST(a_real_loader_error_reads_in_swedish)
+{
+    static const char text[] = "{\"id\": \"x\", \"titel\": \"X\"}";
+    level_room room;
+    diag_list l = {0};
+    CHECK(!level_load_room(&room, "levels/x.json", text, sizeof text - 1, &l));
+    CHECK(l.count > 0);
+    char line[600];
+    int found = 0;
+    for (int i = 0; i < l.count; i++) {
+        diag_format_lang(&l.items[i], LANG_SV, line, sizeof line);
+        if (strstr(line, "okänt fält 'titel' (menade du 'title'?)")) found = 1;
+    }
+    CHECK(found);
+}
+
+int main(void)
+{
+    RUN(a_missing_finnish_text_reads_in_finnish_swedish_and_english);
+    RUN(captured_words_are_translated_too);
+    RUN(a_message_not_yet_translated_keeps_its_words_behind_the_kind_of_problem);
+    RUN(a_real_loader_error_reads_in_swedish);
+    return harness_done();
+}
