@@ -67,7 +67,8 @@ test('a saved room reloads in place, a broken one shows its error, a fixed one p
   // a missing comma: the error screen names the file, line and column; the panel has the linter's line
   const good = fs.readFileSync(ROOM_FILE(), 'utf8');
   fs.writeFileSync(ROOM_FILE(), good.replace('"code_part": "5",', '"code_part": "5"'));
-  await waitForLine(page, /levels\/toinen\.json:\d+:\d+: error: JSON syntax error/, TIMEOUT);
+  // in the game's language: the player plays in Finnish (the panel below is the linter's, in English)
+  await waitForLine(page, /levels\/toinen\.json:\d+:\d+: virhe: JSON-kielioppivirhe/, TIMEOUT);
   await page.waitForFunction(() => /levels\/toinen\.json:\d+:\d+: error: .*\[syntax\]/.test(
     document.getElementById('dev-lint-lines').textContent), null, { timeout: TIMEOUT });
   assert.match(await page.$eval('#dev-status', (e) => e.textContent), /1 virhe/);

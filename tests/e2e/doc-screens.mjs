@@ -64,7 +64,7 @@ try {
 
   // 3. a broken file: the game's error screen and the linter's panel
   fs.writeFileSync(roomFile, template.replace('"target_minutes": 10,', '"target_minutes": 10'));
-  await waitForLine(page, /error: JSON syntax error/, 15000);
+  await waitForLine(page, /(error: JSON syntax error|virhe: JSON-kielioppivirhe|fel: JSON-syntaxfel)/, 15000);
   await page.waitForFunction(() => document.getElementById('dev-panel').dataset.state === 'error');
   await shot(page, 'preview-error.png');
 
