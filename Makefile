@@ -105,17 +105,20 @@ FONTS_SRC := /usr/share/fonts/truetype/lato/Lato-Regular.ttf /usr/share/fonts/tr
 # punctuation and arrows): a tenth of the size. The full fonts stay installed (fonts-lato,
 # fonts-comic-neue) for authors' new text: widen FONT_SUBSET in game/front/font_subset.h when it
 # needs a new letter; pakopeli-lint refuses content with a letter outside it (code "letter").
+# Comic Neue's CFF outlines become TrueType ones (game/tools/otf2ttf.py): the web build's FreeType
+# has only the TrueType driver (game/deps/wasm-libs.sh).
 # No OpenType layout tables (SDL_ttf without HarfBuzz never reads GSUB/GPOS/GDEF, a quarter of
 # Lato) and no hinting instructions (text.c asks FreeType for light hinting, which looks the same
 # without them at our sizes): half the bytes, and glyphs rasterise faster (docs/performance.md).
 SUBSET_UNICODES := $(shell sed -n 's/^\#define FONT_SUBSET "\(.*\)"/\1/p' game/front/font_subset.h)
-$(BUILD)/web/.fonts: $(FONTS_SRC) Makefile game/front/font_subset.h | $(WASM)/.ready
+$(BUILD)/web/.fonts: $(FONTS_SRC) Makefile game/front/font_subset.h game/tools/otf2ttf.py | $(WASM)/.ready
 	@mkdir -p $(BUILD)/web/fonts
 	@for pair in ui-regular.ttf:$(word 1,$(FONTS_SRC)) ui-bold.ttf:$(word 2,$(FONTS_SRC)) comic.ttf:$(word 3,$(FONTS_SRC)); do \
 	  out=$${pair%%:*}; src=$${pair#*:}; \
 	  /usr/bin/python3 -m fontTools.subset "$$src" --unicodes="$(SUBSET_UNICODES)" \
 	    --layout-features='' --drop-tables+=GSUB,GPOS,GDEF --no-hinting --output-file=$(BUILD)/web/fonts/$$out || exit 1; \
 	done
+	@/usr/bin/python3 game/tools/otf2ttf.py $(BUILD)/web/fonts/comic.ttf $(BUILD)/web/fonts/comic.ttf
 	@touch $@
 
 CONTENT := $(shell find levels assets -type f 2>/dev/null)

@@ -113,7 +113,7 @@ V_SODIUM=$(src_version libsodium)
 # conversion the software renderer - the fallback without WebGL - still needs).
 SDL_LEAN="-DSDL_HAVE_YUV=0 -DSDL_HAVE_RLE=0 -DSDL_HAVE_BLIT_0=0 -DSDL_HAVE_BLIT_1=0 -DSDL_HAVE_BLIT_N=0 -DSDL_HAVE_BLIT_N_RGB565=0"
 S_SDL="$V_SDL cflags=$WASM_LIB_CFLAGS video-only $SDL_LEAN"
-S_FT="$V_FT cflags=$WASM_LIB_CFLAGS modules=tt,cff,psaux,pshinter,psnames,sfnt,smooth no-tt-bytecode"
+S_FT="$V_FT cflags=$WASM_LIB_CFLAGS modules=tt,sfnt,smooth no-tt-bytecode no-ps-names"
 S_TTF="$V_TTF cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL freetype=$V_FT"
 S_IMG="$V_IMG cflags=$WASM_LIB_CFLAGS sdl2=$V_SDL"
 S_CJSON="$V_CJSON cflags=$WASM_LIB_CFLAGS"
@@ -161,10 +161,12 @@ else
     t=$(now)
     d=$(fetch freetype "$V_FT")
     rm -f "$PREFIX/.stamp-freetype"
-    # Only what TrueType and CFF (OpenType) fonts need; the other drivers would be dead weight.
-    # NOT optional: pshinter. FreeType's CFF driver needs psaux, pshinter and psnames
-    # (modules.cfg); without pshinter a hinted CFF glyph is scaled twice, so the comic's lettering
-    # (Comic Neue, CFF) piled up at large sizes (issue 11). tests/front/test_text_metrics.c guards it.
+    # Only what TrueType fonts need; the other drivers would be dead weight. Every font the game
+    # ships is TrueType: the comic's Comic Neue (CFF in Debian) is converted at build time
+    # (Makefile, game/tools/otf2ttf.py), so the CFF driver with psaux, pshinter and psnames
+    # (~34 kB br of the wasm, docs/performance.md) is not built. Should a CFF driver come back:
+    # it needs psaux, pshinter and psnames (modules.cfg); without pshinter a hinted CFF glyph is
+    # scaled twice (issue 11: the comic's lettering piled up). tests/front/test_text_metrics.c.
     # No TrueType bytecode interpreter (~30 kB of code): our fonts are shipped without hinting
     # instructions (Makefile, fontTools.subset), so it never ran; without it a TrueType glyph is
     # loaded exactly as before (the phantom points are still rounded: whole-pixel advances), which
@@ -172,10 +174,6 @@ else
     # screens check.
     cat > "$d/include/freetype/config/ftmodule.h" <<'EOM'
 FT_USE_MODULE( FT_Driver_ClassRec, tt_driver_class )
-FT_USE_MODULE( FT_Driver_ClassRec, cff_driver_class )
-FT_USE_MODULE( FT_Module_Class, psaux_module_class )
-FT_USE_MODULE( FT_Module_Class, pshinter_module_class )
-FT_USE_MODULE( FT_Module_Class, psnames_module_class )
 FT_USE_MODULE( FT_Module_Class, sfnt_module_class )
 FT_USE_MODULE( FT_Renderer_Class, ft_smooth_renderer_class )
 EOM
@@ -183,7 +181,8 @@ EOM
              FT_CONFIG_OPTION_GUESSING_EMBEDDED_RFORK FT_CONFIG_OPTION_INCREMENTAL FT_CONFIG_OPTION_SVG \
              TT_CONFIG_OPTION_COLOR_LAYERS TT_CONFIG_OPTION_EMBEDDED_BITMAPS \
              TT_CONFIG_OPTION_GX_VAR_SUPPORT TT_CONFIG_OPTION_BDF \
-             TT_CONFIG_OPTION_BYTECODE_INTERPRETER TT_CONFIG_OPTION_SUBPIXEL_HINTING; do
+             TT_CONFIG_OPTION_BYTECODE_INTERPRETER TT_CONFIG_OPTION_SUBPIXEL_HINTING \
+             FT_CONFIG_OPTION_POSTSCRIPT_NAMES TT_CONFIG_OPTION_POSTSCRIPT_NAMES; do
         sed -i "s|^#define $o\\b.*|/* #define $o (off: Pakopeli) */|" "$d/include/freetype/config/ftoption.h"
     done
     log "freetype $V_FT: configure + build"
