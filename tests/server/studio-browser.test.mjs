@@ -572,6 +572,14 @@ describe('the studio in the browser', () => {
     assert.deepEqual(c.page_size, [1200, 800]);
     assert.deepEqual(c.pages[0].panels[0].rect, [36, 16, 1128, 768]);
     assert.equal(await page.inputValue('[data-path="page_size[0]"]'), '1200');
+    // A page narrower than the game shows: the checker (the same rule as make lint) says so at
+    // the page size; back to landscape, the panel is where it was.
+    await page.fill('[data-path="page_size[0]"]', '150');
+    await page.press('[data-path="page_size[0]"]', 'Tab');
+    await page.waitForSelector('fieldset[data-path="page_size"] + .field-error', { timeout: SERVER_WAIT });
+    assert.match(await page.textContent('fieldset[data-path="page_size"] + .field-error'), /200–4000/);
+    await page.selectOption('#page-shape', 'landscape');
+    assert.deepEqual((await body()).pages[0].panels[0].rect, [36, 16, 1128, 768]);
 
     // A character, and a photo far too large for a panel (a noisy 2000 x 1500 PNG of several
     // MB): the studio scales it in the browser, as it does a room's picture, and says so.

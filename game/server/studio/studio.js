@@ -797,12 +797,14 @@
   }
   // The page's size: a shape to pick, or width and height. The panels (and so their bubbles,
   // which are placed in per cent of their panel) are scaled with the page, so they stay on it;
-  // a size the game does not take is the linter's to say (on this field).
+  // a size the game does not take is the linter's to say (on this field), and the panels are
+  // not scaled to it nor back from it.
   function resizePages(size) {
     const c = doc.body;
     const [W0, H0] = c.page_size || [1200, 800];
     const [W, H] = size;
-    if (W >= 200 && W <= 4000 && H >= 200 && H <= 4000) {
+    const ok = (w, hh) => w >= 200 && w <= 4000 && hh >= 200 && hh <= 4000;
+    if (ok(W, H) && ok(W0, H0)) {
       for (const pg of c.pages || []) {
         if (pg.size) continue; // a page of its own size keeps it
         for (const pn of pg.panels || []) {
