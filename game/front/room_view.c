@@ -82,6 +82,18 @@ static void open_puzzle(room_pass *rp, int i)
     unsigned seed = 2166136261u;
     for (const char *c = p->id; *c; c++) seed = (seed ^ (unsigned char)*c) * 16777619u;
     shuffle(v->order, p->option_count, seed);
+    if (p->kind == LEVEL_P_ORDER) {
+        /* never shown already in the right order (Check would say "Right" for nothing done). The
+           shuffle above avoids the file's order, but a sealed room ships its steps shuffled, so
+           the file's order is not the right one: ask the answer key (plain or sealed) */
+        bool right = p->option_count > 1;
+        for (int k = 0; k < p->option_count && right; k++) right = seal_step_right(cur_room(rp), p, v->order[k], k);
+        if (right) {
+            int t = v->order[0];
+            v->order[0] = v->order[1];
+            v->order[1] = t;
+        }
+    }
     shuffle(v->shuffle, p->option_count, seed ^ 0x5bd1e995u);
     /* a choice's options in this player's own order: the right one is not always where the
        author wrote it (first, say), and the order stays the same each time this player comes */
