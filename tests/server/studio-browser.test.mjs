@@ -293,6 +293,12 @@ describe('the studio in the browser', () => {
     await page.goto(server.url + '/studio/#file=hub.json');
     await page.waitForSelector('.rect.door');
     const door = page.locator('.rect.door');
+    // the first-load line arrives seconds later (the server measures the game): the scene under
+    // the pointer must not move when it does (a drag begun at its old place was lost)
+    const sceneTop = (await page.locator('#scene').boundingBox()).y;
+    await page.waitForFunction(() => (document.querySelector('#budget') || {}).textContent, null, { timeout: SERVER_WAIT });
+    const sceneTop2 = (await page.locator('#scene').boundingBox()).y;
+    assert.ok(Math.abs(sceneTop2 - sceneTop) < 1, `the scene moved from ${sceneTop} to ${sceneTop2} px when the first-load line arrived`);
     const doorModel = () => page.evaluate(() => window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === 'tietoturva-arjessa').rect);
     const placed = await doorModel();
     await dragRect(page, await door.getAttribute('data-path'), 300, 200);
