@@ -86,9 +86,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         r.limit = 4;
         cJSON *root = jx_parse(&r);
         start(&p);
-        const cJSON *it;
+        const cJSON *it, *events = cJSON_IsArray(root) ? root : NULL; /* a named pointer: clang warned on the macro's NULL */
         uint32_t kept = 0;
-        cJSON_ArrayForEach(it, cJSON_IsArray(root) ? root : NULL)
+        cJSON_ArrayForEach(it, events)
         {
             report_event ev;
             game_result res;
