@@ -35,14 +35,22 @@ describe('connections that trickle', () => {
   });
 
   it('takes at most 128 connections from one address', async () => {
+    // Which connections are refused depends on what the address already holds: a connection of
+    // the test before (fetch keeps its socket a few seconds; the server reaps a cut one a moment
+    // after the client sees it closed) counts until it goes, so "the 129th is refused" was luck
+    // under load (CI once saw the 128th refused and the 129th kept, a leftover having gone in
+    // between). What must hold: of 160 opened, no more than 128 are kept, and all but the few
+    // that leftovers can take are.
     const port = Number(new URL(server.url).port);
     const socks = [];
     try {
-      for (let i = 0; i < 128; i++) { const s = await open(port); s.on('error', () => {}); socks.push(s); }
-      const extra = await open(port);
-      extra.on('error', () => {});
-      await Promise.race([closed(extra),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('the 129th stayed open')), 5000))]);
+      for (let i = 0; i < 160; i++) { const s = await open(port); s.on('error', () => {}); socks.push(s); }
+      const deadline = Date.now() + 5000;
+      let kept;
+      while ((kept = socks.filter((s) => !s.destroyed).length) > 128 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      assert.ok(kept <= 128, `${kept} of 160 connections from one address kept`);
+      assert.ok(kept >= 120, `only ${kept} kept: the limit refused more than it should`);
     } finally { for (const s of socks) s.destroy(); }
     // and the address is served again once they are gone
     await new Promise((r) => setTimeout(r, 300));
