@@ -44,6 +44,9 @@ mnt() { mkdir -p "${@: -1}"; mount "$@"; mounts+=("${@: -1}"); }
 
 t0=$(now)
 mkdir -p "$cache/apt-archives/partial" "$cache/npm" "$work"
+# A run that was killed (SIGKILL, a lost session) never ran its cleanup: its mounts would make the
+# rm below fail ("Device or resource busy"). Unmount whatever is still mounted under the root.
+awk -v r="$root/" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do umount -l "$m"; done
 rm -rf --one-file-system "$root"
 
 # ---- a clean Debian 12 root (the base system is downloaded once, then unpacked from the cache) ----
