@@ -184,10 +184,13 @@
     font: '.9rem/1.35 Lato, system-ui, sans-serif', background: 'rgba(255,255,255,.92)', color: '#1b2430',
     border: '1px solid #9aa7b4', borderRadius: '.4rem', zIndex: '3',
   });
-  const line = document.createElement('span');
-  box.appendChild(line);
+  // The status ("Sent", "Saved, not sent yet") has a line of its own under who is playing, and
+  // keeps it while that is shown, empty or not: the box's height must not change when the first
+  // answer is sent or the connection drops, since the canvas ends above the box (reserve below)
+  // and a taller or shorter canvas moves the game under a pointer about to click.
+  const line = document.createElement('div');
   // "Playing as Aino K. – not Aino? Leave": on a shared computer the next person must notice
-  const whoLine = document.createElement('div'); // a line of its own under the status
+  const whoLine = document.createElement('div'); // a line of its own above the status
   whoLine.id = 'report-who';
   const whoText = document.createElement('span');
   const leaveButton = document.createElement('button');
@@ -196,6 +199,7 @@
   whoLine.append(whoText, leaveButton);
   whoLine.hidden = true;
   box.appendChild(whoLine);
+  box.appendChild(line);
   // "Sign in with the work account", when the organisation has set it up (config.sso) and this
   // tab has no player: the server's sign-in (game/server/oidc.c) sends the browser back here
   // with a personal token in the fragment, as a personal link would.
@@ -226,9 +230,14 @@
   // --report-h), so on a phone, where the game fills the screen, it never covers a control
   // ("Vihje", "Tarkista", the keypad). The engine sizes itself on the window's resize event,
   // which a change of the canvas's CSS height alone does not send.
-  let reserved = -1;
+  // The strip only grows while the window keeps its width: a box that shrinks (the code shown at
+  // the end, a shorter message) leaves its strip rather than moving the game; a new width (a
+  // phone turned) wraps the box anew and measures again.
+  let reserved = -1, reservedWidth = -1;
   function reserve() {
-    const h = box.hidden ? 0 : Math.ceil(box.getBoundingClientRect().height) + 8;
+    let h = box.hidden ? 0 : Math.ceil(box.getBoundingClientRect().height) + 8;
+    if (window.innerWidth === reservedWidth) h = Math.max(h, reserved);
+    reservedWidth = window.innerWidth;
     if (h === reserved) return;
     reserved = h;
     document.documentElement.style.setProperty('--report-h', h + 'px');
@@ -246,7 +255,9 @@
 
   function renderWho() {
     const t = TEXT[lang()];
-    const showIt = !!(token && playerName && !pk.completion && !deadTokens.has(token) && mode === 'online');
+    // still this player while the server is out of reach (their answers wait for it)
+    const showIt = !!(token && playerName && !pk.completion && !deadTokens.has(token)
+      && (mode === 'online' || mode === 'unreachable'));
     whoLine.hidden = !showIt;
     if (!showIt) return;
     const text = t.playing(shortName(playerName), playerName.trim().split(/\s+/)[0]);
@@ -294,6 +305,7 @@
 
   function show(text) {
     if (line.textContent !== text) line.textContent = text;
+    line.style.minHeight = whoLine.hidden ? '' : '1.35em'; // its line kept under who is playing
     box.hidden = !text && whoLine.hidden && ssoLine.hidden;
   }
 

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
-import { CHROMIUM_ARGS, clickControl, waitForLine } from '../e2e/lib.mjs';
+import { CHROMIUM_ARGS, clickControl, waitForLine, screenshot } from '../e2e/lib.mjs';
 import { startServer, webWithFixture, tempDir } from './lib.mjs';
 
 const SIGNS = ['Lähettäjän osoite', 'Viestin teksti', 'Kirjautumislinkki', 'Liite Salasanaohje.zip'];
@@ -74,15 +74,25 @@ describe('HR invites, the person plays through a server restart, HR sees the res
     await pp.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
     assert.equal(new URL(pp.url()).hash, '', 'the token is taken out of the address bar');
     await clickControl(pp, 'Aloita');
+    await pp.locator('#report-who').waitFor();
+    const canvasAt = () => pp.$eval('#canvas', (c) => JSON.stringify(c.getBoundingClientRect()));
+    const at0 = await canvasAt();
     await clickControl(pp, 'Lähetysaika'); // a decoy: one mistake
     await clickControl(pp, SIGNS[0]);
     await pp.locator('#report-status', { hasText: /Lähetetty/ }).waitFor({ timeout: 10000 });
+    assert.equal(await canvasAt(), at0, 'the game stays where it was when the first answer is sent');
+    await screenshot(pp, 'server-status-sent.png');
 
     const stopped = await server.stop();
     assert.equal(stopped.code, 0, server.errors());
     await clickControl(pp, SIGNS[1]);
-    await clickControl(pp, SIGNS[2]);
     await pp.locator('#report-status', { hasText: 'Tallennettu, ei vielä lähetetty' }).waitFor({ timeout: 10000 });
+    // The status box changed its words when the server went away; the game under the player's
+    // pointer must not move (it did: a line fewer in the box, a taller canvas, a re-laid scene,
+    // and the next click landed beside its place).
+    assert.equal(await canvasAt(), at0, 'the game stays where it was when the connection drops');
+    await screenshot(pp, 'server-status-unsent.png');
+    await clickControl(pp, SIGNS[2]);
     const waiting = await pp.evaluate(() => window.pakopeli.reportState());
     assert.ok(waiting.queued >= 2, JSON.stringify(waiting));
     assert.notEqual(waiting.mode, 'absent');
