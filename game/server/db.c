@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "db_internal.h"
+#include "lat.h"
 #include "valid.h"
 
 /* A prepared statement kept for reuse, found by the address of its SQL text (every statement
@@ -27,7 +28,9 @@ typedef struct db_job {
     db_work_fn fn;
     void *user;
     bool done, ok;
-    double queued; /* when it was queued (seconds, monotonic) */
+    double queued;    /* when it was queued (seconds, monotonic) */
+    double started;   /* when its group began (0: it never ran) */
+    double committed; /* when its group's COMMIT returned and it was woken */
     pthread_cond_t wake; /* its own: a commit wakes the requests of its group, not every waiter */
     struct db_job *next;
 } db_job;
@@ -52,6 +55,10 @@ struct db {
     /* where a group's time goes, summed (said at close): requests waiting in the queue for
        their group to start, the requests' own work, the COMMIT (its fsync), checkpoints */
     double t_queued, t_work, t_commit, t_checkpoint, commit_max;
+    /* the same per request, as distributions (the tail is what a player waits for): in the
+       queue until its group began, its group's work and COMMIT, woken until it ran again; and
+       per group, the COMMIT alone */
+    lat_hist h_queued, h_group, h_woken, h_commit;
     /* A second, read-only connection for the players' token lookup that starts every request
        (db_person_by_token). The committer holds `lock` through its COMMIT (the fsync); on this
        connection (WAL: readers do not wait for a writer) the requests that arrive meanwhile are
@@ -382,7 +389,10 @@ static void group_run(db *d, db_job *jobs)
                       undo[] = "ROLLBACK TO request", release[] = "RELEASE request", commit[] = "COMMIT";
     db_lock(d); /* for the whole group: nothing else runs inside its transaction */
     double t0 = now_s();
-    for (db_job *j = jobs; j; j = j->next) d->t_queued += t0 - j->queued;
+    for (db_job *j = jobs; j; j = j->next) {
+        d->t_queued += t0 - j->queued;
+        j->started = t0;
+    }
     bool open = group_step(d, begin, "begin");
     d->depth++;
     d->in_group = true;
@@ -404,6 +414,7 @@ static void group_run(db *d, db_job *jobs)
     d->t_commit += t2 - t1;
     if (t2 - t1 > d->commit_max) d->commit_max = t2 - t1;
     if (t2 - t1 > 0.020) d->commits_slow++;
+    lat_add(&d->h_commit, t2 - t1);
     d->depth--;
     d->in_group = false;
     bool checkpoint = d->ck_due;
@@ -413,6 +424,7 @@ static void group_run(db *d, db_job *jobs)
     for (db_job *j = jobs, *next; j; j = next) {
         next = j->next; /* j may be gone once its waiter runs */
         j->ok = j->ok && committed;
+        j->committed = t2;
         j->done = true;
         pthread_cond_signal(&j->wake);
     }
@@ -499,6 +511,11 @@ bool db_group_run(db *d, db_work_fn fn, void *user)
     while (!j.done) pthread_cond_wait(&j.wake, &d->gmu);
     pthread_mutex_unlock(&d->gmu);
     pthread_cond_destroy(&j.wake);
+    if (j.started > 0) {
+        lat_add(&d->h_queued, j.started - j.queued);
+        lat_add(&d->h_group, j.committed - j.started);
+        lat_add(&d->h_woken, now_s() - j.committed);
+    }
     return j.ok;
 }
 
@@ -698,6 +715,14 @@ void db_close(db *d)
                     d->grouped, d->groups, (double)d->grouped / g, 1e3 * d->t_work / g, 1e3 * d->t_commit / g, 1e3 * d->commit_max, d->commits_slow,
                     1e3 * d->t_queued / (double)d->grouped, d->checkpoints,
                     d->checkpoints ? 1e3 * d->t_checkpoint / (double)d->checkpoints : 0.0, cur, d->reprepared);
+            char q[96], gw[96], w[96], c[96];
+            lat_format(&d->h_queued, q, sizeof q);
+            lat_format(&d->h_group, gw, sizeof gw);
+            lat_format(&d->h_woken, w, sizeof w);
+            lat_format(&d->h_commit, c, sizeof c);
+            fprintf(stderr,
+                    "pakopeli-server: group commit, a request's wait: queued %s; its group's work and commit %s; "
+                    "woken %s; a COMMIT alone %s\n", q, gw, w, c);
         }
     }
     for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);

@@ -1,4 +1,5 @@
 #include "http.h"
+#include "lat.h"
 #include "valid.h"
 
 #include <arpa/inet.h>
@@ -31,6 +32,13 @@ typedef struct conn_track {
     bool cut;
 } conn_track;
 
+static double mono_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static int64_t mono_ms(void)
 {
     struct timespec ts;
@@ -57,6 +65,9 @@ struct http_server {
     bool later_stopping;
     pthread_t later_threads[HTTP_LATER_THREADS];
     int later_started;
+    /* where the time of a request answered on its own thread goes (said at http_stop): from its
+       headers read to its last byte sent, the handler's part, and the sending after it */
+    lat_hist h_total, h_handler, h_send;
 };
 
 /* What one request gathers between libmicrohttpd's calls. */
@@ -64,6 +75,7 @@ typedef struct req_state {
     buf body;
     bool too_big;   /* the body passed the route's limit: answer 413, keep nothing */
     http_resp *later_resp; /* slow work done on a worker: send this when resumed */
+    double t_headers, t_answered; /* when its headers were read, and its handler returned (0: not yet) */
 } req_state;
 
 typedef struct later_job {
@@ -382,6 +394,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
         /* First call: headers only. Refuse an announced oversized body before reading it. */
         st = calloc(1, sizeof *st);
         if (!st) return MHD_NO;
+        st->t_headers = mono_s();
         *con_cls = st;
         set_deadline(s, c, mono_ms() + HTTP_BODY_S * 1000); /* the headers are in; now the body */
         size_t limit = s->desc.limit(s->desc.app, method, url);
@@ -438,15 +451,22 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
         buf_free(&resp.body);
         return send_simple(c, 500, "{\"error\":{\"code\":\"internal\",\"message\":\"The answer did not fit.\"}}");
     }
+    st->t_answered = mono_s();
+    lat_add(&s->h_handler, st->t_answered - st->t_headers);
     return send_response(s, c, &resp);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
 {
-    (void)code;
     set_deadline(cls, c, mono_ms() + HTTP_HEADER_S * 1000); /* the next request on this connection */
     req_state *st = *con_cls;
     if (!st) return;
+    if (st->t_answered > 0 && code == MHD_REQUEST_TERMINATED_COMPLETED_OK) {
+        double t = mono_s();
+        http_server *s = cls;
+        lat_add(&s->h_total, t - st->t_headers);
+        lat_add(&s->h_send, t - st->t_answered);
+    }
     buf_free(&st->body);
     if (st->later_resp) { /* resumed, but the connection went before the answer was sent */
         buf_free(&st->later_resp->body);
@@ -546,6 +566,16 @@ void http_stop(http_server *s)
     if (!s) return;
     later_stop(s); /* no connection may stay suspended when the daemon stops */
     if (s->daemon) MHD_stop_daemon(s->daemon); /* closes every connection: their tracks go */
+    if (lat_count(&s->h_total) > 0) { /* for operators and `make bench`: where a request's time went */
+        char t[96], h[96], w[96];
+        lat_format(&s->h_total, t, sizeof t);
+        lat_format(&s->h_handler, h, sizeof h);
+        lat_format(&s->h_send, w, sizeof w);
+        fprintf(stderr,
+                "pakopeli-server: http: %lu requests answered; from the headers read to the last byte sent %s; "
+                "of it until answered (the body, the handler) %s, sending the answer %s\n",
+                lat_count(&s->h_total), t, h, w);
+    }
     if (s->watchdog_started) {
         pthread_mutex_lock(&s->track_mu);
         s->stopping = true;

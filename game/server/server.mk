@@ -37,12 +37,14 @@ SERVER_UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/
 $(SERVER_UNIT): $(SERVER_SRC) $(SERVER_HDR)
 # unit names are normalised with libunistring (units.c)
 $(BUILD)/tests/test_server_units: TEST_LIBS := -lunistring
+# the latency histograms take logarithms
+$(BUILD)/tests/test_server_lat: TEST_LIBS := -lm
 # the ID-token check decodes base64url with libsodium
 $(BUILD)/tests/test_server_oidc: TEST_LIBS := -lsodium
 # The group commit's test opens a real database from threads: db.c and what it needs, linked.
 $(BUILD)/tests/test_server_group: TEST_CFLAGS = -D_GNU_SOURCE -pthread
-$(BUILD)/tests/test_server_group: TEST_LIBS = game/server/db.c game/server/db_org.c game/server/db_content.c game/server/units.c \
-  game/server/valid.c $(shell pkg-config --libs sqlite3) -lunistring -lpthread
+$(BUILD)/tests/test_server_group: TEST_LIBS = game/server/db.c game/server/db_org.c game/server/db_content.c game/server/units.c game/server/lat.c \
+  game/server/valid.c $(shell pkg-config --libs sqlite3) -lunistring -lpthread -lm
 
 .PHONY: server test-server run-server
 server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server
@@ -69,4 +71,4 @@ run-server: server $(BUILD)/native/pakopeli-lint web ## serve the game, the HR d
 $(BUILD)/tests/test_server_db_errors: tests/unit/test_server_db_errors.c $(SERVER_SRC) $(SERVER_HDR) $(CORE_SRC) | $(PACKAGES)
 	@mkdir -p $(@D)
 	@$(CC) $(SERVER_CFLAGS) -Werror -Wno-missing-prototypes -O1 -g $(SAN) $< game/server/db_org.c game/server/db_content.c game/server/valid.c \
-	  game/server/units.c $(CORE_SRC) -lcjson -lsodium -lsqlite3 -lunistring -o $@
+	  game/server/units.c game/server/lat.c $(CORE_SRC) -lcjson -lsodium -lsqlite3 -lunistring -lm -o $@

@@ -205,8 +205,16 @@ export async function benchServer(binary) {
       note: `runs ${list(runs.map((r) => r.rate))}; the run of the median ratio: ${(mid.rate * 7).toFixed(0)} answers/s, p50 ${mid.p50.toFixed(1)} ms, ${runs.reduce((a, r) => a + r.failed, 0)} refused` });
     rows.push({ what: 'completions/s ÷ floor, 16 clients (median of the runs)', value: ratio, unit: '×', budget: 'serverFloorRatio16',
       note: `${list(ratios, 2)} (each run ÷ the floor before and after it); load ${loadBefore} → ${loadAfter}` });
-    rows.push({ what: 'completion p99, 16 clients (median of the runs)', value: median(runs.map((r) => r.p99)), unit: 'ms', budget: 'serverP99Ms16',
-      note: `runs ${list(runs.map((r) => r.p99))} ms` });
+    // The latency's floor: one single-row commit's p99 in the slices around each run (a completion
+    // waits for at least one commit, with group commit for up to two: the one in flight when it
+    // came, and its own group's). Each run's p99 ÷ the mean of the floor's p99 before and after it.
+    const p99Ratios = runs.map((r, i) => r.p99 / ((floors[i + 1].p99 + floors[i + 2].p99) / 2));
+    rows.push({ what: 'floor: one commit\'s latency, p50 / p99 (same slices)', value: `${median(floors.map((f) => f.p50)).toFixed(2)} / ${median(floors.map((f) => f.p99)).toFixed(1)} ms`,
+      note: `p99 of each slice ${list(floors.map((f) => f.p99), 1)} ms, max ${list(floors.map((f) => f.max))} ms` });
+    rows.push({ what: 'completion p99, 16 clients (median of the runs)', value: median(runs.map((r) => r.p99)), floor: median(floors.map((f) => f.p99)), unit: 'ms', budget: 'serverP99Ms16',
+      note: `runs ${list(runs.map((r) => r.p99))} ms; p50 ${list(runs.map((r) => r.p50), 1)} ms` });
+    rows.push({ what: 'completion p99 ÷ the floor\'s p99, 16 clients (median of the runs)', value: median(p99Ratios), unit: '×',
+      note: `${list(p99Ratios, 2)} (each run ÷ the floor's p99 before and after it)` });
     rows.push({ what: 'CPU during the 16-client runs, % of one core (of 2)', value: `server ${(100 * median(runs.map((r) => r.serverCpu))).toFixed(0)} %, clients ${(100 * median(runs.map((r) => r.clientCpu))).toFixed(0)} %`,
       note: `medians; server ${(1000 * median(runs.map((r) => r.serverCpu / r.rate))).toFixed(2)} ms a completion, clients ${(1000 * median(runs.map((r) => r.clientCpu / r.rate))).toFixed(2)} ms` });
 
@@ -216,6 +224,10 @@ export async function benchServer(binary) {
     const account = (/group commit: (.*)/.exec(server.errors()) || [])[1];
     rows.push({ what: 'the server\'s account of its commits (said when it stops)', value: account ? `${/\(([\d.]+) a commit\)/.exec(account)?.[1]} a commit` : '–',
       note: account || 'not said' });
+    const waits = (/group commit, a request's wait: (.*)/.exec(server.errors()) || [])[1];
+    rows.push({ what: 'the server\'s account: a request\'s wait for its commit', value: waits ? 'p50, p99, max' : '–', note: waits || 'not said' });
+    const spent = (/http: (.*)/.exec(server.errors()) || [])[1];
+    rows.push({ what: 'the server\'s account: a request in the server', value: spent ? 'p50, p99, max' : '–', note: spent || 'not said' });
     server = await startServer({ data, args });
 
     // Durability: SIGKILL in the middle of a burst of 16 clients; every acknowledged completion
