@@ -784,6 +784,7 @@ static void frame(void *user)
     bool complete = text_frame_complete();
     if (complete) {
         SDL_RenderPresent(a->gfx.renderer);
+        gfx_shown();
         /* The mirror of the last pass, the one shown, with the news of every pass since the last
            shown frame: a pass that was not shown (an earlier pass of this frame, or a frame left
            for later) never reaches the page, so tests and screen readers read what is seen. */

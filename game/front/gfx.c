@@ -1,5 +1,7 @@
 #include "gfx.h"
 
+#include <stdlib.h>
+
 #include "../platform/platform.h"
 
 #include <string.h>
@@ -51,8 +53,42 @@ bool gfx_setup(gfx *g, const char *title)
     return true;
 }
 
+/* Textures retired while a frame is being drawn (gfx_retire): destroyed by gfx_shown. A frame
+   retires at most a few (its new texts' evictions, an image drawn at a new size); a zoom change
+   retires the whole text cache at once, hence a growing array. */
+static struct {
+    SDL_Texture **tex;
+    int count, cap;
+} retired;
+
+void gfx_retire(SDL_Texture *tex)
+{
+    if (!tex) return;
+    if (retired.count == retired.cap) {
+        int cap = retired.cap ? retired.cap * 2 : 64;
+        SDL_Texture **grown = realloc(retired.tex, (size_t)cap * sizeof *grown);
+        if (!grown) { /* no memory to wait with: destroy now (a held frame may flash, nothing leaks) */
+            SDL_DestroyTexture(tex);
+            return;
+        }
+        retired.tex = grown;
+        retired.cap = cap;
+    }
+    retired.tex[retired.count++] = tex;
+}
+
+void gfx_shown(void)
+{
+    for (int i = 0; i < retired.count; i++) SDL_DestroyTexture(retired.tex[i]);
+    retired.count = 0;
+}
+
 void gfx_shutdown(gfx *g)
 {
+    gfx_shown();
+    free(retired.tex);
+    retired.tex = NULL;
+    retired.cap = 0;
     for (int i = 0; i < images.count; i++) SDL_DestroyTexture(images.tex[i]);
     images.count = 0;
     if (g->renderer) SDL_DestroyRenderer(g->renderer);
@@ -245,7 +281,7 @@ bool gfx_image_prepare(gfx *g, const char *path, const char *bytes, size_t len, 
     SDL_FreeSurface(s);
     if (!tex) return false;
     if (i < images.count) {
-        SDL_DestroyTexture(images.tex[i]); /* same aspect: images.w/h still hold */
+        gfx_retire(images.tex[i]); /* same aspect: images.w/h still hold */
     } else {
         SDL_strlcpy(images.path[i], path, sizeof images.path[i]);
         images.w[i] = sw;
@@ -260,7 +296,7 @@ void gfx_image_forget(const char *path)
 {
     for (int i = 0; i < images.count; i++) {
         if (strcmp(images.path[i], path) != 0) continue;
-        SDL_DestroyTexture(images.tex[i]);
+        gfx_retire(images.tex[i]);
         images.count--;
         if (i != images.count) { /* the last slot fills the hole */
             memcpy(images.path[i], images.path[images.count], sizeof images.path[i]);

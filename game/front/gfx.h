@@ -43,6 +43,13 @@ typedef struct gfx {
 /* Opens the window and renderer; false with SDL's error on failure. */
 bool gfx_setup(gfx *g, const char *title);
 void gfx_shutdown(gfx *g);
+/* Destroys tex once the frame being drawn has been shown (gfx_shown), not now: SDL_DestroyTexture
+   flushes the renderer's queued draw commands when tex is among them, and a frame held back for
+   its texts (text_frame_budget) would then reach the page half drawn (WebGL shows whatever was
+   drawn when the animation frame ends). Owned here from the call on; NULL is ignored. */
+void gfx_retire(SDL_Texture *tex);
+/* Right after SDL_RenderPresent: the queue is empty, so the retired textures go. */
+void gfx_shown(void);
 /* Re-reads the window and output sizes after a resize, a zoom or a DPI change; true when
    pixel_scale or the size changed (text must be re-rasterised, layout redone). */
 bool gfx_update_scale(gfx *g);

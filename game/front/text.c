@@ -41,7 +41,7 @@ static struct {
 static void drop_all(void)
 {
     for (int i = 0; i < CACHE_SLOTS; i++) {
-        if (T.cache[i].tex) SDL_DestroyTexture(T.cache[i].tex);
+        gfx_retire(T.cache[i].tex); /* may be in the held frame's queued commands */
         memset(&T.cache[i], 0, sizeof T.cache[i]);
     }
     for (int i = 0; i < T.font_count; i++) TTF_CloseFont(T.fonts[i].font);
@@ -321,7 +321,7 @@ static cache_entry *lookup(gfx *g, const char *s, text_style st, int wrap_w)
     int w = surf->w, h = surf->h;
     SDL_FreeSurface(surf);
     if (!tex) return NULL;
-    if (oldest->tex) SDL_DestroyTexture(oldest->tex);
+    gfx_retire(oldest->tex); /* may be in the held frame's queued commands */
     *oldest = (cache_entry){key, tex, w, h, T.frame};
     T.stats.renders++;
     return oldest;

@@ -793,6 +793,57 @@ TEST(the_wheel_over_the_settings_leaves_the_ending_behind_them_where_it_was)
     CHECK(ending.scroll.offset > 0 || ending.scroll.content_h <= W.g.h); /* it does scroll when nothing is over it */
 }
 
+/* A frame held back for its texts is never drawn half: SDL queues a frame's draw commands
+   (render batching, on in the browser's renderer) and runs them at the present; destroying a
+   texture that a queued command uses runs the queue at once. The text cache drops textures
+   (an eviction, a zoom change) in the middle of frames, so it hands them to gfx_retire, which
+   destroys them after the next present. Seen on a batching software renderer over a window:
+   the window's pixels stay as the last present left them until the next present. */
+TEST(a_texture_dropped_in_a_held_frame_does_not_draw_that_frame_early)
+{
+    SDL_SetHint(SDL_HINT_RENDER_BATCHING, "1");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy"); /* no display in tests */
+    CHECK(SDL_InitSubSystem(SDL_INIT_VIDEO) == 0);
+    SDL_Window *win = SDL_CreateWindow("held", 0, 0, 200, 60, SDL_WINDOW_HIDDEN);
+    int sw = -1;
+    for (int i = 0; i < SDL_GetNumRenderDrivers(); i++) {
+        SDL_RendererInfo info;
+        if (SDL_GetRenderDriverInfo(i, &info) == 0 && strcmp(info.name, "software") == 0) sw = i;
+    }
+    gfx g = W.g;
+    g.renderer = win && sw >= 0 ? SDL_CreateRenderer(win, sw, SDL_RENDERER_SOFTWARE) : NULL;
+    CHECK(g.renderer != NULL);
+    if (!g.renderer) return;
+    SDL_SetRenderDrawColor(g.renderer, 255, 255, 255, 255);
+    SDL_RenderClear(g.renderer);
+    SDL_RenderPresent(g.renderer);
+    gfx_shown();
+    SDL_Surface *shown = SDL_GetWindowSurface(win);
+    CHECK(shown != NULL);
+    if (!shown) return;
+    const uint32_t white = SDL_MapRGB(shown->format, 255, 255, 255);
+    /* A held frame: cleared, a text drawn, not presented. */
+    SDL_SetRenderDrawColor(g.renderer, 0, 0, 0, 255);
+    SDL_RenderClear(g.renderer);
+    text_draw(&g, "Tarkista", (text_style){TEXT_BOLD, 24, GFX_TEXT, TEXT_LEFT}, 10, 10, 0);
+    text_set_zoom(150); /* drops every cached text, the one just queued among them */
+    SDL_LockSurface(shown);
+    int changed = 0;
+    for (int y = 0; y < shown->h; y++)
+        for (int x = 0; x < shown->w; x++)
+            changed += ((const uint32_t *)((const char *)shown->pixels + y * shown->pitch))[x] != white;
+    SDL_UnlockSurface(shown);
+    CHECK(changed == 0);
+    if (changed) fprintf(stderr, "  %d pixels of the held frame reached the window\n", changed);
+    text_set_zoom(100);
+    SDL_RenderPresent(g.renderer);
+    gfx_shown();
+    SDL_DestroyRenderer(g.renderer);
+    SDL_DestroyWindow(win);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}
+
 /* A text over a frame's budget (text_frame_budget) is measured without pixels, by SDL_ttf's own
    line breaking redone in text.c: the frame's layout must be the one drawn when it is
    rasterised, or a frame left for later would lay out (scroll, focus) differently. */
@@ -871,6 +922,7 @@ int main(void)
     RUN(a_file_requested_twice_is_held_until_both_let_go);
     RUN(the_full_pool_refuses_the_next_file_and_names_it);
     RUN_ON(a_text_left_for_a_later_frame_measures_as_it_is_drawn, 1280, 720);
+    RUN_ON(a_texture_dropped_in_a_held_frame_does_not_draw_that_frame_early, 1280, 720);
     text_shutdown();
     return harness_done();
 }
