@@ -95,6 +95,30 @@ describe('a shared computer', () => {
     } finally { await phone.close(); }
   });
 
+  it('at 200 % and 400 % zoom on a laptop, whose game it is shows below the game, never over it', async () => {
+    // A 1280x760 laptop window at 200 % zoom is 640x380 CSS px, at 400 % 320x190: a short screen,
+    // where the game takes the whole height. The box lay over its bottom right ("Vihje").
+    for (const [width, height] of [[640, 380], [320, 190]]) {
+      const who = await hr.invite({ name: 'Eino Virtanen' });
+      const laptop = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1280 / width,
+        locale: 'fi-FI' });
+      try {
+        const page = await laptop.newPage();
+        await page.goto(`${server.url}/?lang=fi#t=${who.token}`);
+        await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
+        await page.locator('#report-who', { hasText: 'Pelaat nimellä Eino V.' }).waitFor({ timeout: 10000 });
+        await clickControl(page, 'Aloita');
+        const at = await page.evaluate(() => ({
+          c: document.getElementById('canvas').getBoundingClientRect().toJSON(),
+          b: document.getElementById('report-status').getBoundingClientRect().toJSON(),
+          vh: window.innerHeight }));
+        assert.ok(at.b.top >= at.c.bottom - 0.5, `${width}x${height}: the box ${JSON.stringify(at.b)} lies over the game ${JSON.stringify(at.c)}`);
+        assert.ok(at.c.height >= at.vh - 1, `${width}x${height}: the game keeps the whole height (${at.c.height} of ${at.vh})`);
+        if (width === 640) await page.screenshot({ path: path.join(ROOT, 'build/screens/shared-computer-who-zoom200.png') });
+      } finally { await laptop.close(); }
+    }
+  });
+
   it('leaves with one button, and forgets the player at completion', async () => {
     const bertta = await hr.invite({ name: 'Bertta Berg' });
     const p = await open(`${server.url}/?lang=fi#t=${bertta.token}`);
