@@ -4,6 +4,7 @@
 
 #include "../platform/platform.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <SDL_image.h>
@@ -204,19 +205,29 @@ void gfx_triangle(gfx *g, int cx, int cy, int size, bool up, gfx_color c)
     SDL_RenderGeometry(g->renderer, NULL, v, 3, NULL, 0);
 }
 
-/* PNG, JPEG or SVG, told by their first bytes (as IMG_Load_RW would). Not IMG_Load_RW itself:
-   its table of every format keeps SDL_image's BMP, GIF, ... detectors and BMP loader in the
-   WebAssembly, though content may only use PNG, JPEG and SVG (pakopeli-lint). SVG must stay
-   here: the scenes' backgrounds and icons are SVG, drawn through gfx_image at their own size
-   (without it every scene lost its art, and no test of the fixture game could see it). */
-static SDL_Surface *load_image(SDL_RWops *rw)
+/* PNG, JPEG or SVG. PNG and JPEG are decoded by the platform (plat_decode_raster: the browser's
+   own decoders on the web, so the WebAssembly carries none; SDL_image natively); SVG by
+   SDL_image's nanosvg here, at the size it is drawn (gfx_image_prepare): the scenes'
+   backgrounds and icons are SVG (without it every scene lost its art, and no test of the
+   fixture game could see it). Not IMG_Load_RW: its table of every format keeps SDL_image's
+   BMP, GIF, ... detectors and loaders in the WebAssembly, though content may only use PNG,
+   JPEG and SVG (pakopeli-lint). */
+static SDL_Surface *load_image(const char *bytes, size_t len)
 {
-    if (!rw) return NULL;
-    if (IMG_isPNG(rw)) return IMG_LoadPNG_RW(rw);
-    if (IMG_isJPG(rw)) return IMG_LoadJPG_RW(rw);
-    if (IMG_isSVG(rw)) return IMG_LoadSVG_RW(rw);
-    SDL_SetError("not a PNG, JPEG or SVG image");
-    return NULL;
+    int w = 0, h = 0;
+    unsigned char *px = plat_decode_raster(bytes, len, &w, &h);
+    if (px) {
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
+        for (int y = 0; s && y < h; y++)
+            memcpy((unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch, px + (size_t)y * (size_t)w * 4, (size_t)w * 4);
+        free(px);
+        return s;
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
+    SDL_Surface *s = rw && IMG_isSVG(rw) ? IMG_LoadSVG_RW(rw) : NULL;
+    if (rw) SDL_RWclose(rw);
+    if (!s) SDL_SetError("not a PNG, JPEG or SVG image");
+    return s;
 }
 
 bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect r)
@@ -225,9 +236,7 @@ bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect
     while (i < images.count && strcmp(images.path[i], path) != 0) i++;
     if (i == images.count) {
         if (!bytes || images.count == IMAGE_SLOTS) return false;
-        SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
-        SDL_Surface *s = load_image(rw);
-        if (rw) SDL_RWclose(rw);
+        SDL_Surface *s = load_image(bytes, len);
         if (!s) return false;
         images.tex[i] = SDL_CreateTextureFromSurface(g->renderer, s);
         images.w[i] = s->w;
@@ -272,9 +281,14 @@ bool gfx_image_prepare(gfx *g, const char *path, const char *bytes, size_t len, 
     } else if (images.count == IMAGE_SLOTS) {
         return false;
     }
-    SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
-    SDL_Surface *s = !rw ? NULL : svg ? IMG_LoadSizedSVG_RW(rw, (int)pw, (int)ph) : load_image(rw);
-    if (rw) SDL_RWclose(rw);
+    SDL_Surface *s = NULL;
+    if (svg) {
+        SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
+        s = rw ? IMG_LoadSizedSVG_RW(rw, (int)pw, (int)ph) : NULL;
+        if (rw) SDL_RWclose(rw);
+    } else {
+        s = load_image(bytes, len);
+    }
     if (!s) return false;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(g->renderer, s);
     int sw = s->w, sh = s->h;

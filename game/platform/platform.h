@@ -59,6 +59,15 @@ plat_fetch_state_t plat_fetch_state(plat_fetch h);
 const char *plat_fetch_data(plat_fetch h, size_t *len);
 void plat_fetch_release(plat_fetch h);
 
+/* The pixels of a PNG or JPEG file, decoded by the platform: w * h pixels, 4 bytes each in the
+   order R, G, B, A (straight alpha), rows without padding, in a malloc'd buffer the caller
+   frees; NULL when the bytes are not a PNG or JPEG the platform can decode. On the web the
+   browser decodes them (createImageBitmap) while the file is fetched, so bytes must be
+   plat_fetch_data of a request still held, and the WebAssembly carries no PNG or JPEG decoder
+   of its own (docs/performance.md, issue 18); natively SDL_image decodes any bytes. SVG is not
+   raster: the front end rasterises it itself, at the size it is drawn. */
+unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h);
+
 /* ---- settings and progress storage (localStorage on the web, a file natively) ------------- */
 
 /* Stores a small value under key; false if storage refused it. */

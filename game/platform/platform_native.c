@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include <SDL.h>
+#include <SDL_image.h>
 
 typedef struct fetch_slot {
     plat_fetch_state_t state;
@@ -106,6 +107,27 @@ void plat_fetch_release(plat_fetch h)
     s->data = NULL;
     s->len = 0;
     s->state = PLAT_FETCH_NONE; /* the generation stays: this handle is stale from now on */
+}
+
+/* SDL_image's PNG and JPEG decoders (the web build leaves them to the browser). */
+unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h)
+{
+    SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
+    if (!rw) return NULL;
+    SDL_Surface *s = IMG_isPNG(rw) ? IMG_LoadPNG_RW(rw) : IMG_isJPG(rw) ? IMG_LoadJPG_RW(rw) : NULL;
+    SDL_RWclose(rw);
+    SDL_Surface *rgba = s ? SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0) : NULL;
+    SDL_FreeSurface(s);
+    unsigned char *out = rgba ? malloc((size_t)rgba->w * (size_t)rgba->h * 4) : NULL;
+    if (out) {
+        for (int y = 0; y < rgba->h; y++)
+            memcpy(out + (size_t)y * (size_t)rgba->w * 4, (const unsigned char *)rgba->pixels + (size_t)y * (size_t)rgba->pitch,
+                   (size_t)rgba->w * 4);
+        *w = rgba->w;
+        *h = rgba->h;
+    }
+    SDL_FreeSurface(rgba);
+    return out;
 }
 
 /* One small file per key under $XDG_DATA_HOME/pakopeli (or ~/.local/share/pakopeli). */

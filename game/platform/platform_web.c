@@ -19,6 +19,8 @@ typedef struct fetch_slot {
     uint32_t generation; /* a released slot may be reused; late callbacks must not fill it */
     char *data;
     size_t len;
+    unsigned char *pixels; /* a PNG's or JPEG's, decoded by the browser (plat_decode_raster) */
+    int w, h;
 } fetch_slot;
 
 static struct {
@@ -114,6 +116,61 @@ static fetch_slot *unpack(void *arg)
     return (s->generation == (uint32_t)(v >> 8) && s->state == PLAT_FETCH_PENDING) ? s : NULL;
 }
 
+/* PNG and JPEG are decoded by the browser, whose decoders every page has anyway, instead of
+   SDL_image's stb_image in the WebAssembly (docs/performance.md, issue 18: ~9 kB of the first
+   load's brotli). Decoding is asynchronous in a browser, so it runs while the file is still
+   "pending": its request is done when its pixels are. Straight alpha and no colour management,
+   as stb_image decodes (a canvas keeps premultiplied pixels, so a half-transparent pixel may
+   differ by a step of rounding; a JPEG's by its decoder's IDCT, a step or two). A file the
+   browser cannot decode is done without pixels: gfx then draws nothing for it, as before. */
+EM_JS(void, js_decode_raster, (void *arg, const char *bytes, int len), {
+    var done = function(px, w, h) {
+        var out = px ? _plat_raster_room(arg, w, h) : 0;
+        if (out) HEAPU8.set(px, out);
+        _plat_raster_done(arg);
+    };
+    var copy = HEAPU8.slice(bytes, bytes + len);
+    if (typeof createImageBitmap != 'function') return setTimeout(function() { done(null); });
+    createImageBitmap(new Blob([copy]), {premultiplyAlpha: 'none', colorSpaceConversion: 'none'}).then(function(bmp) {
+        var w = bmp.width, h = bmp.height, c;
+        if (typeof OffscreenCanvas == 'function') c = new OffscreenCanvas(w, h);
+        else { c = document.createElement('canvas'); c.width = w; c.height = h; }
+        var x = c.getContext('2d', {willReadFrequently: true});
+        x.drawImage(bmp, 0, 0);
+        bmp.close();
+        done(x.getImageData(0, 0, w, h).data, w, h);
+    }).catch(function() { done(null); });
+})
+
+static bool is_raster(const unsigned char *b, size_t n)
+{
+    return (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0) || (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff);
+}
+
+/* Called from js_decode_raster (exported, so its JavaScript can). */
+unsigned char *plat_raster_room(void *arg, int w, int h);
+void plat_raster_done(void *arg);
+
+/* The browser's decoder has w x h pixels for this request: room for them (0: none). */
+EMSCRIPTEN_KEEPALIVE unsigned char *plat_raster_room(void *arg, int w, int h)
+{
+    fetch_slot *s = unpack(arg);
+    if (!s || w <= 0 || h <= 0 || w > 16384 || h > 16384) return NULL;
+    s->pixels = malloc((size_t)w * (size_t)h * 4);
+    s->w = s->pixels ? w : 0;
+    s->h = s->pixels ? h : 0;
+    return s->pixels;
+}
+
+/* The decoding ended (with pixels or without): the request is done. */
+EMSCRIPTEN_KEEPALIVE void plat_raster_done(void *arg)
+{
+    fetch_slot *s = unpack(arg);
+    if (!s) return; /* released meanwhile */
+    s->state = PLAT_FETCH_DONE;
+    schedule();
+}
+
 static void on_load(void *arg, void *buf, int size)
 {
     fetch_slot *s = unpack(arg);
@@ -126,8 +183,28 @@ static void on_load(void *arg, void *buf, int size)
     memcpy(s->data, buf, (size_t)size);
     s->data[size] = '\0';
     s->len = (size_t)size;
+    if (is_raster((const unsigned char *)s->data, s->len)) {
+        js_decode_raster(arg, s->data, size); /* done when decoded: plat_raster_done */
+        return;
+    }
     s->state = PLAT_FETCH_DONE;
     schedule();
+}
+
+unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h)
+{
+    for (int i = 0; bytes && i < PLAT_FETCH_SLOTS; i++) {
+        const fetch_slot *s = &plat.fetches[i];
+        if (s->state != PLAT_FETCH_DONE || s->data != bytes || s->len != len || !s->pixels) continue;
+        size_t n = (size_t)s->w * (size_t)s->h * 4;
+        unsigned char *out = malloc(n);
+        if (!out) return NULL;
+        memcpy(out, s->pixels, n);
+        *w = s->w;
+        *h = s->h;
+        return out;
+    }
+    return NULL;
 }
 
 static void on_error(void *arg)
@@ -169,8 +246,11 @@ void plat_fetch_release(plat_fetch h)
     fetch_slot *s = &plat.fetches[h.id - 1];
     if (s->generation != h.gen) return; /* released already, and maybe reused */
     free(s->data);
+    free(s->pixels);
     s->data = NULL;
+    s->pixels = NULL;
     s->len = 0;
+    s->w = s->h = 0;
     s->state = PLAT_FETCH_NONE; /* generation stays: a late callback is ignored */
 }
 
