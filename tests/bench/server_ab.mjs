@@ -39,12 +39,15 @@ for (const [i, bin] of bins.entries()) {
 }
 const floorDir = servers[0].data;
 const load0 = os.loadavg()[0];
-let floor = diskFloor(floorDir, FLOOR_SECS).rate;
+let floor = diskFloor(floorDir, FLOOR_SECS);
 for (let r = 0; r < ROUNDS; r++) {
   for (const s of servers) {
     const x = await completions(s.server, s.bodies, CLIENTS, SECS);
-    const next = diskFloor(floorDir, FLOOR_SECS).rate;
-    s.runs.push({ ...x, floor: (floor + next) / 2, ratio: x.rate / ((floor + next) / 2) });
+    const next = diskFloor(floorDir, FLOOR_SECS);
+    // the rate against the floor's rate, the p99 against the floor's p99 (one commit's), both
+    // the mean of the slices just before and after the run
+    const rate = (floor.rate + next.rate) / 2, p99 = (floor.p99 + next.p99) / 2;
+    s.runs.push({ ...x, floor: rate, ratio: x.rate / rate, floorP99: p99, p99Ratio: x.p99 / p99 });
     floor = next;
   }
 }
@@ -53,9 +56,10 @@ for (const s of servers) {
   await s.server.stop();
   const m = (k) => median(s.runs.map((x) => x[k]));
   console.log(`${s.bin}\n  ratio ${m('ratio').toFixed(2)}× (${list(s.runs.map((x) => x.ratio))}), ${m('rate').toFixed(0)}/s, ` +
-    `p50 ${m('p50').toFixed(1)} ms, p99 ${m('p99').toFixed(0)} ms (${list(s.runs.map((x) => x.p99), 0)}), ` +
+    `p50 ${m('p50').toFixed(1)} ms, p99 ${m('p99').toFixed(0)} ms (${list(s.runs.map((x) => x.p99), 0)}; ` +
+    `÷ the floor's p99 ${m('p99Ratio').toFixed(2)}×: ${list(s.runs.map((x) => x.p99Ratio))}; floor p99 ${list(s.runs.map((x) => x.floorP99), 1)} ms), ` +
     `CPU server ${(100 * m('serverCpu')).toFixed(0)} %, clients ${(100 * m('clientCpu')).toFixed(0)} %, floors ${list(s.runs.map((x) => x.floor), 0)}`);
-  console.log(`  ${(/group commit: .*/.exec(s.server.errors()) || ['(no account)'])[0]}`);
+  for (const line of s.server.errors().split('\n').filter((l) => /group commit|checkpoints:|http: \d/.test(l))) console.log(`  ${line}`);
   fs.rmSync(s.data, { recursive: true, force: true });
 }
 console.log(`load ${load0.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`);
