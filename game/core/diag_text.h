@@ -13,6 +13,7 @@
 #ifndef PK_DIAG_TEXT_H
 #define PK_DIAG_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -24,5 +25,9 @@ void diag_translate(diag_code code, const char *en, i18n_lang lang, char *out, s
 void diag_format_lang(const diag *d, i18n_lang lang, char *out, size_t cap);
 /* The kind of problem in a word (fi, sv; en: diag_code_name). */
 const char *diag_code_word(diag_code code, i18n_lang lang);
+/* True when every known message and phrase has its Finnish and Swedish form, and each form puts
+   back every part it captures; else false with the first that does not, in problem (the test
+   that keeps the table whole: tests/unit/test_diag_text.c). */
+bool diag_text_check(char *problem, size_t cap);
 
 #endif

@@ -451,7 +451,7 @@ bool store_lint(store *st, const store_file *overlay, int n, const char *lang, s
     bool ok = write_set(st, db_release_current(st->db), overlay, n, levels) && link_assets(st, dir);
     if (!ok) snprintf(err, cap, "cannot write the content for the linter");
     char *text = NULL;
-    if (ok) ok = run_lint(st, dir, strcmp(lang, "fi") == 0 ? "fi" : "en", &text, err, cap);
+    if (ok) ok = run_lint(st, dir, strcmp(lang, "fi") == 0 ? "fi" : strcmp(lang, "sv") == 0 ? "sv" : "en", &text, err, cap);
     remove_tree(dir);
     if (!ok) return false;
     cJSON *arr = cJSON_Parse(text);

@@ -61,7 +61,7 @@ typedef struct store_lint_result {
     bool ran;           /* false: the linter could not run (message in the caller's err) */
 } store_lint_result;
 
-/* Lints the current release with the files of overlay replacing its own. lang: "fi" or "en". */
+/* Lints the current release with the files of overlay replacing its own. lang: "fi", "sv" or "en". */
 bool store_lint(store *st, const store_file *overlay, int n, const char *lang, store_lint_result *out, char *err,
                 size_t cap);
 void store_lint_free(store_lint_result *r);

@@ -147,7 +147,7 @@ static const char *name_arg(scall *c, const char *name)
 static const char *lang_of(scall *c, const char *given)
 {
     (void)c;
-    return given && strcmp(given, "en") == 0 ? "en" : given && strcmp(given, "sv") == 0 ? "en" : "fi";
+    return given && strcmp(given, "en") == 0 ? "en" : given && strcmp(given, "sv") == 0 ? "sv" : "fi";
 }
 
 /* Adds text parsed as JSON (a content file) under key, or the text itself when it does not parse. */

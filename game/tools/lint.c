@@ -1,6 +1,6 @@
 /* lint.c - pakopeli-lint: checks the game's content the way the game loads it, and more.
  *
- *   pakopeli-lint [--lang fi] [--json] [--no-text] [--root DIR] [--stdin FILE] [levels/ | FILE.json ...]
+ *   pakopeli-lint [--lang fi|sv|en] [--json] [--no-text] [--root DIR] [--stdin FILE] [levels/ | FILE.json ...]
  *   pakopeli-lint --rules [--json] [--lang fi]         every rule, stated once (lint_rules.c)
  *   pakopeli-lint --solution levels/x.json | levels/   the events that solve a room (JSON)
  *   pakopeli-lint --guess-stats levels/               how often the right option is first or longest
@@ -429,18 +429,18 @@ static int by_place(const void *a, const void *b)
     return x < y ? -1 : x > y; /* stable: the order they were found in */
 }
 
-/* The Finnish message: the rule's own (lint_flag), else the loader's English one translated. */
-static void finnish_of(const lint_file *f, const diag *d, char *out, size_t cap)
+/* The message in lang: the rule's own (lint_flag), else the loader's English one translated. */
+static void message_in(const lint_file *f, const diag *d, i18n_lang lang, char *out, size_t cap)
 {
-    const char *own = f->fi[d - f->diags.items];
+    const char *own = lang == LANG_FI ? f->fi[d - f->diags.items] : lang == LANG_SV ? f->sv[d - f->diags.items] : "";
     if (own[0]) snprintf(out, cap, "%s", own);
-    else lint_fi_message(d->code, d->msg, out, cap);
+    else lint_message_in(d->code, d->msg, lang, out, cap);
 }
 
-static void message_of(const lint_run *run, const lint_file *f, const diag *d, char *out, size_t cap)
+/* pick(lang, fi, sv, en): the words of the summary lines in the reader's language */
+static const char *pick(i18n_lang lang, const char *fi, const char *sv, const char *en)
 {
-    if (run->opt.finnish) finnish_of(f, d, out, cap);
-    else snprintf(out, cap, "%s", d->msg);
+    return lang == LANG_FI ? fi : lang == LANG_SV ? sv : en;
 }
 
 int lint_print(lint_run *run, FILE *out)
@@ -456,7 +456,7 @@ int lint_print(lint_run *run, FILE *out)
         for (int k = 0; k < f->diags.count; k++) {
             const diag *d = sorted[k];
             char msg[DIAG_MSG_MAX * 2];
-            message_of(run, f, d, msg, sizeof msg);
+            message_in(f, d, run->opt.lang, msg, sizeof msg);
             const char *sev = d->severity == DIAG_ERROR ? "error" : "warning";
             if (arr) {
                 cJSON *o = cJSON_CreateObject();
@@ -467,11 +467,12 @@ int lint_print(lint_run *run, FILE *out)
                 cJSON_AddStringToObject(o, "code", diag_code_name(d->code));
                 cJSON_AddStringToObject(o, "path", d->path);
                 cJSON_AddStringToObject(o, "message", msg);
-                cJSON *both = cJSON_AddObjectToObject(o, "messages");
-                char fi[DIAG_MSG_MAX * 2];
-                finnish_of(f, d, fi, sizeof fi);
-                cJSON_AddStringToObject(both, "fi", fi);
-                cJSON_AddStringToObject(both, "en", d->msg);
+                cJSON *all = cJSON_AddObjectToObject(o, "messages");
+                for (int l = 0; l < LANG_COUNT; l++) {
+                    char m[DIAG_MSG_MAX * 2];
+                    message_in(f, d, (i18n_lang)l, m, sizeof m);
+                    cJSON_AddStringToObject(all, i18n_code((i18n_lang)l), m);
+                }
                 cJSON_AddItemToArray(arr, o);
             } else if (d->line > 0) {
                 fprintf(out, "%s:%d:%d: %s: %s%s%s [%s]\n", d->file, d->line, d->column, sev, d->path,
@@ -482,8 +483,9 @@ int lint_print(lint_run *run, FILE *out)
             }
         }
         if (f->diags.dropped && !arr)
-            fprintf(out, run->opt.finnish ? "%s: note: %d ongelmaa lisää jäi näyttämättä: korjaa ensin nämä\n"
-                                          : "%s: note: %d more problems are not shown: fix these first\n",
+            fprintf(out, pick(run->opt.lang, "%s: note: %d ongelmaa lisää jäi näyttämättä: korjaa ensin nämä\n",
+                              "%s: note: ytterligare %d problem visas inte: rätta först dessa\n",
+                              "%s: note: %d more problems are not shown: fix these first\n"),
                     f->path, f->diags.dropped);
     }
     if (arr) {
@@ -510,8 +512,9 @@ int lint_print_solution(lint_run *run, FILE *out)
         if (run->game && f->ref < 0) continue; /* not in the game: it has no place in a play-through */
         cJSON *events = f->loaded ? lint_solution(f, final[0] ? final : NULL) : NULL;
         if (!events) {
-            fprintf(stderr, run->opt.finnish ? "pakopeli-lint: %s: huonetta ei voi ratkaista (katso pakopeli-lint %s)\n"
-                                             : "pakopeli-lint: %s: the room cannot be solved (see pakopeli-lint %s)\n",
+            fprintf(stderr, pick(run->opt.lang, "pakopeli-lint: %s: huonetta ei voi ratkaista (katso pakopeli-lint %s)\n",
+                                 "pakopeli-lint: %s: rummet kan inte lösas (se pakopeli-lint %s)\n",
+                                 "pakopeli-lint: %s: the room cannot be solved (see pakopeli-lint %s)\n"),
                     f->path, f->path);
             status = 1;
             continue;
@@ -538,7 +541,7 @@ static void usage(FILE *to)
             "usage: pakopeli-lint [options] [levels/ | file.json ...]\n"
             "Checks the game's content: the manifest, its rooms and comics, their images, and\n"
             "texts that do not fit at the largest text size. Without paths: levels/.\n"
-            "  --lang fi|en   messages in Finnish or English (default en)\n"
+            "  --lang fi|sv|en  messages in Finnish, Swedish or English (default en)\n"
             "  --json         print the problems as one JSON array\n"
             "  --no-text      skip the text-fit checks (they need the fonts)\n"
             "  --root DIR     the folder that \"assets/...\" paths are relative to\n"
@@ -557,14 +560,19 @@ static void usage(FILE *to)
 int main(int argc, char **argv)
 {
     static lint_run run; /* files and their diagnostics: too big for the stack */
-    lint_options opt = {0};
+    lint_options opt = {.lang = LANG_EN};
     const char *paths[64];
     int n = 0;
     bool rules = false, solution = false, budget = false, guess_stats = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--lang") == 0 && i + 1 < argc) opt.finnish = strcmp(argv[++i], "fi") == 0;
-        else if (strncmp(a, "--lang=", 7) == 0) opt.finnish = strcmp(a + 7, "fi") == 0;
+        if ((strcmp(a, "--lang") == 0 && i + 1 < argc) || strncmp(a, "--lang=", 7) == 0) {
+            const char *code = a[6] == '=' ? a + 7 : argv[++i];
+            if (!i18n_parse_code(code, &opt.lang)) {
+                fprintf(stderr, "pakopeli-lint: --lang %s: should be fi, sv or en\n", code);
+                return 2;
+            }
+        }
         else if (strcmp(a, "--json") == 0) opt.json = true;
         else if (strcmp(a, "--no-text") == 0) opt.no_text = true;
         else if (strcmp(a, "--root") == 0 && i + 1 < argc) opt.root = argv[++i];
@@ -588,7 +596,7 @@ int main(int argc, char **argv)
         }
     }
     if (rules) {
-        lint_print_rules(stdout, opt.json, opt.finnish);
+        lint_print_rules(stdout, opt.json, opt.lang);
         return 0;
     }
     if (opt.scorm && strcmp(opt.scorm, "1.2") != 0 && strcmp(opt.scorm, "12") != 0 && strcmp(opt.scorm, "2004") != 0) {
@@ -619,8 +627,8 @@ int main(int argc, char **argv)
             ok = lint_add_file(&run, paths[i]);
         }
         if (!ok) {
-            fprintf(stderr, opt.finnish ? "pakopeli-lint: %s: tiedostoa tai kansiota ei ole\n"
-                                        : "pakopeli-lint: %s: no such file or folder\n", paths[i]);
+            fprintf(stderr, pick(opt.lang, "pakopeli-lint: %s: tiedostoa tai kansiota ei ole\n",
+                                 "pakopeli-lint: %s: filen eller mappen finns inte\n", "pakopeli-lint: %s: no such file or folder\n"), paths[i]);
             lint_shutdown(&run);
             lint_text_shutdown();
             return 2;
@@ -628,8 +636,9 @@ int main(int argc, char **argv)
     }
     if (opt.stdin_as && !run.stdin_used) lint_add_file(&run, opt.stdin_as); /* a new file: the draft alone */
     if (opt.stdin_as && !run.stdin_used) {
-        fprintf(stderr, opt.finnish ? "pakopeli-lint: --stdin %s: tiedosto ei ole tarkistettavien joukossa\n"
-                                    : "pakopeli-lint: --stdin %s: that file is not among those checked\n", opt.stdin_as);
+        fprintf(stderr, pick(opt.lang, "pakopeli-lint: --stdin %s: tiedosto ei ole tarkistettavien joukossa\n",
+                             "pakopeli-lint: --stdin %s: filen hör inte till dem som kontrolleras\n",
+                             "pakopeli-lint: --stdin %s: that file is not among those checked\n"), opt.stdin_as);
         lint_shutdown(&run);
         lint_text_shutdown();
         return 2;
@@ -667,8 +676,9 @@ int main(int argc, char **argv)
     size_t resume_max = lint_check_resume(&run);
     int errors = lint_print(&run, stdout);
     if (resume_max)
-        fprintf(stderr, opt.finnish ? "pakopeli-lint: jatkotila enintään %zu merkkiä (SCORM %s)\n"
-                                    : "pakopeli-lint: resume state at most %zu characters (SCORM %s)\n",
+        fprintf(stderr, pick(opt.lang, "pakopeli-lint: jatkotila enintään %zu merkkiä (SCORM %s)\n",
+                             "pakopeli-lint: fortsättningsläget högst %zu tecken (SCORM %s)\n",
+                             "pakopeli-lint: resume state at most %zu characters (SCORM %s)\n"),
                 resume_max, opt.scorm);
     int warnings = 0;
     for (int i = 0; i < run.file_count; i++) warnings += run.files[i].diags.warnings;
@@ -676,12 +686,16 @@ int main(int argc, char **argv)
     double ms = (double)(t1.tv_sec - t0.tv_sec) * 1000.0 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
     char load[96] = "";
     if (run.first_load.budget)
-        snprintf(load, sizeof load, opt.finnish ? "; ensimmäinen lataus %ld / %ld kB%s" : "; first load %ld of %ld kB%s",
+        snprintf(load, sizeof load, pick(opt.lang, "; ensimmäinen lataus %ld / %ld kB%s", "; första laddningen %ld av %ld kB%s",
+                                             "; first load %ld of %ld kB%s"),
                  (run.first_load.total + 500) / 1000, run.first_load.budget / 1000,
-                 run.first_load.engine_measured ? "" : opt.finnish ? " (moottori arvioitu)" : " (engine estimated)");
-    if (opt.finnish)
+                 run.first_load.engine_measured ? "" : pick(opt.lang, " (moottori arvioitu)", " (spelmotorn uppskattad)", " (engine estimated)"));
+    if (opt.lang == LANG_FI)
         fprintf(stderr, "pakopeli-lint: %d tiedostoa, %d virhettä, %d varoitusta%s (%.0f ms)%s\n", run.file_count,
                 errors, warnings, load, ms, run.opt.no_text && !opt.no_text ? "; tekstien mahtumista ei tarkistettu" : "");
+    else if (opt.lang == LANG_SV)
+        fprintf(stderr, "pakopeli-lint: %d filer, %d fel, %d varningar%s (%.0f ms)%s\n", run.file_count, errors,
+                warnings, load, ms, run.opt.no_text && !opt.no_text ? "; att texterna ryms kontrollerades inte" : "");
     else
         fprintf(stderr, "pakopeli-lint: %d files, %d errors, %d warnings%s (%.0f ms)%s\n", run.file_count, errors,
                 warnings, load, ms, run.opt.no_text && !opt.no_text ? "; text fit not checked" : "");

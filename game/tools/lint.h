@@ -16,11 +16,11 @@
  *
  * Every diagnostic carries a stable diag_code (diag.h). The loaders' messages are English and
  * are translated at print time (lint_fi.c); the linter's own rules (lint_rules.c) write theirs
- * in Finnish and English at once.
+ * in Finnish, Swedish and English at once.
  *
  * ---- The machine-readable output: pakopeli-lint --json (for the studio, make dev, tests) -----
  *
- *   pakopeli-lint --json [--lang fi|en] levels/            a whole game
+ *   pakopeli-lint --json [--lang fi|sv|en] levels/           a whole game
  *   pakopeli-lint --json levels/x.json                      one file (game.json beside it lends ids)
  *   pakopeli-lint --json --stdin levels/x.json levels/ < draft.json   the draft is read from stdin
  *                     and checked as if it were levels/x.json, with the rest of the game (x.json
@@ -34,11 +34,11 @@
  *     "severity": "error",         "error" (publishing is refused) or "warning"
  *     "code": "hints",             a stable code (diag_code_name); `--rules` lists them
  *     "message": "...",            in the --lang language (default en)
- *     "messages": {"fi": "...", "en": "..."}}]   both, for a studio that switches language
+ *     "messages": {"fi": "...", "sv": "...", "en": "..."}}]   all three, for a studio that switches language
  * Exit status 0: no errors (warnings allowed); 1: errors; 2: bad usage or unreadable input.
  * The count line ("pakopeli-lint: 7 files, 0 errors ...") goes to stderr, never to stdout.
  *
- *   pakopeli-lint --rules [--json]          every rule: code, severity, scope, fi and en text
+ *   pakopeli-lint --rules [--json]          every rule: code, severity, scope, fi, sv and en text
  *   pakopeli-lint --budget levels/          the first load as served: {"total", "engine", "content",
  *                                           "budget", "left", "engine_measured"} in bytes
  *   pakopeli-lint --solution levels/x.json  the events that solve a room, as JSON (see lint_solve)
@@ -55,6 +55,7 @@
 
 #include "../core/comic.h"
 #include "../core/diag.h"
+#include "../core/i18n.h"
 #include "../core/level.h"
 
 enum {
@@ -74,12 +75,14 @@ typedef struct lint_file {
     int ref;                   /* index in the manifest's rooms or comics, -1 when not listed */
     level_room room;
     comic comic;
-    /* the Finnish message of diags.items[i] when the rule wrote one (lint_flag), else "" */
+    /* the Finnish and Swedish messages of diags.items[i] when the rule wrote them (lint_flag),
+       else "" (the loader's English is translated at print time, lint_fi.c) */
     char fi[DIAG_MAX][DIAG_MSG_MAX];
+    char sv[DIAG_MAX][DIAG_MSG_MAX];
 } lint_file;
 
 typedef struct lint_options {
-    bool finnish;              /* --lang fi */
+    i18n_lang lang;            /* --lang fi|sv|en (default en) */
     bool json;                 /* --json: one JSON array instead of lines */
     bool no_text;              /* --no-text: skip the font-based checks (faster) */
     const char *root;          /* --root: folder that "assets/..." paths are relative to */
@@ -149,16 +152,16 @@ typedef struct lint_rule {
     diag_code code;
     diag_severity severity;
     lint_scope scope;
-    const char *en, *fi;       /* the rule for authors, one sentence each (docs/authoring*.md) */
+    const char *en, *fi, *sv;  /* the rule for authors, one sentence each (docs/authoring*.md) */
 } lint_rule;
 
 /* The rules of lint_rules.c, in the order the guide lists them; *count gets their number. */
 const lint_rule *lint_rules(int *count);
 /* The rule of a code, or NULL for the loaders' own codes (syntax, type, ...). */
 const lint_rule *lint_rule_of(diag_code code);
-/* Reports a problem of one of the rules: its severity from the table, its message in English and
-   Finnish (two printf formats that take the same arguments, in the same order). */
-void lint_flag(lint_file *f, diag_code code, const char *path, const char *en, const char *fi, ...);
+/* Reports a problem of one of the rules: its severity from the table, its message in English,
+   Finnish and Swedish (three printf formats that take the same arguments, in the same order). */
+void lint_flag(lint_file *f, diag_code code, const char *path, const char *en, const char *fi, const char *sv, ...);
 /* True when f is a room that ships: listed in the game's "rooms". */
 bool lint_shipped(const lint_file *f);
 /* True for a text that is the same in every language (a comic character's name): a plain text
@@ -175,7 +178,7 @@ void lint_check_letters(lint_file *f);
 /* The first load as served (gzip -9), against its budget (lint_budget.c). */
 void lint_check_budget(lint_run *run);
 /* Prints the rule table: lines, or with json one JSON array (`pakopeli-lint --rules`). */
-void lint_print_rules(FILE *out, bool json, bool finnish);
+void lint_print_rules(FILE *out, bool json, i18n_lang lang);
 
 /* ---- lint_guess.c: a choice puzzle passed without reading it ------------------------------ */
 
@@ -229,12 +232,10 @@ void lint_text_room(lint_file *f);
 /* Comic bubbles through the comic layout's own check (game/front/comic_layout.h). */
 void lint_text_comic(lint_file *f);
 
-/* ---- lint_fi.c: messages in Finnish ------------------------------------------------------- */
+/* ---- lint_fi.c: messages in Finnish and Swedish -------------------------------------------- */
 
-/* Writes the Finnish message for an English one of this code: a known message is translated
-   whole, any other gets a Finnish lead-in naming the kind of problem. */
-void lint_fi_message(diag_code code, const char *en, char *out, size_t cap);
-/* Finnish words of the summary line. */
-const char *lint_fi_code_name(diag_code code);
+/* Writes the message in lang for an English one of this code: a known message is translated
+   whole, any other gets a lead-in in lang naming the kind of problem. */
+void lint_message_in(diag_code code, const char *en, i18n_lang lang, char *out, size_t cap);
 
 #endif

@@ -206,6 +206,8 @@ void lint_check_budget(lint_run *run)
                   "picture may be at most %ld kB (save it smaller, e.g. as JPEG at the scene's size)",
                   "kuva '%s' on %ld kB siirrettynä, ja ensimmäinen lataus on %ld kB, kun budjetti on %d kB: tämä kuva "
                   "saa olla enintään %ld kB (tallenna se pienempänä, esim. JPEG-kuvana näkymän kokoisena)",
+                  "bilden '%s' är %ld kB vid överföringen, och den första laddningen är %ld kB av budgetens %d kB: "
+                  "den här bilden får vara högst %ld kB (spara den mindre, t.ex. som JPEG i vyns storlek)",
                   a->asset, (a->bytes + 500) / 1000, (total + 500) / 1000, FIRST_LOAD_BUDGET / 1000, left / 1000);
         over -= a->bytes;
         a->bytes = 0;
@@ -213,6 +215,7 @@ void lint_check_budget(lint_run *run)
     if (over == total - FIRST_LOAD_BUDGET) /* no picture to blame: the content as a whole */
         lint_flag(run->game, DIAG_FIRST_LOAD, "rooms",
                   "the first load is %ld kB as served, over its %d kB budget by %ld kB",
-                  "ensimmäinen lataus on %ld kB siirrettynä, kun budjetti on %d kB: %ld kB liikaa", (total + 500) / 1000,
+                  "ensimmäinen lataus on %ld kB siirrettynä, kun budjetti on %d kB: %ld kB liikaa",
+                  "den första laddningen är %ld kB vid överföringen, %d kB är budgeten: %ld kB för mycket", (total + 500) / 1000,
                   FIRST_LOAD_BUDGET / 1000, (over + 999) / 1000);
 }

@@ -323,6 +323,8 @@ void lint_check_room(lint_run *run, lint_file *f)
                       "order a player meets them",
                       "tehtävä '%s' edellyttää tehtävää '%s', joka on listassa myöhemmin: siirrä '%s' sen edelle, jotta "
                       "lista on järjestys, jossa pelaaja ne kohtaa",
+                      "uppgiften '%s' kräver '%s', som kommer senare i listan: flytta '%s' före den, så att listan "
+                      "är den ordning som spelaren möter dem i",
                       p->id, r->puzzles[p->requires[k]].id, r->puzzles[p->requires[k]].id);
             break;
         }
@@ -350,7 +352,9 @@ void lint_check_room(lint_run *run, lint_file *f)
                       "the code has '%s', which the code keypad has no key for: use digits 0-9 and letters A-Z, or a "
                       "\"text\" puzzle",
                       "koodissa on '%s', jolle koodinäppäimistössä ei ole näppäintä: käytä numeroita 0-9 ja kirjaimia "
-                      "A-Z tai \"text\"-tehtävää", bad);
+                      "A-Z tai \"text\"-tehtävää",
+                      "koden har '%s', som kodlåsets knappsats saknar en tangent för: använd siffrorna 0–9 och "
+                      "bokstäverna A–Z eller en \"text\"-uppgift", bad);
         }
         snprintf(path, sizeof path, "puzzles[%d].wrong", i);
         check_explanation(f, &p->wrong, path);
@@ -498,17 +502,22 @@ void lint_check_solvable(lint_run *run, lint_file *f)
                       "the widget '%s' is hidden and no puzzle reveals it, so no player ever sees it: reveal it in a "
                       "puzzle's \"gives\", or remove \"hidden\"",
                       "widget '%s' on piilotettu, eikä mikään tehtävä paljasta sitä, joten kukaan pelaaja ei näe sitä: "
-                      "paljasta se jonkin tehtävän \"gives\"-kohdassa tai poista \"hidden\"", id);
+                      "paljasta se jonkin tehtävän \"gives\"-kohdassa tai poista \"hidden\"",
+                      "widgeten '%s' är dold och ingen uppgift tar fram den, så ingen spelare ser den någonsin: ta "
+                      "fram den i en uppgifts \"gives\" eller ta bort \"hidden\"", id);
         else if (stuck_at >= 0)
             lint_flag(f, DIAG_WIDGET_UNREACHABLE, path,
                       "the widget '%s' is revealed only by puzzle '%s', which a player never reaches: the room gets stuck "
                       "at puzzle '%s'",
                       "widgetin '%s' paljastaa vain tehtävä '%s', johon pelaaja ei koskaan pääse: huone jumittuu "
-                      "tehtävään '%s'", id, r->puzzles[by].id, r->puzzles[stuck_at].id);
+                      "tehtävään '%s'",
+                      "widgeten '%s' tas fram bara av uppgiften '%s', som spelaren aldrig når: rummet fastnar vid "
+                      "uppgiften '%s'", id, r->puzzles[by].id, r->puzzles[stuck_at].id);
         else
             lint_flag(f, DIAG_WIDGET_UNREACHABLE, path,
                       "the widget '%s' is revealed only by puzzle '%s', which a player never solves",
-                      "widgetin '%s' paljastaa vain tehtävä '%s', jota pelaaja ei koskaan ratkaise", id, r->puzzles[by].id);
+                      "widgetin '%s' paljastaa vain tehtävä '%s', jota pelaaja ei koskaan ratkaise",
+                      "widgeten '%s' tas fram bara av uppgiften '%s', som spelaren aldrig löser", id, r->puzzles[by].id);
     }
     if (stuck_at >= 0) return; /* what comes after is not reached; the stuck puzzle says why */
     /* what is left can never be opened: say which requirement never comes true */
@@ -626,11 +635,15 @@ static void lint_check_doors(lint_run *run, int door_room, int door_puzzle)
                       "door never opens: add a widget with \"opens\": \"%s\"",
                       "aulassa ei ole ovea huoneeseen '%s' (listattu tiedostossa %s), joten kukaan ei saa sen koodin osaa "
                       "eikä viimeinen ovi aukea: lisää widget, jossa \"opens\": \"%s\"",
+                      "lobbyn har ingen dörr till rummet '%s' (listat i %s), så ingen spelare får dess koddel och "
+                      "den sista dörren öppnas aldrig: lägg till en widget med \"opens\": \"%s\"",
                       m->rooms[i].id, run->game->path, m->rooms[i].id);
         else
             lint_flag(hf, DIAG_NO_DOOR, "scene.widgets",
                       "the lobby has no door to room '%s' (listed in %s): add a widget with \"opens\": \"%s\"",
                       "aulassa ei ole ovea huoneeseen '%s' (listattu tiedostossa %s): lisää widget, jossa \"opens\": \"%s\"",
+                      "lobbyn har ingen dörr till rummet '%s' (listat i %s): lägg till en widget med \"opens\": "
+                      "\"%s\"",
                       m->rooms[i].id, run->game->path, m->rooms[i].id);
     }
     if (door_room < 0) return;
@@ -641,7 +654,7 @@ static void lint_check_doors(lint_run *run, int door_room, int door_puzzle)
     static play_state p;
     play_begin(&p, m);
     for (int i = 0; i < m->room_count; i++) play_attach_room(&p, i, &lint_room_file(run, i)->room);
-    char final[PLAY_CODE_MAX * 2], why[200] = "", why_fi[200] = "";
+    char final[PLAY_CODE_MAX * 2], why[200] = "", why_fi[200] = "", why_sv[200] = "";
     lint_final_code(run, final, sizeof final);
     uint32_t seq = 0;
     for (int i = 0; i < m->room_count && !why[0]; i++) {
@@ -650,6 +663,7 @@ static void lint_check_doors(lint_run *run, int door_room, int door_puzzle)
         if (!events || !replay(&p, i, events, &seq)) {
             snprintf(why, sizeof why, "room '%s' cannot be played to its end", m->rooms[i].id);
             snprintf(why_fi, sizeof why_fi, "huonetta '%s' ei voi pelata loppuun", m->rooms[i].id);
+            snprintf(why_sv, sizeof why_sv, "rummet '%s' kan inte spelas till slutet", m->rooms[i].id);
         }
         cJSON_Delete(events);
     }
@@ -659,6 +673,7 @@ static void lint_check_doors(lint_run *run, int door_room, int door_puzzle)
         if (!events || !replay(&p, door_room, events, &seq) || !p.escaped) {
             snprintf(why, sizeof why, "the code '%s' that the rooms' parts make does not open it", final);
             snprintf(why_fi, sizeof why_fi, "huoneiden osista syntyvä koodi '%s' ei avaa sitä", final);
+            snprintf(why_sv, sizeof why_sv, "koden '%s' som rummens delar bildar öppnar den inte", final);
         }
         cJSON_Delete(events);
     }
@@ -666,10 +681,14 @@ static void lint_check_doors(lint_run *run, int door_room, int door_puzzle)
     char path[DIAG_PATH_MAX];
     snprintf(path, sizeof path, "puzzles[%d]", door_puzzle);
     lint_flag(df, DIAG_FINAL_UNREACHABLE, path, "played from the lobby through every room, the last door does not open: %s",
-              "kun aulasta pelataan jokainen huone, viimeinen ovi ei aukea: %s", why);
-    int k = df->diags.count - 1; /* the reason in Finnish, too */
-    if (k >= 0 && df->diags.items[k].code == DIAG_FINAL_UNREACHABLE)
+              "kun aulasta pelataan jokainen huone, viimeinen ovi ei aukea: %s",
+              "när man från lobbyn spelar igenom varje rum öppnas den sista dörren inte: %s", why);
+    int k = df->diags.count - 1; /* the reason in Finnish and Swedish, too */
+    if (k >= 0 && df->diags.items[k].code == DIAG_FINAL_UNREACHABLE) {
         snprintf(df->fi[k], sizeof df->fi[k], "kun aulasta pelataan jokainen huone, viimeinen ovi ei aukea: %s", why_fi);
+        snprintf(df->sv[k], sizeof df->sv[k], "när man från lobbyn spelar igenom varje rum öppnas den sista dörren inte: %s",
+                 why_sv);
+    }
 }
 
 /* A comic that no room opens is a file no player ever sees (issue 12: the studio wires a new comic
@@ -706,6 +725,8 @@ static void lint_check_comics_reached(lint_run *run)
                       "to the lobby (or name it in a room's comic_intro or comic_outro, or a puzzle's comic)",
                       "mikään huone ei avaa sarjakuvaa '%s', joten pelaajat eivät näe sitä: lisää aulaan painike, jossa "
                       "\"opens\": \"comic:%s\" (tai nimeä se huoneen tai tehtävän comic-kentässä)",
+                      "inget rum öppnar serien '%s', så ingen spelare ser den: lägg i lobbyn till en knapp med "
+                      "\"opens\": \"comic:%s\" (eller nämn den i ett rums eller en uppgifts comic-fält)",
                       c->comic.id, c->comic.id);
     }
 }
@@ -808,7 +829,9 @@ void lint_check_game(lint_run *run)
             lint_flag(f, DIAG_KEYPAD, "code_part",
                       "the code part has '%s', which the code keypad has no key for: use digits 0-9 and letters A-Z",
                       "koodin osassa on '%s', jolle koodinäppäimistössä ei ole näppäintä: käytä numeroita 0-9 ja "
-                      "kirjaimia A-Z", bad);
+                      "kirjaimia A-Z",
+                      "koddelen har '%s', som kodlåsets knappsats saknar en tangent för: använd siffrorna 0–9 och "
+                      "bokstäverna A–Z", bad);
         strncat(joined, part, sizeof joined - strlen(joined) - 1);
     }
     if (door_room >= 0) {
@@ -826,6 +849,8 @@ void lint_check_game(lint_run *run)
         lint_flag(lint_room_file(run, level_find_room(m, m->hub)), DIAG_FINAL_UNREACHABLE, "puzzles",
                   "the rooms give code parts, but the lobby has no last door: add a \"code\" puzzle with \"final\": true",
                   "huoneet antavat koodin osia, mutta aulassa ei ole viimeistä ovea: lisää \"code\"-tehtävä, jossa "
+                  "\"final\": true",
+                  "rummen ger koddelar, men lobbyn har ingen sista dörr: lägg till en \"code\"-uppgift med "
                   "\"final\": true");
     } else if (parts > 0) {
         for (int i = 0; i < m->room_count; i++) {

@@ -72,6 +72,8 @@ void lint_check_guessable(lint_run *run, lint_file *f)
                       "without reading; put a wrong option (a real mistake) first",
                       "tehtävässä '%s' ensimmäinen vaihtoehto on oikea: aina ensimmäisen valitseva pelaaja pääsee "
                       "läpi lukematta; laita ensimmäiseksi väärä vaihtoehto (todellinen virhe)",
+                      "i '%s' är det första alternativet det rätta: en spelare som alltid väljer det första klarar "
+                      "sig utan att läsa; sätt ett felaktigt alternativ (ett verkligt misstag) först",
                       p->id);
         }
         char langs[32] = "";
@@ -91,6 +93,9 @@ void lint_check_guessable(lint_run *run, lint_file *f)
                       "player who picks the longest passes without reading; shorten it or give a wrong option more detail",
                       "tehtävässä '%s' oikea vaihtoehto '%s' on pisin (%s: %d merkkiä, pisin väärä %d): pisimmän "
                       "valitseva pääsee läpi lukematta; lyhennä sitä tai tarkenna väärää vaihtoehtoa",
+                      "i '%s' är det rätta alternativet '%s' det längsta (%s: %d tecken, det längsta felaktiga %d): "
+                      "den som väljer det längsta klarar sig utan att läsa; korta det eller ge ett felaktigt "
+                      "alternativ fler detaljer",
                       p->id, p->options[at].id, langs, len, next);
         }
     }
@@ -100,6 +105,8 @@ void lint_check_guessable(lint_run *run, lint_file *f)
                   "the rest without reading; move the right option in some of them",
                   "huoneen kaikissa %d monivalinnassa oikea vaihtoehto on kohdalla %d: sen huomannut pääsee loput läpi "
                   "lukematta; siirrä oikeaa vaihtoehtoa osassa tehtävistä",
+                  "i alla %d flervalsuppgifter i rummet står det rätta alternativet på plats %d: den som märker det "
+                  "klarar resten utan att läsa; flytta det rätta alternativet i några av dem",
                   choices, same_place + 1);
 }
 

@@ -79,6 +79,8 @@ static void walk(lint_file *f, const cJSON *v, char *path, size_t len, size_t ca
                       "another letter, or widen FONT_SUBSET in game/front/font_subset.h",
                       "merkkiä '%s' (U+%04lX) ei ole pelin fonteissa, joten se näkyisi tyhjänä laatikkona: käytä "
                       "toista merkkiä tai laajenna FONT_SUBSET-listaa tiedostossa game/front/font_subset.h",
+                      "tecknet '%s' (U+%04lX) finns inte i spelets typsnitt, så det skulle synas som en tom ruta: "
+                      "använd ett annat tecken eller utvidga FONT_SUBSET i filen game/front/font_subset.h",
                       ch, c);
         return;
     }

@@ -72,6 +72,8 @@ void lint_check_pool(lint_run *run)
                   "lettering) but the engine's pool holds %d: use fewer different images (the room '%s' has %d)",
                   "peli pitää yhtä aikaa %d tiedostoa (huoneiden %d eri kuvaa ja %d sarjakuvalle '%s' kirjaimineen), "
                   "mutta pelimoottori pitää enintään %d: käytä vähemmän eri kuvia (huoneessa '%s' on %d)",
+                  "spelet håller %d filer samtidigt (rummens %d olika bilder och %d för serien '%s' med dess "
+                  "textning), men spelmotorn håller högst %d: använd färre olika bilder (rummet '%s' har %d)",
                   need, rooms.count, comic_n, largest, ASSET_MAX, busiest ? busiest : "-", busiest_n);
     else
         lint_flag(run->game, DIAG_TOO_MANY, "rooms",
@@ -79,5 +81,7 @@ void lint_check_pool(lint_run *run)
                   "different images (the room '%s' has %d)",
                   "huoneissa on %d eri kuvaa, mutta pelimoottori pitää yhtä aikaa enintään %d tiedostoa: käytä "
                   "vähemmän eri kuvia (huoneessa '%s' on %d)",
+                  "rummen har %d olika bilder, men spelmotorn håller högst %d filer samtidigt: använd färre olika "
+                  "bilder (rummet '%s' har %d)",
                   need, ASSET_MAX, busiest ? busiest : "-", busiest_n);
 }

@@ -107,6 +107,8 @@ static void plain_text(lint_file *f, const char *path, const char *what, const i
               "\"sv\": ..., \"en\": ...} (the same word three times for a name)",
               "\"%s\" on vain yhdellä kielellä: ruotsin- ja englanninkielinen teksti puuttuvat; kirjoita {\"fi\": ..., "
               "\"sv\": ..., \"en\": ...} (nimelle sama sana kolmesti)",
+              "\"%s\" finns bara på ett språk: den svenska och den engelska texten saknas; skriv {\"fi\": ..., "
+              "\"sv\": ..., \"en\": ...} (för ett namn samma ord tre gånger)",
               shown);
 }
 
@@ -189,7 +191,8 @@ static void text_length(lint_file *f, const char *path, const char *what, const 
         bool plain = t->s[LANG_SV] == t->s[LANG_FI] && t->s[LANG_EN] == t->s[LANG_FI];
         snprintf(p, sizeof p, "%s%s%s", path, plain ? "" : ".", plain ? "" : i18n_code((i18n_lang)l));
         lint_flag(f, DIAG_TEXT_LENGTH, p, "the %s is %d letters: at most %d fit on the screen (%d too many)",
-                  "%s on %d merkkiä: näytölle mahtuu enintään %d (%d liikaa)", what, n, max, n - max);
+                  "%s on %d merkkiä: näytölle mahtuu enintään %d (%d liikaa)",
+                  "%s har %d tecken: högst %d ryms på skärmen (%d för många)", what, n, max, n - max);
     }
 }
 
@@ -208,7 +211,9 @@ static void one_line(lint_file *f, const char *path, const i18n_text *t)
                       "a screen reader says this as one line, but it has a line break: give the widget a one-line "
                       "\"label\", or remove the break",
                       "ruudunlukija sanoo tämän yhtenä rivinä, mutta siinä on rivinvaihto: anna widgetille yksirivinen "
-                      "\"label\" tai poista rivinvaihto");
+                      "\"label\" tai poista rivinvaihto",
+                      "en skärmläsare läser det här som en rad, men det finns en radbrytning: ge widgeten en "
+                      "\"label\" på en rad eller ta bort radbrytningen");
             return;
         }
     }
@@ -236,10 +241,12 @@ void lint_check_teaching(lint_run *run, lint_file *f)
             lint_flag(f, DIAG_ROOM_SIZE, "puzzles",
                       "the room has %d puzzles of %d kinds: a room needs at least 5 puzzles of at least 3 kinds",
                       "huoneessa on %d tehtävää %d lajia: huoneessa pitää olla vähintään 5 tehtävää vähintään 3 lajia",
+                      "rummet har %d uppgifter av %d slag: ett rum behöver minst 5 uppgifter av minst tre slag",
                       r->puzzle_count, n);
         if (i18n_empty(&r->outro))
             lint_flag(f, DIAG_ROOM_SIZE, "id", "the room has no \"outro\": what the player learnt, shown when it is solved",
-                      "huoneelta puuttuu lopputeksti \"outro\": mitä pelaaja oppi, näytetään kun huone on ratkaistu");
+                      "huoneelta puuttuu lopputeksti \"outro\": mitä pelaaja oppi, näytetään kun huone on ratkaistu",
+                      "rummet har ingen sluttext \"outro\": vad spelaren har lärt sig, visas när rummet är löst");
     }
     for (int i = 0; i < r->puzzle_count; i++) {
         const level_puzzle *p = &r->puzzles[i];
@@ -247,12 +254,14 @@ void lint_check_teaching(lint_run *run, lint_file *f)
         if (p->hint_count < 1 || p->hint_count > 3) {
             snprintf(path, sizeof path, p->hint_count ? "puzzles[%d].hints" : "puzzles[%d]", i);
             lint_flag(f, DIAG_HINTS, path, "puzzle '%s' has %d hints: give it 1 to 3, from a nudge to the answer",
-                      "tehtävässä '%s' on %d vihjettä: anna sille 1–3, vinkistä lähes vastaukseen", p->id, p->hint_count);
+                      "tehtävässä '%s' on %d vihjettä: anna sille 1–3, vinkistä lähes vastaukseen",
+                      "uppgiften '%s' har %d ledtrådar: ge den 1–3, från en liten knuff till nästan hela svaret", p->id, p->hint_count);
         }
         if (i18n_empty(&p->solved)) {
             snprintf(path, sizeof path, "puzzles[%d]", i);
             lint_flag(f, DIAG_LESSON, path, "puzzle '%s' has no \"solved\" text: the lesson, shown when it is solved",
-                      "tehtävältä '%s' puuttuu \"solved\"-teksti: opetus, joka näytetään kun tehtävä on ratkaistu", p->id);
+                      "tehtävältä '%s' puuttuu \"solved\"-teksti: opetus, joka näytetään kun tehtävä on ratkaistu",
+                      "uppgiften '%s' har ingen \"solved\"-text: lärdomen som visas när uppgiften är löst", p->id);
         }
         bool needs = p->kind == LEVEL_P_CHOICE || p->kind == LEVEL_P_HOTSPOTS || p->kind == LEVEL_P_MATCH;
         for (int k = 0; needs && k < p->option_count; k++) {
@@ -260,6 +269,7 @@ void lint_check_teaching(lint_run *run, lint_file *f)
             snprintf(path, sizeof path, "puzzles[%d].%s[%d]", i, list_of(p), k);
             lint_flag(f, DIAG_EXPLAIN, path, "'%s' has no \"explain\": every answer says why it is right or wrong",
                       "kohdalta '%s' puuttuu selitys \"explain\": jokainen vastaus kertoo, miksi se on oikein tai väärin",
+                      "'%s' har ingen förklaring \"explain\": varje svar säger varför det är rätt eller fel",
                       p->options[k].id);
         }
         /* every clickable text on screen during a hunt is a place, so no click goes unexplained */
@@ -279,6 +289,8 @@ void lint_check_teaching(lint_run *run, lint_file *f)
                       "with an explanation",
                       "widgettiä '%s' voi klikata tämän etsinnän aikana, mutta se ei ole kohta: lisää se vääräksi kohdaksi "
                       "(harhautukseksi) selityksen kera",
+                      "widgeten '%s' går att klicka på under den här sökningen men är inget ställe: lägg till den "
+                      "som ett felaktigt ställe (en avledning) med en förklaring",
                       w->id ? w->id : "?");
         }
     }

@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_ASSERT(f);
     if (size) fwrite(data, 1, size, f);
     fclose(f);
-    lint_options opt = {.root = "."};
+    lint_options opt = {.root = ".", .lang = LANG_EN};
     lint_setup(&run, &opt);
     if (lint_add_file(&run, path)) {
         lint_check(&run);

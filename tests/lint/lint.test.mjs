@@ -47,6 +47,7 @@ test('the corpus has a case for every rule of the linter\'s table', () => {
   for (const r of rules) {
     assert.ok(codes.has(r.code), `no case reports [${r.code}]`);
     assert.ok(r.rule.fi && r.rule.en && r.rule.fi !== r.rule.en, `${r.code}: the rule in Finnish and English`);
+    assert.ok(r.rule.sv && r.rule.sv !== r.rule.en && r.rule.sv !== r.rule.fi, `${r.code}: the rule in Swedish`);
   }
 });
 
@@ -59,20 +60,24 @@ test('every case prints exactly its expected lines, and errors make the exit sta
   }
 });
 
-test('every message of the corpus reads in Finnish with --lang fi, at the same places', () => {
-  for (const c of cases) {
-    const fi = lint('--lang', 'fi', ...c.args, c.target).lines;
-    assert.equal(fi.length, c.expected.length, c.target);
-    fi.forEach((line, i) => {
-      assert.ok(!line.includes('(englanniksi)'), `${c.target}: no Finnish for\n${c.expected[i]}`);
-      const place = (l) => l.split(': ')[0];
-      assert.equal(place(line), place(c.expected[i]));
-      assert.equal(/\[[a-z-]+\]$/.exec(line)[0], /\[[a-z-]+\]$/.exec(c.expected[i])[0]);
-    });
-  }
-});
+// A volunteer who uses the studio in Swedish reads the checker in Swedish (and one in Finnish
+// in Finnish): no message of the corpus falls back to English behind "(på engelska)".
+for (const [l, fallback] of [['fi', '(englanniksi)'], ['sv', '(på engelska)']]) {
+  test(`every message of the corpus reads in ${l === 'fi' ? 'Finnish' : 'Swedish'} with --lang ${l}, at the same places`, () => {
+    for (const c of cases) {
+      const lines = lint('--lang', l, ...c.args, c.target).lines;
+      assert.equal(lines.length, c.expected.length, c.target);
+      lines.forEach((line, i) => {
+        assert.ok(!line.includes(fallback), `${c.target}: no ${l} for\n${c.expected[i]}`);
+        const place = (x) => x.split(': ')[0];
+        assert.equal(place(line), place(c.expected[i]));
+        assert.equal(/\[[a-z-]+\]$/.exec(line)[0], /\[[a-z-]+\]$/.exec(c.expected[i])[0]);
+      });
+    }
+  });
+}
 
-test('--json gives the same problems as the lines: code, place, JSON path and both languages', () => {
+test('--json gives the same problems as the lines: code, place, JSON path and all three languages', () => {
   for (const c of cases) {
     const r = spawnSync(LINT, ['--json', ...c.args, c.target], { cwd: ROOT, encoding: 'utf8' });
     const problems = JSON.parse(r.stdout);
@@ -84,6 +89,8 @@ test('--json gives the same problems as the lines: code, place, JSON path and bo
       assert.equal(p.messages.en, p.message);
       assert.ok(p.messages.fi && !p.messages.fi.includes('(englanniksi)'), `${c.target}: ${p.messages.fi}`);
       assert.notEqual(p.messages.fi, p.messages.en, `${c.target}: the Finnish message is the English one`);
+      assert.ok(p.messages.sv && !p.messages.sv.includes('(på engelska)'), `${c.target}: ${p.messages.sv}`);
+      assert.notEqual(p.messages.sv, p.messages.en, `${c.target}: the Swedish message is the English one`);
     });
   }
 });

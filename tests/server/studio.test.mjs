@@ -123,6 +123,12 @@ describe('the studio', () => {
     assert.equal(problem.file, 'levels/intranet.json');
     assert.equal(problem.path, 'puzzles[0].kind');
     assert.match(problem.message, /arvaus/);
+    // the checker's words in the author's language: asked in Swedish, said in Swedish (and all three given)
+    const sv = await anna.get('/api/v1/studio/lint?lang=sv');
+    const svp = sv.data.problems.find((x) => x.path === 'puzzles[0].kind');
+    assert.match(svp.message, /'arvaus' är inte något av dessa/, svp.message);
+    assert.equal(svp.message, svp.messages.sv);
+    assert.ok(svp.messages.fi && svp.messages.en && svp.messages.fi !== svp.messages.sv);
     assert.equal((await anna.get('/api/v1/studio/content')).data.release, 1, 'nothing was published');
     const back = await anna.post('/api/v1/studio/discard', { name: 'intranet.json', revision: d.data.revision });
     assert.equal(back.status, 200);

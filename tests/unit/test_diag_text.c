@@ -57,11 +57,35 @@ TEST(a_real_loader_error_reads_in_swedish)
     CHECK(found);
 }
 
+/* A volunteer using the Swedish studio reads every problem in Swedish: no message of the table
+   may lack a language (it would show in English behind "(på engelska)"), and no translation may
+   drop or invent a part of what it puts back (an id, a number). */
+TEST(every_known_message_has_finnish_and_swedish)
+{
+    char problem[600] = "";
+    bool ok = diag_text_check(problem, sizeof problem);
+    if (!ok) fprintf(stderr, "diag_text.c: %s\n", problem);
+    CHECK(ok);
+}
+
+TEST(a_nested_reason_and_its_captured_words_read_in_swedish)
+{
+    char out[600];
+    diag_translate(DIAG_UNSOLVABLE, "a player gets stuck at this puzzle: puzzle 'ovi' can never be opened: it requires the item 'avain', which a player can never get",
+                   LANG_SV, out, sizeof out);
+    CHECK_STR(out, "spelaren fastnar vid den här uppgiften: uppgiften 'ovi' kan aldrig öppnas: den kräver föremålet 'avain', som spelaren aldrig kan få");
+    diag_translate(DIAG_OVERFLOW, "at 150 % text the Swedish title needs two lines in the top bar of a phone held upright (room for 300 px): shorten it",
+                   LANG_SV, out, sizeof out);
+    CHECK_STR(out, "med 150 % textstorlek behöver den svenska rubriken två rader i det övre fältet på en telefon som hålls upprätt (plats för 300 px): korta den");
+}
+
 int main(void)
 {
     RUN(a_missing_finnish_text_reads_in_finnish_swedish_and_english);
     RUN(captured_words_are_translated_too);
     RUN(a_message_not_yet_translated_keeps_its_words_behind_the_kind_of_problem);
     RUN(a_real_loader_error_reads_in_swedish);
+    RUN(every_known_message_has_finnish_and_swedish);
+    RUN(a_nested_reason_and_its_captured_words_read_in_swedish);
     return harness_done();
 }
