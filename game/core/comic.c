@@ -17,8 +17,17 @@ static bool read_pair(load_ctx *L, const cJSON *obj, const char *key, bool requi
     const cJSON *x = cJSON_GetArrayItem(a, 0), *y = cJSON_GetArrayItem(a, 1);
     if (cJSON_GetArraySize(a) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(y))
         return jx_error(&L->r, key, DIAG_TYPE, "should be %s: two numbers in [ ]", what);
-    if (!(x->valuedouble >= lo && x->valuedouble <= hi && y->valuedouble >= lo && y->valuedouble <= hi))
-        return jx_error(&L->r, key, DIAG_BAD_VALUE, "should be %s, each %g to %g", what, lo, hi);
+    /* on the number that is out of range (page_size[0], the width), so that a form marks the
+       field the author typed, not the pair as a whole */
+    for (int i = 0; i < 2; i++) {
+        double v = (i ? y : x)->valuedouble;
+        if (v >= lo && v <= hi) continue;
+        size_t m = jx_push_key(&L->r, key);
+        jx_push_index(&L->r, i);
+        jx_error(&L->r, NULL, DIAG_BAD_VALUE, "should be %s, each %g to %g", what, lo, hi);
+        jx_pop(&L->r, m);
+        return false;
+    }
     out[0] = x->valuedouble;
     out[1] = y->valuedouble;
     return true;

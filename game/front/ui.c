@@ -182,6 +182,8 @@ void ui_begin(ui *u)
             u->focus_key = u->prev_keys[(at + u->prev_count) % u->prev_count];
         }
     }
+    /* a screen with nothing to choose (loading, a picture that only waits) holds no one: Tab leaves */
+    if (u->tab_pending && u->prev_count == 0) plat_leave_focus(u->nav_pending > 0);
     u->nav_pending = 0;
     u->tab_pending = false;
 }

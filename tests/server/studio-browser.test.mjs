@@ -430,8 +430,12 @@ describe('the studio in the browser', () => {
     // rollback as data, the studio words it.
     await a.page.evaluate(() => { location.hash = ''; });
     const said = { fi: 'Palautettu versioon', sv: 'Återställd till version', en: 'Rolled back to version' };
+    // the status line too says it again in the new language (it once kept the old one)
+    const back = { fi: 'Versio palautettu ja julkaistu.', sv: 'Versionen återställd och publicerad.', en: 'Rolled back and published.' };
+    assert.equal(await a.page.textContent('#status'), back.fi);
     for (const l of ['sv', 'en', 'fi']) {
       await a.page.selectOption('#lang', l);
+      assert.equal(await a.page.textContent('#status'), back[l], `the status line after switching to ${l}`);
       await a.page.waitForSelector(`#main li:has-text("${said[l]}")`);
       const text = await a.page.textContent('#main');
       for (const [other, words] of Object.entries(said)) if (other !== l) assert.ok(!text.includes(words), `${l}: no "${words}" in ${text}`);
@@ -459,6 +463,21 @@ describe('the studio in the browser', () => {
     assert.match(await page.locator(`[data-path="${sv}"] + .field-error`).textContent(), /ei mahdu/);
     await page.locator(`[data-path="${sv}"]`).scrollIntoViewIfNeeded();
     await shot(page, 'studio-comic-overflow.png');
+    // An author who works in Swedish reads the checker in Swedish, and the status line follows
+    // the switch at once (both once stayed in Finnish).
+    await waitSaved(page);
+    assert.match(await page.textContent('#status'), /^Tallennettu luonnoksena /);
+    await page.selectOption('#lang', 'sv');
+    assert.match(await page.textContent('#status'), /^Sparat som utkast /);
+    await page.waitForSelector(`[data-path="${sv}"][aria-invalid="true"]`, { timeout: SERVER_WAIT });
+    const svSays = await page.locator(`[data-path="${sv}"] + .field-error`).textContent();
+    assert.match(svSays, /^med textstorleken \d+ % får den svenska texten inte plats i sin ruta: /, svSays);
+    await page.waitForFunction(() => /Kontrollen hittade/.test(document.querySelector('#problems').textContent), null, { timeout: SERVER_WAIT });
+    assert.ok(!/ei mahdu|på engelska/.test(await page.textContent('#problems')), await page.textContent('#problems'));
+    await page.locator(`[data-path="${sv}"]`).scrollIntoViewIfNeeded();
+    await shot(page, 'studio-comic-overflow-sv.png');
+    await page.selectOption('#lang', 'fi');
+    await page.waitForSelector(`[data-path="${sv}"][aria-invalid="true"]`, { timeout: SERVER_WAIT });
     await page.fill(`[data-path="${sv}"]`, 'Hej Eino! Vad kan jag hjälpa dig med?');
     await page.waitForFunction((p) => !document.querySelector('#problems').textContent.includes(p), sv, { timeout: SERVER_WAIT });
     assert.equal(await page.locator(`[data-path="${sv}"][aria-invalid="true"]`).count(), 0);
@@ -580,10 +599,19 @@ describe('the studio in the browser', () => {
     assert.equal(await page.inputValue('[data-path="page_size[0]"]'), '1200');
     // A page narrower than the game shows: the checker (the same rule as make lint) says so at
     // the page size; back to landscape, the panel is where it was.
+    // The field marked is the width the author typed (it once was the shape selector): invalid,
+    // and the message tied to it for a screen reader.
     await page.fill('[data-path="page_size[0]"]', '150');
     await page.press('[data-path="page_size[0]"]', 'Tab');
-    await page.waitForSelector('fieldset[data-path="page_size"] + .field-error', { timeout: SERVER_WAIT });
-    assert.match(await page.textContent('fieldset[data-path="page_size"] + .field-error'), /200–4000/);
+    const width = page.locator('[data-path="page_size[0]"]');
+    await page.waitForSelector('[data-path="page_size[0]"][aria-invalid="true"]', { timeout: SERVER_WAIT });
+    const sizeSays = await page.textContent(`#${await width.getAttribute('aria-describedby')}`);
+    assert.match(sizeSays, /200–4000/, sizeSays);
+    for (const other of ['#page-shape', '[data-path="page_size[1]"]']) {
+      assert.equal(await page.getAttribute(other, 'aria-invalid'), null, `${other} is not the field with the problem`);
+    }
+    await width.scrollIntoViewIfNeeded();
+    await comicShot(page, 'new-comic-page-size-error.png');
     await page.selectOption('#page-shape', 'landscape');
     assert.deepEqual((await body()).pages[0].panels[0].rect, [36, 16, 1128, 768]);
 
@@ -745,6 +773,83 @@ describe('the studio in the browser', () => {
     await waitSaved(page);
     await audit('room editor');
     await shot(page, 'studio-keyboard.png');
+    await context.close();
+  });
+
+  it('an author makes a new comic by keyboard only; the New comic dialog and the comic editor pass the audit', async () => {
+    const { page, context, errors } = await author('aino', { width: 1280, height: 900 });
+    const audit = async (what) => {
+      const r = await new AxeBuilder({ page }).exclude('#preview-frame').analyze();
+      assert.deepEqual(r.violations.map((v) => `${what}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    };
+    // where the focus is (inside the preview's game too: "preview-frame>canvas")
+    const focused = () => page.evaluate(() => {
+      const e = document.activeElement;
+      const inner = e && e.id === 'preview-frame' && e.contentDocument && e.contentDocument.activeElement;
+      return e && `${e.id || e.dataset.path || e.tagName}${inner ? `>${inner.id || inner.tagName}` : ''}`;
+    });
+    // Tab to a control as a keyboard user does (never a click, never page.focus)
+    const tabTo = async (selector, most = 250) => {
+      const trail = [];
+      for (let k = 0; k < most; k++) {
+        if (await page.evaluate((sel) => !!document.activeElement && document.activeElement.matches(sel), selector)) return;
+        await page.keyboard.press('Tab');
+        trail.push(await focused());
+      }
+      const game = await page.frame({ url: /\/studio\/preview\// }).$$eval('#sr-lines [data-line]', (l) => l.map((x) => x.textContent).join(' | ')).catch(() => '?');
+      await comicShot(page, 'keyboard-tab-lost.png');
+      assert.fail(`${selector} was not reached by ${most} presses of Tab: ${trail.slice(0, 40).join(' ')} ... ${trail.slice(-30).join(' ')}; the preview shows: ${game}`);
+    };
+    await tabTo('#new-comic');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog #new-comic-fi');
+    assert.equal(await focused(), 'new-comic-fi', 'the dialog opens with the Finnish name in focus');
+    await page.keyboard.type('Näppäinsarjakuva');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'new-comic-sv');
+    await page.keyboard.type('Tangentbordsserien');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'new-comic-en');
+    await page.keyboard.type('Keyboard comic');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'new-comic-shape');
+    await page.keyboard.press('ArrowDown'); // landscape -> portrait
+    assert.equal(await page.inputValue('#new-comic-shape'), 'portrait');
+    await audit('the New comic dialog');
+    await comicShot(page, 'keyboard-new-comic-dialog.png');
+    await page.keyboard.press('Tab');
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /Luo sarjakuva/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#scene.comic .rect.panel');
+    const name = decodeURIComponent(/#file=(.+)$/.exec(page.url())[1]);
+    const comic = () => page.evaluate((n) => window.pakopeliStudio.files.get(n).body, name);
+    const c = await comic();
+    assert.deepEqual(c.title, { fi: 'Näppäinsarjakuva', sv: 'Tangentbordsserien', en: 'Keyboard comic' });
+    assert.deepEqual(c.page_size, [800, 1200]);
+    // the panel placed with the keys: Shift+arrows make it smaller, arrows move it, each step 8
+    await tabTo('.rect.panel');
+    const before = c.pages[0].panels[0].rect;
+    for (let k = 0; k < 4; k++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual((await comic()).pages[0].panels[0].rect, [before[0] + 16, before[1] + 8, before[2] - 32, before[3] - 8]);
+    await page.waitForFunction(() => /x \d+, y \d+/.test(document.querySelector('#announce').textContent)); // read out
+    // the panel described for screen readers in three languages, reached by Tab: from the scene
+    // through the game in the preview and out of it again (it once kept the focus in a circle)
+    const d = 'pages[0].panels[0].description';
+    for (const [l, v] of [['fi', 'Sanna lukitsee näytön.'], ['sv', 'Sanna låser skärmen.'], ['en', 'Sanna locks the screen.']]) {
+      await tabTo(`[data-path="${d}.${l}"]`);
+      await page.keyboard.type(v);
+    }
+    await waitSaved(page);
+    assert.deepEqual((await comic()).pages[0].panels[0].description, { fi: 'Sanna lukitsee näytön.', sv: 'Sanna låser skärmen.', en: 'Sanna locks the screen.' });
+    await page.waitForSelector('#problems h2');
+    await audit('the comic editor');
+    await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('.left').scrollTop = 0; });
+    await comicShot(page, 'keyboard-new-comic-editor.png');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

@@ -193,7 +193,8 @@ TEST(places_outside_the_panel_or_page_are_reported)
         "{\"kind\":\"caption\",\"at\":[120,0],\"text\":\"Hei\"}") "]}]}";
     CHECK(!load_text(&c, at, &d));
     CHECK(d.errors == 1 && d.items[0].code == DIAG_BAD_VALUE);
-    CHECK_STR(d.items[0].path, "pages[0].panels[0].bubbles[0].at");
+    /* on the number that is out of range, so that the studio marks the field typed */
+    CHECK_STR(d.items[0].path, "pages[0].panels[0].bubbles[0].at[0]");
     const char *page = COMIC_HEAD "\"page_size\":[400,300],\"pages\":[{\"panels\":[" PANEL("", 350, "") "]}]}";
     CHECK(!load_text(&c, page, &d));
     CHECK(d.errors == 1 && d.items[0].code == DIAG_OUT_OF_BOUNDS);

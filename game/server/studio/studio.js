@@ -206,7 +206,11 @@
   const fill = (el, ...kids) => el.replaceChildren(...kids.flat(Infinity).filter((k) => k !== null && k !== undefined && k !== false));
   let uid = 0;
   const newId = (p) => `${p}-${++uid}-${Date.now().toString(36).slice(-3)}`;
-  const status = (text, kind = '') => { const s = $('#status'); s.textContent = text; s.dataset.kind = kind; };
+  // A line the studio says may be a function of the language (() => t('saved')): said again in the
+  // new language when the author switches, so the status line never stays in the old one.
+  const said = (text) => (typeof text === 'function' ? text() : text);
+  let statusNow = '';
+  const status = (text, kind = '') => { statusNow = text; const s = $('#status'); s.textContent = said(text); s.dataset.kind = kind; };
   const announce = (text) => { const a = $('#announce'); a.textContent = ''; setTimeout(() => { a.textContent = text; }, 30); };
   const clone = (v) => JSON.parse(JSON.stringify(v));
   const kB = (n) => Math.round(n / 1000); // as the budget counts: 600 kB = 600 000 bytes
@@ -293,7 +297,7 @@
         entry.body = local.body;
         entry.dirty = true;
         entry.edits = 1;
-        status(t('restored'), 'warn');
+        status(() => t('restored'), 'warn');
         scheduleSave(name, 0);
       } else {
         entry.conflict = { mine: local.body, theirs: { body: server, author: f.draft ? f.draft.author : f.published && f.published.author, revision: f.revision } };
@@ -339,14 +343,15 @@
     return run;
   }
   async function saveOnce(name, f) {
-    status(t('saving'));
+    status(() => t('saving'));
     const sentEdits = f.edits;
     try {
       const r = await api('POST', 'studio/draft', { name, revision: f.revision, body: f.body });
       f.revision = r.revision;
       if (f.edits === sentEdits) { f.dirty = false; dropLocal(name); } else keepLocal(name, f.body, f.revision);
       offline = false;
-      status(`${t('saved')} ${new Date().toLocaleTimeString(lang)}`);
+      const at = new Date();
+      status(() => `${t('saved')} ${at.toLocaleTimeString(lang)}`);
       refreshPreview(name);
       checkingPreview();
       lintSoon();
@@ -354,11 +359,11 @@
     } catch (e) {
       if (e.code === 'network' || e.status >= 500) {
         offline = true;
-        status(t('savedLocal'), 'warn');
+        status(() => t('savedLocal'), 'warn');
         scheduleSave(name, 3000);
       } else if (e.status === 409) {
         showConflict(name, f.body, e.data.theirs);
-      } else status(errText(e), 'bad');
+      } else status(() => errText(e), 'bad');
       return false;
     }
   }
@@ -375,7 +380,7 @@
   async function runLint() {
     const seq = ++lintSeq;
     try {
-      const r = await api('GET', `studio/lint?lang=${lang === 'fi' ? 'fi' : 'en'}`);
+      const r = await api('GET', `studio/lint?lang=${lang}`);
       if (seq !== lintSeq) return;
       problems = r.problems;
       showProblems();
@@ -386,6 +391,9 @@
     }
   }
   const fileOf = (p) => p.file.replace(/^levels\//, '');
+  // The checker says each problem in fi, sv and en (pakopeli-lint --json "messages"): the one of the
+  // author's language, also after a switch and before the next check has run.
+  const msgOf = (p) => (p.messages && p.messages[lang]) || p.message;
 
   function showProblems() {
     for (const el of document.querySelectorAll('.field-error')) el.remove();
@@ -401,14 +409,14 @@
         errors.length ? t('lintErrors', errors.length) : t('lintOk'), warns ? ` (${t('lintWarn', warns)})` : ''),
       mine.length ? h('ul', { class: 'problem-list' }, mine.map((p) => h('li', { class: p.severity },
         h('a', { href: '#', onclick: (e) => { e.preventDefault(); focusPath(p.path, fileOf(p)); } },
-          `${fileOf(p)}${p.path ? ' · ' + p.path : ''}: ${p.message}`)))) : null);
+          `${fileOf(p)}${p.path ? ' · ' + p.path : ''}: ${msgOf(p)}`)))) : null);
     // each problem on its field: the deepest element whose path starts the problem's path
     for (const p of problems) {
       if (fileOf(p) !== doc.name || !p.path) continue;
       const el = fieldFor(p.path);
       if (!el) continue;
       const input = el.matches('input, select, textarea') ? el : el.querySelector('input, select, textarea');
-      const msg = h('p', { class: 'field-error', id: `err-${Math.random().toString(36).slice(2)}` }, p.message);
+      const msg = h('p', { class: 'field-error', id: `err-${Math.random().toString(36).slice(2)}` }, msgOf(p));
       el.after(msg);
       if (input && p.severity === 'error') {
         input.classList.add('has-error');
@@ -420,7 +428,7 @@
     if (pv) {
       pv.hidden = !errors.length;
       fill(pv, h('strong', {}, t('lintErrors', errors.length)),
-        h('ul', { class: 'problem-list' }, errors.slice(0, 6).map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
+        h('ul', { class: 'problem-list' }, errors.slice(0, 6).map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${msgOf(p)}`))));
     }
   }
   function fieldFor(path) {
@@ -476,9 +484,42 @@
     if (!frame || document.activeElement !== frame || overPreview || Date.now() - lastTab < 1000) return;
     if (keepFocus && keepFocus.isConnected) keepFocus.focus({ preventScroll: true });
   }, 0));
+  // Tab through the game in the preview leads out of it again (WCAG 2.1.2, no keyboard trap).
+  // Past its last control the game puts focus on its closing hint, and the next Tab wrapped to
+  // the game's own skip link: a keyboard-only author could never Tab on from the scene to the
+  // forms. A last stop at the end of the preview's page sends focus on to what follows the
+  // preview here (or, after Shift+Tab wrapped round from the skip link, to what comes before it);
+  // reached from here by Shift+Tab, it hands focus to the game.
+  const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex="-1"])';
+  function focusBeside(frame, step) {
+    const all = [...document.querySelectorAll(FOCUSABLE)].filter((e) => e === frame || (!e.closest('[hidden]') && e.getClientRects().length));
+    const next = all[all.indexOf(frame) + step];
+    lastTab = Date.now();
+    if (next) next.focus(); else frame.blur();
+  }
   function watchPreview(frame) {
     frame.addEventListener('mouseenter', () => { overPreview = true; });
     frame.addEventListener('mouseleave', () => { overPreview = false; });
+    frame.addEventListener('load', () => {
+      let d = null;
+      try { d = frame.contentDocument; } catch (e) { /* not ours */ }
+      if (!d || !d.body || d.getElementById('studio-tab-out')) return;
+      let back = false; // the last Tab in the preview was Shift+Tab
+      d.addEventListener('keydown', (e) => { if (e.key === 'Tab') back = e.shiftKey; }, true);
+      const out = d.createElement('span');
+      out.id = 'studio-tab-out';
+      out.tabIndex = 0;
+      out.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)';
+      out.addEventListener('focus', (e) => {
+        if (!e.relatedTarget) { // came in from the studio with Shift+Tab: into the game
+          const c = d.getElementById('canvas');
+          if (c) c.focus();
+          return;
+        }
+        focusBeside(frame, back ? -1 : 1);
+      });
+      d.body.append(out);
+    });
   }
   const isComic = () => !!(doc && doc.name.startsWith('comics/'));
   const previewUrl = () => `/studio/preview/?${isComic() ? 'comic' : 'room'}=${encodeURIComponent(doc.body && doc.body.id || '')}&lang=${lang}&t=${Date.now()}`;
@@ -493,7 +534,7 @@
       try {
         session = await api('POST', 'hr/login', { user: fd.get('user'), password: fd.get('password') });
         if (session.must_change) showPassword(fd.get('password')); else start();
-      } catch (err) { status(errText(err), 'bad'); $('#login-user').focus(); }
+      } catch (err) { status(() => errText(err), 'bad'); $('#login-user').focus(); }
     } },
     h('div', { class: 'form-row' }, h('label', { for: 'login-user' }, t('user')), h('input', { id: 'login-user', name: 'user', autocomplete: 'username', required: true })),
     h('div', { class: 'form-row' }, h('label', { for: 'login-pw' }, t('password')), h('input', { id: 'login-pw', name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
@@ -507,7 +548,7 @@
       try {
         session = await api('POST', 'hr/password', { old, new: new FormData(form).get('new') });
         start();
-      } catch (err) { status(errText(err), 'bad'); }
+      } catch (err) { status(() => errText(err), 'bad'); }
     } },
     h('div', { class: 'form-row' }, h('label', { for: 'new-pw' }, t('newPassword')), h('input', { id: 'new-pw', name: 'new', type: 'password', autocomplete: 'new-password', required: true, minlength: 12 })),
     h('button', { class: 'primary', type: 'submit' }, t('setPassword')));
@@ -642,7 +683,7 @@
       changed(hubFile);
     }
     await flushSaves();
-    status(t('created'));
+    status(() => t('created'));
     location.hash = `#file=${encodeURIComponent(file)}`;
   }
 
@@ -759,7 +800,7 @@
     }
     await flushSaves();
     content = await api('GET', 'studio/content');
-    status(t('comicCreated'));
+    status(() => t('comicCreated'));
     location.hash = `#file=${encodeURIComponent(file)}`;
   }
   // Removing a comic removes what opens it: its entry in game.json, the buttons that open it (and
@@ -792,7 +833,7 @@
     f.body = null; // a draft that removes the file
     changed(name);
     await flushSaves();
-    status(t('comicRemoved'));
+    status(() => t('comicRemoved'));
     location.hash = '#rooms';
   }
   // The page's size: a shape to pick, or width and height. The panels (and so their bubbles,
@@ -1437,14 +1478,14 @@
   const uploadNotes = new Map(); // file -> what the last upload said, shown under the picture
   function uploadNoteEl() {
     const n = uploadNotes.get(doc.name) || {};
-    return h('p', { id: 'upload-note', class: 'muted', 'aria-live': 'polite', dataset: { kind: n.kind || '' } }, n.text || '');
+    return h('p', { id: 'upload-note', class: 'muted', 'aria-live': 'polite', dataset: { kind: n.kind || '' } }, said(n.text || ''));
   }
   function noteFor(target) {
     return (text, kind = '') => {
       status(text, kind);
       uploadNotes.set(target, { text, kind });
       const n = $('#upload-note');
-      if (n && doc && doc.name === target) { n.textContent = text; n.dataset.kind = kind; }
+      if (n && doc && doc.name === target) { n.textContent = said(text); n.dataset.kind = kind; }
     };
   }
   // One way for every picture (a room's scene, a comic's panel): a PNG or JPEG over maxBytes or
@@ -1454,18 +1495,19 @@
   async function fitPicture(file, maxBytes, note, tooBig) {
     const svg = file.type === 'image/svg+xml';
     if (svg) {
-      if (file.size > maxBytes) { note(tooBig(file.size), 'bad'); return null; }
+      if (file.size > maxBytes) { note(() => tooBig(file.size), 'bad'); return null; }
       return { blob: file, type: file.type, ext: 'svg', width: 0, height: 0, said: '' };
     }
     const bm = await createImageBitmap(file).catch(() => null);
-    if (!bm) { note(t('err').bad_image, 'bad'); return null; }
+    if (!bm) { note(() => t('err').bad_image, 'bad'); return null; }
     let out = { blob: file, type: file.type === 'image/png' ? 'image/png' : 'image/jpeg', width: bm.width, height: bm.height, said: '' };
     bm.close();
     if (file.size > maxBytes || Math.max(out.width, out.height) > 1600) {
-      note(t('scaling', kB(file.size), out.width, out.height), 'warn');
+      const w0 = out.width, h0 = out.height;
+      note(() => t('scaling', kB(file.size), w0, h0), 'warn');
       const s = await shrink(file, maxBytes);
       out = { blob: s.blob, type: 'image/jpeg', width: s.width, height: s.height,
-        said: t('scaledTo', kB(file.size), out.width, out.height, kB(s.blob.size), s.width, s.height) };
+        said: () => t('scaledTo', kB(file.size), w0, h0, kB(s.blob.size), s.width, s.height) };
       note(out.said, 'warn');
     }
     out.ext = out.type === 'image/png' ? 'png' : 'jpg';
@@ -1495,8 +1537,8 @@
         if ($('#preview-frame')) $('#preview-frame').src = previewUrl();
       }
       const after = await budget();
-      note(`${pic.said ? pic.said + ' ' : ''}${t('uploaded')}${after ? ' ' + t('budget', kB(after.total), kB(Math.max(0, after.left))) : ''}`, pic.said ? 'warn' : '');
-    } catch (err) { note(errText(err), 'bad'); }
+      note(() => `${pic.said ? said(pic.said) + ' ' : ''}${t('uploaded')}${after ? ' ' + t('budget', kB(after.total), kB(Math.max(0, after.left))) : ''}`, pic.said ? 'warn' : '');
+    } catch (err) { note(() => errText(err), 'bad'); }
   }
   // A panel's own picture (PNG, JPEG or SVG, as the comic viewer draws them), fitted the same way
   // as a scene's. Comics are fetched when one opens, not in the first load: a panel's limit is
@@ -1530,8 +1572,8 @@
       }
       changed(target);
       if (doc && doc.name === target) renderEditor();
-      note(`${pic.said ? pic.said + ' ' : ''}${t('uploaded')} ${t('panelBudget', kB(r.bytes), kB(max), b ? kB(Math.max(0, b.left)) : '?')}`, pic.said ? 'warn' : '');
-    } catch (err) { note(errText(err), 'bad'); }
+      note(() => `${pic.said ? said(pic.said) + ' ' : ''}${t('uploaded')} ${t('panelBudget', kB(r.bytes), kB(max), b ? kB(Math.max(0, b.left)) : '?')}`, pic.said ? 'warn' : '');
+    } catch (err) { note(() => errText(err), 'bad'); }
   }
 
   // ---- publishing, versions, conflicts, import ---------------------------------------------------------------
@@ -1559,9 +1601,9 @@
         if (feedback) list = [...new Set([...list, await addFeedbackNote()])];
         const revisions = {};
         for (const n of list) if (files.get(n)) revisions[n] = files.get(n).revision;
-        const r = await api('POST', 'studio/publish', { names: list, revisions, note: fd.get('note'), feedback, lang: lang === 'fi' ? 'fi' : 'en' });
+        const r = await api('POST', 'studio/publish', { names: list, revisions, note: fd.get('note'), feedback, lang });
         dlg.close();
-        status(`${t('publishedOk')} (${t('release')} ${r.release})`);
+        status(() => `${t('publishedOk')} (${t('release')} ${r.release})`);
         content = await api('GET', 'studio/content');
         await openFile(doc.name);
         $('#publish').focus();
@@ -1569,7 +1611,7 @@
         if (err.status === 422) {
           problems = err.data.problems;
           fill(out, h('p', { class: 'field-error', role: 'alert' }, t('lintErrors', err.data.errors)),
-            h('ul', { class: 'problem-list' }, problems.filter((p) => p.severity === 'error').map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
+            h('ul', { class: 'problem-list' }, problems.filter((p) => p.severity === 'error').map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${msgOf(p)}`))));
           showProblems();
         } else fill(out, h('p', { class: 'field-error', role: 'alert' }, errText(err)));
       }
@@ -1613,10 +1655,10 @@
           await api('POST', 'studio/rollback', { name: doc.name, version: x.version, revision: cur.revision, note: '' });
           dlg.close();
           dropLocal(doc.name);
-          status(t('rolledBack'));
+          status(() => t('rolledBack'));
           await openFile(doc.name);
         } catch (err) {
-          if (err.status === 422) fill(out, h('ul', { class: 'problem-list' }, err.data.problems.map((p) => h('li', { class: p.severity }, `${fileOf(p)} · ${p.path}: ${p.message}`))));
+          if (err.status === 422) fill(out, h('ul', { class: 'problem-list' }, err.data.problems.map((p) => h('li', { class: p.severity }, `${fileOf(p)} · ${p.path}: ${msgOf(p)}`))));
           else fill(out, h('p', { class: 'field-error' }, errText(err)));
         }
       } }, t('rollback')) : null));
@@ -1655,7 +1697,7 @@
           dropLocal(name);
           dlg.close(); if (doc && doc.name === name) { doc = f; renderEditor(); }
         } }, t('takeTheirs'))));
-    status(t('conflictTitle'), 'bad');
+    status(() => t('conflictTitle'), 'bad');
     $('#keep-mine').focus();
   }
   async function discardDraft() {
@@ -1664,16 +1706,16 @@
       await api('POST', 'studio/discard', { name: doc.name, revision: doc.revision });
       dropLocal(doc.name);
       await openFile(doc.name);
-    } catch (err) { status(errText(err), 'bad'); }
+    } catch (err) { status(() => errText(err), 'bad'); }
   }
   async function importFile(e) {
     const file = e.target.files[0];
     if (!file) return;
     const text = await file.text();
     try {
-      const r = await api('POST', 'studio/import', { name: doc.name, text, revision: doc.revision, lang: lang === 'fi' ? 'fi' : 'en' });
+      const r = await api('POST', 'studio/import', { name: doc.name, text, revision: doc.revision, lang });
       dropLocal(doc.name);
-      status(t('importOk'));
+      status(() => t('importOk'));
       await openFile(doc.name);
       problems = r.problems;
       showProblems();
@@ -1681,9 +1723,9 @@
       if (err.status === 422) {
         const list = err.data.problems;
         dialog(t('importBad'), h('ul', { class: 'problem-list' }, list.map((p) => h('li', { class: p.severity },
-          `${p.line ? `${t('line')} ${p.line}: ` : ''}${p.path ? p.path + ': ' : ''}${p.message}`))),
+          `${p.line ? `${t('line')} ${p.line}: ` : ''}${p.path ? p.path + ': ' : ''}${msgOf(p)}`))),
         h('form', { method: 'dialog' }, h('button', { type: 'submit' }, t('cancel'))));
-      } else status(errText(err), 'bad');
+      } else status(() => errText(err), 'bad');
     }
     e.target.value = '';
   }
@@ -1746,6 +1788,7 @@
     document.documentElement.lang = lang;
     for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
     $('#lang').value = lang;
+    $('#status').textContent = said(statusNow);
   }
   async function route() {
     if (!session) return showLogin();
@@ -1753,7 +1796,7 @@
     try {
       if (m) await openFile(decodeURIComponent(m[1]));
       else await showRooms();
-    } catch (e) { status(errText(e), 'bad'); }
+    } catch (e) { status(() => errText(e), 'bad'); }
   }
   window.addEventListener('hashchange', route);
   $('#lang').addEventListener('change', (e) => {
