@@ -196,9 +196,15 @@ describe('the studio in the browser', () => {
     await shot(page, 'studio-rooms.png');
     await page.click('#new-room');
     await page.fill('#new-room-name', 'Tietoturva arjessa');
+    await page.fill('#new-room-sv', 'Informationssäkerhet i vardagen');
+    await page.fill('#new-room-en', 'Security in daily work');
     await shot(page, 'studio-new-room.png');
     await page.click('dialog button[type=submit]');
     await page.waitForSelector('#scene');
+    // the name in three languages in the dialog: the new lobby door says it in each
+    const newDoor = await page.evaluate(() => window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === 'tietoturva-arjessa'));
+    assert.deepEqual(newDoor.text, { fi: 'Tietoturva arjessa', sv: 'Informationssäkerhet i vardagen', en: 'Security in daily work' });
+    assert.deepEqual(newDoor.label, { fi: 'Ovi: Tietoturva arjessa', sv: 'Dörr: Informationssäkerhet i vardagen', en: 'Door: Security in daily work' });
     await text3(page, 'title', 'Tietoturva arjessa', 'Informationssäkerhet i vardagen', 'Security in daily work');
     await text3(page, 'intro', 'Työpisteelläsi on tietoturvan aukkoja. Löydä ne ja korjaa tavat.',
       'Din arbetsplats har brister i informationssäkerheten. Hitta dem.', 'Your desk has security gaps. Find them and fix the habits.');

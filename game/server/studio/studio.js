@@ -14,7 +14,7 @@
       skip: 'Siirry sisältöön', language: 'Kieli', logout: 'Kirjaudu ulos', loginTitle: 'Kirjaudu studioon',
       user: 'Käyttäjätunnus', password: 'Salasana', login: 'Kirjaudu', newPassword: 'Uusi salasana (vähintään 12 merkkiä)',
       oldPassword: 'Nykyinen salasana', setPassword: 'Aseta oma salasana', passwordTitle: 'Aseta oma salasanasi',
-      rooms: 'Huoneet', room: 'Huone', newRoom: 'Uusi huone', newRoomName: 'Huoneen nimi suomeksi', create: 'Luo huone',
+      rooms: 'Huoneet', room: 'Huone', newRoom: 'Uusi huone', roomName: 'Huoneen nimi', create: 'Luo huone',
       cancel: 'Peruuta', open: 'Avaa', draft: 'luonnos', published: 'julkaistu', release: 'Julkaisu', seedNote: 'alkuperäinen sisältö, asennuksen mukana',
       releases: 'Julkaisut', by: 'tekijä', lobby: 'Aula', back: 'Kaikki huoneet', title: 'Nimi', intro: 'Alkuteksti',
       outro: 'Lopputeksti', codePart: 'Koodin osa (viimeiseen oveen)', target: 'Tavoiteaika (min)', timer: 'Ajastin (min, 0 = ei)',
@@ -70,7 +70,7 @@
       skip: 'Till innehållet', language: 'Språk', logout: 'Logga ut', loginTitle: 'Logga in i studion', user: 'Användarnamn',
       password: 'Lösenord', login: 'Logga in', newPassword: 'Nytt lösenord (minst 12 tecken)', oldPassword: 'Nuvarande lösenord',
       setPassword: 'Spara lösenordet', passwordTitle: 'Välj ett eget lösenord', rooms: 'Rum', room: 'Rum', newRoom: 'Nytt rum',
-      newRoomName: 'Rummets namn på finska', create: 'Skapa rummet', cancel: 'Avbryt', open: 'Öppna', draft: 'utkast',
+      roomName: 'Rummets namn', create: 'Skapa rummet', cancel: 'Avbryt', open: 'Öppna', draft: 'utkast',
       published: 'publicerat', release: 'Publicering', seedNote: 'ursprungligt innehåll, med installationen', releases: 'Publiceringar', by: 'av', lobby: 'Lobbyn', back: 'Alla rum',
       title: 'Namn', intro: 'Inledning', outro: 'Avslutning', codePart: 'Koddel (till sista dörren)', target: 'Måltid (min)',
       timer: 'Timer (min, 0 = ingen)', comicIntro: 'Serie före rummet', comicOutro: 'Serie efter rummet', none: '(ingen)',
@@ -122,7 +122,7 @@
       skip: 'Skip to content', language: 'Language', logout: 'Log out', loginTitle: 'Log in to the studio', user: 'User name',
       password: 'Password', login: 'Log in', newPassword: 'New password (at least 12 characters)', oldPassword: 'Current password',
       setPassword: 'Set password', passwordTitle: 'Set your own password', rooms: 'Rooms', room: 'Room', newRoom: 'New room',
-      newRoomName: 'The room\'s name in Finnish', create: 'Create the room', cancel: 'Cancel', open: 'Open', draft: 'draft',
+      roomName: 'The room\'s name', create: 'Create the room', cancel: 'Cancel', open: 'Open', draft: 'draft',
       published: 'published', release: 'Release', seedNote: 'the original content, from the installation', releases: 'Releases', by: 'by', lobby: 'Lobby', back: 'All rooms', title: 'Name',
       intro: 'Opening text', outro: 'Closing text', codePart: 'Code part (for the last door)', target: 'Target time (min)',
       timer: 'Timer (min, 0 = none)', comicIntro: 'Comic before the room', comicOutro: 'Comic after the room', none: '(none)',
@@ -640,14 +640,18 @@
     const dlg = h('dialog', { 'aria-labelledby': 'new-room-h' });
     const form = h('form', { method: 'dialog', onsubmit: async (e) => {
       e.preventDefault();
-      const name = new FormData(form).get('name').trim();
-      if (!name) return;
+      const fd = new FormData(form);
+      const title = Object.fromEntries(LANGS.map((l) => [l, String(fd.get(l) || '').trim()]));
+      if (!title.fi) return;
       dlg.close();
       dlg.remove();
-      await createRoom(name);
+      await createRoom(title);
     } },
     h('h2', { id: 'new-room-h' }, t('newRoom')),
-    h('div', { class: 'form-row' }, h('label', { for: 'new-room-name' }, t('newRoomName')), h('input', { id: 'new-room-name', name: 'name', required: true, size: 40 })),
+    // the name in all three languages at once, as a new comic's: the lobby door says it in each
+    // (with the Finnish name only, the checker's first words were about a door in the lobby)
+    LANGS.map((l) => h('div', { class: 'form-row' }, h('label', { for: l === 'fi' ? 'new-room-name' : `new-room-${l}` }, `${t('roomName')} ${t(l)}`),
+      h('input', { id: l === 'fi' ? 'new-room-name' : `new-room-${l}`, name: l, lang: l, required: l === 'fi', size: 40 }))),
     h('div', { class: 'toolbar' }, h('button', { type: 'submit', class: 'primary' }, t('create')),
       h('button', { type: 'button', onclick: () => { dlg.close(); dlg.remove(); } }, t('cancel'))));
     dlg.append(form);
@@ -656,7 +660,8 @@
     $('#new-room-name').focus();
   }
 
-  async function createRoom(titleFi) {
+  async function createRoom(title) {
+    const titleFi = title.fi;
     const game = files.get('game.json') || await loadFile('game.json');
     const hubFile = (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file;
     const hub = hubFile && (files.get(hubFile) || await loadFile(hubFile));
@@ -668,7 +673,7 @@
     let part = 1;
     while (used.has(String(part))) part++;
     const room = {
-      id, title: { fi: titleFi, sv: '', en: '' }, intro: { fi: '', sv: '', en: '' }, outro: { fi: '', sv: '', en: '' },
+      id, title: { fi: titleFi, sv: title.sv || '', en: title.en || '' }, intro: { fi: '', sv: '', en: '' }, outro: { fi: '', sv: '', en: '' },
       code_part: String(part % 10), target_minutes: 10, items: [],
       scene: { size: [800, 560], widgets: [] }, puzzles: [],
     };
@@ -678,7 +683,8 @@
     changed('game.json');
     if (hub) {
       hub.body.scene.widgets.push({ id: `door-${id}`, type: 'button', rect: freeDoorRect(hub.body), opens: id,
-        text: { fi: titleFi, sv: '', en: '' }, label: { fi: `Ovi: ${titleFi}`, sv: '', en: '' } });
+        text: { fi: titleFi, sv: title.sv || '', en: title.en || '' },
+        label: Object.fromEntries(LANGS.map((l) => [l, title[l] ? DOOR[l] + title[l] : ''])) });
       rewriteFinalHint(game.body, hub.body, doorTitles(hub.body));
       changed(hubFile);
     }
