@@ -135,18 +135,24 @@ $(BUILD)/web/.content: $(CONTENT) $(wildcard web/*) game/tools/preload.mjs game/
 	@node game/tools/preload.mjs $(BUILD)/web
 	@touch $@
 
+# The loaders' messages in Finnish and Swedish (core/diag_text.h): the web game fetches them
+# when it shows an error instead of carrying them in the wasm (docs/performance.md, issue 18).
+$(BUILD)/web/diag-phrases.json: $(BUILD)/native/pakopeli-lint
+	@mkdir -p $(@D)
+	@$(BUILD)/native/pakopeli-lint --phrases > $@.tmp && mv $@.tmp $@
+
 # Brotli at build time (quality 11 is too slow to do per request): FILE.br beside every file the
 # servers compress, made again when FILE is newer. pakopeli-server and the dev servers send it
 # to browsers that accept br, gzip (made when served) to the rest.
 BROTLI_TYPES := -name '*.html' -o -name '*.js' -o -name '*.wasm' -o -name '*.json' -o -name '*.css' \
   -o -name '*.svg' -o -name '*.ttf' -o -name '*.otf'
-$(BUILD)/web/.br: $(BUILD)/web/pakopeli.js $(BUILD)/web/.fonts $(BUILD)/web/.content | $(PACKAGES)
+$(BUILD)/web/.br: $(BUILD)/web/pakopeli.js $(BUILD)/web/.fonts $(BUILD)/web/.content $(BUILD)/web/diag-phrases.json | $(PACKAGES)
 	@find $(BUILD)/web -type f \( $(BROTLI_TYPES) \) | while read -r f; do \
 	  [ "$$f.br" -nt "$$f" ] || { brotli -q 11 -f -k "$$f" && touch "$$f.br"; } || exit 1; done
 	@touch $@
 
 .PHONY: web
-web: $(BUILD)/web/pakopeli.js $(BUILD)/web/.fonts $(BUILD)/web/.content $(BUILD)/web/.br ## the browser game: build/web/
+web: $(BUILD)/web/pakopeli.js $(BUILD)/web/.fonts $(BUILD)/web/.content $(BUILD)/web/diag-phrases.json $(BUILD)/web/.br ## the browser game: build/web/
 	@echo "build/web: $$(du -sb $(BUILD)/web | cut -f1) bytes"
 
 # ---- tests ----------------------------------------------------------------------------------

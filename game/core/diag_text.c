@@ -14,13 +14,14 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "diag_text.h"
 
-typedef struct phrase {
-    const char *en, *fi, *sv;
-} phrase;
+typedef diag_phrase phrase;
 
 static const phrase PATTERNS[] = {
     /* jsonx.c: syntax and types */
@@ -416,7 +417,7 @@ static int literal_len(const char *p)
     return n;
 }
 
-static void translate(const char *en, i18n_lang lang, char *out, size_t cap, int depth);
+static void translate(const diag_phrasebook *b, const char *en, i18n_lang lang, char *out, size_t cap, int depth);
 
 static void put(char *out, size_t cap, size_t *n, const char *s, size_t len)
 {
@@ -427,20 +428,20 @@ static void put(char *out, size_t cap, size_t *n, const char *s, size_t len)
 /* A captured piece in Finnish: a known phrase, a known message, or as it is. */
 static const char *in_lang(const phrase *p, i18n_lang lang) { return lang == LANG_SV ? p->sv : p->fi; }
 
-static void put_capture(char *out, size_t cap, size_t *n, capture c, i18n_lang lang, int depth)
+static void put_capture(const diag_phrasebook *b, char *out, size_t cap, size_t *n, capture c, i18n_lang lang, int depth)
 {
     char piece[DIAG_MSG_MAX * 2], fi[DIAG_MSG_MAX * 2];
     size_t len = c.n < sizeof piece - 1 ? c.n : sizeof piece - 1;
     memcpy(piece, c.s, len);
     piece[len] = '\0';
-    for (size_t i = 0; i < sizeof WORDS / sizeof WORDS[0]; i++) {
-        if (strcmp(piece, WORDS[i].en) == 0 && in_lang(&WORDS[i], lang)) {
-            put(out, cap, n, in_lang(&WORDS[i], lang), strlen(in_lang(&WORDS[i], lang)));
+    for (int i = 0; i < b->word_count; i++) {
+        if (strcmp(piece, b->words[i].en) == 0 && in_lang(&b->words[i], lang)) {
+            put(out, cap, n, in_lang(&b->words[i], lang), strlen(in_lang(&b->words[i], lang)));
             return;
         }
     }
     if (depth < 2 && len > 12) { /* a nested reason ("a player gets stuck ...: <reason>") */
-        translate(piece, lang, fi, sizeof fi, depth + 1);
+        translate(b, piece, lang, fi, sizeof fi, depth + 1);
         if (strcmp(fi, piece) != 0) {
             put(out, cap, n, fi, strlen(fi));
             return;
@@ -450,17 +451,17 @@ static void put_capture(char *out, size_t cap, size_t *n, capture c, i18n_lang l
 }
 
 /* Writes en in lang into out, or en itself when no pattern fits. */
-static void translate(const char *en, i18n_lang lang, char *out, size_t cap, int depth)
+static void translate(const diag_phrasebook *b, const char *en, i18n_lang lang, char *out, size_t cap, int depth)
 {
     const phrase *best = NULL;
     capture caps[MAX_CAPS], best_caps[MAX_CAPS];
     int best_len = -1;
-    for (size_t i = 0; i < sizeof PATTERNS / sizeof PATTERNS[0]; i++) {
-        if (!in_lang(&PATTERNS[i], lang) || !match(PATTERNS[i].en, en, caps, 0)) continue;
-        int l = literal_len(PATTERNS[i].en);
+    for (int i = 0; i < b->pattern_count; i++) {
+        if (!in_lang(&b->patterns[i], lang) || !match(b->patterns[i].en, en, caps, 0)) continue;
+        int l = literal_len(b->patterns[i].en);
         if (l > best_len) {
             best_len = l;
-            best = &PATTERNS[i];
+            best = &b->patterns[i];
             memcpy(best_caps, caps, sizeof caps);
         }
     }
@@ -475,7 +476,7 @@ static void translate(const char *en, i18n_lang lang, char *out, size_t cap, int
             put(out, cap, &n, "%", 1);
             f++;
         } else if (f[0] == '%' && f[1] >= '1' && f[1] <= '9') {
-            put_capture(out, cap, &n, best_caps[f[1] - '1'], lang, depth);
+            put_capture(b, out, cap, &n, best_caps[f[1] - '1'], lang, depth);
             f++;
         } else {
             put(out, cap, &n, f, 1);
@@ -558,22 +559,105 @@ const char *diag_code_word(diag_code code, i18n_lang lang)
     return lang == LANG_SV ? "problem" : "ongelma";
 }
 
-void diag_translate(diag_code code, const char *en, i18n_lang lang, char *out, size_t cap)
+void diag_phrasebook_builtin(diag_phrasebook *out)
 {
-    translate(en, lang, out, cap, 0);
+    *out = (diag_phrasebook){PATTERNS, (int)(sizeof PATTERNS / sizeof PATTERNS[0]), WORDS, (int)(sizeof WORDS / sizeof WORDS[0]), NULL, NULL};
+}
+
+static cJSON *phrases_json(const phrase *p, int n)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (int i = 0; list && i < n; i++) {
+        cJSON *row = cJSON_CreateArray();
+        cJSON_AddItemToArray(row, cJSON_CreateString(p[i].en));
+        cJSON_AddItemToArray(row, p[i].fi ? cJSON_CreateString(p[i].fi) : cJSON_CreateNull());
+        cJSON_AddItemToArray(row, p[i].sv ? cJSON_CreateString(p[i].sv) : cJSON_CreateNull());
+        cJSON_AddItemToArray(list, row);
+    }
+    return list;
+}
+
+char *diag_phrasebook_json(const diag_phrasebook *b)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (!root) return NULL;
+    cJSON_AddItemToObject(root, "patterns", phrases_json(b->patterns, b->pattern_count));
+    cJSON_AddItemToObject(root, "words", phrases_json(b->words, b->word_count));
+    char *text = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    return text;
+}
+
+/* One list of [en, fi|null, sv|null] rows into out (strings stay in the tree); false if malformed. */
+static bool phrases_read(const cJSON *list, diag_phrase *out, int *n)
+{
+    const cJSON *row;
+    *n = 0;
+    cJSON_ArrayForEach(row, list)
+    {
+        const cJSON *en = cJSON_GetArrayItem(row, 0), *fi = cJSON_GetArrayItem(row, 1), *sv = cJSON_GetArrayItem(row, 2);
+        if (!cJSON_IsArray(row) || !cJSON_IsString(en) || !(cJSON_IsString(fi) || cJSON_IsNull(fi)) ||
+            !(cJSON_IsString(sv) || cJSON_IsNull(sv)))
+            return false;
+        out[(*n)++] = (diag_phrase){en->valuestring, cJSON_IsString(fi) ? fi->valuestring : NULL,
+                                    cJSON_IsString(sv) ? sv->valuestring : NULL};
+    }
+    return true;
+}
+
+bool diag_phrasebook_parse(diag_phrasebook *b, const char *json, size_t len)
+{
+    *b = (diag_phrasebook){0};
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    const cJSON *pl = cJSON_GetObjectItemCaseSensitive(root, "patterns"), *wl = cJSON_GetObjectItemCaseSensitive(root, "words");
+    int np = cJSON_GetArraySize(pl), nw = cJSON_GetArraySize(wl);
+    diag_phrase *rows = cJSON_IsArray(pl) && cJSON_IsArray(wl) ? calloc((size_t)(np + nw) + 1, sizeof *rows) : NULL;
+    if (!rows || !phrases_read(pl, rows, &np) || !phrases_read(wl, rows + np, &nw)) {
+        free(rows);
+        cJSON_Delete(root);
+        return false;
+    }
+    *b = (diag_phrasebook){rows, np, rows + np, nw, rows, root};
+    return true;
+}
+
+void diag_phrasebook_free(diag_phrasebook *b)
+{
+    free(b->own_rows);
+    cJSON_Delete(b->own_tree);
+    *b = (diag_phrasebook){0};
+}
+
+static void translate_in(const diag_phrasebook *b, diag_code code, const char *en, i18n_lang lang, char *out, size_t cap)
+{
+    translate(b, en, lang, out, cap, 0);
     if (lang != LANG_EN && strcmp(out, en) == 0)
         snprintf(out, cap, lang == LANG_SV ? "%s (på engelska): %s" : "%s (englanniksi): %s",
                  diag_code_word(code, lang), en);
 }
 
-void diag_format_lang(const diag *d, i18n_lang lang, char *out, size_t cap)
+void diag_translate(diag_code code, const char *en, i18n_lang lang, char *out, size_t cap)
+{
+    diag_phrasebook b;
+    diag_phrasebook_builtin(&b);
+    translate_in(&b, code, en, lang, out, cap);
+}
+
+void diag_format_in(const diag_phrasebook *b, const diag *d, i18n_lang lang, char *out, size_t cap)
 {
     char msg[DIAG_MSG_MAX * 2];
-    diag_translate(d->code, d->msg, lang, msg, sizeof msg);
+    translate_in(b, d->code, d->msg, lang, msg, sizeof msg);
     static const char *const sev[3][2] = {{"virhe", "varoitus"}, {"fel", "varning"}, {"error", "warning"}};
     const char *s = sev[lang == LANG_SV ? 1 : lang == LANG_EN ? 2 : 0][d->severity == DIAG_ERROR ? 0 : 1];
     if (d->line > 0)
         snprintf(out, cap, "%s:%d:%d: %s: %s%s%s", d->file, d->line, d->column, s, d->path, d->path[0] ? ": " : "", msg);
     else
         snprintf(out, cap, "%s: %s: %s%s%s", d->file, s, d->path, d->path[0] ? ": " : "", msg);
+}
+
+void diag_format_lang(const diag *d, i18n_lang lang, char *out, size_t cap)
+{
+    diag_phrasebook b;
+    diag_phrasebook_builtin(&b);
+    diag_format_in(&b, d, lang, out, cap);
 }

@@ -631,6 +631,7 @@ static void reload_content(app *a)
     a->manifest_ready = a->rooms_ready = a->images_requested = a->rest_requested = false;
     a->comic_wanted[0] = '\0';
     asset_clear(&a->assets); /* the new content asks for its own images (a comic's went with it) */
+    if (a->phrases_state == 1) a->phrases_state = 0; /* its request went too: asked again when needed */
     memset(&a->diags, 0, sizeof a->diags);
     a->seq = 0; /* resume() numbers the replayed answers from here */
     a->f_manifest = asset_request(&a->assets, "levels/game.json");
@@ -646,6 +647,27 @@ static void loading_pass(app *a)
     text_draw_in(&a->gfx, str(a->lang, STR_LOADING), (text_style){TEXT_REGULAR, 22, GFX_MUTED, TEXT_CENTER},
                  (SDL_Rect){0, 0, a->gfx.w, a->gfx.h});
     ui_say(&a->ui, str(a->lang, STR_LOADING));
+}
+
+/* The messages' translations (core/diag_text.h): the web game does not carry them, so they are
+   fetched when the error screen is first wanted (diag-phrases.json, pakopeli-lint --phrases).
+   Until they are in, the loading screen stays, so the card appears once, whole; if they cannot
+   be read, the messages are English behind the kind of problem in the player's language. */
+static bool pump_phrases(app *a)
+{
+    if (a->phrases_state == 2) return true;
+    if (a->phrases_state == 0) {
+        a->f_phrases = asset_request(&a->assets, "diag-phrases.json");
+        a->phrases_state = 1;
+    }
+    if (asset_state(&a->assets, a->f_phrases) == PLAT_FETCH_PENDING) return false;
+    size_t len = 0;
+    const char *d = asset_data(&a->assets, a->f_phrases, &len);
+    if (d && !diag_phrasebook_parse(&a->phrases, d, len)) fprintf(stderr, "diag-phrases.json: not a phrasebook\n");
+    asset_release(&a->assets, a->f_phrases);
+    a->phrases_state = 2;
+    a->dirty = true;
+    return true;
 }
 
 static void error_pass(app *a)
@@ -669,7 +691,7 @@ static void error_pass(app *a)
     for (int i = 0; i < a->diags.count && y < help_y - 60; i++) {
         if (a->diags.items[i].severity != DIAG_ERROR) continue;
         char line[2 * DIAG_MSG_MAX + DIAG_PATH_MAX + DIAG_FILE_MAX + 40];
-        diag_format_lang(&a->diags.items[i], a->lang, line, sizeof line); /* in the player's language */
+        diag_format_in(&a->phrases, &a->diags.items[i], a->lang, line, sizeof line); /* in the player's language */
         y += text_draw(g, line, (text_style){TEXT_REGULAR, 18, GFX_TEXT, TEXT_LEFT}, x, y, w) + 12;
         ui_say(&a->ui, line);
     }
@@ -700,6 +722,7 @@ static void frame(void *user)
     }
     if (a->screen != APP_LOADING && plat_reload_requested()) reload_content(a); /* make dev */
     if (a->screen == APP_LOADING) pump_loading(a);
+    if (a->screen == APP_ERROR) pump_phrases(a);
     else if (a->rest_requested && a->screen != APP_ERROR && !a->comic_view.url_id[0]) {
         if (a->comics_loaded < a->manifest.comic_count) pump_comics(a);
         if (a->comics_loaded == a->manifest.comic_count && !a->images_requested) request_images(a);
@@ -756,7 +779,7 @@ static void frame(void *user)
         view_ctx c = view_context(a);
         switch (a->screen) {
         case APP_LOADING: loading_pass(a); break;
-        case APP_ERROR: error_pass(a); break;
+        case APP_ERROR: a->phrases_state == 2 ? error_pass(a) : loading_pass(a); break;
         case APP_ROOM:
             if (a->comic_view.open) { /* a comic over the room (its intro, a reward, the hub's desk) */
                 if (comic_view_pass(&a->comic_view, &c, a->hub >= 0 && a->room != a->hub)) c.dirty = true;
@@ -803,7 +826,7 @@ static void frame(void *user)
         a->marked_first_frame = true;
         plat_mark("first-frame");
     }
-    if (a->screen == APP_ERROR && a->fonts_ready && !a->marked_error) {
+    if (a->screen == APP_ERROR && a->fonts_ready && a->phrases_state == 2 && !a->marked_error) {
         a->marked_error = true;
         plat_mark("error"); /* the page takes its own "loading" line away: the card says what is wrong */
     }
@@ -855,6 +878,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < a.rooms_loaded; i++) level_free_room(&a.rooms[i]);
     for (int i = 0; i < a.comics_loaded; i++) comic_free(&a.comics[i]);
     if (a.manifest_ready) level_free_game(&a.manifest);
+    diag_phrasebook_free(&a.phrases);
     comic_view_shutdown(&a.comic_view);
     resume_writer_free(&a.lms);
     asset_clear(&a.assets);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "../core/diag.h"
+#include "../core/diag_text.h"
 #include "../core/game.h"
 #include "../core/level.h"
 #include "../core/play.h"
@@ -65,6 +66,9 @@ typedef struct app {
     asset_handle f_comics[LEVEL_MAX_COMICS];
     int rooms_loaded;            /* rooms[0..rooms_loaded) hold content to free */
     diag_list diags;             /* what went wrong loading, shown on the error screen */
+    diag_phrasebook phrases;     /* their translations, fetched when the error screen first shows */
+    asset_handle f_phrases;
+    int phrases_state;           /* 0 not asked for, 1 on its way, 2 done (read, or English only) */
 
     play_state play;             /* the whole play-through: every room's state */
     int room;                    /* index of the room on screen */

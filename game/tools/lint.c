@@ -24,6 +24,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "../core/diag_text.h"
 #include "../core/jsonx.h"
 #include "../core/play.h"
 
@@ -551,6 +552,8 @@ static void usage(FILE *to)
             "  --rules        print every rule (a Markdown table; with --json a JSON array)\n"
             "  --solution P   print the events that solve room file P, or every room of folder P\n"
             "  --budget       print the first load as served, in bytes (JSON), for a levels folder\n"
+            "  --phrases      print the messages' translations (JSON), which the web game fetches\n"
+            "                 when it shows an error (build/web/diag-phrases.json)\n"
             "  --guess-stats  over every choice puzzle that ships: how many have the right option\n"
             "                 first, and longest in each language (JSON)\n"
             "  --scorm 1.2|2004  the game's resume state must fit that learning-platform package\n"
@@ -563,7 +566,7 @@ int main(int argc, char **argv)
     lint_options opt = {.lang = LANG_EN};
     const char *paths[64];
     int n = 0;
-    bool rules = false, solution = false, budget = false, guess_stats = false;
+    bool rules = false, solution = false, budget = false, guess_stats = false, phrases = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "--lang") == 0 && i + 1 < argc) || strncmp(a, "--lang=", 7) == 0) {
@@ -582,6 +585,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--rules") == 0) rules = true;
         else if (strcmp(a, "--solution") == 0) solution = true;
         else if (strcmp(a, "--budget") == 0) budget = true;
+        else if (strcmp(a, "--phrases") == 0) phrases = true;
         else if (strcmp(a, "--guess-stats") == 0) guess_stats = true;
         else if (strcmp(a, "--scorm") == 0 && i + 1 < argc) opt.scorm = argv[++i];
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -597,6 +601,15 @@ int main(int argc, char **argv)
     }
     if (rules) {
         lint_print_rules(stdout, opt.json, opt.lang);
+        return 0;
+    }
+    if (phrases) {
+        diag_phrasebook book;
+        diag_phrasebook_builtin(&book);
+        char *json = diag_phrasebook_json(&book);
+        if (!json) return 1;
+        puts(json);
+        free(json);
         return 0;
     }
     if (opt.scorm && strcmp(opt.scorm, "1.2") != 0 && strcmp(opt.scorm, "12") != 0 && strcmp(opt.scorm, "2004") != 0) {

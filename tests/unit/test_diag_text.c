@@ -1,5 +1,8 @@
 /* test_diag_text.c - a diagnostic in the reader's language (game/core/diag_text.c): the game's
  * error screen showed the loader's English to a Finnish player; it says it in fi, sv and en. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "harness.h"
 #include "../../game/core/diag_text.h"
 #include "../../game/core/level.h"
@@ -79,6 +82,47 @@ TEST(a_nested_reason_and_its_captured_words_read_in_swedish)
     CHECK_STR(out, "med 150 % textstorlek behöver den svenska rubriken två rader i det övre fältet på en telefon som hålls upprätt (plats för 300 px): korta den");
 }
 
+/* The web game fetches the book as JSON (pakopeli-lint --phrases) instead of carrying it: the
+   book read back says every message as the built-in one does. */
+TEST(the_phrasebook_as_json_translates_as_the_built_in_one)
+{
+    diag_phrasebook builtin, read;
+    diag_phrasebook_builtin(&builtin);
+    char *json = diag_phrasebook_json(&builtin);
+    CHECK(json != NULL);
+    CHECK(diag_phrasebook_parse(&read, json, strlen(json)));
+    CHECK(read.pattern_count == builtin.pattern_count && read.word_count == builtin.word_count);
+    for (int i = 0; i < builtin.pattern_count; i++) {
+        CHECK_STR(read.patterns[i].en, builtin.patterns[i].en);
+        CHECK((read.patterns[i].sv == NULL) == (builtin.patterns[i].sv == NULL));
+    }
+    static const char *const en[] = {"the Swedish text \"sv\" is missing", "unknown field 'titel' (did you mean 'title'?)",
+                                     "something new"};
+    for (size_t k = 0; k < sizeof en / sizeof en[0]; k++) {
+        diag_list l = {0};
+        diag_add(&l, DIAG_ERROR, DIAG_UNKNOWN_FIELD, "levels/x.json", 2, 3, "titel", "%s", en[k]);
+        for (int lang = 0; lang < LANG_COUNT; lang++) {
+            char a[600], b[600];
+            diag_format_lang(&l.items[0], (i18n_lang)lang, a, sizeof a);
+            diag_format_in(&read, &l.items[0], (i18n_lang)lang, b, sizeof b);
+            CHECK_STR(b, a);
+        }
+    }
+    diag_list l = {0};
+    diag_add(&l, DIAG_ERROR, DIAG_TRANSLATION, "levels/hub.json", 3, 11, "title", "the Finnish text \"fi\" is missing");
+    char line[600];
+    diag_format_in(&read, &l.items[0], LANG_FI, line, sizeof line);
+    CHECK_STR(line, "levels/hub.json:3:11: virhe: title: suomenkielinen teksti \"fi\" puuttuu");
+    diag_phrasebook_free(&read);
+    free(json);
+    /* not a book: an empty one, which says the English behind the kind of problem */
+    static const char *const bad[] = {"{\"patterns\": [[1]], \"words\": []}", "{\"patterns\": []}", "not json"};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) CHECK(!diag_phrasebook_parse(&read, bad[k], strlen(bad[k])));
+    diag_format_in(&read, &l.items[0], LANG_FI, line, sizeof line);
+    CHECK_STR(line, "levels/hub.json:3:11: virhe: title: käännös (englanniksi): the Finnish text \"fi\" is missing");
+    diag_phrasebook_free(&read);
+}
+
 int main(void)
 {
     RUN(a_missing_finnish_text_reads_in_finnish_swedish_and_english);
@@ -87,5 +131,6 @@ int main(void)
     RUN(a_real_loader_error_reads_in_swedish);
     RUN(every_known_message_has_finnish_and_swedish);
     RUN(a_nested_reason_and_its_captured_words_read_in_swedish);
+    RUN(the_phrasebook_as_json_translates_as_the_built_in_one);
     return harness_done();
 }
