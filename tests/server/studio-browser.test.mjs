@@ -447,6 +447,14 @@ describe('the studio in the browser', () => {
       for (const [other, words] of Object.entries(said)) if (other !== l) assert.ok(!text.includes(words), `${l}: no "${words}" in ${text}`);
       if (l === 'sv') await shot(a.page, 'studio-releases-sv.png');
     }
+    // Publishing again with nothing changed says so in the author's language (it was the
+    // server's English in every language)
+    await a.page.click('text=Tietoturva arjessa');
+    await a.page.click('#publish');
+    await a.page.fill('#publish-note', 'Ei muutoksia');
+    await a.page.click('#publish-go');
+    await a.page.waitForSelector('#publish-out .field-error', { timeout: SERVER_WAIT });
+    assert.equal(await a.page.textContent('#publish-out .field-error'), 'Julkaistavaa ei ole: mitään ei ole muutettu julkaistun version jälkeen.');
     await a.context.close();
   });
 

@@ -1748,6 +1748,16 @@
   Object.assign(WORDS.en, {"comic": "Comic", "characters": "Characters", "addCharacter": "Add a character", "charName": "Name (a screen reader says it before their words)", "pages": "Pages", "addPage": "Add a page", "pageN": "Page", "panels": "Panels in reading order", "addPanel": "Add a panel", "panelN": "Panel", "panelsShort": "panels", "bubbles": "Bubbles", "addBubble": "Add a bubble", "bubbleN": "bubble", "bubbleKind": "Kind of bubble", "speech": "Speech", "thought": "Thought", "caption": "Narrator", "speaker": "Speaker", "bubbleText": "Text", "atX": "Place from the left (%)", "atY": "Place from the top (%)", "widthPct": "Width (% of the panel)", "tailX": "Tail tip from the left (%)", "tailY": "Tail tip from the top (%)", "tailOf": "Tail tip, bubble", "panelDescription": "What the panel shows (for screen readers)", "panelImage": "The panel's picture", "uploadPanel": "Upload the panel's picture (PNG or SVG)", "comicHelp": "Drag panels, bubbles and tail tips with the mouse or a finger; the corner resizes. With the keyboard: Tab selects, arrows move, Shift + arrows resize. A bubble's height comes from its text: the preview shows it, and the checker says when the text does not fit."});
   WORDS.fi.version = 'Versio'; WORDS.sv.version = 'Version'; WORDS.en.version = 'Version';
   WORDS.fi.stSameAll = 'sama kaikilla kielillä'; WORDS.sv.stSameAll = 'samma på alla språk'; WORDS.en.stSameAll = 'same in every language';
+  // The server's refusals an author can meet, in the author's language (its own words are English).
+  Object.assign(WORDS.fi.err, { no_drafts: 'Julkaistavaa ei ole: mitään ei ole muutettu julkaistun version jälkeen.',
+    conflict: 'Joku muu tallensi jonkin näistä tiedostoista sen jälkeen, kun avasit sen. Lataa sivu uudelleen, niin näet muutokset.',
+    not_found: 'Tätä versiota ei löytynyt.', empty: 'Kuvatiedosto on tyhjä.' });
+  Object.assign(WORDS.sv.err, { no_drafts: 'Det finns inget att publicera: inget har ändrats sedan den publicerade versionen.',
+    conflict: 'Någon annan sparade en av filerna efter att du öppnade den. Ladda om sidan så ser du ändringarna.',
+    not_found: 'Versionen hittades inte.', empty: 'Bildfilen är tom.' });
+  Object.assign(WORDS.en.err, { no_drafts: 'There is nothing to publish: nothing has changed since the published version.',
+    conflict: 'Someone saved one of these files after you opened it. Reload the page to see their changes.',
+    not_found: 'That version was not found.', empty: 'The picture file is empty.' });
   WORDS.fi.err.busy = 'Palvelin tarkistaa juuri muiden töitä. Yritä hetken päästä uudelleen.';
   WORDS.sv.err.busy = 'Servern kontrollerar andras arbete just nu. Försök igen om en stund.';
   WORDS.en.err.busy = 'The server is checking other authors\' work just now. Try again in a moment.';
