@@ -845,6 +845,11 @@ static bool int_arg(call *c, const char *name, long long min, long long max, lon
     return true;
 }
 
+/* The connection HR's pure reads use: read-only, of its own (db_open_reader), so they neither
+   wait for the players' group commits nor hold them. What an HR request wrote before is there
+   (WAL: a read sees every commit made before it began). */
+static db *hr_reader(const call *c) { return c->s->hr_db ? c->s->hr_db : c->s->db; }
+
 /* One page of the list: the server counts and pages, so 100,000 people cost one page. */
 static void get_people(call *c)
 {
@@ -854,7 +859,7 @@ static void get_people(call *c)
         !int_arg(c, "limit", 1, LIST_MAX, LIST_MAX, &limit))
         return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "people");
-    db *rd = c->s->hr_db ? c->s->hr_db : c->s->db; /* off the players' commits (db_open_reader) */
+    db *rd = hr_reader(c);
     int64_t total = db_people_count(rd, &f, c->now);
     if (total < 0 || !db_people_page(rd, &f, c->now, offset, (int)limit, add_person_row, list)) {
         cJSON_Delete(o);
@@ -1161,8 +1166,8 @@ static void get_person(call *c, int64_t id)
 {
     if (!hr_auth(c, NEED_READ)) return;
     db_person p;
-    db_rc rc = db_person_get(c->s->db, id, c->now, &p);
-    if (rc == DB_OK && !db_person_in_scope(c->s->db, id, is_manager(c) ? c->sess.user_id : 0)) rc = DB_NOT_FOUND;
+    db_rc rc = db_person_get(hr_reader(c), id, c->now, &p);
+    if (rc == DB_OK && !db_person_in_scope(hr_reader(c), id, is_manager(c) ? c->sess.user_id : 0)) rc = DB_NOT_FOUND;
     if (rc == DB_NOT_FOUND) fail(c, 404, "not_found", NULL, "No such person.");
     else if (rc != DB_OK) fail_db(c);
     else send_json(c, 200, redact(c, person_json(&p)));
@@ -1416,7 +1421,7 @@ static void get_stats(call *c)
         return;
     }
     x->content = srv_content(c->s);
-    db *rd = c->s->hr_db ? c->s->hr_db : c->s->db; /* off the players' commits (db_open_reader) */
+    db *rd = hr_reader(c);
     bool ok = db_stats_covers(&f) ? stats_kept(rd, &f, c->now, x, &days)
                                   : db_results(rd, &f, c->now, true, stats_row, x) &&
                                         db_results(rd, &f, c->now, false, stats_row, x) &&
@@ -1500,7 +1505,7 @@ static void get_feedback(call *c)
     if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f)) return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "feedback");
     int withheld = 0;
-    if (!db_feedback_list(c->s->db, &f, c->now, 1000, c->s->cfg.feedback_min_respondents, feedback_row, list,
+    if (!db_feedback_list(hr_reader(c), &f, c->now, 1000, c->s->cfg.feedback_min_respondents, feedback_row, list,
                           &withheld)) {
         cJSON_Delete(o);
         fail_db(c);
@@ -1531,7 +1536,7 @@ static void get_units(call *c)
     if (!hr_auth(c, NEED_READ)) return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "units");
     cJSON *managed = cJSON_AddArrayToObject(o, "list");
-    if (!db_unit_list(c->s->db, is_manager(c) ? c->sess.user_id : 0, unit_obj, managed)) {
+    if (!db_unit_list(hr_reader(c), is_manager(c) ? c->sess.user_id : 0, unit_obj, managed)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
@@ -1539,7 +1544,7 @@ static void get_units(call *c)
     cJSON *u;
     if (is_manager(c)) /* the filter offers a manager only their own units */
         cJSON_ArrayForEach(u, managed) cJSON_AddItemToArray(list, cJSON_CreateString(cJSON_GetObjectItem(u, "name")->valuestring));
-    else if (!db_units(c->s->db, unit_row, list)) {
+    else if (!db_units(hr_reader(c), unit_row, list)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
@@ -1557,8 +1562,8 @@ static void get_verify(call *c)
         return;
     }
     db_person p;
-    db_rc rc = db_person_by_code(c->s->db, code, c->now, &p);
-    if (rc == DB_OK && !db_person_in_scope(c->s->db, p.id, is_manager(c) ? c->sess.user_id : 0)) rc = DB_NOT_FOUND;
+    db_rc rc = db_person_by_code(hr_reader(c), code, c->now, &p);
+    if (rc == DB_OK && !db_person_in_scope(hr_reader(c), p.id, is_manager(c) ? c->sess.user_id : 0)) rc = DB_NOT_FOUND;
     if (rc == DB_ERROR) {
         fail_db(c);
         return;
@@ -1584,7 +1589,7 @@ static void get_audit(call *c)
 {
     if (!hr_auth(c, NEED_ADMIN_READ)) return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "audit");
-    if (!db_audit_list(c->s->db, 1000, audit_row, list)) {
+    if (!db_audit_list(hr_reader(c), 1000, audit_row, list)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
@@ -1695,7 +1700,7 @@ static void post_export(call *c)
         fail_db(c);
         return;
     }
-    bool listed = db_people_list(c->s->db, &f, c->now, INT32_MAX, export_row, &x);
+    bool listed = db_people_list(hr_reader(c), &f, c->now, INT32_MAX, export_row, &x);
     x.write_failed |= r->body.failed || fwrite(r->body.data, 1, r->body.len, x.file) != r->body.len;
     buf_free(&r->body);
     long size = !x.write_failed && fflush(x.file) == 0 ? ftell(x.file) : -1;
@@ -1817,8 +1822,8 @@ static void get_report(call *c)
     if (!hr_auth(c, NEED_READ) || !filter_from_args(c, &f)) return;
     cJSON *o = cJSON_CreateObject();
     cJSON *units = cJSON_AddArrayToObject(o, "units"), *months = cJSON_AddArrayToObject(o, "months");
-    if (!db_report_units(c->s->db, &f, c->now, rate_row, units) ||
-        !db_report_months(c->s->db, &f, c->now, rate_row, months)) {
+    if (!db_report_units(hr_reader(c), &f, c->now, rate_row, units) ||
+        !db_report_months(hr_reader(c), &f, c->now, rate_row, months)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
@@ -1953,11 +1958,11 @@ static void user_row(void *user, const db_user *u)
     cJSON_AddStringToObject(o, "name", u->name);
     cJSON_AddStringToObject(o, "role", u->role);
     char email[DB_EMAIL_MAX] = "";
-    db_user_email(c->s->db, u->id, email);
+    db_user_email(hr_reader(c), u->id, email);
     cJSON_AddStringToObject(o, "email", email);
     cJSON *units = cJSON_AddArrayToObject(o, "units");
     int64_t ids[256];
-    int n = db_user_units(c->s->db, u->id, ids, 256);
+    int n = db_user_units(hr_reader(c), u->id, ids, 256);
     for (int i = 0; i < n; i++) cJSON_AddItemToArray(units, cJSON_CreateNumber((double)ids[i]));
     cJSON_AddItemToArray(list, o);
 }
@@ -1968,7 +1973,7 @@ static void get_users(call *c)
     if (!hr_auth(c, NEED_ADMIN_READ)) return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "users");
     void *ctx[2] = {c, list};
-    if (!db_user_list(c->s->db, user_row, ctx)) {
+    if (!db_user_list(hr_reader(c), user_row, ctx)) {
         cJSON_Delete(o);
         fail_db(c);
         return;
@@ -2137,7 +2142,7 @@ static void get_mail(call *c)
     if (!hr_auth(c, NEED_READ)) return;
     cJSON *o = cJSON_CreateObject(), *list = cJSON_AddArrayToObject(o, "mail");
     void *ctx[2] = {c, list};
-    if (!db_mail_list(c->s->db, is_manager(c) ? c->sess.user_id : 0, 1000, mail_row, ctx)) {
+    if (!db_mail_list(hr_reader(c), is_manager(c) ? c->sess.user_id : 0, 1000, mail_row, ctx)) {
         cJSON_Delete(o);
         fail_db(c);
         return;

@@ -66,6 +66,8 @@ struct db {
     sqlite3 *rsql;
     pthread_mutex_t rlock;
     sqlite3_stmt *r_token;
+    sqlite3_stmt *r_session; /* HR's session check, the same way: every HR request starts with it */
+    sqlite3_stmt *r_release; /* the current content release (db_release_committed) */
     /* Checkpoints (copying the WAL into the database file, with an fsync of that file): SQLite's
        automatic one ran inside the COMMIT that crossed its threshold, so that group's answers
        waited for it. Now a thread of its own does them on a connection of its own while the
@@ -816,6 +818,8 @@ void db_close(db *d)
     sqlite3_close(d->csql); /* before the writer's: the last connection to close removes the WAL */
     for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);
     sqlite3_finalize(d->r_token);
+    sqlite3_finalize(d->r_session);
+    sqlite3_finalize(d->r_release);
     sqlite3_close(d->rsql);
     sqlite3_exec(d->sql, "PRAGMA optimize", NULL, NULL, NULL);
     sqlite3_close(d->sql); /* the last connection: SQLite checkpoints and removes the WAL */
@@ -928,26 +932,72 @@ db_rc db_session_add(db *d, const char *id_hash, int64_t user_id, const char *cs
                id_hash, user_id, csrf, now, now);
 }
 
+int64_t db_release_committed(db *d)
+{
+    if (!d->rsql) return db_release_current(d);
+    static const char sql[] = "SELECT COALESCE(MAX(id), 0) FROM content_release";
+    pthread_mutex_lock(&d->rlock);
+    int64_t v = 0;
+    if (!d->r_release &&
+        sqlite3_prepare_v3(d->rsql, sql, -1, SQLITE_PREPARE_PERSISTENT, &d->r_release, NULL) != SQLITE_OK) {
+        fprintf(stderr, "pakopeli-server: database: prepare: %s\n", sqlite3_errmsg(d->rsql));
+        d->r_release = NULL;
+    } else if (sqlite3_step(d->r_release) == SQLITE_ROW) {
+        v = sqlite3_column_int64(d->r_release, 0);
+    } else {
+        fprintf(stderr, "pakopeli-server: database: current release: %s\n", sqlite3_errmsg(d->rsql));
+    }
+    if (d->r_release) sqlite3_reset(d->r_release);
+    pthread_mutex_unlock(&d->rlock);
+    return v;
+}
+
+static db_rc session_row(sqlite3_stmt *st, db_session *out)
+{
+    int step = sqlite3_step(st);
+    if (step == SQLITE_DONE) return DB_NOT_FOUND;
+    if (step != SQLITE_ROW) return DB_ERROR;
+    out->user_id = sqlite3_column_int64(st, 0);
+    col_text(st, 1, out->user, sizeof out->user);
+    col_text(st, 2, out->role, sizeof out->role);
+    col_text(st, 3, out->csrf, sizeof out->csrf);
+    out->must_change = sqlite3_column_int(st, 4) != 0;
+    out->created = sqlite3_column_int64(st, 5);
+    out->seen = sqlite3_column_int64(st, 6);
+    return DB_OK;
+}
+
 db_rc db_session_get(db *d, const char *id_hash, int64_t now, int64_t idle_ms, int64_t max_ms,
                      db_session *out)
 {
-    db_lock(d);
-    sqlite3_stmt *st = prep(d,
-                            "SELECT s.user_id, u.name, u.role, s.csrf, u.must_change, s.created, s.seen "
-                            "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?",
-                            "t", id_hash);
-    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
-    if (st && sqlite3_step(st) == SQLITE_ROW) {
-        out->user_id = sqlite3_column_int64(st, 0);
-        col_text(st, 1, out->user, sizeof out->user);
-        col_text(st, 2, out->role, sizeof out->role);
-        col_text(st, 3, out->csrf, sizeof out->csrf);
-        out->must_change = sqlite3_column_int(st, 4) != 0;
-        out->created = sqlite3_column_int64(st, 5);
-        out->seen = sqlite3_column_int64(st, 6);
-        rc = DB_OK;
+    static const char sql[] = "SELECT s.user_id, u.name, u.role, s.csrf, u.must_change, s.created, s.seen "
+                              "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?";
+    db_rc rc;
+    if (d->rsql) {
+        /* Every HR request starts here: read on the reader connection (as the players' token,
+           db_person_by_token), so it does not wait for the writer's lock, which the committer
+           holds through each group's COMMIT; the writer only for the rare write below. */
+        pthread_mutex_lock(&d->rlock);
+        if (!d->r_session &&
+            sqlite3_prepare_v3(d->rsql, sql, -1, SQLITE_PREPARE_PERSISTENT, &d->r_session, NULL) != SQLITE_OK) {
+            fprintf(stderr, "pakopeli-server: database: prepare: %s\n", sqlite3_errmsg(d->rsql));
+            d->r_session = NULL;
+            pthread_mutex_unlock(&d->rlock);
+            return DB_ERROR;
+        }
+        sqlite3_bind_text(d->r_session, 1, id_hash, -1, SQLITE_TRANSIENT);
+        rc = session_row(d->r_session, out);
+        if (rc == DB_ERROR) fprintf(stderr, "pakopeli-server: database: session: %s\n", sqlite3_errmsg(d->rsql));
+        sqlite3_reset(d->r_session);
+        sqlite3_clear_bindings(d->r_session);
+        pthread_mutex_unlock(&d->rlock);
+    } else {
+        db_lock(d);
+        sqlite3_stmt *st = prep(d, sql, "t", id_hash);
+        rc = st ? session_row(st, out) : DB_ERROR;
+        finish(d, st);
+        db_unlock(d);
     }
-    finish(d, st);
     if (rc == DB_OK && (now - out->seen > idle_ms || now - out->created > max_ms)) {
         run(d, "DELETE FROM sessions WHERE id_hash = ?", "t", id_hash);
         rc = DB_NOT_FOUND;
@@ -955,7 +1005,6 @@ db_rc db_session_get(db *d, const char *id_hash, int64_t now, int64_t idle_ms, i
         /* at most one write a minute per session: every write is an fsync */
         run(d, "UPDATE sessions SET seen = ? WHERE id_hash = ?", "It", now, id_hash);
     }
-    db_unlock(d);
     return rc;
 }
 

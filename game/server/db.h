@@ -331,6 +331,10 @@ typedef struct db_content_put {
 
 /* The newest release's id, 0 when nothing is published. */
 int64_t db_release_current(db *d);
+/* The same as committed, read on the players' reader connection (db_open's): without the
+   writer's lock, which the committer holds through each group's COMMIT. Not inside a
+   transaction that publishes (it does not see that transaction's own release). */
+int64_t db_release_committed(db *d);
 db_rc db_release_get(db *d, int64_t id, db_release *out);
 typedef void (*db_release_fn)(void *user, const db_release *r);
 /* Releases, newest first, at most limit. */

@@ -82,7 +82,8 @@ void mail_default(const char *kind, const char *lang, const char **subject, cons
 void mail_template(srv *s, const char *kind, const char *lang, char subject[MAIL_SUBJECT_MAX],
                    char body[MAIL_BODY_MAX], bool *edited)
 {
-    *edited = db_template_get(s->db, kind, lang, subject, MAIL_SUBJECT_MAX, body, MAIL_BODY_MAX) == DB_OK;
+    /* the read-only connection when there is one: HR reads them without waiting for a commit */
+    *edited = db_template_get(s->hr_db ? s->hr_db : s->db, kind, lang, subject, MAIL_SUBJECT_MAX, body, MAIL_BODY_MAX) == DB_OK;
     if (*edited) return;
     const char *sj, *b;
     mail_default(kind, lang, &sj, &b);

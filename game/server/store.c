@@ -287,7 +287,9 @@ void store_close(store *st)
     free(st);
 }
 
-int64_t store_current(store *st) { return db_release_current(st->db); }
+/* as committed (db_release_committed): a page load's /config and HR's statistics ask for it, and
+   must not wait for the players' commits; no caller holds a publishing transaction open */
+int64_t store_current(store *st) { return db_release_committed(st->db); }
 
 /* ---- the replay --------------------------------------------------------------------------------- */
 
