@@ -1,10 +1,11 @@
 // hr_under_load.mjs - what an HR user waits for while people play: report server binaries side
 // by side, each with its own data folder, each running 16 clients of completions (as
 // tests/bench/server.mjs) while one HR user reads the dashboard's pages in a loop on a connection
-// of its own. Prints each page's median and slowest time, and the players' rate and p99, per
+// of its own, one page every PACE_MS at most (so a faster server is not asked more often, which
+// would take more of the shared cores from the players). Prints each page's median and slowest time, and the players' rate and p99, per
 // binary; the runs alternate (A, B, A, B ...) so both see the same minutes of a shared machine.
 //
-//   node tests/bench/hr_under_load.mjs OLD-BINARY NEW-BINARY    (ROUNDS=2 SECS=4)
+//   node tests/bench/hr_under_load.mjs OLD-BINARY NEW-BINARY    (ROUNDS=2 SECS=4 PACE_MS=100)
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { addPlayers, completions } from './server.mjs';
 const bins = process.argv.slice(2).map((b) => path.resolve(b));
 if (bins.length < 2) throw new Error('usage: node tests/bench/hr_under_load.mjs BINARY BINARY [...]');
 const ROUNDS = Number(process.env.ROUNDS || 2), SECS = Number(process.env.SECS || 4);
+const PACE_MS = Number(process.env.PACE_MS || 100);
 const PAGES = ['/api/v1/hr/session', '/api/v1/hr/people?offset=0&limit=100', '/api/v1/hr/stats', '/api/v1/hr/audit',
   '/api/v1/hr/units', '/api/v1/hr/report', '/api/v1/hr/users'];
 
@@ -61,6 +63,7 @@ for (let r = 0; r < ROUNDS; r++) {
           const x = await get(s.server.url, p, s.hr.cookie, agent);
           if (x.status !== 200) throw new Error(`${p}: ${x.status}`);
           if (!stop) s.times[p].push(x.ms);
+          if (x.ms < PACE_MS) await new Promise((resolve) => setTimeout(resolve, PACE_MS - x.ms));
         }
       }
     })();
