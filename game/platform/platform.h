@@ -64,8 +64,9 @@ void plat_fetch_release(plat_fetch h);
    frees; NULL when the bytes are not a PNG or JPEG the platform can decode. On the web the
    browser decodes them (createImageBitmap) while the file is fetched, so bytes must be
    plat_fetch_data of a request still held, and the WebAssembly carries no PNG or JPEG decoder
-   of its own (docs/performance.md, issue 18); natively SDL_image decodes any bytes. SVG is not
-   raster: the front end rasterises it itself, at the size it is drawn. */
+   of its own (docs/performance.md, issue 18); the decoded picture waits in the page, outside
+   the wasm heap, and each call reads its pixels again. Natively SDL_image decodes any bytes.
+   SVG is not raster: the front end rasterises it itself, at the size it is drawn. */
 unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h);
 
 /* ---- settings and progress storage (localStorage on the web, a file natively) ------------- */

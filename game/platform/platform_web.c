@@ -19,8 +19,7 @@ typedef struct fetch_slot {
     uint32_t generation; /* a released slot may be reused; late callbacks must not fill it */
     char *data;
     size_t len;
-    unsigned char *pixels; /* a PNG's or JPEG's, decoded by the browser (plat_decode_raster) */
-    int w, h;
+    int w, h; /* a PNG's or JPEG's size, decoded by the browser (plat_decode_raster); 0: none */
 } fetch_slot;
 
 static struct {
@@ -117,29 +116,41 @@ static fetch_slot *unpack(void *arg)
 }
 
 /* PNG and JPEG are decoded by the browser, whose decoders every page has anyway, instead of
-   SDL_image's stb_image in the WebAssembly (docs/performance.md, issue 18: ~9 kB of the first
+   SDL_image's stb_image in the WebAssembly (docs/performance.md, issue 18: 8.5 kB of the first
    load's brotli). Decoding is asynchronous in a browser, so it runs while the file is still
-   "pending": its request is done when its pixels are. Straight alpha and no colour management,
-   as stb_image decodes (a canvas keeps premultiplied pixels, so a half-transparent pixel may
-   differ by a step of rounding; a JPEG's by its decoder's IDCT, a step or two). A file the
-   browser cannot decode is done without pixels: gfx then draws nothing for it, as before. */
+   "pending": its request is done when the picture is decoded. The decoded picture (an
+   ImageBitmap) stays in the page, outside the wasm heap, until the request is released;
+   plat_decode_raster reads its pixels synchronously through a canvas, each time it is asked
+   (the comic view drops other pages' textures and decodes again). Straight alpha and no colour
+   management, as stb_image decoded (a canvas keeps premultiplied pixels, so a half-transparent
+   pixel may differ by a step of rounding; a JPEG's by its decoder's IDCT, a step or two). A
+   file the browser cannot decode is done without a picture: gfx draws nothing for it, as
+   before. */
 EM_JS(void, js_decode_raster, (void *arg, const char *bytes, int len), {
-    var done = function(px, w, h) {
-        var out = px ? _plat_raster_room(arg, w, h) : 0;
-        if (out) HEAPU8.set(px, out);
-        _plat_raster_done(arg);
-    };
+    var rasters = Module.pkRasters = Module.pkRasters || {};
     var copy = HEAPU8.slice(bytes, bytes + len);
-    if (typeof createImageBitmap != 'function') return setTimeout(function() { done(null); });
+    if (typeof createImageBitmap != 'function') return setTimeout(function() { _plat_raster_done(arg, 0, 0); });
     createImageBitmap(new Blob([copy]), {premultiplyAlpha: 'none', colorSpaceConversion: 'none'}).then(function(bmp) {
-        var w = bmp.width, h = bmp.height, c;
-        if (typeof OffscreenCanvas == 'function') c = new OffscreenCanvas(w, h);
-        else { c = document.createElement('canvas'); c.width = w; c.height = h; }
-        var x = c.getContext('2d', {willReadFrequently: true});
-        x.drawImage(bmp, 0, 0);
-        bmp.close();
-        done(x.getImageData(0, 0, w, h).data, w, h);
-    }).catch(function() { done(null); });
+        if (_plat_raster_done(arg, bmp.width, bmp.height)) rasters[arg] = bmp;
+        else bmp.close(); /* released meanwhile */
+    }).catch(function() { _plat_raster_done(arg, 0, 0); });
+})
+
+EM_JS(int, js_raster_pixels, (void *arg, unsigned char *out), {
+    var bmp = Module.pkRasters && Module.pkRasters[arg];
+    if (!bmp) return 0;
+    var w = bmp.width, h = bmp.height, c;
+    if (typeof OffscreenCanvas == 'function') c = new OffscreenCanvas(w, h);
+    else { c = document.createElement('canvas'); c.width = w; c.height = h; }
+    var x = c.getContext('2d', {willReadFrequently: true});
+    x.drawImage(bmp, 0, 0);
+    HEAPU8.set(x.getImageData(0, 0, w, h).data, out);
+    return 1;
+})
+
+EM_JS(void, js_raster_forget, (void *arg), {
+    var rasters = Module.pkRasters;
+    if (rasters && rasters[arg]) { rasters[arg].close(); delete rasters[arg]; }
 })
 
 static bool is_raster(const unsigned char *b, size_t n)
@@ -147,28 +158,21 @@ static bool is_raster(const unsigned char *b, size_t n)
     return (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0) || (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff);
 }
 
-/* Called from js_decode_raster (exported, so its JavaScript can). */
-unsigned char *plat_raster_room(void *arg, int w, int h);
-void plat_raster_done(void *arg);
+/* Called from js_decode_raster's JavaScript (exported, so it can). */
+int plat_raster_done(void *arg, int w, int h);
 
-/* The browser's decoder has w x h pixels for this request: room for them (0: none). */
-EMSCRIPTEN_KEEPALIVE unsigned char *plat_raster_room(void *arg, int w, int h)
+/* The browser decoded this request's picture, w x h (0 x 0: it could not): the request is
+   done. 0 when the request was released meanwhile (the page then drops the picture). */
+EMSCRIPTEN_KEEPALIVE int plat_raster_done(void *arg, int w, int h)
 {
     fetch_slot *s = unpack(arg);
-    if (!s || w <= 0 || h <= 0 || w > 16384 || h > 16384) return NULL;
-    s->pixels = malloc((size_t)w * (size_t)h * 4);
-    s->w = s->pixels ? w : 0;
-    s->h = s->pixels ? h : 0;
-    return s->pixels;
-}
-
-/* The decoding ended (with pixels or without): the request is done. */
-EMSCRIPTEN_KEEPALIVE void plat_raster_done(void *arg)
-{
-    fetch_slot *s = unpack(arg);
-    if (!s) return; /* released meanwhile */
+    if (!s) return 0;
+    bool ok = w > 0 && h > 0 && w <= 16384 && h <= 16384;
+    s->w = ok ? w : 0;
+    s->h = ok ? h : 0;
     s->state = PLAT_FETCH_DONE;
     schedule();
+    return ok;
 }
 
 static void on_load(void *arg, void *buf, int size)
@@ -184,6 +188,7 @@ static void on_load(void *arg, void *buf, int size)
     s->data[size] = '\0';
     s->len = (size_t)size;
     if (is_raster((const unsigned char *)s->data, s->len)) {
+        s->w = s->h = 0;
         js_decode_raster(arg, s->data, size); /* done when decoded: plat_raster_done */
         return;
     }
@@ -195,14 +200,15 @@ unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h)
 {
     for (int i = 0; bytes && i < PLAT_FETCH_SLOTS; i++) {
         const fetch_slot *s = &plat.fetches[i];
-        if (s->state != PLAT_FETCH_DONE || s->data != bytes || s->len != len || !s->pixels) continue;
-        size_t n = (size_t)s->w * (size_t)s->h * 4;
-        unsigned char *out = malloc(n);
-        if (!out) return NULL;
-        memcpy(out, s->pixels, n);
-        *w = s->w;
-        *h = s->h;
-        return out;
+        if (s->state != PLAT_FETCH_DONE || s->data != bytes || s->len != len || s->w <= 0) continue;
+        unsigned char *out = malloc((size_t)s->w * (size_t)s->h * 4);
+        if (out && js_raster_pixels(pack(i, s->generation), out)) {
+            *w = s->w;
+            *h = s->h;
+            return out;
+        }
+        free(out);
+        return NULL;
     }
     return NULL;
 }
@@ -245,10 +251,9 @@ void plat_fetch_release(plat_fetch h)
     if (h.id < 1 || h.id > PLAT_FETCH_SLOTS) return;
     fetch_slot *s = &plat.fetches[h.id - 1];
     if (s->generation != h.gen) return; /* released already, and maybe reused */
+    if (s->w > 0) js_raster_forget(pack(h.id - 1, s->generation));
     free(s->data);
-    free(s->pixels);
     s->data = NULL;
-    s->pixels = NULL;
     s->len = 0;
     s->w = s->h = 0;
     s->state = PLAT_FETCH_NONE; /* generation stays: a late callback is ignored */

@@ -61,6 +61,15 @@ before(async () => {
     { id: 'photo-png', type: 'image', rect: [300, 150, 240, 160], image: 'assets/raster/half.png' },
     { id: 'photo-jpg', type: 'image', rect: [300, 330, 192, 128], image: 'assets/raster/green.jpg' });
   fs.writeFileSync(file, JSON.stringify(room));
+  // a comic of two pages, the PNG on the first and the JPEG on the second: turning the page
+  // drops the other page's texture (comic_view.c), so turning back decodes the PNG again
+  const panel = (image, en) => ({ rect: [24, 24, 1152, 752], image, description: { fi: en, sv: en, en },
+    bubbles: [{ kind: 'caption', at: [2, 2], width: 40, text: { fi: en, sv: en, en } }] });
+  fs.mkdirSync(path.join(root, 'levels/comics'));
+  fs.writeFileSync(path.join(root, 'levels/comics/photos.json'), JSON.stringify({
+    id: 'photos', title: { fi: 'Kuvat', sv: 'Bilder', en: 'Photos' }, characters: [], page_size: [1200, 800],
+    pages: [{ panels: [panel('assets/raster/half.png', 'A PNG.')] }, { panels: [panel('assets/raster/green.jpg', 'A JPEG.')] }],
+  }));
   server = await serve(root);
   base = `http://127.0.0.1:${server.address().port}/`;
 });
@@ -69,6 +78,27 @@ after(async () => {
   if (server) await new Promise((r) => server.close(r));
   fs.rmSync(root, { recursive: true, force: true });
 });
+
+async function open(query) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + query);
+  await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
+  return { context, page, errors };
+}
+
+// Screenshots of the canvas until want(shot) holds (a picture is decoded while it is fetched).
+async function until(page, want) {
+  let shot;
+  for (let i = 0; i < 40; i++) {
+    shot = PNG.sync.read(await page.locator('#canvas').screenshot());
+    if (want(shot)) break;
+    await page.waitForTimeout(250);
+  }
+  return shot;
+}
 
 // Pixels of the screenshot within tol of rgb in every channel.
 function count(png, rgb, tol) {
@@ -105,6 +135,23 @@ test('a room\'s PNG and JPEG pictures are drawn, a PNG\'s transparent parts tran
   // its transparent half shows what is behind it, not the colour of its pixels
   const hidden = count(shot, HIDDEN, 8);
   assert.equal(hidden, 0, `the PNG's transparent half is transparent (${hidden} pixels of its colour show)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a comic\'s PNG panel is drawn again after its page was turned away and back', async () => {
+  const { context, page, errors } = await open('?comic=photos&lang=en');
+  await page.focus('#canvas');
+  let shot = await until(page, (sh) => count(sh, MAGENTA, 0) >= 1000);
+  assert.ok(count(shot, MAGENTA, 0) >= 1000, 'page 1: the PNG');
+  await page.keyboard.press('ArrowRight');
+  shot = await until(page, (sh) => count(sh, GREEN, 3) >= 1000);
+  assert.ok(count(shot, GREEN, 3) >= 1000, 'page 2: the JPEG');
+  await page.keyboard.press('ArrowLeft');
+  shot = await until(page, (sh) => count(sh, MAGENTA, 0) >= 1000);
+  fs.writeFileSync(path.join(SCREENS, 'raster/comic-png-again-en-desktop.png'), PNG.sync.write(shot)); // to look at
+  assert.ok(count(shot, MAGENTA, 0) >= 1000, 'page 1 again: the PNG, decoded again');
+  assert.equal(count(shot, HIDDEN, 8), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
