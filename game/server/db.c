@@ -6,8 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -85,6 +88,20 @@ struct db {
     pthread_mutex_t cmu;
     pthread_cond_t ccv;
     lat_hist h_ckpt, h_catchup; /* the checkpointer's checkpoints, and the committer's */
+    /* The syncer: a group's COMMIT only writes its frames to the WAL (synchronous=NORMAL), and
+       this thread makes them durable (fdatasync of the WAL file) and then answers the group,
+       while the committer already runs the next group. Every commit outside a group is synced
+       before it returns (wal_grew). So what is answered is on disk, as with synchronous=FULL,
+       and the committer no longer idles through each fsync. wal_fd < 0: FULL, no syncer. */
+    int wal_fd;
+    char wal_path[4200];
+    pthread_mutex_t fdmu;   /* guards wal_fd (a sync, or opening the file again) */
+    pthread_t syncer;
+    bool syncer_started, s_stopping; /* guarded by smu */
+    pthread_mutex_t smu;
+    pthread_cond_t scv;
+    db_job *s_queue, *s_tail;        /* committed, not yet synced; guarded by smu */
+    lat_hist h_sync;                 /* the syncer's fdatasync */
     long long commits_slow; /* commits that took more than 20 ms, the p99 wanted of a whole request */
 };
 
@@ -439,15 +456,27 @@ static void group_run(db *d, db_job *jobs)
     bool checkpoint = d->ck_due;
     d->ck_due = false;
     if (!checkpoint) db_unlock(d);
-    pthread_mutex_lock(&d->gmu);
-    for (db_job *j = jobs, *next; j; j = next) {
-        next = j->next; /* j may be gone once its waiter runs */
-        j->ok = j->ok && committed;
-        j->committed = t2;
-        j->done = true;
-        pthread_cond_signal(&j->wake);
+    if (committed && d->syncer_started) {
+        /* written, not yet durable: the syncer answers it after its fdatasync */
+        db_job *last = jobs;
+        while (last->next) last = last->next;
+        pthread_mutex_lock(&d->smu);
+        if (d->s_tail) d->s_tail->next = jobs;
+        else d->s_queue = jobs;
+        d->s_tail = last;
+        pthread_cond_signal(&d->scv);
+        pthread_mutex_unlock(&d->smu);
+    } else {
+        pthread_mutex_lock(&d->gmu);
+        for (db_job *j = jobs, *next; j; j = next) {
+            next = j->next; /* j may be gone once its waiter runs */
+            j->ok = j->ok && committed;
+            j->committed = t2;
+            j->done = true;
+            pthread_cond_signal(&j->wake);
+        }
+        pthread_mutex_unlock(&d->gmu);
     }
-    pthread_mutex_unlock(&d->gmu);
     if (checkpoint) {
         /* The group is answered; the next one waits for this. Still under the lock, so no commit
            comes between (a checkpoint that a writer keeps overtaking never lets the WAL start
@@ -484,6 +513,82 @@ static void *committer_main(void *arg)
     return NULL;
 }
 
+/* ---- the syncer ------------------------------------------------------------------------------- */
+
+/* fsyncs the folder that holds path (a new file's name is durable only then); false on error. */
+static bool sync_folder(const char *path)
+{
+    char copy[4200];
+    snprintf(copy, sizeof copy, "%s", path);
+    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    bool ok = fd >= 0 && fsync(fd) == 0;
+    if (fd >= 0) close(fd);
+    return ok;
+}
+
+/* Makes everything written to the WAL so far durable: fdatasync of the file (any descriptor of
+   it flushes the same inode). SQLite keeps the file while a connection is open, but should it
+   ever be a new file, it is opened again (and its folder synced). False on error. */
+static bool wal_sync(db *d)
+{
+    pthread_mutex_lock(&d->fdmu);
+    struct stat a, b;
+    bool ok = d->wal_fd >= 0;
+    if (ok && (fstat(d->wal_fd, &a) != 0 || stat(d->wal_path, &b) != 0 || a.st_ino != b.st_ino || a.st_dev != b.st_dev)) {
+        int fd = open(d->wal_path, O_RDONLY | O_CLOEXEC);
+        ok = fd >= 0 && sync_folder(d->wal_path);
+        if (fd >= 0) {
+            close(d->wal_fd);
+            d->wal_fd = fd;
+        }
+    }
+    ok = ok && fdatasync(d->wal_fd) == 0;
+    pthread_mutex_unlock(&d->fdmu);
+    if (!ok) fprintf(stderr, "pakopeli-server: database: cannot sync %s\n", d->wal_path);
+    return ok;
+}
+
+static void *syncer_main(void *arg)
+{
+    db *d = arg;
+    pthread_mutex_lock(&d->smu);
+    for (;;) {
+        while (!d->s_queue && !d->s_stopping) pthread_cond_wait(&d->scv, &d->smu);
+        if (!d->s_queue) break; /* stopping, and every group answered */
+        db_job *jobs = d->s_queue; /* every group committed so far: one fdatasync covers them all */
+        d->s_queue = d->s_tail = NULL;
+        pthread_mutex_unlock(&d->smu);
+        double t0 = now_s();
+        bool ok = wal_sync(d);
+        double t1 = now_s();
+        lat_add(&d->h_sync, t1 - t0);
+        pthread_mutex_lock(&d->gmu);
+        for (db_job *j = jobs, *next; j; j = next) {
+            next = j->next; /* j may be gone once its waiter runs */
+            j->ok = j->ok && ok; /* not durable: not acknowledged (the client sends it again) */
+            j->committed = t1;
+            j->done = true;
+            pthread_cond_signal(&j->wake);
+        }
+        pthread_mutex_unlock(&d->gmu);
+        pthread_mutex_lock(&d->smu);
+    }
+    pthread_mutex_unlock(&d->smu);
+    return NULL;
+}
+
+/* Stops the syncer once it has answered every group handed to it. */
+static void stop_syncer(db *d)
+{
+    if (!d->syncer_started) return;
+    pthread_mutex_lock(&d->smu);
+    d->s_stopping = true;
+    pthread_cond_signal(&d->scv);
+    pthread_mutex_unlock(&d->smu);
+    pthread_join(d->syncer, NULL);
+    d->syncer_started = false;
+}
+
 /* ---- checkpoints ------------------------------------------------------------------------------ */
 
 /* The checkpointer: PASSIVE checkpoints on its own connection whenever wal_grew asks. PASSIVE
@@ -514,6 +619,9 @@ static void *checkpointer_main(void *arg)
 static int wal_grew(void *arg, sqlite3 *h, const char *name, int pages)
 {
     db *d = arg;
+    /* A commit outside a group is durable before it returns, as with synchronous=FULL (a
+       group's is the syncer's). An error here is the COMMIT's error. */
+    if (d->syncer_started && !d->in_group && !wal_sync(d)) return SQLITE_IOERR_FSYNC;
     if (pages < d->wal_pages) d->ck_pages = d->bound_pages = 0; /* the WAL started over */
     d->wal_pages = pages;
     /* While a long read (HR's statistics) keeps the WAL from starting over, a checkpoint after
@@ -540,6 +648,9 @@ static int wal_grew(void *arg, sqlite3 *h, const char *name, int pages)
 
 static void destroy_locks(db *d)
 {
+    pthread_cond_destroy(&d->scv);
+    pthread_mutex_destroy(&d->smu);
+    pthread_mutex_destroy(&d->fdmu);
     pthread_cond_destroy(&d->ccv);
     pthread_mutex_destroy(&d->cmu);
     pthread_mutex_destroy(&d->rlock);
@@ -651,6 +762,10 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
     pthread_cond_init(&d->work, NULL);
     pthread_mutex_init(&d->cmu, NULL);
     pthread_cond_init(&d->ccv, NULL);
+    pthread_mutex_init(&d->fdmu, NULL);
+    pthread_mutex_init(&d->smu, NULL);
+    pthread_cond_init(&d->scv, NULL);
+    d->wal_fd = -1;
 
     /* FULLMUTEX: our own lock already serialises, but a second guard costs little. The
        connection's statements are prepared once and kept (prep/finish). */
@@ -732,9 +847,26 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
         goto fail;
     }
     d->committer_started = true;
+    /* The syncer (struct db), once the WAL file exists (the setup above wrote to it): its
+       descriptor, the folder synced once so the file's name is durable too, then NORMAL. If any
+       step fails the writer stays FULL and the committer answers its groups itself. */
+    snprintf(d->wal_path, sizeof d->wal_path, "%s-wal", path);
+    d->wal_fd = open(d->wal_path, O_RDONLY | O_CLOEXEC);
+    if (d->wal_fd >= 0 && sync_folder(d->wal_path) && fdatasync(d->wal_fd) == 0 &&
+        pthread_create(&d->syncer, NULL, syncer_main, d) == 0) {
+        d->syncer_started = true;
+        db_lock(d);
+        if (sqlite3_exec(d->sql, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
+            db_unlock(d);
+            stop_syncer(d);
+        } else {
+            db_unlock(d);
+        }
+    }
     *out = d;
     return true;
 fail:
+    stop_syncer(d);
     stop_checkpointer(d);
     for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);
     sqlite3_close(d->csql);
@@ -763,6 +895,10 @@ bool db_open_reader(db **out, const char *path, char *err, size_t cap)
     pthread_cond_init(&d->work, NULL);
     pthread_mutex_init(&d->cmu, NULL);
     pthread_cond_init(&d->ccv, NULL);
+    pthread_mutex_init(&d->fdmu, NULL);
+    pthread_mutex_init(&d->smu, NULL);
+    pthread_cond_init(&d->scv, NULL);
+    d->wal_fd = -1;
     if (sqlite3_open_v2(path, &d->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
         snprintf(err, cap, "%s: cannot open database for reading: %s", path,
                  d->sql ? sqlite3_errmsg(d->sql) : "out of memory");
@@ -787,6 +923,9 @@ void db_close(db *d)
         pthread_cond_signal(&d->work);
         pthread_mutex_unlock(&d->gmu);
         pthread_join(d->committer, NULL);
+        stop_syncer(d); /* after the committer's last group: it answers that too */
+        /* any commit from here on (none is expected) is synced in its COMMIT again */
+        sqlite3_exec(d->sql, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
         if (d->groups > 0) { /* for operators and `make bench`: is the grouping working? */
             int cur = 0, hi = 0;
             sqlite3_db_status(d->sql, SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0);
@@ -803,9 +942,11 @@ void db_close(db *d)
             lat_format(&d->h_group, gw, sizeof gw);
             lat_format(&d->h_woken, w, sizeof w);
             lat_format(&d->h_commit, c, sizeof c);
+            char y[96] = "none (synchronous=FULL: in the COMMIT)";
+            if (lat_count(&d->h_sync)) lat_format(&d->h_sync, y, sizeof y);
             fprintf(stderr,
-                    "pakopeli-server: group commit, a request's wait: queued %s; its group's work and commit %s; "
-                    "woken %s; a COMMIT alone %s\n", q, gw, w, c);
+                    "pakopeli-server: group commit, a request's wait: queued %s; its group's work and commit, durable %s; "
+                    "woken %s; a COMMIT alone %s; the syncer's fdatasync %s\n", q, gw, w, c, y);
             char k[96], u[96];
             lat_format(&d->h_ckpt, k, sizeof k);
             lat_format(&d->h_catchup, u, sizeof u);
@@ -815,6 +956,7 @@ void db_close(db *d)
         }
     }
     stop_checkpointer(d);
+    if (d->wal_fd >= 0) close(d->wal_fd);
     sqlite3_close(d->csql); /* before the writer's: the last connection to close removes the WAL */
     for (int i = 0; i < d->cached; i++) sqlite3_finalize(d->cache[i].st);
     sqlite3_finalize(d->r_token);
