@@ -87,6 +87,9 @@ struct db {
     bool checkpointer_started, ck_want, ck_stopping; /* guarded by cmu */
     pthread_mutex_t cmu;
     pthread_cond_t ccv;
+    pthread_mutex_t ckrun; /* held through each checkpoint: the committer's catch-up waits for the
+                              checkpointer's run to end (a PASSIVE checkpoint beside another one
+                              returns BUSY at once and copies nothing) */
     lat_hist h_ckpt, h_catchup; /* the checkpointer's checkpoints, and the committer's */
     /* The syncer: a group's COMMIT only writes its frames to the WAL (synchronous=NORMAL), and
        this thread makes them durable (fdatasync of the WAL file) and then answers the group,
@@ -481,7 +484,9 @@ static void group_run(db *d, db_job *jobs)
         /* The group is answered; the next one waits for this. Still under the lock, so no commit
            comes between (a checkpoint that a writer keeps overtaking never lets the WAL start
            over, and it grows without end). */
+        pthread_mutex_lock(&d->ckrun);
         sqlite3_wal_checkpoint_v2(d->sql, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        pthread_mutex_unlock(&d->ckrun);
         d->checkpoints++;
         d->t_checkpoint += now_s() - t2;
         lat_add(&d->h_catchup, now_s() - t2);
@@ -604,7 +609,9 @@ static void *checkpointer_main(void *arg)
         d->ck_want = false;
         pthread_mutex_unlock(&d->cmu);
         double t = now_s();
+        pthread_mutex_lock(&d->ckrun);
         sqlite3_wal_checkpoint_v2(d->csql, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        pthread_mutex_unlock(&d->ckrun);
         lat_add(&d->h_ckpt, now_s() - t);
         pthread_mutex_lock(&d->cmu);
     }
@@ -639,7 +646,9 @@ static int wal_grew(void *arg, sqlite3 *h, const char *name, int pages)
             d->ck_due = true;
         } else {
             double t = now_s();
+            pthread_mutex_lock(&d->ckrun);
             sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+            pthread_mutex_unlock(&d->ckrun);
             lat_add(&d->h_catchup, now_s() - t);
         }
     }
@@ -653,6 +662,7 @@ static void destroy_locks(db *d)
     pthread_mutex_destroy(&d->fdmu);
     pthread_cond_destroy(&d->ccv);
     pthread_mutex_destroy(&d->cmu);
+    pthread_mutex_destroy(&d->ckrun);
     pthread_mutex_destroy(&d->rlock);
     pthread_cond_destroy(&d->work);
     pthread_mutex_destroy(&d->gmu);
@@ -762,6 +772,7 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
     pthread_cond_init(&d->work, NULL);
     pthread_mutex_init(&d->cmu, NULL);
     pthread_cond_init(&d->ccv, NULL);
+    pthread_mutex_init(&d->ckrun, NULL);
     pthread_mutex_init(&d->fdmu, NULL);
     pthread_mutex_init(&d->smu, NULL);
     pthread_cond_init(&d->scv, NULL);
@@ -895,6 +906,7 @@ bool db_open_reader(db **out, const char *path, char *err, size_t cap)
     pthread_cond_init(&d->work, NULL);
     pthread_mutex_init(&d->cmu, NULL);
     pthread_cond_init(&d->ccv, NULL);
+    pthread_mutex_init(&d->ckrun, NULL);
     pthread_mutex_init(&d->fdmu, NULL);
     pthread_mutex_init(&d->smu, NULL);
     pthread_cond_init(&d->scv, NULL);
