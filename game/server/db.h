@@ -1,8 +1,9 @@
 /* db.h - everything the report server keeps, in one SQLite file, and nothing else touches it.
  *
  * Every SQL statement of the server lives in db.c, each one constant text with ? parameters:
- * no value is ever pasted into SQL. The file is opened in WAL mode with synchronous=FULL, so
- * a transaction that db_commit() reported as done survives a killed process or a power cut.
+ * no value is ever pasted into SQL. The file is in WAL mode, and a transaction that db_commit()
+ * reported as done survives a killed process or a power cut: the WAL is fsynced in its COMMIT
+ * (a group commit's by the syncer thread before its requests are answered; db.c, struct db).
  *
  * One connection is shared by the server's threads behind a recursive lock. Every function
  * takes the lock itself; a caller that needs several calls to see one consistent state holds
@@ -66,10 +67,11 @@ void db_rollback(db *d);
  * the next group. fn returns false to undo its own writes (a storage error); the others stay.
  * db_group_run returns true only when fn returned true and the group's commit is durable, so
  * a request may be acknowledged then and not before. fn runs with the lock held; nothing else
- * runs inside the group's transaction. The lock is held through the COMMIT's fsync, so what a
- * request does before it queues must not need it: db_person_by_token (every player's request
- * starts with it) reads on a connection of its own. db_close says how many requests shared a
- * commit. */
+ * runs inside the group's transaction. The lock is held through the group's work and COMMIT
+ * (the fsync that makes it durable follows on the syncer thread while the next group runs),
+ * so what a request does before it queues must not need it: db_person_by_token (every
+ * player's request starts with it) reads on a connection of its own. db_close says how many
+ * requests shared a commit and where their time went. */
 typedef bool (*db_work_fn)(db *d, void *user);
 bool db_group_run(db *d, db_work_fn fn, void *user);
 

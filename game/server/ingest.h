@@ -10,7 +10,7 @@
  *   - the events of a request accepted before any refusal are stored together (one savepoint)
  *     in the group transaction that the requests arriving meanwhile share (db.h: group
  *     commit, one fsync for many), and acknowledged only after that transaction committed
- *     (WAL, synchronous=FULL), so everything acknowledged is on disk; a storage error, of
+ *     (the WAL fsynced; db.h), so everything acknowledged is on disk; a storage error, of
  *     the request or of the group's commit, acknowledges none (the client sends them again);
  *   - the server's clock times a play, not the client's (issue 15). Each event's time is the
  *     request's receive time, or, for a batch sent after an offline spell, placed back from it
