@@ -396,7 +396,9 @@
   const msgOf = (p) => (p.messages && p.messages[lang]) || p.message;
 
   function showProblems() {
-    for (const el of document.querySelectorAll('.field-error')) el.remove();
+    // only the messages put under fields here: a dialog's own (the publish refusal) stays, a
+    // checker's answer arriving meanwhile once wiped it a moment after it was shown
+    for (const el of document.querySelectorAll('.field-error[data-checker]')) el.remove();
     for (const el of document.querySelectorAll('.has-error')) { el.classList.remove('has-error'); el.removeAttribute('aria-invalid'); }
     const box = $('#problems');
     if (!box || !doc) return;
@@ -416,7 +418,7 @@
       const el = fieldFor(p.path);
       if (!el) continue;
       const input = el.matches('input, select, textarea') ? el : el.querySelector('input, select, textarea');
-      const msg = h('p', { class: 'field-error', id: `err-${Math.random().toString(36).slice(2)}` }, msgOf(p));
+      const msg = h('p', { class: 'field-error', id: `err-${Math.random().toString(36).slice(2)}`, dataset: { checker: '' } }, msgOf(p));
       el.after(msg);
       if (input && p.severity === 'error') {
         input.classList.add('has-error');
