@@ -237,7 +237,9 @@
   // reloadRequested each frame; an idle engine draws no frames, so it is woken too.
   function reload() {
     window.pakopeli.reloadRequested = true;
-    if (window.Module && window.Module._plat_web_wake) window.Module._plat_web_wake();
+    // only a running engine is woken (one still starting reads the content when it starts): the
+    // export's wrapper exists before the wasm does, and called then it threw "reading 'ae'"
+    if (window.Module && window.Module.asm && window.Module._plat_web_wake) window.Module._plat_web_wake();
   }
   window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language, reload,
     logical: { w: 1280, h: 720 }, passes: 0, held: false };
