@@ -206,6 +206,9 @@ describe('the studio in the browser', () => {
     assert.deepEqual(newDoor.text, { fi: 'Tietoturva arjessa', sv: 'Informationssäkerhet i vardagen', en: 'Security in daily work' });
     assert.deepEqual(newDoor.label, { fi: 'Ovi: Tietoturva arjessa', sv: 'Dörr: Informationssäkerhet i vardagen', en: 'Door: Security in daily work' });
     await text3(page, 'title', 'Tietoturva arjessa', 'Informationssäkerhet i vardagen', 'Security in daily work');
+    // the new room's opening text is empty and required: its badges say what the checker says
+    await page.waitForFunction(() => [...document.querySelectorAll('fieldset[data-path="intro"] [data-badge]')]
+      .every((b) => b.textContent === 'puuttuu'), null, { timeout: 30000 });
     await text3(page, 'intro', 'Työpisteelläsi on tietoturvan aukkoja. Löydä ne ja korjaa tavat.',
       'Din arbetsplats har brister i informationssäkerheten. Hitta dem.', 'Your desk has security gaps. Find them and fix the habits.');
     await text3(page, 'outro', 'Lukitset näytön ja pidät salasanat poissa näkyviltä.',

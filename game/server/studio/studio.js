@@ -400,6 +400,11 @@
     // checker's answer arriving meanwhile once wiped it a moment after it was shown
     for (const el of document.querySelectorAll('.field-error[data-checker]')) el.remove();
     for (const el of document.querySelectorAll('.has-error')) { el.classList.remove('has-error'); el.removeAttribute('aria-invalid'); }
+    for (const b of document.querySelectorAll('.badge[data-required]')) { // the checker's word, taken back below if it still holds
+      delete b.dataset.required;
+      b.className = 'badge unused';
+      b.textContent = t(STATUS_WORD.unused);
+    }
     const box = $('#problems');
     if (!box || !doc) return;
     const mine = problems.filter((p) => fileOf(p) === doc.name || (doc.name !== 'game.json' && p.severity === 'error'));
@@ -424,6 +429,15 @@
         input.classList.add('has-error');
         input.setAttribute('aria-invalid', 'true');
         input.setAttribute('aria-describedby', msg.id);
+      }
+      // An empty text reads "empty" (optional), unless the checker calls it an error (a room's
+      // opening text is required): then its badges say "missing", as the checker does. The
+      // checker decides which texts are required (one rule, one place), the badge follows it.
+      const set = p.severity === 'error' && (el.matches('fieldset[data-path]') ? el : el.closest('fieldset[data-path]'));
+      if (set) for (const b of set.querySelectorAll(':scope > .langs .badge.unused')) {
+        b.dataset.required = '1';
+        b.className = 'badge missing';
+        b.textContent = t(STATUS_WORD.missing);
       }
     }
     const pv = $('#preview-problems');
