@@ -500,6 +500,9 @@ describe('the studio in the browser', () => {
     const svSays = await page.locator(`[data-path="${sv}"] + .field-error`).textContent();
     assert.match(svSays, /^med textstorleken \d+ % får den svenska texten inte plats i sin ruta: /, svSays);
     await page.waitForFunction(() => /Kontrollen hittade/.test(document.querySelector('#problems').textContent), null, { timeout: SERVER_WAIT });
+    const found = (await page.textContent('#problems')).match(/Kontrollen hittade (\d+) fel: rätta (\w+) före/);
+    assert.ok(found, await page.textContent('#problems'));
+    assert.equal(found[2], found[1] === '1' ? 'det' : 'dem', 'one error is "det", more are "dem"');
     assert.ok(!/ei mahdu|på engelska/.test(await page.textContent('#problems')), await page.textContent('#problems'));
     await page.locator(`[data-path="${sv}"]`).scrollIntoViewIfNeeded();
     await shot(page, 'studio-comic-overflow-sv.png');
