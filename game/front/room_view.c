@@ -77,6 +77,7 @@ static void open_puzzle(room_pass *rp, int i)
     v->input_checked = false;
     v->scroll.offset = 0;
     v->pan_to_task = i >= 0;
+    v->reveal_task = i >= 0;
     if (i < 0) return;
     const level_puzzle *p = &cur_room(rp)->puzzles[i];
     unsigned seed = 2166136261u;
@@ -500,6 +501,8 @@ typedef struct pane {
     int x, y, w;   /* y is the cursor, already shifted by the scroll */
     int ch;        /* a button's height at the player's text size */
     SDL_Rect news; /* where the newest verdict or hint was drawn, to scroll it into view */
+    SDL_Rect task; /* where the task's number and prompt were drawn, for the same when it opens */
+    int task_of;   /* the task drawn there (Continue may open the next one after it was drawn) */
 } pane;
 
 static void pane_text(pane *pn, const char *s, text_style st, int gap)
@@ -1030,7 +1033,7 @@ static pane panel_content(room_pass *rp, int x, int y, int w)
     room_view *v = rp->v;
     const level_room *room = cur_room(rp);
     const game_state *gs = cur_state(rp);
-    pane pn = {rp, x, y, w, rl_control_h(RL_CONTROL_H, rp->c->text_zoom), {0, 0, 0, 0}};
+    pane pn = {rp, x, y, w, rl_control_h(RL_CONTROL_H, rp->c->text_zoom), {0, 0, 0, 0}, {0, 0, 0, 0}, -1};
     char buf[256];
 
     timer_line(&pn);
@@ -1048,8 +1051,14 @@ static pane panel_content(room_pass *rp, int x, int y, int w)
         char news[1024];
         snprintf(news, sizeof news, "%s. %s", buf, prompt);
         ui_announce(rp->ui, (uint32_t)(rp->rc->room << 8 | v->current) + 1u, news);
+        int task_top = pn.y;
         pane_text(&pn, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
-        pane_text(&pn, prompt, (text_style){TEXT_BOLD, RL_TS_PROMPT, GFX_TEXT, TEXT_LEFT}, 14);
+        int prompt_top = pn.y;
+        pn.y += text_draw(rp->g, prompt, (text_style){TEXT_BOLD, RL_TS_PROMPT, GFX_TEXT, TEXT_LEFT}, pn.x, pn.y, pn.w);
+        ui_say_at(rp->ui, (SDL_Rect){pn.x, prompt_top, pn.w, pn.y - prompt_top}, prompt);
+        pn.task = (SDL_Rect){pn.x, task_top, pn.w, pn.y - task_top};
+        pn.task_of = v->current;
+        pn.y += 14;
         if (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT) {
             /* typing goes to the answer whatever has focus: it is the only field there is. Taken
                before the Check button and Enter are looked at: on a slow frame the last letters
@@ -1128,6 +1137,7 @@ static void panel_pass(room_pass *rp, const rl_screen *lay)
     SDL_Rect body = {panel.x, panel.y + 6, panel.w - 4, panel.h - ch - 36};
     int top = wg_scroll_begin(rp->c, body, &v->scroll);
     pane pn = panel_content(rp, panel.x + RL_PANEL_PAD, top + 12, lay->text_w);
+    v->reveal_task = false; /* the card starts at its top, the task's prompt first */
     wg_scroll_end(rp->c, body, &v->scroll, top, pn.y + 12);
     if (v->reveal && pn.news.h > 0) {
         reveal_in(rp, &v->scroll, body, pn.news);
@@ -1196,6 +1206,14 @@ void room_view_pass(room_view *v, const room_ctx *rc)
             if (bottom - y != v->panel_h) {
                 v->panel_h = bottom - y;
                 rp->c->dirty = true;
+            }
+            if (v->reveal_task && pn.task.h > 0 && pn.task_of == v->current) {
+                /* a task has opened (Continue, Start): the column went back to its top, where a
+                   short screen (200 % zoom on a laptop) shows only the scene; the player reads
+                   the task first, so scroll just enough for its prompt to show below the scene.
+                   A keyboard focus in the scene takes the view back in wg_scroll_end. */
+                reveal_in(rp, &v->scroll, screen, pn.task);
+                v->reveal_task = false;
             }
             if (v->reveal && pn.news.h > 0) {
                 /* the verdict, and the way on below it when there is room for both */

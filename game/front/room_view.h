@@ -47,6 +47,7 @@ typedef struct room_view {
     wg_scroll scroll;            /* the side panel's content; on a narrow screen the whole column */
     int pan;                     /* a scene wider than its view: how far it is panned sideways */
     bool pan_to_task;            /* a task has opened: pan its places into view (once) */
+    bool reveal_task;            /* a task has opened: on a narrow screen scroll its prompt into view (once) */
     int reveal;                  /* 1: a new verdict, 2: a new hint: scroll until it is in view (once) */
     bool focus_task;             /* the next task's first control takes the focus */
     int panel_h;                 /* narrow screens: the panel's height in the last pass (its card) */

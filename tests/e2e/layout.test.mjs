@@ -133,16 +133,21 @@ async function wrongAnswer(page, room, p) {
 }
 
 // Every shipped room on a laptop; on a phone (slower to play: it scrolls) the room with the
-// longest panel, a matching task.
+// longest panel, a matching task; at 200 % zoom (a short screen: the scene alone fills it) the
+// room with the most tasks whose answer is in the panel.
 for (const [name, [vp, extra], played] of [['1366 x 768', [{ width: 1366, height: 768 }, {}], PLAYED],
-  ['a phone', PHONE, ['teams']]]) {
-  test(`on ${name} every wrong answer and every hint in ${played.join(', ')} shows its message in view`, async () => {
+  ['a phone', PHONE, ['teams']], ['200 % zoom', ZOOM200, ['outlook']]]) {
+  test(`on ${name} every task's prompt, wrong answer and hint in ${played.join(', ')} shows in view`, async () => {
     const { page, context, errors } = await openGame(env, '?lang=en', vp, extra);
     for (const id of played) {
       const room = rooms[id];
       await enterFresh(page, id);
       for (const p of room.puzzles) {
         await waitForLine(page, tr(p.prompt, 'en'));
+        // the task that opened (after Start or Continue, both clicked) is read first: its prompt
+        // shows without scrolling (at 200 % zoom the column showed the scene's top, 2026-11-28)
+        await settle(page, () => page.waitForTimeout(50));
+        assertInView(await newest(page, tr(p.prompt, 'en')), `${id}/${p.id} its prompt`);
         if (await wrongAnswer(page, room, p)) {
           await waitForLine(page, /^Not quite\./);
           await settle(page, () => page.waitForTimeout(50));
