@@ -1,6 +1,7 @@
 #include "db.h"
 #include "units.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -98,7 +99,8 @@ struct db {
        and the committer no longer idles through each fsync. wal_fd < 0: FULL, no syncer. */
     int wal_fd;
     char wal_path[4200];
-    pthread_mutex_t fdmu;   /* guards wal_fd (a sync, or opening the file again) */
+    pthread_mutex_t fdmu;   /* guards wal_fd (a sync, or opening the file again) and sync_failed */
+    bool sync_failed;       /* a sync of the WAL failed: nothing is acknowledged any more (wal_sync) */
     pthread_t syncer;
     bool syncer_started, s_stopping; /* guarded by smu */
     pthread_mutex_t smu;
@@ -533,10 +535,19 @@ static bool sync_folder(const char *path)
 
 /* Makes everything written to the WAL so far durable: fdatasync of the file (any descriptor of
    it flushes the same inode). SQLite keeps the file while a connection is open, but should it
-   ever be a new file, it is opened again (and its folder synced). False on error. */
+   ever be a new file, it is opened again (and its folder synced). False on error, and false for
+   good once it has failed: a group's COMMIT is already visible when its sync fails, and Linux
+   may mark the pages it could not write as clean, so a later sync would succeed without them and
+   a client's resend (found stored) would be acknowledged though it never reached the disk. The
+   server then acknowledges nothing until it is restarted and recovers from what is on disk
+   (PostgreSQL stops for the same reason). */
 static bool wal_sync(db *d)
 {
     pthread_mutex_lock(&d->fdmu);
+    if (d->sync_failed) {
+        pthread_mutex_unlock(&d->fdmu);
+        return false;
+    }
     struct stat a, b;
     bool ok = d->wal_fd >= 0;
     if (ok && (fstat(d->wal_fd, &a) != 0 || stat(d->wal_path, &b) != 0 || a.st_ino != b.st_ino || a.st_dev != b.st_dev)) {
@@ -548,8 +559,15 @@ static bool wal_sync(db *d)
         }
     }
     ok = ok && fdatasync(d->wal_fd) == 0;
+    int e = errno;
+    d->sync_failed = !ok;
     pthread_mutex_unlock(&d->fdmu);
-    if (!ok) fprintf(stderr, "pakopeli-server: database: cannot sync %s\n", d->wal_path);
+    if (!ok)
+        fprintf(stderr,
+                "pakopeli-server: database: the disk could not sync %s (%s). Nothing more is "
+                "acknowledged as saved: restart the server, which recovers what reached the disk "
+                "(players' games send again what was not acknowledged)\n",
+                d->wal_path, strerror(e));
     return ok;
 }
 
