@@ -588,8 +588,11 @@ char *diag_phrasebook_json(const diag_phrasebook *b)
     return text;
 }
 
-/* One list of [en, fi|null, sv|null] rows into out (strings stay in the tree); false if malformed. */
-static bool phrases_read(const cJSON *list, diag_phrase *out, int *n)
+/* One list of [en, fi|null, sv|null] rows into out (strings stay in the tree); false if malformed.
+   The book is fetched, so a stale or damaged one must not reach translate: in a pattern each
+   translation puts back exactly the captures its English has (a "%3" for two would read a
+   capture that was never made), and no more captures than match() keeps. */
+static bool phrases_read(const cJSON *list, bool patterns, diag_phrase *out, int *n)
 {
     const cJSON *row;
     *n = 0;
@@ -598,6 +601,10 @@ static bool phrases_read(const cJSON *list, diag_phrase *out, int *n)
         const cJSON *en = cJSON_GetArrayItem(row, 0), *fi = cJSON_GetArrayItem(row, 1), *sv = cJSON_GetArrayItem(row, 2);
         if (!cJSON_IsArray(row) || !cJSON_IsString(en) || !(cJSON_IsString(fi) || cJSON_IsNull(fi)) ||
             !(cJSON_IsString(sv) || cJSON_IsNull(sv)))
+            return false;
+        if (patterns && (captures_of(en->valuestring) > MAX_CAPS ||
+                         (cJSON_IsString(fi) && !captures_match(en->valuestring, fi->valuestring)) ||
+                         (cJSON_IsString(sv) && !captures_match(en->valuestring, sv->valuestring))))
             return false;
         out[(*n)++] = (diag_phrase){en->valuestring, cJSON_IsString(fi) ? fi->valuestring : NULL,
                                     cJSON_IsString(sv) ? sv->valuestring : NULL};
@@ -612,7 +619,7 @@ bool diag_phrasebook_parse(diag_phrasebook *b, const char *json, size_t len)
     const cJSON *pl = cJSON_GetObjectItemCaseSensitive(root, "patterns"), *wl = cJSON_GetObjectItemCaseSensitive(root, "words");
     int np = cJSON_GetArraySize(pl), nw = cJSON_GetArraySize(wl);
     diag_phrase *rows = cJSON_IsArray(pl) && cJSON_IsArray(wl) ? calloc((size_t)(np + nw) + 1, sizeof *rows) : NULL;
-    if (!rows || !phrases_read(pl, rows, &np) || !phrases_read(wl, rows + np, &nw)) {
+    if (!rows || !phrases_read(pl, true, rows, &np) || !phrases_read(wl, false, rows + np, &nw)) {
         free(rows);
         cJSON_Delete(root);
         return false;

@@ -12,7 +12,7 @@
 
 FUZZ_CC      := clang-14
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := room game comic event replay request csv lint oidc resume ingest sealed
+FUZZ_TARGETS := room game comic event replay request csv lint oidc resume ingest sealed phrases
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_FLAGS   := -std=c11 -g -O1 -fno-omit-frame-pointer -D_GNU_SOURCE -Wall -Wextra \
                 -fsanitize=fuzzer,address,undefined,float-cast-overflow -fno-sanitize-recover=all
@@ -35,6 +35,7 @@ fuzz_libs_ingest   = $(SERVER_LIBS)
 fuzz_defs_ingest  := -D_GNU_SOURCE -pthread -I$(BUILD)/gen
 $(FUZZ_DIR)/fuzz_ingest: $(PWLIST_DATA)
 fuzz_srcs_sealed  := $(CORE_SRC)
+fuzz_srcs_phrases := $(CORE_SRC)
 fuzz_libs_request  = $(shell pkg-config --libs libsodium)
 fuzz_libs_lint     = $(shell pkg-config --cflags --libs sdl2 SDL2_ttf SDL2_image) -lz
 # the linter's own main() would clash with libFuzzer's: renamed for this build only

@@ -3,7 +3,7 @@
 
 JSON loaders start from levels/, tests/fixtures/ and tests/lint/cases/; the event, replay and
 request targets start from whole plays of levels/ written from the linter's
-solutions (pakopeli-lint --solution levels/); the sealed loader from the rooms of levels/ and
+solutions (pakopeli-lint --solution levels/); the phrasebook from pakopeli-lint --phrases; the sealed loader from the rooms of levels/ and
 tests/fixtures/ as pakopeli-seal seals them, and plain (which it seals); every target
 also starts from its found-and-fixed inputs in tests/fuzz/regress/<target>/. Nothing here is
 committed twice: the seeds are copies made at build time."""
@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 out = sys.argv[1]
-targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc", "resume", "ingest", "sealed"]
+targets = ["room", "game", "comic", "event", "replay", "request", "csv", "lint", "oidc", "resume", "ingest", "sealed", "phrases"]
 for t in targets:
     shutil.rmtree(os.path.join(out, t), ignore_errors=True)
     os.makedirs(os.path.join(out, t))
@@ -120,6 +120,11 @@ put("oidc", "good.jwt", jwt({"alg": "RS256", "kid": "k1"}, claims))
 put("oidc", "audiences.jwt", jwt({"alg": "RS256"}, dict(claims, aud=["pakopeli", "x"], azp="pakopeli")))
 put("oidc", "none.jwt", jwt({"alg": "none"}, claims, b""))
 put("oidc", "malformed.jwt", b"not.a-token")
+
+# the loaders' phrasebook (phrases) as the web build ships it, and a book with a capture too many
+book = subprocess.run([sys.argv[2], "--phrases"], check=True, capture_output=True).stdout
+put("phrases", "diag-phrases.json", book)
+put("phrases", "stale.json", b'{"patterns": [["% and %", "%1 ja %3", "%2 och %1"]], "words": [["file", "tiedosto", null]]}')
 
 for t in targets:
     for path in glob.glob(os.path.join("tests/fuzz/regress", t, "*")):

@@ -116,7 +116,11 @@ TEST(the_phrasebook_as_json_translates_as_the_built_in_one)
     diag_phrasebook_free(&read);
     free(json);
     /* not a book: an empty one, which says the English behind the kind of problem */
-    static const char *const bad[] = {"{\"patterns\": [[1]], \"words\": []}", "{\"patterns\": []}", "not json"};
+    /* nor one whose translation puts back a capture its pattern does not make, or misses one */
+    static const char *const bad[] = {"{\"patterns\": [[1]], \"words\": []}", "{\"patterns\": []}", "not json",
+                                      "{\"patterns\": [[\"% and %\", \"%1 ja %3\", null]], \"words\": []}",
+                                      "{\"patterns\": [[\"% and %\", null, \"%1\"]], \"words\": []}",
+                                      "{\"patterns\": [[\"%a%b%c%d%e%f%g%h%i%j\", \"%1\", null]], \"words\": []}"};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) CHECK(!diag_phrasebook_parse(&read, bad[k], strlen(bad[k])));
     diag_format_in(&read, &l.items[0], LANG_FI, line, sizeof line);
     CHECK_STR(line, "levels/hub.json:3:11: virhe: title: käännös (englanniksi): the Finnish text \"fi\" is missing");
