@@ -673,6 +673,25 @@ static int wal_grew(void *arg, sqlite3 *h, const char *name, int pages)
     return SQLITE_OK;
 }
 
+/* The connection's locks (each db has all of them, reader or writer), undone by destroy_locks. */
+static void init_locks(db *d)
+{
+    pthread_mutexattr_t attr; /* recursive: a db_begin'd caller's own calls lock again */
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&d->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+    pthread_mutex_init(&d->gmu, NULL);
+    pthread_mutex_init(&d->rlock, NULL);
+    pthread_cond_init(&d->work, NULL);
+    pthread_mutex_init(&d->cmu, NULL);
+    pthread_cond_init(&d->ccv, NULL);
+    pthread_mutex_init(&d->ckrun, NULL);
+    pthread_mutex_init(&d->fdmu, NULL);
+    pthread_mutex_init(&d->smu, NULL);
+    pthread_cond_init(&d->scv, NULL);
+}
+
 static void destroy_locks(db *d)
 {
     pthread_cond_destroy(&d->scv);
@@ -780,20 +799,7 @@ bool db_open(db **out, const char *path, char *err, size_t cap)
         snprintf(err, cap, "out of memory");
         return false;
     }
-    pthread_mutexattr_t attr;
-    pthread_mutexattr_init(&attr);
-    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
-    pthread_mutex_init(&d->lock, &attr);
-    pthread_mutexattr_destroy(&attr);
-    pthread_mutex_init(&d->gmu, NULL);
-    pthread_mutex_init(&d->rlock, NULL);
-    pthread_cond_init(&d->work, NULL);
-    pthread_mutex_init(&d->cmu, NULL);
-    pthread_cond_init(&d->ccv, NULL);
-    pthread_mutex_init(&d->ckrun, NULL);
-    pthread_mutex_init(&d->fdmu, NULL);
-    pthread_mutex_init(&d->smu, NULL);
-    pthread_cond_init(&d->scv, NULL);
+    init_locks(d);
     d->wal_fd = -1;
 
     /* FULLMUTEX: our own lock already serialises, but a second guard costs little. The
@@ -914,20 +920,7 @@ bool db_open_reader(db **out, const char *path, char *err, size_t cap)
         snprintf(err, cap, "out of memory");
         return false;
     }
-    pthread_mutexattr_t attr;
-    pthread_mutexattr_init(&attr);
-    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
-    pthread_mutex_init(&d->lock, &attr);
-    pthread_mutexattr_destroy(&attr);
-    pthread_mutex_init(&d->gmu, NULL);
-    pthread_mutex_init(&d->rlock, NULL);
-    pthread_cond_init(&d->work, NULL);
-    pthread_mutex_init(&d->cmu, NULL);
-    pthread_cond_init(&d->ccv, NULL);
-    pthread_mutex_init(&d->ckrun, NULL);
-    pthread_mutex_init(&d->fdmu, NULL);
-    pthread_mutex_init(&d->smu, NULL);
-    pthread_cond_init(&d->scv, NULL);
+    init_locks(d);
     d->wal_fd = -1;
     if (sqlite3_open_v2(path, &d->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK) {
         snprintf(err, cap, "%s: cannot open database for reading: %s", path,
