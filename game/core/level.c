@@ -785,7 +785,7 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
 {
     static const char *const fields[] = {"title", "intro",  "ending",   "rooms", "hub",
                                          "ordered", "comics", "settings", NULL};
-    static const char *const room_fields[] = {"id", "file", "required", NULL};
+    static const char *const room_fields[] = {"id", "file", "required", "title", NULL};
     static const char *const comic_fields[] = {"id", "file", NULL};
     memset(game, 0, sizeof *game);
     load_ctx L = {.r = jx_reader_make(file, text, len, diags), .mem = &game->mem};
@@ -872,6 +872,7 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
                 ref->file = load_dup(&L, f);
                 ref->required = true;
                 jx_get_bool(r, o, "required", false, &ref->required);
+                load_text(&L, o, "title", false, &ref->title);
                 for (int j = 0; j < game->room_count - 1; j++)
                     if (ref->id && game->rooms[j].id && strcmp(ref->id, game->rooms[j].id) == 0)
                         jx_error(r, "id", DIAG_DUPLICATE_ID, "room id '%s' is used twice", ref->id);
@@ -1027,6 +1028,11 @@ void level_apply_game_settings(level_game *game, const char *file, diag_list *di
     expand_text(&game->mem, file, game, &game->title, "title", diags);
     expand_text(&game->mem, file, game, &game->intro, "intro", diags);
     expand_text(&game->mem, file, game, &game->ending, "ending", diags);
+    for (int i = 0; i < game->room_count; i++) {
+        char path[DIAG_PATH_MAX];
+        snprintf(path, sizeof path, "rooms[%d].title", i);
+        expand_text(&game->mem, file, game, &game->rooms[i].title, path, diags);
+    }
 }
 
 int level_find_item(const level_room *room, const char *id)

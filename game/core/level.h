@@ -171,6 +171,9 @@ typedef struct level_room_ref {
     const char *id;
     const char *file;  /* relative to the manifest's folder */
     bool required;     /* needed for the final code (default true) */
+    i18n_text title;   /* the room's own title, copied here by the web build (pakopeli-seal) so the
+                          lobby can list every room before their files come (app.c); empty in
+                          authored content, where the room file is the one place of its title */
 } level_room_ref;
 
 typedef struct level_comic_ref {

@@ -283,6 +283,11 @@ static void show_room(app *a, int i)
 /* Goes to room i (the hub, a topic room) if it is open. */
 static void enter_room(app *a, int i)
 {
+    if (a->rooms_deferred && i >= a->rooms_loaded && i < a->manifest.room_count) {
+        a->room_wanted = i; /* the loading line until it comes (pump_deferred) */
+        a->dirty = true;
+        return;
+    }
     if (i < 0 || i >= a->rooms_loaded || !play_room_open(&a->play, i)) return;
     a->lms_pending = true; /* the resume state says where the player is */
     ui_announce_reset(&a->ui); /* a room entered again says its title and task again */
@@ -407,6 +412,43 @@ static void fail_io(app *a, const char *path)
     a->dirty = true;
 }
 
+static void request_room(app *a, int i)
+{
+    char path[200];
+    snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
+    a->f_rooms[i] = asset_request(&a->assets, path);
+}
+
+/* A player with nothing to resume: no saved answers here or in a learning platform, not sent
+   to a room (?room=, or the room they were in). Asked again just before the game starts, as
+   report.js may have settled whose save this is meanwhile. */
+static bool new_player(app *a)
+{
+    static char stored[APP_SAVE_MAX];
+    char want[64] = "";
+    if (plat_param("room", want, sizeof want) || plat_lms_active()) return false;
+    if (plat_store_get("pakopeli.where", want, sizeof want) && want[0] &&
+        !(a->manifest.hub && strcmp(want, a->manifest.hub) == 0))
+        return false;
+    if (!plat_store_get(SAVE_KEY, stored, sizeof stored)) return true;
+    cJSON *arr = cJSON_Parse(stored);
+    bool none = !cJSON_IsArray(arr) || cJSON_GetArraySize(arr) == 0; /* as resume() reads it */
+    cJSON_Delete(arr);
+    return none;
+}
+
+/* Whether the rooms after the first can wait until the lobby's first frame: the lobby is the
+   manifest's first room (rooms load in its order: rooms_loaded counts rooms[0..n)), every room's
+   title is in the manifest (the lobby's panel lists them), and the player is new. */
+static bool can_defer_rooms(app *a)
+{
+    if (a->manifest.room_count < 2 || !a->manifest.hub || level_find_room(&a->manifest, a->manifest.hub) != 0)
+        return false;
+    for (int i = 0; i < a->manifest.room_count; i++)
+        if (i18n_empty(&a->manifest.rooms[i].title)) return false;
+    return new_player(a);
+}
+
 static bool pump_fonts(app *a)
 {
     for (int f = 0; f < START_FACES; f++)
@@ -441,13 +483,23 @@ static bool pump_manifest(app *a)
     }
     a->manifest_ready = true;
     level_apply_game_settings(&a->manifest, "levels/game.json", &a->diags);
-    /* Every room is fetched at once: they are small, and the last door needs all their parts. */
-    for (int i = 0; i < a->manifest.room_count; i++) {
-        char path[200];
-        snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
-        a->f_rooms[i] = asset_request(&a->assets, path);
-    }
+    /* A new player's lobby shows only the lobby and the rooms' titles, which the built manifest
+       carries (pakopeli-seal): the other rooms come after its first frame (request_rest), off the
+       first load (45 kB br, docs/performance.md). Anyone else needs every room at once: their
+       saved answers are replayed into all of them, and the last door needs all their parts. */
+    a->rooms_deferred = can_defer_rooms(a);
+    a->deferred_requested = false;
+    a->room_wanted = -1;
+    for (int i = 0; i < (a->rooms_deferred ? 1 : a->manifest.room_count); i++) request_room(a, i);
     return true;
+}
+
+/* The rooms a new player's lobby does without (can_defer_rooms), asked for now. */
+static void request_deferred_rooms(app *a)
+{
+    if (!a->rooms_deferred || a->deferred_requested) return;
+    a->deferred_requested = true;
+    for (int i = 1; i < a->manifest.room_count; i++) request_room(a, i);
 }
 
 /* After the first interactive frame (frame()): what the first screen does not show. The comics'
@@ -457,6 +509,7 @@ static bool pump_manifest(app *a)
 static void request_rest(app *a)
 {
     a->rest_requested = true;
+    request_deferred_rooms(a);
     for (int i = 0; i < a->manifest.comic_count; i++) {
         char path[200];
         snprintf(path, sizeof path, "levels/%s", a->manifest.comics[i].file);
@@ -505,12 +558,14 @@ static void request_room_assets(app *a, int i)
     for (int k = 0; k < a->rooms[i].item_count; k++) asset_request(&a->assets, a->rooms[i].items[k].icon);
 }
 
-static bool pump_rooms(app *a)
+/* Loads rooms[rooms_loaded..n) once all their files are in (false while waiting, and on errors:
+   then the error screen). */
+static bool load_rooms(app *a, int n)
 {
-    for (int i = 0; i < a->manifest.room_count; i++)
+    for (int i = a->rooms_loaded; i < n; i++)
         if (asset_state(&a->assets, a->f_rooms[i]) == PLAT_FETCH_PENDING) return false;
     bool ok = true;
-    for (int i = 0; i < a->manifest.room_count; i++) {
+    for (int i = a->rooms_loaded; i < n; i++) {
         char path[200];
         snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
         size_t len = 0;
@@ -537,6 +592,12 @@ static bool pump_rooms(app *a)
         a->dirty = true;
         return false;
     }
+    return true;
+}
+
+static bool pump_rooms(app *a)
+{
+    if (!load_rooms(a, a->rooms_deferred ? 1 : a->manifest.room_count)) return false;
     a->rooms_ready = true;
     /* The first screen's pictures only: the room the player will most likely start in (as
        start_playing chooses it, short of the saved answers); the rest after the first frame. */
@@ -548,6 +609,23 @@ static bool pump_rooms(app *a)
     }
     request_room_assets(a, first >= 0 && first < a->rooms_loaded ? first : 0);
     return true;
+}
+
+/* The rooms a new player's lobby did without, once they are in: attached to the play, and a
+   door opened before they came is entered now. */
+static void pump_deferred(app *a)
+{
+    if (!load_rooms(a, a->manifest.room_count)) return;
+    for (int i = 1; i < a->rooms_loaded; i++) play_attach_room(&a->play, i, &a->rooms[i]);
+    if (a->seq == 0) { /* the learning platform's state covers every room (none is active here) */
+        resume_writer_free(&a->lms);
+        if (!resume_writer_init(&a->lms, &a->manifest, a->play.rooms)) a->lms.lossy = true;
+    }
+    a->rooms_deferred = false;
+    a->dirty = true;
+    int wanted = a->room_wanted;
+    a->room_wanted = -1;
+    if (wanted >= 0 && a->screen == APP_ROOM && !a->comic_view.open) enter_room(a, wanted);
 }
 
 /* Every room's images, held while the game runs (a room switch never waits). Asked for after
@@ -610,6 +688,12 @@ static void pump_loading(app *a)
     }
     if (!a->manifest_ready && !pump_manifest(a)) return;
     if (!a->rooms_ready && !pump_rooms(a)) return;
+    if (a->rooms_deferred && !new_player(a)) { /* a save came meanwhile: it needs every room */
+        request_deferred_rooms(a);
+        a->rooms_deferred = false;
+        a->rooms_ready = false;
+        return;
+    }
     if (asset_pending(&a->assets)) return;
     start_playing(a);
     a->dirty = true;
@@ -629,6 +713,8 @@ static void reload_content(app *a)
     a->comics_loaded = 0;
     if (a->manifest_ready) level_free_game(&a->manifest);
     a->manifest_ready = a->rooms_ready = a->images_requested = a->rest_requested = false;
+    a->rooms_deferred = a->deferred_requested = false;
+    a->room_wanted = -1;
     a->comic_wanted[0] = '\0';
     asset_clear(&a->assets); /* the new content asks for its own images (a comic's went with it) */
     if (a->phrases_state == 1) a->phrases_state = 0; /* its request went too: asked again when needed */
@@ -724,8 +810,10 @@ static void frame(void *user)
     if (a->screen == APP_LOADING) pump_loading(a);
     if (a->screen == APP_ERROR) pump_phrases(a);
     else if (a->rest_requested && a->screen != APP_ERROR && !a->comic_view.url_id[0]) {
-        if (a->comics_loaded < a->manifest.comic_count) pump_comics(a);
-        if (a->comics_loaded == a->manifest.comic_count && !a->images_requested) request_images(a);
+        if (a->rooms_deferred && a->deferred_requested) pump_deferred(a);
+        if (a->screen != APP_ERROR && a->comics_loaded < a->manifest.comic_count) pump_comics(a);
+        if (a->comics_loaded == a->manifest.comic_count && !a->rooms_deferred && !a->images_requested)
+            request_images(a);
     }
     if (a->screen == APP_ENDING && !a->completion[0] && plat_completion_code(a->completion, sizeof a->completion))
         a->dirty = true; /* the server acknowledged the last answers: show the code HR can verify */
@@ -781,7 +869,9 @@ static void frame(void *user)
         case APP_LOADING: loading_pass(a); break;
         case APP_ERROR: a->phrases_state == 2 ? error_pass(a) : loading_pass(a); break;
         case APP_ROOM:
-            if (a->comic_view.open) { /* a comic over the room (its intro, a reward, the hub's desk) */
+            if (a->room_wanted >= 0) { /* a door opened before its room came (pump_deferred) */
+                loading_pass(a);
+            } else if (a->comic_view.open) { /* a comic over the room (its intro, a reward, the hub's desk) */
                 if (comic_view_pass(&a->comic_view, &c, a->hub >= 0 && a->room != a->hub)) c.dirty = true;
             } else {
                 room_ctx rc = room_context(a, &c);
@@ -866,6 +956,7 @@ int main(int argc, char **argv)
     load_settings(&a);
     a.seed = player_seed();
     a.hub = -1;
+    a.room_wanted = -1;
     for (int f = 0; f < START_FACES; f++) a.f_fonts[f] = asset_request(&a.assets, FONT_FILES[f]);
     if (!comic_view_request_from_url(&a.comic_view, &a.diags)) a.f_manifest = asset_request(&a.assets, "levels/game.json");
     a.screen = APP_LOADING;

@@ -65,6 +65,9 @@ typedef struct app {
     char comic_wanted[64];       /* a comic opened before its file came: opened when it does */
     asset_handle f_comics[LEVEL_MAX_COMICS];
     int rooms_loaded;            /* rooms[0..rooms_loaded) hold content to free */
+    bool rooms_deferred;         /* a new player's lobby: rooms[1..] come after its first frame */
+    bool deferred_requested;     /* ... and their files are asked for */
+    int room_wanted;             /* a door opened before its room came: entered when it does, or -1 */
     diag_list diags;             /* what went wrong loading, shown on the error screen */
     diag_phrasebook phrases;     /* their translations, fetched when the error screen first shows */
     asset_handle f_phrases;

@@ -827,7 +827,7 @@ static void answer_field(pane *pn, bool code)
 static void code_parts(room_pass *rp, char *parts, size_t cap)
 {
     parts[0] = '\0';
-    for (int i = 0; i < rp->rc->room_count; i++) {
+    for (int i = 0; i < rp->rc->manifest->room_count; i++) { /* a room not yet loaded has no part yet */
         if (i == rp->rc->hub || !rp->rc->manifest->rooms[i].required) continue;
         bool solved = play_room_solved(rp->rc->play, i);
         const char *part = game_code_part(&rp->rc->play->room_state[i]);
@@ -979,10 +979,13 @@ static void hub_status(pane *pn)
     snprintf(line, sizeof line, str(rp->c->lang, STR_CODE_PARTS), parts);
     pane_text(pn, line, (text_style){TEXT_BOLD, 20, GFX_ACCENT, TEXT_LEFT}, 14);
     pane_text(pn, str(rp->c->lang, STR_DOORS), (text_style){TEXT_BOLD, 16, GFX_TEXT, TEXT_LEFT}, 6);
-    for (int i = 0; i < rp->rc->room_count; i++) {
+    for (int i = 0; i < rp->rc->manifest->room_count; i++) {
         if (i == rp->rc->hub) continue;
         bool solved = play_room_solved(rp->rc->play, i), open = play_room_open(rp->rc->play, i);
-        snprintf(line, sizeof line, "%s %s%s%s", solved || open ? "•" : "–", i18n_get(&rp->rc->rooms[i].title, rp->c->lang),
+        /* a new player's lobby comes before the other rooms' files: their titles are in the
+           built manifest (app.c can_defer_rooms) */
+        const i18n_text *title = i < rp->rc->room_count ? &rp->rc->rooms[i].title : &rp->rc->manifest->rooms[i].title;
+        snprintf(line, sizeof line, "%s %s%s%s", solved || open ? "•" : "–", i18n_get(title, rp->c->lang),
                  solved || !open ? ", " : "", solved ? str(rp->c->lang, STR_SOLVED_MARK) : !open ? str(rp->c->lang, STR_ROOM_LOCKED) : "");
         pane_text(pn, line, (text_style){TEXT_REGULAR, 16, solved ? GFX_OK : GFX_TEXT, TEXT_LEFT}, 4);
     }

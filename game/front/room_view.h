@@ -62,7 +62,8 @@ typedef struct room_view {
 typedef struct room_ctx {
     view_ctx *c;                 /* drawing, UI, language, assets; actions go here */
     const level_game *manifest;
-    const level_room *rooms;     /* rooms[0..room_count) are loaded */
+    const level_room *rooms;     /* rooms[0..room_count) are loaded (a new player's lobby may come
+                                    before the others: manifest->room_count is every room) */
     int room_count;
     const play_state *play;
     int room;                    /* the room on screen */

@@ -1,10 +1,12 @@
 /* lint_budget.c - the first load as served, against its budget (docs/performance.md: 600 kB).
  *
  * The first load is what a player's browser fetches before the first interactive frame: the
- * page, the engine (pakopeli.js, pakopeli.wasm), the interface fonts, levels/game.json, every
- * room it lists and the pictures of the room a new player starts in, the hub (the comics, the
- * comic font and the other rooms' pictures come after that frame: game/front/app.c,
- * request_rest; game/tools/preload.mjs lists the same content). The
+ * page, the engine (pakopeli.js, pakopeli.wasm), the interface fonts, levels/game.json, the
+ * room a new player starts in, the hub, and its pictures. The other rooms come after that
+ * frame when the hub is the manifest's first room (the build copies every room's title into
+ * game.json for the lobby: pakopeli-seal; game/front/app.c, can_defer_rooms), else before it;
+ * the comics, the comic font and the other rooms' pictures after it (request_rest;
+ * game/tools/preload.mjs lists the same content). The
  * report server sends text-like files gzip -9 compressed when that is smaller (files.c), and
  * PNG and JPEG as they are; this file counts them the same way, with zlib.
  *
@@ -159,9 +161,11 @@ void lint_check_budget(lint_run *run)
     /* the start room: the hub, else the first room (app.c, start_playing) */
     int start = run->manifest.hub ? level_find_room(&run->manifest, run->manifest.hub) : -1;
     if (start < 0) start = 0;
+    bool deferred = run->manifest.room_count > 1 && run->manifest.hub && start == 0; /* app.c can_defer_rooms */
     for (int i = 0; i < run->file_count; i++) {
         lint_file *f = &run->files[i];
         if (f->ref < 0 || f->kind != LINT_ROOM) continue;
+        if (deferred && f->ref != start) continue;
         long b = served_room(f);
         if (b < 0) b = served(f->path);
         if (b > 0) content += b;

@@ -5,11 +5,14 @@
 //
 // Usage: node game/tools/preload.mjs build/web     (rewrites build/web/index.html in place)
 //
-// What the engine loads before its first interactive frame (game/front/app.c, pump_manifest and
-// pump_rooms): every room file named by levels/game.json, and the pictures of the room a new
-// player starts in, the hub (background, widget images, item icons: every "assets/..." string
-// in it). The comics' files and the other rooms' pictures come after the first frame
-// (request_rest), comic images and the comic font when a comic opens.
+// What the engine loads before a new player's first interactive frame (game/front/app.c,
+// pump_manifest and pump_rooms): the room they start in, the hub, and its pictures (background,
+// widget images, item icons: every "assets/..." string in it). The other rooms come after that
+// frame when the built game.json carries every room's title (pakopeli-seal writes them) and the
+// hub is its first room (can_defer_rooms); else every room file comes before it. The comics'
+// files and the other rooms' pictures come after the first frame (request_rest), comic images
+// and the comic font when a comic opens. A returning player's rooms are not preloaded: their
+// saved answers need every room, which then come one round trip later.
 // tests/e2e/quality.test.mjs checks that this list is exactly what the engine loads.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +21,10 @@ const MARK = '<!-- content preloads (game/tools/preload.mjs) -->';
 
 export function contentFiles(web) {
   const game = JSON.parse(fs.readFileSync(path.join(web, 'levels/game.json'), 'utf8'));
-  const rooms = (game.rooms || []).map((r) => `levels/${r.file}`);
   const start = (game.rooms || []).find((r) => r.id === game.hub) || (game.rooms || [])[0];
+  const deferred = (game.rooms || []).length > 1 && game.hub && game.rooms[0].id === game.hub &&
+    game.rooms.every((r) => r.title && (typeof r.title === 'string' || Object.keys(r.title).length > 0));
+  const rooms = (deferred ? [start] : game.rooms || []).map((r) => `levels/${r.file}`);
   const assets = new Set();
   const walk = (v) => {
     if (typeof v === 'string') { if (v.startsWith('assets/')) assets.add(v); } else if (Array.isArray(v)) v.forEach(walk);

@@ -7,10 +7,18 @@
  * the plain ones in levels/. A room's salt is a hash of its plain file, so the same input gives
  * the same output (a reproducible build), and sealing a sealed room is refused rather than done
  * twice. Uses the core's own loader, so what it seals is what the game would have loaded.
+ *
+ * It also copies each room's title into its entry of the built game.json ("title" beside "id"
+ * and "file"): the lobby lists every room's title, and with them in the manifest a new player's
+ * lobby needs no other room's file, which then come after its first frame (game/front/app.c,
+ * docs/performance.md, issue 18's fifth round).
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "../core/diag.h"
 #include "../core/level.h"
@@ -67,6 +75,8 @@ int main(int argc, char **argv)
         free(text);
         return 1;
     }
+    cJSON *manifest = cJSON_Parse(text);
+    cJSON *entries = cJSON_GetObjectItemCaseSensitive(manifest, "rooms");
     free(text);
     int failed = 0;
     for (int i = 0; i < game.room_count; i++) {
@@ -74,6 +84,16 @@ int main(int argc, char **argv)
         text = read_all(path, &len);
         char *sealed = NULL;
         diag_list rd = {0};
+        if (text) { /* the plain room's title, as written (the game applies the settings to it) */
+            cJSON *room = cJSON_Parse(text);
+            cJSON *entry = cJSON_GetArrayItem(entries, i);
+            const cJSON *title = cJSON_GetObjectItemCaseSensitive(room, "title");
+            if (entry && title) {
+                cJSON_DeleteItemFromObjectCaseSensitive(entry, "title");
+                cJSON_AddItemToObject(entry, "title", cJSON_Duplicate(title, true));
+            }
+            cJSON_Delete(room);
+        }
         if (!text) {
             fprintf(stderr, "pakopeli-seal: cannot read %s\n", path);
         } else if (seal_room(path, text, len, &sealed, &rd)) {
@@ -90,6 +110,17 @@ int main(int argc, char **argv)
         free(text);
     }
     level_free_game(&game);
+    snprintf(path, sizeof path, "%s/game.json", argv[1]);
+    char *out = manifest ? cJSON_Print(manifest) : NULL;
+    FILE *f = out ? fopen(path, "wb") : NULL;
+    bool wrote = f && fputs(out, f) >= 0 && fputc('\n', f) != EOF;
+    if (f && fclose(f) != 0) wrote = false;
+    if (!wrote) {
+        fprintf(stderr, "pakopeli-seal: cannot write %s\n", path);
+        failed++;
+    }
+    cJSON_free(out);
+    cJSON_Delete(manifest);
     if (failed) fprintf(stderr, "pakopeli-seal: %d room(s) not sealed\n", failed);
     return failed ? 1 : 0;
 }

@@ -22,6 +22,17 @@ test('the web build ships every room sealed, with no answer in sight', () => {
   assert.deepEqual(problems, []);
 });
 
+test('the built game.json lists each room with its own title, for a new player\'s lobby before the rooms come', () => {
+  const plain = JSON.parse(fs.readFileSync(path.join(ROOT, 'levels/game.json'), 'utf8'));
+  const built = JSON.parse(fs.readFileSync(path.join(WEB, 'levels/game.json'), 'utf8'));
+  assert.deepEqual(built.rooms.map((r) => r.id), plain.rooms.map((r) => r.id));
+  for (const r of built.rooms) {
+    const room = JSON.parse(fs.readFileSync(path.join(ROOT, 'levels', r.file), 'utf8'));
+    assert.deepEqual(r.title, room.title, r.file);
+  }
+  assert.deepEqual({ ...built, rooms: built.rooms.map(({ title, ...rest }) => rest) }, plain, 'nothing else changed');
+});
+
 test('the check finds the key in a plain room', () => {
   const plain = JSON.parse(fs.readFileSync(path.join(ROOT, 'levels/outlook.json'), 'utf8'));
   assert.ok(sealedProblems('outlook.json', plain, plain).length >= 4);

@@ -47,6 +47,25 @@ TEST(the_manifest_lists_the_rooms)
     free(text);
 }
 
+/* The web build copies each room's title into its manifest entry (pakopeli-seal), so a new
+   player's lobby lists the rooms before their files come (app.c can_defer_rooms); the settings
+   apply to it as to the room's own. Authored manifests have none. */
+TEST(a_built_manifest_carries_the_rooms_titles_with_the_settings_applied)
+{
+    const char *text = "{\"title\":\"G\",\"hub\":\"hub\",\"settings\":{\"intranet\":{\"fi\":\"Intra\",\"en\":\"Intra\"}},"
+                       "\"rooms\":[{\"id\":\"hub\",\"file\":\"hub.json\"},"
+                       "{\"id\":\"i\",\"file\":\"i.json\",\"title\":{\"fi\":\"{intranet} ohjeet\",\"en\":\"{intranet} guides\"}}]}";
+    level_game game;
+    diag_list d = {0};
+    CHECK(level_load_game(&game, "game.json", text, strlen(text), &d));
+    level_apply_game_settings(&game, "game.json", &d);
+    CHECK(d.errors == 0);
+    CHECK(i18n_empty(&game.rooms[0].title));
+    CHECK_STR(i18n_get(&game.rooms[1].title, LANG_FI), "Intra ohjeet");
+    CHECK_STR(i18n_get(&game.rooms[1].title, LANG_EN), "Intra guides");
+    level_free_game(&game);
+}
+
 TEST(a_json_syntax_error_names_the_line_and_column)
 {
     level_room room;
@@ -189,6 +208,7 @@ int main(void)
 {
     RUN(the_outlook_room_loads_with_its_scene_and_puzzles);
     RUN(the_manifest_lists_the_rooms);
+    RUN(a_built_manifest_carries_the_rooms_titles_with_the_settings_applied);
     RUN(a_json_syntax_error_names_the_line_and_column);
     RUN(a_missing_field_names_the_path);
     RUN(a_misspelt_field_gets_a_did_you_mean_at_its_line);
