@@ -241,8 +241,25 @@
     // export's wrapper exists before the wasm does, and called then it threw "reading 'ae'"
     if (window.Module && window.Module.asm && window.Module._plat_web_wake) window.Module._plat_web_wake();
   }
+  // The first load's content, asked for now, while the engine is still on its way: the page's
+  // preloads (index.html, game/tools/preload.mjs), which the browser is already fetching, kept
+  // as bytes. The engine takes each once when it asks (platform_web.c, js_fetch): from `fetched`
+  // in the same call when it has come, so the lobby's files are read in the engine's first
+  // frames without a wait between them (docs/performance.md, issue 18's fifth round).
+  const prefetched = {}, fetched = {};
+  document.querySelectorAll('link[rel="preload"][as="fetch"]').forEach((link) => {
+    const href = link.getAttribute('href');
+    if (/\.wasm$/.test(href)) return; // the engine itself: Emscripten's glue compiles it as it streams
+    const got = fetch(href, { credentials: 'same-origin' }).then((r) => {
+      if (!r.ok) throw new Error(`${href}: ${r.status}`);
+      return r.arrayBuffer();
+    });
+    const key = decodeURI(href);
+    got.then((buf) => { if (prefetched[key] === got) fetched[key] = buf; }, () => {}); // a failure is the engine's to show when it asks
+    prefetched[key] = got;
+  });
   window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language, reload,
-    logical: { w: 1280, h: 720 }, passes: 0, held: false };
+    logical: { w: 1280, h: 720 }, passes: 0, held: false, prefetched, fetched };
   // The studio's preview (the same page, served at /studio/preview/) plays drafts on the game's
   // own origin: its saves are kept apart from the real game's, and report.js sends nothing, so an
   // author trying a draft never marks (or wipes) their own real progress or anyone's results.

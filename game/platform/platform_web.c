@@ -175,26 +175,68 @@ EMSCRIPTEN_KEEPALIVE int plat_raster_done(void *arg, int w, int h)
     return ok;
 }
 
-static void on_load(void *arg, void *buf, int size)
+/* Called from js_fetch's JavaScript (exported, so it can). */
+char *plat_fetch_buffer(void *arg, int size);
+void plat_fetch_done(void *arg, int ok);
+
+/* Room for a fetched file of size bytes in its request's slot (NUL-terminated), which
+   js_fetch fills; NULL when the request was released meanwhile or memory ran out. */
+EMSCRIPTEN_KEEPALIVE char *plat_fetch_buffer(void *arg, int size)
+{
+    fetch_slot *s = unpack(arg);
+    if (!s || size < 0 || s->data) return NULL;
+    s->data = malloc((size_t)size + 1);
+    if (!s->data) return NULL;
+    s->data[size] = '\0';
+    s->len = (size_t)size;
+    return s->data;
+}
+
+/* The request's bytes are in its slot (ok), or it failed. */
+EMSCRIPTEN_KEEPALIVE void plat_fetch_done(void *arg, int ok)
 {
     fetch_slot *s = unpack(arg);
     if (!s) return;
-    s->data = malloc((size_t)size + 1);
-    if (!s->data) {
+    if (!ok || !s->data) {
+        free(s->data);
+        s->data = NULL;
+        s->len = 0;
         s->state = PLAT_FETCH_FAILED;
-        return;
-    }
-    memcpy(s->data, buf, (size_t)size);
-    s->data[size] = '\0';
-    s->len = (size_t)size;
-    if (is_raster((const unsigned char *)s->data, s->len)) {
+    } else if (is_raster((const unsigned char *)s->data, s->len)) {
         s->w = s->h = 0;
-        js_decode_raster(arg, s->data, size); /* done when decoded: plat_raster_done */
+        js_decode_raster(arg, s->data, (int)s->len); /* done when decoded: plat_raster_done */
         return;
+    } else {
+        s->state = PLAT_FETCH_DONE;
     }
-    s->state = PLAT_FETCH_DONE;
     schedule();
 }
+
+/* A file by fetch(). The page asks for the first load's files before the engine is there
+   (web/shell.js, window.pakopeli.prefetched: the page's preloads, as bytes); such a file is
+   taken from there, once (a reload of the content, make dev, fetches it anew), so the engine
+   has it at once instead of a request later: through the browser's loader even a preloaded
+   file took 30-40 ms to come back, one after another on the first load's path
+   (docs/performance.md, issue 18's fifth round). */
+EM_JS(void, js_fetch, (void *arg, const char *path), {
+    var url = UTF8ToString(path);
+    var page = window.pakopeli || {};
+    var pre = page.prefetched || {}, ready = page.fetched || {};
+    var got = pre[url], buf = ready[url];
+    delete pre[url];
+    delete ready[url];
+    function take(buf) {
+        var bytes = new Uint8Array(buf);
+        var at = _plat_fetch_buffer(arg, bytes.length);
+        if (at) HEAPU8.set(bytes, at);
+        _plat_fetch_done(arg, at ? 1 : 0);
+    }
+    if (buf) return take(buf); /* here already: done before plat_fetch_start returns */
+    (got || fetch(url, {credentials: 'same-origin'}).then(function(r) {
+        if (!r.ok) throw new Error(url + ': ' + r.status);
+        return r.arrayBuffer();
+    })).then(take, function() { _plat_fetch_done(arg, 0); });
+})
 
 unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h)
 {
@@ -213,13 +255,6 @@ unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h)
     return NULL;
 }
 
-static void on_error(void *arg)
-{
-    fetch_slot *s = unpack(arg);
-    if (s) s->state = PLAT_FETCH_FAILED;
-    schedule();
-}
-
 plat_fetch plat_fetch_start(const char *path)
 {
     for (int i = 0; i < PLAT_FETCH_SLOTS; i++) {
@@ -227,7 +262,7 @@ plat_fetch plat_fetch_start(const char *path)
         if (s->state != PLAT_FETCH_NONE) continue;
         s->state = PLAT_FETCH_PENDING;
         s->generation = (s->generation + 1) & 0xffffff;
-        emscripten_async_wget_data(path, pack(i, s->generation), on_load, on_error);
+        js_fetch(pack(i, s->generation), path);
         return (plat_fetch){i + 1, s->generation};
     }
     return (plat_fetch){0};
