@@ -81,7 +81,7 @@ WEB_LDFLAGS := -Oz -flto -L$(WASM)/lib -lSDL2_ttf -lSDL2_image -lfreetype -lSDL2
 # ENVIRONMENT=web: no Node or worker code paths in the output (smaller .js).
 # MALLOC=emmalloc: a small allocator instead of dlmalloc (-1.8 kB br); allocation is not what a
 #   frame or the first load spends its time on (docs/performance.md).
-# FILESYSTEM=0: files come by emscripten_async_wget_data, never fopen (library_web.js says more).
+# FILESYSTEM=0: files come by fetch() (platform_web.c js_fetch), never fopen (library_web.js says more).
 # DEFAULT_LIBRARY_FUNCS_TO_INCLUDE: $$dynCall, which SDL's Emscripten code calls from JavaScript.
 # MINIFY: terser over emcc's glue (no Closure in Debian's Emscripten) and the page's scripts;
 #   the floor's glue gets the same (docs/performance.md).

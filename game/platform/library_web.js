@@ -1,6 +1,6 @@
 // library_web.js - Emscripten JS library overrides for the web build (linked with --js-library).
 //
-// The game is built with -sFILESYSTEM=0: it loads files with emscripten_async_wget_data and
+// The game is built with -sFILESYSTEM=0: it loads files with fetch() (platform_web.c js_fetch) and
 // never opens one, so Emscripten's virtual file system (about 13 kB of JavaScript, gzipped)
 // stays out. Only SDL2_image's IMG_Load(file) refers to the file system, through these two
 // "preloaded image" helpers; the game loads from memory (IMG_LoadSVG_RW; PNG and JPEG are decoded by
