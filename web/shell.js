@@ -246,26 +246,48 @@
   // as bytes. The engine takes each once when it asks (platform_web.c, js_fetch): from `fetched`
   // in the same call when it has come, so the lobby's files are read in the engine's first
   // frames without a wait between them (docs/performance.md, issue 18's fifth round).
-  const prefetched = {}, fetched = {};
-  document.querySelectorAll('link[rel="preload"][as="fetch"]').forEach((link) => {
-    const href = link.getAttribute('href');
-    if (/\.wasm$/.test(href)) return; // the engine itself: Emscripten's glue compiles it as it streams
+  const prefetched = {}, fetched = {}, asked = {}; // asked: what the engine has asked for (js_fetch)
+  function prefetch(href) {
+    const key = decodeURI(href);
+    if (prefetched[key] || asked[key]) return;
     const got = fetch(href, { credentials: 'same-origin' }).then((r) => {
       if (!r.ok) throw new Error(`${href}: ${r.status}`);
       return r.arrayBuffer();
     });
-    const key = decodeURI(href);
     got.then((buf) => { if (prefetched[key] === got) fetched[key] = buf; }, () => {}); // a failure is the engine's to show when it asks
     prefetched[key] = got;
+  }
+  document.querySelectorAll('link[rel="preload"][as="fetch"]').forEach((link) => {
+    const href = link.getAttribute('href');
+    if (!/\.wasm$/.test(href)) prefetch(href); // the engine itself: Emscripten's glue compiles it as it streams
   });
   window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language, reload,
-    logical: { w: 1280, h: 720 }, passes: 0, held: false, prefetched, fetched };
+    logical: { w: 1280, h: 720 }, passes: 0, held: false, prefetched, fetched, asked };
   // The studio's preview (the same page, served at /studio/preview/) plays drafts on the game's
   // own origin: its saves are kept apart from the real game's, and report.js sends nothing, so an
   // author trying a draft never marks (or wipes) their own real progress or anyone's results.
   if (/\/studio\/preview\//.test(location.pathname)) {
     window.pakopeli.preview = true;
     window.pakopeli.storePrefix = 'pakopeli.studio.preview.';
+  }
+
+  // A returning player's game waits for every room (their answers are replayed into them:
+  // app.c new_player), which the page does not preload (a new player's lobby comes before them:
+  // game/tools/preload.mjs). When this browser holds a save, or the player is sent to a room,
+  // those rooms are asked for as soon as game.json has come, not once the engine has read it.
+  // A hint only: the engine asks for whatever it needs either way.
+  if (prefetched['levels/game.json']) {
+    prefetched['levels/game.json'].then((buf) => {
+      const prefix = window.pakopeli.storePrefix || '';
+      let save = null, where = null;
+      try {
+        save = localStorage.getItem(`${prefix}pakopeli.save`);
+        where = localStorage.getItem(`${prefix}pakopeli.where`);
+      } catch (e) { /* no storage: a new player */ }
+      const game = JSON.parse(new TextDecoder().decode(buf));
+      const returning = (save && !/^\s*\[\s*\]\s*$/.test(save)) || (where && where !== game.hub) || /[?&]room=/.test(location.search);
+      if (returning) (game.rooms || []).forEach((r) => { if (typeof r.file === 'string') prefetch(`levels/${r.file}`); });
+    }).catch(() => {});
   }
 
   window.Module = {

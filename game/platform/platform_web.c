@@ -223,6 +223,7 @@ EM_JS(void, js_fetch, (void *arg, const char *path), {
     var page = window.pakopeli || {};
     var pre = page.prefetched || {}, ready = page.fetched || {};
     var got = pre[url], buf = ready[url];
+    if (page.asked) page.asked[url] = 1; /* the page prefetches it no more */
     delete pre[url];
     delete ready[url];
     function take(buf) {
