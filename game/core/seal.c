@@ -391,3 +391,42 @@ bool seal_room(const char *file, const char *text, size_t len, char **out, diag_
     level_free_room(&room);
     return *out != NULL;
 }
+
+/* ---- the manifest's titles (issue 18) -------------------------------------------------------- */
+
+char *seal_manifest_titles(const char *file, const char *manifest, size_t len, seal_room_text_fn room_text,
+                           void *user, diag_list *diags)
+{
+    cJSON *root = cJSON_ParseWithLength(manifest, len);
+    const cJSON *rooms = cJSON_GetObjectItemCaseSensitive(root, "rooms");
+    bool ok = root != NULL;
+    for (cJSON *entry = cJSON_IsArray(rooms) ? rooms->child : NULL; ok && entry; entry = entry->next) {
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(entry, "file");
+        if (!cJSON_IsObject(entry) || !cJSON_IsString(name)) continue; /* the loader below says why */
+        size_t rlen = 0;
+        const char *rtext = room_text(user, name->valuestring, &rlen);
+        cJSON *room = rtext ? cJSON_ParseWithLength(rtext, rlen) : NULL;
+        const cJSON *title = cJSON_GetObjectItemCaseSensitive(room, "title");
+        if (title) { /* as written: the game applies the manifest's settings to it as to the room's */
+            cJSON *copy = cJSON_Duplicate(title, true);
+            ok = copy && (cJSON_GetObjectItemCaseSensitive(entry, "title") ? cJSON_ReplaceItemInObjectCaseSensitive(entry, "title", copy)
+                                                              : cJSON_AddItemToObject(entry, "title", copy));
+            if (!ok) cJSON_Delete(copy);
+        }
+        cJSON_Delete(room);
+    }
+    char *out = ok ? cJSON_PrintUnformatted(root) : NULL;
+    cJSON_Delete(root);
+    /* The loader says what is wrong with a manifest, where; and a title it refuses would stop
+       every player at the error screen, so the result must load too. */
+    level_game game;
+    bool loads = out ? level_load_game(&game, file, out, strlen(out), diags)
+                     : level_load_game(&game, file, manifest, len, diags);
+    if (loads) level_free_game(&game);
+    if (!out && loads) diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, "", "could not add the rooms' titles (out of memory?)");
+    if (!loads) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}

@@ -66,4 +66,20 @@ bool seal_open_code(const level_room *room, const unsigned char (*pieces)[SEAL_T
    load without errors (they go to diags). */
 bool seal_room(const char *file, const char *text, size_t len, char **out, diag_list *diags);
 
+/* The lobby's titles (issue 18): the manifest's text with each room's "title" copied from its
+   room file into its entry of "rooms" (beside "id" and "file"), so a new player's lobby lists
+   every room before their files come (game/front/app.c can_defer_rooms). The room file stays the
+   one place an author writes the title; the web build (pakopeli-seal) and the report server's
+   /levels/game.json (store.c) both make their manifest here.
+
+   room_text(user, file, &len) gives the text of the room an entry names ("outlook.json"), or
+   NULL when there is none; the text stays the callback's and need live only until the next
+   call. An entry whose room has no text or no title is left as it is (the game then waits for
+   that room before its lobby). The result must load as a manifest (level_load_game), or it is
+   refused: NULL, with the reasons in diags (file names the manifest in them). Returns a malloc'd
+   JSON text that the caller frees; NULL also when the manifest is no JSON or memory runs out. */
+typedef const char *(*seal_room_text_fn)(void *user, const char *file, size_t *len);
+char *seal_manifest_titles(const char *file, const char *manifest, size_t len, seal_room_text_fn room_text,
+                           void *user, diag_list *diags);
+
 #endif

@@ -9,16 +9,15 @@
  * twice. Uses the core's own loader, so what it seals is what the game would have loaded.
  *
  * It also copies each room's title into its entry of the built game.json ("title" beside "id"
- * and "file"): the lobby lists every room's title, and with them in the manifest a new player's
- * lobby needs no other room's file, which then come after its first frame (game/front/app.c,
- * docs/performance.md, issue 18's fifth round).
+ * and "file", seal_manifest_titles, as the report server does for its releases): the lobby
+ * lists every room's title, and with them in the manifest a new player's lobby needs no other
+ * room's file, which then come after its first frame (game/front/app.c, docs/performance.md,
+ * issue 18's fifth round).
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "../core/diag.h"
 #include "../core/level.h"
@@ -57,6 +56,24 @@ static void print_diags(const diag_list *d)
     }
 }
 
+/* The plain rooms' texts by file, for seal_manifest_titles. */
+typedef struct room_texts {
+    const level_game *game;
+    char *text[LEVEL_MAX_ROOMS];
+    size_t len[LEVEL_MAX_ROOMS];
+} room_texts;
+
+static const char *room_text(void *user, const char *file, size_t *len)
+{
+    const room_texts *t = user;
+    for (int i = 0; i < t->game->room_count; i++)
+        if (t->text[i] && strcmp(t->game->rooms[i].file, file) == 0) {
+            *len = t->len[i];
+            return t->text[i];
+        }
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-') {
@@ -66,37 +83,25 @@ int main(int argc, char **argv)
     char path[4096];
     snprintf(path, sizeof path, "%s/game.json", argv[1]);
     size_t len = 0;
-    char *text = read_all(path, &len);
+    char *manifest = read_all(path, &len);
     diag_list d = {0};
     level_game game;
-    if (!text || !level_load_game(&game, path, text, len, &d)) {
-        if (!text) fprintf(stderr, "pakopeli-seal: cannot read %s\n", path);
+    if (!manifest || !level_load_game(&game, path, manifest, len, &d)) {
+        if (!manifest) fprintf(stderr, "pakopeli-seal: cannot read %s\n", path);
         print_diags(&d);
-        free(text);
+        free(manifest);
         return 1;
     }
-    cJSON *manifest = cJSON_Parse(text);
-    cJSON *entries = cJSON_GetObjectItemCaseSensitive(manifest, "rooms");
-    free(text);
+    room_texts rooms = {.game = &game};
     int failed = 0;
     for (int i = 0; i < game.room_count; i++) {
         snprintf(path, sizeof path, "%s/%s", argv[1], game.rooms[i].file);
-        text = read_all(path, &len);
+        char *text = rooms.text[i] = read_all(path, &rooms.len[i]);
         char *sealed = NULL;
         diag_list rd = {0};
-        if (text) { /* the plain room's title, as written (the game applies the settings to it) */
-            cJSON *room = cJSON_Parse(text);
-            cJSON *entry = cJSON_GetArrayItem(entries, i);
-            const cJSON *title = cJSON_GetObjectItemCaseSensitive(room, "title");
-            if (entry && title) {
-                cJSON_DeleteItemFromObjectCaseSensitive(entry, "title");
-                cJSON_AddItemToObject(entry, "title", cJSON_Duplicate(title, true));
-            }
-            cJSON_Delete(room);
-        }
         if (!text) {
             fprintf(stderr, "pakopeli-seal: cannot read %s\n", path);
-        } else if (seal_room(path, text, len, &sealed, &rd)) {
+        } else if (seal_room(path, text, rooms.len[i], &sealed, &rd)) {
             FILE *f = fopen(path, "wb");
             if (!f || fputs(sealed, f) < 0 || fclose(f) != 0) {
                 fprintf(stderr, "pakopeli-seal: cannot write %s\n", path);
@@ -107,20 +112,20 @@ int main(int argc, char **argv)
         print_diags(&rd);
         if (!sealed) failed++;
         free(sealed);
-        free(text);
     }
-    level_free_game(&game);
+    /* the plain rooms' titles, as written, into the manifest's entries (seal.h) */
     snprintf(path, sizeof path, "%s/game.json", argv[1]);
-    char *out = manifest ? cJSON_Print(manifest) : NULL;
+    diag_list md = {0};
+    char *out = seal_manifest_titles(path, manifest, len, room_text, &rooms, &md);
+    print_diags(&md);
     FILE *f = out ? fopen(path, "wb") : NULL;
     bool wrote = f && fputs(out, f) >= 0 && fputc('\n', f) != EOF;
     if (f && fclose(f) != 0) wrote = false;
-    if (!wrote) {
-        fprintf(stderr, "pakopeli-seal: cannot write %s\n", path);
-        failed++;
-    }
-    cJSON_free(out);
-    cJSON_Delete(manifest);
+    if (out && !wrote) fprintf(stderr, "pakopeli-seal: cannot write %s\n", path);
+    free(out);
+    free(manifest);
+    for (int i = 0; i < game.room_count; i++) free(rooms.text[i]);
+    level_free_game(&game);
     if (failed) fprintf(stderr, "pakopeli-seal: %d room(s) not sealed\n", failed);
-    return failed ? 1 : 0;
+    return failed || !wrote ? 1 : 0;
 }

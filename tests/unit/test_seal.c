@@ -366,12 +366,128 @@ TEST(the_code_part_opens_only_with_the_rooms_answers)
     }
 }
 
+/* ---- the manifest's titles (seal_manifest_titles, issue 18) ---- */
+
+/* The rooms' texts as a callback sees them: a file read from DIR (the previous one freed), or
+   the one text of `only`. */
+typedef struct texts {
+    char *last;
+    const char *missing;   /* this file has no text */
+    const char *only_file, *only_text;
+} texts;
+
+static const char *text_of(void *user, const char *file, size_t *len)
+{
+    texts *t = user;
+    free(t->last);
+    t->last = NULL;
+    if (t->missing && strcmp(file, t->missing) == 0) return NULL;
+    if (t->only_file) {
+        if (strcmp(file, t->only_file) != 0) return NULL;
+        *len = strlen(t->only_text);
+        return t->only_text;
+    }
+    char path[256];
+    snprintf(path, sizeof path, DIR "%s", file);
+    return t->last = harness_read(path, len);
+}
+
+TEST(the_manifest_carries_each_rooms_own_title)
+{
+    size_t len;
+    char *m = harness_read(DIR "game.json", &len);
+    diag_list d = {0};
+    texts t = {0};
+    char *out = seal_manifest_titles(DIR "game.json", m, len, text_of, &t, &d);
+    print_diags(&d);
+    CHECK(out && d.errors == 0);
+    cJSON *got = cJSON_Parse(out), *want = cJSON_Parse(m);
+    cJSON *ge = cJSON_GetObjectItem(got, "rooms")->child, *we = cJSON_GetObjectItem(want, "rooms")->child;
+    int n = 0;
+    for (; ge && we; ge = ge->next, we = we->next, n++) {
+        char path[256];
+        size_t rl;
+        snprintf(path, sizeof path, DIR "%s", cJSON_GetObjectItem(we, "file")->valuestring);
+        char *rt = harness_read(path, &rl);
+        cJSON *room = cJSON_Parse(rt);
+        CHECK(cJSON_Compare(cJSON_GetObjectItem(ge, "title"), cJSON_GetObjectItem(room, "title"), true));
+        /* and the entry is otherwise as it was */
+        cJSON *bare = cJSON_Duplicate(ge, true);
+        cJSON_DeleteItemFromObjectCaseSensitive(bare, "title");
+        cJSON_DeleteItemFromObjectCaseSensitive(we, "title");
+        CHECK(cJSON_Compare(bare, we, true));
+        cJSON_Delete(bare);
+        cJSON_Delete(room);
+        free(rt);
+    }
+    CHECK(n == manifest.room_count && !ge && !we);
+    /* the rest of the manifest as it was */
+    cJSON_DeleteItemFromObjectCaseSensitive(got, "rooms");
+    cJSON_DeleteItemFromObjectCaseSensitive(want, "rooms");
+    CHECK(cJSON_Compare(got, want, true));
+    /* and the game loads it with every title, so a new player's lobby needs no room file */
+    level_game g;
+    diag_list gd = {0};
+    CHECK(level_load_game(&g, "game.json", out, strlen(out), &gd));
+    for (int i = 0; i < g.room_count; i++) CHECK(!i18n_empty(&g.rooms[i].title));
+    level_free_game(&g);
+    cJSON_Delete(got);
+    cJSON_Delete(want);
+    free(out);
+    /* a room without a file keeps its entry as it was (the game then waits for it) */
+    texts miss = {.missing = manifest.rooms[1].file};
+    diag_list md = {0};
+    out = seal_manifest_titles(DIR "game.json", m, len, text_of, &miss, &md);
+    CHECK(out && md.errors == 0);
+    level_game h;
+    CHECK(out && level_load_game(&h, "game.json", out, strlen(out), &md));
+    if (out && md.errors == 0) {
+        CHECK(i18n_empty(&h.rooms[1].title) && !i18n_empty(&h.rooms[0].title));
+        level_free_game(&h);
+    }
+    free(out);
+    free(miss.last);
+    free(t.last);
+    free(m);
+}
+
+TEST(the_manifest_takes_the_rooms_title_over_its_own_and_refuses_one_the_game_cannot_load)
+{
+    const char *m = "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":\"Vanha\"},"
+                    "{\"id\":\"b\",\"file\":\"b.json\"}]}";
+    texts t = {.only_file = "a.json", .only_text = "{\"id\":\"a\",\"title\":{\"fi\":\"Uusi\",\"en\":\"New\"}}"};
+    diag_list d = {0};
+    char *out = seal_manifest_titles("game.json", m, strlen(m), text_of, &t, &d);
+    CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":{\"fi\":\"Uusi\","
+                   "\"en\":\"New\"}},{\"id\":\"b\",\"file\":\"b.json\"}]}");
+    free(out);
+    /* a room whose text is no JSON, or that has no title: its entry as it was */
+    texts bad = {.only_file = "b.json", .only_text = "{\"id\": \"b\", "};
+    out = seal_manifest_titles("game.json", m, strlen(m), text_of, &bad, &d);
+    CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":\"Vanha\"},"
+                   "{\"id\":\"b\",\"file\":\"b.json\"}]}");
+    free(out);
+    CHECK(d.errors == 0);
+    /* a title the game's loader refuses would stop every player: refused, naming the entry */
+    texts num = {.only_file = "b.json", .only_text = "{\"id\":\"b\",\"title\":5}"};
+    diag_list nd = {0};
+    out = seal_manifest_titles("game.json", m, strlen(m), text_of, &num, &nd);
+    CHECK(!out && nd.errors == 1 && nd.count == 1);
+    if (nd.count == 1) CHECK_STR(nd.items[0].path, "rooms[1].title");
+    /* a manifest that is not JSON: refused with the loader's syntax error */
+    diag_list sd = {0};
+    CHECK(!seal_manifest_titles("game.json", "{\"rooms\": [", 11, text_of, &num, &sd));
+    CHECK(sd.errors == 1 && sd.items[0].code == DIAG_SYNTAX);
+}
+
 int main(void)
 {
     RUN(every_shipped_room_seals_and_loads_sealed);
     RUN(the_known_answers_and_wrong_ones_get_the_same_verdicts_sealed_and_plain);
     RUN(the_sealed_text_keeps_no_answer_in_sight);
     RUN(the_code_part_opens_only_with_the_rooms_answers);
+    RUN(the_manifest_carries_each_rooms_own_title);
+    RUN(the_manifest_takes_the_rooms_title_over_its_own_and_refuses_one_the_game_cannot_load);
     for (int i = 0; i < manifest.room_count; i++) {
         if (loaded[i]) {
             level_free_room(&plain[i]);
