@@ -31,6 +31,12 @@ struct store {
     pthread_mutex_t lock;             /* guards the loaded releases */
     loaded *loaded;
     int loaded_count, loaded_cap;
+    /* The game's manifest with the rooms' titles (manifest_of), kept for the newest release
+       asked for: every new player's first load asks for it. Its own lock: store_replay holds
+       the other while it writes and loads a release. */
+    pthread_mutex_t manifest_lock;
+    int64_t manifest_release;
+    char *manifest;
 };
 
 /* ---- files ----------------------------------------------------------------------------------- */
@@ -261,6 +267,7 @@ bool store_open(store **out, const store_desc *desc, int64_t now, char *err, siz
     snprintf(st->lint, sizeof st->lint, "%s", desc->lint ? desc->lint : "");
     snprintf(st->uploads, sizeof st->uploads, "%s/content/assets/uploads", desc->data);
     pthread_mutex_init(&st->lock, NULL);
+    pthread_mutex_init(&st->manifest_lock, NULL);
     if (!mkdirs(st->uploads)) {
         snprintf(err, cap, "cannot create %s", st->uploads);
         store_close(st);
@@ -284,6 +291,8 @@ void store_close(store *st)
     }
     free(st->loaded);
     pthread_mutex_destroy(&st->lock);
+    free(st->manifest);
+    pthread_mutex_destroy(&st->manifest_lock);
     free(st);
 }
 
@@ -561,6 +570,115 @@ bool store_write_upload(store *st, const char *path, const void *data, size_t le
     return write_file(full, data, len);
 }
 
+/* ---- the game's manifest with the rooms' titles (issue 18) --------------------------------------- */
+
+/* A set of content files by name: a release's, with the drafts over it for the preview. */
+typedef struct file_set {
+    store_file *files;
+    int n, cap;
+    bool ok;
+} file_set;
+
+/* Puts (or, body NULL, removes) a file. */
+static void set_put(file_set *s, const char *name, const char *body)
+{
+    store_file *f = NULL;
+    for (int i = 0; i < s->n && !f; i++)
+        if (strcmp(s->files[i].name, name) == 0) f = &s->files[i];
+    if (!f) {
+        if (!body) return;
+        if (s->n == s->cap) {
+            store_file *nf = realloc(s->files, sizeof *nf * (size_t)(s->cap * 2 + 8));
+            if (!nf) {
+                s->ok = false;
+                return;
+            }
+            s->files = nf;
+            s->cap = s->cap * 2 + 8;
+        }
+        f = &s->files[s->n++];
+        snprintf(f->name, sizeof f->name, "%s", name);
+        f->body = NULL;
+    }
+    free(f->body);
+    f->body = body ? strdup(body) : NULL;
+    if (body && !f->body) s->ok = false;
+}
+
+static void set_put_release_file(void *user, const db_content_ver *v)
+{
+    if (strncmp(v->name, "comics/", 7) != 0) set_put(user, v->name, v->body); /* the titles are the rooms' */
+}
+
+static const char *set_text(void *user, const char *name, size_t *len)
+{
+    const file_set *s = user;
+    for (int i = 0; i < s->n; i++)
+        if (s->files[i].body && strcmp(s->files[i].name, name) == 0) {
+            *len = strlen(s->files[i].body);
+            return s->files[i].body;
+        }
+    return NULL;
+}
+
+/* The set's game.json with each room's title in its entry (seal_manifest_titles: the same rule as
+   the web build's pakopeli-seal), so a new player's lobby needs no other room's file (app.c
+   can_defer_rooms). If the titles cannot be added (a title the game's loader refuses, which the
+   linter keeps from being published), the manifest as it is: the game then waits for every room
+   before its lobby, as before (said on stderr for a release; a draft's problems are the
+   preview's to show). NULL when the set has no game.json or memory runs out. */
+static char *titled_manifest(file_set *s, bool drafts)
+{
+    size_t len = 0;
+    const char *plain = s->ok ? set_text(s, "game.json", &len) : NULL;
+    if (!plain) return NULL;
+    diag_list d = {0};
+    char *out = seal_manifest_titles("game.json", plain, len, set_text, s, &d);
+    if (!out) {
+        if (!drafts) fprintf(stderr, "store: levels/game.json served without the rooms' titles (%d errors)\n", d.errors);
+        out = strdup(plain);
+    }
+    return out;
+}
+
+/* The manifest of a release (immutable, so made once and kept) or, drafts: with every draft over
+   the current release, as the preview plays it. The caller frees it; NULL: no such file. */
+static char *manifest_of(store *st, int64_t release, bool drafts)
+{
+    char *out = NULL;
+    if (!drafts) {
+        pthread_mutex_lock(&st->manifest_lock);
+        if (st->manifest && st->manifest_release == release) out = strdup(st->manifest);
+        pthread_mutex_unlock(&st->manifest_lock);
+        if (out) return out;
+    }
+    file_set s = {.ok = true};
+    s.ok = db_release_files(st->db, release, set_put_release_file, &s) && s.ok;
+    if (drafts && s.ok) {
+        store_file *dr = NULL;
+        int n = store_drafts(st, NULL, 0, &dr);
+        s.ok = n >= 0;
+        for (int i = 0; i < n; i++)
+            if (strncmp(dr[i].name, "comics/", 7) != 0) set_put(&s, dr[i].name, dr[i].body);
+        if (n >= 0) store_files_free(dr, n);
+    }
+    out = titled_manifest(&s, drafts);
+    store_files_free(s.files, s.n);
+    if (out && !drafts) {
+        char *keep = strdup(out);
+        pthread_mutex_lock(&st->manifest_lock);
+        if (keep && release >= st->manifest_release) {
+            free(st->manifest);
+            st->manifest = keep;
+            st->manifest_release = release;
+            keep = NULL;
+        }
+        pthread_mutex_unlock(&st->manifest_lock);
+        free(keep);
+    }
+    return out;
+}
+
 /* ---- serving --------------------------------------------------------------------------------------- */
 
 static void not_found(http_resp *resp)
@@ -579,9 +697,13 @@ void store_serve_level(store *st, const char *name, bool drafts, const http_req 
     char *body = NULL;
     bool have = false;
     int64_t release = db_release_current(st->db);
+    bool manifest = strcmp(name, "game.json") == 0;
     if (drafts) {
         db_draft dr;
-        if (db_draft_get(st->db, name, &dr) == DB_OK) {
+        if (manifest) {
+            have = true;
+            body = manifest_of(st, release, true); /* the game.json draft, or the release's */
+        } else if (db_draft_get(st->db, name, &dr) == DB_OK) {
             have = true;
             body = dr.body; /* NULL: the draft removes the file */
         }
@@ -589,10 +711,12 @@ void store_serve_level(store *st, const char *name, bool drafts, const http_req 
     }
     if (!have) {
         db_content_ver v;
-        if (db_content_get(st->db, name, 0, &v) == DB_OK) body = v.body;
-        /* A release is immutable: its number is a strong validator. */
+        if (manifest) body = manifest_of(st, release, false); /* all of the same release */
+        else if (db_content_get(st->db, name, 0, &v) == DB_OK) body = v.body;
+        /* A release is immutable: its number is a strong validator. The manifest's has a "t":
+           it carries the rooms' titles since issue 18, and a browser's copy from before has not. */
         char etag[64];
-        snprintf(etag, sizeof etag, "\"r%lld\"", (long long)release);
+        snprintf(etag, sizeof etag, manifest ? "\"r%lldt\"" : "\"r%lld\"", (long long)release);
         const char *inm = http_header(req, "If-None-Match");
         if (!drafts && body) {
             http_add_header(resp, "ETag", etag);
@@ -610,7 +734,7 @@ void store_serve_level(store *st, const char *name, bool drafts, const http_req 
     }
     /* The game gets its rooms sealed (game/core/seal.h): the answer key as salted tags, never
        in plain sight. The studio's preview of drafts keeps the plain text, as the replay does. */
-    if (!drafts && strcmp(name, "game.json") != 0 && strncmp(name, "comics/", 7) != 0) {
+    if (!drafts && !manifest && strncmp(name, "comics/", 7) != 0) {
         diag_list d = {0};
         char *sealed = NULL;
         if (!seal_room(name, body, strlen(body), &sealed, &d)) {
