@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonx.h"
+
 /* ---- hashing (libsodium: no cryptography of our own) --------------------------------------- */
 
 /* One piece of an answer ("id@3", "left=r0a1b2c3d4e", "item@place"): ids are short, and the
@@ -397,36 +399,45 @@ bool seal_room(const char *file, const char *text, size_t len, char **out, diag_
 char *seal_manifest_titles(const char *file, const char *manifest, size_t len, seal_room_text_fn room_text,
                            void *user, diag_list *diags)
 {
-    cJSON *root = cJSON_ParseWithLength(manifest, len);
+    jx_reader mr = jx_reader_make(file, manifest, len, diags);
+    cJSON *root = jx_parse(&mr); /* a syntax error is reported with its line and column */
     const cJSON *rooms = cJSON_GetObjectItemCaseSensitive(root, "rooms");
-    bool ok = root != NULL;
-    for (cJSON *entry = cJSON_IsArray(rooms) ? rooms->child : NULL; ok && entry; entry = entry->next) {
+    bool ok = root != NULL, oom = false;
+    /* at most the rooms a manifest may have (the loader refuses more): linear in the texts */
+    int n = 0;
+    for (cJSON *entry = cJSON_IsArray(rooms) ? rooms->child : NULL; ok && entry && n < LEVEL_MAX_ROOMS;
+         entry = entry->next, n++) {
         const cJSON *name = cJSON_GetObjectItemCaseSensitive(entry, "file");
         if (!cJSON_IsObject(entry) || !cJSON_IsString(name)) continue; /* the loader below says why */
         size_t rlen = 0;
         const char *rtext = room_text(user, name->valuestring, &rlen);
-        cJSON *room = rtext ? cJSON_ParseWithLength(rtext, rlen) : NULL;
+        if (!rtext) continue;
+        /* a room that is there but no JSON is refused, never passed over: cJSON cannot tell a
+           syntax error from memory running out, and a title missing for either is a part lost */
+        jx_reader rr = jx_reader_make(name->valuestring, rtext, rlen, diags);
+        cJSON *room = jx_parse(&rr);
         const cJSON *title = cJSON_GetObjectItemCaseSensitive(room, "title");
+        ok = room != NULL;
         if (title) { /* as written: the game applies the manifest's settings to it as to the room's */
             cJSON *copy = cJSON_Duplicate(title, true);
             ok = copy && (cJSON_GetObjectItemCaseSensitive(entry, "title") ? cJSON_ReplaceItemInObjectCaseSensitive(entry, "title", copy)
-                                                              : cJSON_AddItemToObject(entry, "title", copy));
+                                                                           : cJSON_AddItemToObject(entry, "title", copy));
             if (!ok) cJSON_Delete(copy);
+            oom |= !ok;
         }
         cJSON_Delete(room);
     }
     char *out = ok ? cJSON_PrintUnformatted(root) : NULL;
+    oom |= ok && !out;
     cJSON_Delete(root);
-    /* The loader says what is wrong with a manifest, where; and a title it refuses would stop
-       every player at the error screen, so the result must load too. */
+    if (oom) diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, "", "could not add the rooms' titles (out of memory?)");
+    /* The loader says what else is wrong with the manifest; and a title it refuses would stop
+       every player at the error screen, so the result must load. */
     level_game game;
-    bool loads = out ? level_load_game(&game, file, out, strlen(out), diags)
-                     : level_load_game(&game, file, manifest, len, diags);
-    if (loads) level_free_game(&game);
-    if (!out && loads) diag_add(diags, DIAG_ERROR, DIAG_IO, file, 0, 0, "", "could not add the rooms' titles (out of memory?)");
-    if (!loads) {
+    if (out && !level_load_game(&game, file, out, strlen(out), diags)) {
         free(out);
         return NULL;
     }
+    if (out) level_free_game(&game);
     return out;
 }

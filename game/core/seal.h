@@ -75,9 +75,9 @@ bool seal_room(const char *file, const char *text, size_t len, char **out, diag_
    room_text(user, file, &len) gives the text of the room an entry names ("outlook.json"), or
    NULL when there is none; the text stays the callback's and need live only until the next
    call. An entry whose room has no text or no title is left as it is (the game then waits for
-   that room before its lobby). The result must load as a manifest (level_load_game), or it is
-   refused: NULL, with the reasons in diags (file names the manifest in them). Returns a malloc'd
-   JSON text that the caller frees; NULL also when the manifest is no JSON or memory runs out. */
+   that room before its lobby). Returns a malloc'd JSON text that the caller frees, or NULL with
+   the reasons in diags: the manifest or a room's text is no JSON, memory ran out, or the result
+   does not load as a manifest (level_load_game: a title the game would refuse). */
 typedef const char *(*seal_room_text_fn)(void *user, const char *file, size_t *len);
 char *seal_manifest_titles(const char *file, const char *manifest, size_t len, seal_room_text_fn room_text,
                            void *user, diag_list *diags);

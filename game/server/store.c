@@ -623,9 +623,9 @@ static const char *set_text(void *user, const char *name, size_t *len)
 
 /* The set's game.json with each room's title in its entry (seal_manifest_titles: the same rule as
    the web build's pakopeli-seal), so a new player's lobby needs no other room's file (app.c
-   can_defer_rooms). If the titles cannot be added (a title the game's loader refuses, which the
-   linter keeps from being published), the manifest as it is: the game then waits for every room
-   before its lobby, as before (said on stderr for a release; a draft's problems are the
+   can_defer_rooms). If the titles cannot be added (a room that is no JSON or a title the game's
+   loader refuses, which the linter keeps from being published; a draft may have either), the
+   manifest as it is: the game then waits for every room before its lobby, as before (said on stderr for a release; a draft's problems are the
    preview's to show). NULL when the set has no game.json or memory runs out. */
 static char *titled_manifest(file_set *s, bool drafts)
 {

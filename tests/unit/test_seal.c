@@ -461,13 +461,20 @@ TEST(the_manifest_takes_the_rooms_title_over_its_own_and_refuses_one_the_game_ca
     CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":{\"fi\":\"Uusi\","
                    "\"en\":\"New\"}},{\"id\":\"b\",\"file\":\"b.json\"}]}");
     free(out);
-    /* a room whose text is no JSON, or that has no title: its entry as it was */
-    texts bad = {.only_file = "b.json", .only_text = "{\"id\": \"b\", "};
-    out = seal_manifest_titles("game.json", m, strlen(m), text_of, &bad, &d);
+    /* a room that has no title (and one with no text): their entries as they were */
+    texts untitled = {.only_file = "b.json", .only_text = "{\"id\": \"b\"}"};
+    out = seal_manifest_titles("game.json", m, strlen(m), text_of, &untitled, &d);
     CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":\"Vanha\"},"
                    "{\"id\":\"b\",\"file\":\"b.json\"}]}");
     free(out);
     CHECK(d.errors == 0);
+    /* a room that is there but no JSON: refused, naming the room's file, line and column (a
+       title lost without a word would be a part missing) */
+    texts bad = {.only_file = "b.json", .only_text = "{\"id\": \"b\",\n"};
+    diag_list bd = {0};
+    CHECK(!seal_manifest_titles("game.json", m, strlen(m), text_of, &bad, &bd));
+    CHECK(bd.errors == 1 && bd.items[0].code == DIAG_SYNTAX && bd.items[0].line == 1 && bd.items[0].column > 1);
+    CHECK_STR(bd.items[0].file, "b.json");
     /* a title the game's loader refuses would stop every player: refused, naming the entry */
     texts num = {.only_file = "b.json", .only_text = "{\"id\":\"b\",\"title\":5}"};
     diag_list nd = {0};
