@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <SDL_image.h>
-
 /* Colours chosen for WCAG AA contrast (4.5:1 for text) on their usual backgrounds. */
 static const SDL_Color palette[2][GFX_COLOR_COUNT] = {
     {
@@ -205,28 +203,22 @@ void gfx_triangle(gfx *g, int cx, int cy, int size, bool up, gfx_color c)
     SDL_RenderGeometry(g->renderer, NULL, v, 3, NULL, 0);
 }
 
-/* PNG, JPEG or SVG. PNG and JPEG are decoded by the platform (plat_decode_raster: the browser's
-   own decoders on the web, so the WebAssembly carries none; SDL_image natively); SVG by
-   SDL_image's nanosvg here, at the size it is drawn (gfx_image_prepare): the scenes'
-   backgrounds and icons are SVG (without it every scene lost its art, and no test of the
-   fixture game could see it). Not IMG_Load_RW: its table of every format keeps SDL_image's
-   BMP, GIF, ... detectors and loaders in the WebAssembly, though content may only use PNG,
-   JPEG and SVG (pakopeli-lint). */
-static SDL_Surface *load_image(const char *bytes, size_t len)
+/* PNG, JPEG or SVG, decoded (an SVG drawn to fit fit_w x fit_h; at its own size when 0) by the
+   platform: the browser on the web, so the WebAssembly carries no decoder or SVG renderer
+   (plat_decode_image, docs/performance.md, issue 18); SDL_image natively. Content may only use
+   these three (pakopeli-lint). */
+static SDL_Surface *load_image(const char *bytes, size_t len, int fit_w, int fit_h)
 {
     int w = 0, h = 0;
-    unsigned char *px = plat_decode_raster(bytes, len, &w, &h);
-    if (px) {
-        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
-        for (int y = 0; s && y < h; y++)
-            memcpy((unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch, px + (size_t)y * (size_t)w * 4, (size_t)w * 4);
-        free(px);
-        return s;
+    unsigned char *px = plat_decode_image(bytes, len, fit_w, fit_h, &w, &h);
+    if (!px) {
+        SDL_SetError("not a PNG, JPEG or SVG image");
+        return NULL;
     }
-    SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
-    SDL_Surface *s = rw && IMG_isSVG(rw) ? IMG_LoadSVG_RW(rw) : NULL;
-    if (rw) SDL_RWclose(rw);
-    if (!s) SDL_SetError("not a PNG, JPEG or SVG image");
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
+    for (int y = 0; s && y < h; y++)
+        memcpy((unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch, px + (size_t)y * (size_t)w * 4, (size_t)w * 4);
+    free(px);
     return s;
 }
 
@@ -236,7 +228,7 @@ bool gfx_image(gfx *g, const char *path, const char *bytes, size_t len, SDL_Rect
     while (i < images.count && strcmp(images.path[i], path) != 0) i++;
     if (i == images.count) {
         if (!bytes || images.count == IMAGE_SLOTS) return false;
-        SDL_Surface *s = load_image(bytes, len);
+        SDL_Surface *s = load_image(bytes, len, 0, 0);
         if (!s) return false;
         images.tex[i] = SDL_CreateTextureFromSurface(g->renderer, s);
         images.w[i] = s->w;
@@ -281,14 +273,8 @@ bool gfx_image_prepare(gfx *g, const char *path, const char *bytes, size_t len, 
     } else if (images.count == IMAGE_SLOTS) {
         return false;
     }
-    SDL_Surface *s = NULL;
-    if (svg) {
-        SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
-        s = rw ? IMG_LoadSizedSVG_RW(rw, (int)pw, (int)ph) : NULL;
-        if (rw) SDL_RWclose(rw);
-    } else {
-        s = load_image(bytes, len);
-    }
+    /* an SVG drawn at the size it covers; a PNG or JPEG at its own */
+    SDL_Surface *s = svg ? load_image(bytes, len, (int)pw, (int)ph) : load_image(bytes, len, 0, 0);
     if (!s) return false;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(g->renderer, s);
     int sw = s->w, sh = s->h;

@@ -3,8 +3,8 @@
  * room_layout.h's). Output pixels per unit (the device pixel ratio) is gfx.pixel_scale.
  *
  * Colours come from roles (gfx_color), never from literal RGB in views, so the high-contrast
- * palette changes everything at once. Images are decoded once (PNG and JPEG by the platform,
- * plat_decode_raster; SVG by SDL_image's nanosvg) and kept in a small cache keyed by path.
+ * palette changes everything at once. Images are decoded by the platform (plat_decode_image; an
+ * SVG again at the size it is drawn) and kept in a small cache keyed by path.
  */
 #ifndef PK_GFX_H
 #define PK_GFX_H

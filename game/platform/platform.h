@@ -59,15 +59,19 @@ plat_fetch_state_t plat_fetch_state(plat_fetch h);
 const char *plat_fetch_data(plat_fetch h, size_t *len);
 void plat_fetch_release(plat_fetch h);
 
-/* The pixels of a PNG or JPEG file, decoded by the platform: w * h pixels, 4 bytes each in the
-   order R, G, B, A (straight alpha), rows without padding, in a malloc'd buffer the caller
-   frees; NULL when the bytes are not a PNG or JPEG the platform can decode. On the web the
-   browser decodes them (createImageBitmap) while the file is fetched, so bytes must be
-   plat_fetch_data of a request still held, and the WebAssembly carries no PNG or JPEG decoder
-   of its own (docs/performance.md, issue 18); the decoded picture waits in the page, outside
-   the wasm heap, and each call reads its pixels again. Natively SDL_image decodes any bytes.
-   SVG is not raster: the front end rasterises it itself, at the size it is drawn. */
-unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h);
+/* The pixels of a PNG, JPEG or SVG file, decoded by the platform: w * h pixels, 4 bytes each in
+   the order R, G, B, A (straight alpha), rows without padding, in a malloc'd buffer the caller
+   frees; NULL when the bytes are not an image the platform can decode. PNG and JPEG come at
+   their own size (fit_w and fit_h are not used); an SVG is drawn to fit within fit_w x fit_h
+   keeping its shape (w and h rounded up), or at its own size when both are 0 (the root's width
+   and height, else its viewBox's). On the web the browser decodes and draws them
+   (createImageBitmap, an <img> of the SVG) while the file is fetched, so bytes must be
+   plat_fetch_data of a request still held, and the WebAssembly carries no image decoder or SVG
+   renderer of its own (docs/performance.md, issue 18); the decoded picture waits in the page,
+   outside the wasm heap, and each call draws its pixels again (an SVG at the asked size, so it
+   stays sharp at any zoom). Natively SDL_image decodes any bytes (nanosvg for SVG: the subset
+   pakopeli-lint lets content use draws the same in both). */
+unsigned char *plat_decode_image(const char *bytes, size_t len, int fit_w, int fit_h, int *w, int *h);
 
 /* ---- settings and progress storage (localStorage on the web, a file natively) ------------- */
 

@@ -109,12 +109,15 @@ void plat_fetch_release(plat_fetch h)
     s->state = PLAT_FETCH_NONE; /* the generation stays: this handle is stale from now on */
 }
 
-/* SDL_image's PNG and JPEG decoders (the web build leaves them to the browser). */
-unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h)
+/* SDL_image's PNG and JPEG decoders and its nanosvg (the web build leaves them to the browser). */
+unsigned char *plat_decode_image(const char *bytes, size_t len, int fit_w, int fit_h, int *w, int *h)
 {
     SDL_RWops *rw = SDL_RWFromConstMem(bytes, (int)len);
     if (!rw) return NULL;
-    SDL_Surface *s = IMG_isPNG(rw) ? IMG_LoadPNG_RW(rw) : IMG_isJPG(rw) ? IMG_LoadJPG_RW(rw) : NULL;
+    SDL_Surface *s = IMG_isPNG(rw)   ? IMG_LoadPNG_RW(rw)
+                     : IMG_isJPG(rw) ? IMG_LoadJPG_RW(rw)
+                     : IMG_isSVG(rw) ? IMG_LoadSizedSVG_RW(rw, fit_w, fit_h)
+                                     : NULL;
     SDL_RWclose(rw);
     SDL_Surface *rgba = s ? SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0) : NULL;
     SDL_FreeSurface(s);

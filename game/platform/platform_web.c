@@ -19,7 +19,8 @@ typedef struct fetch_slot {
     uint32_t generation; /* a released slot may be reused; late callbacks must not fill it */
     char *data;
     size_t len;
-    int w, h; /* a PNG's or JPEG's size, decoded by the browser (plat_decode_raster); 0: none */
+    float w, h; /* the picture's own size, decoded by the browser (plat_decode_image); 0: none */
+    bool svg;   /* drawn at the size asked, not copied at its own */
 } fetch_slot;
 
 static struct {
@@ -115,42 +116,65 @@ static fetch_slot *unpack(void *arg)
     return (s->generation == (uint32_t)(v >> 8) && s->state == PLAT_FETCH_PENDING) ? s : NULL;
 }
 
-/* PNG and JPEG are decoded by the browser, whose decoders every page has anyway, instead of
-   SDL_image's stb_image in the WebAssembly (docs/performance.md, issue 18: 8.5 kB of the first
-   load's brotli). Decoding is asynchronous in a browser, so it runs while the file is still
-   "pending": its request is done when the picture is decoded. The decoded picture (an
-   ImageBitmap) stays in the page, outside the wasm heap, until the request is released;
-   plat_decode_raster reads its pixels synchronously through a canvas, each time it is asked
-   (the comic view drops other pages' textures and decodes again). Straight alpha and no colour
-   management, as stb_image decoded (a canvas keeps premultiplied pixels, so a half-transparent
-   pixel may differ by a step of rounding; a JPEG's by its decoder's IDCT, a step or two). A
-   file the browser cannot decode is done without a picture: gfx draws nothing for it, as
+/* Pictures are decoded by the browser, whose decoders and SVG renderer every page has anyway,
+   instead of SDL_image's stb_image and nanosvg in the WebAssembly (docs/performance.md, issue
+   18: 8.5 kB and 9 kB of the first load's brotli, and nanosvg took 50-60 ms to draw the lobby's
+   scene in the first frame that Chromium draws in a few). Decoding is asynchronous in a browser,
+   so it runs while the file is still "pending": its request is done when the picture is
+   decoded. The decoded picture (an ImageBitmap, or for an SVG an <img> of it) stays in the
+   page, outside the wasm heap, until the request is released; plat_decode_image draws its
+   pixels synchronously through a canvas, each time it is asked (the comic view drops other
+   pages' textures and decodes again; an SVG is drawn again at a new size when the zoom
+   grows). Straight alpha and no colour management, as stb_image and nanosvg gave (a canvas
+   keeps premultiplied pixels, so a half-transparent pixel may differ by a step of rounding; a
+   JPEG's by its decoder's IDCT, a step or two; an SVG's edges by the renderers' antialiasing).
+   A file the browser cannot decode is done without a picture: gfx draws nothing for it, as
    before. */
-EM_JS(void, js_decode_raster, (void *arg, const char *bytes, int len), {
-    var rasters = Module.pkRasters = Module.pkRasters || {};
+EM_JS(void, js_decode_image, (void *arg, const char *bytes, int len, int svg), {
+    var pics = Module.pkImages = Module.pkImages || {};
     var copy = HEAPU8.slice(bytes, bytes + len);
-    if (typeof createImageBitmap != 'function') return setTimeout(function() { _plat_raster_done(arg, 0, 0); });
+    function done(pic, w, h) {
+        if (pic && _plat_image_done(arg, w, h)) pics[arg] = pic;
+        else if (pic && pic.close) pic.close(); /* released meanwhile, or not a picture */
+        if (!pic) _plat_image_done(arg, 0, 0);
+    }
+    if (svg) {
+        /* Its own size as nanosvg reads it (natively, and in pakopeli-lint): the root's width
+           and height in px, else its viewBox's. A percentage is no size. */
+        var root = new DOMParser().parseFromString(new TextDecoder().decode(copy), 'image/svg+xml').documentElement;
+        var box = (root.getAttribute('viewBox') || "").trim().split(/[^0-9eE.+-]+/).map(Number);
+        function size(name, i) {
+            var v = root.getAttribute(name) || "";
+            return v.indexOf('%') < 0 && parseFloat(v) > 0 ? parseFloat(v) : box.length == 4 ? box[i] : 0;
+        }
+        var w = size('width', 2), h = size('height', 3);
+        var img = new Image(), url = URL.createObjectURL(new Blob([copy], {type: 'image/svg+xml'}));
+        img.src = url;
+        img.decode().then(function() { URL.revokeObjectURL(url); done(w > 0 && h > 0 ? img : null, w, h); },
+                          function() { URL.revokeObjectURL(url); done(null); });
+        return;
+    }
+    if (typeof createImageBitmap != 'function') return setTimeout(function() { done(null); });
     createImageBitmap(new Blob([copy]), {premultiplyAlpha: 'none', colorSpaceConversion: 'none'}).then(function(bmp) {
-        if (_plat_raster_done(arg, bmp.width, bmp.height)) rasters[arg] = bmp;
-        else bmp.close(); /* released meanwhile */
-    }).catch(function() { _plat_raster_done(arg, 0, 0); });
+        done(bmp, bmp.width, bmp.height);
+    }).catch(function() { done(null); });
 })
 
-EM_JS(int, js_raster_pixels, (void *arg, unsigned char *out), {
-    var bmp = Module.pkRasters && Module.pkRasters[arg];
-    if (!bmp) return 0;
-    var w = bmp.width, h = bmp.height, c;
+EM_JS(int, js_image_pixels, (void *arg, int w, int h, unsigned char *out), {
+    var pic = Module.pkImages && Module.pkImages[arg];
+    if (!pic) return 0;
+    var c;
     if (typeof OffscreenCanvas == 'function') c = new OffscreenCanvas(w, h);
     else { c = document.createElement('canvas'); c.width = w; c.height = h; }
     var x = c.getContext('2d', {willReadFrequently: true});
-    x.drawImage(bmp, 0, 0);
+    x.drawImage(pic, 0, 0, w, h);
     HEAPU8.set(x.getImageData(0, 0, w, h).data, out);
     return 1;
 })
 
-EM_JS(void, js_raster_forget, (void *arg), {
-    var rasters = Module.pkRasters;
-    if (rasters && rasters[arg]) { rasters[arg].close(); delete rasters[arg]; }
+EM_JS(void, js_image_forget, (void *arg), {
+    var pics = Module.pkImages;
+    if (pics && pics[arg]) { if (pics[arg].close) pics[arg].close(); delete pics[arg]; }
 })
 
 static bool is_raster(const unsigned char *b, size_t n)
@@ -158,18 +182,28 @@ static bool is_raster(const unsigned char *b, size_t n)
     return (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0) || (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff);
 }
 
-/* Called from js_decode_raster's JavaScript (exported, so it can). */
-int plat_raster_done(void *arg, int w, int h);
+/* As SDL_image's IMG_isSVG, which decides natively: "<svg" in the first 4 kB. */
+static bool is_svg(const char *b, size_t n)
+{
+    char head[4096];
+    size_t k = n < sizeof head - 1 ? n : sizeof head - 1;
+    memcpy(head, b, k);
+    head[k] = '\0';
+    return strstr(head, "<svg") != NULL;
+}
 
-/* The browser decoded this request's picture, w x h (0 x 0: it could not): the request is
-   done. 0 when the request was released meanwhile (the page then drops the picture). */
-EMSCRIPTEN_KEEPALIVE int plat_raster_done(void *arg, int w, int h)
+/* Called from js_decode_image's JavaScript (exported, so it can). */
+int plat_image_done(void *arg, double w, double h);
+
+/* The browser decoded this request's picture, of its own size w x h (0 x 0: it could not):
+   the request is done. 0 when the request was released meanwhile (the page then drops it). */
+EMSCRIPTEN_KEEPALIVE int plat_image_done(void *arg, double w, double h)
 {
     fetch_slot *s = unpack(arg);
     if (!s) return 0;
     bool ok = w > 0 && h > 0 && w <= 16384 && h <= 16384;
-    s->w = ok ? w : 0;
-    s->h = ok ? h : 0;
+    s->w = ok ? (float)w : 0;
+    s->h = ok ? (float)h : 0;
     s->state = PLAT_FETCH_DONE;
     schedule();
     return ok;
@@ -202,9 +236,10 @@ EMSCRIPTEN_KEEPALIVE void plat_fetch_done(void *arg, int ok)
         s->data = NULL;
         s->len = 0;
         s->state = PLAT_FETCH_FAILED;
-    } else if (is_raster((const unsigned char *)s->data, s->len)) {
+    } else if (is_raster((const unsigned char *)s->data, s->len) || is_svg(s->data, s->len)) {
         s->w = s->h = 0;
-        js_decode_raster(arg, s->data, (int)s->len); /* done when decoded: plat_raster_done */
+        s->svg = !is_raster((const unsigned char *)s->data, s->len);
+        js_decode_image(arg, s->data, (int)s->len, s->svg); /* done when decoded: plat_image_done */
         return;
     } else {
         s->state = PLAT_FETCH_DONE;
@@ -239,15 +274,21 @@ EM_JS(void, js_fetch, (void *arg, const char *path), {
     })).then(take, function() { _plat_fetch_done(arg, 0); });
 })
 
-unsigned char *plat_decode_raster(const char *bytes, size_t len, int *w, int *h)
+unsigned char *plat_decode_image(const char *bytes, size_t len, int fit_w, int fit_h, int *w, int *h)
 {
     for (int i = 0; bytes && i < PLAT_FETCH_SLOTS; i++) {
         const fetch_slot *s = &plat.fetches[i];
         if (s->state != PLAT_FETCH_DONE || s->data != bytes || s->len != len || s->w <= 0) continue;
-        unsigned char *out = malloc((size_t)s->w * (size_t)s->h * 4);
-        if (out && js_raster_pixels(pack(i, s->generation), out)) {
-            *w = s->w;
-            *h = s->h;
+        /* an SVG's size as IMG_LoadSizedSVG_RW gives it natively */
+        float scale = 1.0f;
+        if (s->svg && fit_w > 0 && fit_h > 0) scale = SDL_min((float)fit_w / s->w, (float)fit_h / s->h);
+        else if (s->svg && fit_w > 0) scale = (float)fit_w / s->w;
+        else if (s->svg && fit_h > 0) scale = (float)fit_h / s->h;
+        int ow = (int)SDL_ceilf(s->w * scale), oh = (int)SDL_ceilf(s->h * scale);
+        unsigned char *out = ow > 0 && oh > 0 ? malloc((size_t)ow * (size_t)oh * 4) : NULL;
+        if (out && js_image_pixels(pack(i, s->generation), ow, oh, out)) {
+            *w = ow;
+            *h = oh;
             return out;
         }
         free(out);
@@ -287,11 +328,12 @@ void plat_fetch_release(plat_fetch h)
     if (h.id < 1 || h.id > PLAT_FETCH_SLOTS) return;
     fetch_slot *s = &plat.fetches[h.id - 1];
     if (s->generation != h.gen) return; /* released already, and maybe reused */
-    if (s->w > 0) js_raster_forget(pack(h.id - 1, s->generation));
+    if (s->w > 0) js_image_forget(pack(h.id - 1, s->generation));
     free(s->data);
     s->data = NULL;
     s->len = 0;
     s->w = s->h = 0;
+    s->svg = false;
     s->state = PLAT_FETCH_NONE; /* generation stays: a late callback is ignored */
 }
 
