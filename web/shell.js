@@ -247,6 +247,18 @@
   // in the same call when it has come, so the lobby's files are read in the engine's first
   // frames without a wait between them (docs/performance.md, issue 18's fifth round).
   const prefetched = {}, fetched = {}, asked = {}; // asked: what the engine has asked for (js_fetch)
+  // An SVG among them is also decoded as soon as it comes (an <img> of its bytes), while the
+  // engine still compiles: the browser draws the game's SVG (platform_web.c, js_decode_image,
+  // which takes the decoded picture from here), and Chromium's first SVG decode of a page takes
+  // 70-160 ms, which otherwise came between the engine's first frame and the lobby.
+  const pictures = {};
+  function decodeSvg(buf) {
+    const img = new Image(), url = URL.createObjectURL(new Blob([buf], { type: 'image/svg+xml' }));
+    img.src = url;
+    const done = img.decode().then(() => { done.img = img; return img; }); // img: the engine takes it at once
+    done.then(() => URL.revokeObjectURL(url), () => URL.revokeObjectURL(url));
+    return done;
+  }
   function prefetch(href) {
     const key = decodeURI(href);
     if (prefetched[key] || asked[key]) return;
@@ -254,7 +266,11 @@
       if (!r.ok) throw new Error(`${href}: ${r.status}`);
       return r.arrayBuffer();
     });
-    got.then((buf) => { if (prefetched[key] === got) fetched[key] = buf; }, () => {}); // a failure is the engine's to show when it asks
+    got.then((buf) => { // a failure is the engine's to show when it asks
+      if (prefetched[key] !== got) return;
+      fetched[key] = buf;
+      if (/\.svg$/i.test(key)) pictures[key] = decodeSvg(buf);
+    }, () => {});
     prefetched[key] = got;
   }
   document.querySelectorAll('link[rel="preload"][as="fetch"]').forEach((link) => {
@@ -262,7 +278,7 @@
     if (!/\.wasm$/.test(href)) prefetch(href); // the engine itself: Emscripten's glue compiles it as it streams
   });
   window.pakopeli = { mirror, news, mark, marks, frame, frames, leaveFocus, toPage, fieldOpen, fieldClose, field, language, reload,
-    logical: { w: 1280, h: 720 }, passes: 0, held: false, prefetched, fetched, asked };
+    logical: { w: 1280, h: 720 }, passes: 0, held: false, prefetched, fetched, asked, pictures };
   // The studio's preview (the same page, served at /studio/preview/) plays drafts on the game's
   // own origin: its saves are kept apart from the real game's, and report.js sends nothing, so an
   // author trying a draft never marks (or wipes) their own real progress or anyone's results.

@@ -215,9 +215,12 @@ static SDL_Surface *load_image(const char *bytes, size_t len, int fit_w, int fit
         SDL_SetError("not a PNG, JPEG or SVG image");
         return NULL;
     }
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
-    for (int y = 0; s && y < h; y++)
-        memcpy((unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch, px + (size_t)y * (size_t)w * 4, (size_t)w * 4);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    for (int y = 0; s && y < h; y++) {
+        Uint32 *row = (Uint32 *)(void *)((unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch);
+        const unsigned char *p = px + (size_t)y * (size_t)w * 4;
+        for (int x = 0; x < w; x++, p += 4) row[x] = (Uint32)p[3] << 24 | (Uint32)p[0] << 16 | (Uint32)p[1] << 8 | p[2];
+    }
     free(px);
     return s;
 }

@@ -148,10 +148,19 @@ EM_JS(void, js_decode_image, (void *arg, const char *bytes, int len, int svg), {
             return v.indexOf('%') < 0 && parseFloat(v) > 0 ? parseFloat(v) : box.length == 4 ? box[i] : 0;
         }
         var w = size('width', 2), h = size('height', 3);
-        var img = new Image(), url = URL.createObjectURL(new Blob([copy], {type: 'image/svg+xml'}));
-        img.src = url;
-        img.decode().then(function() { URL.revokeObjectURL(url); done(w > 0 && h > 0 ? img : null, w, h); },
-                          function() { URL.revokeObjectURL(url); done(null); });
+        /* decoded by the page already when it was a preload (web/shell.js, pictures) */
+        var early = Module.pkDecoding && Module.pkDecoding[arg];
+        if (early) delete Module.pkDecoding[arg];
+        /* decoded already: done now, so the frame that asked draws it (a promise's callback
+           would come after that frame, which would show the loading screen instead) */
+        if (early && early.img) return done(w > 0 && h > 0 ? early.img : null, w, h);
+        var decoding = early || new Promise(function(ok, fail) {
+            var img = new Image(), url = URL.createObjectURL(new Blob([copy], {type: 'image/svg+xml'}));
+            img.src = url;
+            img.decode().then(function() { URL.revokeObjectURL(url); ok(img); },
+                              function(e) { URL.revokeObjectURL(url); fail(e); });
+        });
+        decoding.then(function(img) { done(w > 0 && h > 0 ? img : null, w, h); }, function() { done(null); });
         return;
     }
     if (typeof createImageBitmap != 'function') return setTimeout(function() { done(null); });
@@ -256,11 +265,13 @@ EMSCRIPTEN_KEEPALIVE void plat_fetch_done(void *arg, int ok)
 EM_JS(void, js_fetch, (void *arg, const char *path), {
     var url = UTF8ToString(path);
     var page = window.pakopeli || {};
-    var pre = page.prefetched || {}, ready = page.fetched || {};
+    var pre = page.prefetched || {}, ready = page.fetched || {}, pics = page.pictures || {};
     var got = pre[url], buf = ready[url];
     if (page.asked) page.asked[url] = 1; /* the page prefetches it no more */
+    if (pics[url]) (Module.pkDecoding = Module.pkDecoding || {})[arg] = pics[url]; /* js_decode_image takes it */
     delete pre[url];
     delete ready[url];
+    delete pics[url];
     function take(buf) {
         var bytes = new Uint8Array(buf);
         var at = _plat_fetch_buffer(arg, bytes.length);
