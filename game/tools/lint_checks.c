@@ -76,7 +76,9 @@ static bool has_ext(const char *path, const char *ext)
     return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
-/* SVG features nanosvg (the game's SVG renderer) ignores or draws wrongly. */
+/* SVG features nanosvg (which draws SVG in the native build and its tests) ignores or draws
+   wrongly; the browser draws the web build's SVG (plat_decode_image), and this subset keeps the
+   two alike. */
 static const char *svg_unsupported(const char *svg)
 {
     static const char *const banned[] = {"<text", "<style", "class=", "Gradient", "<filter", "<image", "<use",

@@ -1,5 +1,5 @@
 // PNG and JPEG pictures in a room: the web build has no decoder of its own for them (the
-// browser decodes them, game/platform/platform_web.c, plat_decode_raster; docs/performance.md,
+// browser decodes them, game/platform/platform_web.c, plat_decode_image; docs/performance.md,
 // issue 18), so this proves an author's photo or screenshot still reaches the screen, its
 // transparent parts transparent. The shipped rooms use only SVG, so no other test sees them.
 import { test, before, after } from 'node:test';
