@@ -20,15 +20,18 @@ const char *const mail_langs[] = {"fi", "sv", "en", NULL};
 /* [kind][lang] = {subject, body}. Plain text; {placeholders} are filled per recipient. */
 static const char *const defaults[5][3][2] = {
     {{"Tervetuloa: perehdytyksen pakopeli", "Hei {name}!\n\nTervetuloa {org}:n palvelukseen. Perehdytys alkaa pakopelillä, jossa "
-                                           "opit digitaalisen työpäivän perusasiat: Outlook, Teams, intranet ja tietoturva.\n\n"
+                                           "opit digitaalisen työpäivän perusasiat: Outlook, Teams, intranet, asiakkaiden "
+                                           "digipalvelut ja tietoturva.\n\n"
                                            "Pelaa tästä henkilökohtaisesta linkistä (voimassa {expires} asti):\n{link}\n\n"
                                            "Linkki on vain sinulle; älä välitä sitä eteenpäin.\n"},
      {"Välkommen: introduktionens escape room", "Hej {name}!\n\nVälkommen till {org}. Introduktionen börjar med ett escape room "
-                                               "där du lär dig grunderna i den digitala arbetsdagen: Outlook, Teams, intranätet "
-                                               "och informationssäkerhet.\n\nSpela från din personliga länk (giltig till {expires}):\n"
+                                               "där du lär dig grunderna i den digitala arbetsdagen: Outlook, Teams, intranätet, "
+                                               "klienternas digitala tjänster och informationssäkerhet.\n\n"
+                                               "Spela från din personliga länk (giltig till {expires}):\n"
                                                "{link}\n\nLänken är bara för dig; vidarebefordra den inte.\n"},
      {"Welcome: the onboarding escape room", "Hello {name}!\n\nWelcome to {org}. Your onboarding starts with an escape room that "
-                                            "teaches the basics of the digital workday: Outlook, Teams, the intranet and security.\n\n"
+                                            "teaches the basics of the digital workday: Outlook, Teams, the intranet, the digital "
+                                            "services clients use, and security.\n\n"
                                             "Play from your personal link (valid until {expires}):\n{link}\n\n"
                                             "The link is for you only; please do not forward it.\n"}},
     {{"Muistutus: perehdytyksen pakopeli odottaa", "Hei {name}!\n\nPerehdytyksen pakopeli on vielä pelaamatta. Se vie noin puoli "
