@@ -355,6 +355,11 @@ bool db_release_files(db *d, int64_t release, db_content_fn fn, void *user);
 /* A file's version (0: the one in the current release). DB_NOT_FOUND when there is none;
    out->body is the caller's to free. */
 db_rc db_content_get(db *d, const char *name, int version, db_content_ver *out);
+/* A file as a release has it, by the release's number: a committed release never changes, so
+   the text belongs to that release whatever was published since (store_serve_level gives it
+   under the number as its ETag). DB_NOT_FOUND when the release has no such file; out->body is
+   the caller's to free. */
+db_rc db_release_file(db *d, int64_t release, const char *name, db_content_ver *out);
 /* A file's published versions, newest first (bodies not included: NULL). */
 bool db_content_history(db *d, const char *name, db_content_fn fn, void *user);
 /* The file's revision: bumped by every draft save and publish; 0 for an unknown file. */

@@ -384,6 +384,24 @@ db_rc db_content_get(db *d, const char *name, int version, db_content_ver *out)
     return rc;
 }
 
+db_rc db_release_file(db *d, int64_t release, const char *name, db_content_ver *out)
+{
+    db_lock(d);
+    sqlite3_stmt *st = prep(d,
+                            "SELECT " VER_COLS " FROM content_release_file f JOIN content_version v ON v.id = f.version_id "
+                            "JOIN content_release r ON r.id = v.release_id WHERE f.release_id = ? AND f.name = ?",
+                            "It", release, name);
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        read_ver(st, out, false);
+        out->body = dup_col(st, 6);
+        rc = out->body ? DB_OK : DB_ERROR; /* a release holds no removed file */
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return rc;
+}
+
 bool db_content_history(db *d, const char *name, db_content_fn fn, void *user)
 {
     db_lock(d);

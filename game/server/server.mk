@@ -46,6 +46,11 @@ $(BUILD)/tests/test_server_oidc: TEST_LIBS := -lsodium
 $(BUILD)/tests/test_server_group: TEST_CFLAGS = -D_GNU_SOURCE -pthread -DDB_CHECKPOINT_PAGES=50 -DDB_WAL_BOUND_PAGES=200
 $(BUILD)/tests/test_server_group: TEST_LIBS = game/server/db.c game/server/db_org.c game/server/db_content.c game/server/units.c game/server/lat.c \
   game/server/valid.c $(shell pkg-config --libs sqlite3) -lunistring -lpthread -lm
+# The store's test includes store.c and serves from a real database (db.c and what store.c calls).
+$(BUILD)/tests/test_server_store: TEST_CFLAGS = -D_GNU_SOURCE -pthread
+$(BUILD)/tests/test_server_store: TEST_LIBS = game/server/db.c game/server/db_org.c game/server/db_content.c game/server/units.c \
+  game/server/lat.c game/server/valid.c game/server/http.c game/server/buf.c game/server/auth.c game/server/replay.c \
+  $(shell pkg-config --libs sqlite3 libmicrohttpd) -lunistring -lpthread -lm
 
 .PHONY: server test-server run-server
 server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server

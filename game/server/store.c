@@ -696,6 +696,9 @@ void store_serve_level(store *st, const char *name, bool drafts, const http_req 
     }
     char *body = NULL;
     bool have = false;
+    /* Read once; every text below is that release's, asked for by its number (a committed
+       release never changes): a publish landing meanwhile must not put the next release's text
+       under this one's ETag, or a browser keeps it by a 304 while plays are judged on the other. */
     int64_t release = db_release_current(st->db);
     bool manifest = strcmp(name, "game.json") == 0;
     if (drafts) {
@@ -712,7 +715,7 @@ void store_serve_level(store *st, const char *name, bool drafts, const http_req 
     if (!have) {
         db_content_ver v;
         if (manifest) body = manifest_of(st, release, false); /* all of the same release */
-        else if (db_content_get(st->db, name, 0, &v) == DB_OK) body = v.body;
+        else if (db_release_file(st->db, release, name, &v) == DB_OK) body = v.body;
         /* A release is immutable: its number is a strong validator. The manifest's has a "t":
            it carries the rooms' titles since issue 18, and a browser's copy from before has not. */
         char etag[64];

@@ -72,12 +72,12 @@ static inline char *harness_read(const char *path, size_t *len)
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
     fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) exit(2);
-    buf[n] = '\0';
+    char *text = malloc((size_t)n + 1); /* not "buf": the server's tests include buf.h's type */
+    if (!text || fread(text, 1, (size_t)n, f) != (size_t)n) exit(2);
+    text[n] = '\0';
     fclose(f);
     *len = (size_t)n;
-    return buf;
+    return text;
 }
 
 #endif
