@@ -13,6 +13,13 @@
  * lists every room's title, and with them in the manifest a new player's lobby needs no other
  * room's file, which then come after its first frame (game/front/app.c, docs/performance.md,
  * issue 18's fifth round).
+ *
+ *   pakopeli-seal --titles levels         prints levels/game.json with the titles; writes nothing
+ *
+ * `make dev` (tests/e2e/dev-server.mjs) serves its game.json so, made afresh from the plain rooms
+ * as they are saved, by the same rule as the build. Exit 1 and nothing printed when the titles
+ * cannot be added (a room or the manifest that is no JSON while being edited): the dev server
+ * then serves the plain file, and the game shows the file's error as before.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -76,12 +83,15 @@ static const char *room_text(void *user, const char *file, size_t *len)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "usage: pakopeli-seal LEVELS_DIR   (seals every room of LEVELS_DIR/game.json in place)\n");
+    const bool titles_only = argc == 3 && strcmp(argv[1], "--titles") == 0;
+    if (!titles_only && (argc != 2 || argv[1][0] == '-')) {
+        fprintf(stderr, "usage: pakopeli-seal LEVELS_DIR            (seals every room of LEVELS_DIR/game.json in place)\n"
+                        "       pakopeli-seal --titles LEVELS_DIR   (prints LEVELS_DIR/game.json with the rooms' titles)\n");
         return 2;
     }
+    const char *dir = argv[argc - 1];
     char path[4096];
-    snprintf(path, sizeof path, "%s/game.json", argv[1]);
+    snprintf(path, sizeof path, "%s/game.json", dir);
     size_t len = 0;
     char *manifest = read_all(path, &len);
     diag_list d = {0};
@@ -95,8 +105,9 @@ int main(int argc, char **argv)
     room_texts rooms = {.game = &game};
     int failed = 0;
     for (int i = 0; i < game.room_count; i++) {
-        snprintf(path, sizeof path, "%s/%s", argv[1], game.rooms[i].file);
+        snprintf(path, sizeof path, "%s/%s", dir, game.rooms[i].file);
         char *text = rooms.text[i] = read_all(path, &rooms.len[i]);
+        if (titles_only) continue; /* a room not there keeps its entry as it is (seal.h) */
         char *sealed = NULL;
         diag_list rd = {0};
         if (!text) {
@@ -114,14 +125,14 @@ int main(int argc, char **argv)
         free(sealed);
     }
     /* the plain rooms' titles, as written, into the manifest's entries (seal.h) */
-    snprintf(path, sizeof path, "%s/game.json", argv[1]);
+    snprintf(path, sizeof path, "%s/game.json", dir);
     diag_list md = {0};
     char *out = seal_manifest_titles(path, manifest, len, room_text, &rooms, &md);
     print_diags(&md);
-    FILE *f = out ? fopen(path, "wb") : NULL;
+    FILE *f = !out ? NULL : titles_only ? stdout : fopen(path, "wb");
     bool wrote = f && fputs(out, f) >= 0 && fputc('\n', f) != EOF;
     if (f && fclose(f) != 0) wrote = false;
-    if (out && !wrote) fprintf(stderr, "pakopeli-seal: cannot write %s\n", path);
+    if (out && !wrote) fprintf(stderr, "pakopeli-seal: cannot write %s\n", titles_only ? "the standard output" : path);
     free(out);
     free(manifest);
     for (int i = 0; i < game.room_count; i++) free(rooms.text[i]);

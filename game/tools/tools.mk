@@ -42,7 +42,7 @@ rules-doc: $(LINT) ## write the linter's rules into docs/authoring.md and docs/a
 # ---- the live preview and new content -------------------------------------------------------
 
 .PHONY: dev new-room new-comic
-dev: web $(LINT) ## live preview at http://HOST:PORT/: a saved room or comic reloads in the open game
+dev: web $(LINT) $(SEAL) ## live preview at http://HOST:PORT/: a saved room or comic reloads in the open game
 	@node tests/e2e/dev-server.mjs --levels levels --assets assets --host $(HOST) --port $(PORT) --lang $(LINT_LANG)
 
 new-room: $(LINT) ## a new room from levels/templates/room.json: make new-room NAME=kalenteri

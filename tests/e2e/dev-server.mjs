@@ -8,13 +8,17 @@
 //     lines: ["levels/teams.json:3:5: error: ..."], problems: [ {file, line, ...} ] }
 // The page then reloads the content in place (the engine keeps the player in the room) or,
 // for images and a comic shown alone, the whole page; and it shows the problems over the game.
+// levels/game.json gets each room's title in its entry, as the built game's and the report
+// server's do (pakopeli-seal --titles: seal_manifest_titles, one rule), so the lobby waits for no
+// other room's file here either.
 //
 // Usage: node dev-server.mjs [--levels DIR] [--assets DIR] [--host H] [--port P] [--lang fi|en]
+//        [--lint PROGRAM] [--seal PROGRAM]
 // (PORT 0 picks a free port and prints it). Tests import startDevServer().
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { brotliSidecar } from './serve.mjs';
 
@@ -54,9 +58,20 @@ function runLint({ lint, levels, assets, lang }) {
   });
 }
 
+// The content's game.json with the rooms' titles as they are saved now, or null: the tool not
+// built, or the titles cannot be added (a file that is no JSON while being edited), when the plain
+// file is served and the game shows that file's error as before.
+function titledManifest(seal, levels) {
+  return new Promise((resolve) => {
+    if (!fs.existsSync(seal)) { resolve(null); return; }
+    execFile(seal, ['--titles', levels], { encoding: 'utf8', maxBuffer: 4 << 20 }, (err, out) => resolve(err ? null : out));
+  });
+}
+
 export async function startDevServer({
   levels = path.join(ROOT, 'levels'), assets, web = path.join(ROOT, 'build/web'),
-  lint = path.join(ROOT, 'build/native/pakopeli-lint'), host = '127.0.0.1', port = 0,
+  lint = path.join(ROOT, 'build/native/pakopeli-lint'), seal = path.join(ROOT, 'build/native/pakopeli-seal'),
+  host = '127.0.0.1', port = 0,
   lang = (process.env.LANG || '').startsWith('fi') ? 'fi' : 'en', quiet = false,
 } = {}) {
   levels = path.resolve(levels);
@@ -105,6 +120,13 @@ export async function startDevServer({
         html = html.includes('<script src="pakopeli.js"') ? html.replace('<script src="pakopeli.js"', `${tag}<script src="pakopeli.js"`)
           : html.replace('</body>', `${tag}</body>`);
         res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }).end(html);
+      });
+      return;
+    }
+    if (p === '/levels/game.json') {
+      titledManifest(seal, levels).then((text) => {
+        if (text === null) serveFile(res, path.join(levels, 'game.json'));
+        else res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' }).end(text);
       });
       return;
     }
@@ -172,7 +194,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i].replace(/^--/, '');
-    if (['levels', 'assets', 'web', 'lint', 'host', 'port', 'lang'].includes(k)) opt[k] = argv[++i];
+    if (['levels', 'assets', 'web', 'lint', 'seal', 'host', 'port', 'lang'].includes(k)) opt[k] = argv[++i];
   }
   if (opt.port) opt.port = Number(opt.port);
   else opt.port = 8080;

@@ -123,3 +123,25 @@ test('the placing aid tells scene coordinates and measures a rectangle with Shif
   await waitForLine(page, 'Tehtävä 1/7'); // the drag answered nothing
   assert.ok(!(await screenLines(page)).some((l) => l.startsWith('Ei aivan')));
 });
+
+test('the lobby\'s titles come in game.json as saved, as the built game\'s do; a room mid-edit leaves the plain file', async () => {
+  const manifest = async () => {
+    const res = await fetch(`${dev.base}levels/game.json`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    return res.json();
+  };
+  const plain = JSON.parse(fs.readFileSync(path.join(tmp, 'levels/game.json'), 'utf8'));
+  const titles = () => ['esimerkki', 'toinen'].map((id) =>
+    JSON.parse(fs.readFileSync(path.join(tmp, `levels/${id}.json`), 'utf8')).title);
+  let served = await manifest();
+  assert.deepEqual(served, { ...plain, rooms: plain.rooms.map((r, i) => ({ ...r, title: titles()[i] })) });
+  // saved: the next load's lobby has the new title (no watcher between: made for each request)
+  writeRoom((r) => { r.title.fi = 'Toinen huone (uusi otsikko)'; });
+  served = await manifest();
+  assert.equal(served.rooms[1].title.fi, 'Toinen huone (uusi otsikko)');
+  // a room that is no JSON while being typed: the plain manifest, and the game names the room's error
+  fs.writeFileSync(ROOM_FILE(), '{ "id": "toinen", ');
+  assert.deepEqual(await manifest(), plain);
+  writeRoom(() => {});
+});
