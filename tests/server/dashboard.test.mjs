@@ -132,6 +132,10 @@ describe('the dashboard of a real organisation', () => {
     await page.locator('#mail-disabled', { hasText: 'E-post används inte' }).waitFor();
     const tpl = page.locator('#template-form');
     await tpl.getByLabel('Språk').selectOption('sv');
+    // the templates come after the view (hr/mail, then hr/mail/templates): the form fills in
+    // the chosen language when they are there, so wait for it rather than read it at once
+    // (read at once it was empty once under load, in make test at 01:55 UTC)
+    await page.waitForFunction(() => document.querySelector('#template-form [name=subject]').value !== '');
     assert.match(await tpl.getByLabel('Ämne').inputValue(), /^Välkommen/);
     await page.screenshot({ path: path.join(SCREENS, 'hr-mail-sv.png'), fullPage: true });
     assert.deepEqual(errors, []);
