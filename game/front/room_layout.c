@@ -63,6 +63,59 @@ int rl_pan_to(const level_rect *places, int n, float scale, int view_w, int max_
     return best;
 }
 
+/* ---- a task opening in the one-column layout ------------------------------------------------- */
+
+enum { REVEAL_MARGIN = 12 }; /* what is "in view" keeps this far from the screen's edges */
+
+bool rl_task_above(const rl_screen *s, int task_h, const level_rect *places, int n)
+{
+    if (!s->stacked || n <= 0) return false;
+    int first = 0; /* the topmost place: where the eye starts */
+    for (int i = 1; i < n; i++)
+        if (places[i].y < places[first].y) first = i;
+    int place_y = s->scene_view.y + (int)((float)places[first].y * s->scene_scale);
+    int task_bottom = s->panel.y + 12 + task_h; /* panel_content starts 12 px into the card */
+    /* the prompt below the scene and the first place, each with its margin, on one screen? */
+    return task_bottom + REVEAL_MARGIN - (place_y - REVEAL_MARGIN) > s->h;
+}
+
+SDL_Rect rl_put_task_above(rl_screen *s, int task_h)
+{
+    SDL_Rect card = {s->panel.x, s->scene_view.y, s->panel.w, task_h + 24};
+    int shift = card.h + GAP;
+    s->scene_view.y += shift;
+    s->panel.y += shift;
+    return card;
+}
+
+int rl_reveal_task(int view_h, int offset, int max_offset, rl_span task, rl_span first, rl_span places)
+{
+    enum { M = REVEAL_MARGIN };
+    if (max_offset < 0) max_offset = 0;
+    /* 1. the scrolls that show the prompt whole, [lo, hi]; taller than the view: its top */
+    int hi = task.y - M, lo = task.y + task.h + M - view_h;
+    if (lo > hi) lo = hi;
+    hi = clampi(hi, 0, max_offset);
+    lo = clampi(lo, 0, max_offset);
+    /* the best scroll is at one of these (each score below changes only at one of them) */
+    int tries[] = {offset, lo, hi, first.y - M, first.y + first.h + M - view_h,
+                   places.y - M, places.y + places.h + M - view_h};
+    int best = clampi(offset, lo, hi), best_first = -1, best_seen = -1, best_move = 0;
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        int o = clampi(tries[i], lo, hi), top = o + M, bottom = o + view_h - M;
+        /* 2. the first place whole in view (2), or at least its top (1) */
+        int f = 0;
+        if (first.h > 0 && first.y >= top && first.y < bottom) f = first.y + first.h <= bottom ? 2 : 1;
+        /* 3. how much of the places shows */
+        int a = places.y > top ? places.y : top, b = places.y + places.h < bottom ? places.y + places.h : bottom;
+        int seen = places.h > 0 && b > a ? b - a : 0;
+        int move = o > offset ? o - offset : offset - o;
+        if (f > best_first || (f == best_first && (seen > best_seen || (seen == best_seen && move < best_move))))
+            best = o, best_first = f, best_seen = seen, best_move = move;
+    }
+    return best;
+}
+
 bool rl_wrap(const char *s, int wrap, rl_width_fn width, void *ctx, char *out, size_t cap)
 {
     size_t len = strlen(s);

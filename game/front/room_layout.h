@@ -110,6 +110,35 @@ int rl_control_h(int base, int zoom);
    (its places) and when the keyboard moves to a place on the scene (that place). */
 int rl_pan_to(const level_rect *places, int n, float scale, int view_w, int max_pan, int pan);
 
+/* The one-column layout, when a task opens. Its number and prompt (task_h px: they are read
+   first) go in the panel below the scene, unless that is too far from the places the player
+   must click: a search on the scene (its places, scene units) whose prompt below the scene
+   and the top of its first (topmost) place cannot both show on the screen (a laptop at 200 %
+   zoom, 640x380 CSS px, where the scene alone is 560 px tall). Then the task's number and
+   prompt go above the scene, in a card of their own: rl_put_task_above. False on a wide
+   screen, without places, and when both fit (a phone held upright). */
+bool rl_task_above(const rl_screen *s, int task_h, const level_rect *places, int n);
+/* Moves the scene and the panel of a one-column screen down to make room for the task's card
+   (task_h px of text, 12 px of padding above and below, a gap under it); returns the card. */
+SDL_Rect rl_put_task_above(rl_screen *s, int task_h);
+
+/* A stretch of the one-column layout, px from the column's top. */
+typedef struct rl_span {
+    int y, h;
+} rl_span;
+
+/* How far to scroll the one-column layout when a task opens, px from the column's top: task is
+   its number and prompt, first its topmost place on the scene, places the extent of all of
+   them (h 0: none); offset is the scroll now, max_offset the most it can be, view_h the screen's
+   height. The rule, each step kept while the next is tried:
+   1. the prompt is whole in view (taller than the view: its top) - the player reads it first;
+   2. the first place is whole in view (or its top, if it cannot be), so a mouse user sees where
+      to start without scrolling up;
+   3. as much of the places as fits;
+   and of the scrolls that do equally well, the nearest to offset (what is in view stays put).
+   A keyboard focus, a verdict and a hint are scrolled to later and win (room_view.c). */
+int rl_reveal_task(int view_h, int offset, int max_offset, rl_span task, rl_span first, rl_span places);
+
 /* ---- the scene's widgets -------------------------------------------------------------------- */
 
 /* Where a widget's text goes, in screen px (r is the widget's rectangle on screen). */

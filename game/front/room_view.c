@@ -1029,9 +1029,42 @@ static void reveal_in(room_pass *rp, wg_scroll *s, SDL_Rect view, SDL_Rect r)
     if (s->offset != before) rp->c->dirty = true;
 }
 
+/* The current task's number ("Tehtävä 1/6") and prompt, drawn from y on in a column w wide and
+   said (the prompt with its rectangle); returns where they are. */
+static SDL_Rect task_head(room_pass *rp, int x, int y, int w)
+{
+    room_view *v = rp->v;
+    const level_room *room = cur_room(rp);
+    char buf[64];
+    snprintf(buf, sizeof buf, str(rp->c->lang, STR_PUZZLE_OF), v->current + 1, room->puzzle_count);
+    int top = y;
+    y += text_draw(rp->g, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, x, y, w) + 6;
+    ui_say(rp->ui, buf);
+    const char *prompt = i18n_get(&room->puzzles[v->current].prompt, rp->c->lang);
+    int prompt_top = y;
+    y += text_draw(rp->g, prompt, (text_style){TEXT_BOLD, RL_TS_PROMPT, GFX_TEXT, TEXT_LEFT}, x, y, w);
+    ui_say_at(rp->ui, (SDL_Rect){x, prompt_top, w, y - prompt_top}, prompt);
+    return (SDL_Rect){x, top, w, y - top};
+}
+
+/* task_head's height, before it is drawn (the layout needs it to place the scene). */
+static int task_head_h(room_pass *rp, int w)
+{
+    room_view *v = rp->v;
+    const level_room *room = cur_room(rp);
+    char buf[64];
+    int tw, nh, ph;
+    snprintf(buf, sizeof buf, str(rp->c->lang, STR_PUZZLE_OF), v->current + 1, room->puzzle_count);
+    text_measure(rp->g, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, w, &tw, &nh);
+    text_measure(rp->g, i18n_get(&room->puzzles[v->current].prompt, rp->c->lang),
+                 (text_style){TEXT_BOLD, RL_TS_PROMPT, GFX_TEXT, TEXT_LEFT}, w, &tw, &ph);
+    return nh + 6 + ph;
+}
+
 /* The task's panel content from y on: timer, task, verdict, hints, inventory. Returns the pane
-   (its y is the end of the content). */
-static pane panel_content(room_pass *rp, int x, int y, int w)
+   (its y is the end of the content). head_above: the task's number and prompt are drawn above
+   the scene this pass (a short one-column screen, rl_task_above), not here. */
+static pane panel_content(room_pass *rp, int x, int y, int w, bool head_above)
 {
     room_view *v = rp->v;
     const level_room *room = cur_room(rp);
@@ -1054,14 +1087,11 @@ static pane panel_content(room_pass *rp, int x, int y, int w)
         char news[1024];
         snprintf(news, sizeof news, "%s. %s", buf, prompt);
         ui_announce(rp->ui, (uint32_t)(rp->rc->room << 8 | v->current) + 1u, news);
-        int task_top = pn.y;
-        pane_text(&pn, buf, (text_style){TEXT_BOLD, RL_TS_BODY, GFX_MUTED, TEXT_LEFT}, 6);
-        int prompt_top = pn.y;
-        pn.y += text_draw(rp->g, prompt, (text_style){TEXT_BOLD, RL_TS_PROMPT, GFX_TEXT, TEXT_LEFT}, pn.x, pn.y, pn.w);
-        ui_say_at(rp->ui, (SDL_Rect){pn.x, prompt_top, pn.w, pn.y - prompt_top}, prompt);
-        pn.task = (SDL_Rect){pn.x, task_top, pn.w, pn.y - task_top};
-        pn.task_of = v->current;
-        pn.y += 14;
+        if (!head_above) { /* else drawn above the scene (room_view_pass) */
+            pn.task = task_head(rp, pn.x, pn.y, pn.w);
+            pn.task_of = v->current;
+            pn.y += pn.task.h + 14;
+        }
         if (p->kind == LEVEL_P_CODE || p->kind == LEVEL_P_TEXT) {
             /* typing goes to the answer whatever has focus: it is the only field there is. Taken
                before the Check button and Enter are looked at: on a slow frame the last letters
@@ -1139,7 +1169,7 @@ static void panel_pass(room_pass *rp, const rl_screen *lay)
     int ch = rl_control_h(RL_CONTROL_H, rp->c->text_zoom);
     SDL_Rect body = {panel.x, panel.y + 6, panel.w - 4, panel.h - ch - 36};
     int top = wg_scroll_begin(rp->c, body, &v->scroll);
-    pane pn = panel_content(rp, panel.x + RL_PANEL_PAD, top + 12, lay->text_w);
+    pane pn = panel_content(rp, panel.x + RL_PANEL_PAD, top + 12, lay->text_w, false);
     v->reveal_task = false; /* the card starts at its top, the task's prompt first */
     wg_scroll_end(rp->c, body, &v->scroll, top, pn.y + 12);
     if (v->reveal && pn.news.h > 0) {
@@ -1194,14 +1224,34 @@ void room_view_pass(room_view *v, const room_ctx *rc)
         SDL_Rect screen = {0, 0, g->w, g->h};
         int top = wg_scroll_begin(rp->c, screen, &v->scroll);
         wg_top_bar(rp->c, title, back, top);
+        int pad = lay.panel.w < 480 ? 14 : RL_PANEL_PAD;
+        /* the places the open task is about (scene units): the scroll shows them with its prompt */
+        const level_puzzle *task = v->current >= 0 && !modal ? &room->puzzles[v->current] : NULL;
+        level_rect places[LEVEL_MAX_OPTIONS + LEVEL_MAX_REQUIRES * LEVEL_MAX_EFFECTS];
+        int n_places = task ? task_places(rp, task, places, (int)(sizeof places / sizeof places[0])) : 0;
+        /* a search on the scene whose prompt below it would be a screen away from its first place
+           (200 % zoom): the task's number and prompt in a card of their own above the scene. Only
+           a search: a use's item, a code's field are in the panel, with their prompt. */
+        SDL_Rect head = {0, 0, 0, 0};
+        bool head_above = false;
+        if (task && task->kind == LEVEL_P_HOTSPOTS) {
+            int head_h = task_head_h(rp, lay.text_w);
+            if (rl_task_above(&lay, head_h, places, n_places)) {
+                SDL_Rect hc = rl_put_task_above(&lay, head_h);
+                hc.y += top;
+                gfx_card(g, hc, 12);
+                head = task_head(rp, lay.panel.x + pad, hc.y + 12, lay.text_w);
+                head_above = true;
+            }
+        }
         scene_pass(rp, &lay, top, !modal);
         int y = top + lay.panel.y, bottom = y;
         if (!modal) {
-            int pad = lay.panel.w < 480 ? 14 : RL_PANEL_PAD;
             /* the card is drawn under the content once its height is known: measure first */
             SDL_Rect card = {lay.panel.x, y, lay.panel.w, v->panel_h > 0 ? v->panel_h : g->h};
             gfx_card(g, card, 12);
-            pane pn = panel_content(rp, lay.panel.x + pad, y + 12, lay.text_w);
+            pane pn = panel_content(rp, lay.panel.x + pad, y + 12, lay.text_w, head_above);
+            if (head_above) pn.task = head, pn.task_of = v->current;
             int ch = pn.ch;
             SDL_Rect action = {lay.panel.x + pad, pn.y + 4, lay.text_w, ch};
             panel_action(rp, action);
@@ -1212,10 +1262,24 @@ void room_view_pass(room_view *v, const room_ctx *rc)
             }
             if (v->reveal_task && pn.task.h > 0 && pn.task_of == v->current) {
                 /* a task has opened (Continue, Start): the column went back to its top, where a
-                   short screen (200 % zoom on a laptop) shows only the scene; the player reads
-                   the task first, so scroll just enough for its prompt to show below the scene.
-                   A keyboard focus in the scene takes the view back in wg_scroll_end. */
-                reveal_in(rp, &v->scroll, screen, pn.task);
+                   short screen (200 % zoom on a laptop) shows only the scene. The player reads
+                   the task first, then looks for where to click: scroll so that its prompt shows,
+                   and its places from the first one down as far as they fit (rl_reveal_task says
+                   how, in column px). A keyboard focus in the scene takes the view back in
+                   wg_scroll_end. */
+                rl_span first = {0, 0}, ext = {0, 0};
+                for (int i = 0; i < n_places; i++) {
+                    int py = lay.scene_view.y + (int)((float)places[i].y * lay.scene_scale);
+                    int ph = (int)((float)places[i].h * lay.scene_scale);
+                    if (i == 0 || py < first.y) first = (rl_span){py, ph};
+                    int end = ext.h > 0 && ext.y + ext.h > py + ph ? ext.y + ext.h : py + ph;
+                    ext.y = i == 0 || py < ext.y ? py : ext.y;
+                    ext.h = end - ext.y;
+                }
+                int before = v->scroll.offset, content_h = bottom + 12 - top;
+                v->scroll.offset = rl_reveal_task(g->h, v->scroll.offset, content_h - g->h,
+                                                  (rl_span){pn.task.y - top, pn.task.h}, first, ext);
+                if (v->scroll.offset != before) rp->c->dirty = true;
                 v->reveal_task = false;
             }
             if (v->reveal && pn.news.h > 0) {

@@ -171,6 +171,66 @@ for (const [name, [vp, extra], played] of [['1366 x 768', [{ width: 1366, height
   });
 }
 
+// A search on the scene, as it opens on a short screen (a laptop at 200 % zoom) and on a phone:
+// the task's prompt and the first place to click (the topmost: where the eye starts) are both
+// in view, without scrolling. (On 2026-11-29 at 200 % the column showed the prompt below the
+// scene and the places had gone above the screen's top: a mouse user scrolled up to find them.)
+const SEARCHES = PLAYED.filter((id) => rooms[id].puzzles.some((p) => p.kind === 'hotspots'));
+for (const [name, [vp, extra]] of [['200 % zoom', ZOOM200], ['a phone', PHONE]]) {
+  test(`on ${name} a search opens with its prompt and its first place in view (${SEARCHES.join(', ')})`, async () => {
+    const lang = 'fi'; // the longest prompts
+    const { page, context, errors } = await openGame(env, `?lang=${lang}`, vp, extra);
+    let searches = 0;
+    for (const id of SEARCHES) {
+      const room = rooms[id];
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(env.base + `?room=${id}&lang=${lang}`);
+      await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive);
+      await press(page, UI.start[lang]);
+      for (const p of room.puzzles) {
+        await waitForLine(page, tr(p.prompt, lang));
+        if (p.kind === 'hotspots') {
+          await settle(page, () => page.waitForTimeout(50));
+          assertInView(await newest(page, tr(p.prompt, lang)), `${id}/${p.id} its prompt`);
+          const places = await page.evaluate((labels) => {
+            const lis = [...document.querySelectorAll('#sr-lines [data-control][data-rect]')];
+            return labels.map((label) => {
+              const li = lis.find((l) => l.textContent.startsWith(label));
+              if (!li) return { label, box: null };
+              const box = window.pakopeli.toPage(...li.dataset.rect.split(',').map(Number));
+              const clip = li.dataset.clip ? window.pakopeli.toPage(...li.dataset.clip.split(',').map(Number)) : null;
+              return { label, box, clip, vw: window.innerWidth, vh: window.innerHeight };
+            });
+          }, p.places.map((o) => tr(o.label, lang)));
+          for (const pl of places) assert.ok(pl.box, `${id}/${p.id}: the place "${pl.label}" is not in the mirror`);
+          // the topmost place, whole from top to bottom (sideways the scene pans to where most of
+          // the places are, rl_pan_to: on a phone the topmost may be beside the view), and a place
+          // to click whole in view both ways
+          const { vw, vh } = places[0];
+          const first = places.reduce((a, b) => (b.box.y < a.box.y ? b : a));
+          assert.ok(first.box.y >= -1 && first.box.y + first.box.h <= vh + 1,
+            `${id}/${p.id}: its first place "${first.label}" at ${JSON.stringify(first.box)} is not in view (${vw} x ${vh})`);
+          const whole = places.filter(({ box, clip }) => {
+            const a = { x: Math.max(0, clip ? clip.x : 0), y: Math.max(0, clip ? clip.y : 0) };
+            const b = { x: Math.min(vw, clip ? clip.x + clip.w : vw), y: Math.min(vh, clip ? clip.y + clip.h : vh) };
+            return box.x >= a.x - 1 && box.y >= a.y - 1 && box.x + box.w <= b.x + 1 && box.y + box.h <= b.y + 1;
+          });
+          assert.ok(whole.length > 0, `${id}/${p.id}: no place whole in view: ${JSON.stringify(places.map((x) => x.box))}`);
+          await screenshot(page, `layout-search-${name.startsWith('200') ? 'zoom200' : 'phone'}-${id}.png`);
+          searches++;
+          break;
+        }
+        for (const ev of solutions[id].filter((e) => e.puzzle === p.id)) await answer(page, room, ev, lang);
+        await waitForLine(page, UI.next[lang]);
+        await press(page, UI.next[lang]);
+      }
+    }
+    assert.equal(searches, SEARCHES.length);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
 // How many Tab presses until the focus is on a control that matches test (at most limit).
 async function tabsUntil(page, test, limit = 6) {
   for (let n = 0; n <= limit; n++) {

@@ -160,6 +160,62 @@ TEST(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene
     CHECK(rl_pan_to(NULL, 0, 0.8f, 366, 274, 300) == 274);  /* no places: kept, within the scene */
 }
 
+/* Outlook's search for the signs of phishing: its places, scene units (levels/outlook.json). */
+static const level_rect SIGNS[] = {{256, 132, 376, 44}, {256, 88, 528, 40}, {256, 184, 528, 60}, {256, 248, 528, 56},
+                                   {256, 312, 300, 48}, {644, 132, 140, 44}, {572, 312, 212, 48}, {0, 36, 800, 44}};
+enum { N_SIGNS = (int)(sizeof SIGNS / sizeof SIGNS[0]) };
+
+TEST(at_200_percent_a_search_puts_its_prompt_above_the_scene_a_phone_and_a_laptop_do_not)
+{
+    /* a laptop at 200 %: the scene alone (560 px) is taller than the screen (380 px), the prompt
+       below it is 600 px from the toolbar, the topmost place */
+    rl_screen z = rl_screen_layout(640, 380, 100, 104, 800, 560);
+    CHECK(z.stacked && rl_task_above(&z, 75, SIGNS, N_SIGNS));
+    CHECK(!rl_task_above(&z, 75, NULL, 0)); /* no places: a choice's prompt stays in its panel */
+    SDL_Rect scene = z.scene_view, panel = z.panel;
+    SDL_Rect card = rl_put_task_above(&z, 75);
+    CHECK(card.y == scene.y && card.h == 75 + 24 && card.x == panel.x && card.w == panel.w);
+    CHECK(z.scene_view.y == card.y + card.h + 12 && z.scene_view.h == scene.h);
+    CHECK(z.panel.y - z.scene_view.y == panel.y - scene.y); /* the panel follows the scene */
+    /* a phone held upright shows both with the prompt below the scene: nothing moves */
+    rl_screen ph = rl_screen_layout(390, 844, 100, 150, 800, 560);
+    CHECK(ph.stacked && !rl_task_above(&ph, 75, SIGNS, N_SIGNS));
+    /* side by side, the prompt is beside the scene */
+    rl_screen wide = rl_screen_layout(1366, 768, 100, 56, 800, 560);
+    CHECK(!rl_task_above(&wide, 75, SIGNS, N_SIGNS));
+}
+
+TEST(a_task_that_opens_scrolls_to_its_prompt_and_its_first_place_and_as_many_places_as_fit)
+{
+    /* 200 %, the prompt above the scene (as above): it at 128..203, the scene from 227, its
+       places from the toolbar (263..307) to the signature (539..587). The top bar goes, the
+       prompt stays, and below it the places from the first one on. */
+    rl_span task = {128, 75}, first = {263, 44}, places = {263, 324};
+    CHECK(rl_reveal_task(380, 0, 2000, task, first, places) == 116);
+    /* 200 %, the prompt below the scene (a choice after a search, whose places are far above):
+       the prompt alone, at the bottom of the screen, as before */
+    rl_span below = {700, 75};
+    CHECK(rl_reveal_task(380, 0, 2000, below, first, places) == 700 + 75 + 12 - 380);
+    CHECK(rl_reveal_task(380, 0, 2000, below, (rl_span){0, 0}, (rl_span){0, 0}) == 407); /* no places */
+    /* a phone: all of it is in view from the top; nothing moves */
+    CHECK(rl_reveal_task(844, 0, 500, (rl_span){634, 69}, (rl_span){191, 35}, (rl_span){191, 259}) == 0);
+    /* places just above a prompt that is below the fold, all of them fit with it: the least
+       scroll that shows the prompt whole, the first place with its margin */
+    int o = rl_reveal_task(400, 0, 2000, (rl_span){440, 60}, (rl_span){150, 40}, (rl_span){150, 250});
+    CHECK(o >= 440 + 60 + 12 - 400 && o <= 150 - 12);
+    CHECK(o == 112); /* all of them fit: the least scroll that shows the prompt */
+    /* the first place cannot be with the prompt: the prompt wins, and the scroll nearest to it */
+    CHECK(rl_reveal_task(300, 0, 2000, (rl_span){600, 50}, (rl_span){100, 40}, (rl_span){100, 300}) == 600 + 50 + 12 - 300);
+    /* a prompt taller than the screen: its top */
+    CHECK(rl_reveal_task(200, 0, 2000, (rl_span){500, 400}, first, places) == 488);
+    /* never past the end of the column, nor above its top */
+    CHECK(rl_reveal_task(380, 0, 300, task, first, places) == 116);
+    CHECK(rl_reveal_task(380, 0, 50, task, first, places) == 50);
+    CHECK(rl_reveal_task(380, 0, 2000, (rl_span){5, 20}, (rl_span){40, 20}, (rl_span){40, 20}) == 0);
+    /* already in view: stays where the player is */
+    CHECK(rl_reveal_task(380, 60, 2000, (rl_span){200, 40}, (rl_span){120, 30}, (rl_span){120, 50}) == 60);
+}
+
 /* Each byte 10 px wide: the breaks are easy to predict. */
 static int ten_px(void *ctx, const char *s, size_t n)
 {
@@ -203,6 +259,8 @@ int main(void)
     RUN(every_widget_with_text_has_a_box_inside_it_and_images_have_none);
     RUN(a_list_shows_the_rows_that_fit_its_height);
     RUN(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene);
+    RUN(at_200_percent_a_search_puts_its_prompt_above_the_scene_a_phone_and_a_laptop_do_not);
+    RUN(a_task_that_opens_scrolls_to_its_prompt_and_its_first_place_and_as_many_places_as_fit);
     RUN(wrapped_text_breaks_at_a_space_and_no_line_starts_with_it);
     return harness_done();
 }
