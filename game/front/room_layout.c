@@ -116,6 +116,31 @@ int rl_reveal_task(int view_h, int offset, int max_offset, rl_span task, rl_span
     return best;
 }
 
+/* The scrolls [lo, hi] that show a stretch whole with its margins (empty when it is taller). */
+static void whole_in(rl_span s, int view_h, int *lo, int *hi)
+{
+    *lo = s.y + s.h + REVEAL_MARGIN - view_h;
+    *hi = s.y - REVEAL_MARGIN;
+}
+
+int rl_after_find(int view_h, int offset, int max_offset, int shift, rl_span news, rl_span place)
+{
+    if (max_offset < 0) max_offset = 0;
+    int stay = clampi(offset + shift, 0, max_offset), lo, hi;
+    whole_in(news, view_h, &lo, &hi);
+    if (stay >= lo && stay <= hi) return stay; /* 1. */
+    if (place.h > 0) {
+        int plo, phi;
+        whole_in(place, view_h, &plo, &phi);
+        lo = lo > plo ? lo : plo;
+        hi = hi < phi ? hi : phi;
+    }
+    lo = lo < 0 ? 0 : lo;
+    hi = hi > max_offset ? max_offset : hi;
+    if (lo > hi) return place.h > 0 ? stay : clampi(news.y - REVEAL_MARGIN, 0, max_offset); /* 3. */
+    return clampi(stay, lo, hi); /* 2. */
+}
+
 bool rl_wrap(const char *s, int wrap, rl_width_fn width, void *ctx, char *out, size_t cap)
 {
     size_t len = strlen(s);

@@ -139,6 +139,20 @@ typedef struct rl_span {
    A keyboard focus, a verdict and a hint are scrolled to later and win (room_view.c). */
 int rl_reveal_task(int view_h, int offset, int max_offset, rl_span task, rl_span first, rl_span places);
 
+/* How far to scroll the one-column layout after an answer to a search whose task is in the card
+   above the scene (rl_put_task_above), where the card also shows what that answer did (the
+   count found and the verdict: news). offset is the scroll when the player clicked, shift how far
+   the scene has moved down since (the card grew by it; negative: it shrank), news the feedback
+   and place the clicked place (h 0: none, a click that hit no place), px from the column's top.
+   The player is looking at the scene, with more places to find, so the rule is:
+   1. the scene stays where it was on the screen (offset + shift) if the feedback shows whole;
+   2. else the nearest scroll to that which shows the feedback and the place both whole;
+   3. if they cannot both show (a place low in a scene taller than the screen), the scene stays
+      where it was: the place's mark says right or wrong where the player looks (the card holds
+      the count and why, a scroll up, and a screen reader hears the verdict anyway). A click that
+      hit no place has no mark: the feedback whole, the nearest scroll that shows it. */
+int rl_after_find(int view_h, int offset, int max_offset, int shift, rl_span news, rl_span place);
+
 /* ---- the scene's widgets -------------------------------------------------------------------- */
 
 /* Where a widget's text goes, in screen px (r is the widget's rectangle on screen). */

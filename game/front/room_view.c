@@ -587,13 +587,23 @@ static void body_choice(pane *pn, const level_puzzle *p, bool solved)
     }
 }
 
+/* A search's count so far ("Löydetty 1/5") and its style. */
+static const text_style FOUND_STYLE = {TEXT_BOLD, 17, GFX_ACCENT, TEXT_LEFT};
+static void found_of(const room_pass *rp, const level_puzzle *p, const game_puzzle_state *ps, char *buf, size_t cap)
+{
+    int found = 0;
+    for (int k = 0; k < p->option_count; k++) found += (ps->found >> k) & 1u;
+    snprintf(buf, cap, str(rp->c->lang, STR_FOUND_OF), found, p->correct_count);
+}
+
 static void body_hotspots(pane *pn, const level_puzzle *p, const game_puzzle_state *ps)
 {
     char buf[128];
-    int found = 0;
-    for (int k = 0; k < p->option_count; k++) found += (ps->found >> k) & 1u;
-    snprintf(buf, sizeof buf, str(pn->rp->c->lang, STR_FOUND_OF), found, p->correct_count);
-    pane_text(pn, buf, (text_style){TEXT_BOLD, 17, GFX_ACCENT, TEXT_LEFT}, 12);
+    found_of(pn->rp, p, ps, buf, sizeof buf);
+    int top = pn->y; /* said with its rectangle: where the count is (in the card above, at 200 %) */
+    pn->y += text_draw(pn->rp->g, buf, FOUND_STYLE, pn->x, pn->y, pn->w);
+    ui_say_at(pn->rp->ui, (SDL_Rect){pn->x, top, pn->w, pn->y - top}, buf);
+    pn->y += 12;
 }
 
 static void move_step(room_view *v, int from, int to, int n)
@@ -925,33 +935,60 @@ static void inventory(pane *pn, bool choosing)
     }
 }
 
+/* The last answer's verdict as the box below shows it: its head ("Oikein"), why, and more. */
+typedef struct verdict_text {
+    bool good;
+    const char *head, *body;
+    char extra[DIAG_MSG_MAX * 2];
+    text_style hs, bs;
+} verdict_text;
+
+static void verdict_of(const room_pass *rp, verdict_text *vt)
+{
+    const game_result *r = &rp->v->feedback;
+    const level_puzzle *p = &cur_room(rp)->puzzles[r->puzzle];
+    bool good = r->verdict == GAME_RIGHT || r->verdict == GAME_PARTIAL;
+    vt->good = good;
+    vt->head = good ? str(rp->c->lang, STR_RIGHT)
+             : r->verdict == GAME_REPEAT ? str(rp->c->lang, STR_ALREADY_FOUND)
+                                         : str(rp->c->lang, STR_WRONG);
+    vt->body = r->explain ? i18n_get(r->explain, rp->c->lang)
+             : r->verdict == GAME_MISS ? str(rp->c->lang, STR_MISS) : "";
+    vt->extra[0] = '\0';
+    if ((p->kind == LEVEL_P_ORDER || p->kind == LEVEL_P_MATCH) && r->verdict == GAME_WRONG)
+        snprintf(vt->extra, sizeof vt->extra, str(rp->c->lang, STR_IN_PLACE), r->found, r->needed);
+    /* solved: the puzzle's lesson too, unless it already is the explanation shown */
+    if (r->verdict == GAME_RIGHT && !i18n_empty(&p->solved) && r->explain != &p->solved)
+        snprintf(vt->extra, sizeof vt->extra, "%s", i18n_get(&p->solved, rp->c->lang));
+    vt->hs = (text_style){TEXT_BOLD, RL_TS_HEAD, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_TEXT : GFX_BAD, TEXT_LEFT};
+    vt->bs = (text_style){TEXT_REGULAR, RL_TS_BODY, GFX_TEXT, TEXT_LEFT};
+}
+
+/* The verdict box's height in a column w wide; hh, bh, eh: its head's, body's and extra's. */
+static int verdict_h(const room_pass *rp, const verdict_text *vt, int w, int *hh, int *bh, int *eh)
+{
+    int tw;
+    *bh = *eh = 0;
+    text_measure(rp->g, vt->head, vt->hs, w - 60, &tw, hh);
+    if (vt->body[0]) text_measure(rp->g, vt->body, vt->bs, w - 28, &tw, bh);
+    if (vt->extra[0]) text_measure(rp->g, vt->extra, vt->bs, w - 28, &tw, eh);
+    return 14 + *hh + (vt->body[0] ? 6 + *bh : 0) + (vt->extra[0] ? 6 + *eh : 0) + 14;
+}
+
 static int feedback_box(pane *pn)
 {
     room_pass *rp = pn->rp;
     room_view *v = rp->v;
     gfx *g = rp->g;
     const game_result *r = &v->feedback;
-    const level_puzzle *p = &cur_room(rp)->puzzles[r->puzzle];
-    bool good = r->verdict == GAME_RIGHT || r->verdict == GAME_PARTIAL;
-    const char *head = good ? str(rp->c->lang, STR_RIGHT)
-                     : r->verdict == GAME_REPEAT ? str(rp->c->lang, STR_ALREADY_FOUND)
-                                                 : str(rp->c->lang, STR_WRONG);
-    const char *body = r->explain ? i18n_get(r->explain, rp->c->lang)
-                     : r->verdict == GAME_MISS ? str(rp->c->lang, STR_MISS) : "";
-    char extra[DIAG_MSG_MAX * 2] = "";
-    if ((p->kind == LEVEL_P_ORDER || p->kind == LEVEL_P_MATCH) && r->verdict == GAME_WRONG)
-        snprintf(extra, sizeof extra, str(rp->c->lang, STR_IN_PLACE), r->found, r->needed);
-    /* solved: the puzzle's lesson too, unless it already is the explanation shown */
-    if (r->verdict == GAME_RIGHT && !i18n_empty(&p->solved) && r->explain != &p->solved)
-        snprintf(extra, sizeof extra, "%s", i18n_get(&p->solved, rp->c->lang));
-    text_style hs = {TEXT_BOLD, RL_TS_HEAD, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_TEXT : GFX_BAD, TEXT_LEFT};
-    text_style bs = {TEXT_REGULAR, RL_TS_BODY, GFX_TEXT, TEXT_LEFT};
+    verdict_text vt;
+    verdict_of(rp, &vt);
+    bool good = vt.good;
+    const char *head = vt.head, *body = vt.body, *extra = vt.extra;
+    text_style hs = vt.hs, bs = vt.bs;
     int x = pn->x, y = pn->y, w = pn->w;
-    int hw, hh, bw, bh = 0, ew, eh = 0;
-    text_measure(g, head, hs, w - 60, &hw, &hh);
-    if (body[0]) text_measure(g, body, bs, w - 28, &bw, &bh);
-    if (extra[0]) text_measure(g, extra, bs, w - 28, &ew, &eh);
-    int h = 14 + hh + (body[0] ? 6 + bh : 0) + (extra[0] ? 6 + eh : 0) + 14;
+    int hh, bh, eh;
+    int h = verdict_h(rp, &vt, w, &hh, &bh, &eh);
     gfx_round_fill(g, (SDL_Rect){x, y, w, h}, 8, good ? GFX_OK : r->verdict == GAME_REPEAT ? GFX_BORDER : GFX_BAD);
     gfx_round_fill(g, (SDL_Rect){x + 4, y, w - 4, h}, 8, GFX_SURFACE_ALT);
     if (good) gfx_check(g, x + 26, y + 14 + hh / 2, 16, GFX_OK);
@@ -1061,9 +1098,44 @@ static int task_head_h(room_pass *rp, int w)
     return nh + 6 + ph;
 }
 
+/* A search with its task above the scene (rl_task_above): what the card shows under the prompt.
+   The player is looking at the scene there, with more places to find, so what a find did goes
+   where they look, not a screen below: the count ("Löydetty 1/5": how many are left) and the
+   last verdict, whole - right or wrong, and why. The why is the point of the game (every answer
+   explains itself) and at most three lines, so it is not cut: the scroll after a find
+   (rl_after_find) shows it with the place clicked when both fit. Once the search is solved its
+   verdict, with the lesson, is in the panel with Continue, the next thing to press, and the
+   view goes there as after any other task. Returns the height, or draws from y when x >= 0
+   (and returns where the news is: news). */
+static int search_news(room_pass *rp, int x, int y, int w, SDL_Rect *news)
+{
+    room_view *v = rp->v;
+    const level_puzzle *p = &cur_room(rp)->puzzles[v->current];
+    const game_puzzle_state *ps = &cur_state(rp)->puzzles[v->current];
+    bool verdict = !ps->solved && v->has_feedback && v->feedback.puzzle == v->current;
+    char buf[128];
+    found_of(rp, p, ps, buf, sizeof buf);
+    int tw, fh, h;
+    text_measure(rp->g, buf, FOUND_STYLE, w, &tw, &fh);
+    h = fh;
+    if (verdict) {
+        verdict_text vt;
+        int hh, bh, eh;
+        verdict_of(rp, &vt);
+        h += 12 + verdict_h(rp, &vt, w, &hh, &bh, &eh);
+    }
+    if (x < 0) return h;
+    pane pn = {rp, x, y, w, 0, {0, 0, 0, 0}, {0, 0, 0, 0}, -1};
+    body_hotspots(&pn, p, ps);
+    if (verdict) feedback_box(&pn);
+    *news = (SDL_Rect){x, y, w, h};
+    return h;
+}
+
 /* The task's panel content from y on: timer, task, verdict, hints, inventory. Returns the pane
    (its y is the end of the content). head_above: the task's number and prompt are drawn above
-   the scene this pass (a short one-column screen, rl_task_above), not here. */
+   the scene this pass (a short one-column screen, rl_task_above), not here; and with them the
+   search's count, and its verdicts until it is solved (search_news). */
 static pane panel_content(room_pass *rp, int x, int y, int w, bool head_above)
 {
     room_view *v = rp->v;
@@ -1105,7 +1177,9 @@ static pane panel_content(room_pass *rp, int x, int y, int w, bool head_above)
         }
         switch (p->kind) {
         case LEVEL_P_CHOICE: body_choice(&pn, p, ps->solved); break;
-        case LEVEL_P_HOTSPOTS: body_hotspots(&pn, p, ps); break;
+        case LEVEL_P_HOTSPOTS:
+            if (!head_above) body_hotspots(&pn, p, ps);
+            break;
         case LEVEL_P_ORDER: body_order(&pn, p, ps->solved); break;
         case LEVEL_P_MATCH: body_match(&pn, p, ps->solved); break;
         case LEVEL_P_CODE: body_code(&pn, p, ps->solved); break;
@@ -1113,7 +1187,7 @@ static pane panel_content(room_pass *rp, int x, int y, int w, bool head_above)
         case LEVEL_P_USE: break;
         default: break;
         }
-        if (v->has_feedback && v->feedback.puzzle == v->current) feedback_box(&pn);
+        if (v->has_feedback && v->feedback.puzzle == v->current && !(head_above && !ps->solved)) feedback_box(&pn);
         for (int h = 0; h < ps->hints_used && h < p->hint_count; h++) {
             char label[32], line[600];
             snprintf(label, sizeof label, str(rp->c->lang, STR_HINT_LABEL), h + 1, p->hint_count);
@@ -1232,18 +1306,23 @@ void room_view_pass(room_view *v, const room_ctx *rc)
         /* a search on the scene whose prompt below it would be a screen away from its first place
            (200 % zoom): the task's number and prompt in a card of their own above the scene. Only
            a search: a use's item, a code's field are in the panel, with their prompt. */
-        SDL_Rect head = {0, 0, 0, 0};
+        SDL_Rect head = {0, 0, 0, 0}, card_news = {0, 0, 0, 0};
         bool head_above = false;
         if (task && task->kind == LEVEL_P_HOTSPOTS) {
-            int head_h = task_head_h(rp, lay.text_w);
+            int head_h = task_head_h(rp, lay.text_w); /* the prompt alone decides: a verdict never moves it */
             if (rl_task_above(&lay, head_h, places, n_places)) {
-                SDL_Rect hc = rl_put_task_above(&lay, head_h);
+                int news_h = search_news(rp, -1, 0, lay.text_w, NULL);
+                SDL_Rect hc = rl_put_task_above(&lay, head_h + 14 + news_h);
                 hc.y += top;
                 gfx_card(g, hc, 12);
                 head = task_head(rp, lay.panel.x + pad, hc.y + 12, lay.text_w);
+                search_news(rp, lay.panel.x + pad, head.y + head.h + 14, lay.text_w, &card_news);
                 head_above = true;
             }
         }
+        /* how far the scene moved down in the column since the last pass (the card above grew) */
+        int shift = v->scene_y > 0 ? lay.scene_view.y - v->scene_y : 0;
+        v->scene_y = lay.scene_view.y;
         scene_pass(rp, &lay, top, !modal);
         int y = top + lay.panel.y, bottom = y;
         if (!modal) {
@@ -1281,6 +1360,23 @@ void room_view_pass(room_view *v, const room_ctx *rc)
                                                   (rl_span){pn.task.y - top, pn.task.h}, first, ext);
                 if (v->scroll.offset != before) rp->c->dirty = true;
                 v->reveal_task = false;
+            }
+            if (v->reveal == 1 && head_above && !gs->puzzles[v->current].solved && v->feedback.puzzle == v->current) {
+                /* a find (or a miss) in a search whose card is above the scene: the player is
+                   looking at the places, so the view stays with them and shows the card's news
+                   only if it can with the place clicked (rl_after_find) */
+                const game_result *r = &v->feedback;
+                rl_span place = {0, 0};
+                if (r->verdict != GAME_MISS && r->option >= 0 && r->option < task->option_count) {
+                    level_rect pr = task->options[r->option].rect;
+                    place = (rl_span){lay.scene_view.y + (int)((float)pr.y * lay.scene_scale),
+                                      (int)((float)pr.h * lay.scene_scale)};
+                }
+                int before = v->scroll.offset, content_h = bottom + 12 - top;
+                v->scroll.offset = rl_after_find(g->h, v->scroll.offset, content_h - g->h, shift,
+                                                 (rl_span){card_news.y - top, card_news.h}, place);
+                if (v->scroll.offset != before) rp->c->dirty = true;
+                v->reveal = 0;
             }
             if (v->reveal && pn.news.h > 0) {
                 /* the verdict, and the way on below it when there is room for both */

@@ -51,6 +51,7 @@ typedef struct room_view {
     int reveal;                  /* 1: a new verdict, 2: a new hint: scroll until it is in view (once) */
     bool focus_task;             /* the next task's first control takes the focus */
     int panel_h;                 /* narrow screens: the panel's height in the last pass (its card) */
+    int scene_y;                 /* narrow screens: where the scene began in the column in the last pass */
     uint32_t feedback_seq;       /* counts verdicts: each is announced once, even if it repeats */
     double timer_end_ms;         /* room timer: when it runs out (0: no timer) */
     int timer_second;            /* the second last drawn: the timer redraws once a second */

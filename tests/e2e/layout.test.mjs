@@ -231,6 +231,63 @@ for (const [name, [vp, extra]] of [['200 % zoom', ZOOM200], ['a phone', PHONE]])
   });
 }
 
+// A search at 200 % zoom (its task in a card above the scene, see above), played with the mouse:
+// after a find the next place to click is still on the screen, and what the find did (the count
+// and the verdict) is in the card, on the screen too. (On 2026-11-29 each find took the view down
+// to the verdict below the scene, ~500 px away: the player scrolled back up after every find.)
+test('at 200 % zoom a find in a search keeps the next place in view and shows its count and verdict there too', async () => {
+  const [vp, extra] = ZOOM200;
+  const lang = 'fi', id = 'outlook', room = rooms[id];
+  const FOUND = 'Löydetty', RIGHT = 'Oikein.'; // the engine's words (strings.c STR_FOUND_OF, STR_RIGHT)
+  const { page, context, errors } = await openGame(env, `?room=${id}&lang=${lang}`, vp, extra);
+  await press(page, UI.start[lang]);
+  const search = room.puzzles.find((p) => p.kind === 'hotspots');
+  for (const p of room.puzzles) {
+    await waitForLine(page, tr(p.prompt, lang));
+    if (p === search) break;
+    for (const ev of solutions[id].filter((e) => e.puzzle === p.id)) await answer(page, room, ev, lang);
+    await waitForLine(page, UI.next[lang]);
+    await press(page, UI.next[lang]);
+  }
+  await settle(page, () => page.waitForTimeout(50));
+  const finds = solutions[id].filter((e) => e.puzzle === search.id).map((e) => search.places.find((o) => o.id === e.answer[0]));
+  // a place's box on the page and the part of the screen that shows it (the scene pans sideways)
+  const placeBox = async (place) => {
+    const label = tr(place.label, lang);
+    const r = await page.evaluate((label) => {
+      const li = [...document.querySelectorAll('#sr-lines [data-control][data-rect]')].find((l) => l.textContent.startsWith(label));
+      if (!li) return null;
+      const box = window.pakopeli.toPage(...li.dataset.rect.split(',').map(Number));
+      const clip = li.dataset.clip ? window.pakopeli.toPage(...li.dataset.clip.split(',').map(Number)) : null;
+      return { text: li.textContent, box, clip, vw: window.innerWidth, vh: window.innerHeight };
+    }, label);
+    assert.ok(r, `the place "${label}" is not in the mirror`);
+    return r;
+  };
+  const [first, next] = finds;
+  const at = await placeBox(first);
+  assertInView(at, `${id}/${search.id}: the first place to find, before the click`);
+  await screenshot(page, 'layout-find-zoom200-before.png');
+  const { box, clip } = at;
+  const x0 = Math.max(box.x, clip ? clip.x : 0), x1 = Math.min(box.x + box.w, clip ? clip.x + clip.w : at.vw);
+  await settle(page, () => page.mouse.click((x0 + x1) / 2, box.y + box.h / 2));
+  await waitForLine(page, `${FOUND} 1/${finds.length}`);
+  await settle(page, () => page.waitForTimeout(50));
+  await screenshot(page, 'layout-find-zoom200-after.png');
+  // (1) the next place to find is on the screen without scrolling: whole from top to bottom (the
+  // scene may be panned sideways: the part of it the scene's view shows)
+  const n = await placeBox(next);
+  assert.ok(n.box.y >= -1 && n.box.y + n.box.h <= n.vh + 1,
+    `${id}/${search.id}: after the first find the next place "${n.text.slice(0, 40)}" at ${JSON.stringify(n.box)} is not on the screen (${n.vw} x ${n.vh})`);
+  // (2) what the find did is on the screen: the count and the verdict with its reason
+  assertInView(await newest(page, `${FOUND} 1/${finds.length}`), `${id}/${search.id}: the count after the first find`);
+  assertInView(await newest(page, RIGHT), `${id}/${search.id}: the verdict of the first find`);
+  // and the place clicked has not moved away from under the pointer
+  assertInView(await placeBox(first), `${id}/${search.id}: the place found, after the click`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // How many Tab presses until the focus is on a control that matches test (at most limit).
 async function tabsUntil(page, test, limit = 6) {
   for (let n = 0; n <= limit; n++) {

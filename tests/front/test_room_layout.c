@@ -216,6 +216,35 @@ TEST(a_task_that_opens_scrolls_to_its_prompt_and_its_first_place_and_as_many_pla
     CHECK(rl_reveal_task(380, 60, 2000, (rl_span){200, 40}, (rl_span){120, 30}, (rl_span){120, 50}) == 60);
 }
 
+TEST(after_a_find_the_scene_stays_under_the_pointer_and_the_cards_news_shows_with_the_place_when_both_fit)
+{
+    /* 200 %, a search like Outlook's: the card's count and verdict at 203..352 (the card grew
+       by 149 px: the scene moved down as much), the place clicked at 500..544, the column
+       scrolled to 116 when the player clicked. Kept still (265) the count would be above the
+       screen; the least move that shows both whole puts the news at the screen's top */
+    rl_span news = {203, 149}, place = {500, 44};
+    int o = rl_after_find(380, 116, 2000, 149, news, place);
+    CHECK(o == 203 - 12);
+    CHECK(o >= 544 + 12 - 380); /* and the place whole above the screen's bottom */
+    /* 20 px lower, the two no longer fit on the screen: the scene stays under the pointer */
+    CHECK(rl_after_find(380, 116, 2000, 149, news, (rl_span){520, 44}) == 265);
+    /* a shorter verdict, the player scrolled down to the place: up just enough for the news */
+    CHECK(rl_after_find(380, 300, 2000, 0, (rl_span){203, 100}, (rl_span){480, 40}) == 191);
+    /* the news already shows with the scene where it was: nothing moves on the screen */
+    CHECK(rl_after_find(380, 100, 2000, 20, (rl_span){150, 60}, (rl_span){300, 40}) == 120);
+    /* the card shrank (a shorter verdict): the scene stays, the column scrolls back with it */
+    CHECK(rl_after_find(380, 200, 2000, -30, (rl_span){200, 100}, (rl_span){400, 40}) == 170);
+    /* a place too low in the scene to show with the news: the scene stays where it was */
+    CHECK(rl_after_find(380, 300, 2000, 40, (rl_span){203, 149}, (rl_span){700, 48}) == 340);
+    /* a click beside every place (no place, no mark on it): the news whole, the nearest scroll */
+    CHECK(rl_after_find(380, 400, 2000, 0, (rl_span){203, 149}, (rl_span){0, 0}) == 191);
+    CHECK(rl_after_find(380, 0, 2000, 0, (rl_span){450, 100}, (rl_span){0, 0}) == 450 + 100 + 12 - 380);
+    /* never past the column's ends */
+    CHECK(rl_after_find(380, 100, 120, 40, (rl_span){150, 60}, (rl_span){300, 40}) == 120);
+    CHECK(rl_after_find(380, 5, 2000, -40, (rl_span){20, 60}, (rl_span){100, 40}) == 0);
+    CHECK(rl_after_find(380, 0, -10, 40, (rl_span){20, 60}, (rl_span){100, 40}) == 0);
+}
+
 /* Each byte 10 px wide: the breaks are easy to predict. */
 static int ten_px(void *ctx, const char *s, size_t n)
 {
@@ -261,6 +290,7 @@ int main(void)
     RUN(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene);
     RUN(at_200_percent_a_search_puts_its_prompt_above_the_scene_a_phone_and_a_laptop_do_not);
     RUN(a_task_that_opens_scrolls_to_its_prompt_and_its_first_place_and_as_many_places_as_fit);
+    RUN(after_a_find_the_scene_stays_under_the_pointer_and_the_cards_news_shows_with_the_place_when_both_fit);
     RUN(wrapped_text_breaks_at_a_space_and_no_line_starts_with_it);
     return harness_done();
 }
