@@ -309,6 +309,22 @@ bool jx_get_int(jx_reader *r, const cJSON *obj, const char *key, bool required, 
     return true;
 }
 
+bool jx_get_int64(jx_reader *r, const cJSON *obj, const char *key, bool required, int64_t min, int64_t max,
+                  int64_t *out)
+{
+    const cJSON *v = field(r, obj, key, required);
+    if (!v) return !required;
+    if (!cJSON_IsNumber(v))
+        return jx_error(r, key, DIAG_TYPE, "should be a number, not %s", type_name(v));
+    double d = v->valuedouble;
+    /* the range first (as jx_get_int): casting inf, NaN or 1e300 to an integer is undefined */
+    if (!(d >= (double)min && d <= (double)max) || d != (double)(int64_t)d)
+        return jx_error(r, key, DIAG_BAD_VALUE, "should be a whole number from %lld to %lld, not %.15g",
+                        (long long)min, (long long)max, d);
+    *out = (int64_t)d;
+    return true;
+}
+
 bool jx_get_bool(jx_reader *r, const cJSON *obj, const char *key, bool required, bool *out)
 {
     const cJSON *v = field(r, obj, key, required);

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -67,6 +68,10 @@ bool jx_warning(jx_reader *r, const char *key, diag_code code, const char *fmt, 
 bool jx_get_string(jx_reader *r, const cJSON *obj, const char *key, bool required, const char **out);
 bool jx_get_int(jx_reader *r, const cJSON *obj, const char *key, bool required, int min, int max,
                 int *out);
+/* The same for a number too big for int; min and max within +-(2^53 - 1), where a JSON number
+   (a double) is still a whole number exactly. */
+bool jx_get_int64(jx_reader *r, const cJSON *obj, const char *key, bool required, int64_t min, int64_t max,
+                  int64_t *out);
 bool jx_get_bool(jx_reader *r, const cJSON *obj, const char *key, bool required, bool *out);
 bool jx_get_array(jx_reader *r, const cJSON *obj, const char *key, bool required, const cJSON **out);
 bool jx_get_object(jx_reader *r, const cJSON *obj, const char *key, bool required,

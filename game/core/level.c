@@ -784,7 +784,7 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
                      diag_list *diags)
 {
     static const char *const fields[] = {"title", "intro",  "ending",   "rooms", "hub",
-                                         "ordered", "comics", "settings", NULL};
+                                         "ordered", "comics", "settings", "release", NULL};
     static const char *const room_fields[] = {"id", "file", "required", "title", NULL};
     static const char *const comic_fields[] = {"id", "file", NULL};
     memset(game, 0, sizeof *game);
@@ -803,6 +803,8 @@ bool level_load_game(level_game *game, const char *file, const char *text, size_
     load_text(&L, root, "intro", false, &game->intro);
     load_text(&L, root, "ending", false, &game->ending);
     jx_get_bool(r, root, "ordered", false, &game->ordered);
+    /* the server's release number (level.h): a whole number from 1, or the field is wrong */
+    jx_get_int64(r, root, "release", false, 1, LEVEL_RELEASE_MAX, &game->release);
     const char *hub = NULL;
     jx_get_string(r, root, "hub", false, &hub);
     game->hub = load_dup(&L, hub);

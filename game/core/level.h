@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -190,6 +191,10 @@ typedef struct level_setting {
 
 enum { LEVEL_MAX_SETTINGS = 24 };
 
+/* The largest "release" a manifest may say: 2^53 - 1, the last whole number a JSON number (a
+   double, in C and in JavaScript) holds exactly. */
+#define LEVEL_RELEASE_MAX INT64_C(9007199254740991)
+
 typedef struct level_game {
     arena mem;
     level_setting settings[LEVEL_MAX_SETTINGS];
@@ -201,6 +206,11 @@ typedef struct level_game {
     int room_count;
     level_comic_ref comics[LEVEL_MAX_COMICS];
     int comic_count;
+    int64_t release;                /* the report server's content release this manifest is of (1, 2,
+                                       ...), written by the server when it serves it (store.c), never
+                                       by authors: a game in progress finishes on the release it began
+                                       on (levels/r/N/). 0: not said (a static build, the studio's
+                                       preview, authored files) */
 } level_game;
 
 /* Loads a room from JSON text. On success the caller frees it with level_free_room. */

@@ -396,8 +396,8 @@ bool seal_room(const char *file, const char *text, size_t len, char **out, diag_
 
 /* ---- the manifest's titles (issue 18) -------------------------------------------------------- */
 
-char *seal_manifest_titles(const char *file, const char *manifest, size_t len, seal_room_text_fn room_text,
-                           void *user, diag_list *diags)
+char *seal_manifest_titles(const char *file, const char *manifest, size_t len, int64_t release,
+                           seal_room_text_fn room_text, void *user, diag_list *diags)
 {
     jx_reader mr = jx_reader_make(file, manifest, len, diags);
     cJSON *root = jx_parse(&mr); /* a syntax error is reported with its line and column */
@@ -426,6 +426,16 @@ char *seal_manifest_titles(const char *file, const char *manifest, size_t len, s
             oom |= !ok;
         }
         cJSON_Delete(room);
+    }
+    /* the release the server serves it as (seal.h), in place of any other; none: none at all */
+    if (ok && cJSON_IsObject(root)) {
+        cJSON_DeleteItemFromObjectCaseSensitive(root, "release");
+        if (release > 0) { /* in digits: cJSON prints a number past 15 digits rounded */
+            char digits[24];
+            snprintf(digits, sizeof digits, "%lld", (long long)release);
+            ok = cJSON_AddRawToObject(root, "release", digits) != NULL;
+            oom |= !ok;
+        }
     }
     char *out = ok ? cJSON_PrintUnformatted(root) : NULL;
     oom |= ok && !out;

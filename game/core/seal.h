@@ -77,9 +77,15 @@ bool seal_room(const char *file, const char *text, size_t len, char **out, diag_
    call. An entry whose room has no text or no title is left as it is (the game then waits for
    that room before its lobby). Returns a malloc'd JSON text that the caller frees, or NULL with
    the reasons in diags: the manifest or a room's text is no JSON, memory ran out, or the result
-   does not load as a manifest (level_load_game: a title the game would refuse). */
+   does not load as a manifest (level_load_game: a title the game would refuse).
+
+   release: the report server's content release the manifest is served as (level_game.release:
+   a game in progress asks for that release's files again, levels/r/N/); the result says
+   "release": N, in place of any the text had. 0: the result has no "release" at all, and one
+   in the text is removed: a static build (pakopeli-seal) has no releases to ask for, and the
+   studio's preview of drafts must never pin a game to one. */
 typedef const char *(*seal_room_text_fn)(void *user, const char *file, size_t *len);
-char *seal_manifest_titles(const char *file, const char *manifest, size_t len, seal_room_text_fn room_text,
-                           void *user, diag_list *diags);
+char *seal_manifest_titles(const char *file, const char *manifest, size_t len, int64_t release,
+                           seal_room_text_fn room_text, void *user, diag_list *diags);
 
 #endif

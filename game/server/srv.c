@@ -3,6 +3,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/level.h"
+#include "valid.h"
+
 int64_t srv_now(const srv *s)
 {
     struct timespec ts;
@@ -61,10 +64,19 @@ void srv_handle(void *app, const http_req *req, http_resp *resp)
         files_serve(s->files, s->cfg.studio, p + 8, req, resp);
         return;
     }
-    /* The game's content comes from the published release (store.h), not from the build. */
+    /* The game's content comes from the published release (store.h), not from the build:
+       /levels/ the current one, /levels/r/N/ release N, for a game in progress that began on it. */
+    if (strncmp(p, "/levels/r/", 10) == 0) {
+        resp->csp = HTTP_CSP_API;
+        int64_t release = -1; /* left so when not a release's path: Not found */
+        const char *name = "";
+        valid_release_path(p + 10, LEVEL_RELEASE_MAX, &release, &name);
+        store_serve_level(s->store, name, release, false, req, resp);
+        return;
+    }
     if (strncmp(p, "/levels/", 8) == 0) {
         resp->csp = HTTP_CSP_API;
-        store_serve_level(s->store, p + 8, false, req, resp);
+        store_serve_level(s->store, p + 8, 0, false, req, resp);
         return;
     }
     if (strncmp(p, "/assets/uploads/", 16) == 0) {

@@ -31,9 +31,11 @@ struct store {
     pthread_mutex_t lock;             /* guards the loaded releases */
     loaded *loaded;
     int loaded_count, loaded_cap;
-    /* The game's manifest with the rooms' titles (manifest_of), kept for the newest release
-       asked for: every new player's first load asks for it. Its own lock: store_replay holds
-       the other while it writes and loads a release. */
+    /* The game's manifest with the rooms' titles (manifest_of), kept for the current release
+       (the newest served as current): every new player's first load asks for it. An older
+       release's (levels/r/N/, a game in progress) is made on each request: few ask, and the
+       browser keeps it for good. Its own lock: store_replay holds the other while it writes and
+       loads a release. */
     pthread_mutex_t manifest_lock;
     int64_t manifest_release;
     char *manifest;
@@ -621,29 +623,41 @@ static const char *set_text(void *user, const char *name, size_t *len)
     return NULL;
 }
 
+static const char *no_text(void *user, const char *name, size_t *len)
+{
+    (void)user, (void)name, (void)len;
+    return NULL;
+}
+
 /* The set's game.json with each room's title in its entry (seal_manifest_titles: the same rule as
    the web build's pakopeli-seal), so a new player's lobby needs no other room's file (app.c
-   can_defer_rooms). If the titles cannot be added (a room that is no JSON or a title the game's
-   loader refuses, which the linter keeps from being published; a draft may have either), the
-   manifest as it is: the game then waits for every room before its lobby, as before (said on stderr for a release; a draft's problems are the
-   preview's to show). NULL when the set has no game.json or memory runs out. */
-static char *titled_manifest(file_set *s, bool drafts)
+   can_defer_rooms), and with "release": the release it is of, so a game in progress asks for
+   that release's files again (levels/r/N/); 0 (the preview of drafts): none, the preview never
+   pins a game to a release. If the titles cannot be added (a room that is no JSON or a title the
+   game's loader refuses, which the linter keeps from being published; a draft may have either),
+   the manifest without them: the game then waits for every room before its lobby, as before
+   (said on stderr for a release; a draft's problems are the preview's to show). NULL when the
+   set has no game.json or memory runs out. */
+static char *titled_manifest(file_set *s, int64_t release, bool drafts)
 {
     size_t len = 0;
     const char *plain = s->ok ? set_text(s, "game.json", &len) : NULL;
     if (!plain) return NULL;
     diag_list d = {0};
-    char *out = seal_manifest_titles("game.json", plain, len, set_text, s, &d);
+    char *out = seal_manifest_titles("game.json", plain, len, release, set_text, s, &d);
     if (!out) {
         if (!drafts) fprintf(stderr, "store: levels/game.json served without the rooms' titles (%d errors)\n", d.errors);
-        out = strdup(plain);
+        diag_list bare = {0}; /* still with its release; as written only when even that fails */
+        out = seal_manifest_titles("game.json", plain, len, release, no_text, NULL, &bare);
+        if (!out) out = strdup(plain);
     }
     return out;
 }
 
-/* The manifest of a release (immutable, so made once and kept) or, drafts: with every draft over
-   the current release, as the preview plays it. The caller frees it; NULL: no such file. */
-static char *manifest_of(store *st, int64_t release, bool drafts)
+/* The manifest of a release (immutable: made once and, remember, kept: the current release's) or,
+   drafts: with every draft over the current release, as the preview plays it. The caller frees
+   it; NULL: no such file (or no such release). */
+static char *manifest_of(store *st, int64_t release, bool drafts, bool remember)
 {
     char *out = NULL;
     if (!drafts) {
@@ -662,9 +676,9 @@ static char *manifest_of(store *st, int64_t release, bool drafts)
             if (strncmp(dr[i].name, "comics/", 7) != 0) set_put(&s, dr[i].name, dr[i].body);
         if (n >= 0) store_files_free(dr, n);
     }
-    out = titled_manifest(&s, drafts);
+    out = titled_manifest(&s, drafts ? 0 : release, drafts);
     store_files_free(s.files, s.n);
-    if (out && !drafts) {
+    if (out && !drafts && remember) {
         char *keep = strdup(out);
         pthread_mutex_lock(&st->manifest_lock);
         if (keep && release >= st->manifest_release) {
@@ -688,24 +702,39 @@ static void not_found(http_resp *resp)
     buf_puts(&resp->body, "Not found\n");
 }
 
-void store_serve_level(store *st, const char *name, bool drafts, const http_req *req, http_resp *resp)
+/* The validator and how long a copy is good: the current release's files change with the next
+   publish, so a browser asks again each time (a 304 while still current); a numbered release's
+   (levels/r/N/) never change, so a copy is kept for good without asking. */
+static void level_cache_headers(http_resp *resp, const char *etag, int64_t pinned)
 {
-    if (!store_valid_name(name)) {
+    http_add_header(resp, "ETag", etag);
+    http_add_header(resp, "Cache-Control", pinned ? "public, max-age=31536000, immutable" : "no-cache");
+}
+
+void store_serve_level(store *st, const char *name, int64_t pinned, bool drafts, const http_req *req, http_resp *resp)
+{
+    if (!store_valid_name(name) || pinned < 0) {
         not_found(resp);
         return;
     }
-    char *body = NULL;
+    drafts = drafts && pinned == 0;
+    char *body = NULL, etag[64] = "";
     bool have = false;
     /* Read once; every text below is that release's, asked for by its number (a committed
        release never changes): a publish landing meanwhile must not put the next release's text
-       under this one's ETag, or a browser keeps it by a 304 while plays are judged on the other. */
-    int64_t release = db_release_current(st->db);
+       under this one's ETag, or a browser keeps it by a 304 while plays are judged on the other.
+       A pinned release (levels/r/N/) is one that is committed: none past the newest. */
+    int64_t release = pinned ? pinned : db_release_current(st->db);
+    if (pinned && pinned > store_current(st)) {
+        not_found(resp);
+        return;
+    }
     bool manifest = strcmp(name, "game.json") == 0;
     if (drafts) {
         db_draft dr;
         if (manifest) {
             have = true;
-            body = manifest_of(st, release, true); /* the game.json draft, or the release's */
+            body = manifest_of(st, release, true, false); /* the game.json draft, or the release's */
         } else if (db_draft_get(st->db, name, &dr) == DB_OK) {
             have = true;
             body = dr.body; /* NULL: the draft removes the file */
@@ -714,18 +743,18 @@ void store_serve_level(store *st, const char *name, bool drafts, const http_req 
     }
     if (!have) {
         db_content_ver v;
-        if (manifest) body = manifest_of(st, release, false); /* all of the same release */
+        if (manifest) body = manifest_of(st, release, false, !pinned); /* all of the same release */
         else if (db_release_file(st->db, release, name, &v) == DB_OK) body = v.body;
-        /* A release is immutable: its number is a strong validator. The manifest's has a "t":
-           it carries the rooms' titles since issue 18, and a browser's copy from before has not. */
-        char etag[64];
-        snprintf(etag, sizeof etag, manifest ? "\"r%lldt\"" : "\"r%lld\"", (long long)release);
+        /* A release is immutable: its number is a strong validator. The manifest's is marked: it
+           carries the rooms' titles since issue 18 ("rNt") and its "release" since a game in
+           progress stays on its release ("rNr"), and a browser's copy from before has not them:
+           the same number alone would keep that copy by a 304. */
         const char *inm = http_header(req, "If-None-Match");
         if (!drafts && body) {
-            http_add_header(resp, "ETag", etag);
-            http_add_header(resp, "Cache-Control", "no-cache");
+            snprintf(etag, sizeof etag, manifest ? "\"r%lldr\"" : "\"r%lld\"", (long long)release);
             if (inm && strcmp(inm, etag) == 0) {
                 free(body);
+                level_cache_headers(resp, etag, pinned);
                 resp->status = 304;
                 return;
             }
@@ -753,6 +782,7 @@ void store_serve_level(store *st, const char *name, bool drafts, const http_req 
     }
     resp->status = 200;
     resp->type = "application/json; charset=utf-8";
+    if (etag[0]) level_cache_headers(resp, etag, pinned); /* a 200's only: a 500 is never kept */
     char rel[32];
     snprintf(rel, sizeof rel, "%lld", (long long)release);
     http_add_header(resp, "X-Pakopeli-Release", rel);

@@ -8,7 +8,8 @@
  *   - the linter: store_lint() writes the current release with some files replaced (drafts,
  *     an import) to a scratch folder and runs pakopeli-lint --json on it, so the studio, the
  *     publish check and `make lint` share one set of rules, stated once, in C;
- *   - serving: the game's levels/ from the current release, uploaded images from the database.
+ *   - serving: the game's levels/ from the current release, levels/r/N/ from release N (a game
+ *     in progress finishes on the release it began on), uploaded images from the database.
  * Uploaded images are also written to DATA/content/assets/uploads/ (a cache the linter reads).
  *
  *   store *st;
@@ -85,8 +86,17 @@ bool store_valid_upload(const char *path);
 /* Writes an upload's disk copy (after db_asset_put). */
 bool store_write_upload(store *st, const char *path, const void *data, size_t len);
 
-/* Serves levels/NAME: from the current release, or with every draft over it (preview). */
-void store_serve_level(store *st, const char *name, bool drafts, const http_req *req, http_resp *resp);
+/* Serves levels/NAME of a release. release 0: the current one (no-cache, its game.json says
+   "release": current), or with drafts, every draft over it (the studio's preview: no-store, and
+   a game.json with no "release", so the preview never pins a game to one). release N > 0:
+   levels/r/N/NAME, release N's file as the current one would be served while N was current
+   (rooms sealed, game.json with its titles and "release": N), kept for good (Cache-Control:
+   immutable: a committed release never changes); drafts do not apply. 404 when N is not a
+   committed release, the file is not in it, or release < 0 (a path valid_release_path refused).
+   Every 200 says X-Pakopeli-Release. */
+void store_serve_level(store *st, const char *name, int64_t release, bool drafts, const http_req *req,
+                       http_resp *resp);
+
 /* Serves assets/uploads/NAME from the database. */
 void store_serve_upload(store *st, const char *path, const http_req *req, http_resp *resp);
 

@@ -1114,7 +1114,7 @@ void studio_preview(srv *s, const http_req *req, http_resp *resp, const char *re
     if (!api_studio_session(s, req, resp, &sess)) return;
     resp->csp = HTTP_CSP_PREVIEW;
     if (strncmp(rel, "levels/", 7) == 0) {
-        store_serve_level(s->store, rel + 7, true, req, resp);
+        store_serve_level(s->store, rel + 7, 0, true, req, resp);
         return;
     }
     if (strncmp(rel, "assets/uploads/", 15) == 0) {

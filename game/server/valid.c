@@ -175,3 +175,19 @@ bool valid_forwarded_client(const char *xff, const char *trusted, char *out, siz
     }
     return false;
 }
+
+bool valid_release_path(const char *path, int64_t max, int64_t *release, const char **name)
+{
+    /* at most 18 digits, so no overflow on the way (INT64_MAX has 19); max bounds it anyway */
+    int64_t n = 0;
+    const char *p = path;
+    if (*p < '1' || *p > '9') return false;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (p - path == 18) return false;
+        n = n * 10 + (*p - '0');
+    }
+    if (*p != '/' || n > max) return false;
+    *release = n;
+    *name = p + 1;
+    return true;
+}

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* True when s is valid UTF-8 of 1..max_bytes bytes with no control characters (a multiline
    text may hold newlines and tabs), no bidirectional marks, embeddings, overrides or isolates
@@ -32,6 +33,12 @@ bool valid_key(const char *s, size_t max);
 /* Lower-cases ASCII and the Latin-1 letters (Å, Ä, Ö, É ...) so a name search finds
    "Äijälä" with "äijä". Writes at most cap bytes including the NUL. */
 void valid_fold(const char *in, char *out, size_t cap);
+
+/* Reads "N/NAME", what follows /levels/r/ in a request's path: N a content release's number as
+   the game's manifest writes it (digits from 1, no sign, no leading zero, at most max) into
+   *release and where NAME begins into *name (NAME itself not checked: store_valid_name does).
+   False, with both left as they were, when path is not of that shape. */
+bool valid_release_path(const char *path, int64_t max, int64_t *release, const char **name);
 
 /* True when addr is one of list's entries (IP addresses as inet_ntop writes them, separated by
    spaces or commas). */

@@ -127,7 +127,8 @@ int main(int argc, char **argv)
     /* the plain rooms' titles, as written, into the manifest's entries (seal.h) */
     snprintf(path, sizeof path, "%s/game.json", dir);
     diag_list md = {0};
-    char *out = seal_manifest_titles(path, manifest, len, room_text, &rooms, &md);
+    /* 0: a static build has no releases to ask for (no levels/r/N/), so its manifest says none */
+    char *out = seal_manifest_titles(path, manifest, len, 0, room_text, &rooms, &md);
     print_diags(&md);
     FILE *f = !out ? NULL : titles_only ? stdout : fopen(path, "wb");
     bool wrote = f && fputs(out, f) >= 0 && fputc('\n', f) != EOF;

@@ -1,6 +1,7 @@
 /* The game manifest loader on any bytes, with its settings put into its own texts; and the
    rooms' titles put into it (seal_manifest_titles) with the same bytes as every room's text,
-   whose "title" is the manifest's own: what comes out must load, or say why not. */
+   whose "title" is the manifest's own, and a release (odd sizes) or none: what comes out must
+   load and say that release (any "release" of the input replaced or removed), or say why not. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,10 +39,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static diag_list td;
     memset(&td, 0, sizeof td);
     input in = {(const char *)data, size};
-    char *titled = seal_manifest_titles("game.json", (const char *)data, size, same_text, &in, &td);
+    int64_t release = size % 2 ? (int64_t)size : 0;
+    char *titled = seal_manifest_titles("game.json", (const char *)data, size, release, same_text, &in, &td);
     if (titled) {
         FUZZ_ASSERT(td.errors == 0);
         FUZZ_ASSERT(level_load_game(&game, "game.json", titled, strlen(titled), &td));
+        FUZZ_ASSERT(game.release == release);
         level_free_game(&game);
         free(titled);
     } else {

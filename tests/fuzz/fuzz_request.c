@@ -1,7 +1,10 @@
 /* The report server's request validation: the body of POST /api/v1/events read the way
    api.c reads it (a reader with the server's small limit of diagnostics, the envelope's
-   fields, every event through report_event_from_json), and the checks every stored text,
-   key, date, address and completion code passes (valid.h, auth_code_normalise). */
+   fields, every event through report_event_from_json), the checks every stored text,
+   key, date, address and completion code passes (valid.h, auth_code_normalise), and a
+   /levels/r/N/NAME path's release number (valid_release_path). */
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../../game/core/jsonx.h"
@@ -61,6 +64,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char client[64] = "";
     if (valid_forwarded_client(s, "127.0.0.1 ::1", client, sizeof client))
         FUZZ_ASSERT(client[0] && !valid_in_list("127.0.0.1 ::1", client)); /* X-Forwarded-For */
+    int64_t release = -1;
+    const char *name = NULL;
+    if (valid_release_path(s, INT64_C(9007199254740991), &release, &name)) {
+        /* a number from 1 as a manifest writes it, exactly the digits before the slash */
+        char digits[24];
+        int w = snprintf(digits, sizeof digits, "%" PRId64 "/", release);
+        FUZZ_ASSERT(release >= 1 && release <= INT64_C(9007199254740991));
+        FUZZ_ASSERT(name == s + w && strncmp(s, digits, (size_t)w) == 0);
+    } else {
+        FUZZ_ASSERT(release == -1 && name == NULL);
+    }
     valid_trim(s);
     return 0;
 }

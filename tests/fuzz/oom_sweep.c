@@ -101,13 +101,14 @@ static const char *room_text(void *user, const char *file, size_t *len)
     return NULL;
 }
 
-/* The manifest with every room's title (seal_manifest_titles): a success has them all. */
+/* The manifest with every room's title (seal_manifest_titles) and its release: a success has
+   them all. */
 static bool titled_game(const char *path, const char *text, size_t len)
 {
-    char *out = seal_manifest_titles(path, text, len, room_text, NULL, &d);
+    char *out = seal_manifest_titles(path, text, len, 7, room_text, NULL, &d);
     static level_game g;
     diag_list gd = {0};
-    bool loaded = out && level_load_game(&g, path, out, strlen(out), &gd), ok = loaded;
+    bool loaded = out && level_load_game(&g, path, out, strlen(out), &gd), ok = loaded && g.release == 7;
     free(out);
     for (int i = 0; ok && i < g.room_count; i++) ok = !i18n_empty(&g.rooms[i].title);
     if (loaded) level_free_game(&g);

@@ -96,6 +96,16 @@ put("event", "hint.json", json.dumps({"v": 1, "seq": 2, "room": "outlook", "puzz
 for i in range(0, len(events), 25):
     batch = [{"key": "k%d" % (i + j), "event": ev} for j, ev in enumerate(events[i:i + 25])]
     put("request", "batch-%02d.json" % i, json.dumps({"play": "p1", "events": batch}))
+# what follows /levels/r/ in a game in progress's request (valid_release_path): a release and a
+# file, and the shapes refused (no number, a leading zero, a sign, past 2^53 - 1, no slash)
+for name, path in [("release-room", "12/outlook.json"), ("release-comic", "3/comics/digituki.json"),
+                   ("release-largest", "9007199254740991/game.json"), ("release-zero", "0/game.json"),
+                   ("release-leading-zero", "007/game.json"), ("release-sign", "+1/game.json"),
+                   ("release-too-large", "9007199254740992/game.json"), ("release-overflow", "99999999999999999999/x.json"),
+                   ("release-no-slash", "12")]:
+    put("request", name, path)
+# a manifest as the report server serves it: with its release (level_game.release)
+put("game", "served-with-release.json", json.dumps({"title": "Peli", "release": 7, "rooms": [{"id": "a", "file": "a.json"}]}))
 put("csv", "invite.csv", "\ufeffnimi;sähköposti;yksikkö;eräpäivä\r\nAino Kallio;aino@example.fi;Päivystys;2026-12-31\r\n"
     "\"Öhman; Väinö\";vaino@example.fi;\"Kotihoito \"\"Itä\"\"\";\r\n".encode("utf-8"))
 put("csv", "comma.csv", b"name,email,unit\nA,a@b.fi,X\n\nB,b@c.fi,\"multi\nline\"\n")

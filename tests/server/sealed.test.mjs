@@ -18,7 +18,8 @@ test('the server serves the published rooms sealed and the manifest with their t
   server = await startServer({ levels });
   const game = JSON.parse(fs.readFileSync(path.join(levels, 'game.json'), 'utf8'));
   const served = await (await fetch(`${server.url}/levels/game.json`)).json();
-  const titled = { ...game, rooms: game.rooms.map((r) => ({ ...r, title: JSON.parse(fs.readFileSync(path.join(levels, r.file), 'utf8')).title })) };
+  const titled = { ...game, rooms: game.rooms.map((r) => ({ ...r, title: JSON.parse(fs.readFileSync(path.join(levels, r.file), 'utf8')).title })),
+    release: 1 };
   assert.deepEqual(served, titled);
   const problems = [];
   for (const r of game.rooms) {

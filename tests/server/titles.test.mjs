@@ -34,7 +34,7 @@ describe('the report server\'s game.json', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('x-pakopeli-release'), '1');
     const etag = res.headers.get('etag');
-    assert.equal(etag, '"r1t"', 'the release number, marked: a copy from before the titles is not current');
+    assert.equal(etag, '"r1r"', 'the release number, marked: a copy from before the titles and the release is not current');
     const served = await res.json();
     const game = plain('game.json');
     assert.equal(served.rooms.length, game.rooms.length);
@@ -46,11 +46,15 @@ describe('the report server\'s game.json', () => {
       const sealed = await (await fetch(`${server.url}/levels/${r.file}`)).json();
       assert.deepEqual(served.rooms[i].title, sealed.title);
     }
-    assert.deepEqual({ ...served, rooms: null }, { ...game, rooms: null }, 'the rest of the manifest as published');
+    assert.equal(served.release, 1, 'the release it is of: a game in progress stays on it (levels/r/1/)');
+    assert.deepEqual({ ...served, rooms: null, release: null }, { ...game, rooms: null, release: null },
+      'the rest of the manifest as published');
     const again = await fetch(`${server.url}/levels/game.json`, { headers: { 'if-none-match': etag } });
     assert.equal(again.status, 304, 'the same release: the browser keeps its copy');
-    const old = await fetch(`${server.url}/levels/game.json`, { headers: { 'if-none-match': '"r1"' } });
-    assert.equal(old.status, 200, 'a copy from before the titles is replaced');
+    for (const before of ['"r1"', '"r1t"']) {
+      const old = await fetch(`${server.url}/levels/game.json`, { headers: { 'if-none-match': before } });
+      assert.equal(old.status, 200, `a copy from before the titles or the release (${before}) is replaced`);
+    }
   });
 
   it('shows a volunteer\'s new room title once it is published, and the draft only in the preview', async () => {
@@ -66,14 +70,16 @@ describe('the report server\'s game.json', () => {
     assert.equal(preview.status, 200);
     assert.deepEqual(preview.data.rooms[index].title, body.title, 'the preview plays the draft, lobby and all');
     assert.equal(preview.headers.get('etag'), null);
+    assert.equal(preview.data.release, undefined, 'the preview never pins a game to a release');
     const p = await admin.post('/api/v1/studio/publish', { names: ['teams.json'], revisions: { 'teams.json': d.data.revision },
       note: 'Teamsin huoneelle uusi otsikko' });
     assert.equal(p.status, 200, JSON.stringify(p.data));
     assert.equal(p.data.release, 2);
-    const res = await fetch(`${server.url}/levels/game.json`, { headers: { 'if-none-match': '"r1t"' } });
+    const res = await fetch(`${server.url}/levels/game.json`, { headers: { 'if-none-match': '"r1r"' } });
     assert.equal(res.status, 200, 'the next load gets the new release');
-    assert.equal(res.headers.get('etag'), '"r2t"');
+    assert.equal(res.headers.get('etag'), '"r2r"');
     const served = await res.json();
+    assert.equal(served.release, 2);
     assert.deepEqual(served.rooms[index].title, body.title);
     assert.deepEqual(served.rooms.filter((r, i) => i !== index), players.rooms.filter((r, i) => i !== index),
       'the other rooms\' entries unchanged');

@@ -1,5 +1,6 @@
 /* Loading rooms and manifests, and every kind of loader error with its place. */
 #include "../../game/core/jsonx.h"
+#include "../../game/core/diag_text.h"
 #include "../../game/core/level.h"
 #include "harness.h"
 
@@ -64,6 +65,52 @@ TEST(a_built_manifest_carries_the_rooms_titles_with_the_settings_applied)
     CHECK_STR(i18n_get(&game.rooms[1].title, LANG_FI), "Intra ohjeet");
     CHECK_STR(i18n_get(&game.rooms[1].title, LANG_EN), "Intra guides");
     level_free_game(&game);
+}
+
+/* The report server says which content release it serves (store.c), so a game in progress
+   asks for that release's rooms again (levels/r/N/). A whole number from 1; anything else is
+   refused with the field named, in Finnish too. */
+TEST(a_served_manifest_says_its_release_and_a_wrong_release_is_refused_by_name)
+{
+    const char *base = "{\"title\":\"G\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\"}]";
+    char text[256];
+    level_game game;
+    diag_list d = {0};
+    snprintf(text, sizeof text, "%s}", base);
+    CHECK(level_load_game(&game, "game.json", text, strlen(text), &d));
+    CHECK(game.release == 0); /* authored: not said */
+    level_free_game(&game);
+    static const struct {
+        const char *value;
+        int64_t release;
+    } ok[] = {{"1", 1}, {"42", 42}, {"9007199254740991", INT64_C(9007199254740991)}};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        snprintf(text, sizeof text, "%s,\"release\":%s}", base, ok[i].value);
+        memset(&d, 0, sizeof d);
+        CHECK(level_load_game(&game, "game.json", text, strlen(text), &d));
+        CHECK(d.errors == 0 && game.release == ok[i].release);
+        level_free_game(&game);
+    }
+    static const struct {
+        const char *value;
+        diag_code code;
+    } bad[] = {{"\"3\"", DIAG_TYPE},        {"0", DIAG_BAD_VALUE},    {"-2", DIAG_BAD_VALUE},
+               {"1.5", DIAG_BAD_VALUE},     {"9007199254740993", DIAG_BAD_VALUE}, {"1e300", DIAG_BAD_VALUE},
+               {"null", DIAG_TYPE},         {"true", DIAG_TYPE},      {"[1]", DIAG_TYPE}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(text, sizeof text, "%s,\n\"release\": %s}", base, bad[i].value);
+        memset(&d, 0, sizeof d);
+        CHECK(!level_load_game(&game, "game.json", text, strlen(text), &d));
+        CHECK(d.errors == 1);
+        CHECK(d.items[0].code == bad[i].code);
+        CHECK_STR(d.items[0].path, "release");
+        CHECK(d.items[0].line == 2); /* at the field */
+        char fi[600];
+        diag_format_lang(&d.items[0], LANG_FI, fi, sizeof fi);
+        CHECK_CONTAINS(fi, "game.json:2:");
+        CHECK_CONTAINS(fi, ": virhe: release: ");
+        CHECK_CONTAINS(fi, bad[i].code == DIAG_TYPE ? "pitäisi olla luku" : "pitäisi olla kokonaisluku 1–9007199254740991");
+    }
 }
 
 TEST(a_json_syntax_error_names_the_line_and_column)
@@ -209,6 +256,7 @@ int main(void)
     RUN(the_outlook_room_loads_with_its_scene_and_puzzles);
     RUN(the_manifest_lists_the_rooms);
     RUN(a_built_manifest_carries_the_rooms_titles_with_the_settings_applied);
+    RUN(a_served_manifest_says_its_release_and_a_wrong_release_is_refused_by_name);
     RUN(a_json_syntax_error_names_the_line_and_column);
     RUN(a_missing_field_names_the_path);
     RUN(a_misspelt_field_gets_a_did_you_mean_at_its_line);

@@ -398,7 +398,7 @@ TEST(the_manifest_carries_each_rooms_own_title)
     char *m = harness_read(DIR "game.json", &len);
     diag_list d = {0};
     texts t = {0};
-    char *out = seal_manifest_titles(DIR "game.json", m, len, text_of, &t, &d);
+    char *out = seal_manifest_titles(DIR "game.json", m, len, 0, text_of, &t, &d);
     print_diags(&d);
     CHECK(out && d.errors == 0);
     cJSON *got = cJSON_Parse(out), *want = cJSON_Parse(m);
@@ -437,7 +437,7 @@ TEST(the_manifest_carries_each_rooms_own_title)
     /* a room without a file keeps its entry as it was (the game then waits for it) */
     texts miss = {.missing = manifest.rooms[1].file};
     diag_list md = {0};
-    out = seal_manifest_titles(DIR "game.json", m, len, text_of, &miss, &md);
+    out = seal_manifest_titles(DIR "game.json", m, len, 0, text_of, &miss, &md);
     CHECK(out && md.errors == 0);
     level_game h;
     CHECK(out && level_load_game(&h, "game.json", out, strlen(out), &md));
@@ -457,13 +457,13 @@ TEST(the_manifest_takes_the_rooms_title_over_its_own_and_refuses_one_the_game_ca
                     "{\"id\":\"b\",\"file\":\"b.json\"}]}";
     texts t = {.only_file = "a.json", .only_text = "{\"id\":\"a\",\"title\":{\"fi\":\"Uusi\",\"en\":\"New\"}}"};
     diag_list d = {0};
-    char *out = seal_manifest_titles("game.json", m, strlen(m), text_of, &t, &d);
+    char *out = seal_manifest_titles("game.json", m, strlen(m), 0, text_of, &t, &d);
     CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":{\"fi\":\"Uusi\","
                    "\"en\":\"New\"}},{\"id\":\"b\",\"file\":\"b.json\"}]}");
     free(out);
     /* a room that has no title (and one with no text): their entries as they were */
     texts untitled = {.only_file = "b.json", .only_text = "{\"id\": \"b\"}"};
-    out = seal_manifest_titles("game.json", m, strlen(m), text_of, &untitled, &d);
+    out = seal_manifest_titles("game.json", m, strlen(m), 0, text_of, &untitled, &d);
     CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":\"Vanha\"},"
                    "{\"id\":\"b\",\"file\":\"b.json\"}]}");
     free(out);
@@ -472,19 +472,56 @@ TEST(the_manifest_takes_the_rooms_title_over_its_own_and_refuses_one_the_game_ca
        title lost without a word would be a part missing) */
     texts bad = {.only_file = "b.json", .only_text = "{\"id\": \"b\",\n"};
     diag_list bd = {0};
-    CHECK(!seal_manifest_titles("game.json", m, strlen(m), text_of, &bad, &bd));
+    CHECK(!seal_manifest_titles("game.json", m, strlen(m), 0, text_of, &bad, &bd));
     CHECK(bd.errors == 1 && bd.items[0].code == DIAG_SYNTAX && bd.items[0].line == 1 && bd.items[0].column > 1);
     CHECK_STR(bd.items[0].file, "b.json");
     /* a title the game's loader refuses would stop every player: refused, naming the entry */
     texts num = {.only_file = "b.json", .only_text = "{\"id\":\"b\",\"title\":5}"};
     diag_list nd = {0};
-    out = seal_manifest_titles("game.json", m, strlen(m), text_of, &num, &nd);
+    out = seal_manifest_titles("game.json", m, strlen(m), 0, text_of, &num, &nd);
     CHECK(!out && nd.errors == 1 && nd.count == 1);
     if (nd.count == 1) CHECK_STR(nd.items[0].path, "rooms[1].title");
     /* a manifest that is not JSON: refused with the loader's syntax error */
     diag_list sd = {0};
-    CHECK(!seal_manifest_titles("game.json", "{\"rooms\": [", 11, text_of, &num, &sd));
+    CHECK(!seal_manifest_titles("game.json", "{\"rooms\": [", 11, 0, text_of, &num, &sd));
     CHECK(sd.errors == 1 && sd.items[0].code == DIAG_SYNTAX);
+}
+
+/* The report server serves a release's manifest saying which release it is (store.c), so a
+   game in progress asks for that release's rooms again; a static build and the studio's preview
+   say none, even when an author wrote one. */
+TEST(the_manifest_says_the_release_it_is_served_as_and_none_when_there_is_none)
+{
+    const char *m = "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\"}]}";
+    const char *with = "{\"title\":\"Peli\",\"release\":3,\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\"}]}";
+    texts t = {.only_file = "a.json", .only_text = "{\"id\":\"a\",\"title\":\"A\"}"};
+    diag_list d = {0};
+    char *out = seal_manifest_titles("game.json", m, strlen(m), 12, text_of, &t, &d);
+    CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":\"A\"}],\"release\":12}");
+    free(out);
+    /* one already there is replaced, never doubled */
+    out = seal_manifest_titles("game.json", with, strlen(with), 4, text_of, &t, &d);
+    CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":\"A\"}],\"release\":4}");
+    free(out);
+    /* 0: none, and an author's is removed */
+    out = seal_manifest_titles("game.json", with, strlen(with), 0, text_of, &t, &d);
+    CHECK_STR(out, "{\"title\":\"Peli\",\"rooms\":[{\"id\":\"a\",\"file\":\"a.json\",\"title\":\"A\"}]}");
+    free(out);
+    CHECK(d.errors == 0);
+    /* the game reads the number back, up to the last one a JSON number holds exactly */
+    out = seal_manifest_titles("game.json", m, strlen(m), LEVEL_RELEASE_MAX, text_of, &t, &d);
+    level_game g;
+    CHECK(out && level_load_game(&g, "game.json", out, strlen(out), &d));
+    if (out && d.errors == 0) {
+        CHECK(g.release == LEVEL_RELEASE_MAX);
+        level_free_game(&g);
+    }
+    free(out);
+    /* a release the game would refuse is refused here too, naming the field */
+    diag_list bd = {0};
+    CHECK(!seal_manifest_titles("game.json", m, strlen(m), LEVEL_RELEASE_MAX + 2, text_of, &t, &bd));
+    CHECK(bd.errors == 1 && bd.count == 1);
+    if (bd.count == 1) CHECK_STR(bd.items[0].path, "release");
 }
 
 int main(void)
@@ -495,6 +532,7 @@ int main(void)
     RUN(the_code_part_opens_only_with_the_rooms_answers);
     RUN(the_manifest_carries_each_rooms_own_title);
     RUN(the_manifest_takes_the_rooms_title_over_its_own_and_refuses_one_the_game_cannot_load);
+    RUN(the_manifest_says_the_release_it_is_served_as_and_none_when_there_is_none);
     for (int i = 0; i < manifest.room_count; i++) {
         if (loaded[i]) {
             level_free_room(&plain[i]);

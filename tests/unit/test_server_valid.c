@@ -142,6 +142,39 @@ TEST(room_minimums_and_trusted_proxies_are_checked_settings)
     CHECK(!cfg_set(&c, "trusted_proxies", "::0001", err, sizeof err)); /* not in its usual form */
 }
 
+/* /levels/r/N/NAME: the release a game in progress began on, as its manifest said it. Only
+   that shape; anything else is Not found (srv.c), never the current release's file. */
+TEST(a_release_path_is_a_number_from_one_as_written_then_a_slash)
+{
+    static const struct {
+        const char *path;
+        long long release;
+        const char *name;
+    } ok[] = {{"1/game.json", 1, "game.json"}, {"12/outlook.json", 12, "outlook.json"},
+              {"3/comics/digituki.json", 3, "comics/digituki.json"}, {"5/", 5, ""},
+              {"9007199254740991/game.json", 9007199254740991LL, "game.json"}};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        int64_t release = -1;
+        const char *name = NULL;
+        CHECK(valid_release_path(ok[i].path, 9007199254740991LL, &release, &name));
+        CHECK(release == ok[i].release);
+        CHECK_STR(name, ok[i].name);
+    }
+    static const char *const bad[] = {"", "/game.json", "0/game.json", "01/game.json", "-1/game.json", "+1/game.json",
+                                      " 1/game.json", "1", "1game.json", "1.0/game.json", "1e3/game.json", "x/game.json",
+                                      "9007199254740992/game.json", "99999999999999999999/game.json",
+                                      "9223372036854775808/game.json", "18446744073709551617/game.json"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int64_t release = -1;
+        const char *name = NULL;
+        CHECK(!valid_release_path(bad[i], 9007199254740991LL, &release, &name));
+        CHECK(release == -1 && name == NULL); /* left as they were */
+    }
+    int64_t release = -1;
+    const char *name = NULL;
+    CHECK(!valid_release_path("8/game.json", 7, &release, &name)); /* past the bound given */
+}
+
 int main(void)
 {
     RUN(names_with_finnish_letters_apostrophes_and_markup_are_text);
@@ -154,5 +187,6 @@ int main(void)
     RUN(a_settings_file_is_read_with_comments_and_quotes);
     RUN(the_client_behind_a_trusted_proxy_is_the_rightmost_untrusted_forwarded_address);
     RUN(room_minimums_and_trusted_proxies_are_checked_settings);
+    RUN(a_release_path_is_a_number_from_one_as_written_then_a_slash);
     return harness_done();
 }
