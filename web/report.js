@@ -44,6 +44,7 @@
   const KEY_DONE = 'pakopeli.report.completion'; // sessionStorage: {tok, code}
   const KEY_OWNER = 'pakopeli.report.owner';     // localStorage: a hash of the token the game save belongs to
   const KEY_SAVE = 'pakopeli.save';              // the engine's saved answers (game/front/app.c)
+  const KEY_RELEASE = 'pakopeli.release';        // the content release the engine plays them on (app.c)
   const KEY_FEEDBACK = 'pakopeli.report.feedback'; // [{tok, fb}] the learner's rating and comment
   const API = 'api/v1/';                         // relative: same origin, any base path
   const BATCH = 50, MAX_QUEUE = 5000, MAX_BACKOFF_MS = 20000;
@@ -148,7 +149,16 @@
   const owner = load(KEY_OWNER, null);
   if (owner && owner !== (token ? tokenMark(token) : null)) {
     removeLocal(KEY_SAVE);
+    removeLocal(KEY_RELEASE);
     removeLocal(KEY_OWNER);
+  }
+  // A game saved by a version that kept its release only in the play: the engine finishes the
+  // game on that release (app.c pin_release), so it is told which one.
+  {
+    const p = load(KEY_PLAY, null);
+    let kept = null;
+    try { kept = localStorage.getItem(KEY_RELEASE); } catch (e) { kept = ''; }
+    if (kept === null && p && p.c > 0) try { localStorage.setItem(KEY_RELEASE, String(p.c)); } catch (e) { /* none */ }
   }
   if (token) save(KEY_OWNER, tokenMark(token));
   // Arriving with a token (a personal link, or back from the work-account sign-in) after playing
@@ -272,6 +282,7 @@
     saveSession(KEY_TOKEN, null);
     saveSession(KEY_DONE, null);
     removeLocal(KEY_SAVE);
+    removeLocal(KEY_RELEASE);
     removeLocal(KEY_OWNER);
     token = null;
     playerName = null;
@@ -503,6 +514,14 @@
 
   // ---- the engine's hook ----------------------------------------------------------------------
 
+  function playedRelease() {
+    let kept = null;
+    try { kept = localStorage.getItem(KEY_RELEASE); } catch (e) { kept = null; }
+    const n = Number(kept);
+    if (Number.isSafeInteger(n) && n > 0) return n;
+    return config && config.content ? config.content : 0; // an engine from before it said
+  }
+
   pk.report = function (json) {
     let ev;
     try { ev = JSON.parse(json); } catch (e) { return; }
@@ -510,9 +529,11 @@
     let play = load(KEY_PLAY, null);
     // A new play-through starts when the numbering starts again (a reload without resume, or
     // "play again"), or with another player's token.
-    // A play records the content release it began on (the server replays it on that one).
+    // A play records the content release it began on (the server replays it on that one): the
+    // release of the rooms the engine plays (app.c writes it when the game starts), not the
+    // server's newest, which a volunteer's publish may have moved on since the page loaded.
     if (!play || play.tok !== (token || null) || ev.seq <= play.seq) {
-      play = { id: randomId(), seq: 0, tok: token || null, c: config && config.content ? config.content : 0 };
+      play = { id: randomId(), seq: 0, tok: token || null, c: playedRelease() };
     }
     play.seq = ev.seq;
     save(KEY_PLAY, play);

@@ -295,13 +295,17 @@
   if (prefetched['levels/game.json']) {
     prefetched['levels/game.json'].then((buf) => {
       const prefix = window.pakopeli.storePrefix || '';
-      let save = null, where = null;
+      let save = null, where = null, release = null;
       try {
         save = localStorage.getItem(`${prefix}pakopeli.save`);
         where = localStorage.getItem(`${prefix}pakopeli.where`);
+        release = localStorage.getItem(`${prefix}pakopeli.release`);
       } catch (e) { /* no storage: a new player */ }
       const game = JSON.parse(new TextDecoder().decode(buf));
-      const returning = (save && !/^\s*\[\s*\]\s*$/.test(save)) || (where && where !== game.hub) || /[?&]room=/.test(location.search);
+      const saved = save && !/^\s*\[\s*\]\s*$/.test(save);
+      // a game begun on an older release is finished on it, from levels/r/N/ (app.c pin_release)
+      if (saved && game.release > 0 && Number(release) > 0 && Number(release) !== game.release) return;
+      const returning = saved || (where && where !== game.hub) || /[?&]room=/.test(location.search);
       if (returning) (game.rooms || []).forEach((r) => { if (typeof r.file === 'string') prefetch(`levels/${r.file}`); });
     }).catch(() => {});
   }

@@ -26,6 +26,8 @@ enum { START_FACES = TEXT_COMIC };
 enum { TEXTS_PER_FRAME = 2 };
 static const char *const FONT_FILES[START_FACES] = {"fonts/ui-regular.ttf", "fonts/ui-bold.ttf"};
 static const char *const SAVE_KEY = "pakopeli.save";
+/* The content release the saved answers were given on (pin_release; web/report.js reads it too). */
+static const char *const SAVE_RELEASE_KEY = "pakopeli.release";
 static const char *const SETTINGS_KEY = "pakopeli.settings";
 static const char *const SEED_KEY = "pakopeli.seed";
 
@@ -226,6 +228,17 @@ static void report_to_lms(app *a)
     plat_lms_progress(len > 0 && !a->lms.lossy ? text : NULL, play_score(&a->play), play_all_required_solved(&a->play));
 }
 
+/* The saved game is now played on the loaded content's release (pin_release reads it; web/report.js
+   gives a new play this release). None when the content has no releases. */
+static void remember_release(const app *a)
+{
+    char buf[32] = "";
+    if (a->manifest.release > 0) snprintf(buf, sizeof buf, "%lld", (long long)a->manifest.release);
+    plat_store_set(SAVE_RELEASE_KEY, buf);
+}
+
+static void reload_content(app *a);
+
 /* Forgets all progress and starts again from the beginning. */
 static void restart(app *a)
 {
@@ -241,10 +254,18 @@ static void restart(app *a)
     a->ending = (ending_view){0};
     a->completion[0] = '\0';
     a->intro_seen = 0;
+    a->settings_open = false;
+    if (strcmp(a->content, "levels/") != 0) {
+        /* A game finished on an older release (pin_release): the new one is played on the newest,
+           loaded now as make dev loads changed content; start_playing begins it in the lobby. */
+        snprintf(a->content, sizeof a->content, "levels/");
+        reload_content(a);
+        return;
+    }
+    remember_release(a);
     play_begin(&a->play, &a->manifest);
     for (int i = 0; i < a->rooms_loaded; i++) play_attach_room(&a->play, i, &a->rooms[i]);
     a->screen = APP_ROOM;
-    a->settings_open = false;
     enter_room(a, a->hub >= 0 ? a->hub : 0);
 }
 
@@ -415,8 +436,19 @@ static void fail_io(app *a, const char *path)
 static void request_room(app *a, int i)
 {
     char path[200];
-    snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
+    snprintf(path, sizeof path, "%s%s", a->content, a->manifest.rooms[i].file);
     a->f_rooms[i] = asset_request(&a->assets, path);
+}
+
+/* Whether this browser holds answers of a game (as resume() reads them). */
+static bool has_saved_answers(void)
+{
+    static char stored[APP_SAVE_MAX];
+    if (!plat_store_get(SAVE_KEY, stored, sizeof stored)) return false;
+    cJSON *arr = cJSON_Parse(stored);
+    bool some = cJSON_IsArray(arr) && cJSON_GetArraySize(arr) > 0;
+    cJSON_Delete(arr);
+    return some;
 }
 
 /* A player with nothing to resume: no saved answers here or in a learning platform, not sent
@@ -424,17 +456,12 @@ static void request_room(app *a, int i)
    report.js may have settled whose save this is meanwhile. */
 static bool new_player(app *a)
 {
-    static char stored[APP_SAVE_MAX];
     char want[64] = "";
     if (plat_param("room", want, sizeof want) || plat_lms_active()) return false;
     if (plat_store_get("pakopeli.where", want, sizeof want) && want[0] &&
         !(a->manifest.hub && strcmp(want, a->manifest.hub) == 0))
         return false;
-    if (!plat_store_get(SAVE_KEY, stored, sizeof stored)) return true;
-    cJSON *arr = cJSON_Parse(stored);
-    bool none = !cJSON_IsArray(arr) || cJSON_GetArraySize(arr) == 0; /* as resume() reads it */
-    cJSON_Delete(arr);
-    return none;
+    return !has_saved_answers();
 }
 
 /* Whether the rooms after the first can wait until the lobby's first frame: the lobby is the
@@ -468,21 +495,65 @@ static bool pump_fonts(app *a)
     return true;
 }
 
+/* Asks for the manifest in a->content. */
+static void request_manifest(app *a)
+{
+    char path[64];
+    snprintf(path, sizeof path, "%sgame.json", a->content);
+    a->f_manifest = asset_request(&a->assets, path);
+}
+
+/* A game in progress is finished on the content release it began on. The report server replays
+   a play's answers on that release (game/server/ingest.c), and the saved answers were given to its
+   rooms: after a volunteer has published a changed room, the current release's text would ask
+   other questions than the server checks, and a refused answer would leave the player without a
+   completion. So when the saved game's release (SAVE_RELEASE_KEY, written by start_playing) is not
+   the one levels/game.json says, that release's own files are read from levels/r/N/, which the
+   server keeps for as long as it has plays (store.c). Changes reach new games, and a game started
+   over (restart). Content without releases (a static build, make dev, a learning platform's
+   package) says none: nothing is pinned. True when the release's manifest was asked for. */
+static bool pin_release(app *a)
+{
+    if (strcmp(a->content, "levels/") == 0) a->newest_release = a->manifest.release;
+    if (a->pin_tried || a->manifest.release <= 0 || !has_saved_answers()) return false;
+    char buf[32] = "";
+    long long mine = plat_store_get(SAVE_RELEASE_KEY, buf, sizeof buf) ? strtoll(buf, NULL, 10) : 0;
+    if (mine <= 0 || mine == a->manifest.release) return false;
+    a->pin_tried = true;
+    level_free_game(&a->manifest);
+    snprintf(a->content, sizeof a->content, "levels/r/%lld/", mine);
+    request_manifest(a);
+    return true;
+}
+
 static bool pump_manifest(app *a)
 {
     if (asset_state(&a->assets, a->f_manifest) == PLAT_FETCH_PENDING) return false;
+    char file[64];
+    snprintf(file, sizeof file, "%sgame.json", a->content);
     size_t len = 0;
     const char *d = asset_data(&a->assets, a->f_manifest, &len);
-    bool ok = d && level_load_game(&a->manifest, "levels/game.json", d, len, &a->diags);
+    if (!d && strcmp(a->content, "levels/") != 0) {
+        /* The saved game's release is not there (a server whose database was started anew): the
+           saved answers are replayed into the current content, and those that no longer fit it
+           are dropped (replay_saved), as before games were pinned. */
+        fprintf(stderr, "%s: the saved game's release could not be read; playing the current one\n", file);
+        asset_release(&a->assets, a->f_manifest);
+        snprintf(a->content, sizeof a->content, "levels/");
+        request_manifest(a);
+        return false;
+    }
+    bool ok = d && level_load_game(&a->manifest, file, d, len, &a->diags);
     asset_release(&a->assets, a->f_manifest);
-    if (!d) fail_io(a, "levels/game.json");
+    if (!d) fail_io(a, file);
     if (!ok) {
         a->screen = APP_ERROR;
         a->dirty = true;
         return false;
     }
+    if (pin_release(a)) return false;
     a->manifest_ready = true;
-    level_apply_game_settings(&a->manifest, "levels/game.json", &a->diags);
+    level_apply_game_settings(&a->manifest, file, &a->diags);
     /* A new player's lobby shows only the lobby and the rooms' titles, which the built manifest
        carries (pakopeli-seal): the other rooms come after its first frame (request_rest), off the
        first load (45 kB br, docs/performance.md). Anyone else needs every room at once: their
@@ -512,7 +583,7 @@ static void request_rest(app *a)
     request_deferred_rooms(a);
     for (int i = 0; i < a->manifest.comic_count; i++) {
         char path[200];
-        snprintf(path, sizeof path, "levels/%s", a->manifest.comics[i].file);
+        snprintf(path, sizeof path, "%s%s", a->content, a->manifest.comics[i].file);
         a->f_comics[i] = asset_request(&a->assets, path);
     }
     /* the other rooms' images once the comics' files are in and released (request_images) */
@@ -527,7 +598,7 @@ static bool pump_comics(app *a)
     bool ok = true;
     for (int i = 0; i < a->manifest.comic_count; i++) {
         char path[200];
-        snprintf(path, sizeof path, "levels/%s", a->manifest.comics[i].file);
+        snprintf(path, sizeof path, "%s%s", a->content, a->manifest.comics[i].file);
         size_t len = 0;
         const char *d = asset_data(&a->assets, a->f_comics[i], &len);
         if (!d) {
@@ -567,7 +638,7 @@ static bool load_rooms(app *a, int n)
     bool ok = true;
     for (int i = a->rooms_loaded; i < n; i++) {
         char path[200];
-        snprintf(path, sizeof path, "levels/%s", a->manifest.rooms[i].file);
+        snprintf(path, sizeof path, "%s%s", a->content, a->manifest.rooms[i].file);
         size_t len = 0;
         const char *d = asset_data(&a->assets, a->f_rooms[i], &len);
         if (!d) {
@@ -656,6 +727,7 @@ static void start_playing(app *a)
     resume_writer_free(&a->lms); /* make dev: the content may have changed */
     if (!resume_writer_init(&a->lms, &a->manifest, a->play.rooms)) a->lms.lossy = true;
     resume(a);
+    remember_release(a);
     /* ?room=id opens a room directly (authors test a room alone); else where the player was. */
     char want[64] = "";
     int start = a->hub >= 0 ? a->hub : 0;
@@ -720,7 +792,7 @@ static void reload_content(app *a)
     if (a->phrases_state == 1) a->phrases_state = 0; /* its request went too: asked again when needed */
     memset(&a->diags, 0, sizeof a->diags);
     a->seq = 0; /* resume() numbers the replayed answers from here */
-    a->f_manifest = asset_request(&a->assets, "levels/game.json");
+    request_manifest(a);
     a->screen = APP_LOADING;
     a->dirty = true;
 }
@@ -958,7 +1030,8 @@ int main(int argc, char **argv)
     a.hub = -1;
     a.room_wanted = -1;
     for (int f = 0; f < START_FACES; f++) a.f_fonts[f] = asset_request(&a.assets, FONT_FILES[f]);
-    if (!comic_view_request_from_url(&a.comic_view, &a.diags)) a.f_manifest = asset_request(&a.assets, "levels/game.json");
+    snprintf(a.content, sizeof a.content, "levels/");
+    if (!comic_view_request_from_url(&a.comic_view, &a.diags)) request_manifest(&a);
     a.screen = APP_LOADING;
     a.dirty = true;
     SDL_StartTextInput();
