@@ -1625,9 +1625,17 @@
         for (const n of list) if (files.get(n)) revisions[n] = files.get(n).revision;
         const r = await api('POST', 'studio/publish', { names: list, revisions, note: fd.get('note'), feedback, lang });
         dlg.close();
+        // What was published is what the checker has just read: its findings (warnings only) are
+        // the panel's now. An older check's errors, still on screen or on their way (a check
+        // begun before the last edit), said "fix it before publishing" under "Published!".
+        clearTimeout(lintTimer);
+        lintSeq++;
+        if (Array.isArray(r.problems)) problems = r.problems;
+        showProblems();
         status(() => `${t('publishedOk')} (${t('release')} ${r.release})`);
         content = await api('GET', 'studio/content');
         await openFile(doc.name);
+        showProblems();
         $('#publish').focus();
       } catch (err) {
         if (err.status === 422) {
