@@ -122,6 +122,7 @@ void ui_heading(ui *u, const char *text);
 void ui_group_begin(ui *u, const char *label);
 /* The same for a group with a place on screen (the scene: the live preview's tools use it). */
 void ui_group_begin_at(ui *u, const char *label, SDL_Rect r);
+/* Ends the group; a group with nothing declared in it leaves nothing in the mirror. */
 void ui_group_end(ui *u);
 void ui_dialog_begin(ui *u, const char *title);
 void ui_dialog_end(ui *u);

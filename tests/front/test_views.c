@@ -657,6 +657,37 @@ TEST(a_task_that_opens_pans_the_scene_to_the_places_it_is_about)
     CHECK(phone || W.view.pan == 0); /* a laptop sees the whole scene: nothing pans */
 }
 
+/* A group in the mirror is never empty: at 200 % zoom (640 x 380 CSS px) a search's number and
+   prompt are drawn in a card above the scene (rl_task_above), outside the panel's group, which
+   then held nothing and was read as an empty "Tehtävä 1/6". */
+TEST(no_group_in_the_mirror_is_empty_and_the_task_is_named_once)
+{
+    int room = room_index("outlook");
+    room_enter(room, false);
+    CHECK_STR(W.rooms[room].puzzles[W.view.current].id, "signs");
+    char task[64];
+    snprintf(task, sizeof task, str(LANG_FI, STR_PUZZLE_OF), 1, W.rooms[room].puzzle_count);
+    const char *m = W.ui.mirror;
+    CHECK_CONTAINS(m, task);
+    for (const char *g = strstr(m, UI_MARK "G"); g; g = strstr(g + 1, UI_MARK "G")) {
+        const char *eol = strchr(g, '\n');
+        CHECK(eol && strncmp(eol + 1, UI_MARK "g\n", 2) != 0);
+        if (!eol) break;
+    }
+    /* the group's own lines: nested empty groups vanish from the inside out, a full one stays */
+    static ui u;
+    ui_begin(&u);
+    ui_group_begin(&u, "Ulompi");
+    ui_group_begin(&u, "Sisempi");
+    ui_group_end(&u);
+    ui_group_end(&u);
+    ui_say(&u, "Teksti");
+    ui_group_begin(&u, "Täysi");
+    ui_say(&u, "Rivi");
+    ui_group_end(&u);
+    CHECK_STR(u.mirror, "Teksti\n" UI_MARK "G|Täysi\nRivi\n" UI_MARK "g\n");
+}
+
 TEST(the_keyboard_moving_to_a_place_pans_the_place_into_view)
 {
     int room = room_index("outlook");
@@ -921,6 +952,8 @@ int main(void)
     RUN(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file);
     RUN(a_file_requested_twice_is_held_until_both_let_go);
     RUN(the_full_pool_refuses_the_next_file_and_names_it);
+    RUN_ON(no_group_in_the_mirror_is_empty_and_the_task_is_named_once, 640, 380);
+    RUN_ON(no_group_in_the_mirror_is_empty_and_the_task_is_named_once, 390, 844);
     RUN_ON(a_text_left_for_a_later_frame_measures_as_it_is_drawn, 1280, 720);
     RUN_ON(a_texture_dropped_in_a_held_frame_does_not_draw_that_frame_early, 1280, 720);
     text_shutdown();
