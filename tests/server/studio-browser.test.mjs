@@ -370,6 +370,10 @@ describe('the studio in the browser', () => {
       await x.page.click('text=Tietoturva arjessa');
       await x.page.waitForSelector('[data-path="intro.fi"]');
     }
+    // how players did, beside the room (its players were anonymous: nobody is counted); the
+    // box was once asked for before it was in the page, and stayed an empty card
+    await a.page.waitForSelector('#stats h2', { timeout: SERVER_WAIT });
+    assert.equal(await a.page.locator('#stats p').first().textContent(), 'Kukaan ei ole vielä pelannut tätä huonetta.');
     await a.page.fill('[data-path="intro.fi"]', 'Ainon johdanto');
     await waitSaved(a.page);
     await b.page.fill('[data-path="intro.fi"]', 'Benin johdanto');

@@ -951,9 +951,8 @@
         h('div', { id: 'preview-problems', class: 'problems', role: 'alert', tabindex: 0, hidden: true })));
     const right = h('div', { class: 'right' },
       h('section', { id: 'problems', 'aria-labelledby': 'problems-h' }),
-      isGame || comic ? null : h('section', { id: 'stats', class: 'card', 'aria-labelledby': 'stats-h' }),
+      isGame || comic ? null : h('section', { id: 'stats', class: 'card', 'aria-labelledby': 'stats-h', hidden: true }),
       forms());
-    if (!isGame && !comic) showStats();
     const hubId = files.get('game.json') && files.get('game.json').body.hub;
     if (!isGame && !comic) setTimeout(budget, 0); // what is left of the first load, before any upload
     fill($('#main'), 
@@ -969,6 +968,7 @@
         comic ? h('button', { type: 'button', class: 'danger', id: 'remove-comic', onclick: removeComic }, t('removeComic')) : null),
       h('div', { class: 'editor' }, left, right));
     showProblems();
+    if (!isGame && !comic) showStats(); // once its box is in the page (asked before, it found none)
   }
 
   // How players did and what they said, beside the room and each puzzle (no names).
@@ -982,6 +982,7 @@
     const line = (a) => t('statLine', a.players, a.solved, sec(a.median_ms), num(a.mistakes_per_player), num(a.hints_per_player));
     const rated = st.ratings.reduce((x, y) => x + y, 0);
     const avg = rated ? st.ratings.reduce((x, y, i) => x + y * (i + 1), 0) / rated : 0;
+    box.hidden = false; // an empty card until the answer came
     fill(box, h('h2', { id: 'stats-h' }, t('statsTitle')),
       st.summary ? h('p', {}, line(st.summary)) : h('p', { class: 'muted' }, t('noPlayers')),
       rated ? h('p', {}, t('ratingLine', num(avg), rated)) : null,
