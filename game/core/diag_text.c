@@ -62,10 +62,15 @@ static const phrase PATTERNS[] = {
     {"needs at least % items", "tarvitsee vähintään %1 kohtaa", "behöver minst %1 punkter"},
     {"at most % items", "enintään %1 kohtaa", "högst %1 punkter"},
     /* lint_resume.c: a learning platform's limit */
-    {"the resume state of this game can reach % characters, % more than SCORM % keeps (cmi.suspend_data, %): use fewer puzzles, options or hints%",
-     "pelin jatkotila voi kasvaa %1 merkkiin, %2 enemmän kuin SCORM %3 säilyttää (cmi.suspend_data, %4): vähennä tehtäviä, vaihtoehtoja tai vihjeitä%5",
+    {"the resume state of this game can reach % characters, % more than SCORM % keeps (cmi.suspend_data, %): use fewer puzzles, options or hints",
+     "pelin jatkotila voi kasvaa %1 merkkiin, %2 enemmän kuin SCORM %3 säilyttää (cmi.suspend_data, %4): vähennä tehtäviä, vaihtoehtoja tai vihjeitä",
          "spelets fortsättningsläge kan bli %1 tecken, %2 fler än SCORM %3 sparar (cmi.suspend_data, %4): använd "
-         "färre uppgifter, alternativ eller ledtrådar%5"},
+         "färre uppgifter, alternativ eller ledtrådar"},
+    /* (the same for SCORM 1.2, whose larger sibling may fit: said in each language, not pasted in English) */
+    {"the resume state of this game can reach % characters, % more than SCORM % keeps (cmi.suspend_data, %): use fewer puzzles, options or hints, or the SCORM 2004 package",
+     "pelin jatkotila voi kasvaa %1 merkkiin, %2 enemmän kuin SCORM %3 säilyttää (cmi.suspend_data, %4): vähennä tehtäviä, vaihtoehtoja tai vihjeitä, tai käytä SCORM 2004 -pakettia",
+         "spelets fortsättningsläge kan bli %1 tecken, %2 fler än SCORM %3 sparar (cmi.suspend_data, %4): använd "
+         "färre uppgifter, alternativ eller ledtrådar, eller SCORM 2004-paketet"},
     {"id '%' is used twice in this list", "tunnus '%1' on tässä listassa kahdesti", "id '%1' används två gånger i den här listan"},
     {"no item has \"correct\": true, so the puzzle can never be solved",
      "yhdelläkään kohdalla ei ole \"correct\": true, joten tehtävää ei voi koskaan ratkaista", "ingen punkt har \"correct\": true, så uppgiften kan aldrig lösas"},

@@ -25,10 +25,16 @@ size_t lint_check_resume(lint_run *run)
         rooms[i] = &f->room;
     }
     size_t need = resume_max_len(&run->manifest, rooms) - 1; /* without the NUL */
-    if (need > limit)
+    /* two sentences, not one with a tail: the phrasebook translates whole messages (diag_text.c) */
+    if (need > limit && v12)
         lint_report(run->game, DIAG_ERROR, DIAG_TOO_MANY, "rooms",
                     "the resume state of this game can reach %zu characters, %zu more than SCORM %s keeps "
-                    "(cmi.suspend_data, %zu): use fewer puzzles, options or hints%s",
-                    need, need - limit, v12 ? "1.2" : "2004", limit, v12 ? ", or the SCORM 2004 package" : "");
+                    "(cmi.suspend_data, %zu): use fewer puzzles, options or hints, or the SCORM 2004 package",
+                    need, need - limit, "1.2", limit);
+    else if (need > limit)
+        lint_report(run->game, DIAG_ERROR, DIAG_TOO_MANY, "rooms",
+                    "the resume state of this game can reach %zu characters, %zu more than SCORM %s keeps "
+                    "(cmi.suspend_data, %zu): use fewer puzzles, options or hints",
+                    need, need - limit, "2004", limit);
     return need;
 }
