@@ -24,6 +24,7 @@
  *     POST /api/v1/hr/people/ID/resend|revoke|erase         (admin)
  *     GET  /api/v1/hr/stats, /hr/feedback, /hr/units, /hr/verify?code=, /hr/audit (admin)
  *     POST /api/v1/hr/export            the current view as CSV (audited)
+ *     GET  /api/v1/hr/scorm?version=1.2|2004   the game as a SCORM package of the current release (admin, audited)
  * Errors are {"error": {"code": "stable_code", "message": "...", "field": "json.path"}} with a
  * 4xx status for anything the client can fix; no SQL, paths or internals ever appear.
  */
@@ -44,6 +45,7 @@
 #include "oidc.h"
 #include "ingest.h"
 #include "pwlist.h"
+#include "scorm_pkg.h"
 #include "srv.h"
 #include "units.h"
 #include "valid.h"
@@ -1736,6 +1738,61 @@ static void post_export(call *c)
     http_add_header(r, "X-Export-Rows", rows);
 }
 
+/* GET /hr/scorm?version=1.2|2004 (admin): the game as a SCORM package of the current release, for the
+   organisation's learning platform (scorm_pkg.h, docs/lms.md). 422 with the linter's problems when the
+   content's resume state could not fit the version's suspend data (SCORM 2004 holds more). */
+static void get_scorm(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_READ)) return;
+    const char *version = http_arg(c->req, "version");
+    if (!version || !version[0]) version = "1.2";
+    if (!scormpkg_version_ok(version)) {
+        fail(c, 400, "bad_value", "version", "version: 1.2 or 2004");
+        return;
+    }
+    buf zip = {0};
+    store_lint_result lint;
+    int64_t release = 0;
+    char err[512] = "";
+    if (!scormpkg_build(c->s->store, c->s->cfg.web, version, &zip, &release, &lint, err, sizeof err)) {
+        fprintf(stderr, "pakopeli-server: SCORM %s package: %s\n", version, err);
+        store_lint_free(&lint);
+        fail(c, 500, "internal", NULL, "The package could not be made: %s", err);
+        return;
+    }
+    if (lint.errors > 0) {
+        cJSON *o = cJSON_CreateObject(), *e = cJSON_AddObjectToObject(o, "error");
+        cJSON_AddStringToObject(e, "code", "lint_errors");
+        cJSON_AddStringToObject(e, "message", "The content does not fit this SCORM version: try 2004, or fewer puzzles, options or hints.");
+        cJSON *problems = cJSON_Parse(lint.json);
+        cJSON_AddItemToObject(o, "problems", problems ? problems : cJSON_CreateArray());
+        store_lint_free(&lint);
+        send_json(c, 422, o);
+        return;
+    }
+    store_lint_free(&lint);
+    char detail[96];
+    snprintf(detail, sizeof detail, "SCORM %s, release %lld, %zu bytes", version, (long long)release, zip.len);
+    if (db_audit(c->s->db, c->now, c->sess.user, "scorm-package", detail) != DB_OK) {
+        buf_free(&zip);
+        fail_db(c);
+        return;
+    }
+    http_resp *r = c->resp;
+    buf_free(&r->body);
+    r->body = zip; /* the response owns it now */
+    r->status = 200;
+    r->type = "application/zip";
+    r->csp = HTTP_CSP_API;
+    r->no_store = true;
+    char disp[96], rel[24];
+    snprintf(disp, sizeof disp, "attachment; filename=\"pakopeli-scorm%s-julkaisu-%lld.zip\"",
+             strcmp(version, "1.2") == 0 ? "12" : "2004", (long long)release);
+    http_add_header(r, "Content-Disposition", disp);
+    snprintf(rel, sizeof rel, "%lld", (long long)release);
+    http_add_header(r, "X-Pakopeli-Release", rel);
+}
+
 /* ---- HR: the organisation (units, managers, corrections, reports) ---------------------------------------- */
 
 /* Adds "field: old -> new" to an audit detail when a value changed (only for values that are
@@ -2292,6 +2349,7 @@ void api_handle(srv *s, const http_req *req, http_resp *resp)
         {"/hr/report", false, get_report},    {"/hr/units", true, post_unit},
         {"/hr/users", false, get_users},      {"/hr/mail", false, get_mail},
         {"/hr/mail/templates", false, get_templates}, {"/hr/mail/templates", true, post_template},
+        {"/hr/scorm", false, get_scorm},
     };
     bool path_known = false;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {

@@ -60,7 +60,7 @@ server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakop
 # The studio's browser test is among them (tests/server/studio-browser.test.mjs, about 2 minutes);
 # `make test-studio-browser` runs it alone.
 SERVER_TESTS := $(wildcard tests/server/*.test.mjs)
-test-server: $(BUILD)/native/pakopeli-server-san $(BUILD)/native/pakopeli-lint web ## report server: API, bad input, crash, browser, studio API and studio browser tests
+test-server: $(BUILD)/native/pakopeli-server-san $(BUILD)/native/pakopeli-lint web scorm ## report server: API, bad input, crash, browser, studio API and studio browser tests
 	@PAKOPELI_SERVER=$(abspath $(BUILD)/native/pakopeli-server-san) PAKOPELI_WEB=$(abspath $(BUILD)/web) \
 	  node --test --test-concurrency=1 --test-reporter=spec $(SERVER_TESTS)
 

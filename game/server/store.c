@@ -453,6 +453,33 @@ static bool run_argv(store *st, const char *dir, char *const *argv, char **out, 
     return true;
 }
 
+/* The linter's JSON array of problems (text, taken) counted into out. */
+static bool lint_result(char *text, store_lint_result *out, char *err, size_t cap)
+{
+    cJSON *arr = cJSON_Parse(text);
+    free(text);
+    if (!cJSON_IsArray(arr)) {
+        cJSON_Delete(arr);
+        snprintf(err, cap, "the linter's answer was not a JSON array");
+        return false;
+    }
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        const cJSON *sev = cJSON_GetObjectItemCaseSensitive(it, "severity");
+        if (cJSON_IsString(sev) && strcmp(sev->valuestring, "error") == 0) out->errors++;
+        else out->warnings++;
+    }
+    out->json = cJSON_PrintUnformatted(arr);
+    cJSON_Delete(arr);
+    if (!out->json) {
+        snprintf(err, cap, "out of memory");
+        return false;
+    }
+    out->ran = true;
+    return true;
+}
+
 bool store_lint(store *st, const store_file *overlay, int n, const char *lang, store_lint_result *out, char *err,
                 size_t cap)
 {
@@ -466,31 +493,7 @@ bool store_lint(store *st, const store_file *overlay, int n, const char *lang, s
     char *text = NULL;
     if (ok) ok = run_lint(st, dir, strcmp(lang, "fi") == 0 ? "fi" : strcmp(lang, "sv") == 0 ? "sv" : "en", &text, err, cap);
     remove_tree(dir);
-    if (!ok) return false;
-    cJSON *arr = cJSON_Parse(text);
-    if (!cJSON_IsArray(arr)) {
-        cJSON_Delete(arr);
-        free(text);
-        snprintf(err, cap, "the linter's answer was not a JSON array");
-        return false;
-    }
-    const cJSON *it;
-    cJSON_ArrayForEach(it, arr)
-    {
-        const cJSON *sev = cJSON_GetObjectItemCaseSensitive(it, "severity");
-        if (cJSON_IsString(sev) && strcmp(sev->valuestring, "error") == 0) out->errors++;
-        else out->warnings++;
-    }
-    char *compact = cJSON_PrintUnformatted(arr);
-    cJSON_Delete(arr);
-    free(text);
-    if (!compact) {
-        snprintf(err, cap, "out of memory");
-        return false;
-    }
-    out->json = compact;
-    out->ran = true;
-    return true;
+    return ok && lint_result(text, out, err, cap);
 }
 
 bool store_budget(store *st, const store_file *overlay, int n, char **json, char *err, size_t cap)
@@ -691,6 +694,85 @@ static char *manifest_of(store *st, int64_t release, bool drafts, bool remember)
         free(keep);
     }
     return out;
+}
+
+/* ---- a package of the current release ------------------------------------------------------------ */
+
+typedef struct package_ctx {
+    file_set files;
+    store_package_fn fn;
+    void *user;
+    bool ok;
+    char *err;
+    size_t cap;
+} package_ctx;
+
+static void package_release_file(void *user, const db_content_ver *v)
+{
+    package_ctx *x = user;
+    if (v->body) set_put(&x->files, v->name, v->body);
+}
+
+static void package_upload(void *user, const char *path, const char *type, const void *data, size_t len)
+{
+    (void)type;
+    package_ctx *x = user;
+    if (x->ok && store_valid_upload(path)) x->fn(x->user, path, data, len);
+}
+
+bool store_package(store *st, const char *version, store_package_fn fn, void *user, store_lint_result *lint,
+                   int64_t *release, char *err, size_t cap)
+{
+    memset(lint, 0, sizeof *lint);
+    int64_t rel = *release = db_release_current(st->db);
+    /* the linter first, on this release as it is published, with the package's own bound */
+    char dir[PATH_BIG], levels[PATH_BIG + 8], rnd[AUTH_TOKEN_MAX], web[4096];
+    auth_random_token(rnd);
+    snprintf(dir, sizeof dir, "%s/content/lint/%.16s", st->data, rnd);
+    snprintf(levels, sizeof levels, "%s/levels", dir);
+    if (!realpath(st->web, web)) snprintf(web, sizeof web, "%s", st->web);
+    char *const argv[] = {st->lint, "--json", "--lang", "fi", "--no-text", "--scorm", (char *)version,
+                          "--root", ".", "--web", web, "levels", NULL};
+    bool ok = write_set(st, rel, NULL, 0, levels) && link_assets(st, dir);
+    if (!ok) snprintf(err, cap, "cannot write the content for the linter");
+    char *text = NULL;
+    if (ok) ok = run_argv(st, dir, argv, &text, err, cap);
+    remove_tree(dir);
+    if (!ok || !lint_result(text, lint, err, cap)) return false;
+    if (lint->errors > 0) return true;
+
+    /* then the files, as the game reads them */
+    package_ctx x = {.files = {.ok = true}, .fn = fn, .user = user, .ok = true, .err = err, .cap = cap};
+    if (!db_release_files(st->db, rel, package_release_file, &x) || !x.files.ok) {
+        store_files_free(x.files.files, x.files.n);
+        snprintf(err, cap, "cannot read release %lld", (long long)rel);
+        return false;
+    }
+    for (int i = 0; i < x.files.n && x.ok; i++) {
+        const store_file *f = &x.files.files[i];
+        if (!f->body) continue;
+        char *out = NULL;
+        diag_list d = {0};
+        if (strcmp(f->name, "game.json") == 0)
+            out = seal_manifest_titles("game.json", f->body, strlen(f->body), 0, set_text, &x.files, &d);
+        else if (strncmp(f->name, "comics/", 7) == 0) out = strdup(f->body);
+        else if (!seal_room(f->name, f->body, strlen(f->body), &out, &d)) out = NULL;
+        if (!out) {
+            snprintf(err, cap, "levels/%s could not be made ready for the package (%d errors)", f->name, d.errors);
+            x.ok = false;
+            break;
+        }
+        char path[DB_CONTENT_NAME_MAX + 8];
+        snprintf(path, sizeof path, "levels/%s", f->name);
+        fn(user, path, out, strlen(out));
+        free(out);
+    }
+    store_files_free(x.files.files, x.files.n);
+    if (x.ok && !db_asset_list(st->db, package_upload, &x)) {
+        snprintf(err, cap, "cannot read the uploaded pictures");
+        x.ok = false;
+    }
+    return x.ok;
 }
 
 /* ---- serving --------------------------------------------------------------------------------------- */

@@ -97,6 +97,17 @@ bool store_write_upload(store *st, const char *path, const void *data, size_t le
 void store_serve_level(store *st, const char *name, int64_t release, bool drafts, const http_req *req,
                        http_resp *resp);
 
+/* A file of a package (store_package): its path in the package and its bytes, lent for the call. */
+typedef void (*store_package_fn)(void *user, const char *path, const void *data, size_t len);
+/* The current release as a learning platform's package holds it (scorm_pkg.h): first the linter
+   on it with --scorm VERSION ("1.2" or "2004": the resume state must fit that version's suspend
+   data) into *lint, and when it found no error each file to fn: levels/NAME as the game reads it
+   (rooms sealed, game.json with the rooms' titles and no "release": a package is one release for
+   good) and every upload (assets/uploads/NAME). *release: the release packed. False with a reason
+   when something could not be read or run; true with lint->errors > 0 when the content does not
+   fit (nothing given to fn). The caller frees *lint with store_lint_free. */
+bool store_package(store *st, const char *version, store_package_fn fn, void *user, store_lint_result *lint,
+                   int64_t *release, char *err, size_t cap);
 /* Serves assets/uploads/NAME from the database. */
 void store_serve_upload(store *st, const char *path, const http_req *req, http_resp *resp);
 

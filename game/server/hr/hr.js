@@ -99,6 +99,31 @@
       au: {},
     },
   };
+  // The game as a SCORM package for the learning platform (reports view, admins; docs/lms.md).
+  Object.assign(EXTRA.fi, {
+    scormTitle: 'Oppimisympäristöön (SCORM)',
+    scormHelp: 'Lataa peli SCORM-pakettina ja vie se oppimisympäristöön (esimerkiksi Moodleen) aktiviteetin pakettitiedostoksi. '
+      + 'Paketissa on pelin nykyinen julkaistu sisältö. Kun huoneita on julkaistu uudelleen, lataa uusi paketti ja päivitä se aktiviteettiin.',
+    scormRelease: (n) => `Nyt julkaistu: julkaisu ${n}.`, scorm12: 'Lataa SCORM 1.2 -paketti (suositus)', scorm2004: 'Lataa SCORM 2004 -paketti',
+    scormMaking: 'Pakettia tehdään…', scormDone: (f, kb) => `Ladattu: ${f} (${kb} kt).`,
+    scormTooBig: 'Sisältö ei mahdu tähän SCORM-versioon: ', scormTry2004: 'Kokeile SCORM 2004 -pakettia.',
+  });
+  Object.assign(EXTRA.sv, {
+    scormTitle: 'Till lärplattformen (SCORM)',
+    scormHelp: 'Ladda ner spelet som SCORM-paket och lägg in det i lärplattformen (till exempel Moodle) som aktivitetens paketfil. '
+      + 'Paketet innehåller spelets nu publicerade innehåll. När rummen har publicerats på nytt, ladda ner ett nytt paket och uppdatera aktiviteten.',
+    scormRelease: (n) => `Nu publicerat: publicering ${n}.`, scorm12: 'Ladda ner SCORM 1.2-paketet (rekommenderas)', scorm2004: 'Ladda ner SCORM 2004-paketet',
+    scormMaking: 'Paketet görs…', scormDone: (f, kb) => `Nedladdat: ${f} (${kb} kB).`,
+    scormTooBig: 'Innehållet ryms inte i den här SCORM-versionen: ', scormTry2004: 'Prova SCORM 2004-paketet.',
+  });
+  Object.assign(EXTRA.en, {
+    scormTitle: 'For the learning platform (SCORM)',
+    scormHelp: 'Download the game as a SCORM package and add it to your learning platform (Moodle, for example) as the activity\'s package file. '
+      + 'The package holds the game\'s content as published now. When rooms have been published again, download a new package and update the activity with it.',
+    scormRelease: (n) => `Published now: release ${n}.`, scorm12: 'Download the SCORM 1.2 package (recommended)', scorm2004: 'Download the SCORM 2004 package',
+    scormMaking: 'Making the package…', scormDone: (f, kb) => `Downloaded: ${f} (${kb} kB).`,
+    scormTooBig: 'The content does not fit this SCORM version: ', scormTry2004: 'Try the SCORM 2004 package.',
+  });
 
   const T = {
     fi: {
@@ -306,6 +331,10 @@
     const type = res.headers.get('content-type') || '';
     const data = type.includes('json') ? await res.json() : await res.blob();
     if (res.headers.get('x-export-rows')) data.rows = Number(res.headers.get('x-export-rows'));
+    if (data instanceof Blob) { // a download: its name as the server gives it (a SCORM package's has its release)
+      const m = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') || '');
+      if (m) data.filename = m[1];
+    }
     if (res.status === 401 && path !== 'hr/login' && path !== 'hr/session') {
       session = null;
       show('login');
@@ -521,6 +550,33 @@
   });
   for (const b of [$('#print'), ...document.querySelectorAll('.print-button')]) b.addEventListener('click', () => window.print());
 
+  // The SCORM package of the current release: the server makes it (scorm_pkg.c) and the linter checks
+  // that a learner's resume state fits the version; a refusal names the excess.
+  for (const b of document.querySelectorAll('#scorm button[data-version]')) b.addEventListener('click', async () => {
+    const out = $('#scorm-out');
+    out.textContent = t('scormMaking');
+    b.disabled = true;
+    try {
+      const blob = await api('GET', 'hr/scorm?version=' + b.dataset.version);
+      const name = blob.filename || `pakopeli-scorm-${b.dataset.version}.zip`;
+      const a = el('a', { href: URL.createObjectURL(blob), download: name });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+      out.textContent = t('scormDone', name, Math.round(blob.size / 1000));
+    } catch (e) {
+      if (e.code === 'lint_errors') {
+        const p = ((e.data && e.data.problems) || []).find((x) => x.severity === 'error');
+        out.textContent = t('scormTooBig') + (p ? (p.messages && p.messages[lang]) || p.message : '')
+          + (b.dataset.version === '1.2' ? ' ' + t('scormTry2004') : '');
+      } else {
+        out.textContent = '';
+        failed(e);
+      }
+    } finally { b.disabled = false; }
+  });
+
   // Statistics ------------------------------------------------------------------------------------
 
   function chart(days) {
@@ -638,6 +694,9 @@
   }
 
   async function reports() {
+    if (session && session.role === 'admin') {
+      api('GET', 'config').then((c) => { $('#scorm-release').textContent = t('scormRelease', c.content); }).catch(() => {});
+    }
     const r = await api('GET', 'hr/report?' + query());
     $('#overdue-help').textContent = t('overdueHelp', r.overdue_days);
     rateTable('#report-units', r.units, (k) => k);
