@@ -373,6 +373,19 @@ static bool link_assets(store *st, const char *dir)
     return symlink(target, up) == 0;
 }
 
+/* A scratch folder for one linter run, dir (PATH_BIG): DIR/levels holds the release with the overlay
+   over it, DIR/assets the pictures (link_assets). The caller removes it (remove_tree). */
+static bool scratch_set(store *st, int64_t release, const store_file *overlay, int n, char *dir, char *err, size_t cap)
+{
+    char levels[PATH_BIG + 8], rnd[AUTH_TOKEN_MAX];
+    auth_random_token(rnd);
+    snprintf(dir, PATH_BIG, "%s/content/lint/%.16s", st->data, rnd);
+    snprintf(levels, sizeof levels, "%s/levels", dir);
+    bool ok = write_set(st, release, overlay, n, levels) && link_assets(st, dir);
+    if (!ok) snprintf(err, cap, "cannot write the content for the linter");
+    return ok;
+}
+
 /* Runs the linter in dir (--json --lang LANG, or --budget when lang is NULL); its standard
    output into *out. The built game is named with --web, so the first-load budget counts the
    engine as served. */
@@ -484,12 +497,8 @@ bool store_lint(store *st, const store_file *overlay, int n, const char *lang, s
                 size_t cap)
 {
     memset(out, 0, sizeof *out);
-    char dir[PATH_BIG], levels[PATH_BIG + 8], rnd[AUTH_TOKEN_MAX];
-    auth_random_token(rnd);
-    snprintf(dir, sizeof dir, "%s/content/lint/%.16s", st->data, rnd);
-    snprintf(levels, sizeof levels, "%s/levels", dir);
-    bool ok = write_set(st, db_release_current(st->db), overlay, n, levels) && link_assets(st, dir);
-    if (!ok) snprintf(err, cap, "cannot write the content for the linter");
+    char dir[PATH_BIG];
+    bool ok = scratch_set(st, db_release_current(st->db), overlay, n, dir, err, cap);
     char *text = NULL;
     if (ok) ok = run_lint(st, dir, strcmp(lang, "fi") == 0 ? "fi" : strcmp(lang, "sv") == 0 ? "sv" : "en", &text, err, cap);
     remove_tree(dir);
@@ -499,12 +508,8 @@ bool store_lint(store *st, const store_file *overlay, int n, const char *lang, s
 bool store_budget(store *st, const store_file *overlay, int n, char **json, char *err, size_t cap)
 {
     *json = NULL;
-    char dir[PATH_BIG], levels[PATH_BIG + 8], rnd[AUTH_TOKEN_MAX];
-    auth_random_token(rnd);
-    snprintf(dir, sizeof dir, "%s/content/lint/%.16s", st->data, rnd);
-    snprintf(levels, sizeof levels, "%s/levels", dir);
-    bool ok = write_set(st, db_release_current(st->db), overlay, n, levels) && link_assets(st, dir);
-    if (!ok) snprintf(err, cap, "cannot write the content for the linter");
+    char dir[PATH_BIG];
+    bool ok = scratch_set(st, db_release_current(st->db), overlay, n, dir, err, cap);
     if (ok) ok = run_lint(st, dir, NULL, json, err, cap);
     remove_tree(dir);
     return ok;
@@ -726,15 +731,11 @@ bool store_package(store *st, const char *version, store_package_fn fn, void *us
     memset(lint, 0, sizeof *lint);
     int64_t rel = *release = db_release_current(st->db);
     /* the linter first, on this release as it is published, with the package's own bound */
-    char dir[PATH_BIG], levels[PATH_BIG + 8], rnd[AUTH_TOKEN_MAX], web[4096];
-    auth_random_token(rnd);
-    snprintf(dir, sizeof dir, "%s/content/lint/%.16s", st->data, rnd);
-    snprintf(levels, sizeof levels, "%s/levels", dir);
+    char dir[PATH_BIG], web[4096];
     if (!realpath(st->web, web)) snprintf(web, sizeof web, "%s", st->web);
     char *const argv[] = {st->lint, "--json", "--lang", "fi", "--no-text", "--scorm", (char *)version,
                           "--root", ".", "--web", web, "levels", NULL};
-    bool ok = write_set(st, rel, NULL, 0, levels) && link_assets(st, dir);
-    if (!ok) snprintf(err, cap, "cannot write the content for the linter");
+    bool ok = scratch_set(st, rel, NULL, 0, dir, err, cap);
     char *text = NULL;
     if (ok) ok = run_argv(st, dir, argv, &text, err, cap);
     remove_tree(dir);
