@@ -25,6 +25,7 @@
  *     GET  /api/v1/hr/stats, /hr/feedback, /hr/units, /hr/verify?code=, /hr/audit (admin)
  *     POST /api/v1/hr/export            the current view as CSV (audited)
  *     GET  /api/v1/hr/scorm?version=1.2|2004   the game as a SCORM package of the current release (admin, audited)
+ *     GET  /api/v1/hr/scorm/status      the release published now and the newest package downloaded (admin)
  * Errors are {"error": {"code": "stable_code", "message": "...", "field": "json.path"}} with a
  * 4xx status for anything the client can fix; no SQL, paths or internals ever appear.
  */
@@ -1773,7 +1774,8 @@ static void get_scorm(call *c)
     store_lint_free(&lint);
     char detail[96];
     snprintf(detail, sizeof detail, "SCORM %s, release %lld, %zu bytes", version, (long long)release, zip.len);
-    if (db_audit(c->s->db, c->now, c->sess.user, "scorm-package", detail) != DB_OK) {
+    if (db_audit(c->s->db, c->now, c->sess.user, "scorm-package", detail) != DB_OK ||
+        db_package_note(c->s->db, c->now, c->sess.user, version, release) != DB_OK) {
         buf_free(&zip);
         fail_db(c);
         return;
@@ -1791,6 +1793,31 @@ static void get_scorm(call *c)
     http_add_header(r, "Content-Disposition", disp);
     snprintf(rel, sizeof rel, "%lld", (long long)release);
     http_add_header(r, "X-Pakopeli-Release", rel);
+}
+
+/* GET /hr/scorm/status (admin): the release published now and the newest package downloaded, so the
+   dashboard can say when the learning platform's copy is older than what the volunteers published. */
+static void get_scorm_status(call *c)
+{
+    if (!hr_auth(c, NEED_ADMIN_READ)) return;
+    db_package last;
+    db_rc rc = db_package_last(c->s->db, &last);
+    if (rc == DB_ERROR) {
+        fail_db(c);
+        return;
+    }
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "current", (double)store_current(c->s->store));
+    if (rc == DB_OK) {
+        cJSON *l = cJSON_AddObjectToObject(o, "last");
+        cJSON_AddNumberToObject(l, "release", (double)last.release);
+        cJSON_AddStringToObject(l, "version", last.version);
+        cJSON_AddNumberToObject(l, "at", (double)last.at);
+        cJSON_AddStringToObject(l, "user", last.user);
+    } else {
+        cJSON_AddNullToObject(o, "last");
+    }
+    send_json(c, 200, o);
 }
 
 /* ---- HR: the organisation (units, managers, corrections, reports) ---------------------------------------- */
@@ -2349,7 +2376,7 @@ void api_handle(srv *s, const http_req *req, http_resp *resp)
         {"/hr/report", false, get_report},    {"/hr/units", true, post_unit},
         {"/hr/users", false, get_users},      {"/hr/mail", false, get_mail},
         {"/hr/mail/templates", false, get_templates}, {"/hr/mail/templates", true, post_template},
-        {"/hr/scorm", false, get_scorm},
+        {"/hr/scorm", false, get_scorm},     {"/hr/scorm/status", false, get_scorm_status},
     };
     bool path_known = false;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {

@@ -279,6 +279,19 @@ typedef void (*db_feedback_fn)(void *user, const db_feedback *f);
 bool db_feedback_list(db *d, const db_filter *f, int64_t now, int limit, int min_respondents, db_feedback_fn fn,
                       void *user, int *withheld);
 
+/* ---- the learning platform's packages ------------------------------------------------------- */
+
+/* A SCORM package HR downloaded (scorm_pkg.h): which release the learning platform was given. */
+typedef struct db_package {
+    int64_t at;
+    char user[DB_USER_MAX];
+    char version[8];     /* "1.2" or "2004" */
+    int64_t release;
+} db_package;
+db_rc db_package_note(db *d, int64_t now, const char *user, const char *version, int64_t release);
+/* The newest download; DB_NOT_FOUND when there has been none. */
+db_rc db_package_last(db *d, db_package *out);
+
 /* ---- audit log --------------------------------------------------------------------------------- */
 
 /* Appends to the audit log (its own transaction unless one is open). */

@@ -104,7 +104,11 @@ static const char schema[] =
     "  name TEXT PRIMARY KEY, body TEXT, author TEXT NOT NULL, at INTEGER NOT NULL) STRICT;"
     "CREATE TABLE IF NOT EXISTS content_asset("
     "  path TEXT PRIMARY KEY, type TEXT NOT NULL, data BLOB NOT NULL, author TEXT NOT NULL,"
-    "  at INTEGER NOT NULL) STRICT;";
+    "  at INTEGER NOT NULL) STRICT;"
+    /* the SCORM packages HR downloaded (scorm_pkg.c): which release the learning platform has */
+    "CREATE TABLE IF NOT EXISTS content_package("
+    "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, user TEXT NOT NULL, version TEXT NOT NULL,"
+    "  release_id INTEGER NOT NULL) STRICT;";
 
 /* Schema 1-3 -> 4: the users table takes the role author (a CHECK changes only by a copy; foreign
    keys are off around it so that dropping the old table cascades to nothing), and plays
@@ -547,3 +551,28 @@ bool db_asset_list(db *d, db_asset_fn fn, void *user)
     return st != NULL;
 }
 
+/* ---- the learning platform's packages ---------------------------------------------------------- */
+
+db_rc db_package_note(db *d, int64_t now, const char *user, const char *version, int64_t release)
+{
+    return run(d, "INSERT INTO content_package(at, user, version, release_id) VALUES (?, ?, ?, ?)", "IttI", now, user,
+               version, release);
+}
+
+db_rc db_package_last(db *d, db_package *out)
+{
+    memset(out, 0, sizeof *out);
+    db_lock(d);
+    sqlite3_stmt *st = prep(d, "SELECT at, user, version, release_id FROM content_package ORDER BY id DESC LIMIT 1", "");
+    db_rc rc = st ? DB_NOT_FOUND : DB_ERROR;
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+        out->at = sqlite3_column_int64(st, 0);
+        col_text(st, 1, out->user, sizeof out->user);
+        col_text(st, 2, out->version, sizeof out->version);
+        out->release = sqlite3_column_int64(st, 3);
+        rc = DB_OK;
+    }
+    sqlite3_finalize(st);
+    db_unlock(d);
+    return rc;
+}

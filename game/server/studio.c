@@ -495,6 +495,10 @@ static void post_publish(scall *c)
             db_audit(c->s->db, c->now, c->sess.user, "content-publish", detail);
             cJSON *o = lint_json(&r);
             cJSON_AddNumberToObject(o, "release", (double)rel);
+            /* the learning platform's package, if HR has downloaded one: it keeps its release until
+               HR downloads the next (the studio tells the author so) */
+            db_package pkg;
+            if (db_package_last(c->s->db, &pkg) == DB_OK) cJSON_AddNumberToObject(o, "package_release", (double)pkg.release);
             send_json(c, 200, o);
         }
     }

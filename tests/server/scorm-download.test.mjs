@@ -48,6 +48,12 @@ describe('the SCORM package of the current release, from the dashboard', () => {
     assert.equal((await server.stop()).code, 0, server.errors());
   });
 
+  it('says no package has been downloaded yet', async () => {
+    const st = await admin.get('/api/v1/hr/scorm/status');
+    assert.equal(st.status, 200);
+    assert.deepEqual(st.data, { current: 1, last: null });
+  });
+
   for (const version of ['1.2', '2004']) {
     it(`release 1 as SCORM ${version}: the files of make scorm's package, byte for byte`, async () => {
       const { res, body } = await download(server, admin, version);
@@ -93,6 +99,12 @@ describe('the SCORM package of the current release, from the dashboard', () => {
     const p = await admin.post('/api/v1/studio/publish', { names: ['outlook.json'], revisions: { 'outlook.json': d.data.revision },
       note: 'Uusi otsikko' });
     assert.equal(p.status, 200, JSON.stringify(p.data));
+    // the platform still has release 1: the studio's answer says so, and HR's status
+    assert.equal(p.data.release, 2);
+    assert.equal(p.data.package_release, 1);
+    const st = (await admin.get('/api/v1/hr/scorm/status')).data;
+    assert.equal(st.current, 2);
+    assert.deepEqual({ release: st.last.release, version: st.last.version, user: st.last.user }, { release: 1, version: '2004', user: 'admin' });
     const { res, body: zip } = await download(server, admin, '2004');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-disposition'), /pakopeli-scorm2004-julkaisu-2\.zip/);
@@ -125,15 +137,30 @@ describe('the SCORM package of the current release, from the dashboard', () => {
     await page.locator('#login-form').getByLabel('Käyttäjätunnus').fill('admin');
     await page.locator('#login-form').getByLabel('Salasana').fill(PASSWORD);
     await page.keyboard.press('Enter');
+    // a volunteer publishes release 3: the platform's package (release 2) is older, and HR is told
+    const f = (await admin.get('/api/v1/studio/file?name=outlook.json')).data;
+    const body = structuredClone(f.published.body);
+    body.title.fi = 'Outlook: sähköposti ja kalenteri';
+    const d = await admin.post('/api/v1/studio/draft', { name: 'outlook.json', revision: f.revision, body });
+    const p = await admin.post('/api/v1/studio/publish', { names: ['outlook.json'], revisions: { 'outlook.json': d.data.revision },
+      note: 'Otsikko takaisin' });
+    assert.equal(p.data.release, 3);
     await page.getByRole('link', { name: 'Raportit' }).click();
-    await page.locator('#scorm-release', { hasText: 'Nyt julkaistu: julkaisu 2.' }).waitFor();
+    await page.locator('#scorm-release', { hasText: /^Nyt julkaistu: julkaisu 3\. Viimeksi ladattu paketti: julkaisu 2 \(SCORM 2004\), .*, admin\.$/ }).waitFor();
+    assert.match(await page.locator('#scorm-stale').textContent(), /^Oppimisympäristön paketti on vanhempi/);
+    await page.locator('#scorm').scrollIntoViewIfNeeded();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'hr-scorm-stale-fi.png') });
     const [dl] = await Promise.all([page.waitForEvent('download'),
       page.getByRole('button', { name: 'Lataa SCORM 1.2 -paketti (suositus)' }).click()]);
-    assert.equal(dl.suggestedFilename(), 'pakopeli-scorm12-julkaisu-2.zip');
+    assert.equal(dl.suggestedFilename(), 'pakopeli-scorm12-julkaisu-3.zip');
     const saved = path.join(tmp, 'from-dashboard.zip');
     await dl.saveAs(saved);
     assert.ok(unzip(saved).some((x) => x.name === 'imsmanifest.xml'));
-    await page.locator('#scorm-out', { hasText: /^Ladattu: pakopeli-scorm12-julkaisu-2\.zip \(\d+ kt\)\.$/ }).waitFor();
+    await page.locator('#scorm-out', { hasText: /^Ladattu: pakopeli-scorm12-julkaisu-3\.zip \(\d+ kt\)\.$/ }).waitFor();
+    // now the platform can have the newest: the warning goes
+    await page.locator('#scorm-release', { hasText: /Viimeksi ladattu paketti: julkaisu 3 \(SCORM 1\.2\)/ }).waitFor();
+    assert.equal(await page.locator('#scorm-stale').isHidden(), true);
     await page.locator('#scorm').scrollIntoViewIfNeeded();
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'hr-scorm-fi.png') });

@@ -104,7 +104,10 @@
     scormTitle: 'Oppimisympäristöön (SCORM)',
     scormHelp: 'Lataa peli SCORM-pakettina ja vie se oppimisympäristöön (esimerkiksi Moodleen) aktiviteetin pakettitiedostoksi. '
       + 'Paketissa on pelin nykyinen julkaistu sisältö. Kun huoneita on julkaistu uudelleen, lataa uusi paketti ja päivitä se aktiviteettiin.',
-    scormRelease: (n) => `Nyt julkaistu: julkaisu ${n}.`, scorm12: 'Lataa SCORM 1.2 -paketti (suositus)', scorm2004: 'Lataa SCORM 2004 -paketti',
+    scormRelease: (n) => `Nyt julkaistu: julkaisu ${n}.`,
+    scormLast: (n, v, at, who) => `Viimeksi ladattu paketti: julkaisu ${n} (SCORM ${v}), ${at}, ${who}.`,
+    scormStale: 'Oppimisympäristön paketti on vanhempi kuin nyt julkaistu sisältö: lataa uusi paketti ja päivitä se aktiviteettiin.',
+    scorm12: 'Lataa SCORM 1.2 -paketti (suositus)', scorm2004: 'Lataa SCORM 2004 -paketti',
     scormMaking: 'Pakettia tehdään…', scormDone: (f, kb) => `Ladattu: ${f} (${kb} kt).`,
     scormTooBig: 'Sisältö ei mahdu tähän SCORM-versioon: ', scormTry2004: 'Kokeile SCORM 2004 -pakettia.',
   });
@@ -112,7 +115,10 @@
     scormTitle: 'Till lärplattformen (SCORM)',
     scormHelp: 'Ladda ner spelet som SCORM-paket och lägg in det i lärplattformen (till exempel Moodle) som aktivitetens paketfil. '
       + 'Paketet innehåller spelets nu publicerade innehåll. När rummen har publicerats på nytt, ladda ner ett nytt paket och uppdatera aktiviteten.',
-    scormRelease: (n) => `Nu publicerat: publicering ${n}.`, scorm12: 'Ladda ner SCORM 1.2-paketet (rekommenderas)', scorm2004: 'Ladda ner SCORM 2004-paketet',
+    scormRelease: (n) => `Nu publicerat: publicering ${n}.`,
+    scormLast: (n, v, at, who) => `Senast nedladdade paket: publicering ${n} (SCORM ${v}), ${at}, ${who}.`,
+    scormStale: 'Lärplattformens paket är äldre än det innehåll som nu är publicerat: ladda ner ett nytt paket och uppdatera aktiviteten.',
+    scorm12: 'Ladda ner SCORM 1.2-paketet (rekommenderas)', scorm2004: 'Ladda ner SCORM 2004-paketet',
     scormMaking: 'Paketet görs…', scormDone: (f, kb) => `Nedladdat: ${f} (${kb} kB).`,
     scormTooBig: 'Innehållet ryms inte i den här SCORM-versionen: ', scormTry2004: 'Prova SCORM 2004-paketet.',
   });
@@ -120,7 +126,10 @@
     scormTitle: 'For the learning platform (SCORM)',
     scormHelp: 'Download the game as a SCORM package and add it to your learning platform (Moodle, for example) as the activity\'s package file. '
       + 'The package holds the game\'s content as published now. When rooms have been published again, download a new package and update the activity with it.',
-    scormRelease: (n) => `Published now: release ${n}.`, scorm12: 'Download the SCORM 1.2 package (recommended)', scorm2004: 'Download the SCORM 2004 package',
+    scormRelease: (n) => `Published now: release ${n}.`,
+    scormLast: (n, v, at, who) => `Last package downloaded: release ${n} (SCORM ${v}), ${at}, ${who}.`,
+    scormStale: 'The learning platform\'s package is older than the content published now: download a new package and update the activity.',
+    scorm12: 'Download the SCORM 1.2 package (recommended)', scorm2004: 'Download the SCORM 2004 package',
     scormMaking: 'Making the package…', scormDone: (f, kb) => `Downloaded: ${f} (${kb} kB).`,
     scormTooBig: 'The content does not fit this SCORM version: ', scormTry2004: 'Try the SCORM 2004 package.',
   });
@@ -550,6 +559,18 @@
   });
   for (const b of [$('#print'), ...document.querySelectorAll('.print-button')]) b.addEventListener('click', () => window.print());
 
+  // Which release the learning platform has, beside the one published now.
+  async function scormStatus() {
+    try {
+      const st = await api('GET', 'hr/scorm/status');
+      $('#scorm-release').textContent = t('scormRelease', st.current)
+        + (st.last ? ' ' + t('scormLast', st.last.release, st.last.version, fmtTime(st.last.at), st.last.user) : '');
+      const stale = $('#scorm-stale');
+      stale.hidden = !(st.last && st.last.release < st.current);
+      stale.textContent = stale.hidden ? '' : t('scormStale');
+    } catch (e) { /* the buttons still work; the next visit says it */ }
+  }
+
   // The SCORM package of the current release: the server makes it (scorm_pkg.c) and the linter checks
   // that a learner's resume state fits the version; a refusal names the excess.
   for (const b of document.querySelectorAll('#scorm button[data-version]')) b.addEventListener('click', async () => {
@@ -565,6 +586,7 @@
       a.remove();
       setTimeout(() => URL.revokeObjectURL(a.href), 10000);
       out.textContent = t('scormDone', name, Math.round(blob.size / 1000));
+      scormStatus();
     } catch (e) {
       if (e.code === 'lint_errors') {
         const p = ((e.data && e.data.problems) || []).find((x) => x.severity === 'error');
@@ -694,9 +716,7 @@
   }
 
   async function reports() {
-    if (session && session.role === 'admin') {
-      api('GET', 'config').then((c) => { $('#scorm-release').textContent = t('scormRelease', c.content); }).catch(() => {});
-    }
+    if (session && session.role === 'admin') scormStatus();
     const r = await api('GET', 'hr/report?' + query());
     $('#overdue-help').textContent = t('overdueHelp', r.overdue_days);
     rateTable('#report-units', r.units, (k) => k);

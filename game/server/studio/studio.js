@@ -39,6 +39,7 @@
       restored: 'Palautettiin tallentamaton muutoksesi tästä selaimesta.', publish: 'Julkaise', publishTitle: 'Julkaise pelaajille',
       note: 'Mitä muutit? (näkyy versiohistoriassa)', feedbackNote: 'Muutettu pelaajien palautteen perusteella (näytetään aulassa)',
       publishing: 'Tarkistetaan ja julkaistaan…', publishedOk: 'Julkaistu! Uudet pelit saavat uuden version heti. Jo aloitettu peli pelataan loppuun sillä versiolla, jolla se alkoi.',
+      packageOld: (n) => `Oppimisympäristön SCORM-paketissa on yhä julkaisu ${n}: pyydä pääkäyttäjää lataamaan uusi paketti HR-näkymän Raportit-sivulta.`,
       lintErrors: (n) => `Tarkistin löysi ${n} ${n === 1 ? 'virheen: korjaa se' : 'virhettä: korjaa ne'} ennen julkaisua.`,
       lintOk: 'Tarkistin ei löytänyt virheitä.', lintWarn: (n) => `${n} ${n === 1 ? 'huomautus' : 'huomautusta'}`,
       checking: 'Tarkistetaan…', problems: 'Tarkistimen löydökset', preview: 'Esikatselu (oikea peli luonnoksella)',
@@ -93,6 +94,7 @@
       restored: 'Din osparade ändring återställdes från den här webbläsaren.', publish: 'Publicera', publishTitle: 'Publicera för spelarna',
       note: 'Vad ändrade du? (syns i versionshistoriken)', feedbackNote: 'Ändrat utifrån spelarnas respons (visas i lobbyn)',
       publishing: 'Kontrollerar och publicerar…', publishedOk: 'Publicerat! Nya spel får den nya versionen direkt. Ett spel som redan har börjat spelas klart med den version det började med.',
+      packageOld: (n) => `Lärplattformens SCORM-paket har fortfarande publicering ${n}: be administratören ladda ner ett nytt paket på HR-vyns sida Rapporter.`,
       lintErrors: (n) => `Kontrollen hittade ${n} fel: rätta ${n === 1 ? 'det' : 'dem'} före publiceringen.`, lintOk: 'Kontrollen hittade inga fel.',
       lintWarn: (n) => `${n} anmärkning${n === 1 ? '' : 'ar'}`, checking: 'Kontrollerar…', problems: 'Kontrollens fynd',
       preview: 'Förhandsvisning (det riktiga spelet med utkastet)', reloadPreview: 'Ladda om förhandsvisningen', versions: 'Versioner',
@@ -144,6 +146,7 @@
       restored: 'Your unsaved change was restored from this browser.', publish: 'Publish', publishTitle: 'Publish to players',
       note: 'What did you change? (shown in the version history)', feedbackNote: 'Changed after players\' feedback (shown in the lobby)',
       publishing: 'Checking and publishing…', publishedOk: 'Published! New games get the new version at once. A game already begun is finished on the version it began with.',
+      packageOld: (n) => `The learning platform's SCORM package still has release ${n}: ask an admin to download a new package from the HR dashboard's Reports page.`,
       lintErrors: (n) => `The checker found ${n} error${n === 1 ? ': fix it' : 's: fix them'} before publishing.`, lintOk: 'The checker found no errors.',
       lintWarn: (n) => `${n} warning${n === 1 ? '' : 's'}`, checking: 'Checking…', problems: 'What the checker found',
       preview: 'Preview (the real game playing the draft)', reloadPreview: 'Reload the preview', versions: 'Versions', compare: 'Compare with now',
@@ -1633,7 +1636,8 @@
         lintSeq++;
         if (Array.isArray(r.problems)) problems = r.problems;
         showProblems();
-        status(() => `${t('publishedOk')} (${t('release')} ${r.release})`);
+        status(() => `${t('publishedOk')} (${t('release')} ${r.release})`
+          + (r.package_release && r.package_release < r.release ? ` ${t('packageOld', r.package_release)}` : ''));
         content = await api('GET', 'studio/content');
         await openFile(doc.name);
         showProblems();
