@@ -177,7 +177,7 @@ describe('bad input', () => {
       await refused(raw('POST', '/api/v1/hr/login', JSON.stringify({ user: evil, password: evil }), { 'content-type': 'application/json' }), 401, 'bad_login');
     }
     const tables = sql(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)");
-    assert.equal(tables, 'audit,content_asset,content_draft,content_head,content_release,content_release_file,content_version,events,feedback,mail,mail_templates,meta,oidc_states,people,person_tokens,plays,puzzle_results,room_results,sessions,stat_cell,stat_day,stat_rep,stat_status,stat_time,stat_time_all,units,user_units,users');
+    assert.equal(tables, 'audit,content_asset,content_draft,content_head,content_package,content_release,content_release_file,content_version,events,feedback,mail,mail_templates,meta,oidc_states,people,person_tokens,plays,puzzle_results,room_results,sessions,stat_cell,stat_day,stat_rep,stat_status,stat_time,stat_time_all,units,user_units,users');
     assert.equal(sql(db, 'SELECT COUNT(*) FROM users'), '1');
   });
 
