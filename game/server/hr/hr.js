@@ -38,7 +38,8 @@
         password: 'salasanan vaihto', login: 'kirjautuminen', retention: 'säilytysajan ylittäneiden poisto', remind: 'muistutus', template: 'viestipohjan muutos',
         'unit-add': 'yksikön lisäys', 'unit-rename': 'yksikön nimen muutos', 'unit-move': 'yksikön siirto', 'unit-remove': 'yksikön poisto',
         'user-role': 'roolin muutos', 'user-units': 'esihenkilön yksiköt', 'user-email': 'käyttäjän sähköposti', 'user-add': 'käyttäjän lisäys',
-        'user-remove': 'käyttäjän poisto', 'user-passwd': 'salasanan asetus' },
+        'user-remove': 'käyttäjän poisto', 'user-passwd': 'salasanan asetus', 'login-locked': 'kirjautuminen lukittu',
+        'content-publish': 'sisällön julkaisu', 'content-rollback': 'sisällön palautus', 'scorm-package': 'SCORM-paketin lataus' },
     },
     sv: {
       langName: 'På svenska', language: 'Språk', ssoLogin: 'Logga in med arbetskontot', navReports: 'Rapporter', navUnits: 'Enheter', navMail: 'E-post',
@@ -69,7 +70,8 @@
         password: 'lösenordsbyte', login: 'inloggning', retention: 'radering efter lagringstid', remind: 'påminnelse', template: 'ändrad meddelandemall',
         'unit-add': 'ny enhet', 'unit-rename': 'enhet bytte namn', 'unit-move': 'enhet flyttad', 'unit-remove': 'enhet borttagen',
         'user-role': 'roll ändrad', 'user-units': 'chefens enheter', 'user-email': 'användarens e-post', 'user-add': 'ny användare',
-        'user-remove': 'användare borttagen', 'user-passwd': 'lösenord satt' },
+        'user-remove': 'användare borttagen', 'user-passwd': 'lösenord satt', 'login-locked': 'inloggning spärrad',
+        'content-publish': 'innehåll publicerat', 'content-rollback': 'innehåll återställt', 'scorm-package': 'SCORM-paket nedladdat' },
     },
     en: {
       langName: 'In English', language: 'Language', ssoLogin: 'Sign in with your work account', navReports: 'Reports', navUnits: 'Units', navMail: 'E-mail',
