@@ -1322,6 +1322,9 @@ void room_view_pass(room_view *v, const room_ctx *rc)
         }
         /* how far the scene moved down in the column since the last pass (the card above grew) */
         int shift = v->scene_y > 0 ? lay.scene_view.y - v->scene_y : 0;
+        /* the column's layout as the last pass had it: a room just entered learns its top bar's
+           height in its first pass, and everything below moves with it */
+        bool settled = v->scene_y > 0 && shift == 0;
         v->scene_y = lay.scene_view.y;
         scene_pass(rp, &lay, top, !modal);
         int y = top + lay.panel.y, bottom = y;
@@ -1359,7 +1362,10 @@ void room_view_pass(room_view *v, const room_ctx *rc)
                 v->scroll.offset = rl_reveal_task(g->h, v->scroll.offset, content_h - g->h,
                                                   (rl_span){pn.task.y - top, pn.task.h}, first, ext);
                 if (v->scroll.offset != before) rp->c->dirty = true;
-                v->reveal_task = false;
+                /* done once the layout it was measured on holds (a returning player's room: the
+                   first pass's top bar was not yet its own, and the prompt ended a screen down) */
+                if (settled) v->reveal_task = false;
+                else rp->c->dirty = true;
             }
             if (v->reveal == 1 && head_above && !gs->puzzles[v->current].solved && v->feedback.puzzle == v->current) {
                 /* a find (or a miss) in a search whose card is above the scene: the player is

@@ -688,6 +688,27 @@ TEST(no_group_in_the_mirror_is_empty_and_the_task_is_named_once)
     CHECK_STR(u.mirror, "Teksti\n" UI_MARK "G|Täysi\nRivi\n" UI_MARK "g\n");
 }
 
+/* A returning player enters the room they were in, its next task open: on a short screen (200 %
+   zoom) the view shows that task's prompt, as when the task opens with Continue; the column's
+   top (the scene) showed, with the prompt and its options a screen below. */
+TEST(a_returning_player_sees_the_open_task_s_prompt)
+{
+    int room = room_index("outlook");
+    solve(room, 0); /* the signs found before they left */
+    room_enter(room, false);
+    CHECK_STR(W.rooms[room].puzzles[W.view.current].id, "what-to-do");
+    const char *prompt = i18n_get(&W.rooms[room].puzzles[W.view.current].prompt, LANG_FI);
+    const char *at = strstr(W.ui.mirror, prompt);
+    CHECK(at != NULL);
+    if (!at) return;
+    const char *line = at;
+    while (line > W.ui.mirror && line[-1] != '\n') line--;
+    int x = 0, y = -1, w = 0, h = 0;
+    CHECK(sscanf(line, UI_MARK "R%d,%d,%d,%d", &x, &y, &w, &h) == 4);
+    if (y < 0 || y + h > W.g.h) fprintf(stderr, "  the prompt is at y %d..%d, the screen %d tall\n", y, y + h, W.g.h);
+    CHECK(y >= 0 && y + h <= W.g.h);
+}
+
 TEST(the_keyboard_moving_to_a_place_pans_the_place_into_view)
 {
     int room = room_index("outlook");
@@ -953,6 +974,9 @@ int main(void)
     RUN(a_file_requested_twice_is_held_until_both_let_go);
     RUN(the_full_pool_refuses_the_next_file_and_names_it);
     RUN_ON(no_group_in_the_mirror_is_empty_and_the_task_is_named_once, 640, 380);
+    RUN_ON(a_returning_player_sees_the_open_task_s_prompt, 640, 380);
+    RUN_ON(a_returning_player_sees_the_open_task_s_prompt, 1280, 720);
+    RUN_ON(a_returning_player_sees_the_open_task_s_prompt, 390, 844);
     RUN_ON(no_group_in_the_mirror_is_empty_and_the_task_is_named_once, 390, 844);
     RUN_ON(a_text_left_for_a_later_frame_measures_as_it_is_drawn, 1280, 720);
     RUN_ON(a_texture_dropped_in_a_held_frame_does_not_draw_that_frame_early, 1280, 720);
