@@ -98,6 +98,24 @@ describe('the dashboard of a real organisation', () => {
     await context.close();
   });
 
+  it('on a phone the list is a row a person, scrolled sideways', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fi', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(server.url + '/hr/');
+    await page.locator('#login-form input[name=user]').fill('admin');
+    await page.locator('#login-form input[name=password]').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    const row = page.locator('#people-table tbody tr', { hasText: 'Aino Aalto' });
+    await row.waitFor();
+    const h = await row.evaluate((r) => r.getBoundingClientRect().height);
+    // one line of text and the row's buttons side by side (it was 300 px: each column squeezed)
+    assert.ok(h < 70, `Aino's row is ${h} px tall on a phone`);
+    const wrap = await page.locator('#view-people .table-wrap').evaluate((w) => ({ client: w.clientWidth, scroll: w.scrollWidth }));
+    assert.ok(wrap.scroll > wrap.client, 'the table scrolls sideways in its frame');
+    await page.screenshot({ path: path.join(SCREENS, 'hr-people-phone-fi.png') });
+    await context.close();
+  });
+
   it('keeps units and makes a manager in Swedish, with import errors in Swedish', async () => {
     const { page, context, errors } = await login('admin', PASSWORD, 'sv');
     await page.getByRole('link', { name: 'Enheter' }).click();
