@@ -599,6 +599,10 @@ describe('the studio in the browser', () => {
     await pp.click('text=Opastus digipalveluun');
     await pp.waitForSelector('#scene.comic .rect.panel');
     await shot(pp, 'studio-phone-comic.png');
+    // the top bar wraps: "Kirjaudu ulos" stood half off the screen's right edge
+    const bar = await pp.evaluate(() => ({ page: document.documentElement.scrollWidth, view: innerWidth,
+      right: Math.max(...[...document.querySelectorAll('header.top > *')].map((e) => e.getBoundingClientRect().right)) }));
+    assert.ok(bar.right <= bar.view && bar.page <= bar.view, `the top bar on a phone: ${JSON.stringify(bar)}`);
     await phone.close();
     await context.close();
   });
