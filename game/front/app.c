@@ -514,7 +514,6 @@ static void request_manifest(app *a)
    package) says none: nothing is pinned. True when the release's manifest was asked for. */
 static bool pin_release(app *a)
 {
-    if (strcmp(a->content, "levels/") == 0) a->newest_release = a->manifest.release;
     if (a->pin_tried || a->manifest.release <= 0 || !has_saved_answers()) return false;
     char buf[32] = "";
     long long mine = plat_store_get(SAVE_RELEASE_KEY, buf, sizeof buf) ? strtoll(buf, NULL, 10) : 0;

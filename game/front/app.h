@@ -57,7 +57,6 @@ typedef struct app {
     /* Where the content is read from: "levels/", or "levels/r/N/" while a game begun on release N
        of the report server's content is finished on it (app.c pin_release). */
     char content[32];
-    int64_t newest_release;      /* the release levels/game.json said (0: none, or not read yet) */
     bool pin_tried;              /* the saved game's release was asked for once this load */
     bool fonts_ready, manifest_ready, rooms_ready, images_requested;
     asset_pool assets;           /* every fetched file: the rooms' images stay while the game runs */
