@@ -9,6 +9,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
 import { CHROMIUM_ARGS } from '../e2e/lib.mjs';
@@ -26,6 +27,37 @@ z = zipfile.ZipFile(sys.argv[1]); bad = z.testzip()
 assert bad is None, bad
 print(json.dumps({n: base64.b64encode(z.read(n)).decode() for n in z.namelist()}))`, file], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return Object.entries(JSON.parse(out)).map(([name, b64]) => ({ name, bytes: Buffer.from(b64, 'base64') }));
+}
+
+// A learning platform on loopback: a page with scorm-again's SCORM 2004 runtime (npm, the real
+// implementation tests/e2e/scorm.test.mjs plays packages in) and the unzipped package in a frame.
+function hostLms(dir) {
+  const dist = path.join(ROOT, 'tests/e2e/node_modules/scorm-again/dist');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+    '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf' };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (req.method === 'POST') { // the runtime's commits
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":true,"errorCode":0}'));
+      return;
+    }
+    if (url.pathname === '/host') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="fi"><head><meta charset="utf-8">
+<title>Oppimisympäristö</title><script src="/runtime/scorm2004.js"></script>
+<script>window.API_1484_11 = new Scorm2004API({ lmsCommitUrl: '/commit', dataCommitFormat: 'flattened', autocommit: false, logLevel: 5 });</script>
+</head><body style="margin:0"><iframe title="Pakopeli" style="border:0;width:1280px;height:760px" src="/pkg/index.html?lang=fi"></iframe></body></html>`);
+      return;
+    }
+    const [prefix, root] = url.pathname.startsWith('/runtime/') ? ['/runtime/', dist] : ['/pkg/', dir];
+    const f = path.normalize(path.join(root, decodeURIComponent(url.pathname.slice(prefix.length))));
+    if (!url.pathname.startsWith(prefix) || !f.startsWith(root)) { res.writeHead(404).end(); return; }
+    fs.readFile(f, (err, data) => {
+      if (err) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'content-type': types[path.extname(f)] || 'application/octet-stream' }).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 async function download(server, who, version) {
@@ -125,10 +157,30 @@ describe('the SCORM package of the current release, from the dashboard', () => {
     const page = files.find((x) => x.name === 'index.html').bytes.toString();
     assert.match(page, /<script src="scorm\.js" data-scorm="2004"><\/script>/);
     assert.ok(!page.includes('report.js') && !files.some((x) => /(^|\/)(report|dev)\.js$|\.(br|gz)$/.test(x.name)));
+
+    // and the learning platform plays it: unzipped under an LMS page whose runtime is scorm-again,
+    // the lobby lists the title the volunteer published
+    const pkg = path.join(tmp, 'r2');
+    execFileSync('python3', ['-m', 'zipfile', '-e', file, pkg]);
+    const lms = await hostLms(pkg);
+    browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });
+    const host = await context.newPage();
+    const errors = [];
+    host.on('pageerror', (e) => errors.push(e.message));
+    await host.goto(`http://127.0.0.1:${lms.address().port}/host`);
+    const frame = await (await host.waitForSelector('iframe')).contentFrame();
+    await frame.waitForFunction((t) => [...document.querySelectorAll('#sr-lines [data-line]')].some((l) => l.textContent.includes(t)),
+      body.title.fi, { timeout: 30000 });
+    assert.equal(await frame.evaluate(() => typeof window.API_1484_11 === 'undefined' && typeof window.parent.API_1484_11), 'object',
+      'the game found the platform\'s SCORM 2004 runtime');
+    assert.deepEqual(errors, []);
+    await context.close();
+    await new Promise((r) => lms.close(r));
   });
 
   it('HR downloads it from the reports view', async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fi-FI', acceptDownloads: true });
     const page = await context.newPage();
     const errors = [];
