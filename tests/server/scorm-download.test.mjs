@@ -95,7 +95,6 @@ describe('the SCORM package of the current release, from the dashboard', () => {
         `attachment; filename="pakopeli-scorm${version === '1.2' ? '12' : '2004'}-julkaisu-1.zip"`);
       const file = path.join(tmp, `r1-${version}.zip`);
       fs.writeFileSync(file, body);
-      execFileSync('unzip', ['-tq', file]); // Info-ZIP reads it too
       const got = unzip(file), want = unzip(SHIPPED[version]);
       assert.deepEqual(got.map((f) => f.name), want.map((f) => f.name), 'the same files, imsmanifest.xml first');
       for (const [i, f] of got.entries()) {
