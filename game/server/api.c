@@ -795,6 +795,8 @@ static cJSON *person_json(const db_person *p)
     cJSON_AddStringToObject(o, "unit", p->unit);
     cJSON_AddStringToObject(o, "start_date", p->start_date);
     cJSON_AddStringToObject(o, "email", p->email);
+    /* whether a reminder can reach them, for those who may not see the address (redact) */
+    cJSON_AddBoolToObject(o, "has_email", p->email[0] != '\0');
     cJSON_AddBoolToObject(o, "anonymous", p->anonymous);
     cJSON_AddStringToObject(o, "status", p->status);
     add_time(o, "invited", p->invited);

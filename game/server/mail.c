@@ -19,7 +19,7 @@ const char *const mail_langs[] = {"fi", "sv", "en", NULL};
 
 /* [kind][lang] = {subject, body}. Plain text; {placeholders} are filled per recipient. */
 static const char *const defaults[5][3][2] = {
-    {{"Tervetuloa: perehdytyksen pakopeli", "Hei {name}!\n\nTervetuloa {org}:n palvelukseen. Perehdytys alkaa pakopelillä, jossa "
+    {{"Tervetuloa: perehdytyksen pakopeli", "Hei {name}!\n\nTervetuloa uuteen työhösi! {org} toivottaa sinut tervetulleeksi. Perehdytys alkaa pakopelillä, jossa "
                                            "opit digitaalisen työpäivän perusasiat: Outlook, Teams, intranet, asiakkaiden "
                                            "digipalvelut ja tietoturva.\n\n"
                                            "Pelaa tästä henkilökohtaisesta linkistä (voimassa {expires} asti):\n{link}\n\n"
@@ -43,15 +43,18 @@ static const char *const defaults[5][3][2] = {
      {"Reminder: your onboarding escape room is waiting", "Hello {name}!\n\nYou have not played the onboarding escape room yet. It "
                                                          "takes about half an hour. Here is your new personal link (valid until "
                                                          "{expires}):\n{link}\n\nThe earlier link no longer works.\n"}},
-    {{"Muistutus: pakopeli on vielä kesken", "Hei {name}!\n\nAloitit perehdytyksen pakopelin, mutta se on vielä kesken. Jatka "
-                                           "samalla laitteella ja selaimella, jolla aloitit: edistymisesi on tallessa.\n\n"
-                                           "Jos et enää löydä peliä, pyydä uusi linkki HR:ltä.\n"},
+    {{"Muistutus: pakopeli on vielä kesken", "Hei {name}!\n\nAloitit perehdytyksen pakopelin, mutta se on vielä kesken. Jatka avaamalla "
+                                           "kutsuviestisi linkki uudelleen samalla laitteella ja selaimella, jolla aloitit: "
+                                           "edistymisesi on tallessa.\n\n"
+                                           "Jos et löydä kutsuviestiä, pyydä HR:ltä uusi linkki.\n"},
      {"Påminnelse: ditt escape room är inte klart", "Hej {name}!\n\nDu har börjat introduktionens escape room men inte spelat klart. "
-                                                   "Fortsätt på samma enhet och i samma webbläsare: dina framsteg är sparade.\n\n"
-                                                   "Om du inte hittar spelet, be HR om en ny länk.\n"},
+                                                   "Fortsätt genom att öppna länken i din inbjudan igen, på samma enhet och i "
+                                                   "samma webbläsare som du började: dina framsteg är sparade.\n\n"
+                                                   "Om du inte hittar inbjudan, be HR om en ny länk.\n"},
      {"Reminder: your escape room is not finished", "Hello {name}!\n\nYou started the onboarding escape room but have not finished "
-                                                   "it. Continue on the same device and browser: your progress is saved.\n\n"
-                                                   "If you cannot find the game, ask HR for a new link.\n"}},
+                                                   "it. Continue by opening the link in your invitation again, on the same device "
+                                                   "and browser you started on: your progress is saved.\n\n"
+                                                   "If you cannot find the invitation, ask HR for a new link.\n"}},
     {{"Linkkisi vanhenee pian", "Hei {name}!\n\nPerehdytyksen pakopelin linkkisi vanhenee {expires}. Pelaa ennen sitä:\n{link}\n\n"
                               "Aiempi linkki ei enää toimi.\n"},
      {"Din länk går snart ut", "Hej {name}!\n\nDin länk till introduktionens escape room går ut {expires}. Spela före det:\n{link}\n\n"

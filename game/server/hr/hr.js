@@ -31,6 +31,12 @@
       templatesHelp: 'Paikkamerkit: {name} nimi, {link} henkilökohtainen linkki, {expires} linkin viimeinen voimassaolopäivä, {org} organisaatio, {unit} yksikkö, {summary} esihenkilön kooste.',
       subject: 'Otsikko', body: 'Viesti', restore: 'Palauta oletus', kind: 'Viesti', edited: 'muokattu',
       mailSent: 'Kutsu lähtee sähköpostilla.',
+      dateHint: 'pp.kk.vvvv', badDate: (label, v) => `${label}: "${v}" ei ole päivämäärä. Kirjoita päivä muodossa 3.3.2025.`,
+      confirmRemindNew: (n) => `Lähetetäänkö henkilölle ${n} muistutus sähköpostilla nyt? Hän saa uuden linkin, ja aiempi linkki lakkaa toimimaan.`,
+      confirmRemindGo: (n) => `Lähetetäänkö henkilölle ${n} muistutus sähköpostilla nyt? Viesti kehottaa jatkamaan peliä kutsun linkistä.`,
+      remindedName: (n) => `Muistutus lähtee sähköpostilla henkilölle ${n}.`, remindedDone: 'Muistutettu',
+      noMail: 'ei sähköpostia', noMailHelp: 'Henkilöllä ei ole sähköpostiosoitetta: lisää se kohdasta Korjaa, tai anna linkki muuten.',
+      noUnits: 'Sinulle ei ole vielä liitetty yksiköitä, joten et näe ketään. Pyydä pääkäyttäjää liittämään yksikkösi (Yksiköt → Käyttäjät ja esihenkilöt).',
       ie: { header: 'otsikkorivi tarvitsee sarakkeet nimi ja yksikkö', too_many_rows: 'enintään 2000 riviä tiedostossa', missing: (v) => `${v === 'name' ? 'nimi' : 'yksikkö'} puuttuu`,
         bad_text: (v) => `${v === 'name' ? 'nimi' : 'yksikkö'} on liian pitkä tai siinä on merkkejä, joita ei sallita`, bad_date: (v) => `aloituspäivä "${v}" ei ole päivämäärä (kirjoita 1.3.2025 tai 2025-03-01)`,
         bad_email: (v) => `"${v}" ei ole sähköpostiosoite`, unknown_unit: (v) => `yksikkö "${v}" ei ole yksikkölistalla`, empty: 'tiedostossa ei ole rivejä', csv: (v) => `tiedostoa ei voi lukea: ${v}` },
@@ -63,6 +69,12 @@
       templatesHelp: 'Platshållare: {name} namn, {link} personlig länk, {expires} länkens sista giltighetsdag, {org} organisation, {unit} enhet, {summary} chefens sammandrag.',
       subject: 'Ämne', body: 'Meddelande', restore: 'Återställ standard', kind: 'Meddelande', edited: 'ändrad',
       mailSent: 'Inbjudan skickas per e-post.',
+      dateHint: 'dd.mm.åååå', badDate: (label, v) => `${label}: "${v}" är inget datum. Skriv dagen som 3.3.2025.`,
+      confirmRemindNew: (n) => `Skicka en påminnelse per e-post till ${n} nu? Hen får en ny länk, och den tidigare länken slutar fungera.`,
+      confirmRemindGo: (n) => `Skicka en påminnelse per e-post till ${n} nu? Meddelandet ber hen fortsätta spelet från inbjudans länk.`,
+      remindedName: (n) => `Påminnelsen skickas per e-post till ${n}.`, remindedDone: 'Påmind',
+      noMail: 'ingen e-post', noMailHelp: 'Personen har ingen e-postadress: lägg till den under Rätta, eller ge länken på annat sätt.',
+      noUnits: 'Du har ännu inga enheter, så du ser ingen. Be administratören att koppla dina enheter till dig (Enheter → Användare och chefer).',
       ie: { header: 'rubrikraden behöver kolumnerna namn och enhet', too_many_rows: 'högst 2000 rader per fil', missing: (v) => `${v === 'name' ? 'namnet' : 'enheten'} saknas`,
         bad_text: (v) => `${v === 'name' ? 'namnet' : 'enheten'} är för långt eller har otillåtna tecken`, bad_date: (v) => `startdatumet "${v}" är inget datum (skriv 2025-03-01 eller 1.3.2025)`,
         bad_email: (v) => `"${v}" är ingen e-postadress`, unknown_unit: (v) => `enheten "${v}" finns inte i enhetslistan`, empty: 'filen har inga rader', csv: (v) => `filen kan inte läsas: ${v}` },
@@ -95,6 +107,12 @@
       templatesHelp: 'Placeholders: {name} name, {link} personal link, {expires} last day of the link, {org} organisation, {unit} unit, {summary} the manager\'s summary.',
       subject: 'Subject', body: 'Message', restore: 'Restore default', kind: 'Message', edited: 'edited',
       mailSent: 'The invitation goes out by e-mail.',
+      dateHint: 'dd.mm.yyyy', badDate: (label, v) => `${label}: "${v}" is not a date. Write the day as 3.3.2025.`,
+      confirmRemindNew: (n) => `Send ${n} a reminder by e-mail now? They get a new link, and the earlier link stops working.`,
+      confirmRemindGo: (n) => `Send ${n} a reminder by e-mail now? It asks them to continue the game from their invitation's link.`,
+      remindedName: (n) => `The reminder goes out by e-mail to ${n}.`, remindedDone: 'Reminded',
+      noMail: 'no e-mail', noMailHelp: 'This person has no e-mail address: add it with Correct, or give them the link another way.',
+      noUnits: 'No units are linked to you yet, so you see nobody. Ask an admin to link your units (Units → Users and managers).',
       ie: { header: 'the header row needs the columns name and unit', too_many_rows: 'at most 2000 rows per file', missing: (v) => `the ${v} is missing`,
         bad_text: (v) => `the ${v} is too long or has characters that are not allowed`, bad_date: (v) => `the start date "${v}" is not a date (write 2025-03-01 or 1.3.2025)`,
         bad_email: (v) => `"${v}" is not an e-mail address`, unknown_unit: (v) => `the unit "${v}" is not on the list of units`, empty: 'the file has no rows', csv: (v) => `the file cannot be read: ${v}` },
@@ -317,6 +335,42 @@
     const [y, m, d] = iso.split('-').map(Number);
     return new Intl.DateTimeFormat(locale(), { dateStyle: 'short' }).format(new Date(y, m - 1, d));
   }
+  // Dates are typed as a Finn writes them (3.3.2025, 3.3.25; 2025-03-03 too) in text fields: a
+  // date input shows the order of the browser's own language whatever the page's, and on a work
+  // laptop with an English browser that was mm/dd/yyyy, where 03/10/2025 reads as 3 October.
+  // Returns the ISO date, '' for an empty field, or null when it is not a date.
+  function parseDate(text) {
+    const v = String(text || '').trim();
+    if (!v) return '';
+    let m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(v), y, mo, d;
+    if (m) [d, mo, y] = [m[1], m[2], m[3]].map(Number);
+    else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v))) [y, mo, d] = [m[1], m[2], m[3]].map(Number);
+    else return null;
+    if (y < 100) y += 2000;
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (y < 1900 || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+    return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+  const dateText = (iso) => { if (!iso) return ''; const [y, m, d] = iso.split('-').map(Number); return `${d}.${m}.${y}`; };
+  // Checks a form's date fields before it is sent: a wrong one is named, with what to write.
+  function datesOk(form) {
+    for (const input of form.querySelectorAll('input[data-date]')) {
+      const bad = parseDate(input.value) === null;
+      const label = input.closest('label') ? input.closest('label').querySelector('span').textContent : input.name;
+      input.setCustomValidity(bad ? t('badDate', label, input.value.trim()) : '');
+      input.setAttribute('aria-invalid', String(bad));
+      if (bad) {
+        flash(t('badDate', label, input.value.trim()), 'error');
+        input.focus();
+        return false;
+      }
+    }
+    return true;
+  }
+  // a corrected date may be sent again (a field's own message would otherwise block its form)
+  document.addEventListener('input', (e) => {
+    if (e.target.matches && e.target.matches('input[data-date]')) { e.target.setCustomValidity(''); e.target.removeAttribute('aria-invalid'); }
+  });
   function fmtDuration(ms) {
     if (ms === null || ms === undefined) return '';
     const s = Math.round(ms / 1000), m = Math.floor(s / 60);
@@ -371,6 +425,7 @@
     if (session) $('#who').textContent = `${session.user} (${t('role_' + session.role)})`;
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
     for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel));
+    for (const e of document.querySelectorAll('input[data-date]')) e.placeholder = t('dateHint');
     // a button for each other language, named in that language
     $('#langs').replaceChildren(...LANGS.filter((l) => l !== lang).map((l) => el('button', {
       type: 'button', lang: l, class: 'secondary small', onclick: () => {
@@ -406,6 +461,10 @@
     const f = new FormData($('#filter'));
     const out = {};
     for (const [k, v] of f.entries()) if (String(v).trim()) out[k] = String(v).trim();
+    for (const k of ['from', 'to', 'cfrom', 'cto']) if (k in out) { // as ISO; datesOk() has named a wrong one
+      const iso = parseDate(out[k]);
+      if (iso) out[k] = iso; else delete out[k];
+    }
     return out;
   }
 
@@ -423,6 +482,7 @@
 
   async function loadUnits() {
     const { units } = await api('GET', 'hr/units');
+    myUnits = units;
     const sel = $('#filter select[name=unit]'), keep = sel.value, list = $('#unit-list');
     while (sel.options.length > 1) sel.remove(1);
     list.replaceChildren();
@@ -440,13 +500,27 @@
   }
 
   const PAGE = 100;
-  let offset = 0;
+  let offset = 0, myUnits = null; // the units in the filter's list: a manager's own
+
+  // A people table's cells with their column's name, for the narrow layout (hr.css): on a phone or
+  // at 200 % zoom each person is a card of "label: value" lines instead of a row to scroll sideways.
+  function labelCells(tr) {
+    const heads = [...$('#people-table thead tr').children].filter((th) => !th.hidden);
+    [...tr.children].filter((td) => !td.hidden).forEach((td, i) => {
+      if (heads[i]) td.dataset.label = heads[i].textContent;
+      if (!td.textContent.trim()) td.classList.add('blank');
+    });
+    return tr;
+  }
 
   async function people() {
     const { people: rows, total } = await api('GET', `hr/people?${query()}&offset=${offset}&limit=${PAGE}`);
     const body = $('#people-table tbody');
     body.replaceChildren();
     $('#people-summary').textContent = t('summary', total, false);
+    // a manager with no units sees nobody: say why and who can fix it, not "nobody matches"
+    const unlinked = session.role === 'manager' && myUnits && !myUnits.length;
+    if (unlinked) $('#people-summary').textContent = t('noUnits');
     $('#people-page').textContent = total > PAGE ? t('page', offset + 1, offset + rows.length, total) : '';
     $('#page-prev').hidden = $('#page-next').hidden = total <= PAGE;
     $('#page-prev').disabled = offset === 0;
@@ -458,23 +532,26 @@
       const name = el('td', {}, p.name, p.anonymous ? el('span', { class: 'summary' }, ` (${t('anonymous')})`) : null);
       const acts = el('div', { class: 'row-actions' });
       if (admin) acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => editPerson(p) }, t('edit')));
-      if (canRemind && !p.anonymous && (p.status === 'invited' || p.status === 'started'))
-        acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => remind(p) }, t('remind')));
+      if (canRemind && !p.anonymous && (p.status === 'invited' || p.status === 'started')) {
+        // no address, no reminder: say so instead of a button that can only fail
+        if (p.has_email === false) acts.append(el('span', { class: 'summary no-mail', title: t('noMailHelp') }, t('noMail')));
+        else acts.append(el('button', { type: 'button', class: 'small secondary', onclick: (e) => remind(p, e.currentTarget) }, t('remind')));
+      }
       if (admin && !p.anonymous && p.status !== 'completed')
         acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => resend(p) }, t('resend')));
       if (admin && (p.status === 'invited' || p.status === 'started'))
         acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => revoke(p) }, t('revoke')));
       if (admin) acts.append(el('button', { type: 'button', class: 'small danger', onclick: () => erase(p) }, t('erase')));
-      body.append(el('tr', { 'data-id': p.id }, name, el('td', {}, p.unit),
+      body.append(labelCells(el('tr', { 'data-id': p.id }, name, el('td', {}, p.unit),
         session.emails ? el('td', {}, p.email || '') : null, el('td', {}, fmtDate(p.start_date)),
         el('td', {}, statusBadge(p.status)), el('td', {}, fmtTime(p.completed)),
         el('td', {}, el('span', {}, fmtDuration(p.time_ms)), fastBadge(p)),
         el('td', { class: 'num' }, p.completed ? p.score : ''),
         el('td', { class: 'num' }, p.completed ? `${p.mistakes} / ${p.hints}` : ''),
         el('td', { class: 'num' }, p.content ? String(p.content) : ''), // the content release they played (the studio's versions)
-        el('td', { class: 'no-print', hidden: !(admin || canRemind) }, acts)));
+        el('td', { class: 'no-print', hidden: !(admin || canRemind) }, acts))));
     }
-    if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 11 }, t('none'))));
+    if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 11 }, unlinked ? t('noUnits') : t('none'))));
   }
 
   $('#page-prev').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); people().catch(failed); });
@@ -487,13 +564,15 @@
     const form = el('form', { class: 'edit-form' },
       field('name', 'name', { required: true, maxlength: 200 }),
       field('unit', 'unit', { required: true, maxlength: 100, list: 'unit-list' }),
-      field('start_date', 'startDate', { type: 'date' }),
+      field('start_date', 'startDate', { 'data-date': true, value: dateText(p.start_date), placeholder: t('dateHint'), autocomplete: 'off', maxlength: 10 }),
       session.emails ? field('email', 'email', { type: 'email', maxlength: 254 }) : null,
       el('div', { class: 'actions' }, el('button', { type: 'submit' }, t('save')),
         el('button', { type: 'button', class: 'secondary', onclick: () => { box.hidden = true; } }, t('cancel'))));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
+      if (!datesOk(form)) return;
       const body = Object.fromEntries(new FormData(form).entries());
+      body.start_date = parseDate(body.start_date);
       try {
         await api('POST', `hr/people/${p.id}/edit`, body);
         box.hidden = true;
@@ -506,8 +585,16 @@
     form.elements.name.focus();
   }
 
-  async function remind(p) {
-    try { await api('POST', `hr/people/${p.id}/remind`, {}); flash(t('reminded')); } catch (e) { failed(e); }
+  // A reminder is an e-mail that cannot be taken back, and to someone who has not started it also
+  // replaces their link: asked first, and the button says it is done (the server refuses a
+  // second one the same day anyway).
+  async function remind(p, button) {
+    if (!confirm(t(p.status === 'invited' ? 'confirmRemindNew' : 'confirmRemindGo', p.name))) return;
+    try {
+      await api('POST', `hr/people/${p.id}/remind`, {});
+      flash(t('remindedName', p.name));
+      if (button) { button.disabled = true; button.textContent = t('remindedDone'); }
+    } catch (e) { failed(e); }
   }
 
   function showLink(box, person, link) {
@@ -837,8 +924,10 @@
 
   $('#invite-form').addEventListener('submit', async (e) => {
     e.preventDefault();
+    if (!datesOk(e.target)) return;
     const f = Object.fromEntries([...new FormData(e.target).entries()].filter(([, v]) => String(v).trim() !== ''));
     if (f.valid_days) f.valid_days = Number(f.valid_days);
+    if (f.start_date) f.start_date = parseDate(f.start_date);
     try {
       const r = await api('POST', 'hr/people', f);
       e.target.reset();
@@ -917,8 +1006,13 @@
 
   window.addEventListener('hashchange', route);
 
-  $('#filter').addEventListener('submit', (e) => { e.preventDefault(); offset = 0; route(); });
-  $('#filter-clear').addEventListener('click', () => { $('#filter').reset(); offset = 0; route(); });
+  $('#filter').addEventListener('submit', (e) => { e.preventDefault(); if (!datesOk(e.target)) return; offset = 0; route(); });
+  $('#filter-clear').addEventListener('click', () => {
+    $('#filter').reset();
+    for (const d of document.querySelectorAll('#filter input[data-date]')) { d.setCustomValidity(''); d.removeAttribute('aria-invalid'); }
+    offset = 0;
+    route();
+  });
 
   $('#login-form').addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -1,0 +1,230 @@
+// HR and a manager at work in the dashboard, in Chromium, with a real SMTP server on loopback:
+// dates typed and read as a Finn writes them whatever the browser's own language, a reminder that
+// is asked first and says what it did where the eye is, no reminder offered to someone without an
+// address, the people list readable on a phone and at 200 % zoom, a manager with no units told
+// why they see nobody, and the e-mails as the employee reads them (Finnish and Swedish).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
+import { CHROMIUM_ARGS, SCREENS } from '../e2e/lib.mjs';
+import { startServer, tempDir, HR, Player, solution, runCommand } from './lib.mjs';
+import { startSink, until } from './peers.mjs';
+
+const PW = 'hr password for the use test';
+const ORG = 'Pohjois-Savon hyvinvointialue';
+const OUT = path.join(SCREENS, 'hr-use');
+
+describe('HR and a manager use the dashboard', () => {
+  let server, sink, browser, hr, data;
+  const people = {};
+
+  before(async () => {
+    sink = await startSink();
+    data = tempDir();
+    server = await startServer({ data, args: [`--smtp-url=smtp://127.0.0.1:${sink.port}`, '--smtp-starttls=false',
+      '--mail-from=perehdytys@example.fi', '--public-url=https://pakopeli.example.fi', '--mail-poll-seconds=1',
+      '--mail-retry-seconds=1', '--mail-langs=fi,sv', `--org=${ORG}`] });
+    hr = new HR(server.url);
+    await hr.firstLogin(server, PW);
+    // enough people that a row's button is a screen or two below the top of the page
+    let csv = 'Nimi;Yksikkö;Aloituspäivä;Sähköposti\nAino Ääkkönen;Päivystys;3.3.2025;aino@example.fi\n'
+      + 'Ville Virtanen;Päivystys;10.3.2025;ville@example.fi\nSara Sjöberg;Kotihoito;1.2.2025;sara@example.fi\n'
+      + 'Kalle Kotona;Kotihoito;1.2.2025;kalle@example.fi\nEino Eiosoitetta;Kotihoito;1.2.2025;\n';
+    for (let i = 1; i <= 14; i++) csv += `Täyte Henkilö ${i};Päivystys;15.1.2025;tayte${i}@example.fi\n`;
+    const r = await hr.post('/api/v1/hr/people/import', { csv });
+    assert.equal(r.status, 201, JSON.stringify(r.data));
+    for (const p of r.data.created) people[p.name] = p;
+    for (const n of ['Aino Ääkkönen', 'Sara Sjöberg']) {
+      const pl = new Player(server.url, people[n].token);
+      assert.equal((await pl.send(solution(pl))).status, 200);
+    }
+    const kalle = new Player(server.url, people['Kalle Kotona'].token);
+    assert.equal((await kalle.send([kalle.event('signs', ['sender'])])).status, 200);
+    runCommand(['user', 'add', 'esihenkilo', '--role=manager', '--password-stdin', `--data=${data}`], { input: 'manager password 12\n' });
+    fs.mkdirSync(OUT, { recursive: true });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    assert.equal((await server.stop()).code, 0, server.errors());
+    sink.stop();
+  });
+
+  // Chromium's own language stays English (as on a work laptop with an English browser); the
+  // page's language comes from the locale, as a Finnish or Swedish user's Accept-Language.
+  async function open(locale, viewport, scale = 1) {
+    const context = await browser.newContext({ viewport, locale, deviceScaleFactor: scale });
+    const page = await context.newPage();
+    const errors = [], dialogs = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => { dialogs.push(d.message()); return dialogs.answer === false ? d.dismiss() : d.accept(); });
+    return { context, page, errors, dialogs };
+  }
+  async function login(page, user = 'admin', password = PW) {
+    await page.goto(server.url + '/hr/');
+    await page.locator('#login-form input[name=user]').fill(user);
+    await page.locator('#login-form input[name=password]').fill(password);
+    await page.keyboard.press('Enter');
+    await page.locator('#people-summary').filter({ hasText: /\S/ }).waitFor();
+  }
+  const mailTo = (addr, n = 1) => until(`mail to ${addr}`, () => {
+    const m = sink.messages().filter((x) => x.to[0] === addr);
+    return m.length >= n && m[n - 1];
+  });
+  const inView = (page, loc) => loc.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && r.height > 0;
+  });
+
+  it('takes and shows dates as 3.3.2025 in an English browser, and names a date that is not one', async () => {
+    const { context, page, errors } = await open('fi-FI', { width: 1366, height: 768 });
+    await login(page);
+    const from = page.locator('#filter').getByLabel('Aloituspäivä alkaen');
+    assert.equal(await from.getAttribute('placeholder'), 'pp.kk.vvvv');
+    await from.fill('1.3.2025');
+    await page.locator('#filter').getByRole('button', { name: 'Rajaa' }).click();
+    await page.locator('#people-summary', { hasText: '2 henkilöä' }).waitFor();
+    assert.equal(await page.locator('#view-people .print-filter').textContent(), 'Rajaus: Aloituspäivä alkaen: 1.3.2025');
+    const names = await page.locator('#people-table tbody tr td:first-child').allTextContents();
+    assert.deepEqual(names.sort(), ['Aino Ääkkönen', 'Ville Virtanen']);
+
+    await from.fill('31.2.2025'); // no such day: said, and the list is not filtered by a guess
+    await page.locator('#filter').getByRole('button', { name: 'Rajaa' }).click();
+    await page.locator('#flash', { hasText: 'Aloituspäivä alkaen: "31.2.2025" ei ole päivämäärä. Kirjoita päivä muodossa 3.3.2025.' }).waitFor();
+    assert.equal(await from.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'from');
+    await from.fill('1.3.25'); // corrected (a two-digit year too): it goes
+    await page.locator('#filter').getByRole('button', { name: 'Rajaa' }).click();
+    await page.locator('#people-summary', { hasText: '2 henkilöä' }).waitFor();
+    await page.locator('#filter').getByRole('button', { name: 'Tyhjennä' }).click();
+
+    await page.goto(server.url + '/hr/#invite');
+    const form = page.locator('#invite-form');
+    assert.equal(await form.getByLabel('Aloituspäivä').getAttribute('placeholder'), 'pp.kk.vvvv');
+    await form.getByLabel('Nimi').fill('Uusi Päiväys');
+    await form.getByLabel('Yksikkö').fill('Päivystys');
+    await form.getByLabel('Aloituspäivä').fill('4.3.2025');
+    await form.getByRole('button', { name: 'Luo kutsulinkki' }).click();
+    await page.locator('#invite-out code').waitFor();
+    const made = (await hr.get('/api/v1/hr/people?q=Uusi%20P%C3%A4iv%C3%A4ys')).data.people[0];
+    assert.equal(made.start_date, '2025-03-04', 'the fourth of March, not the third of April');
+
+    // a correction shows the date as it is written here, and keeps it
+    await page.goto(server.url + '/hr/#people');
+    const row = page.locator('#people-table tbody tr', { hasText: 'Uusi Päiväys' });
+    await row.getByRole('button', { name: 'Korjaa' }).click();
+    const edit = page.locator('#link-out form');
+    assert.equal(await edit.getByLabel('Aloituspäivä').inputValue(), '4.3.2025');
+    await edit.getByLabel('Aloituspäivä').fill('5.3.2025');
+    await edit.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('#flash', { hasText: 'Tallennettu.' }).waitFor();
+    assert.equal((await hr.person(made.id)).start_date, '2025-03-05');
+    await until('the list', async () => (await row.locator('td').nth(3).textContent()) === '5.3.2025');
+
+    // Swedish: the same order, in Swedish words
+    await page.getByRole('button', { name: 'På svenska' }).click();
+    assert.equal(await page.locator('#filter').getByLabel('Startdatum från').getAttribute('placeholder'), 'dd.mm.åååå');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('asks before a reminder, says in sight what it did, and offers none to someone without an address', async () => {
+    const { context, page, errors, dialogs } = await open('fi-FI', { width: 1366, height: 768 });
+    await login(page);
+    const eino = page.locator('#people-table tbody tr', { hasText: 'Eino Eiosoitetta' });
+    assert.equal(await eino.getByRole('button', { name: 'Muistuta' }).count(), 0, 'no address: no reminder to fail');
+    assert.match(await eino.locator('.no-mail').textContent(), /ei sähköpostia/);
+
+    const ville = page.locator('#people-table tbody tr', { hasText: 'Ville Virtanen' });
+    const before = sink.messages().length;
+    dialogs.answer = false; // HR changes their mind
+    await ville.getByRole('button', { name: 'Muistuta' }).click();
+    assert.equal(dialogs.length, 1);
+    assert.match(dialogs[0], /Ville Virtanen/);
+    assert.match(dialogs[0], /uuden linkin, ja aiempi linkki lakkaa toimimaan/);
+    await page.waitForTimeout(1500);
+    assert.equal(sink.messages().length, before, 'cancelled: nothing sent');
+
+    dialogs.answer = true;
+    await ville.getByRole('button', { name: 'Muistuta' }).click();
+    const flash = page.locator('#flash', { hasText: 'Muistutus lähtee sähköpostilla henkilölle Ville Virtanen.' });
+    await flash.waitFor();
+    assert.ok(await inView(page, flash), 'the message is where HR is looking, not at the top of the page');
+    await page.screenshot({ path: path.join(OUT, 'reminded-fi.png') });
+    const done = ville.getByRole('button', { name: 'Muistutettu' });
+    assert.equal(await done.isDisabled(), true, 'a second click cannot remind again');
+
+    // a started person is asked to go on from their invitation's link
+    const kalle = page.locator('#people-table tbody tr', { hasText: 'Kalle Kotona' });
+    await kalle.getByRole('button', { name: 'Muistuta' }).click();
+    assert.match(dialogs.at(-1), /Kalle Kotona.*kutsun linkistä/);
+    await page.locator('#flash', { hasText: 'Kalle Kotona' }).waitFor();
+
+    // the employee's mailbox: Finnish, then Swedish, plain text, a link that opens their game
+    const invitation = await mailTo('ville@example.fi', 1);
+    assert.doesNotMatch(invitation.body, /:n palvelukseen/, 'the organisation\'s name is not inflected by a colon');
+    assert.match(invitation.body, new RegExp(`${ORG} toivottaa sinut tervetulleeksi`));
+    assert.match(invitation.body, new RegExp(`Välkommen till ${ORG}\\.`));
+    const reminder = await mailTo('ville@example.fi', 2);
+    assert.match(reminder.subject, /^Muistutus: .* \/ Påminnelse: /);
+    assert.match(reminder.body, /voimassa \d{1,2}\.\d{1,2}\.\d{4} asti/);
+    assert.match(reminder.raw, /Content-Type: text\/plain; charset=utf-8/i);
+    const token = /https:\/\/pakopeli\.example\.fi\/#t=([A-Za-z0-9_-]{43})/.exec(reminder.body)[1];
+    assert.equal((await new Player(server.url, token).me()).status, 200, 'the link in the reminder works');
+    const going = await mailTo('kalle@example.fi', 2);
+    assert.match(going.body, /Jatka avaamalla kutsuviestisi linkki uudelleen/);
+    assert.match(going.body, /Fortsätt genom att öppna länken i din inbjudan igen/);
+    assert.ok(sink.messages().length >= before + 2);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const [tag, viewport, scale, locale] of [['phone-fi', { width: 390, height: 844 }, 3, 'fi-FI'],
+    ['zoom200-sv', { width: 683, height: 384 }, 2, 'sv-FI']]) {
+    it(`shows each person's status and actions without sideways scrolling (${tag})`, async () => {
+      const { context, page, errors } = await open(locale, viewport, scale);
+      await login(page);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll');
+      const rows = page.locator('#people-table tbody tr');
+      assert.ok(await rows.count() >= 20);
+      for (const who of ['Sara Sjöberg', 'Kalle Kotona']) {
+        const row = rows.filter({ hasText: who });
+        await row.scrollIntoViewIfNeeded();
+        for (const part of [row.locator('.status').first(), row.locator('button').first()])
+          assert.ok(await inView(page, part), `${who}: ${await part.textContent()} in sight`);
+        const box = await row.boundingBox();
+        assert.ok(box.height < viewport.height, `${who}: a card fits the screen (${box.height} px)`);
+      }
+      const sara = rows.filter({ hasText: 'Sara Sjöberg' });
+      // each value says what it is (the table's header is out of sight)
+      const said = await sara.locator('td').evaluateAll((tds) => tds.filter((td) => td.offsetParent)
+        .map((td) => getComputedStyle(td, '::before').content.replace(/^"|"$/g, '') + td.innerText).join('\n'));
+      assert.match(said, locale === 'fi-FI' ? /^Tila: Suoritettu$/m : /^Status: Slutförd$/m);
+      await page.screenshot({ path: path.join(OUT, `people-${tag}.png`) });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  it('tells a manager with no units why they see nobody, and shows their own team once linked', async () => {
+    const { context, page, errors } = await open('fi-FI', { width: 1366, height: 768 });
+    await login(page, 'esihenkilo', 'manager password 12');
+    await page.locator('#people-summary', { hasText: 'Pyydä pääkäyttäjää liittämään yksikkösi' }).waitFor();
+    assert.doesNotMatch(await page.locator('#people-table').textContent(), /Ei henkilöitä tällä rajauksella/);
+    const koti = (await hr.get('/api/v1/hr/units')).data.list.find((u) => u.name === 'Kotihoito').id;
+    assert.equal((await hr.post('/api/v1/hr/users/esihenkilo', { units: [koti] })).status, 200);
+    await page.reload();
+    await page.locator('#people-summary', { hasText: '3 henkilöä' }).waitFor();
+    const names = (await page.locator('#people-table tbody tr td:first-child').allTextContents()).sort();
+    assert.deepEqual(names, ['Eino Eiosoitetta', 'Kalle Kotona', 'Sara Sjöberg']);
+    // the manager does not see addresses, and still is not offered a reminder that cannot go
+    const eino = page.locator('#people-table tbody tr', { hasText: 'Eino Eiosoitetta' });
+    assert.equal(await eino.getByRole('button', { name: 'Muistuta' }).count(), 0);
+    assert.equal(await page.locator('#people-table tbody tr', { hasText: 'Kalle Kotona' }).getByRole('button', { name: /Muistuta|Muistutettu/ }).count(), 1);
+    await page.screenshot({ path: path.join(OUT, 'manager-fi.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
