@@ -98,7 +98,7 @@ describe('the dashboard of a real organisation', () => {
     await context.close();
   });
 
-  it('on a phone the list is a row a person, scrolled sideways', async () => {
+  it('on a phone the list is a card a person, every value named and in sight', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fi', isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await page.goto(server.url + '/hr/');
@@ -107,11 +107,15 @@ describe('the dashboard of a real organisation', () => {
     await page.keyboard.press('Enter');
     const row = page.locator('#people-table tbody tr', { hasText: 'Aino Aalto' });
     await row.waitFor();
-    const h = await row.evaluate((r) => r.getBoundingClientRect().height);
-    // one line of text and the row's buttons side by side (it was 300 px: each column squeezed)
-    assert.ok(h < 70, `Aino's row is ${h} px tall on a phone`);
-    const wrap = await page.locator('#view-people .table-wrap').evaluate((w) => ({ client: w.clientWidth, scroll: w.scrollWidth }));
-    assert.ok(wrap.scroll > wrap.client, 'the table scrolls sideways in its frame');
+    // It was first 300 px of columns squeezed one word a line, then a row to scroll sideways with
+    // the status out of sight: now a card of "label: value" lines, each on one line.
+    const card = await row.evaluate((r) => ({ width: r.getBoundingClientRect().right, height: r.getBoundingClientRect().height,
+      lines: [...r.children].filter((td) => td.offsetParent).map((td) => ({ label: td.dataset.label, h: td.getBoundingClientRect().height })) }));
+    assert.ok(card.width <= 390, `the card is ${card.width} px wide`);
+    assert.ok(card.height < 400, `Aino's card is ${card.height} px tall`);
+    assert.ok(card.lines.some((l) => l.label === 'Tila'), JSON.stringify(card.lines));
+    for (const l of card.lines.slice(0, -1)) assert.ok(l.h < 40, `${l.label}: ${l.h} px, more than a line`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll');
     await page.screenshot({ path: path.join(SCREENS, 'hr-people-phone-fi.png') });
     await context.close();
   });
