@@ -502,15 +502,19 @@
   const PAGE = 100;
   let offset = 0, myUnits = null; // the units in the filter's list: a manager's own
 
-  // A people table's cells with their column's name, for the narrow layout (hr.css): on a phone or
-  // at 200 % zoom each person is a card of "label: value" lines instead of a row to scroll sideways.
-  function labelCells(tr) {
-    const heads = [...$('#people-table thead tr').children].filter((th) => !th.hidden);
-    [...tr.children].filter((td) => !td.hidden).forEach((td, i) => {
-      if (heads[i]) td.dataset.label = heads[i].textContent;
-      if (!td.textContent.trim()) td.classList.add('blank');
-    });
-    return tr;
+  // A table's cells with their column's name, for the narrow layout (hr.css table.cards): on a
+  // phone or at 200 % zoom each row is a card of "label: value" lines instead of a row to scroll
+  // sideways, with the status or the numbers out of sight. Called after each table is filled.
+  function cardify(table) {
+    const heads = [...table.tHead.rows[0].cells].filter((th) => !th.hidden).map((th) => th.textContent);
+    for (const tr of table.tBodies[0].rows) {
+      const cells = [...tr.cells].filter((td) => !td.hidden);
+      if (cells.length === 1 && heads.length > 1) continue; // a "nothing here" line
+      cells.forEach((td, i) => {
+        td.dataset.label = heads[i] || '';
+        td.classList.toggle('blank', !td.textContent.trim() && !td.querySelector('select, input, button'));
+      });
+    }
   }
 
   async function people() {
@@ -542,16 +546,17 @@
       if (admin && (p.status === 'invited' || p.status === 'started'))
         acts.append(el('button', { type: 'button', class: 'small secondary', onclick: () => revoke(p) }, t('revoke')));
       if (admin) acts.append(el('button', { type: 'button', class: 'small danger', onclick: () => erase(p) }, t('erase')));
-      body.append(labelCells(el('tr', { 'data-id': p.id }, name, el('td', {}, p.unit),
+      body.append(el('tr', { 'data-id': p.id }, name, el('td', {}, p.unit),
         session.emails ? el('td', {}, p.email || '') : null, el('td', {}, fmtDate(p.start_date)),
         el('td', {}, statusBadge(p.status)), el('td', {}, fmtTime(p.completed)),
         el('td', {}, el('span', {}, fmtDuration(p.time_ms)), fastBadge(p)),
         el('td', { class: 'num' }, p.completed ? p.score : ''),
         el('td', { class: 'num' }, p.completed ? `${p.mistakes} / ${p.hints}` : ''),
         el('td', { class: 'num' }, p.content ? String(p.content) : ''), // the content release they played (the studio's versions)
-        el('td', { class: 'no-print', hidden: !(admin || canRemind) }, acts))));
+        el('td', { class: 'no-print', hidden: !(admin || canRemind) }, acts)));
     }
     if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 11 }, unlinked ? t('noUnits') : t('none'))));
+    cardify($('#people-table'));
   }
 
   $('#page-prev').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); people().catch(failed); });
@@ -589,11 +594,13 @@
   // replaces their link: asked first, and the button says it is done (the server refuses a
   // second one the same day anyway).
   async function remind(p, button) {
+    if (button && button.getAttribute('aria-disabled') === 'true') return;
     if (!confirm(t(p.status === 'invited' ? 'confirmRemindNew' : 'confirmRemindGo', p.name))) return;
     try {
       await api('POST', `hr/people/${p.id}/remind`, {});
       flash(t('remindedName', p.name));
-      if (button) { button.disabled = true; button.textContent = t('remindedDone'); }
+      // aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page's top
+      if (button) { button.setAttribute('aria-disabled', 'true'); button.textContent = t('remindedDone'); }
     } catch (e) { failed(e); }
   }
 
@@ -704,7 +711,8 @@
       const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
       all.push({ date: key, count: byDay.get(key) || 0 });
     }
-    const W = 800, H = 190, pad = 28, max = Math.max(...all.map((d) => d.count));
+    // drawn at the frame's own width: an 800-wide drawing shrunk onto a phone made its text 4 px
+    const W = Math.max(300, Math.min(800, box.clientWidth || 800)), H = 190, pad = 28, max = Math.max(...all.map((d) => d.count));
     const NS = 'http://www.w3.org/2000/svg';
     const svg = document.createElementNS(NS, 'svg');
     svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
@@ -749,6 +757,7 @@
       }
     }
     if (!s.rooms.length) body.append(el('tr', {}, el('td', { colspan: 7 }, t('noData'))));
+    cardify($('#stats-table'));
   }
 
   // Feedback, verification, audit --------------------------------------------------------------------
@@ -793,6 +802,7 @@
     const au = T[lang].au || {};
     body.replaceChildren(...rows.map((a) => el('tr', {}, el('td', {}, fmtTime(a.at)), el('td', {}, a.user),
       el('td', {}, au[a.action] || a.action), el('td', {}, a.detail))));
+    cardify($('#audit-table'));
   }
 
   // Reports --------------------------------------------------------------------------------------------
@@ -802,6 +812,7 @@
     body.replaceChildren(...rows.map((r) => el('tr', {}, el('td', {}, label(r.key)), el('td', { class: 'num' }, r.total),
       el('td', { class: 'num' }, r.completed), el('td', { class: 'num' }, fmtRate(r.rate)), el('td', { class: 'num' }, r.overdue))));
     if (!rows.length) body.append(el('tr', {}, el('td', { colspan: 5 }, t('noData'))));
+    cardify($(sel));
   }
 
   async function reports() {
@@ -860,6 +871,8 @@
       } }, t('save'));
       return el('tr', {}, el('td', {}, u.name), el('td', {}, role), el('td', {}, boxes), el('td', {}, email), el('td', { class: 'no-print' }, save));
     }));
+    cardify($('#units-table'));
+    cardify($('#users-table'));
   }
 
   $('#unit-add').addEventListener('submit', async (e) => {
@@ -886,6 +899,7 @@
       el('td', {}, el('span', { class: 'status mail-' + m.state }, t('ms_' + m.state))), el('td', { class: 'num' }, m.attempts),
       el('td', {}, m.error))));
     if (!mail.length) body.append(el('tr', {}, el('td', { colspan: 7 }, t('noData'))));
+    cardify($('#mail-table'));
     $('#templates').hidden = session.role !== 'admin';
     if (session.role === 'admin') {
       templates = (await api('GET', 'hr/mail/templates')).templates;
