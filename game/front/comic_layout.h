@@ -68,6 +68,7 @@ typedef enum comic_fit {
     COMIC_FIT_TOO_TALL,      /* the text is taller than the panel */
     COMIC_FIT_CROWDED,       /* it cannot be placed without covering an earlier bubble */
     COMIC_FIT_TOO_LONG,      /* more than COMIC_TEXT_MAX bytes or COMIC_LINES_MAX lines */
+    COMIC_FIT_COVERS_TAIL,   /* it covers the tip of its own tail: the speaker, and no tail shows */
     COMIC_FIT_NO_FONT        /* the measurer has no usable font */
 } comic_fit;
 
@@ -94,7 +95,10 @@ bool comic_measurer_setup(comic_measurer *m, const char *font_bytes, size_t len)
 void comic_measurer_shutdown(comic_measurer *m);
 
 /* Lays out a panel's bubbles in lang at a text size (percent). Always fills out with a best
-   effort (bubbles kept inside the panel); returns true when every bubble fits. */
+   effort (bubbles kept inside the panel); returns true when every bubble fits. A bubble is
+   widened (shorter) rather than cover a speaker: the tip of a tail in its panel, or less than
+   half a letter from it. At 100 % one that still does is COMIC_FIT_COVERS_TAIL; at larger
+   text sizes it is the best the panel allows and fits (the art is drawn for 100 %). */
 bool comic_layout_panel(comic_measurer *m, const comic_panel *p, i18n_lang lang, int zoom,
                         comic_panel_layout *out);
 

@@ -152,12 +152,42 @@ TEST(bubbles_that_cannot_fit_are_crowded_or_too_tall)
     }
 }
 
+/* Eino's bubble of page 2, panel 3 (a panel of 452 x 366): its tail points at the top of his
+   head. In Swedish at 150 % its three lines once reached below that and hid his hair. */
+TEST(a_bubble_that_would_cover_its_speaker_is_widened_and_leaves_its_tail_clear)
+{
+    comic_bubble b = say("Kan inte du knappa in PIN-koden?", 3, 3, 56);
+    b.tail = (comic_point){30.5f, 38.8f};
+    comic_panel p = panel_of(452, 366, &b, 1);
+    for (int z = 0; z < 3; z++) {
+        CHECK(comic_layout_panel(&M, &p, LANG_SV, comic_zoom_steps[z], &L));
+        comic_frect r = L.bubbles[0].box;
+        float tip_y = 0.388f * 366;
+        CHECK(r.y + r.h + 0.5f * L.text_px <= tip_y);
+    }
+    CHECK(L.bubbles[0].line_count == 2);
+}
+
+TEST(a_bubble_that_cannot_leave_its_tail_clear_is_reported)
+{
+    /* the tip under the bubble's corner, where the author put it: no width keeps it clear */
+    comic_bubble b = say("Hei, Eino!", 0, 0, 40);
+    b.tail = (comic_point){6, 6};
+    comic_panel p = panel_of(300, 200, &b, 1);
+    CHECK(!comic_layout_panel(&M, &p, LANG_FI, 100, &L));
+    CHECK(L.fit == COMIC_FIT_COVERS_TAIL && L.bad == 0);
+    CHECK_CONTAINS(comic_fit_message(L.fit), "tail");
+    /* at a larger text size the text comes first: the panel has no other room for it */
+    CHECK(comic_layout_panel(&M, &p, LANG_FI, 150, &L));
+    CHECK(L.fit == COMIC_FIT_OK && L.bad == -1);
+}
+
 TEST(the_check_names_the_text_that_overflows_with_its_line)
 {
     const char *json =
         "{\"id\":\"t\",\"title\":\"T\",\"characters\":[{\"id\":\"a\",\"name\":\"A\"}],\n"
         "\"pages\":[{\"panels\":[{\"rect\":[0,0,240,150],\"image\":\"assets/a.svg\",\"description\":\"K\",\n"
-        "\"bubbles\":[{\"kind\":\"speech\",\"speaker\":\"a\",\"at\":[0,0],\"tail\":[5,5],\n"
+        "\"bubbles\":[{\"kind\":\"speech\",\"speaker\":\"a\",\"at\":[0,0],\"tail\":[90,95],\n"
         "  \"text\":{\"fi\":\"Lyhyt.\",\n"
         "           \"sv\":\"En mycket lång text som inte alls ryms i den här lilla rutan, hur man än gör.\",\n"
         "           \"en\":\"Short.\"}}]}]}]}";
@@ -195,6 +225,14 @@ TEST(the_first_comic_fits_at_every_text_size_in_every_language)
                     comic_layout_panel(&M, p, (i18n_lang)l, comic_zoom_steps[z], &L);
                     for (int b = 0; b < L.count; b++) {
                         comic_frect r = L.bubbles[b].box;
+                        /* no bubble covers the speaker its tail points at */
+                        const comic_bubble *bb = &p->bubbles[b];
+                        float tx = bb->tail.x / 100.0f * (float)p->rect.w, ty = bb->tail.y / 100.0f * (float)p->rect.h;
+                        bool covers = bb->has_tail && tx > r.x && tx < r.x + r.w && ty > r.y && ty < r.y + r.h;
+                        if (covers && z == 0)
+                            fprintf(stderr, "  page %d panel %d bubble %d covers its tail's tip in %s\n", pg + 1, pi + 1,
+                                    b + 1, i18n_code((i18n_lang)l));
+                        CHECK(!(covers && z == 0));
                         CHECK(r.x >= 0 && r.y >= 0 && r.x + r.w <= (float)p->rect.w && r.y + r.h <= (float)p->rect.h);
                         for (int o = 0; o < b; o++) {
                             comic_frect q = L.bubbles[o].box;
@@ -237,6 +275,8 @@ int main(void)
     RUN(larger_text_rewraps_into_more_lines);
     RUN(a_later_bubble_moves_below_an_earlier_one_it_would_cover);
     RUN(bubbles_that_cannot_fit_are_crowded_or_too_tall);
+    RUN(a_bubble_that_would_cover_its_speaker_is_widened_and_leaves_its_tail_clear);
+    RUN(a_bubble_that_cannot_leave_its_tail_clear_is_reported);
     RUN(the_check_names_the_text_that_overflows_with_its_line);
     RUN(the_first_comic_fits_at_every_text_size_in_every_language);
     RUN(a_measurer_without_a_font_says_so);
