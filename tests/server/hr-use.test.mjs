@@ -261,3 +261,81 @@ describe('HR and a manager use the dashboard', () => {
     await context.close();
   });
 });
+
+describe('HR reminds everyone filtered at once', () => {
+  let server, sink, browser, data;
+  const mailArgs = () => [`--smtp-url=smtp://127.0.0.1:${sink.port}`, '--smtp-starttls=false', '--mail-from=perehdytys@example.fi',
+    '--public-url=https://pakopeli.example.fi', '--mail-poll-seconds=1', '--mail-retry-seconds=1', '--mail-langs=fi,sv'];
+
+  before(async () => {
+    sink = await startSink();
+    data = tempDir();
+    // invited two days ago (the server's clock set back), then the server runs on today's
+    server = await startServer({ data, args: [...mailArgs(), '--clock-offset=' + -2 * 86400] });
+    const hr = new HR(server.url);
+    await hr.firstLogin(server, PW);
+    const csv = 'Nimi;Yksikkö;Aloituspäivä;Sähköposti\nOlli Odottaja;Kotihoito;1.2.2025;olli@example.fi\n'
+      + 'Oona Odottaja;Kotihoito;1.2.2025;oona@example.fi\nEero Eiosoitetta;Kotihoito;1.2.2025;\n'
+      + 'Siiri Suorittaja;Kotihoito;1.2.2025;siiri@example.fi\n';
+    const r = await hr.post('/api/v1/hr/people/import', { csv });
+    assert.equal(r.status, 201, JSON.stringify(r.data));
+    const siiri = r.data.created.find((p) => p.name === 'Siiri Suorittaja');
+    const pl = new Player(server.url, siiri.token);
+    assert.equal((await pl.send(solution(pl))).status, 200);
+    await until('the invitations', () => sink.messages().length >= 3);
+    assert.equal((await server.stop()).code, 0, server.errors());
+    server = await startServer({ data, args: mailArgs() });
+    const today = new HR(server.url);
+    assert.equal((await today.login('admin', PW)).status, 200);
+    await today.invite({ name: 'Tuore Tänään', unit: 'Kotihoito', email: 'tuore@example.fi' });
+    await until('today\'s invitation', () => sink.messages().length >= 4);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    assert.equal((await server.stop()).code, 0, server.errors());
+    sink.stop();
+  });
+
+  it('asks once with the count and what happens to links, leaves out today\'s invitations, and never reminds twice', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fi-FI' });
+    const page = await context.newPage();
+    const errors = [], dialogs = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => { dialogs.push(d.message()); return dialogs.answer === false ? d.dismiss() : d.accept(); });
+    await page.goto(server.url + '/hr/');
+    await page.locator('#login-form input[name=user]').fill('admin');
+    await page.locator('#login-form input[name=password]').fill(PW);
+    await page.keyboard.press('Enter');
+    await page.locator('#people-summary', { hasText: '5 henkilöä' }).waitFor();
+    await page.locator('#filter').getByLabel('Tila').selectOption('invited');
+    await page.locator('#filter').getByRole('button', { name: 'Rajaa' }).click();
+    await page.locator('#people-summary', { hasText: '4 henkilöä' }).waitFor();
+
+    const before = sink.messages().length;
+    const all = page.getByRole('button', { name: 'Muistuta rajattuja' });
+    dialogs.answer = false;
+    await all.click();
+    await until('the question', () => dialogs.length === 1);
+    assert.match(dialogs[0], /^Lähetetäänkö muistutus sähköpostilla 2 henkilölle\? Rajaus: Tila: Kutsuttu\./);
+    assert.match(dialogs[0], /2 heistä ei ole aloittanut: he saavat uuden linkin, ja aiempi linkki lakkaa toimimaan/);
+    assert.match(dialogs[0], /Tänään kutsuttuja ei muistuteta/);
+    await page.waitForTimeout(1500);
+    assert.equal(sink.messages().length, before, 'cancelled: nothing sent');
+
+    dialogs.answer = true;
+    await all.click();
+    await page.locator('#flash', { hasText: 'Muistutus lähtee 2 henkilölle.' }).waitFor();
+    const got = await until('two reminders', () => { const m = sink.messages().slice(before); return m.length >= 2 && m; });
+    assert.deepEqual(got.map((m) => m.to[0]).sort(), ['olli@example.fi', 'oona@example.fi']);
+    assert.ok(got.every((m) => /^Muistutus: /.test(m.subject)));
+
+    await all.click(); // the same again by mistake
+    await page.locator('#flash', { hasText: 'Muistutus lähtee 0 henkilölle. 2 oli jo muistutettu tänään.' }).waitFor();
+    await page.waitForTimeout(2000);
+    assert.equal(sink.messages().length, before + 2, 'nobody is reminded twice');
+    assert.ok(!sink.messages().slice(before).some((m) => m.to[0] === 'tuore@example.fi'), 'today\'s invitation keeps its link');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

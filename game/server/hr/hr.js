@@ -35,6 +35,10 @@
       confirmRemindNew: (n) => `Lähetetäänkö henkilölle ${n} muistutus sähköpostilla nyt? Hän saa uuden linkin, ja aiempi linkki lakkaa toimimaan.`,
       confirmRemindGo: (n) => `Lähetetäänkö henkilölle ${n} muistutus sähköpostilla nyt? Viesti kehottaa jatkamaan peliä kutsun linkistä.`,
       remindedName: (n) => `Muistutus lähtee sähköpostilla henkilölle ${n}.`, remindedDone: 'Muistutettu',
+      remindAll: 'Muistuta rajattuja',
+      confirmRemindAll: (n, fresh, filter) => `Lähetetäänkö muistutus sähköpostilla ${n} henkilölle? ${filter}.\n\n${fresh} heistä ei ole aloittanut: he saavat uuden linkin, ja aiempi linkki lakkaa toimimaan.\n\nTänään kutsuttuja ei muistuteta (kutsu on juuri lähtenyt), eikä ketään kahdesti samana päivänä.`,
+      remindAllNone: 'Rajauksessa ei ole ketään muistutettavaa: muistuttaa voi henkilöä, jolla on sähköpostiosoite, joka ei ole suorittanut eikä ole kutsuttu tänään.',
+      remindAllDone: (sent, today, failed) => `Muistutus lähtee ${sent} henkilölle.${today ? ` ${today} oli jo muistutettu tänään.` : ''}${failed ? ` ${failed} ei onnistunut; katso Sähköpostit.` : ''}`,
       noMail: 'ei sähköpostia', noMailHelp: 'Henkilöllä ei ole sähköpostiosoitetta: lisää se kohdasta Korjaa, tai anna linkki muuten.',
       noUnits: 'Sinulle ei ole vielä liitetty yksiköitä, joten et näe ketään. Pyydä pääkäyttäjää liittämään yksikkösi (Yksiköt → Käyttäjät ja esihenkilöt).',
       ie: { header: 'otsikkorivi tarvitsee sarakkeet nimi ja yksikkö', too_many_rows: 'enintään 2000 riviä tiedostossa', missing: (v) => `${v === 'name' ? 'nimi' : 'yksikkö'} puuttuu`,
@@ -73,6 +77,10 @@
       confirmRemindNew: (n) => `Skicka en påminnelse per e-post till ${n} nu? Hen får en ny länk, och den tidigare länken slutar fungera.`,
       confirmRemindGo: (n) => `Skicka en påminnelse per e-post till ${n} nu? Meddelandet ber hen fortsätta spelet från inbjudans länk.`,
       remindedName: (n) => `Påminnelsen skickas per e-post till ${n}.`, remindedDone: 'Påmind',
+      remindAll: 'Påminn de filtrerade',
+      confirmRemindAll: (n, fresh, filter) => `Skicka en påminnelse per e-post till ${n} personer? ${filter}.\n\n${fresh} av dem har inte börjat: de får en ny länk, och den tidigare länken slutar fungera.\n\nDe som bjöds in i dag påminns inte (inbjudan har just gått), och ingen två gånger samma dag.`,
+      remindAllNone: 'Ingen i filtret kan påminnas: en påminnelse går till den som har en e-postadress, inte har slutfört och inte bjöds in i dag.',
+      remindAllDone: (sent, today, failed) => `Påminnelsen skickas till ${sent} personer.${today ? ` ${today} hade redan påmints i dag.` : ''}${failed ? ` ${failed} misslyckades; se E-post.` : ''}`,
       noMail: 'ingen e-post', noMailHelp: 'Personen har ingen e-postadress: lägg till den under Rätta, eller ge länken på annat sätt.',
       noUnits: 'Du har ännu inga enheter, så du ser ingen. Be administratören att koppla dina enheter till dig (Enheter → Användare och chefer).',
       ie: { header: 'rubrikraden behöver kolumnerna namn och enhet', too_many_rows: 'högst 2000 rader per fil', missing: (v) => `${v === 'name' ? 'namnet' : 'enheten'} saknas`,
@@ -111,6 +119,10 @@
       confirmRemindNew: (n) => `Send ${n} a reminder by e-mail now? They get a new link, and the earlier link stops working.`,
       confirmRemindGo: (n) => `Send ${n} a reminder by e-mail now? It asks them to continue the game from their invitation's link.`,
       remindedName: (n) => `The reminder goes out by e-mail to ${n}.`, remindedDone: 'Reminded',
+      remindAll: 'Remind those filtered',
+      confirmRemindAll: (n, fresh, filter) => `Send a reminder by e-mail to ${n} people? ${filter}.\n\n${fresh} of them have not started: they get a new link, and the earlier link stops working.\n\nThose invited today are not reminded (their invitation has just gone), and nobody twice on the same day.`,
+      remindAllNone: 'Nobody in this filter can be reminded: a reminder goes to someone with an e-mail address who has not completed and was not invited today.',
+      remindAllDone: (sent, today, failed) => `The reminder goes out to ${sent} people.${today ? ` ${today} had been reminded today already.` : ''}${failed ? ` ${failed} failed; see E-mail.` : ''}`,
       noMail: 'no e-mail', noMailHelp: 'This person has no e-mail address: add it with Correct, or give them the link another way.',
       noUnits: 'No units are linked to you yet, so you see nobody. Ask an admin to link your units (Units → Users and managers).',
       ie: { header: 'the header row needs the columns name and unit', too_many_rows: 'at most 2000 rows per file', missing: (v) => `the ${v} is missing`,
@@ -531,6 +543,7 @@
     $('#page-next').disabled = offset + rows.length >= total;
     const admin = session.role === 'admin', canRemind = session.mail && session.role !== 'viewer';
     $('#people-table th.email-col').hidden = !session.emails;
+    $('#remind-all').hidden = !canRemind;
     $('#people-table th.admin-only').hidden = !(admin || canRemind);
     for (const p of rows) {
       const name = el('td', {}, p.name, p.anonymous ? el('span', { class: 'summary' }, ` (${t('anonymous')})`) : null);
@@ -593,6 +606,37 @@
   // A reminder is an e-mail that cannot be taken back, and to someone who has not started it also
   // replaces their link: asked first, and the button says it is done (the server refuses a
   // second one the same day anyway).
+  // Everyone in the current filter who can be reminded, after one question that says how many
+  // and what happens to their links. People invited today are left out: their invitation has just
+  // gone, and a reminder would replace its link. The server refuses a second reminder the same
+  // day, so pressing this twice reminds nobody twice.
+  $('#remind-all').addEventListener('click', async (e) => {
+    const button = e.currentTarget;
+    button.disabled = true;
+    try {
+      const all = [];
+      for (let at = 0; ; at += 5000) {
+        const r = await api('GET', `hr/people?${query()}&offset=${at}&limit=5000`);
+        all.push(...r.people);
+        if (!r.people.length || all.length >= r.total) break;
+      }
+      const today = new Date();
+      today.setHours(0, 0, 0, 0);
+      const who = all.filter((p) => !p.anonymous && (p.status === 'invited' || p.status === 'started') &&
+        p.has_email !== false && !(p.invited >= today.getTime()));
+      if (!who.length) { flash(t('remindAllNone'), 'error'); return; }
+      if (!confirm(t('confirmRemindAll', who.length, who.filter((p) => p.status === 'invited').length, filterText()))) return;
+      let sent = 0, again = 0, failedCount = 0;
+      for (const p of who) {
+        try { await api('POST', `hr/people/${p.id}/remind`, {}); sent++; } catch (err) {
+          if (err.code === 'reminded_today') again++; else if (err.handled) throw err; else failedCount++;
+        }
+        flash(`${t('busy')} ${sent + again + failedCount} / ${who.length}`);
+      }
+      flash(t('remindAllDone', sent, again, failedCount), failedCount ? 'error' : 'ok');
+    } catch (err) { failed(err); } finally { button.disabled = false; }
+  });
+
   async function remind(p, button) {
     if (button && button.getAttribute('aria-disabled') === 'true') return;
     if (!confirm(t(p.status === 'invited' ? 'confirmRemindNew' : 'confirmRemindGo', p.name))) return;
