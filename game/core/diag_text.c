@@ -329,6 +329,12 @@ static const phrase PATTERNS[] = {
      "suurenna widgetiä)",
          "%1 texten får inte plats i sin widget: den behöver %2 enheter i höjd, widgeten har plats för %3 (korta "
          "texten eller gör widgeten större)"},
+    {"the % text does not fit its widget: it needs % units of height, the widget has room for % (shorten the text or "
+     "make the widget % × %)",
+     "%1 teksti ei mahdu widgetiinsä: se tarvitsee %2 yksikköä korkeutta, widgetissä on tilaa %3 (lyhennä tekstiä tai "
+     "tee widgetistä %4 × %5)",
+         "%1 texten får inte plats i sin widget: den behöver %2 enheter i höjd, widgeten har plats för %3 (korta "
+         "texten eller gör widgeten %4 × %5)"},
     {"the word '%' is wider than the widget (% px, room for %) and is broken in the middle: make the widget wider or "
      "the word shorter",
      "sana '%1' on leveämpi kuin widget (%2 px, tilaa %3) ja katkeaa keskeltä: levennä widgetiä tai lyhennä sanaa",

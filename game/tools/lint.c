@@ -474,6 +474,8 @@ int lint_print(lint_run *run, FILE *out)
                     message_in(f, d, (i18n_lang)l, m, sizeof m);
                     cJSON_AddStringToObject(all, i18n_code((i18n_lang)l), m);
                 }
+                const int *fit = f->fit[d - f->diags.items];
+                if (fit[0] > 0 && fit[1] > 0) cJSON_AddItemToObject(o, "fit", cJSON_CreateIntArray(fit, 2));
                 cJSON_AddItemToArray(arr, o);
             } else if (d->line > 0) {
                 fprintf(out, "%s:%d:%d: %s: %s%s%s [%s]\n", d->file, d->line, d->column, sev, d->path,

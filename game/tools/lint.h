@@ -34,7 +34,12 @@
  *     "severity": "error",         "error" (publishing is refused) or "warning"
  *     "code": "hints",             a stable code (diag_code_name); `--rules` lists them
  *     "message": "...",            in the --lang language (default en)
- *     "messages": {"fi": "...", "sv": "...", "en": "..."}}]   all three, for a studio that switches language
+ *     "messages": {"fi": "...", "sv": "...", "en": "..."},   all three, for a studio that switches language
+     "fit": [212, 60]}]           only on a widget's text that does not fit (code "overflow"): the
+                                  smallest size (scene units, no wider or taller than the scene less
+                                  8 on each side) at which the widget holds its text in every
+                                  language on every checked screen with no word broken; the studio
+                                  sizes a lobby door with it. Absent when no such size exists.
  * Exit status 0: no errors (warnings allowed); 1: errors; 2: bad usage or unreadable input.
  * The count line ("pakopeli-lint: 7 files, 0 errors ...") goes to stderr, never to stdout.
  *
@@ -79,6 +84,9 @@ typedef struct lint_file {
        else "" (the loader's English is translated at print time, lint_fi.c) */
     char fi[DIAG_MAX][DIAG_MSG_MAX];
     char sv[DIAG_MAX][DIAG_MSG_MAX];
+    /* the size [w, h] in scene units at which the widget of diags.items[i] holds its text in every
+       language on every checked screen (an overflow or a broken word); {0, 0}: none given */
+    int fit[DIAG_MAX][2];
 } lint_file;
 
 typedef struct lint_options {

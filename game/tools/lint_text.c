@@ -255,6 +255,72 @@ static bool widget_box(const level_widget *w, float scale, box *b)
     return true;
 }
 
+/* Whether w holds its text in every language at every layout; with words, also with no word
+   broken in the middle. */
+static bool widget_holds(const level_widget *w, const layout_scale *layouts, int n, bool words)
+{
+    char word[256];
+    for (int l = 0; l < LANG_COUNT; l++) {
+        if (!own_text(&w->text, l) || !w->text.s[l][0]) continue;
+        for (int s = 0; s < n; s++) {
+            box b;
+            float sc = layouts[s].scale;
+            if (!widget_box(w, sc, &b) || b.wrap <= 0) return false;
+            int px = scene_px(b.size, sc, layouts[s].zoom), tw, th;
+            measure(b.face, px, w->text.s[l], b.wrap, &tw, &th);
+            if (th > b.room) return false;
+            if (words && widest_word(b.face, px, w->text.s[l], word, sizeof word) > b.wrap) return false;
+        }
+    }
+    return true;
+}
+
+/* A small size, no smaller than w's own and within the scene less 8 on each side, at which w
+   holds its text (widget_holds): of the widths tried, the one of least area. No word broken if
+   any size allows it. The studio sizes a lobby door with it (lint.h "fit"), so the rule
+   that a door's title fits is only this one. Each width is one wrap: the heights tried for it
+   measure nothing new (measure's memo), so this costs about one check per width. */
+/* The lowest height from w's own up to max_h at which a copy of w that is ww wide holds its text;
+   0 when even max_h does not. The heights measure nothing new (one wrap per width, memoized). */
+static int lowest_height(const level_widget *w, int ww, int max_h, const layout_scale *layouts, int n, bool words)
+{
+    level_widget t = *w;
+    t.rect.w = ww;
+    t.rect.h = max_h;
+    if (!widget_holds(&t, layouts, n, words)) return 0;
+    int lo = w->rect.h, hi = max_h;
+    while (lo < hi) {
+        t.rect.h = lo + (hi - lo) / 2;
+        if (widget_holds(&t, layouts, n, words)) hi = t.rect.h;
+        else lo = t.rect.h + 1;
+    }
+    return hi;
+}
+
+static bool fit_size(const level_widget *w, int scene_w, int scene_h, const layout_scale *layouts, int n, int out[2])
+{
+    int max_w = scene_w - 16, max_h = scene_h - 16;
+    long best = 0;
+    for (int words = 1; words >= 0 && !best; words--) {
+        if (!lowest_height(w, max_w, max_h, layouts, n, words)) continue; /* not even the widest holds it */
+        /* every 16 units first, then the widths just below the best of those: a long text
+           measured at every 4 units took seconds */
+        for (int ww = w->rect.w; ww <= max_w; ww += 16) {
+            if (best && (long)ww * w->rect.h >= best) break; /* wider only costs more from here */
+            int hh = lowest_height(w, ww, max_h, layouts, n, words);
+            if (hh && (!best || (long)ww * hh < best)) best = (long)ww * hh, out[0] = ww, out[1] = hh;
+        }
+        for (int ww = out[0] - 12; best && ww < out[0]; ww += 4) {
+            int hh = ww < w->rect.w ? 0 : lowest_height(w, ww, max_h, layouts, n, words);
+            if (hh && (long)ww * hh <= best) {
+                best = (long)ww * hh, out[0] = ww, out[1] = hh;
+                break;
+            }
+        }
+    }
+    return best > 0;
+}
+
 static void check_scene(lint_file *f, const layout_scale *layouts, int layout_count)
 {
     const level_room *r = &f->room;
@@ -301,6 +367,8 @@ static void check_scene(lint_file *f, const layout_scale *layouts, int layout_co
         }
         box b;
         if (!widget_box(w, 1.0f, &b)) continue;
+        int fit[2] = {0, 0};
+        bool fit_tried = false;
         for (int l = 0; l < LANG_COUNT; l++) {
             if (!own_text(&w->text, l) || !w->text.s[l][0]) continue;
             snprintf(base, sizeof base, "scene.widgets[%d].text", i);
@@ -319,8 +387,18 @@ static void check_scene(lint_file *f, const layout_scale *layouts, int layout_co
                 int ww = widest_word(b.face, px, w->text.s[l], word, sizeof word);
                 if (ww > b.wrap && !broken) broken = true, word_w = ww, word_room = b.wrap;
             }
+            if ((b.wrap <= 0 || need || broken) && !fit_tried) {
+                fit_tried = true;
+                if (!fit_size(w, r->scene_w, r->scene_h, layouts, layout_count, fit)) fit[0] = fit[1] = 0;
+            }
+            int before = f->diags.count;
             if (b.wrap <= 0) {
                 lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path, "the widget is too narrow for any text");
+            } else if (need && fit[0]) {
+                lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
+                            "the %s text does not fit its widget: it needs %d units of height, the widget has room "
+                            "for %d (shorten the text or make the widget %d × %d)", LANG_NAMES[l], need, room,
+                            fit[0], fit[1]);
             } else if (need) {
                 lint_report(f, DIAG_ERROR, DIAG_OVERFLOW, path,
                             "the %s text does not fit its widget: it needs %d units of height, the widget has room "
@@ -330,6 +408,10 @@ static void check_scene(lint_file *f, const layout_scale *layouts, int layout_co
                 lint_report(f, DIAG_WARNING, DIAG_OVERFLOW, path,
                             "the word '%s' is wider than the widget (%d px, room for %d) and is broken in the "
                             "middle: make the widget wider or the word shorter", word, word_w, word_room);
+            }
+            if (f->diags.count > before && fit[0]) {
+                f->fit[f->diags.count - 1][0] = fit[0];
+                f->fit[f->diags.count - 1][1] = fit[1];
             }
         }
     }

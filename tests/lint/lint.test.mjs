@@ -95,6 +95,33 @@ test('--json gives the same problems as the lines: code, place, JSON path and al
   }
 });
 
+// The studio sizes a lobby door with "fit" (docs/authoring.md G): the size is the linter's own,
+// so at that size the same check passes in every language, and no smaller width of that height does.
+test('--json gives a widget whose text does not fit the size at which it does ("fit"), and that size lints clean', () => {
+  const room = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/lint/cases/15-overflowing-text.json'), 'utf8'));
+  const w = room.scene.widgets[1];
+  w.text = { fi: 'Digipalvelut asiakkaille ja heidän läheisilleen', sv: 'Digitala tjänster för klienter och anhöriga', en: 'Digital services for clients and relatives' };
+  w.rect = [40, 80, 116, 60];
+  const run = (body) => {
+    const r = spawnSync(LINT, ['--json', '--stdin', 'tests/lint/cases/15-overflowing-text.json'], { cwd: ROOT, encoding: 'utf8', input: JSON.stringify(body) });
+    return JSON.parse(r.stdout).filter((p) => p.code === 'overflow');
+  };
+  const found = run(room);
+  assert.deepEqual(found.map((p) => p.path).sort(), ['scene.widgets[1].text.en', 'scene.widgets[1].text.fi', 'scene.widgets[1].text.sv']);
+  const fit = found[0].fit;
+  assert.ok(Array.isArray(fit) && fit.length === 2, JSON.stringify(found[0]));
+  for (const p of found) assert.deepEqual(p.fit, fit, 'one size for every language');
+  assert.ok(fit[0] >= 116 && fit[1] >= 60 && (fit[0] > 116 || fit[1] > 60), `${fit}`);
+  assert.ok(fit[0] <= room.scene.size[0] - 16 && fit[1] <= room.scene.size[1] - 16, `${fit}: within the scene`);
+  assert.match(found[0].message, new RegExp(`make the widget ${fit[0]} × ${fit[1]}\\)$`));
+  w.rect = [40, 80, fit[0], fit[1]];
+  assert.deepEqual(run(room), [], 'at the size given, the text fits and no word is broken');
+  w.rect = [40, 80, fit[0] - 4, fit[1]];
+  if (fit[0] - 4 >= 116) assert.ok(run(room).length > 0, 'a narrower one of the same height does not hold it');
+  w.text.sv = 'Digitala tjänster '.repeat(200);
+  assert.ok(run(room).every((p) => !p.fit), 'a text no widget of the scene holds gets no size');
+});
+
 test('--stdin checks a draft that is not saved, on the field it belongs to', () => {
   const draft = fs.readFileSync(path.join(ROOT, 'tests/lint/cases/36-requires-forward.json'), 'utf8');
   const r = spawnSync(LINT, ['--json', '--stdin', 'levels/outlook.json', 'levels/'], { cwd: ROOT, encoding: 'utf8', input: draft });
