@@ -48,6 +48,9 @@
       changes: 'Muutokset', field: 'Kenttä', before: 'Ennen', after: 'Jälkeen', noChanges: 'Ei eroja.',
       conflictTitle: 'Joku muu muutti tätä samaan aikaan', conflictText: 'Kumpaakaan versiota ei ole menetetty. Valitse, kumpi jää luonnokseksi. Toinen jää talteen tähän selaimeen ja näkyy alla.',
       mine: 'Sinun versiosi', theirs: (who) => `Versio, jonka tallensi ${who}`, keepMine: 'Pidä minun versioni', takeTheirs: 'Ota heidän versionsa',
+      nameNoDoor: (l) => `Nimi ${l} ei mahdu aulan oveen edes suurimpana: lyhennä sitä.`, nameNoButton: (l) => `Nimi ${l} ei mahdu aulan painikkeeseen edes suurimpana: lyhennä sitä.`,
+      doorGrew: 'Aulan ovea suurennettiin, jotta nimi mahtuu siihen kaikilla kielillä.',
+      nameInHint: (l) => `Viimeisen oven vihje luettelee huoneiden nimet, ja nimi ${l} tekee siitä liian pitkän: lyhennä nimeä.`,
       removeRoom: 'Poista huone', removeAsk: (t) => `Poistetaanko huone "${t}"? Myös sen ovi aulasta, koodin osa ja rivi viimeisen oven vihjeestä poistetaan. Muutos julkaistaan vasta, kun julkaiset.`,
       created: 'Huone luotu luonnoksena: ovi aulaan, koodin osa ja vihjerivi lisättiin.',
       budget: (u, l) => `Ensimmäinen lataus ${u} kt / 600 kt, jäljellä ${l} kt.`,
@@ -103,6 +106,9 @@
       noChanges: 'Inga skillnader.', conflictTitle: 'Någon annan ändrade det här samtidigt',
       conflictText: 'Ingen version har gått förlorad. Välj vilken som blir utkast. Den andra sparas i den här webbläsaren och visas nedan.',
       mine: 'Din version', theirs: (who) => `Versionen som ${who} sparade`, keepMine: 'Behåll min version', takeTheirs: 'Ta deras version',
+      nameNoDoor: (l) => `Namnet ${l} ryms inte på dörren i lobbyn, inte ens när den är som störst: korta det.`, nameNoButton: (l) => `Namnet ${l} ryms inte på knappen i lobbyn, inte ens när den är som störst: korta det.`,
+      doorGrew: 'Dörren i lobbyn gjordes större så att namnet ryms på alla språk.',
+      nameInHint: (l) => `Sista dörrens ledtråd räknar upp rummens namn, och namnet ${l} gör den för lång: korta namnet.`,
       removeRoom: 'Ta bort rummet', removeAsk: (t) => `Ta bort rummet "${t}"? Också dess dörr i lobbyn, koddelen och raden i sista dörrens ledtråd tas bort. Ändringen publiceras först när du publicerar.`,
       created: 'Rummet skapat som utkast: dörr i lobbyn, koddel och ledtrådsrad lades till.',
       budget: (u, l) => `Första laddningen ${u} kB / 600 kB, kvar ${l} kB.`,
@@ -154,6 +160,9 @@
       changes: 'Changes', field: 'Field', before: 'Before', after: 'After', noChanges: 'No differences.',
       conflictTitle: 'Someone else changed this at the same time', conflictText: 'Neither version is lost. Choose which one stays as the draft; the other is kept in this browser and shown below.',
       mine: 'Your version', theirs: (who) => `The version ${who} saved`, keepMine: 'Keep my version', takeTheirs: 'Take their version',
+      nameNoDoor: (l) => `The name ${l} does not fit on the lobby door, even at its largest: shorten it.`, nameNoButton: (l) => `The name ${l} does not fit on its lobby button, even at its largest: shorten it.`,
+      doorGrew: 'The lobby door was made bigger so that the name fits in every language.',
+      nameInHint: (l) => `The last door's hint lists the rooms' names, and the name ${l} makes it too long: shorten the name.`,
       removeRoom: 'Remove the room', removeAsk: (t) => `Remove the room "${t}"? Its lobby door, its code part and its line in the last door's hint go too. Nothing changes for players until you publish.`,
       created: 'The room was created as a draft: a lobby door, a code part and a hint line were added.',
       budget: (u, l) => `First load ${u} kB of 600 kB, ${l} kB left.`,
@@ -385,7 +394,7 @@
     try {
       const r = await api('GET', `studio/lint?lang=${lang}`);
       if (seq !== lintSeq) return;
-      problems = r.problems;
+      problems = withoutFollowed(r.problems);
       showProblems();
     } catch (e) {
       // busy: other authors' checks fill the server's queue (503, Retry-After): ask again soon;
@@ -397,6 +406,103 @@
   // The checker says each problem in fi, sv and en (pakopeli-lint --json "messages"): the one of the
   // author's language, also after a switch and before the next check has run.
   const msgOf = (p) => (p.messages && p.messages[lang]) || p.message;
+
+  // ---- a lobby door holds its room's name (docs/authoring.md G) ----------------------------------------------
+  // The checker gives the size at which a widget's text fits in every language on every screen
+  // (pakopeli-lint --json "fit": the fit rule is the linter's alone). A door whose text is its room's
+  // name (syncDoor), or a comic's button the studio made, grows to that size on a free place of the
+  // lobby picture, so a volunteer who names a room never meets a finding about hub.json. A name too
+  // long for any door is said under the name she typed (shownProblems), where she can shorten it.
+  function hubEntry() {
+    const game = files.get('game.json');
+    const name = game && game.body && (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file;
+    const hub = name && files.get(name);
+    return hub && hub.body && hub.body.scene ? hub : null;
+  }
+  const followsName = (w) => !!(w && w.opens && (!String(w.opens).startsWith('comic:') || w.id === `comic-${String(w.opens).slice(6)}`));
+  // A door grows at most to this (scene units: half the 800 x 560 lobby's width, a third of its
+  // height; the checker's size is the one of least area, so a long title often gets a wide door of
+  // two lines): a title that needs more is too long for a door, and she is told so under the title.
+  const DOOR_MAX = [400, 190];
+  // The lobby widget a problem is about ("scene.widgets[3].text.sv" of the lobby), or null.
+  function nameWidget(p, hub = hubEntry()) {
+    const m = hub && fileOf(p) === hub.name && p.code === 'overflow' && /^scene\.widgets\[(\d+)\]\.text(?:\.(fi|sv|en))?$/.exec(p.path || '');
+    const w = m && hub.body.scene.widgets[Number(m[1])];
+    return followsName(w) ? { w, lang: m[2] || 'fi' } : null;
+  }
+  // A place for a w x hh widget on the lobby picture that overlaps no other widget (6 apart, as the
+  // doors are): where it is if it still fits there, else the free place nearest to it; none free:
+  // where it is, kept inside the picture.
+  function placeFor(scene, self, w, hh) {
+    const [W, H] = scene.size || [800, 560];
+    const others = (scene.widgets || []).filter((x) => x !== self && Array.isArray(x.rect) && x.rect.length === 4).map((x) => x.rect);
+    const free = (x, y) => others.every(([rx, ry, rw, rh]) => x + w + 6 <= rx || rx + rw + 6 <= x || y + hh + 6 <= ry || ry + rh + 6 <= y);
+    const [x0, y0] = self.rect;
+    const cx = Math.max(8, Math.min(x0, W - 8 - w)), cy = Math.max(8, Math.min(y0, H - 8 - hh));
+    let best = [cx, cy], far = free(cx, cy) ? 0 : Infinity;
+    for (let y = 8; far && y + hh <= H - 8; y += 4) {
+      for (let x = 8; x + w <= W - 8; x += 4) {
+        const d = (x - x0) ** 2 + (y - y0) ** 2;
+        if (d < far && free(x, y)) { far = d; best = [x, y]; }
+      }
+    }
+    return [...best, w, hh];
+  }
+  const grows = (p, hub = hubEntry()) => (p.fit && p.fit[0] <= DOOR_MAX[0] && p.fit[1] <= DOOR_MAX[1] && nameWidget(p, hub)) || null;
+  // Grows the doors the problems ask to (their "fit"); true when one grew (the lobby is saved).
+  function followDoors(list) {
+    const hub = hubEntry();
+    let grew = false;
+    for (const p of list) {
+      const d = grows(p, hub);
+      if (!d) continue;
+      const r = d.w.rect;
+      if (r[2] >= p.fit[0] && r[3] >= p.fit[1]) continue; // grown already (a check of the lobby before)
+      // the checker's size holds the lines edge to edge; 8 more gives them air (taller only holds more)
+      d.w.rect = placeFor(hub.body.scene, d.w, Math.max(r[2], p.fit[0]), Math.max(r[3], p.fit[1] + 8));
+      grew = true;
+    }
+    if (grew) {
+      changed(hub.name);
+      if (doc && doc.name === hub.name) renderEditor();
+      status(() => t('doorGrew'));
+    }
+    return grew;
+  }
+  // The checker's problems less those of a door that has just grown to hold its name (the next
+  // check reads the grown door).
+  function withoutFollowed(list) {
+    if (!followDoors(list)) return list;
+    return list.filter((p) => !grows(p));
+  }
+  // The path of the last door's last hint in the lobby (the one rewriteFinalHint writes), as a
+  // pattern with the language captured; null when this room is not named in it.
+  function hintPlace(hub) {
+    const game = files.get('game.json');
+    const k = (hub.body.puzzles || []).findIndex((p) => p.kind === 'code' && p.final);
+    const room = game && (game.body.rooms || []).find((r) => r.id === doc.body.id);
+    if (k < 0 || !room || room.required === false) return null;
+    const n = (hub.body.puzzles[k].hints || []).length;
+    return { re: new RegExp(`^puzzles\\[${k}\\]\\.hints\\[${n > 1 ? n - 1 : 0}\\]\\.(fi|sv|en)$`) };
+  }
+  // What the author reads: a door's or comic button's name that fits no door is said under the
+  // name field of the room or comic being edited, in her words, not as a field of hub.json.
+  function shownProblems() {
+    const hub = hubEntry();
+    if (!doc || !doc.body || !hub || doc.name === hub.name) return problems;
+    const mine = isComic() ? `comic:${doc.body.id}` : doc.body.id;
+    const hint = !isComic() && hintPlace(hub);
+    const under = (p, l, say) => ({ ...p, file: doc.name, path: `title.${l}`, message: say('en'), messages: Object.fromEntries(LANGS.map((k) => [k, say(k)])) });
+    return problems.map((p) => {
+      const d = nameWidget(p, hub);
+      if (d && d.w.opens === mine) return under(p, d.lang, (l) => WORDS[l][isComic() ? 'nameNoButton' : 'nameNoDoor'](WORDS[l][d.lang]));
+      // the last door's hint, which the studio writes of the rooms' names (rewriteFinalHint), grown
+      // too long by them: said under this room's name with the checker's words (how much too long)
+      const m = hint && fileOf(p) === hub.name && p.code === 'text-length' && hint.re.exec(p.path || '');
+      if (m) return under(p, m[1], (l) => `${WORDS[l].nameInHint(WORDS[l][m[1]])} (${(p.messages && p.messages[l]) || p.message})`);
+      return p;
+    });
+  }
 
   function showProblems() {
     // only the messages put under fields here: a dialog's own (the publish refusal) stays, a
@@ -410,9 +516,10 @@
     }
     const box = $('#problems');
     if (!box || !doc) return;
-    const mine = problems.filter((p) => fileOf(p) === doc.name || (doc.name !== 'game.json' && p.severity === 'error'));
-    const errors = problems.filter((p) => p.severity === 'error');
-    const warns = problems.length - errors.length;
+    const shown = shownProblems(); // a door's name under the name field (above)
+    const mine = shown.filter((p) => fileOf(p) === doc.name || (doc.name !== 'game.json' && p.severity === 'error'));
+    const errors = shown.filter((p) => p.severity === 'error');
+    const warns = shown.length - errors.length;
     fill(box, 
       h('h2', { id: 'problems-h' }, t('problems')),
       h('p', { role: errors.length ? 'alert' : null, class: errors.length ? 'field-error' : 'muted' },
@@ -421,7 +528,7 @@
         h('a', { href: '#', onclick: (e) => { e.preventDefault(); focusPath(p.path, fileOf(p)); } },
           `${fileOf(p)}${p.path ? ' · ' + p.path : ''}: ${msgOf(p)}`)))) : null);
     // each problem on its field: the deepest element whose path starts the problem's path
-    for (const p of problems) {
+    for (const p of shown) {
       if (fileOf(p) !== doc.name || !p.path) continue;
       const el = fieldFor(p.path);
       if (!el) continue;
@@ -1612,8 +1719,15 @@
   }
   function publishDialog() {
     const names = () => [...new Set([doc.name, ...content.drafts.map((d) => d.name), ...[...files.values()].filter((f) => f.dirty).map((f) => f.name)])];
-    const form = h('form', { onsubmit: async (e) => {
-      e.preventDefault();
+    const form = h('form', { onsubmit: (e) => { e.preventDefault(); go(false); } },
+    h('p', { class: 'muted' }, names().join(', ')),
+    h('div', { class: 'form-row' }, h('label', { for: 'publish-note' }, t('note')), h('textarea', { id: 'publish-note', name: 'note', required: true, maxlength: 400 })),
+    h('div', { class: 'form-row' }, h('label', { for: 'publish-feedback' }, h('input', { type: 'checkbox', id: 'publish-feedback', name: 'feedback' }), ' ', t('feedbackNote'))),
+    h('div', { id: 'publish-out', 'aria-live': 'polite' }),
+    h('div', { class: 'toolbar' }, h('button', { type: 'submit', class: 'primary', id: 'publish-go' }, t('publish')),
+      h('button', { type: 'button', onclick: () => dlg.close() }, t('cancel'))));
+    const dlg = dialog(t('publishTitle'), form);
+    async function go(retried) {
       const fd = new FormData(form);
       const out = $('#publish-out');
       out.textContent = t('publishing');
@@ -1643,21 +1757,17 @@
         showProblems();
         $('#publish').focus();
       } catch (err) {
+        // a door grown to its name just now (a name typed right before publishing, not yet
+        // checked): the lobby is saved and the publish tried again, once
+        if (err.status === 422 && !retried && followDoors(err.data.problems)) return go(true);
         if (err.status === 422) {
           problems = err.data.problems;
           fill(out, h('p', { class: 'field-error', role: 'alert' }, t('lintErrors', err.data.errors)),
-            h('ul', { class: 'problem-list' }, problems.filter((p) => p.severity === 'error').map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${msgOf(p)}`))));
+            h('ul', { class: 'problem-list' }, shownProblems().filter((p) => p.severity === 'error').map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${msgOf(p)}`))));
           showProblems();
         } else fill(out, h('p', { class: 'field-error', role: 'alert' }, errText(err)));
       }
-    } },
-    h('p', { class: 'muted' }, names().join(', ')),
-    h('div', { class: 'form-row' }, h('label', { for: 'publish-note' }, t('note')), h('textarea', { id: 'publish-note', name: 'note', required: true, maxlength: 400 })),
-    h('div', { class: 'form-row' }, h('label', { for: 'publish-feedback' }, h('input', { type: 'checkbox', id: 'publish-feedback', name: 'feedback' }), ' ', t('feedbackNote'))),
-    h('div', { id: 'publish-out', 'aria-live': 'polite' }),
-    h('div', { class: 'toolbar' }, h('button', { type: 'submit', class: 'primary', id: 'publish-go' }, t('publish')),
-      h('button', { type: 'button', onclick: () => dlg.close() }, t('cancel'))));
-    const dlg = dialog(t('publishTitle'), form);
+    }
     $('#publish-note').focus();
   }
   // "Changed after feedback": a line in the lobby, in three languages, as content like any other.
