@@ -69,10 +69,12 @@ try {
   await shot(page, 'preview-error.png');
 
   // 4. a text that does not fit: the game plays on, the panel says where
-  fs.writeFileSync(roomFile, template.replace('"fi": "Kuittaa luetuksi"', '"fi": "Kuittaa tämä ohje luetuksi heti nyt, ennen kuin unohdat sen"'));
+  fs.writeFileSync(roomFile, template.replace('"fi": "Kuittaa luetuksi"', '"fi": "Kuittaa tämä perehdytysohje luetuksi heti nyt, ennen kuin unohdat sen kokonaan"'));
   await page.waitForFunction(() => /overflow/.test(document.getElementById('dev-lint-lines').textContent), null, { timeout: 15000 });
   await waitForLine(page, 'Tehtävä 2/7', 15000);
-  await page.click('#dev-toggle');
+  // the panel opens by itself on an error and stays folded on a warning: open it either way
+  if (await page.evaluate(() => document.getElementById('dev-panel').hasAttribute('data-collapsed')))
+    await page.click('#dev-toggle');
   await shot(page, 'preview-overflow.png');
   fs.writeFileSync(roomFile, template);
   await page.context().close();
