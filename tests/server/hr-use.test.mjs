@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
 import { CHROMIUM_ARGS, SCREENS } from '../e2e/lib.mjs';
-import { startServer, tempDir, HR, Player, solution, runCommand } from './lib.mjs';
+import { ROOT, startServer, tempDir, HR, Player, solution, runCommand } from './lib.mjs';
 import { startSink, until } from './peers.mjs';
 
 const PW = 'hr password for the use test';
@@ -336,6 +336,47 @@ describe('HR reminds everyone filtered at once', () => {
     assert.equal(sink.messages().length, before + 2, 'nobody is reminded twice');
     assert.ok(!sink.messages().slice(before).some((m) => m.to[0] === 'tuore@example.fi'), 'today\'s invitation keeps its link');
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('the SCORM download when the published content has an error', () => {
+  let server, browser;
+  before(async () => {
+    // the test room with a text in one language only: an error since the linter's rule grew
+    // stricter, whatever the SCORM version
+    const levels = tempDir('pk-untranslated-');
+    fs.cpSync(path.join(ROOT, 'tests/fixtures/first-room'), levels, { recursive: true });
+    const room = JSON.parse(fs.readFileSync(path.join(levels, 'outlook.json'), 'utf8'));
+    room.title = room.title.fi;
+    fs.writeFileSync(path.join(levels, 'outlook.json'), JSON.stringify(room, null, 1));
+    server = await startServer({ levels });
+    await new HR(server.url).firstLogin(server, PW);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    assert.equal((await server.stop()).code, 0, server.errors());
+  });
+
+  it('says what is wrong and who can correct it, not that the content is too large', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fi-FI' });
+    const page = await context.newPage();
+    await page.goto(server.url + '/hr/');
+    await page.locator('#login-form input[name=user]').fill('admin');
+    await page.locator('#login-form input[name=password]').fill(PW);
+    await page.keyboard.press('Enter');
+    await page.locator('#people-summary').filter({ hasText: /\S/ }).waitFor();
+    await page.goto(server.url + '/hr/#reports');
+    for (const version of ['1.2', '2004']) {
+      await page.getByRole('button', { name: new RegExp(`SCORM ${version}`) }).click();
+      const out = page.locator('#scorm-out', { hasText: 'Pakettia ei tehty' });
+      await out.waitFor();
+      const said = await out.textContent();
+      assert.match(said, /^Pakettia ei tehty: nyt julkaistussa sisällössä on (virhe|\d+ virhettä), ensimmäinen: .*vain yhdellä kielellä.* \(huone outlook\)\. Pyydä digitukihenkilöitä korjaamaan se studiossa/);
+      assert.doesNotMatch(said, /ei mahdu|Kokeile SCORM 2004/, 'no version would help');
+      await page.evaluate(() => { document.querySelector('#scorm-out').textContent = ''; });
+    }
     await context.close();
   });
 });

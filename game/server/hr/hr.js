@@ -142,6 +142,8 @@
     scorm12: 'Lataa SCORM 1.2 -paketti (suositus)', scorm2004: 'Lataa SCORM 2004 -paketti',
     scormMaking: 'Pakettia tehdään…', scormDone: (f, kb) => `Ladattu: ${f} (${kb} kt).`,
     scormTooBig: 'Sisältö ei mahdu tähän SCORM-versioon: ', scormTry2004: 'Kokeile SCORM 2004 -pakettia.',
+    scormContent: (n) => `Pakettia ei tehty: nyt julkaistussa sisällössä on ${n === 1 ? 'virhe' : `${n} virhettä`}, ensimmäinen: `,
+    scormAskAuthors: 'Pyydä digitukihenkilöitä korjaamaan se studiossa ja julkaisemaan uudelleen; lataa paketti sitten.',
   });
   Object.assign(EXTRA.sv, {
     scormTitle: 'Till lärplattformen (SCORM)',
@@ -153,6 +155,8 @@
     scorm12: 'Ladda ner SCORM 1.2-paketet (rekommenderas)', scorm2004: 'Ladda ner SCORM 2004-paketet',
     scormMaking: 'Paketet görs…', scormDone: (f, kb) => `Nedladdat: ${f} (${kb} kB).`,
     scormTooBig: 'Innehållet ryms inte i den här SCORM-versionen: ', scormTry2004: 'Prova SCORM 2004-paketet.',
+    scormContent: (n) => `Paketet gjordes inte: det nu publicerade innehållet har ${n === 1 ? 'ett fel' : `${n} fel`}, det första: `,
+    scormAskAuthors: 'Be digistödpersonerna rätta det i studion och publicera på nytt; ladda sedan ner paketet.',
   });
   Object.assign(EXTRA.en, {
     scormTitle: 'For the learning platform (SCORM)',
@@ -164,6 +168,8 @@
     scorm12: 'Download the SCORM 1.2 package (recommended)', scorm2004: 'Download the SCORM 2004 package',
     scormMaking: 'Making the package…', scormDone: (f, kb) => `Downloaded: ${f} (${kb} kB).`,
     scormTooBig: 'The content does not fit this SCORM version: ', scormTry2004: 'Try the SCORM 2004 package.',
+    scormContent: (n) => `No package was made: the content published now has ${n === 1 ? 'an error' : `${n} errors`}, the first: `,
+    scormAskAuthors: 'Ask the digital-support volunteers to correct it in the studio and publish again; then download the package.',
   });
 
   const T = {
@@ -729,9 +735,18 @@
       scormStatus();
     } catch (e) {
       if (e.code === 'lint_errors') {
-        const p = ((e.data && e.data.problems) || []).find((x) => x.severity === 'error');
-        out.textContent = t('scormTooBig') + (p ? (p.messages && p.messages[lang]) || p.message : '')
-          + (b.dataset.version === '1.2' ? ' ' + t('scormTry2004') : '');
+        // too large for the version (the linter's too-many with --scorm): the other version may
+        // do. Any other error is in the content itself (a rule the linter gained after it was
+        // published, say): no version helps, the volunteers must correct it.
+        const errs = ((e.data && e.data.problems) || []).filter((x) => x.severity === 'error');
+        const say = (p) => (p.messages && p.messages[lang]) || p.message;
+        const size = errs.find((x) => x.code === 'too-many');
+        if (size || !errs.length) {
+          out.textContent = t('scormTooBig') + (size ? say(size) : '') + (b.dataset.version === '1.2' ? ' ' + t('scormTry2004') : '');
+        } else {
+          const room = /([^/]+)\.json$/.exec(errs[0].file || '');
+          out.textContent = t('scormContent', errs.length) + say(errs[0]) + (room ? ` (${t('room')} ${room[1]})` : '') + '. ' + t('scormAskAuthors');
+        }
       } else {
         out.textContent = '';
         failed(e);
