@@ -61,12 +61,13 @@ static const char *const defaults[5][3][2] = {
                               "Den tidigare länken fungerar inte längre.\n"},
      {"Your link expires soon", "Hello {name}!\n\nYour link to the onboarding escape room expires on {expires}. Play before then:\n"
                                "{link}\n\nThe earlier link no longer works.\n"}},
-    {{"Viikkokooste: perehdytyksen pakopeli", "Hei {name}!\n\nYksiköidesi tilanne:\n\n{summary}\n"
-                                             "Katso henkilöt ja muistuta heitä HR-näkymässä.\n"},
-     {"Veckosammandrag: introduktionens escape room", "Hej {name}!\n\nLäget i dina enheter:\n\n{summary}\n"
-                                                     "Se personerna och påminn dem i HR-vyn.\n"},
-     {"Weekly summary: the onboarding escape room", "Hello {name}!\n\nHow your units are doing:\n\n{summary}\n"
-                                                   "See the people and remind them on the HR dashboard.\n"}},
+    /* no {name}: for a manager it is an account name ("sso:esko.esihenkilo"), not what they are called */
+    {{"Viikkokooste: perehdytyksen pakopeli", "Hei!\n\nYksiköidesi tilanne:\n\n{summary}\n"
+                                             "Katso henkilöt ja muistuta heitä HR-näkymässä:\n{dashboard}\n"},
+     {"Veckosammandrag: introduktionens escape room", "Hej!\n\nLäget i dina enheter:\n\n{summary}\n"
+                                                     "Se personerna och påminn dem i HR-vyn:\n{dashboard}\n"},
+     {"Weekly summary: the onboarding escape room", "Hello!\n\nHow your units are doing:\n\n{summary}\n"
+                                                   "See the people and remind them on the HR dashboard:\n{dashboard}\n"}},
 };
 
 static int index_of(const char *const *list, const char *v)
@@ -392,7 +393,8 @@ static bool render(srv *s, const db_mail *m, int64_t now, char *subject, size_t 
     } else {
         snprintf(name, sizeof name, "%s", m->name); /* the manager's account name */
     }
-    char link[CFG_PATH_MAX + DB_MAIL_SECRET_MAX + 8] = "", expires[32] = "";
+    char link[CFG_PATH_MAX + DB_MAIL_SECRET_MAX + 8] = "", expires[32] = "", dashboard[CFG_PATH_MAX + 8];
+    snprintf(dashboard, sizeof dashboard, "%s/hr/", s->cfg.public_url);
     if (m->secret[0]) snprintf(link, sizeof link, "%s/#t=%s", s->cfg.public_url, m->secret);
     if (p.expires) {
         time_t t = (time_t)(p.expires / 1000);
@@ -418,11 +420,11 @@ static bool render(srv *s, const db_mail *m, int64_t now, char *subject, size_t 
             summary_ctx sx = {summary, sizeof summary, 0, l};
             db_report_units(s->db, &f, now, summary_row, &sx);
         }
-        const char *const vars[][2] = {{"name", name}, {"link", link},   {"org", s->cfg.org},
-                                       {"expires", expires}, {"unit", unit}, {"summary", summary}};
+        const char *const vars[][2] = {{"name", name},       {"link", link},       {"org", s->cfg.org},       {"expires", expires},
+                                       {"unit", unit},       {"summary", summary}, {"dashboard", dashboard}};
         char fs[MAIL_SUBJECT_MAX], fb[MAIL_BODY_MAX];
-        mail_fill(tsub, vars, 6, fs, sizeof fs);
-        mail_fill(tbody, vars, 6, fb, sizeof fb);
+        mail_fill(tsub, vars, 7, fs, sizeof fs);
+        mail_fill(tbody, vars, 7, fb, sizeof fb);
         int n = snprintf(subject + so, scap - so, "%s%s", so ? " / " : "", fs);
         if (n > 0 && so + (size_t)n < scap) so += (size_t)n;
         n = snprintf(body + bo, bcap - bo, "%s%s", bo ? "\n----------------------------------------\n\n" : "", fb);

@@ -241,6 +241,32 @@ describe('HR and a manager use the dashboard', () => {
     });
   }
 
+  it('asks before a template\'s edits are dropped, by another message or by restoring the default', async () => {
+    const { context, page, errors, dialogs } = await open('fi-FI', { width: 1366, height: 768 });
+    await login(page);
+    await page.goto(server.url + '/hr/#mail');
+    const form = page.locator('#template-form');
+    await form.getByLabel('Otsikko').fill('Tervetuloa taloon, {name}');
+    dialogs.answer = false;
+    await form.getByLabel('Kieli').selectOption('sv');
+    assert.equal(dialogs.length, 1);
+    assert.match(dialogs[0], /tallentamattomia muutoksia/);
+    assert.equal(await form.getByLabel('Kieli').inputValue(), 'fi', 'kept: the language the text is in');
+    assert.equal(await form.getByLabel('Otsikko').inputValue(), 'Tervetuloa taloon, {name}');
+    await form.getByRole('button', { name: 'Tallenna' }).click();
+    await page.locator('#template-edited', { hasText: 'muokattu' }).waitFor();
+    await form.getByRole('button', { name: 'Palauta oletus' }).click();
+    assert.match(dialogs[1], /oletusteksti\? Muokattu teksti katoaa/);
+    const kept = (await hr.get('/api/v1/hr/mail/templates')).data.templates.find((x) => x.kind === 'invitation' && x.lang === 'fi');
+    assert.equal(kept.subject, 'Tervetuloa taloon, {name}', 'said no: the edit stays');
+    dialogs.answer = true;
+    await form.getByRole('button', { name: 'Palauta oletus' }).click();
+    await until('the default', async () => !(await hr.get('/api/v1/hr/mail/templates')).data.templates
+      .find((x) => x.kind === 'invitation' && x.lang === 'fi').edited);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('tells a manager with no units why they see nobody, and shows their own team once linked', async () => {
     const { context, page, errors } = await open('fi-FI', { width: 1366, height: 768 });
     await login(page, 'esihenkilo', 'manager password 12');
@@ -283,12 +309,16 @@ describe('HR reminds everyone filtered at once', () => {
     const pl = new Player(server.url, siiri.token);
     assert.equal((await pl.send(solution(pl))).status, 200);
     await until('the invitations', () => sink.messages().length >= 3);
+    // a manager of Kotihoito with an address, who gets the weekly summary
+    runCommand(['user', 'add', 'esihenkilo', '--role=manager', '--password-stdin', `--data=${data}`], { input: 'manager password 12\n' });
+    const koti = (await hr.get('/api/v1/hr/units')).data.list.find((u) => u.name === 'Kotihoito').id;
+    assert.equal((await hr.post('/api/v1/hr/users/esihenkilo', { units: [koti], email: 'esko@example.fi' })).status, 200);
     assert.equal((await server.stop()).code, 0, server.errors());
-    server = await startServer({ data, args: mailArgs() });
+    server = await startServer({ data, args: [...mailArgs(), '--manager-summary=true'] });
     const today = new HR(server.url);
     assert.equal((await today.login('admin', PW)).status, 200);
     await today.invite({ name: 'Tuore Tänään', unit: 'Kotihoito', email: 'tuore@example.fi' });
-    await until('today\'s invitation', () => sink.messages().length >= 4);
+    await until('today\'s invitation and the summary', () => sink.messages().length >= 5);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   });
   after(async () => {
@@ -338,6 +368,16 @@ describe('HR reminds everyone filtered at once', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it('sends the manager a summary that greets them and links to the dashboard', async () => {
+    const m = sink.messages().find((x) => x.to[0] === 'esko@example.fi');
+    m.body = m.body.replace(/\r\n/g, '\n'); // as a mailbox shows it: lines, whatever their ends
+    assert.match(m.subject, /^Viikkokooste: .* \/ Veckosammandrag: /);
+    assert.ok(m.body.startsWith('Hei!\n\nYksiköidesi tilanne:\n\n- Kotihoito: 1/4 suorittanut (25 %)'), m.body);
+    assert.doesNotMatch(m.body, /Hei esihenkilo|Hej esihenkilo/, 'not greeted by an account name');
+    assert.match(m.body, /muistuta heitä HR-näkymässä:\nhttps:\/\/pakopeli\.example\.fi\/hr\/\n/);
+    assert.match(m.body, /påminn dem i HR-vyn:\nhttps:\/\/pakopeli\.example\.fi\/hr\/\n/);
+  });
 });
 
 describe('the SCORM download when the published content has an error', () => {
@@ -380,3 +420,4 @@ describe('the SCORM download when the published content has an error', () => {
     await context.close();
   });
 });
+

@@ -28,13 +28,15 @@
       state: 'Tila', attempts: 'Yrityksiä', error: 'Virhe', ms_queued: 'jonossa', ms_sent: 'lähetetty', ms_failed: 'epäonnistui',
       r_invitation: 'kutsu', r_not_started: 'muistutus: ei aloitettu', r_not_finished: 'muistutus: kesken', r_expiring: 'muistutus: linkki vanhenee',
       r_manual: 'muistutus', r_summary: 'viikkokooste', templatesTitle: 'Viestipohjat',
-      templatesHelp: 'Paikkamerkit: {name} nimi, {link} henkilökohtainen linkki, {expires} linkin viimeinen voimassaolopäivä, {org} organisaatio, {unit} yksikkö, {summary} esihenkilön kooste.',
+      templatesHelp: 'Paikkamerkit: {name} nimi, {link} henkilökohtainen linkki, {expires} linkin viimeinen voimassaolopäivä, {org} organisaatio, {unit} yksikkö, {summary} esihenkilön kooste, {dashboard} HR-näkymän osoite.',
       subject: 'Otsikko', body: 'Viesti', restore: 'Palauta oletus', kind: 'Viesti', edited: 'muokattu',
       mailSent: 'Kutsu lähtee sähköpostilla.',
       dateHint: 'pp.kk.vvvv', badDate: (label, v) => `${label}: "${v}" ei ole päivämäärä. Kirjoita päivä muodossa 3.3.2025.`,
       confirmRemindNew: (n) => `Lähetetäänkö henkilölle ${n} muistutus sähköpostilla nyt? Hän saa uuden linkin, ja aiempi linkki lakkaa toimimaan.`,
       confirmRemindGo: (n) => `Lähetetäänkö henkilölle ${n} muistutus sähköpostilla nyt? Viesti kehottaa jatkamaan peliä kutsun linkistä.`,
       remindedName: (n) => `Muistutus lähtee sähköpostilla henkilölle ${n}.`, remindedDone: 'Muistutettu',
+      confirmRestore: 'Palautetaanko viestipohjan oletusteksti? Muokattu teksti katoaa.',
+      confirmDiscard: 'Viestipohjassa on tallentamattomia muutoksia. Hylätäänkö ne?',
       remindAll: 'Muistuta rajattuja',
       confirmRemindAll: (n, fresh, filter) => `Lähetetäänkö muistutus sähköpostilla ${n} henkilölle? ${filter}.\n\n${fresh} heistä ei ole aloittanut: he saavat uuden linkin, ja aiempi linkki lakkaa toimimaan.\n\nTänään kutsuttuja ei muistuteta (kutsu on juuri lähtenyt), eikä ketään kahdesti samana päivänä.`,
       remindAllNone: 'Rajauksessa ei ole ketään muistutettavaa: muistuttaa voi henkilöä, jolla on sähköpostiosoite, joka ei ole suorittanut eikä ole kutsuttu tänään.',
@@ -70,13 +72,15 @@
       state: 'Status', attempts: 'Försök', error: 'Fel', ms_queued: 'i kö', ms_sent: 'skickat', ms_failed: 'misslyckades',
       r_invitation: 'inbjudan', r_not_started: 'påminnelse: inte påbörjat', r_not_finished: 'påminnelse: inte klart', r_expiring: 'påminnelse: länken går ut',
       r_manual: 'påminnelse', r_summary: 'veckosammandrag', templatesTitle: 'Meddelandemallar',
-      templatesHelp: 'Platshållare: {name} namn, {link} personlig länk, {expires} länkens sista giltighetsdag, {org} organisation, {unit} enhet, {summary} chefens sammandrag.',
+      templatesHelp: 'Platshållare: {name} namn, {link} personlig länk, {expires} länkens sista giltighetsdag, {org} organisation, {unit} enhet, {summary} chefens sammandrag, {dashboard} HR-vyns adress.',
       subject: 'Ämne', body: 'Meddelande', restore: 'Återställ standard', kind: 'Meddelande', edited: 'ändrad',
       mailSent: 'Inbjudan skickas per e-post.',
       dateHint: 'dd.mm.åååå', badDate: (label, v) => `${label}: "${v}" är inget datum. Skriv dagen som 3.3.2025.`,
       confirmRemindNew: (n) => `Skicka en påminnelse per e-post till ${n} nu? Hen får en ny länk, och den tidigare länken slutar fungera.`,
       confirmRemindGo: (n) => `Skicka en påminnelse per e-post till ${n} nu? Meddelandet ber hen fortsätta spelet från inbjudans länk.`,
       remindedName: (n) => `Påminnelsen skickas per e-post till ${n}.`, remindedDone: 'Påmind',
+      confirmRestore: 'Återställa mallens standardtext? Den ändrade texten försvinner.',
+      confirmDiscard: 'Mallen har ändringar som inte sparats. Kasta dem?',
       remindAll: 'Påminn de filtrerade',
       confirmRemindAll: (n, fresh, filter) => `Skicka en påminnelse per e-post till ${n} personer? ${filter}.\n\n${fresh} av dem har inte börjat: de får en ny länk, och den tidigare länken slutar fungera.\n\nDe som bjöds in i dag påminns inte (inbjudan har just gått), och ingen två gånger samma dag.`,
       remindAllNone: 'Ingen i filtret kan påminnas: en påminnelse går till den som har en e-postadress, inte har slutfört och inte bjöds in i dag.',
@@ -112,13 +116,15 @@
       state: 'State', attempts: 'Attempts', error: 'Error', ms_queued: 'queued', ms_sent: 'sent', ms_failed: 'failed',
       r_invitation: 'invitation', r_not_started: 'reminder: not started', r_not_finished: 'reminder: not finished', r_expiring: 'reminder: link expiring',
       r_manual: 'reminder', r_summary: 'weekly summary', templatesTitle: 'Message templates',
-      templatesHelp: 'Placeholders: {name} name, {link} personal link, {expires} last day of the link, {org} organisation, {unit} unit, {summary} the manager\'s summary.',
+      templatesHelp: 'Placeholders: {name} name, {link} personal link, {expires} last day of the link, {org} organisation, {unit} unit, {summary} the manager\'s summary, {dashboard} the dashboard\'s address.',
       subject: 'Subject', body: 'Message', restore: 'Restore default', kind: 'Message', edited: 'edited',
       mailSent: 'The invitation goes out by e-mail.',
       dateHint: 'dd.mm.yyyy', badDate: (label, v) => `${label}: "${v}" is not a date. Write the day as 3.3.2025.`,
       confirmRemindNew: (n) => `Send ${n} a reminder by e-mail now? They get a new link, and the earlier link stops working.`,
       confirmRemindGo: (n) => `Send ${n} a reminder by e-mail now? It asks them to continue the game from their invitation's link.`,
       remindedName: (n) => `The reminder goes out by e-mail to ${n}.`, remindedDone: 'Reminded',
+      confirmRestore: 'Restore the template\'s default text? The edited text is lost.',
+      confirmDiscard: 'The template has unsaved changes. Discard them?',
       remindAll: 'Remind those filtered',
       confirmRemindAll: (n, fresh, filter) => `Send a reminder by e-mail to ${n} people? ${filter}.\n\n${fresh} of them have not started: they get a new link, and the earlier link stops working.\n\nThose invited today are not reminded (their invitation has just gone), and nobody twice on the same day.`,
       remindAllNone: 'Nobody in this filter can be reminded: a reminder goes to someone with an e-mail address who has not completed and was not invited today.',
@@ -969,16 +975,26 @@
     }
   }
 
+  // The template in the form, as shown: another message or language asks before it drops
+  // unsaved edits, and restoring the default asks before it drops saved ones.
+  let shownTemplate = null;
   function showTemplate() {
     const f = $('#template-form');
     const tpl = templates.find((x) => x.kind === f.elements.kind.value && x.lang === f.elements.lang.value);
     if (!tpl) return;
     f.elements.subject.value = tpl.subject;
     f.elements.body.value = tpl.body;
+    shownTemplate = tpl;
     $('#template-edited').textContent = tpl.edited ? `(${t('edited')})` : '';
   }
-  $('#template-form select[name=kind]').addEventListener('change', showTemplate);
-  $('#template-form select[name=lang]').addEventListener('change', showTemplate);
+  for (const name of ['kind', 'lang']) $(`#template-form select[name=${name}]`).addEventListener('change', (e) => {
+    const f = $('#template-form').elements, was = shownTemplate;
+    if (was && (f.subject.value !== was.subject || f.body.value !== was.body) && !confirm(t('confirmDiscard'))) {
+      e.target.value = name === 'kind' ? was.kind : was.lang;
+      return;
+    }
+    showTemplate();
+  });
   $('#template-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = e.target.elements;
@@ -990,6 +1006,7 @@
   });
   $('#template-restore').addEventListener('click', async () => {
     const f = $('#template-form').elements;
+    if (shownTemplate && (shownTemplate.edited || f.body.value !== shownTemplate.body) && !confirm(t('confirmRestore'))) return;
     try { await api('POST', 'hr/mail/templates', { kind: f.kind.value, lang: f.lang.value, reset: true }); flash(t('saved')); await mailView(); } catch (err) { failed(err); }
   });
 
