@@ -101,6 +101,23 @@ describe('HR and a manager use the dashboard', () => {
     await page.locator('#filter').getByRole('button', { name: 'Tyhjennä' }).click();
 
     await page.goto(server.url + '/hr/#invite');
+    // the CSV file's field speaks Finnish too (the browser's own button said "Choose File")
+    const pick = page.locator('#import-form label.file');
+    assert.equal(await pick.locator('.file-button').textContent(), 'Valitse tiedosto');
+    assert.equal(await pick.locator('.file-name').textContent(), 'Ei valittua tiedostoa');
+    assert.ok((await page.locator('#import-form input[type=file]').boundingBox()).width <= 1, 'the browser\'s own button out of sight');
+    const csvFile = path.join(tempDir(), 'uudet.csv');
+    fs.writeFileSync(csvFile, 'Nimi;Yksikkö\n');
+    await page.locator('#import-form input[type=file]').setInputFiles(csvFile);
+    assert.equal(await pick.locator('.file-name').textContent(), 'uudet.csv');
+    await page.locator('#import-form input[type=file]').focus();
+    assert.equal(await pick.locator('.file-button').evaluate((e) => getComputedStyle(e).outlineStyle), 'none', 'no ring without the keyboard');
+    await page.locator('#invite-form').getByLabel('Linkki voimassa (päivää)').focus();
+    await page.keyboard.press('Tab'); // Luo kutsulinkki
+    await page.keyboard.press('Tab'); // the file field
+    assert.equal(await page.evaluate(() => document.activeElement.type), 'file');
+    assert.equal(await pick.locator('.file-button').evaluate((e) => getComputedStyle(e).outlineStyle), 'solid', 'the focus shows on our button');
+    await page.locator('#import-form input[type=file]').setInputFiles([]);
     const form = page.locator('#invite-form');
     assert.equal(await form.getByLabel('Aloituspäivä').getAttribute('placeholder'), 'pp.kk.vvvv');
     await form.getByLabel('Nimi').fill('Uusi Päiväys');

@@ -37,6 +37,7 @@
       remindedName: (n) => `Muistutus lähtee sähköpostilla henkilölle ${n}.`, remindedDone: 'Muistutettu',
       confirmRestore: 'Palautetaanko viestipohjan oletusteksti? Muokattu teksti katoaa.',
       confirmDiscard: 'Viestipohjassa on tallentamattomia muutoksia. Hylätäänkö ne?',
+      chooseFile: 'Valitse tiedosto', noFile: 'Ei valittua tiedostoa',
       remindAll: 'Muistuta rajattuja',
       confirmRemindAll: (n, fresh, filter) => `Lähetetäänkö muistutus sähköpostilla ${n} henkilölle? ${filter}.\n\n${fresh} heistä ei ole aloittanut: he saavat uuden linkin, ja aiempi linkki lakkaa toimimaan.\n\nTänään kutsuttuja ei muistuteta (kutsu on juuri lähtenyt), eikä ketään kahdesti samana päivänä.`,
       remindAllNone: 'Rajauksessa ei ole ketään muistutettavaa: muistuttaa voi henkilöä, jolla on sähköpostiosoite, joka ei ole suorittanut eikä ole kutsuttu tänään.',
@@ -81,6 +82,7 @@
       remindedName: (n) => `Påminnelsen skickas per e-post till ${n}.`, remindedDone: 'Påmind',
       confirmRestore: 'Återställa mallens standardtext? Den ändrade texten försvinner.',
       confirmDiscard: 'Mallen har ändringar som inte sparats. Kasta dem?',
+      chooseFile: 'Välj fil', noFile: 'Ingen fil vald',
       remindAll: 'Påminn de filtrerade',
       confirmRemindAll: (n, fresh, filter) => `Skicka en påminnelse per e-post till ${n} personer? ${filter}.\n\n${fresh} av dem har inte börjat: de får en ny länk, och den tidigare länken slutar fungera.\n\nDe som bjöds in i dag påminns inte (inbjudan har just gått), och ingen två gånger samma dag.`,
       remindAllNone: 'Ingen i filtret kan påminnas: en påminnelse går till den som har en e-postadress, inte har slutfört och inte bjöds in i dag.',
@@ -125,6 +127,7 @@
       remindedName: (n) => `The reminder goes out by e-mail to ${n}.`, remindedDone: 'Reminded',
       confirmRestore: 'Restore the template\'s default text? The edited text is lost.',
       confirmDiscard: 'The template has unsaved changes. Discard them?',
+      chooseFile: 'Choose a file', noFile: 'No file chosen',
       remindAll: 'Remind those filtered',
       confirmRemindAll: (n, fresh, filter) => `Send a reminder by e-mail to ${n} people? ${filter}.\n\n${fresh} of them have not started: they get a new link, and the earlier link stops working.\n\nThose invited today are not reminded (their invitation has just gone), and nobody twice on the same day.`,
       remindAllNone: 'Nobody in this filter can be reminded: a reminder goes to someone with an e-mail address who has not completed and was not invited today.',
@@ -450,6 +453,7 @@
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
     for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel));
     for (const e of document.querySelectorAll('input[data-date]')) e.placeholder = t('dateHint');
+    showFileName();
     // a button for each other language, named in that language
     $('#langs').replaceChildren(...LANGS.filter((l) => l !== lang).map((l) => el('button', {
       type: 'button', lang: l, class: 'secondary small', onclick: () => {
@@ -1037,6 +1041,13 @@
     });
   }
 
+  // the chosen file's name, in our own field (index.html says why)
+  function showFileName() {
+    const file = $('#import-form').elements.file.files[0];
+    $('#import-form .file-name').textContent = file ? file.name : t('noFile');
+  }
+  $('#import-form').elements.file.addEventListener('change', showFileName);
+
   $('#import-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     const file = e.target.elements.file.files[0];
@@ -1049,6 +1060,7 @@
       out.replaceChildren(el('p', {}, t('created', r.created.length)),
         el('ul', {}, ...r.created.map((p) => el('li', {}, `${p.name} (${p.unit}): `, el('code', {}, location.origin + p.link)))));
       e.target.reset();
+      showFileName();
       loadUnits().catch(() => {});
     } catch (err) {
       if (err.data && err.data.rows) {
