@@ -141,6 +141,17 @@ int rl_after_find(int view_h, int offset, int max_offset, int shift, rl_span new
     return clampi(stay, lo, hi); /* 2. */
 }
 
+int rl_pin_scroll(int view_h, int offset, int max_offset, int shift, int pin_h, rl_span place)
+{
+    if (max_offset < 0) max_offset = 0;
+    if (place.h <= 0) return -1;
+    int lo = place.y + place.h + REVEAL_MARGIN - view_h, hi = place.y - pin_h - REVEAL_MARGIN;
+    lo = lo < 0 ? 0 : lo;
+    hi = hi > max_offset ? max_offset : hi;
+    if (lo > hi) return -1;
+    return clampi(offset + shift, lo, hi);
+}
+
 bool rl_wrap(const char *s, int wrap, rl_width_fn width, void *ctx, char *out, size_t cap)
 {
     size_t len = strlen(s);

@@ -152,6 +152,11 @@ int rl_reveal_task(int view_h, int offset, int max_offset, rl_span task, rl_span
       the count and why, a scroll up, and a screen reader hears the verdict anyway). A click that
       hit no place has no mark: the feedback whole, the nearest scroll that shows it. */
 int rl_after_find(int view_h, int offset, int max_offset, int shift, rl_span news, rl_span place);
+/* Case 3 of rl_after_find, made good: the feedback (pin_h px, the verdict and why) is pinned to
+   the screen's top instead, and the column scrolls so that the place clicked is whole below it:
+   the scroll nearest offset + shift that does. -1 when none does (the place taller than what
+   the pinned feedback leaves of the screen): then rl_after_find's answer stands. */
+int rl_pin_scroll(int view_h, int offset, int max_offset, int shift, int pin_h, rl_span place);
 
 /* ---- the scene's widgets -------------------------------------------------------------------- */
 

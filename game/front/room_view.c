@@ -1308,6 +1308,8 @@ void room_view_pass(room_view *v, const room_ctx *rc)
            a search: a use's item, a code's field are in the panel, with their prompt. */
         SDL_Rect head = {0, 0, 0, 0}, card_news = {0, 0, 0, 0};
         bool head_above = false;
+        int pin_h = 0; /* the search's news pinned to the screen's top (rl_pin_scroll): its height */
+        int pin_scroll = -1; /* pinned in this pass: the scroll that shows the place below it */
         if (task && task->kind == LEVEL_P_HOTSPOTS) {
             int head_h = task_head_h(rp, lay.text_w); /* the prompt alone decides: a verdict never moves it */
             if (rl_task_above(&lay, head_h, places, n_places)) {
@@ -1316,10 +1318,29 @@ void room_view_pass(room_view *v, const room_ctx *rc)
                 hc.y += top;
                 gfx_card(g, hc, 12);
                 head = task_head(rp, lay.panel.x + pad, hc.y + 12, lay.text_w);
-                search_news(rp, lay.panel.x + pad, head.y + head.h + 14, lay.text_w, &card_news);
+                card_news = (SDL_Rect){lay.panel.x + pad, head.y + head.h + 14, lay.text_w, news_h};
+                /* pinned until the player moves on: scrolls, moves the focus, or the verdict goes */
+                bool verdict = !gs->puzzles[v->current].solved && v->has_feedback && v->feedback.puzzle == v->current;
+                if (v->pin_news && (!verdict || v->scroll.offset != v->pin_offset || rp->ui->focus_key != v->pin_focus))
+                    v->pin_news = false;
+                SDL_Rect drawn;
+                if (v->pin_news) {
+                    /* drawn here, in the card's place in reading order (the mirror has it once),
+                       over the scene, which is clipped below it for the eye and the pointer */
+                    pin_h = news_h + 24;
+                    gfx_round_fill(g, (SDL_Rect){lay.panel.x, -12, lay.panel.w, pin_h + 12 + 3}, 12, GFX_BORDER);
+                    gfx_card(g, (SDL_Rect){lay.panel.x, -12, lay.panel.w, pin_h + 12}, 12);
+                    search_news(rp, lay.panel.x + pad, 12, lay.text_w, &drawn);
+                    SDL_Rect below = {0, pin_h + 3, g->w, g->h - pin_h - 3};
+                    SDL_RenderSetClipRect(g->renderer, &below);
+                    ui_clip(rp->ui, below);
+                } else {
+                    search_news(rp, card_news.x, card_news.y, lay.text_w, &drawn);
+                }
                 head_above = true;
             }
         }
+        if (!head_above) v->pin_news = false;
         /* how far the scene moved down in the column since the last pass (the card above grew) */
         int shift = v->scene_y > 0 ? lay.scene_view.y - v->scene_y : 0;
         /* the column's layout as the last pass had it: a room just entered learns its top bar's
@@ -1379,9 +1400,22 @@ void room_view_pass(room_view *v, const room_ctx *rc)
                                       (int)((float)pr.h * lay.scene_scale)};
                 }
                 int before = v->scroll.offset, content_h = bottom + 12 - top;
-                v->scroll.offset = rl_after_find(g->h, v->scroll.offset, content_h - g->h, shift,
-                                                 (rl_span){card_news.y - top, card_news.h}, place);
-                if (v->scroll.offset != before) rp->c->dirty = true;
+                rl_span news = {card_news.y - top, card_news.h};
+                int off = rl_after_find(g->h, v->scroll.offset, content_h - g->h, shift, news, place);
+                /* the news cannot show with the place (a place low in the scene): it is pinned
+                   to the screen's top, the place whole below it (the badge above the place too) */
+                v->pin_news = false;
+                if (news.y - 12 < off || news.y + news.h + 12 > off + g->h) {
+                    int pinned = rl_pin_scroll(g->h, v->scroll.offset, content_h - g->h, shift, news.h + 24 + 14, place);
+                    if (pinned >= 0) {
+                        off = pin_scroll = pinned;
+                        v->pin_news = true;
+                        v->pin_offset = pinned;
+                        v->pin_focus = rp->ui->focus_key;
+                    }
+                }
+                v->scroll.offset = off;
+                if (v->scroll.offset != before || v->pin_news) rp->c->dirty = true;
                 v->reveal = 0;
             }
             if (v->reveal && pn.news.h > 0) {
@@ -1392,7 +1426,15 @@ void room_view_pass(room_view *v, const room_ctx *rc)
                 v->reveal = 0;
             }
         }
+        if (pin_h > 0) { /* the rest of the pass: the whole screen again */
+            SDL_RenderSetClipRect(g->renderer, &screen);
+            ui_clip(rp->ui, screen);
+        }
         wg_scroll_end(rp->c, screen, &v->scroll, top, bottom + 12);
+        /* NOT A BUG: wg_scroll_end keeps the keyboard focus in view by where it was drawn in this
+           pass, before the scroll above moved it; the focus is the place clicked, which that
+           scroll shows whole, so its answer stands */
+        if (pin_scroll >= 0) v->scroll.offset = pin_scroll;
     }
     rp->c->covered = covered;
     if (v->intro_open) {

@@ -52,6 +52,11 @@ typedef struct room_view {
     bool focus_task;             /* the next task's first control takes the focus */
     int panel_h;                 /* narrow screens: the panel's height in the last pass (its card) */
     int scene_y;                 /* narrow screens: where the scene began in the column in the last pass */
+    bool pin_news;               /* a search's card is above the scene and the place clicked a screen
+                                    below it: its count and verdict are pinned to the screen's top */
+    int pin_offset;              /* ... while the column stays at this scroll (the player scrolls: back
+                                    to the card) */
+    uint32_t pin_focus;          /* ... and the keyboard focus on this control */
     uint32_t feedback_seq;       /* counts verdicts: each is announced once, even if it repeats */
     double timer_end_ms;         /* room timer: when it runs out (0: no timer) */
     int timer_second;            /* the second last drawn: the timer redraws once a second */

@@ -245,6 +245,22 @@ TEST(after_a_find_the_scene_stays_under_the_pointer_and_the_cards_news_shows_wit
     CHECK(rl_after_find(380, 0, -10, 40, (rl_span){20, 60}, (rl_span){100, 40}) == 0);
 }
 
+TEST(a_find_too_low_for_the_card_pins_the_news_above_the_place)
+{
+    /* the drawer at 700..748 in the column, the news 149 px: pinned (149 + 24 + 14 with the
+       badge) and the place whole below it; of those scrolls the nearest to where the scene was */
+    int o = rl_pin_scroll(380, 300, 2000, 40, 187, (rl_span){700, 48});
+    CHECK(o >= 700 + 48 + 12 - 380 && o <= 700 - 187 - 12);
+    CHECK(o == 700 + 48 + 12 - 380); /* 340, the scene as it was, is past the place: the least move */
+    CHECK(rl_pin_scroll(380, 420, 2000, 40, 187, (rl_span){700, 48}) == 460); /* already below: stays */
+    /* a place taller than what the pinned news leaves, or no place: nothing pinned */
+    CHECK(rl_pin_scroll(380, 300, 2000, 0, 187, (rl_span){700, 200}) == -1);
+    CHECK(rl_pin_scroll(380, 300, 2000, 0, 187, (rl_span){700, 0}) == -1);
+    /* never past the column's end */
+    CHECK(rl_pin_scroll(380, 300, 350, 0, 187, (rl_span){700, 48}) == -1);
+    CHECK(rl_pin_scroll(380, 300, 400, 0, 187, (rl_span){700, 48}) == 380);
+}
+
 /* Each byte 10 px wide: the breaks are easy to predict. */
 static int ten_px(void *ctx, const char *s, size_t n)
 {
@@ -291,6 +307,7 @@ int main(void)
     RUN(at_200_percent_a_search_puts_its_prompt_above_the_scene_a_phone_and_a_laptop_do_not);
     RUN(a_task_that_opens_scrolls_to_its_prompt_and_its_first_place_and_as_many_places_as_fit);
     RUN(after_a_find_the_scene_stays_under_the_pointer_and_the_cards_news_shows_with_the_place_when_both_fit);
+    RUN(a_find_too_low_for_the_card_pins_the_news_above_the_place);
     RUN(wrapped_text_breaks_at_a_space_and_no_line_starts_with_it);
     return harness_done();
 }
