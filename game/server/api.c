@@ -1055,46 +1055,49 @@ static bool import_row(void *user, int line, char **fields, int n, csv_error *er
     static const char *const what[] = {"name", "unit"};
     size_t caps[] = {sizeof p->name, sizeof p->unit};
     char *dst[] = {p->name, p->unit};
+    bool ok = true; /* every problem of a row is listed, so that one round of corrections fixes the file */
     for (int k = 0; k < 2; k++) {
         snprintf(tmp, sizeof tmp, "%s", v[k]);
         valid_trim(tmp);
         if (!tmp[0]) {
             import_error(x, line, "missing", "%s is missing", what[k]);
-            return true;
-        }
-        if (strlen(tmp) >= caps[k] || !valid_text(tmp, caps[k] - 1, false)) {
+            ok = false;
+        } else if (strlen(tmp) >= caps[k] || !valid_text(tmp, caps[k] - 1, false)) {
             import_error(x, line, "bad_text", "%s is too long or has characters that are not allowed", what[k]);
-            return true;
+            ok = false;
+        } else {
+            snprintf(dst[k], caps[k], "%s", tmp);
         }
-        snprintf(dst[k], caps[k], "%s", tmp);
     }
     /* the unit as HR's list spells it; an unknown one is added on import unless the list is closed */
     char unit[DB_UNIT_MAX], key[UNITS_KEY_MAX], canon[DB_UNIT_MAX];
-    if (!units_normalise(p->unit, unit, sizeof unit) || !units_key(unit, key, sizeof key)) {
+    if (p->unit[0] && (!units_normalise(p->unit, unit, sizeof unit) || !units_key(unit, key, sizeof key))) {
         import_error(x, line, "bad_text", "%s is too long or has characters that are not allowed", "unit");
-        return true;
-    }
-    db_rc urc = db_unit_ensure(x->c->s->db, unit, key, false, x->c->now, canon);
-    if (urc == DB_OK) memcpy(p->unit, canon, sizeof canon);
-    else if (urc == DB_NOT_FOUND && !x->c->s->cfg.units_closed) memcpy(p->unit, unit, sizeof unit);
-    else {
-        import_error(x, line, "unknown_unit", "the unit \"%.100s\" is not on the list of units", unit);
-        return true;
+        ok = false;
+    } else if (p->unit[0]) {
+        db_rc urc = db_unit_ensure(x->c->s->db, unit, key, false, x->c->now, canon);
+        if (urc == DB_OK) memcpy(p->unit, canon, sizeof canon);
+        else if (urc == DB_NOT_FOUND && !x->c->s->cfg.units_closed) memcpy(p->unit, unit, sizeof unit);
+        else {
+            import_error(x, line, "unknown_unit", "the unit \"%.100s\" is not on the list of units", unit);
+            ok = false;
+        }
     }
     snprintf(tmp, sizeof tmp, "%s", v[2]);
     valid_trim(tmp);
     if (!import_date(tmp, p->start_date)) {
         import_error(x, line, "bad_date", "the start date \"%.40s\" is not a date (write 2025-03-01 or 1.3.2025)", tmp);
-        return true;
+        ok = false;
     }
     snprintf(tmp, sizeof tmp, "%s", v[3]);
     valid_trim(tmp);
     if (tmp[0] && (strlen(tmp) >= sizeof p->email || !valid_email(tmp))) {
         import_error(x, line, "bad_email", "the e-mail \"%.60s\" is not an e-mail address", tmp);
-        return true;
+        ok = false;
+    } else {
+        memcpy(p->email, tmp, strlen(tmp) + 1); /* length checked above */
     }
-    memcpy(p->email, tmp, strlen(tmp) + 1); /* length checked above */
-    x->count++;
+    if (ok) x->count++;
     return true;
 }
 
@@ -1125,6 +1128,7 @@ static void post_import(call *c)
         /* all or nothing: HR fixes the file and sends it again */
         cJSON *o = cJSON_CreateObject(), *e = cJSON_AddObjectToObject(o, "error");
         cJSON_AddStringToObject(e, "code", "bad_rows");
+        cJSON_AddNumberToObject(o, "error_count", x.error_count); /* the list stops at 50 */
         cJSON_AddStringToObject(e, "message", "Some rows are not valid; nothing was imported.");
         cJSON_AddItemToObject(o, "rows", x.errors);
         free(x.rows);

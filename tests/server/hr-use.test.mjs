@@ -258,6 +258,29 @@ describe('HR and a manager use the dashboard', () => {
     });
   }
 
+  it('lists every problem of a row in a CSV import, and says when the list is cut', async () => {
+    const { context, page, errors } = await open('fi-FI', { width: 1366, height: 768 });
+    await login(page);
+    await page.goto(server.url + '/hr/#invite');
+    const file = path.join(tempDir(), 'virheet.csv');
+    fs.writeFileSync(file, 'Nimi;Yksikkö;Aloituspäivä;Sähköposti\nVirhe Rivi;;32.1.2025;ei-osoite\nHyvä Rivi;Päivystys;1.2.2025;\n');
+    await page.locator('#import-form input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Tuo ja luo linkit' }).click();
+    await page.locator('#invite-out', { hasText: 'mitään ei tuotu' }).waitFor();
+    // one round of corrections: all three of line 2 at once (only the first was said)
+    assert.deepEqual(await page.locator('#invite-out li').allTextContents(), ['rivi 2: yksikkö puuttuu',
+      'rivi 2: aloituspäivä "32.1.2025" ei ole päivämäärä (kirjoita 1.3.2025 tai 2025-03-01)', 'rivi 2: "ei-osoite" ei ole sähköpostiosoite']);
+    let many = 'Nimi;Yksikkö;Aloituspäivä\n';
+    for (let i = 0; i < 60; i++) many += `Henkilö ${i};Päivystys;1.13.2025\n`;
+    fs.writeFileSync(file, many);
+    await page.locator('#import-form input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Tuo ja luo linkit' }).click();
+    await page.locator('#invite-out', { hasText: 'Näytetään 50 ensimmäistä 60 virheestä.' }).waitFor();
+    assert.equal((await hr.get('/api/v1/hr/people?q=Hyv%C3%A4%20Rivi')).data.total, 0, 'nothing was imported');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('asks before a template\'s edits are dropped, by another message or by restoring the default', async () => {
     const { context, page, errors, dialogs } = await open('fi-FI', { width: 1366, height: 768 });
     await login(page);

@@ -38,6 +38,7 @@
       confirmRestore: 'Palautetaanko viestipohjan oletusteksti? Muokattu teksti katoaa.',
       confirmDiscard: 'Viestipohjassa on tallentamattomia muutoksia. Hylätäänkö ne?',
       chooseFile: 'Valitse tiedosto', noFile: 'Ei valittua tiedostoa',
+      importMore: (shown, n) => `Näytetään ${shown} ensimmäistä ${n} virheestä.`,
       remindAll: 'Muistuta rajattuja',
       confirmRemindAll: (n, fresh, filter) => `Lähetetäänkö muistutus sähköpostilla ${n} henkilölle? ${filter}.\n\n${fresh} heistä ei ole aloittanut: he saavat uuden linkin, ja aiempi linkki lakkaa toimimaan.\n\nTänään kutsuttuja ei muistuteta (kutsu on juuri lähtenyt), eikä ketään kahdesti samana päivänä.`,
       remindAllNone: 'Rajauksessa ei ole ketään muistutettavaa: muistuttaa voi henkilöä, jolla on sähköpostiosoite, joka ei ole suorittanut eikä ole kutsuttu tänään.',
@@ -83,6 +84,7 @@
       confirmRestore: 'Återställa mallens standardtext? Den ändrade texten försvinner.',
       confirmDiscard: 'Mallen har ändringar som inte sparats. Kasta dem?',
       chooseFile: 'Välj fil', noFile: 'Ingen fil vald',
+      importMore: (shown, n) => `De första ${shown} av ${n} fel visas.`,
       remindAll: 'Påminn de filtrerade',
       confirmRemindAll: (n, fresh, filter) => `Skicka en påminnelse per e-post till ${n} personer? ${filter}.\n\n${fresh} av dem har inte börjat: de får en ny länk, och den tidigare länken slutar fungera.\n\nDe som bjöds in i dag påminns inte (inbjudan har just gått), och ingen två gånger samma dag.`,
       remindAllNone: 'Ingen i filtret kan påminnas: en påminnelse går till den som har en e-postadress, inte har slutfört och inte bjöds in i dag.',
@@ -128,6 +130,7 @@
       confirmRestore: 'Restore the template\'s default text? The edited text is lost.',
       confirmDiscard: 'The template has unsaved changes. Discard them?',
       chooseFile: 'Choose a file', noFile: 'No file chosen',
+      importMore: (shown, n) => `Showing the first ${shown} of ${n} errors.`,
       remindAll: 'Remind those filtered',
       confirmRemindAll: (n, fresh, filter) => `Send a reminder by e-mail to ${n} people? ${filter}.\n\n${fresh} of them have not started: they get a new link, and the earlier link stops working.\n\nThose invited today are not reminded (their invitation has just gone), and nobody twice on the same day.`,
       remindAllNone: 'Nobody in this filter can be reminded: a reminder goes to someone with an e-mail address who has not completed and was not invited today.',
@@ -1069,7 +1072,8 @@
             const say = (T[lang].ie || {})[r.code];
             const text = typeof say === 'function' ? say(r.value) : say || r.message;
             return el('li', {}, `${t('line')} ${r.line}: ${text}`);
-          })));
+          })),
+          err.data.error_count > err.data.rows.length ? el('p', {}, t('importMore', err.data.rows.length, err.data.error_count)) : null);
       } else { failed(err); return; }
     }
     out.focus();
