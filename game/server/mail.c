@@ -19,7 +19,7 @@ const char *const mail_langs[] = {"fi", "sv", "en", NULL};
 
 /* [kind][lang] = {subject, body}. Plain text; {placeholders} are filled per recipient. */
 static const char *const defaults[5][3][2] = {
-    {{"Tervetuloa: perehdytyksen pakopeli", "Hei {name}!\n\nTervetuloa uuteen työhösi! {org} toivottaa sinut tervetulleeksi. Perehdytys alkaa pakopelillä, jossa "
+    {{"Tervetuloa: perehdytyksen pakopeli", "Hei {name}!\n\n{org} toivottaa sinut tervetulleeksi uuteen työhösi. Perehdytys alkaa pakopelillä, jossa "
                                            "opit digitaalisen työpäivän perusasiat: Outlook, Teams, intranet, asiakkaiden "
                                            "digipalvelut ja tietoturva.\n\n"
                                            "Pelaa tästä henkilökohtaisesta linkistä (voimassa {expires} asti):\n{link}\n\n"

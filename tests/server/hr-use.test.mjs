@@ -281,6 +281,26 @@ describe('HR and a manager use the dashboard', () => {
     await context.close();
   });
 
+  it('says the audit log\'s details in the dashboard\'s language', async () => {
+    const { context, page, errors } = await open('fi-FI', { width: 1366, height: 768 });
+    await login(page);
+    await page.goto(server.url + '/hr/#audit');
+    await page.locator('#audit-table tbody tr').first().waitFor();
+    const fi = (await page.locator('#audit-table tbody td:nth-child(4)').allTextContents()).join('\n');
+    assert.match(fi, /^19 henkilöä CSV-tiedostosta$/m);
+    assert.match(fi, /^vaihtoi oman salasanansa$/m);
+    assert.match(fi, /^henkilö nro \d+; aloituspäivä: "2025-03-04" -> "2025-03-05"$/m);
+    assert.doesNotMatch(fi, /person #|people from CSV|changed own password| changed/, fi);
+    await page.getByRole('button', { name: 'På svenska' }).click();
+    await page.locator('#audit-table tbody td', { hasText: '19 personer från CSV' }).waitFor();
+    const sv = (await page.locator('#audit-table tbody td:nth-child(4)').allTextContents()).join('\n');
+    assert.match(sv, /^bytte sitt lösenord$/m);
+    assert.doesNotMatch(sv, /person #|people from CSV|changed own password/, sv);
+    await page.getByRole('button', { name: 'Suomeksi' }).click();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('asks before a template\'s edits are dropped, by another message or by restoring the default', async () => {
     const { context, page, errors, dialogs } = await open('fi-FI', { width: 1366, height: 768 });
     await login(page);

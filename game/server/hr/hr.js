@@ -868,12 +868,28 @@
     out.focus();
   });
 
+  // The server writes an entry's details in English, as a log for the record: its common phrases
+  // are said in the dashboard's language here (names, units and values stay as they were).
+  const DETAIL = {
+    fi: [[/person #(\d+)/g, 'henkilö nro $1'], [/^(\d+) people from CSV$/, '$1 henkilöä CSV-tiedostosta'],
+      [/^changed own password$/, 'vaihtoi oman salasanansa'], [/^too many failed logins$/, 'liian monta epäonnistunutta kirjautumista'],
+      [/^work account$/, 'työtili'], [/^(\d+) rows; /, '$1 riviä; '], [/^(\d+) people older than (\d+) days removed$/, '$1 henkilöä, joiden tiedot yli $2 päivää vanhoja, poistettu'],
+      [/^SCORM (\S+), release (\d+), (\d+) bytes$/, 'SCORM $1, julkaisu $2, $3 tavua'], [/; (name|unit|start_date|email) changed/g, (m, f) => `; ${{ name: 'nimi', unit: 'yksikkö', start_date: 'aloituspäivä', email: 'sähköposti' }[f]} muuttui`],
+      [/; unit: /g, '; yksikkö: '], [/; start_date: /g, '; aloituspäivä: '], [/ under #(\d+)/, ' palvelualueen nro $1 alle']],
+    sv: [[/person #(\d+)/g, 'person nr $1'], [/^(\d+) people from CSV$/, '$1 personer från CSV'],
+      [/^changed own password$/, 'bytte sitt lösenord'], [/^too many failed logins$/, 'för många misslyckade inloggningar'],
+      [/^work account$/, 'arbetskonto'], [/^(\d+) rows; /, '$1 rader; '], [/^(\d+) people older than (\d+) days removed$/, '$1 personer äldre än $2 dagar raderade'],
+      [/^SCORM (\S+), release (\d+), (\d+) bytes$/, 'SCORM $1, publicering $2, $3 byte'], [/; (name|unit|start_date|email) changed/g, (m, f) => `; ${{ name: 'namnet', unit: 'enheten', start_date: 'startdatumet', email: 'e-posten' }[f]} ändrades`],
+      [/; unit: /g, '; enhet: '], [/; start_date: /g, '; startdatum: '], [/ under #(\d+)/, ' under serviceområde nr $1']],
+  };
+  const sayDetail = (text) => (DETAIL[lang] || []).reduce((s, [re, to]) => s.replace(re, to), text || '');
+
   async function audit() {
     const { audit: rows } = await api('GET', 'hr/audit');
     const body = $('#audit-table tbody');
     const au = T[lang].au || {};
     body.replaceChildren(...rows.map((a) => el('tr', {}, el('td', {}, fmtTime(a.at)), el('td', {}, a.user),
-      el('td', {}, au[a.action] || a.action), el('td', {}, a.detail))));
+      el('td', {}, au[a.action] || a.action), el('td', {}, sayDetail(a.detail)))));
     cardify($('#audit-table'));
   }
 
