@@ -92,6 +92,7 @@ void comic_view_open(comic_view *v, view_ctx *vc, const comic *c)
     restore_place(v, vc);
     hold_files(c, vc->assets, true);
     v->focus_later = uik(UIK_COMIC_NEXT, 0); /* when it is drawn: a loading screen in between drops it */
+    v->scroll_to_stage = true;
     vc->dirty = true;
 }
 
@@ -556,7 +557,7 @@ static void toolbar_layout(const comic_view *v, view_ctx *vc, toolbar_lay *t)
     int pw = label_w(vc, t->prev_label), nw = label_w(vc, t->next_label);
     int own_row = t->narrow && t->iw + 24 > g->w - 16 - nw - (16 + pw) ? ih + 12 : 0;
     t->h = (t->narrow ? 124 : 64) + own_row;
-    t->top = g->h - t->h;
+    t->top = g->h - t->h - v->toolbar_shift;
     int top = t->top + own_row;
     t->row1 = top + (t->narrow ? 10 : (64 - t->bh) / 2);
     t->row2 = top + 10 + t->bh + 10;
@@ -651,8 +652,18 @@ bool comic_view_pass(comic_view *v, view_ctx *vc, bool back)
         return true;
     }
 
-    int bar_h = wg_top_bar(vc, i18n_get(&c->title, vc->lang), back, 0);
-    SDL_Rect stage = {0, bar_h, g->w, g->h - bar_h - toolbar_height(v, vc)};
+    /* The comic gets what the top bar and the toolbar leave. Where that is under half the screen
+       (a laptop at 200 % zoom, 640 x 380: 113 px, its lettering 5 px) the screen is one column
+       that scrolls, as a room's does: the top bar, then the comic and its toolbar filling the
+       screen, opened scrolled down to them (the top bar a scroll or a Tab above). */
+    SDL_Rect screen = {0, 0, g->w, g->h};
+    v->toolbar_shift = 0;
+    int tb_h = toolbar_height(v, vc);
+    bool column = g->h - vc->wg->bar_h - tb_h < g->h / 2 && g->h - tb_h > 0;
+    int y0 = column ? wg_scroll_begin(vc, screen, &v->scroll) : 0;
+    int bar_h = wg_top_bar(vc, i18n_get(&c->title, vc->lang), back, y0);
+    SDL_Rect stage = {0, y0 + bar_h, g->w, column ? g->h - tb_h : g->h - bar_h - tb_h};
+    if (column) v->toolbar_shift = g->h - (stage.y + stage.h + tb_h);
 
     int panel;
     const comic_page *pg = page_of(v, v->at, &panel);
@@ -721,6 +732,16 @@ bool comic_view_pass(comic_view *v, view_ctx *vc, bool back)
         v->focus_later = 0;
     }
     toolbar(v, vc);
+    if (column) {
+        wg_scroll_end(vc, screen, &v->scroll, y0, stage.y + stage.h + tb_h);
+        if (v->scroll_to_stage) { /* the column's height is known now: the comic fills the screen */
+            v->scroll.offset = v->scroll.content_h - g->h;
+            v->scroll_to_stage = false;
+            vc->dirty = true;
+        }
+    } else {
+        v->scroll_to_stage = true; /* should the screen become short (a zoom), start at the comic */
+    }
     if (vc->ui->escape && !vc->covered) v->pending_close = true;
     if (v->pending_step || v->pending_jump >= 0 || v->pending_toggle || v->pending_close) vc->dirty = true;
     return false;

@@ -34,6 +34,7 @@
 #include "comic_layout.h"
 #include "ui.h"
 #include "view.h"
+#include "widgets.h"
 
 typedef enum comic_view_mode { COMIC_VIEW_PAGE, COMIC_VIEW_GUIDED } comic_view_mode;
 
@@ -66,6 +67,12 @@ typedef struct comic_view {
     int prepared_page, prepared_at;
     comic_view_mode prepared_mode;
     float prepared_scale;
+
+    /* a short screen (a laptop at 200 % zoom): the top bar, the comic and its toolbar scroll as
+       one column, the comic and the toolbar filling the screen (short_column) */
+    wg_scroll scroll;
+    bool scroll_to_stage;        /* opened: scroll the top bar away once the column is measured */
+    int toolbar_shift;           /* the toolbar's distance above the screen's bottom (scrolled) */
 
     /* where the last pass drew the page, for taps that come between passes */
     SDL_Rect stage;              /* the comic's area, logical units */

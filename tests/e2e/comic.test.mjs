@@ -189,6 +189,40 @@ test('with reduced motion the guided view cuts from panel to panel without a zoo
   await frames('no-preference');
 });
 
+// The rectangles of the mirrored controls, by label.
+async function controlRects(page) {
+  return page.$$eval('#sr-lines [data-control]', (lis) => Object.fromEntries(lis.map((li) =>
+    [li.textContent, li.dataset.rect.split(',').map(Number)])));
+}
+
+// A laptop at 200 % zoom is 640 x 380 CSS px. The top bar (title, then settings and languages)
+// and the toolbar took 267 of them, and a panel was drawn 113 px tall, its lettering 5 px. Now
+// the screen scrolls as a whole there, as a room does: the comic and its toolbar fill the screen,
+// and the top bar is a scroll (or a Tab) above.
+test('at 200 % zoom the comic and its toolbar fill the screen, the top bar above them', async () => {
+  for (const zoom of [100, 150]) {
+    const { page, context, errors } = await openGame(env, `${COMIC}&lang=sv&zoom=${zoom}`, { width: 640, height: 380 },
+      { deviceScaleFactor: 2 });
+    await waitForPlace(page, /ruta 1\/13$/);
+    await page.waitForTimeout(300);
+    const r = await controlRects(page);
+    const next = r['Nästa → – knapp'], settings = r['Inställningar – knapp'];
+    assert.ok(next && settings, Object.keys(r).join('\n'));
+    assert.ok(next[1] + next[3] <= 380, `the toolbar is on the screen: Nästa at ${next}`);
+    assert.ok(settings[1] + settings[3] <= 0, `the top bar is scrolled above: Inställningar at ${settings}`);
+    // the comic's stage, between the screen's top and the toolbar, is most of the screen
+    assert.ok(next[1] - 10 >= 380 / 2, `the comic has ${next[1] - 10} px of the screen's 380`);
+    await page.screenshot({ path: path.join(SHOTS, `zoom200-panel1-sv-${zoom}.png`) });
+    // the keyboard reaches the top bar: the screen scrolls to it
+    await page.focus('#canvas');
+    await keyToControl(page, 'Inställningar', 'Shift'); // reached: Shift alone does nothing
+    const s2 = (await controlRects(page))['Inställningar – knapp'];
+    assert.ok(s2[1] >= 0 && s2[1] + s2[3] <= 380, `Inställningar with the focus at ${s2}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('screenshots: every page and some panels, at 100 % and 150 %, wide and on a phone', async () => {
   for (const zoom of [100, 150]) {
     for (const lang of ['fi', 'sv']) {
