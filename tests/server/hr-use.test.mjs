@@ -291,6 +291,9 @@ describe('HR and a manager use the dashboard', () => {
     assert.match(fi, /^vaihtoi oman salasanansa$/m);
     assert.match(fi, /^henkilö nro \d+; aloituspäivä: "2025-03-04" -> "2025-03-05"$/m);
     assert.doesNotMatch(fi, /person #|people from CSV|changed own password| changed/, fi);
+    const by = (await page.locator('#audit-table tbody td:nth-child(2)').allTextContents()).join('\n');
+    assert.match(by, /^\(komentorivi\)$/m, 'the manager added on the command line');
+    assert.doesNotMatch(by, /command line/);
     await page.getByRole('button', { name: 'På svenska' }).click();
     await page.locator('#audit-table tbody td', { hasText: '19 personer från CSV' }).waitFor();
     const sv = (await page.locator('#audit-table tbody td:nth-child(4)').allTextContents()).join('\n');

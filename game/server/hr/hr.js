@@ -883,12 +883,16 @@
       [/; unit: /g, '; enhet: '], [/; start_date: /g, '; startdatum: '], [/ under #(\d+)/, ' under serviceområde nr $1']],
   };
   const sayDetail = (text) => (DETAIL[lang] || []).reduce((s, [re, to]) => s.replace(re, to), text || '');
+  // who did it, when it was not an account: the server's own names for itself
+  const BY = { fi: { '(command line)': '(komentorivi)', '(retention)': '(säilytysaika)', '(work account)': '(työtili)' },
+    sv: { '(command line)': '(kommandoraden)', '(retention)': '(lagringstid)', '(work account)': '(arbetskonto)' } };
+  const sayBy = (user) => (BY[lang] || {})[user] || user;
 
   async function audit() {
     const { audit: rows } = await api('GET', 'hr/audit');
     const body = $('#audit-table tbody');
     const au = T[lang].au || {};
-    body.replaceChildren(...rows.map((a) => el('tr', {}, el('td', {}, fmtTime(a.at)), el('td', {}, a.user),
+    body.replaceChildren(...rows.map((a) => el('tr', {}, el('td', {}, fmtTime(a.at)), el('td', {}, sayBy(a.user)),
       el('td', {}, au[a.action] || a.action), el('td', {}, sayDetail(a.detail)))));
     cardify($('#audit-table'));
   }
