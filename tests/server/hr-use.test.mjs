@@ -309,6 +309,8 @@ describe('HR and a manager use the dashboard', () => {
     await login(page);
     await page.goto(server.url + '/hr/#mail');
     const form = page.locator('#template-form');
+    // the templates come after the list of mail: edit the text shown, not the empty form
+    await page.waitForFunction(() => document.querySelector('#template-form input[name=subject]').value !== '');
     await form.getByLabel('Otsikko').fill('Tervetuloa taloon, {name}');
     dialogs.answer = false;
     await form.getByLabel('Kieli').selectOption('sv');
