@@ -217,6 +217,8 @@ describe('HR and a manager use the dashboard', () => {
       const { context, page, errors } = await open(locale, viewport, scale);
       await login(page);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll');
+      const out = await page.locator('#logout').evaluate((b) => b.getBoundingClientRect().height / parseFloat(getComputedStyle(b).lineHeight));
+      assert.ok(out < 2, `'Kirjaudu ulos' on one line (${out.toFixed(1)} lines)`);
       const rows = page.locator('#people-table tbody tr');
       assert.ok(await rows.count() >= 19);
       for (const who of ['Sara Sjöberg', 'Kalle Kotona']) {
