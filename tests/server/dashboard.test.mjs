@@ -93,7 +93,8 @@ describe('the dashboard of a real organisation', () => {
     await page.getByRole('link', { name: 'Tapahtumaloki' }).click();
     const edit = page.locator('#audit-table tbody tr', { hasText: 'korjaus' });
     await edit.waitFor();
-    assert.match(await edit.textContent(), /name changed; unit: "Kotihoito" -> "Päivystys"/);
+    // the server's English detail, said in Finnish (names and units as they were)
+    assert.match(await edit.textContent(), /henkilö nro \d+; nimi muuttui; yksikkö: "Kotihoito" -> "Päivystys"/);
     assert.deepEqual(errors, []);
     await context.close();
   });
