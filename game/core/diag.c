@@ -55,7 +55,7 @@ const char *diag_code_name(diag_code code)
         /* the linter's rules */
         "room-size", "hints", "lesson", "explain", "text-length", "decoy", "spoken-line", "plain-text",
         "requires-forward", "widget-hidden", "widget-unreachable", "no-door", "final-unreachable",
-        "keypad", "first-load", "letter", "guessable", "comic-unreached",
+        "keypad", "first-load", "letter", "guessable", "comic-unreached", "lesson-echo",
     };
     _Static_assert(sizeof names / sizeof names[0] == DIAG_CODE_COUNT, "a name for every diag_code");
     if ((unsigned)code < sizeof names / sizeof names[0]) return names[code];

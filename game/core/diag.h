@@ -54,6 +54,7 @@ typedef enum diag_code {
     DIAG_LETTER,          /* a letter the game's fonts do not carry */
     DIAG_GUESSABLE,       /* a choice puzzle passed without reading: the right option first or longest */
     DIAG_COMIC_UNREACHED, /* a comic that no room opens, so no player sees it */
+    DIAG_LESSON_ECHO,     /* a lesson that repeats the right answer's explanation read just before it */
     DIAG_CODE_COUNT       /* not a code: how many there are */
 } diag_code;
 

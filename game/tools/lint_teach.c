@@ -7,6 +7,55 @@
 
 #include "lint.h"
 
+/* ---- a lesson that says its answer's explanation again ---------------------------------- */
+
+enum { ECHO_WORD_MIN = 5, ECHO_WORDS_MAX = 64 };
+
+/* The words of at least ECHO_WORD_MIN letters (bytes of letters, a UTF-8 letter is one or two),
+   lower-cased in ASCII, as offsets into buf. Short words (och, and, ja) say nothing. */
+static int long_words(const char *s, char *buf, size_t cap, const char **words)
+{
+    int n = 0;
+    size_t o = 0;
+    while (*s && n < ECHO_WORDS_MAX) {
+        while (*s && !((unsigned char)*s >= 0x80 || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))) s++;
+        const char *start = s;
+        while (*s && ((unsigned char)*s >= 0x80 || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))) s++;
+        size_t len = (size_t)(s - start);
+        if (len < ECHO_WORD_MIN || o + len + 1 > cap) continue;
+        words[n++] = buf + o;
+        for (size_t i = 0; i < len; i++) buf[o++] = (char)(start[i] >= 'A' && start[i] <= 'Z' ? start[i] + 32 : start[i]);
+        buf[o++] = '\0';
+    }
+    return n;
+}
+
+/* True when most (60 %) of the longer words of the shorter text are in the other too: the
+   player reads the explanation and then the lesson, one after the other ("Rätt. Stör ej
+   tystar de andra ... Stör ej tystar andra aviseringar ..."). */
+static bool echoes(const char *a, const char *b)
+{
+    static char ba[1200], bb[1200];
+    const char *wa[ECHO_WORDS_MAX], *wb[ECHO_WORDS_MAX];
+    int na = long_words(a, ba, sizeof ba, wa), nb = long_words(b, bb, sizeof bb, wb);
+    /* counted over the shorter text's distinct words */
+    const char **ws = na <= nb ? wa : wb, **wl = na <= nb ? wb : wa;
+    int ns = na <= nb ? na : nb, nl = na <= nb ? nb : na;
+    int distinct = 0, shared = 0;
+    for (int i = 0; i < ns; i++) {
+        bool dup = false; /* a word twice in it counts once */
+        for (int j = 0; j < i && !dup; j++) dup = strcmp(ws[i], ws[j]) == 0;
+        if (dup) continue;
+        distinct++;
+        for (int j = 0; j < nl; j++)
+            if (strcmp(ws[i], wl[j]) == 0) {
+                shared++;
+                break;
+            }
+    }
+    return distinct >= 4 && shared * 10 >= distinct * 6; /* under 4 words: too short to tell */
+}
+
 /* ---- every text of a room, with its JSON path --------------------------------------------- */
 
 typedef void (*text_fn)(lint_file *f, const char *path, const char *what, const i18n_text *t, int max);
@@ -262,6 +311,26 @@ void lint_check_teaching(lint_run *run, lint_file *f)
             lint_flag(f, DIAG_LESSON, path, "puzzle '%s' has no \"solved\" text: the lesson, shown when it is solved",
                       "tehtävältä '%s' puuttuu \"solved\"-teksti: opetus, joka näytetään kun tehtävä on ratkaistu",
                       "uppgiften '%s' har ingen \"solved\"-text: lärdomen som visas när uppgiften är löst", p->id);
+        }
+        /* a choice and a search show the right answer's explanation and then the lesson (a
+           matching and an ordering show the lesson alone, and it may well name their pairs) */
+        bool read_together = p->kind == LEVEL_P_CHOICE || p->kind == LEVEL_P_HOTSPOTS;
+        for (int k = 0; read_together && k < p->option_count && !i18n_empty(&p->solved); k++) {
+            if (!p->options[k].correct || i18n_empty(&p->options[k].explain)) continue;
+            for (int l = 0; l < LANG_COUNT; l++) {
+                const char *e = p->options[k].explain.s[l], *sol = p->solved.s[l];
+                if (!e || !sol || !echoes(e, sol)) continue;
+                snprintf(path, sizeof path, "puzzles[%d].solved.%s", i, i18n_code((i18n_lang)l));
+                lint_flag(f, DIAG_LESSON_ECHO, path,
+                          "the lesson of '%s' repeats the explanation of its right answer '%s', read just before it: "
+                          "let the explanation say why this answer, the lesson what to remember",
+                          "tehtävän '%s' opetus toistaa oikean vastauksen '%s' selitystä, joka luetaan juuri ennen sitä: "
+                          "kerro selityksessä, miksi juuri tämä vastaus, ja opetuksessa, mitä muistaa",
+                          "lärdomen i '%s' upprepar förklaringen till det rätta svaret '%s', som läses just före den: "
+                          "låt förklaringen säga varför just det svaret och lärdomen vad man ska minnas",
+                          p->id, p->options[k].id);
+                break; /* once per answer */
+            }
         }
         bool needs = p->kind == LEVEL_P_CHOICE || p->kind == LEVEL_P_HOTSPOTS || p->kind == LEVEL_P_MATCH;
         for (int k = 0; needs && k < p->option_count; k++) {
