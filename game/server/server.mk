@@ -53,7 +53,7 @@ $(BUILD)/tests/test_server_store: TEST_LIBS = game/server/db.c game/server/db_or
   $(shell pkg-config --libs sqlite3 libmicrohttpd) -lunistring -lpthread -lm
 
 .PHONY: server test-server run-server
-server: $(BUILD)/native/pakopeli-server ## the report server: build/native/pakopeli-server
+server: $(BUILD)/native/pakopeli-server $(BUILD)/native/pakopeli-lint ## the report server (build/native/pakopeli-server) and the linter its studio runs beside it
 
 # (the server's C unit tests, tests/unit/test_server_*.c, run with every other unit test in test-unit)
 # The studio's publish and import run pakopeli-lint (found beside the server).
