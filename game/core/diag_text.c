@@ -350,9 +350,9 @@ static const phrase PATTERNS[] = {
      "(%4 px): käytä lyhyempiä sanoja, missä voit",
          "med 150 %% textstorlek är %1 ord bredare än parens kolumner (%2 px) och bryts mitt i, det bredaste '%3' "
          "(%4 px): använd kortare ord där du kan"},
-    {"at 150 %% text the % title needs two lines in the top bar% (room for % px): shorten it",
-     "150 %%:n tekstikoolla %1 otsikko tarvitsee kaksi riviä yläpalkissa%2 (tilaa %3 px): lyhennä sitä",
-         "med 150 %% textstorlek behöver %1 rubriken två rader i det övre fältet%2 (plats för %3 px): korta den"},
+    {"at 150 %% text the % title needs more than two lines in the top bar% (room for % px): shorten it",
+     "150 %%:n tekstikoolla %1 otsikko tarvitsee yläpalkissa yli kaksi riviä%2 (tilaa %3 px): lyhennä sitä",
+         "med 150 %% textstorlek behöver %1 rubriken mer än två rader i det övre fältet%2 (plats för %3 px): korta den"},
     {"at 150 %% text the % text makes its dialog % px tall, but the screen has room for %: shorten it (one or two "
      "short paragraphs)",
      "150 %%:n tekstikoolla %1 teksti tekee ikkunasta %2 px korkean, mutta näytölle mahtuu %3: lyhennä sitä (yksi tai "

@@ -186,10 +186,10 @@ typedef struct rl_top_bar {
     int h;                /* its height: one row on a wide screen, more when it must wrap */
     bool has_back;
     SDL_Rect back;        /* the way back to the hub (has_back) */
-    SDL_Rect title;       /* the title's box: one line on a wide screen, wrapped below it */
+    SDL_Rect title;       /* the title's box: one or two lines on a wide screen, wrapped below it */
     SDL_Rect settings;
     SDL_Rect lang[LANG_COUNT];
-    bool title_fits;      /* the title fits its box (the linter asks) */
+    bool title_fits;      /* the title fits its box, in two lines at most on a wide screen (the linter asks) */
 } rl_top_bar;
 
 /* Lays out the top bar of a canvas w wide. back is NULL when there is no way back. */

@@ -83,6 +83,37 @@ TEST(a_wide_top_bar_is_one_row_with_the_title_between_back_and_settings)
     for (int l = 0; l < LANG_COUNT; l++) CHECK(inside(b.lang[l], 1280) && b.lang[l].y == b.settings.y);
 }
 
+/* A Swedish room name of some forty letters needed two lines at 150 % and the linter refused it:
+   the bar now grows to two lines with its controls in the middle; a third line is still refused. */
+/* As fake_measure, with Lato's roomier lines (1.5 em): two lines of the title are taller than a bar
+   of one row, as they are on screen. */
+static void roomy_measure(void *ctx, int face, int size, const char *s, int wrap, int *w, int *h)
+{
+    fake_measure(ctx, face, size, s, wrap, w, h);
+    *h = *h * 15 / 12;
+}
+
+TEST(a_wide_top_bar_takes_a_long_title_on_two_lines_and_refuses_a_third)
+{
+    int zoom = 150;
+    rl_measure m = {&zoom, roomy_measure};
+    rl_top_bar one, two, three;
+    const char *back = "← Tillbaka till lobbyn";
+    rl_top_bar_layout(&m, 1280, zoom, back, "Outlook", "Inställningar", NAMES, &one);
+    rl_top_bar_layout(&m, 1280, zoom, back, "Digitala tjänster för anhöriga", "Inställningar", NAMES, &two);
+    rl_top_bar_layout(&m, 1280, zoom, back,
+                      "Digitala tjänster för klienter, anhöriga och närstående i vardagen och på jobbet varje dag",
+                      "Inställningar", NAMES, &three);
+    CHECK(one.title_fits && two.title_fits && !three.title_fits);
+    CHECK(two.h > one.h);
+    CHECK(two.title.h == two.h && two.title.w == one.title.w); /* the same place, taller */
+    int mid = two.settings.y + two.settings.h / 2;
+    CHECK(mid >= two.h / 2 - 1 && mid <= two.h / 2 + 1);      /* the controls in the bar's middle */
+    CHECK(two.back.y == two.settings.y);
+    for (int l = 0; l < LANG_COUNT; l++) CHECK(inside(two.lang[l], 1280) && two.lang[l].y == two.settings.y);
+    CHECK(two.settings.y + two.settings.h <= two.h);
+}
+
 TEST(a_narrow_top_bar_wraps_its_buttons_and_keeps_every_one_on_screen)
 {
     for (int zoom = 100; zoom <= 150; zoom += 50) {
@@ -299,6 +330,7 @@ int main(void)
     RUN(the_scene_text_stays_the_same_size_whatever_the_text_setting);
     RUN(controls_grow_with_the_text_size_and_are_never_under_24_px);
     RUN(a_wide_top_bar_is_one_row_with_the_title_between_back_and_settings);
+    RUN(a_wide_top_bar_takes_a_long_title_on_two_lines_and_refuses_a_third);
     RUN(a_narrow_top_bar_wraps_its_buttons_and_keeps_every_one_on_screen);
     RUN(a_dialog_fits_a_laptop_and_scrolls_its_text_on_a_short_screen);
     RUN(every_widget_with_text_has_a_box_inside_it_and_images_have_none);
