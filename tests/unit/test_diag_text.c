@@ -77,9 +77,9 @@ TEST(a_nested_reason_and_its_captured_words_read_in_swedish)
     diag_translate(DIAG_UNSOLVABLE, "a player gets stuck at this puzzle: puzzle 'ovi' can never be opened: it requires the item 'avain', which a player can never get",
                    LANG_SV, out, sizeof out);
     CHECK_STR(out, "spelaren fastnar vid den här uppgiften: uppgiften 'ovi' kan aldrig öppnas: den kräver föremålet 'avain', som spelaren aldrig kan få");
-    diag_translate(DIAG_OVERFLOW, "at 150 % text the Swedish title needs two lines in the top bar of a phone held upright (room for 300 px): shorten it",
+    diag_translate(DIAG_OVERFLOW, "at 150 % text the Swedish title needs more than two lines in the top bar of a phone held upright (room for 300 px): shorten it",
                    LANG_SV, out, sizeof out);
-    CHECK_STR(out, "med 150 % textstorlek behöver den svenska rubriken två rader i det övre fältet på en telefon som hålls upprätt (plats för 300 px): korta den");
+    CHECK_STR(out, "med 150 % textstorlek behöver den svenska rubriken mer än två rader i det övre fältet på en telefon som hålls upprätt (plats för 300 px): korta den");
 }
 
 /* The web game fetches the book as JSON (pakopeli-lint --phrases) instead of carrying it: the
