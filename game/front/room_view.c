@@ -1379,6 +1379,18 @@ void room_view_pass(room_view *v, const room_ctx *rc)
                     ext.y = i == 0 || py < ext.y ? py : ext.y;
                     ext.h = end - ext.y;
                 }
+                /* a task answered in the panel (a choice, an ordering, a matching, a code): what
+                   the player does next is its first control under the prompt, not a place on the
+                   scene (at 200 % zoom a choice about two posts opened with its prompt at the
+                   screen's bottom and its options a scroll below, with nothing to say so) */
+                if (task && task->kind != LEVEL_P_HOTSPOTS && task->kind != LEVEL_P_USE) {
+                    for (int i = 0; i < rp->ui->count; i++) {
+                        SDL_Rect r = rp->ui->rects[i];
+                        if (r.y < pn.task.y + pn.task.h || r.x < lay.panel.x || r.y >= action.y + ch) continue;
+                        first = (rl_span){r.y - top, r.h};
+                        break;
+                    }
+                }
                 int before = v->scroll.offset, content_h = bottom + 12 - top;
                 v->scroll.offset = rl_reveal_task(g->h, v->scroll.offset, content_h - g->h,
                                                   (rl_span){pn.task.y - top, pn.task.h}, first, ext);

@@ -785,6 +785,29 @@ TEST(a_find_low_in_a_tall_scene_shows_why_beside_the_place)
     find_low_in_a_tall_scene(true); /* the keyboard */
 }
 
+/* At 200 % zoom a choice about posts on the scene (Teams: Jari's and Pekka's, noticed in the
+   search before it) opened with its prompt at the screen's bottom and the posts above it; the
+   options, where it is answered, were a scroll below with nothing to say so. The prompt and its
+   first option show together; the posts as far as they fit. */
+TEST(a_choice_opens_with_its_prompt_and_its_first_option_in_view)
+{
+    int room = room_index("teams");
+    solve(room, 0);
+    solve(room, 1);
+    room_enter(room, false);
+    const level_puzzle *p = &W.rooms[room].puzzles[W.view.current];
+    CHECK_STR(p->id, "breach");
+    SDL_Rect prompt = {0, -1, 0, 0}, first = {0, -1, 0, 0};
+    CHECK(said_at(i18n_get(&p->prompt, LANG_FI), &prompt));
+    for (int i = 0; i < W.ui.count && first.y < 0; i++)
+        if (uik_kind_of(W.ui.keys[i]) == UIK_OPTION) first = W.ui.rects[i];
+    if (first.y < 0 || first.y + first.h > W.g.h)
+        fprintf(stderr, "  the prompt at y %d..%d, the first option at %d..%d, the screen %d tall\n", prompt.y,
+                prompt.y + prompt.h, first.y, first.y + first.h, W.g.h);
+    CHECK(prompt.y >= 0 && prompt.y + prompt.h <= W.g.h);
+    CHECK(first.y >= 0 && first.y + first.h <= W.g.h);
+}
+
 TEST(the_keyboard_moving_to_a_place_pans_the_place_into_view)
 {
     int room = room_index("outlook");
@@ -1051,6 +1074,8 @@ int main(void)
     RUN(the_full_pool_refuses_the_next_file_and_names_it);
     RUN_ON(no_group_in_the_mirror_is_empty_and_the_task_is_named_once, 640, 380);
     RUN_ON(a_find_low_in_a_tall_scene_shows_why_beside_the_place, 640, 380);
+    RUN_ON(a_choice_opens_with_its_prompt_and_its_first_option_in_view, 640, 380);
+    RUN_ON(a_choice_opens_with_its_prompt_and_its_first_option_in_view, 390, 844);
     RUN_ON(a_returning_player_sees_the_open_task_s_prompt, 640, 380);
     RUN_ON(a_returning_player_sees_the_open_task_s_prompt, 1280, 720);
     RUN_ON(a_returning_player_sees_the_open_task_s_prompt, 390, 844);
