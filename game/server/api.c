@@ -1620,15 +1620,16 @@ typedef struct export_ctx {
     int rows;
 } export_ctx;
 
-static void fmt_time(int64_t ms, bool fi, char *out, size_t cap)
+static void fmt_time(int64_t ms, bool local, char *out, size_t cap)
 {
     out[0] = '\0';
     if (ms <= 0) return;
     time_t t = (time_t)(ms / 1000);
     struct tm tm;
     localtime_r(&t, &tm);
-    /* Finnish Excel reads "1.3.2025 14:05" as a date and time; others get ISO 8601 */
-    if (fi) snprintf(out, cap, "%d.%d.%d %d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+    /* Excel in Finland, in Finnish or Swedish, reads "1.3.2025 14:05" as a date and time; the
+       English export gets ISO 8601 */
+    if (local) snprintf(out, cap, "%d.%d.%d %d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
     else strftime(out, cap, "%Y-%m-%d %H:%M", &tm);
 }
 
@@ -1643,15 +1644,17 @@ static void export_row(void *user, const db_person *p)
     for (int i = 0; i < 5; i++)
         if (strcmp(p->status, status_fi[i][0]) == 0) status = x->fi ? status_fi[i][1] : x->sv ? status_sv[i] : status;
     char start[16] = "", invited[32], started[32], completed[32], minutes[32] = "", score[16] = "",
-         mistakes[16] = "", hints[16] = "";
+         mistakes[16] = "", hints[16] = "", release[24] = "";
+    bool local = x->fi || x->sv; /* dates as Finland writes them, in Finnish and in Swedish */
     if (p->start_date[0]) {
         int y, m, d;
-        if (x->fi && sscanf(p->start_date, "%d-%d-%d", &y, &m, &d) == 3) snprintf(start, sizeof start, "%d.%d.%d", d, m, y);
+        if (local && sscanf(p->start_date, "%d-%d-%d", &y, &m, &d) == 3) snprintf(start, sizeof start, "%d.%d.%d", d, m, y);
         else snprintf(start, sizeof start, "%s", p->start_date);
     }
-    fmt_time(p->invited, x->fi, invited, sizeof invited);
-    fmt_time(p->started, x->fi, started, sizeof started);
-    fmt_time(p->completed, x->fi, completed, sizeof completed);
+    fmt_time(p->invited, local, invited, sizeof invited);
+    fmt_time(p->started, local, started, sizeof started);
+    fmt_time(p->completed, local, completed, sizeof completed);
+    if (p->content_release > 0) snprintf(release, sizeof release, "%lld", (long long)p->content_release);
     if (p->completed) {
         snprintf(minutes, sizeof minutes, "%.1f", (double)p->time_ms / 60000.0);
         if (x->fi || x->sv) /* Finnish and Swedish Excel read 12,5 as a number, 12.5 as a date or text */
@@ -1662,8 +1665,8 @@ static void export_row(void *user, const db_person *p)
         snprintf(hints, sizeof hints, "%d", p->hints);
     }
     const char *row[] = {p->name, p->unit, start, x->emails ? p->email : "", status, invited, started, completed,
-                         minutes, score, mistakes, hints, p->code, p->fast};
-    csv_row(x->out, ';', row, 14);
+                         minutes, score, mistakes, hints, p->code, p->fast, release};
+    csv_row(x->out, ';', row, 15);
     x->rows++;
     if (x->out->len >= 65536) {
         x->write_failed |= fwrite(x->out->data, 1, x->out->len, x->file) != x->out->len;
@@ -1691,15 +1694,16 @@ static void post_export(call *c)
     buf_puts(&r->body, CSV_BOM);
     static const char *const head_fi[] = {"Nimi", "Yksikkö", "Aloituspäivä", "Sähköposti", "Tila", "Kutsuttu",
                                           "Aloitettu", "Suoritettu", "Peliaika (min)", "Pisteet", "Virheet",
-                                          "Vihjeet", "Suorituskoodi", "Epätavallisen nopeat huoneet"};
+                                          "Vihjeet", "Suorituskoodi", "Epätavallisen nopeat huoneet", "Sisältöversio"};
     static const char *const head_en[] = {"Name", "Unit", "Start date", "Email", "Status", "Invited", "Started",
                                           "Completed", "Playing time (min)", "Score", "Mistakes", "Hints",
-                                          "Completion code", "Unusually fast rooms"};
+                                          "Completion code", "Unusually fast rooms", "Content version"};
     static const char *const head_sv[] = {"Namn", "Enhet", "Startdatum", "E-post", "Status", "Inbjuden", "Påbörjad",
                                           "Slutförd", "Speltid (min)", "Poäng", "Fel", "Tips", "Slutförandekod",
-                                          "Ovanligt snabba rum"};
-    /* the last column: rooms the server timed as implausibly fast (ingest.h), "" none */
-    csv_row(&r->body, ';', fi ? head_fi : sv ? head_sv : head_en, 14);
+                                          "Ovanligt snabba rum", "Innehållsversion"};
+    /* rooms the server timed as implausibly fast (ingest.h), "" none; then the content release
+       the person played (the studio's releases; the people list's column too), "" none yet */
+    csv_row(&r->body, ';', fi ? head_fi : sv ? head_sv : head_en, 15);
     /* No cap, and no limit of memory: every matching row goes to an unnamed file in the data
        folder (O_TMPFILE: never visible, gone when closed; personal data stays where the database
        is), which is then sent from disk. The count goes in X-Export-Rows and the audit log. */

@@ -148,7 +148,7 @@ describe('an invited person plays, and HR sees the replayed result', () => {
     const text = r.data;
     assert.ok(text.startsWith('\uFEFF'), 'UTF-8 byte-order mark for Excel');
     const lines = text.slice(1).split('\r\n');
-    assert.equal(lines[0], 'Nimi;Yksikkö;Aloituspäivä;Sähköposti;Tila;Kutsuttu;Aloitettu;Suoritettu;Peliaika (min);Pisteet;Virheet;Vihjeet;Suorituskoodi;Epätavallisen nopeat huoneet');
+    assert.equal(lines[0], 'Nimi;Yksikkö;Aloituspäivä;Sähköposti;Tila;Kutsuttu;Aloitettu;Suoritettu;Peliaika (min);Pisteet;Virheet;Vihjeet;Suorituskoodi;Epätavallisen nopeat huoneet;Sisältöversio');
     const maija = lines.find((l) => l.startsWith('Maija Meikäläinen;'));
     assert.ok(maija, text);
     const cells = maija.split(';');
@@ -158,6 +158,7 @@ describe('an invited person plays, and HR sees the replayed result', () => {
     assert.equal(cells[9], '90');
     assert.equal(cells[12], code);
     assert.equal(cells[13], 'outlook', 'her answers came at once: the room is flagged for HR in the export too');
+    assert.equal(cells[14], '1', 'the content release she played');
     assert.equal(lines.length, 2 + 2); // header, two people, and the empty string after the last CRLF
     const audit = await hr.get('/api/v1/hr/audit');
     assert.ok(audit.data.audit.some((a) => a.action === 'export' && /2 rows/.test(a.detail)));
