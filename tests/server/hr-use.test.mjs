@@ -334,6 +334,19 @@ describe('HR and a manager use the dashboard', () => {
     await context.close();
   });
 
+  it('opens the e-mail templates in the language the dashboard is in', async () => {
+    const { context, page, errors } = await open('sv-FI', { width: 1366, height: 768 });
+    await login(page);
+    await page.goto(server.url + '/hr/#mail');
+    await page.waitForFunction(() => document.querySelector('#template-form input[name=subject]').value !== '');
+    const form = page.locator('#template-form');
+    assert.equal(await form.getByLabel('Språk').inputValue(), 'sv');
+    const svTpl = (await hr.get('/api/v1/hr/mail/templates')).data.templates.find((x) => x.kind === 'invitation' && x.lang === 'sv');
+    assert.equal(await form.getByLabel('Ämne').inputValue(), svTpl.subject);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('tells a manager with no units why they see nobody, and shows their own team once linked', async () => {
     const { context, page, errors } = await open('fi-FI', { width: 1366, height: 768 });
     await login(page, 'esihenkilo', 'manager password 12');

@@ -29,7 +29,7 @@
       r_invitation: 'kutsu', r_not_started: 'muistutus: ei aloitettu', r_not_finished: 'muistutus: kesken', r_expiring: 'muistutus: linkki vanhenee',
       r_manual: 'muistutus', r_summary: 'viikkokooste', templatesTitle: 'Viestipohjat',
       templatesHelp: 'Paikkamerkit: {name} nimi, {link} henkilökohtainen linkki, {expires} linkin viimeinen voimassaolopäivä, {org} organisaatio, {unit} yksikkö, {summary} esihenkilön kooste, {dashboard} HR-näkymän osoite.',
-      subject: 'Otsikko', body: 'Viesti', restore: 'Palauta oletus', kind: 'Viesti', edited: 'muokattu',
+      subject: 'Otsikko', body: 'Viestin teksti', restore: 'Palauta oletus', kind: 'Viesti', edited: 'muokattu',
       mailSent: 'Kutsu lähtee sähköpostilla.',
       dateHint: 'pp.kk.vvvv', badDate: (label, v) => `${label}: "${v}" ei ole päivämäärä. Kirjoita päivä muodossa 3.3.2025.`,
       confirmRemindNew: (n) => `Lähetetäänkö henkilölle ${n} muistutus sähköpostilla nyt? Hän saa uuden linkin, ja aiempi linkki lakkaa toimimaan.`,
@@ -75,7 +75,7 @@
       r_invitation: 'inbjudan', r_not_started: 'påminnelse: inte påbörjat', r_not_finished: 'påminnelse: inte klart', r_expiring: 'påminnelse: länken går ut',
       r_manual: 'påminnelse', r_summary: 'veckosammandrag', templatesTitle: 'Meddelandemallar',
       templatesHelp: 'Platshållare: {name} namn, {link} personlig länk, {expires} länkens sista giltighetsdag, {org} organisation, {unit} enhet, {summary} chefens sammandrag, {dashboard} HR-vyns adress.',
-      subject: 'Ämne', body: 'Meddelande', restore: 'Återställ standard', kind: 'Meddelande', edited: 'ändrad',
+      subject: 'Ämne', body: 'Meddelandets text', restore: 'Återställ standard', kind: 'Meddelande', edited: 'ändrad',
       mailSent: 'Inbjudan skickas per e-post.',
       dateHint: 'dd.mm.åååå', badDate: (label, v) => `${label}: "${v}" är inget datum. Skriv dagen som 3.3.2025.`,
       confirmRemindNew: (n) => `Skicka en påminnelse per e-post till ${n} nu? Hen får en ny länk, och den tidigare länken slutar fungera.`,
@@ -121,7 +121,7 @@
       r_invitation: 'invitation', r_not_started: 'reminder: not started', r_not_finished: 'reminder: not finished', r_expiring: 'reminder: link expiring',
       r_manual: 'reminder', r_summary: 'weekly summary', templatesTitle: 'Message templates',
       templatesHelp: 'Placeholders: {name} name, {link} personal link, {expires} last day of the link, {org} organisation, {unit} unit, {summary} the manager\'s summary, {dashboard} the dashboard\'s address.',
-      subject: 'Subject', body: 'Message', restore: 'Restore default', kind: 'Message', edited: 'edited',
+      subject: 'Subject', body: 'Message text', restore: 'Restore default', kind: 'Message', edited: 'edited',
       mailSent: 'The invitation goes out by e-mail.',
       dateHint: 'dd.mm.yyyy', badDate: (label, v) => `${label}: "${v}" is not a date. Write the day as 3.3.2025.`,
       confirmRemindNew: (n) => `Send ${n} a reminder by e-mail now? They get a new link, and the earlier link stops working.`,
@@ -996,7 +996,10 @@
     if (session.role === 'admin') {
       templates = (await api('GET', 'hr/mail/templates')).templates;
       const kind = $('#template-form select[name=kind]');
-      if (!kind.options.length) for (const k of ['invitation', 'not_started', 'not_finished', 'expiring', 'summary']) kind.add(new Option(k, k));
+      if (!kind.options.length) {
+        for (const k of ['invitation', 'not_started', 'not_finished', 'expiring', 'summary']) kind.add(new Option(k, k));
+        $('#template-form select[name=lang]').value = lang; // first the text in the language HR works in
+      }
       for (const o of kind.options) o.textContent = t('r_' + o.value);
       showTemplate();
     }
