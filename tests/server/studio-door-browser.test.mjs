@@ -147,7 +147,7 @@ describe('a new room with a long title in the studio', () => {
     await waitChecked(page);
     await page.waitForFunction(() => ![...document.querySelectorAll('.field-error')].some((e) => /ryms inte/.test(e.textContent)), null, { timeout: SERVER_WAIT });
 
-    // She fills the room: five tasks of five kinds, each with a hint, a lesson and reasons.
+    // She fills the room: a task of each of the seven kinds, each with a hint, a lesson and reasons.
     await text3(page, 'intro', 'Asiakas kysyy, miten hän hoitaa asiansa verkossa. Ohjaa hänet oikeaan palveluun.',
       'En klient frågar hur hon sköter ärenden på nätet. Vägled henne till rätt tjänst.', 'A client asks how to do things online. Guide them to the right service.');
     await text3(page, 'outro', 'Osaat ohjata asiakkaan ja omaisen digipalveluihin.', 'Du kan vägleda klienter och anhöriga till digitala tjänster.',
@@ -181,6 +181,23 @@ describe('a new room with a long title in the studio', () => {
     await text3(page, `puzzles[${i}].prompt`, 'Mikä palvelu näyttää reseptit? Kirjoita sen nimi.', 'Vilken tjänst visar recepten? Skriv dess namn.', 'Which service shows prescriptions? Type its name.');
     await page.fill(`input[data-path="puzzles[${i}].answers[0]"]`, 'Omakanta');
     await fillEmpty(page, `puzzles[${i}]`, 'Kanta');
+    // the two kinds that need the scene: a place to find in it, and an item used on a part of it
+    await page.click('[data-path="scene.widgets"] > button');
+    await text3(page, 'scene.widgets[0].text', 'Asiakkaan puhelin', 'Klientens telefon', 'The client\'s phone');
+    i = await addPuzzle(page, 'hotspots');
+    await text3(page, `puzzles[${i}].prompt`, 'Etsi kuvasta asiakkaan puhelin.', 'Hitta klientens telefon i bilden.', 'Find the client\'s phone in the picture.');
+    await page.selectOption(`select[data-path="puzzles[${i}].places[0].widget"]`, { index: 1 }); // the place is the phone
+    await fillEmpty(page, `puzzles[${i}]`, 'Puhelin');
+    await page.click('[data-path="items"] > button');
+    await text3(page, 'items[0].name', 'Tunnuslukulaite', 'Kodapparat', 'Code device');
+    await fillEmpty(page, 'items[0]', 'Laite');
+    const previous = i;
+    await page.selectOption(`select[data-path="puzzles[${previous}].gives.items"]`, await page.$eval('input[data-path="items[0].id"]', (e) => e.value));
+    i = await addPuzzle(page, 'use');
+    await text3(page, `puzzles[${i}].prompt`, 'Anna laite asiakkaalle puhelimen luo.', 'Ge apparaten till klienten vid telefonen.', 'Give the device to the client at the phone.');
+    await page.selectOption(`select[data-path="puzzles[${i}].item"]`, { index: 1 });
+    await page.selectOption(`select[data-path="puzzles[${i}].place"]`, { index: 1 });
+    await fillEmpty(page, `puzzles[${i}]`, 'Käyttö');
     await waitChecked(page);
     const left = await page.evaluate(() => window.pakopeliStudio.problems().filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.path}: ${p.message}`));
     assert.deepEqual(left, [], 'the room is ready to publish');
@@ -195,8 +212,27 @@ describe('a new room with a long title in the studio', () => {
     const published = hub.scene.widgets.find((w) => w.opens === ROOM);
     assert.deepEqual(published.rect, door.rect, 'the grown door was published');
     assert.equal(published.text.sv, LONGER_SV);
+
+    // She edits the published room: a longer Finnish title, published at once (no pause for the
+    // checker): the publish finds the door too small, the studio grows it and publishes again.
+    const LONGER_FI = 'Digipalvelut asiakkaille, omaisille ja heidän läheisilleen';
+    await page.fill('[data-path="title.fi"]', LONGER_FI);
+    await waitSaved(page); // the lobby's door says the new title: saved, not refused as a conflict with her own publish
+    assert.equal(await page.locator('dialog').count(), 0, 'no conflict dialog');
+    await page.click('#publish');
+    await page.fill('#publish-note', 'Längre finskt namn');
+    await page.click('#publish-go');
+    await page.waitForFunction(() => document.querySelector('#publish-out .field-error') || /Publicerat.*\(Publicering 3\)/.test(document.querySelector("#status").textContent),
+      null, { timeout: SERVER_WAIT });
+    if (await page.locator('#publish-out .field-error').count()) assert.fail(`the second publish refused: ${await page.locator('#publish-out').textContent()}`);
+    const hub2 = await (await fetch(server.url + '/levels/hub.json')).json();
+    const door2 = hub2.scene.widgets.find((w) => w.opens === ROOM);
+    assert.equal(door2.text.fi, LONGER_FI);
+    assert.ok(door2.rect[2] * door2.rect[3] > published.rect[2] * published.rect[3], `the door grew for the longer title: ${door2.rect}`);
+    assertPlaced(door2, hub2.scene.widgets);
     assert.deepEqual(errors, []);
     await context.close();
+    TITLE.fi = LONGER_FI;
 
     // Players see the door and its whole title in the lobby, on a laptop and on a phone.
     // The room's long title takes two lines of its top bar at 150 % text on a laptop (one before:

@@ -1753,6 +1753,10 @@
         status(() => `${t('publishedOk')} (${t('release')} ${r.release})`
           + (r.package_release && r.package_release < r.release ? ` ${t('packageOld', r.package_release)}` : ''));
         content = await api('GET', 'studio/content');
+        // Every other open file that was published (the lobby and game.json when a room was made)
+        // has a new revision on the server: read it again, or her next edit of the room's name
+        // (which writes the lobby's door) was refused as a conflict with her own published lobby.
+        for (const n of list) if (n !== doc.name && files.has(n) && !files.get(n).dirty) await loadFile(n);
         await openFile(doc.name);
         showProblems();
         $('#publish').focus();
