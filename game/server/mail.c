@@ -23,26 +23,26 @@ static const char *const defaults[5][3][2] = {
                                            "opit digitaalisen työpäivän perusasiat: Outlook, Teams, intranet, asiakkaiden "
                                            "digipalvelut ja tietoturva.\n\n"
                                            "Pelaa tästä henkilökohtaisesta linkistä (voimassa {expires} asti):\n{link}\n\n"
-                                           "Linkki on vain sinulle; älä välitä sitä eteenpäin.\n"},
+                                           "Linkki on vain sinulle; älä välitä sitä eteenpäin.\n" "Tarkista ennen avaamista, että linkki vie osoitteeseen {site}. Jos epäilet viestiä, älä avaa linkkiä vaan kysy esihenkilöltäsi.\n"},
      {"Välkommen: introduktionens escape room", "Hej {name}!\n\nVälkommen till {org}. Introduktionen börjar med ett escape room "
                                                "där du lär dig grunderna i den digitala arbetsdagen: Outlook, Teams, intranätet, "
                                                "klienternas digitala tjänster och informationssäkerhet.\n\n"
                                                "Spela från din personliga länk (giltig till {expires}):\n"
-                                               "{link}\n\nLänken är bara för dig; vidarebefordra den inte.\n"},
+                                               "{link}\n\nLänken är bara för dig; vidarebefordra den inte.\n" "Kontrollera innan du öppnar länken att den går till {site}. Om du tvivlar på meddelandet, öppna inte länken utan fråga din chef.\n"},
      {"Welcome: the onboarding escape room", "Hello {name}!\n\nWelcome to {org}. Your onboarding starts with an escape room that "
                                             "teaches the basics of the digital workday: Outlook, Teams, the intranet, the digital "
                                             "services clients use, and security.\n\n"
                                             "Play from your personal link (valid until {expires}):\n{link}\n\n"
-                                            "The link is for you only; please do not forward it.\n"}},
+                                            "The link is for you only; please do not forward it.\n" "Before you open the link, check that it goes to {site}. If you doubt this message, do not open the link: ask your manager.\n"}},
     {{"Muistutus: perehdytyksen pakopeli odottaa", "Hei {name}!\n\nPerehdytyksen pakopeli on vielä pelaamatta. Se vie noin puoli "
                                                  "tuntia. Tässä uusi henkilökohtainen linkkisi (voimassa {expires} asti):\n{link}\n\n"
-                                                 "Aiempi linkki ei enää toimi.\n"},
+                                                 "Aiempi linkki ei enää toimi. Tarkista ennen avaamista, että linkki vie osoitteeseen {site}. Jos epäilet viestiä, älä avaa linkkiä vaan kysy esihenkilöltäsi.\n"},
      {"Påminnelse: introduktionens escape room väntar", "Hej {name}!\n\nDu har ännu inte spelat introduktionens escape room. Det tar "
                                                        "ungefär en halvtimme. Här är din nya personliga länk (giltig till {expires}):\n"
-                                                       "{link}\n\nDen tidigare länken fungerar inte längre.\n"},
+                                                       "{link}\n\nDen tidigare länken fungerar inte längre. Kontrollera innan du öppnar länken att den går till {site}. Om du tvivlar på meddelandet, öppna inte länken utan fråga din chef.\n"},
      {"Reminder: your onboarding escape room is waiting", "Hello {name}!\n\nYou have not played the onboarding escape room yet. It "
                                                          "takes about half an hour. Here is your new personal link (valid until "
-                                                         "{expires}):\n{link}\n\nThe earlier link no longer works.\n"}},
+                                                         "{expires}):\n{link}\n\nThe earlier link no longer works. Before you open the link, check that it goes to {site}. If you doubt this message, do not open the link: ask your manager.\n"}},
     {{"Muistutus: pakopeli on vielä kesken", "Hei {name}!\n\nAloitit perehdytyksen pakopelin, mutta se on vielä kesken. Jatka avaamalla "
                                            "kutsuviestisi linkki uudelleen samalla laitteella ja selaimella, jolla aloitit: "
                                            "edistymisesi on tallessa.\n\n"
@@ -56,11 +56,11 @@ static const char *const defaults[5][3][2] = {
                                                    "and browser you started on: your progress is saved.\n\n"
                                                    "If you cannot find the invitation, ask HR for a new link.\n"}},
     {{"Linkkisi vanhenee pian", "Hei {name}!\n\nPerehdytyksen pakopelin linkkisi vanhenee {expires}. Pelaa ennen sitä:\n{link}\n\n"
-                              "Aiempi linkki ei enää toimi.\n"},
+                              "Aiempi linkki ei enää toimi. Tarkista ennen avaamista, että linkki vie osoitteeseen {site}. Jos epäilet viestiä, älä avaa linkkiä vaan kysy esihenkilöltäsi.\n"},
      {"Din länk går snart ut", "Hej {name}!\n\nDin länk till introduktionens escape room går ut {expires}. Spela före det:\n{link}\n\n"
-                              "Den tidigare länken fungerar inte längre.\n"},
+                              "Den tidigare länken fungerar inte längre. Kontrollera innan du öppnar länken att den går till {site}. Om du tvivlar på meddelandet, öppna inte länken utan fråga din chef.\n"},
      {"Your link expires soon", "Hello {name}!\n\nYour link to the onboarding escape room expires on {expires}. Play before then:\n"
-                               "{link}\n\nThe earlier link no longer works.\n"}},
+                               "{link}\n\nThe earlier link no longer works. Before you open the link, check that it goes to {site}. If you doubt this message, do not open the link: ask your manager.\n"}},
     /* no {name}: for a manager it is an account name ("sso:esko.esihenkilo"), not what they are called */
     {{"Viikkokooste: perehdytyksen pakopeli", "Hei!\n\nYksiköidesi tilanne:\n\n{summary}\n"
                                              "Katso henkilöt ja muistuta heitä HR-näkymässä:\n{dashboard}\n"},
@@ -395,6 +395,12 @@ static bool render(srv *s, const db_mail *m, int64_t now, char *subject, size_t 
     }
     char link[CFG_PATH_MAX + DB_MAIL_SECRET_MAX + 8] = "", expires[32] = "", dashboard[CFG_PATH_MAX + 8];
     snprintf(dashboard, sizeof dashboard, "%s/hr/", s->cfg.public_url);
+    /* {site}: the host the links go to, which a careful reader checks before opening one (what
+       the game's security room teaches about links in e-mail) */
+    char site[CFG_PATH_MAX];
+    const char *host = strstr(s->cfg.public_url, "://");
+    snprintf(site, sizeof site, "%s", host ? host + 3 : s->cfg.public_url);
+    site[strcspn(site, "/")] = '\0';
     if (m->secret[0]) snprintf(link, sizeof link, "%s/#t=%s", s->cfg.public_url, m->secret);
     if (p.expires) {
         time_t t = (time_t)(p.expires / 1000);
@@ -421,10 +427,11 @@ static bool render(srv *s, const db_mail *m, int64_t now, char *subject, size_t 
             db_report_units(s->db, &f, now, summary_row, &sx);
         }
         const char *const vars[][2] = {{"name", name},       {"link", link},       {"org", s->cfg.org},       {"expires", expires},
-                                       {"unit", unit},       {"summary", summary}, {"dashboard", dashboard}};
+                                       {"unit", unit},       {"summary", summary}, {"dashboard", dashboard},
+                                       {"site", site}};
         char fs[MAIL_SUBJECT_MAX], fb[MAIL_BODY_MAX];
-        mail_fill(tsub, vars, 7, fs, sizeof fs);
-        mail_fill(tbody, vars, 7, fb, sizeof fb);
+        mail_fill(tsub, vars, 8, fs, sizeof fs);
+        mail_fill(tbody, vars, 8, fb, sizeof fb);
         int n = snprintf(subject + so, scap - so, "%s%s", so ? " / " : "", fs);
         if (n > 0 && so + (size_t)n < scap) so += (size_t)n;
         n = snprintf(body + bo, bcap - bo, "%s%s", bo ? "\n----------------------------------------\n\n" : "", fb);

@@ -51,6 +51,9 @@ describe('e-mail through a real SMTP server', () => {
     assert.match(aino.body, /Hei Aino Aalto!/);
     assert.match(aino.body, /Hej Aino Aalto!/);
     assert.equal(linkOf(aino.body), people['Aino Aalto'].token, 'the link of the invitation');
+    // what the game's security room teaches, the invitation makes possible: where the link goes
+    assert.match(aino.body, /linkki vie osoitteeseen pakopeli\.example\.fi\. Jos epäilet viestiä/);
+    assert.match(aino.body, /länken att den går till pakopeli\.example\.fi\./);
     const me = await new Player(server.url, linkOf(aino.body)).me();
     assert.equal(me.status, 200);
   });
