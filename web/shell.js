@@ -310,8 +310,25 @@
     }).catch(() => {});
   }
 
+  // The engine compiled from the page's first moment, not once its glue has loaded and run: the
+  // wasm streams (preloaded, index.html) into the compiler while pakopeli.js is still on its way.
+  // A server that does not say application/wasm (some learning platforms) cannot stream: then it
+  // is compiled from its bytes, as the glue itself would.
+  const wasmUrl = 'pakopeli.wasm';
+  const compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch(wasmUrl, { credentials: 'same-origin' })).catch(() => null)
+    : Promise.resolve(null);
+  function instantiateWasm(imports, receive) {
+    compiled.then((mod) => mod || fetch(wasmUrl, { credentials: 'same-origin' })
+      .then((r) => r.arrayBuffer()).then((buf) => WebAssembly.compile(buf)))
+      .then((mod) => WebAssembly.instantiate(mod, imports).then((inst) => receive(inst, mod)))
+      .catch((e) => window.Module.onAbort(String(e)));
+    return {}; // the exports come through receive()
+  }
+
   window.Module = {
     canvas,
+    instantiateWasm,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     onAbort: (what) => {
