@@ -6,6 +6,7 @@
  */
 #include "room_view.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -296,7 +297,7 @@ static int door_room(const room_pass *rp, const level_widget *w)
 static void pan_input(room_pass *rp, SDL_Rect view, int max_pan)
 {
     room_view *v = rp->v;
-    if (rp->ui->wheel_x && gfx_contains(view, rp->ui->mouse_x, rp->ui->mouse_y)) v->pan += rp->ui->wheel_x * 48;
+    if (rp->ui->wheel_x && gfx_contains(view, rp->ui->mouse_x, rp->ui->mouse_y)) v->pan += (int)lroundf(rp->ui->wheel_x * 48.0f);
     if (rp->ui->scroll_drag_x && !rp->ui->drag_key && gfx_contains(view, rp->ui->press_x, rp->ui->press_y))
         v->pan -= rp->ui->scroll_drag_x;
     if (v->pan > max_pan) v->pan = max_pan;

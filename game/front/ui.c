@@ -117,11 +117,15 @@ bool ui_event(ui *u, const SDL_Event *e)
             u->click_y = u->press_y;
         }
         return true;
-    case SDL_MOUSEWHEEL:
-        if (SDL_GetModState() & KMOD_SHIFT) u->wheel_x -= e->wheel.y;
-        else u->wheel += e->wheel.y;
-        u->wheel_x += e->wheel.x;
+    case SDL_MOUSEWHEEL: {
+        /* precise: what the device gave, fractions kept (SDL's whole y waits until they add up) */
+        float y = e->wheel.preciseY != 0.0f ? e->wheel.preciseY : (float)e->wheel.y;
+        float x = e->wheel.preciseX != 0.0f ? e->wheel.preciseX : (float)e->wheel.x;
+        if (SDL_GetModState() & KMOD_SHIFT) u->wheel_x -= y;
+        else u->wheel += y;
+        u->wheel_x += x;
         return true;
+    }
     case SDL_TEXTINPUT: {
         size_t have = strlen(u->typed), add = strlen(e->text.text);
         if (have + add < sizeof u->typed) memcpy(u->typed + have, e->text.text, add + 1);

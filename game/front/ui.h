@@ -86,8 +86,10 @@ typedef struct ui {
     /* typing: text since the last pass (UTF-8) and Backspace presses */
     char typed[64];
     int backspaces;
-    int wheel;                 /* mouse wheel steps since the last pass, + is up */
-    int wheel_x;               /* sideways steps (a trackpad, or the wheel with Shift), + is right */
+    /* mouse wheel steps since the last pass, + is up; fractions too: at 200 % browser zoom a notch
+       is half a step (SDL's preciseY), which as a whole step came only with the second notch */
+    float wheel;
+    float wheel_x;             /* sideways steps (a trackpad, or the wheel with Shift), + is right */
     bool clipping;             /* items outside clip can be neither seen nor clicked */
     SDL_Rect clip;
 

@@ -1,6 +1,7 @@
 /* widgets.c - the house style's controls (see widgets.h). */
 #include "widgets.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include "text.h"
@@ -37,7 +38,7 @@ int wg_scroll_begin(view_ctx *c, SDL_Rect view, wg_scroll *s)
 {
     ui *u = c->ui;
     /* a dialog over the area has the wheel and the swipe: what is behind it stays put */
-    if (!c->covered && u->wheel && gfx_contains(view, u->mouse_x, u->mouse_y)) s->offset -= u->wheel * 48;
+    if (!c->covered && u->wheel && gfx_contains(view, u->mouse_x, u->mouse_y)) s->offset -= (int)lroundf(u->wheel * 48.0f);
     if (!c->covered && u->scroll_drag && !u->drag_key && gfx_contains(view, u->press_x, u->press_y))
         s->offset -= u->scroll_drag; /* a swipe: the content follows the finger */
     int max = s->content_h - view.h;

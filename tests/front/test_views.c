@@ -606,6 +606,38 @@ TEST(the_wheel_over_a_dialog_leaves_the_screen_behind_it_where_it_was)
     CHECK(W.view.scroll.offset == before);
 }
 
+/* At 200 % browser zoom a wheel notch is half of SDL's step (preciseY 0.5, y 0 until a second
+   notch adds up to 1): the first notch must move the column, by half a step, not wait. */
+TEST(a_half_wheel_notch_scrolls_half_a_step)
+{
+    int room = room_index("teams");
+    solve(room, 0);
+    solve(room, 1);
+    room_enter(room, false);
+    room_settle(room);
+    int max = W.view.scroll.content_h - W.g.h;
+    CHECK(max > 0); /* the column scrolls on this screen */
+    W.view.scroll.offset = 0;
+    room_settle(room);
+    for (int notch = 1; notch <= 2; notch++) {
+        SDL_Event e = {0};
+        e.type = SDL_MOUSEMOTION;
+        e.motion.x = W.g.w / 2;
+        e.motion.y = W.g.h / 2;
+        ui_event(&W.ui, &e);
+        e = (SDL_Event){0};
+        e.type = SDL_MOUSEWHEEL;
+        e.wheel.y = notch == 2 ? -1 : 0; /* SDL's whole steps: none, then one */
+        e.wheel.preciseY = -0.5f;
+        ui_event(&W.ui, &e);
+        room_settle(room);
+        int want = 24 * notch < max ? 24 * notch : max;
+        if (W.view.scroll.offset != want)
+            fprintf(stderr, "  after %d notch(es) the column is at %d, wanted %d\n", notch, W.view.scroll.offset, want);
+        CHECK(W.view.scroll.offset == want);
+    }
+}
+
 /* Whether a widget of the room is whole in the scene's view (the pan's screen px, as the view
    draws it): the view is as wide as the scene or the column, whichever is narrower. */
 static bool widget_in_view(int room, const char *id)
@@ -1075,6 +1107,7 @@ int main(void)
     RUN_ON(no_group_in_the_mirror_is_empty_and_the_task_is_named_once, 640, 380);
     RUN_ON(a_find_low_in_a_tall_scene_shows_why_beside_the_place, 640, 380);
     RUN_ON(a_choice_opens_with_its_prompt_and_its_first_option_in_view, 640, 380);
+    RUN_ON(a_half_wheel_notch_scrolls_half_a_step, 640, 380);
     RUN_ON(a_choice_opens_with_its_prompt_and_its_first_option_in_view, 390, 844);
     RUN_ON(a_returning_player_sees_the_open_task_s_prompt, 640, 380);
     RUN_ON(a_returning_player_sees_the_open_task_s_prompt, 1280, 720);
