@@ -131,8 +131,9 @@ describe('HR invites, the person plays through a server restart, HR sees the res
     assert.ok(csv.startsWith('\uFEFFNimi;Yksikkö;'), csv.slice(0, 40));
     const line = csv.split('\r\n').find((l) => l.startsWith('Maija Meikäläinen;'));
     assert.ok(line, csv);
-    // the last column names the rooms played unusually fast (docs/hr.md): this quick test play's, or none
-    assert.match(line, new RegExp(`;suoritettu;.*;90;2;0;${code};(outlook)?$`));
+    // then the rooms played unusually fast (docs/hr.md): this quick test play's, or none; last the
+    // content release she played
+    assert.match(line, new RegExp(`;suoritettu;.*;90;2;0;${code};(outlook)?;1$`));
     assert.equal(csv.split('\r\n').filter(Boolean).length, 2, 'only the filtered view is exported');
 
     await hp.getByRole('link', { name: 'Tarkista koodi' }).click();
