@@ -1611,8 +1611,10 @@ db_rc db_person_seen(db *d, int64_t person_id, bool events, int64_t now)
 
 db_rc db_person_touch(db *d, int64_t person_id, int64_t now)
 {
-    return run(d, "UPDATE people SET started = CASE WHEN started = 0 THEN ? ELSE started END, last = ? WHERE id = ?",
-               "III", now, now, person_id);
+    return run(d,
+               "UPDATE people SET started = CASE WHEN started = 0 THEN ? ELSE started END, last = ?, seen = ? "
+               "WHERE id = ?",
+               "IIII", now, now, now, person_id);
 }
 
 db_rc db_person_complete(db *d, int64_t person_id, const db_play *play, const char *code, int64_t now)

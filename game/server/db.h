@@ -209,7 +209,8 @@ db_rc db_room_result_set(db *d, int64_t play_id, const char *room, bool solved, 
    (ingest.h): events (true) set it; a page load (false) only when nothing came since the last
    accepted events, so the contact before an offline spell stands. */
 db_rc db_person_seen(db *d, int64_t person_id, bool events, int64_t now);
-/* Marks a person started (first time) and active now. */
+/* Marks a person started (first time), active now and in contact now (as db_person_seen with
+   events: one UPDATE for the row every accepted request writes). */
 db_rc db_person_touch(db *d, int64_t person_id, int64_t now);
 /* Records the completion unless one is recorded already (the first completion counts). */
 db_rc db_person_complete(db *d, int64_t person_id, const db_play *play, const char *code, int64_t now);

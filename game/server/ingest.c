@@ -60,21 +60,40 @@ static void set(ingest_result *out, ingest_code code, int index, const char *fmt
     va_end(ap);
 }
 
-/* Stores one replayed event and the results it changed, inside the request's savepoint. */
-static bool store_event(db *d, const replay_content *c, int64_t person_id, const char *play_key, db_play *play,
-                  const replay_play *rp, const ingest_item *it, const replay_step *step, const char *body,
-                  const play_clock *clk, int64_t now)
+/* Stores one replayed event inside the request's savepoint; its results are written once per
+   request (store_results), not per event. */
+static bool store_event(db *d, int64_t person_id, const char *play_key, db_play *play, const ingest_item *it,
+                        const char *body, const play_clock *clk, int64_t now)
 {
     bool ok = true;
     if (play->id == 0) ok = db_play_add(d, person_id, play_key, play->release, now, &play->id) == DB_OK;
-    ok = ok && db_event_add(d, play->id, person_id, it->ev.seq, it->key, body, clk->at, (int64_t)clk->play, now) ==
-                   DB_OK;
+    return ok && db_event_add(d, play->id, person_id, it->ev.seq, it->key, body, clk->at, (int64_t)clk->play,
+                              now) == DB_OK;
+}
+
+/* The rooms and puzzles a request's events changed (replay_step's room and puzzle). */
+typedef struct touched {
+    bool puzzle[LEVEL_MAX_ROOMS][LEVEL_MAX_PUZZLES];
+    bool room[LEVEL_MAX_ROOMS];
+} touched;
+
+/* Each changed puzzle's and room's result as the request's last event left it. Written per event
+   they were 2 upserts an event, each rewritten by the next (and each firing the statistics'
+   triggers); a room's result only changes with its own events, so the state after the request
+   is what the last of them wrote. */
+static bool store_results(db *d, const replay_content *c, const db_play *play, const replay_play *rp,
+                          const touched *tc)
+{
     const play_state *ps = &rp->state;
-    int r = step->room, k = step->puzzle;
-    if (ok && r >= 0 && k >= 0) {
-        const game_puzzle_state *gp = &ps->room_state[r].puzzles[k];
-        ok = db_puzzle_result_set(d, play->id, c->rooms[r].id, c->rooms[r].puzzles[k].id, gp->solved,
-                                  gp->mistakes, gp->hints_used, (int64_t)rp->solve_ms[r][k]) == DB_OK;
+    bool ok = true;
+    for (int r = 0; ok && r < LEVEL_MAX_ROOMS; r++) {
+        if (!tc->room[r]) continue;
+        for (int k = 0; ok && k < LEVEL_MAX_PUZZLES; k++) {
+            if (!tc->puzzle[r][k]) continue;
+            const game_puzzle_state *gp = &ps->room_state[r].puzzles[k];
+            ok = db_puzzle_result_set(d, play->id, c->rooms[r].id, c->rooms[r].puzzles[k].id, gp->solved,
+                                      gp->mistakes, gp->hints_used, (int64_t)rp->solve_ms[r][k]) == DB_OK;
+        }
         const play_room_time *t = &ps->times[r];
         ok = ok && db_room_result_set(d, play->id, c->rooms[r].id, play_room_solved(ps, r),
                                       game_mistakes(&ps->room_state[r]), game_hints(&ps->room_state[r]),
@@ -120,10 +139,9 @@ static bool store_play(db *d, int64_t person_id, db_play *play, const replay_pla
     bool ok = db_play_update(d, play, now) == DB_OK;
     ok = ok && db_person_touch(d, person_id, now) == DB_OK;
     if (ok && play->escaped) {
-        db_person p;
-        ok = db_person_get(d, person_id, now, &p) == DB_OK;
-        /* The first completion counts; a code collision (60 random bits) just draws again. */
-        for (int tries = 0; ok && p.completed == 0 && tries < 5; tries++) {
+        /* The first completion counts (db_person_complete changes nobody already completed, so
+           no read first); a code collision (60 random bits) just draws again. */
+        for (int tries = 0; ok && tries < 5; tries++) {
             char code[AUTH_CODE_MAX];
             auth_completion_code(code);
             db_rc rc = db_person_complete(d, person_id, play, code, now);
@@ -182,6 +200,8 @@ static bool ingest_work(db *d, void *user)
         return false;
     }
     bool stored_any = false;
+    touched tc;
+    memset(&tc, 0, sizeof tc);
     /* The server's clock (ingest.h): this batch's events happened no earlier than the play's last
        stored event and the player's last contact before this request, and no later than now. */
     int64_t lo = clk.at > j->seen ? clk.at : j->seen;
@@ -248,18 +268,23 @@ static bool ingest_work(db *d, void *user)
             break;
         }
         play_clock next = {true, it->ev.t_ms, at, play_ms};
-        if (!store_event(d, c, j->person_id, j->play_key, &play, rp, it, &step, j->body, &next, j->now))
-            return false;
+        if (!store_event(d, j->person_id, j->play_key, &play, it, j->body, &next, j->now)) return false;
+        if (step.room >= 0 && step.room < LEVEL_MAX_ROOMS && step.puzzle >= 0 && step.puzzle < LEVEL_MAX_PUZZLES) {
+            tc.room[step.room] = true;
+            tc.puzzle[step.room][step.puzzle] = true;
+        }
         clk = next;
         lo = at;
         out->accepted++;
         stored_any = true;
     }
+    if (stored_any && !store_results(d, c, &play, rp, &tc)) return false;
     if (stored_any && !store_play(d, j->person_id, &play, rp, j->conf, j->now)) return false;
     if (stored_any && db_stats_person(d, j->person_id) != DB_OK) return false; /* the kept statistics */
     /* The player's contact, in the same transaction: written after it on its own, it was a
-       second commit (and fsync) per request that also held the lock the groups need. */
-    if (db_person_seen(d, j->person_id, true, j->now) != DB_OK) return false;
+       second commit (and fsync) per request that also held the lock the groups need. With new
+       events db_person_touch (store_play) has written it. */
+    if (!stored_any && db_person_seen(d, j->person_id, true, j->now) != DB_OK) return false;
     db_person p;
     if (db_person_get(d, j->person_id, j->now, &p) == DB_OK && p.completed) {
         out->completed = true;
