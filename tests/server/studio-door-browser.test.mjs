@@ -262,3 +262,94 @@ describe('a new room with a long title in the studio', () => {
     }
   });
 });
+
+// The door follows the name back down: a volunteer pastes a room's name twice by mistake, the door
+// grows to hold it; she fixes the typo and the door becomes as small as the name now needs, and a
+// short name gives the lobby's own door (116 x 60) again, never a smaller one and never on top of
+// another. Once it stayed at its largest: a door as wide as half the lobby for the word "Teams".
+describe('a door whose long name is shortened', () => {
+  // a lobby of its own: the room published above lengthens the last door's hint, which names every room
+  let own;
+  before(async () => {
+    own = await startServer({ levels: path.join(ROOT, 'levels') });
+    runCommand([`--data=${own.data}`, 'user', 'add', 'sanna', '--role=author', '--password-stdin'], { input: PASSWORD + '\n' });
+  });
+  after(async () => assert.equal((await own.stop()).code, 0, own.errors()));
+  it('shrinks to the size its name needs, down to the lobby\'s own door', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(own.url + '/studio/');
+    await page.evaluate(() => localStorage.setItem('pakopeli.studio.lang', 'fi'));
+    await page.reload();
+    await page.fill('#login-user', 'sanna');
+    await page.fill('#login-pw', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.rooms');
+    const TYPO = 'Digipalvelut asiakkaalle Digipalvelut asiakkaalle ja omaiselle';
+    await page.click('#new-room');
+    await page.fill('#new-room-name', TYPO);
+    await page.fill('#new-room-sv', 'Klientens e-tjänster');
+    await page.fill('#new-room-en', 'The client\'s e-services');
+    await page.click('dialog button[type=submit]');
+    await page.waitForSelector('[data-path="title.fi"]');
+    const id = await page.evaluate(() => window.pakopeliStudio.files.get('game.json').body.rooms.at(-1).id);
+    const door = () => page.evaluate((r) => window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === r), id);
+    const area = (d) => d.rect[2] * d.rect[3];
+    const hubProblems = () => page.evaluate(() => window.pakopeliStudio.problems().filter((p) => /hub\.json$/.test(p.file)).map((p) => `${p.path}: ${p.message}`));
+    // settled: saved, checked, and the check read the door as it is now (it grows no more)
+    async function settled() {
+      await waitChecked(page);
+      let d = await door();
+      for (let i = 0; i < 10; i++) {
+        await page.waitForTimeout(1500);
+        await waitChecked(page);
+        const now = await door();
+        if (JSON.stringify(now.rect) === JSON.stringify(d.rect)) return now;
+        d = now;
+      }
+      return d;
+    }
+    await page.waitForFunction((r) => {
+      const d = window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === r);
+      return d && d.rect[2] * d.rect[3] > 116 * 60;
+    }, id, { timeout: SERVER_WAIT }).catch(async () => assert.fail(`the door did not grow: ${JSON.stringify(await door())}`));
+    const big = await settled();
+    assert.deepEqual(await hubProblems(), []);
+
+    // the typo fixed: the door shrinks to what the name needs, still holding it in every language
+    await page.fill('[data-path="title.fi"]', 'Digipalvelut asiakkaalle ja omaiselle');
+    await page.waitForFunction(([r, was]) => {
+      const d = window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === r);
+      return d.text.fi === 'Digipalvelut asiakkaalle ja omaiselle' && d.rect[2] * d.rect[3] < was;
+    }, [id, area(big)], { timeout: SERVER_WAIT }).catch(async () => assert.fail(`the door did not shrink from ${big.rect}: ${JSON.stringify(await door())}`));
+    const mid = await settled();
+    assert.ok(area(mid) < area(big) && mid.rect[2] >= 116 && mid.rect[3] >= 60, `the fixed name's door ${mid.rect} (was ${big.rect})`);
+    assert.deepEqual(await hubProblems(), [], 'the shrunk door holds its name (the checker says nothing of the lobby)');
+    assertPlaced(mid, await lobbyWidgets(page));
+
+    // a short name: the lobby's own door again, no smaller
+    await page.fill('[data-path="title.fi"]', 'Teams');
+    await page.fill('[data-path="title.sv"]', 'Teams');
+    await page.fill('[data-path="title.en"]', 'Teams');
+    await page.waitForFunction((r) => {
+      const d = window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === r);
+      return d.text.en === 'Teams' && d.rect[2] === 116 && d.rect[3] === 60;
+    }, id, { timeout: SERVER_WAIT }).catch(async () => assert.fail(`the door is not the lobby's own size: ${JSON.stringify(await door())}`));
+    const small = await settled();
+    assert.deepEqual(small.rect.slice(2), [116, 60]);
+    assert.deepEqual(await hubProblems(), []);
+    assertPlaced(small, await lobbyWidgets(page));
+    // and it grows again for a longer name
+    await page.fill('[data-path="title.sv"]', 'Klientens e-tjänster och anhörigas ärenden');
+    await page.waitForFunction((r) => {
+      const d = window.pakopeliStudio.files.get('hub.json').body.scene.widgets.find((w) => w.opens === r);
+      return d.rect[2] * d.rect[3] > 116 * 60;
+    }, id, { timeout: SERVER_WAIT }).catch(async () => assert.fail(`the door did not grow again: ${JSON.stringify(await door())}`));
+    assertPlaced(await settled(), await lobbyWidgets(page));
+    assert.deepEqual(await hubProblems(), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

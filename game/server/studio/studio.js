@@ -390,11 +390,12 @@
   let lintTimer = null, lintSeq = 0;
   function lintSoon() { clearTimeout(lintTimer); lintTimer = setTimeout(runLint, 700); }
   async function runLint() {
-    const seq = ++lintSeq;
+    const seq = ++lintSeq, edits = hubEdits();
     try {
       const r = await api('GET', `studio/lint?lang=${lang}`);
       if (seq !== lintSeq) return;
-      problems = withoutFollowed(r.problems);
+      const hub = hubEntry();
+      problems = withoutFollowed(r.problems, edits !== hubEdits() || !!(hub && (hub.dirty || hub.saving)));
       showProblems();
     } catch (e) {
       // busy: other authors' checks fill the server's queue (503, Retry-After): ask again soon;
@@ -424,6 +425,18 @@
   // height; the checker's size is the one of least area, so a long title often gets a wide door of
   // two lines): a title that needs more is too long for a door, and she is told so under the title.
   const DOOR_MAX = [400, 190];
+  // ...and at least to this: a room's door is the shipped lobby's door (116 x 60), a comic's button
+  // the one the studio makes (createComic). A name typed shorter (a typo in a long name fixed)
+  // puts the door back to this size, and the checker's next "fit" grows it to what the new name
+  // needs (restToBase): the door follows the name both ways, the size still the linter's.
+  const DOOR_BASE = [116, 60], BUTTON_BASE = [240, 52];
+  const baseOf = (w) => (String(w.opens).startsWith('comic:') ? BUTTON_BASE : DOOR_BASE);
+  // Back to its base size at its top-left corner (inside where it was, so it overlaps nothing new).
+  function restToBase(w) {
+    const r = w.rect, b = baseOf(w);
+    if (!Array.isArray(r) || r.length !== 4 || (r[2] <= b[0] && r[3] <= b[1])) return;
+    w.rect = [r[0], r[1], Math.min(r[2], b[0]), Math.min(r[3], b[1])];
+  }
   // The lobby widget a problem is about ("scene.widgets[3].text.sv" of the lobby), or null.
   function nameWidget(p, hub = hubEntry()) {
     const m = hub && fileOf(p) === hub.name && p.code === 'overflow' && /^scene\.widgets\[(\d+)\]\.text(?:\.(fi|sv|en))?$/.exec(p.path || '');
@@ -450,9 +463,13 @@
   }
   const grows = (p, hub = hubEntry()) => (p.fit && p.fit[0] <= DOOR_MAX[0] && p.fit[1] <= DOOR_MAX[1] && nameWidget(p, hub)) || null;
   // Grows the doors the problems ask to (their "fit"); true when one grew (the lobby is saved).
-  function followDoors(list) {
+  // stale: the lobby was changed after this check began (a name typed meanwhile, the door put back
+  // to its base size): its sizes are for a name no longer there, and the check after the save
+  // says the right ones, so nothing grows now.
+  function followDoors(list, stale = false) {
     const hub = hubEntry();
     let grew = false;
+    if (stale) return false;
     for (const p of list) {
       const d = grows(p, hub);
       if (!d) continue;
@@ -471,10 +488,12 @@
   }
   // The checker's problems less those of a door that has just grown to hold its name (the next
   // check reads the grown door).
-  function withoutFollowed(list) {
-    if (!followDoors(list)) return list;
+  function withoutFollowed(list, stale = false) {
+    if (!followDoors(list, stale) && !stale) return list;
     return list.filter((p) => !grows(p));
   }
+  // How far the lobby has been edited (hubEdits), to tell whether a check read the lobby as it is.
+  const hubEdits = () => { const hub = hubEntry(); return hub ? `${hub.edits || 0}` : ''; };
   // The path of the last door's last hint in the lobby (the one rewriteFinalHint writes), as a
   // pattern with the language captured; null when this room is not named in it.
   function hintPlace(hub) {
@@ -738,10 +757,11 @@
     const doors = (hub.scene.widgets || []).filter((w) => w.opens && !String(w.opens).startsWith('comic:'));
     const last = doors[doors.length - 1];
     const [W, H] = hub.scene.size || [800, 560];
-    if (!last) return [24, 196, 140, 60];
+    if (!last) return [24, 196, ...DOOR_BASE];
     let [x, y, w, hh] = last.rect;
     x += w + 16;
-    if (x + w > W) { x = 24; y = Math.min(H - hh - 8, y + hh + 16); }
+    [w, hh] = DOOR_BASE; // not the last door's size: it may have grown to its long name
+    if (x + w > W) { x = 24; y = Math.min(H - hh - 8, y + last.rect[3] + 16); }
     return [x, y, w, hh];
   }
 
@@ -758,6 +778,7 @@
       if (typeof door[key] !== 'object' || !door[key]) door[key] = { fi: txt(door[key]) };
       door[key][l] = key === 'label' ? DOOR[l] + value : value;
     }
+    restToBase(door); // the checker sizes it to the new name (followDoors): smaller too
     rewriteFinalHint(game.body, hub.body, doorTitles(hub.body));
     changed(hubFile);
   }
@@ -876,6 +897,7 @@
       if (typeof button[key] !== 'object' || !button[key]) button[key] = { fi: txt(button[key]) };
       button[key][l] = key === 'label' ? COMIC_LABEL[l] + value : value;
     }
+    restToBase(button);
     changed(hubFile);
   }
   const PAGE_SHAPES = [['landscape', [1200, 800]], ['portrait', [800, 1200]], ['square', [1000, 1000]]];
@@ -926,7 +948,7 @@
     if (hub) {
       const label = {};
       for (const l of LANGS) label[l] = COMIC_LABEL[l] + (title[l] || title.fi);
-      hub.body.scene.widgets.push({ id: `comic-${id}`, type: 'button', rect: freeSpot(hub.body, 240, 52), opens: `comic:${id}`,
+      hub.body.scene.widgets.push({ id: `comic-${id}`, type: 'button', rect: freeSpot(hub.body, ...BUTTON_BASE), opens: `comic:${id}`,
         text: { ...title }, label });
       changed(hubFile);
     }
