@@ -1086,7 +1086,7 @@ static bool import_row(void *user, int line, char **fields, int n, csv_error *er
     snprintf(tmp, sizeof tmp, "%s", v[2]);
     valid_trim(tmp);
     if (!import_date(tmp, p->start_date)) {
-        import_error(x, line, "bad_date", "the start date \"%.40s\" is not a date (write 2025-03-01 or 1.3.2025)", tmp);
+        import_error(x, line, "bad_date", "the start date \"%.40s\" is not a date (write the day as 1.3.2025)", tmp);
         ok = false;
     }
     snprintf(tmp, sizeof tmp, "%s", v[3]);
@@ -1615,22 +1615,22 @@ typedef struct export_ctx {
     FILE *file;        /* ... to this unnamed file in the data folder, 64 KiB at a time */
     bool write_failed;
     bool fi;
-    bool sv;           /* Swedish headers and statuses, ISO dates, decimal commas */
+    bool sv;           /* Swedish headers and statuses (dates and decimal commas as in Finnish) */
     bool emails;       /* this account may see e-mail addresses */
     int rows;
 } export_ctx;
 
-static void fmt_time(int64_t ms, bool local, char *out, size_t cap)
+/* Dates and times as the county writes them, "1.3.2025 14:05" (Excel in Finland reads it as a
+   date and time), whatever the language of the dashboard that asked: the dashboard shows 1.3.2025
+   in Finnish, Swedish and English alike, and an English export once wrote 2025-03-01 beside it. */
+static void fmt_time(int64_t ms, char *out, size_t cap)
 {
     out[0] = '\0';
     if (ms <= 0) return;
     time_t t = (time_t)(ms / 1000);
     struct tm tm;
     localtime_r(&t, &tm);
-    /* Excel in Finland, in Finnish or Swedish, reads "1.3.2025 14:05" as a date and time; the
-       English export gets ISO 8601 */
-    if (local) snprintf(out, cap, "%d.%d.%d %d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-    else strftime(out, cap, "%Y-%m-%d %H:%M", &tm);
+    snprintf(out, cap, "%d.%d.%d %d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
 }
 
 static void export_row(void *user, const db_person *p)
@@ -1645,21 +1645,21 @@ static void export_row(void *user, const db_person *p)
         if (strcmp(p->status, status_fi[i][0]) == 0) status = x->fi ? status_fi[i][1] : x->sv ? status_sv[i] : status;
     char start[16] = "", invited[32], started[32], completed[32], minutes[32] = "", score[16] = "",
          mistakes[16] = "", hints[16] = "", release[24] = "";
-    bool local = x->fi || x->sv; /* dates as Finland writes them, in Finnish and in Swedish */
     if (p->start_date[0]) {
         int y, m, d;
-        if (local && sscanf(p->start_date, "%d-%d-%d", &y, &m, &d) == 3) snprintf(start, sizeof start, "%d.%d.%d", d, m, y);
+        if (sscanf(p->start_date, "%d-%d-%d", &y, &m, &d) == 3) snprintf(start, sizeof start, "%d.%d.%d", d, m, y);
         else snprintf(start, sizeof start, "%s", p->start_date);
     }
-    fmt_time(p->invited, local, invited, sizeof invited);
-    fmt_time(p->started, local, started, sizeof started);
-    fmt_time(p->completed, local, completed, sizeof completed);
+    fmt_time(p->invited, invited, sizeof invited);
+    fmt_time(p->started, started, sizeof started);
+    fmt_time(p->completed, completed, sizeof completed);
     if (p->content_release > 0) snprintf(release, sizeof release, "%lld", (long long)p->content_release);
     if (p->completed) {
         snprintf(minutes, sizeof minutes, "%.1f", (double)p->time_ms / 60000.0);
-        if (x->fi || x->sv) /* Finnish and Swedish Excel read 12,5 as a number, 12.5 as a date or text */
-            for (char *q = minutes; *q; q++)
-                if (*q == '.') *q = ',';
+        /* Excel with Finland's settings reads 12,5 as a number and 12.5 as a date or text; the
+           dashboard's language (English too) does not change the workstation's settings */
+        for (char *q = minutes; *q; q++)
+            if (*q == '.') *q = ',';
         snprintf(score, sizeof score, "%d", p->score);
         snprintf(mistakes, sizeof mistakes, "%d", p->mistakes);
         snprintf(hints, sizeof hints, "%d", p->hints);

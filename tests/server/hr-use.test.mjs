@@ -271,7 +271,7 @@ describe('HR and a manager use the dashboard', () => {
     await page.locator('#invite-out', { hasText: 'mitään ei tuotu' }).waitFor();
     // one round of corrections: all three of line 2 at once (only the first was said)
     assert.deepEqual(await page.locator('#invite-out li').allTextContents(), ['rivi 2: yksikkö puuttuu',
-      'rivi 2: aloituspäivä "32.1.2025" ei ole päivämäärä (kirjoita 1.3.2025 tai 2025-03-01)', 'rivi 2: "ei-osoite" ei ole sähköpostiosoite']);
+      'rivi 2: aloituspäivä "32.1.2025" ei ole päivämäärä (kirjoita päivä muodossa 1.3.2025)', 'rivi 2: "ei-osoite" ei ole sähköpostiosoite']);
     let many = 'Nimi;Yksikkö;Aloituspäivä\n';
     for (let i = 0; i < 60; i++) many += `Henkilö ${i};Päivystys;1.13.2025\n`;
     fs.writeFileSync(file, many);

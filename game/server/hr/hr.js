@@ -14,7 +14,7 @@
       cfrom: 'Suoritettu alkaen', cto: 'Suoritettu asti', st_overdue: 'Myöhässä', prev: 'Edelliset', next: 'Seuraavat',
       page: (a, b, n) => `${a}–${b} / ${n}`, edit: 'Korjaa', remind: 'Muistuta', reminded: 'Muistutus lähtee sähköpostilla.',
       email: 'Sähköposti', editTitle: (n) => `Korjaa henkilön ${n} tiedot`, cancel: 'Peruuta', saved: 'Tallennettu.',
-      exportedRows: (n) => `Vienti valmis: ${n} riviä.`, filterNone: 'Rajaus: kaikki henkilöt', filterLabel: 'Rajaus: ',
+      exportedRows: (n) => `Vienti valmis: ${n} riviä.`, rowsN: (n) => `${n} riviä`, filterNone: 'Rajaus: kaikki henkilöt', filterLabel: 'Rajaus: ',
       reportsTitle: 'Raportit', byUnit: 'Suoritusaste yksiköittäin', byMonth: 'Suoritusaste kuukausittain (aloituspäivän mukaan)',
       month: 'Kuukausi', total: 'Henkilöitä', completedCount: 'Suorittaneet', completionRate: 'Suoritusaste',
       overdue: 'Myöhässä', overdueHelp: (d) => `Myöhässä: ei suoritettu ${d} päivän kuluessa aloituspäivästä.`,
@@ -46,21 +46,22 @@
       noMail: 'ei sähköpostia', noMailHelp: 'Henkilöllä ei ole sähköpostiosoitetta: lisää se kohdasta Korjaa, tai anna linkki muuten.',
       noUnits: 'Sinulle ei ole vielä liitetty yksiköitä, joten et näe ketään. Pyydä pääkäyttäjää liittämään yksikkösi (Yksiköt → Käyttäjät ja esihenkilöt).',
       ie: { header: 'otsikkorivi tarvitsee sarakkeet nimi ja yksikkö', too_many_rows: 'enintään 2000 riviä tiedostossa', missing: (v) => `${v === 'name' ? 'nimi' : 'yksikkö'} puuttuu`,
-        bad_text: (v) => `${v === 'name' ? 'nimi' : 'yksikkö'} on liian pitkä tai siinä on merkkejä, joita ei sallita`, bad_date: (v) => `aloituspäivä "${v}" ei ole päivämäärä (kirjoita 1.3.2025 tai 2025-03-01)`,
+        bad_text: (v) => `${v === 'name' ? 'nimi' : 'yksikkö'} on liian pitkä tai siinä on merkkejä, joita ei sallita`, bad_date: (v) => `aloituspäivä "${v}" ei ole päivämäärä (kirjoita päivä muodossa 1.3.2025)`,
         bad_email: (v) => `"${v}" ei ole sähköpostiosoite`, unknown_unit: (v) => `yksikkö "${v}" ei ole yksikkölistalla`, empty: 'tiedostossa ei ole rivejä', csv: (v) => `tiedostoa ei voi lukea: ${v}` },
       au: { invite: 'kutsu', import: 'tuonti', resend: 'uusi linkki', revoke: 'linkin peruutus', erase: 'poisto', export: 'vienti', edit: 'korjaus',
         password: 'salasanan vaihto', login: 'kirjautuminen', retention: 'säilytysajan ylittäneiden poisto', remind: 'muistutus', template: 'viestipohjan muutos',
         'unit-add': 'yksikön lisäys', 'unit-rename': 'yksikön nimen muutos', 'unit-move': 'yksikön siirto', 'unit-remove': 'yksikön poisto',
         'user-role': 'roolin muutos', 'user-units': 'esihenkilön yksiköt', 'user-email': 'käyttäjän sähköposti', 'user-add': 'käyttäjän lisäys',
         'user-remove': 'käyttäjän poisto', 'user-passwd': 'salasanan asetus', 'login-locked': 'kirjautuminen lukittu',
-        'content-publish': 'sisällön julkaisu', 'content-rollback': 'sisällön palautus', 'scorm-package': 'SCORM-paketin lataus' },
+        'content-publish': 'sisällön julkaisu', 'content-rollback': 'sisällön palautus', 'scorm-package': 'SCORM-paketin lataus',
+        'login-refused': 'työtilikirjautuminen torjuttu' },
     },
     sv: {
       langName: 'På svenska', language: 'Språk', ssoLogin: 'Logga in med arbetskontot', navReports: 'Rapporter', navUnits: 'Enheter', navMail: 'E-post',
       cfrom: 'Slutförd från', cto: 'Slutförd till', st_overdue: 'Försenad', prev: 'Föregående', next: 'Nästa',
       page: (a, b, n) => `${a}–${b} / ${n}`, edit: 'Rätta', remind: 'Påminn', reminded: 'Påminnelsen skickas per e-post.',
       email: 'E-post', editTitle: (n) => `Rätta uppgifterna för ${n}`, cancel: 'Avbryt', saved: 'Sparat.',
-      exportedRows: (n) => `Exporten är klar: ${n} rader.`, filterNone: 'Filter: alla personer', filterLabel: 'Filter: ',
+      exportedRows: (n) => `Exporten är klar: ${n} rader.`, rowsN: (n) => `${n} rader`, filterNone: 'Filter: alla personer', filterLabel: 'Filter: ',
       reportsTitle: 'Rapporter', byUnit: 'Slutförandegrad per enhet', byMonth: 'Slutförandegrad per månad (enligt startdatum)',
       month: 'Månad', total: 'Personer', completedCount: 'Slutfört', completionRate: 'Slutförandegrad',
       overdue: 'Försenade', overdueHelp: (d) => `Försenad: inte slutfört inom ${d} dagar från startdatum.`,
@@ -92,21 +93,22 @@
       noMail: 'ingen e-post', noMailHelp: 'Personen har ingen e-postadress: lägg till den under Rätta, eller ge länken på annat sätt.',
       noUnits: 'Du har ännu inga enheter, så du ser ingen. Be administratören att koppla dina enheter till dig (Enheter → Användare och chefer).',
       ie: { header: 'rubrikraden behöver kolumnerna namn och enhet', too_many_rows: 'högst 2000 rader per fil', missing: (v) => `${v === 'name' ? 'namnet' : 'enheten'} saknas`,
-        bad_text: (v) => `${v === 'name' ? 'namnet' : 'enheten'} är för långt eller har otillåtna tecken`, bad_date: (v) => `startdatumet "${v}" är inget datum (skriv 2025-03-01 eller 1.3.2025)`,
+        bad_text: (v) => `${v === 'name' ? 'namnet' : 'enheten'} är för långt eller har otillåtna tecken`, bad_date: (v) => `startdatumet "${v}" är inget datum (skriv dagen som 1.3.2025)`,
         bad_email: (v) => `"${v}" är ingen e-postadress`, unknown_unit: (v) => `enheten "${v}" finns inte i enhetslistan`, empty: 'filen har inga rader', csv: (v) => `filen kan inte läsas: ${v}` },
       au: { invite: 'inbjudan', import: 'import', resend: 'ny länk', revoke: 'återkallad länk', erase: 'radering', export: 'export', edit: 'rättelse',
         password: 'lösenordsbyte', login: 'inloggning', retention: 'radering efter lagringstid', remind: 'påminnelse', template: 'ändrad meddelandemall',
         'unit-add': 'ny enhet', 'unit-rename': 'enhet bytte namn', 'unit-move': 'enhet flyttad', 'unit-remove': 'enhet borttagen',
         'user-role': 'roll ändrad', 'user-units': 'chefens enheter', 'user-email': 'användarens e-post', 'user-add': 'ny användare',
         'user-remove': 'användare borttagen', 'user-passwd': 'lösenord satt', 'login-locked': 'inloggning spärrad',
-        'content-publish': 'innehåll publicerat', 'content-rollback': 'innehåll återställt', 'scorm-package': 'SCORM-paket nedladdat' },
+        'content-publish': 'innehåll publicerat', 'content-rollback': 'innehåll återställt', 'scorm-package': 'SCORM-paket nedladdat',
+        'login-refused': 'inloggning med arbetskonto nekad' },
     },
     en: {
       langName: 'In English', language: 'Language', ssoLogin: 'Sign in with your work account', navReports: 'Reports', navUnits: 'Units', navMail: 'E-mail',
       cfrom: 'Completed from', cto: 'Completed to', st_overdue: 'Overdue', prev: 'Previous', next: 'Next',
       page: (a, b, n) => `${a}–${b} of ${n}`, edit: 'Correct', remind: 'Remind', reminded: 'The reminder goes out by e-mail.',
       email: 'E-mail', editTitle: (n) => `Correct the details of ${n}`, cancel: 'Cancel', saved: 'Saved.',
-      exportedRows: (n) => `Export ready: ${n} rows.`, filterNone: 'Filter: everyone', filterLabel: 'Filter: ',
+      exportedRows: (n) => `Export ready: ${n} rows.`, rowsN: (n) => `${n} rows`, filterNone: 'Filter: everyone', filterLabel: 'Filter: ',
       reportsTitle: 'Reports', byUnit: 'Completion rate by unit', byMonth: 'Completion rate by month (of the start date)',
       month: 'Month', total: 'People', completedCount: 'Completed', completionRate: 'Completion rate',
       overdue: 'Overdue', overdueHelp: (d) => `Overdue: not completed within ${d} days of the start date.`,
@@ -138,9 +140,15 @@
       noMail: 'no e-mail', noMailHelp: 'This person has no e-mail address: add it with Correct, or give them the link another way.',
       noUnits: 'No units are linked to you yet, so you see nobody. Ask an admin to link your units (Units → Users and managers).',
       ie: { header: 'the header row needs the columns name and unit', too_many_rows: 'at most 2000 rows per file', missing: (v) => `the ${v} is missing`,
-        bad_text: (v) => `the ${v} is too long or has characters that are not allowed`, bad_date: (v) => `the start date "${v}" is not a date (write 2025-03-01 or 1.3.2025)`,
+        bad_text: (v) => `the ${v} is too long or has characters that are not allowed`, bad_date: (v) => `the start date "${v}" is not a date (write the day as 1.3.2025)`,
         bad_email: (v) => `"${v}" is not an e-mail address`, unknown_unit: (v) => `the unit "${v}" is not on the list of units`, empty: 'the file has no rows', csv: (v) => `the file cannot be read: ${v}` },
-      au: {},
+      au: { invite: 'invitation', import: 'import', resend: 'new link', revoke: 'link revoked', erase: 'erasure', export: 'export', edit: 'correction',
+        password: 'password change', login: 'login', retention: 'removal after the retention time', remind: 'reminder', template: 'template changed',
+        'unit-add': 'unit added', 'unit-rename': 'unit renamed', 'unit-move': 'unit moved', 'unit-remove': 'unit removed',
+        'user-role': 'role changed', 'user-units': "manager's units", 'user-email': "user's e-mail", 'user-add': 'user added',
+        'user-remove': 'user removed', 'user-passwd': 'password set', 'login-locked': 'login locked',
+        'content-publish': 'content published', 'content-rollback': 'content rolled back', 'scorm-package': 'SCORM package downloaded',
+        'login-refused': 'work-account sign-in refused' },
     },
   };
   // The game as a SCORM package for the learning platform (reports view, admins; docs/lms.md).
@@ -225,15 +233,6 @@
       passwordSaved: 'Salasana vaihdettu.', noData: 'Ei vielä tietoja.', chartNone: 'Ei suorituksia tällä rajauksella.',
       chartCaption: (n, d) => `${n} suoritusta ${d} päivänä.`, minutes: 'min', seconds: 's', anonymous: 'anonyymi',
       rating: 'arvio', room: 'huone', busy: 'Hetki…', failed: 'Toiminto epäonnistui: ',
-      err: { bad_login: 'Väärä käyttäjätunnus tai salasana.', too_many_attempts: 'Liian monta epäonnistunutta yritystä. Odota hetki.',
-        weak_password: 'Uusi salasana on liian lyhyt (vähintään 12 merkkiä) tai sama kuin vanha.',
-        bad_password: 'Nykyinen salasana ei täsmää.', forbidden: 'Tähän tarvitaan pääkäyttäjän oikeudet.',
-        csrf: 'Lataa sivu uudelleen ja yritä sitten uudelleen.', unavailable: 'Palvelin ei juuri nyt vastaa. Yritä uudelleen.',
-        bad_code: 'Suorituskoodi on muotoa PK-XXXX-XXXX-XXXX.', duplicate_unit: 'Samanniminen yksikkö on jo olemassa.',
-        unit_in_use: 'Yksikössä on henkilöitä; siirrä heidät ensin toiseen yksikköön.', unit_cycle: 'Yksikkö ei voi kuulua itseensä.',
-        unknown_unit: 'Yksikkö ei ole yksikkölistalla.', last_admin: 'Viimeinen pääkäyttäjä ei voi menettää oikeuksiaan.',
-        reminded_today: 'Henkilöä on jo muistutettu tänään.', mail_off: 'Sähköposti ei ole käytössä tällä palvelimella.',
-        cannot_remind: 'Muistuttaa voi vain henkilöä, jolla on sähköpostiosoite ja joka ei ole vielä suorittanut.' },
       ...EXTRA.fi,
     },
     en: {
@@ -273,10 +272,6 @@
       passwordSaved: 'Password changed.', noData: 'No data yet.', chartNone: 'No completions with this filter.',
       chartCaption: (n, d) => `${n} completions on ${d} days.`, minutes: 'min', seconds: 's', anonymous: 'anonymous',
       rating: 'rating', room: 'room', busy: 'One moment…', failed: 'That did not work: ',
-      err: { duplicate_unit: 'There is a unit of that name already.', unit_in_use: 'The unit has people; move them to another unit first.',
-        unit_cycle: 'A unit cannot belong to itself.', unknown_unit: 'The unit is not on the list of units.',
-        last_admin: 'The last admin cannot lose the admin role.', reminded_today: 'This person was reminded today already.',
-        mail_off: 'E-mail is not set up on this server.', cannot_remind: 'Only people with an e-mail address who have not completed can be reminded.' },
       ...EXTRA.en,
     },
     sv: {
@@ -316,18 +311,84 @@
       passwordSaved: 'Lösenordet har bytts.', noData: 'Inga uppgifter ännu.', chartNone: 'Inga slutföranden med detta filter.',
       chartCaption: (n, d) => `${n} slutföranden på ${d} dagar.`, minutes: 'min', seconds: 's', anonymous: 'anonym',
       rating: 'betyg', room: 'rum', busy: 'Ett ögonblick…', failed: 'Det lyckades inte: ',
-      err: { bad_login: 'Fel användarnamn eller lösenord.', too_many_attempts: 'För många misslyckade försök. Vänta en stund.',
-        weak_password: 'Det nya lösenordet är för kort (minst 12 tecken) eller samma som det gamla.',
-        bad_password: 'Det nuvarande lösenordet stämmer inte.', forbidden: 'Det här kräver administratörsrättigheter.',
-        csrf: 'Ladda om sidan och försök igen.', unavailable: 'Servern svarar inte just nu. Försök igen.',
-        bad_code: 'En slutförandekod ser ut så här: PK-XXXX-XXXX-XXXX.', duplicate_unit: 'Det finns redan en enhet med det namnet.',
-        unit_in_use: 'Enheten har personer; flytta dem först till en annan enhet.', unit_cycle: 'En enhet kan inte höra till sig själv.',
-        unknown_unit: 'Enheten finns inte i enhetslistan.', last_admin: 'Den sista administratören kan inte förlora sin roll.',
-        reminded_today: 'Personen har redan påmints i dag.', mail_off: 'E-post används inte på den här servern.',
-        cannot_remind: 'Bara personer med e-postadress som inte har slutfört kan påminnas.' },
       ...EXTRA.sv,
     },
   };
+
+  // The server's error codes a dashboard user can meet (api.c fail()), in each language;
+  // a function takes the field's name (FIELDS) for a refused value.
+  const ERR = {
+    fi: {
+      bad_login: 'Väärä käyttäjätunnus tai salasana.', too_many_attempts: 'Liian monta epäonnistunutta yritystä. Odota hetki.',
+      weak_password: 'Uusi salasana on liian lyhyt (vähintään 12 merkkiä), liian yleinen tai sama kuin vanha.',
+      bad_password: 'Nykyinen salasana ei täsmää.', forbidden: 'Tähän tarvitaan pääkäyttäjän oikeudet.',
+      csrf: 'Lataa sivu uudelleen ja yritä sitten uudelleen.', unavailable: 'Palvelin ei juuri nyt vastaa. Yritä uudelleen.',
+      bad_code: 'Suorituskoodi on muotoa PK-XXXX-XXXX-XXXX.', duplicate_unit: 'Samanniminen yksikkö on jo olemassa.',
+      unit_in_use: 'Yksikössä on henkilöitä; siirrä heidät ensin toiseen yksikköön.', unit_cycle: 'Yksikkö ei voi kuulua itseensä.',
+      unknown_unit: 'Yksikkö ei ole yksikkölistalla.', last_admin: 'Viimeinen pääkäyttäjä ei voi menettää oikeuksiaan.',
+      reminded_today: 'Henkilöä on jo muistutettu tänään.', mail_off: 'Sähköposti ei ole käytössä tällä palvelimella.',
+      cannot_remind: 'Muistuttaa voi vain henkilöä, jolla on sähköpostiosoite ja joka ei ole vielä suorittanut.',
+      bad_value: (f) => `${f}: arvo ei kelpaa. Tarkista se ja yritä uudelleen.`, missing_field: (f) => `${f} puuttuu.`,
+      wrong_type: (f) => `${f}: arvo ei kelpaa. Tarkista se ja yritä uudelleen.`,
+      not_found: 'Sitä ei enää löydy: joku on ehkä juuri poistanut sen. Lataa sivu uudelleen.',
+      password_change_required: 'Vaihda ensin oma salasanasi.', login_required: 'Istunto päättyi. Kirjaudu uudelleen.',
+      internal: 'Palvelimella tapahtui virhe. Yritä uudelleen; jos virhe toistuu, kerro ylläpidolle.',
+      too_many: 'Liian monta pyyntöä juuri nyt. Odota hetki ja yritä uudelleen.',
+      errOther: (code) => `Palvelin ei hyväksynyt pyyntöä (virhekoodi ${code}). Lataa sivu uudelleen ja yritä uudelleen.`,
+    },
+    sv: {
+      bad_login: 'Fel användarnamn eller lösenord.', too_many_attempts: 'För många misslyckade försök. Vänta en stund.',
+      weak_password: 'Det nya lösenordet är för kort (minst 12 tecken), för vanligt eller samma som det gamla.',
+      bad_password: 'Det nuvarande lösenordet stämmer inte.', forbidden: 'Det här kräver administratörsrättigheter.',
+      csrf: 'Ladda om sidan och försök igen.', unavailable: 'Servern svarar inte just nu. Försök igen.',
+      bad_code: 'En slutförandekod ser ut så här: PK-XXXX-XXXX-XXXX.', duplicate_unit: 'Det finns redan en enhet med det namnet.',
+      unit_in_use: 'Enheten har personer; flytta dem först till en annan enhet.', unit_cycle: 'En enhet kan inte höra till sig själv.',
+      unknown_unit: 'Enheten finns inte i enhetslistan.', last_admin: 'Den sista administratören kan inte förlora sin roll.',
+      reminded_today: 'Personen har redan påmints i dag.', mail_off: 'E-post används inte på den här servern.',
+      cannot_remind: 'Bara personer med e-postadress som inte har slutfört kan påminnas.',
+      bad_value: (f) => `${f}: värdet duger inte. Kontrollera det och försök igen.`, missing_field: (f) => `${f} saknas.`,
+      wrong_type: (f) => `${f}: värdet duger inte. Kontrollera det och försök igen.`,
+      not_found: 'Det finns inte längre: någon har kanske just tagit bort det. Ladda om sidan.',
+      password_change_required: 'Byt först till ett eget lösenord.', login_required: 'Sessionen tog slut. Logga in igen.',
+      internal: 'Ett fel uppstod på servern. Försök igen; om felet upprepas, kontakta administratören.',
+      too_many: 'För många förfrågningar just nu. Vänta en stund och försök igen.',
+      errOther: (code) => `Servern godtog inte begäran (felkod ${code}). Ladda om sidan och försök igen.`,
+    },
+    en: {
+      bad_login: 'Wrong user name or password.', too_many_attempts: 'Too many failed attempts. Please wait a while.',
+      weak_password: 'The new password is too short (at least 12 characters), too common or the same as the old one.',
+      bad_password: 'The current password does not match.', forbidden: 'This needs admin rights.',
+      csrf: 'Reload the page and try again.', unavailable: 'The server does not answer just now. Try again.',
+      bad_code: 'A completion code looks like this: PK-XXXX-XXXX-XXXX.', duplicate_unit: 'There is a unit of that name already.',
+      unit_in_use: 'The unit has people; move them to another unit first.', unit_cycle: 'A unit cannot belong to itself.',
+      unknown_unit: 'The unit is not on the list of units.', last_admin: 'The last admin cannot lose the admin role.',
+      reminded_today: 'This person was reminded today already.', mail_off: 'E-mail is not set up on this server.',
+      cannot_remind: 'Only people with an e-mail address who have not completed can be reminded.',
+      bad_value: (f) => `${f}: the value is not valid. Check it and try again.`, missing_field: (f) => `${f} is missing.`,
+      wrong_type: (f) => `${f}: the value is not valid. Check it and try again.`,
+      not_found: 'It is no longer there: someone may have just removed it. Reload the page.',
+      password_change_required: 'Set your own password first.', login_required: 'Your session ended. Please log in again.',
+      internal: 'Something went wrong on the server. Try again; if it happens again, tell your administrator.',
+      too_many: 'Too many requests just now. Wait a while and try again.',
+      errOther: (code) => `The server did not accept the request (error code ${code}). Reload the page and try again.`,
+    },
+  };
+  // The request fields an error may name, as the dashboard calls them.
+  const FIELDS = {
+    fi: { name: 'Nimi', unit: 'Yksikkö', email: 'Sähköposti', start_date: 'Aloituspäivä', valid_days: 'Linkki voimassa (päivää)',
+      role: 'Rooli', units: 'Yksiköt', parent: 'Palvelualue', version: 'SCORM-versio', q: 'Hae nimellä', from: 'Aloituspäivä alkaen',
+      to: 'Aloituspäivä asti', cfrom: 'Suoritettu alkaen', cto: 'Suoritettu asti', status: 'Tila', code: 'Suorituskoodi',
+      subject: 'Otsikko', body: 'Viestin teksti', kind: 'Viesti', lang: 'Kieli', csv: 'CSV-tiedosto', new: 'Uusi salasana', old: 'Nykyinen salasana' },
+    sv: { name: 'Namn', unit: 'Enhet', email: 'E-post', start_date: 'Startdatum', valid_days: 'Länken giltig (dagar)',
+      role: 'Roll', units: 'Enheter', parent: 'Serviceområde', version: 'SCORM-version', q: 'Sök på namn', from: 'Startdatum från',
+      to: 'Startdatum till', cfrom: 'Slutförd från', cto: 'Slutförd till', status: 'Status', code: 'Slutförandekod',
+      subject: 'Ämne', body: 'Meddelandets text', kind: 'Meddelande', lang: 'Språk', csv: 'CSV-fil', new: 'Nytt lösenord', old: 'Nuvarande lösenord' },
+    en: { name: 'Name', unit: 'Unit', email: 'E-mail', start_date: 'Start date', valid_days: 'Link valid (days)',
+      role: 'Role', units: 'Units', parent: 'Service area', version: 'SCORM version', q: 'Search by name', from: 'Start date from',
+      to: 'Start date to', cfrom: 'Completed from', cto: 'Completed to', status: 'Status', code: 'Completion code',
+      subject: 'Subject', body: 'Message text', kind: 'Message', lang: 'Language', csv: 'CSV file', new: 'New password', old: 'Current password' },
+  };
+  for (const l of Object.keys(T)) Object.assign(T[l], { err: ERR[l], fields: FIELDS[l], errOther: ERR[l].errOther });
 
   const $ = (sel, root = document) => root.querySelector(sel);
   const LANGS = ['fi', 'sv', 'en'];
@@ -350,20 +411,32 @@
     return e;
   }
 
+  // The message line. Given a function, the message is said again in the new language when the
+  // user switches (an error shown in Finnish on the login page stayed Finnish after "På svenska");
+  // a plain text is cleared by a switch.
+  let flashAgain = null;
   function flash(text, kind = 'ok') {
     const f = $('#flash');
     f.className = kind;
-    f.textContent = text;
+    flashAgain = typeof text === 'function' ? text : null;
+    f.textContent = flashAgain ? flashAgain() : text;
   }
 
+  // Numbers and month names follow the language; dates do not: the county writes 3.3.2025 in
+  // Finnish, Swedish and English alike, and that is how every date field here is typed (an
+  // English dashboard once showed 03/03/2025 beside fields that take 3.3.2025). The clock is
+  // 14.05 in Finnish and Swedish, 14:05 in English; the CSV export writes the same dates (api.c).
   const locale = () => ({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' })[lang];
+  const dayText = (d) => `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
   function fmtTime(ms) {
-    return ms ? new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms)) : '';
+    if (!ms) return '';
+    const d = new Date(ms), mm = String(d.getMinutes()).padStart(2, '0');
+    return `${dayText(d)} ${d.getHours()}${lang === 'en' ? ':' : '.'}${mm}`;
   }
   function fmtDate(iso) {
     if (!iso) return '';
     const [y, m, d] = iso.split('-').map(Number);
-    return new Intl.DateTimeFormat(locale(), { dateStyle: 'short' }).format(new Date(y, m - 1, d));
+    return dayText(new Date(y, m - 1, d));
   }
   // Dates are typed as a Finn writes them (3.3.2025, 3.3.25; 2025-03-03 too) in text fields: a
   // date input shows the order of the browser's own language whatever the page's, and on a work
@@ -381,16 +454,30 @@
     if (y < 1900 || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
     return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
-  const dateText = (iso) => { if (!iso) return ''; const [y, m, d] = iso.split('-').map(Number); return `${d}.${m}.${y}`; };
+  // What a date field takes, beside its name where it stays while one types (a placeholder went
+  // away at the first key): "Aloituspäivä alkaen pp.kk.vvvv". Hidden from the field's name and
+  // given as its description instead, so a screen reader says it once, after the name.
+  let hintIds = 0;
+  function dateHints(root = document) {
+    for (const input of root.querySelectorAll('input[data-date]')) {
+      const hint = input.closest('label').querySelector('.date-hint');
+      if (!hint.id) hint.id = `date-hint-${++hintIds}`;
+      input.setAttribute('aria-describedby', hint.id);
+      hint.textContent = t('dateHint');
+    }
+  }
+  // the field's name, without its hint, for the message that names a wrong date
+  const fieldName = (input) => { const l = input.closest('label'); return l ? l.querySelector('[data-i18n]').textContent : input.name; };
   // Checks a form's date fields before it is sent: a wrong one is named, with what to write.
   function datesOk(form) {
     for (const input of form.querySelectorAll('input[data-date]')) {
       const bad = parseDate(input.value) === null;
-      const label = input.closest('label') ? input.closest('label').querySelector('span').textContent : input.name;
+      const label = fieldName(input);
       input.setCustomValidity(bad ? t('badDate', label, input.value.trim()) : '');
       input.setAttribute('aria-invalid', String(bad));
       if (bad) {
-        flash(t('badDate', label, input.value.trim()), 'error');
+        const typed = input.value.trim();
+        flash(() => t('badDate', fieldName(input), typed), 'error');
         input.focus();
         return false;
       }
@@ -438,14 +525,25 @@
     }
     if (!res.ok) {
       const code = data && data.error ? data.error.code : 'error';
-      const msg = (T[lang].err && T[lang].err[code]) || (data && data.error && data.error.message) || String(res.status);
-      throw Object.assign(new Error(msg), { code, status: res.status, data });
+      const msg = errText(code, data && data.error && data.error.field, res.status);
+      throw Object.assign(new Error(msg), { code, field: data && data.error && data.error.field, status: res.status, data });
     }
     return data;
   }
 
+  // An error from the server in the dashboard's language: its own text for each code a user can
+  // meet, the field named for a refused value, and for any other code a sentence that says so with
+  // the code (for the administrator). The server's own message is English and is never shown:
+  // a Swedish or Finnish user met "email: not an e-mail address" after the Finnish prefix.
+  function errText(code, field, status) {
+    const say = T[lang].err[code];
+    if (typeof say === 'function') return say(field ? (T[lang].fields[field] || field) : '');
+    if (say) return say;
+    return t('errOther', code || String(status));
+  }
+
   function failed(e) {
-    if (!e.handled) flash(t('failed') + e.message, 'error');
+    if (!e.handled) flash(() => t('failed') + (e.code ? errText(e.code, e.field, e.status) : e.message), 'error');
   }
 
   // ---- language --------------------------------------------------------------------------------
@@ -455,8 +553,9 @@
     if (session) $('#who').textContent = `${session.user} (${t('role_' + session.role)})`;
     for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
     for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel));
-    for (const e of document.querySelectorAll('input[data-date]')) e.placeholder = t('dateHint');
+    dateHints();
     showFileName();
+    flash(flashAgain || '', flashAgain ? $('#flash').className : 'ok');
     // a button for each other language, named in that language
     $('#langs').replaceChildren(...LANGS.filter((l) => l !== lang).map((l) => el('button', {
       type: 'button', lang: l, class: 'secondary small', onclick: () => {
@@ -597,11 +696,13 @@
   // A correction in place: name, unit, start date, e-mail; the server writes it to the audit log.
   function editPerson(p) {
     const box = $('#link-out');
-    const field = (key, label, attrs) => el('label', {}, el('span', {}, t(label)), el('input', { name: key, value: p[key] || '', ...attrs }));
+    const field = (key, label, attrs, hint) => el('label', {}, el('span', {}, el('span', { 'data-i18n': label }, t(label)),
+      hint ? ' ' : null, hint ? el('span', { class: 'date-hint', 'aria-hidden': 'true' }) : null),
+    el('input', { name: key, value: p[key] || '', ...attrs }));
     const form = el('form', { class: 'edit-form' },
       field('name', 'name', { required: true, maxlength: 200 }),
       field('unit', 'unit', { required: true, maxlength: 100, list: 'unit-list' }),
-      field('start_date', 'startDate', { 'data-date': true, value: dateText(p.start_date), placeholder: t('dateHint'), autocomplete: 'off', maxlength: 10 }),
+      field('start_date', 'startDate', { 'data-date': true, value: fmtDate(p.start_date), autocomplete: 'off', maxlength: 10 }, true),
       session.emails ? field('email', 'email', { type: 'email', maxlength: 254 }) : null,
       el('div', { class: 'actions' }, el('button', { type: 'submit' }, t('save')),
         el('button', { type: 'button', class: 'secondary', onclick: () => { box.hidden = true; } }, t('cancel'))));
@@ -618,6 +719,7 @@
       } catch (err) { failed(err); }
     });
     box.replaceChildren(el('h2', {}, t('editTitle', p.name)), form);
+    dateHints(form);
     box.hidden = false;
     form.elements.name.focus();
   }
@@ -860,7 +962,7 @@
       out.className = 'result valid';
       out.replaceChildren(el('p', {}, el('strong', {}, t('valid')), ' ', el('code', {}, r.code)),
         el('p', {}, `${p.name} · ${p.unit} · ${t('completedAt')} ${fmtTime(p.completed)} · ${t('score')} ${p.score}`),
-        p.fast && p.fast.length ? el('p', {}, fastBadge(p), ' ', t('fastHelp', p.fast.join(', '))) : null);
+        ...(p.fast && p.fast.length ? [el('p', {}, fastBadge(p), ' ', t('fastHelp', p.fast.join(', ')))] : []));
     } catch (err) {
       if (err.status === 404) { out.className = 'result invalid'; out.replaceChildren(el('p', {}, t('invalid'))); }
       else { out.replaceChildren(); failed(err); }
@@ -882,7 +984,23 @@
       [/^SCORM (\S+), release (\d+), (\d+) bytes$/, 'SCORM $1, publicering $2, $3 byte'], [/; (name|unit|start_date|email) changed/g, (m, f) => `; ${{ name: 'namnet', unit: 'enheten', start_date: 'startdatumet', email: 'e-posten' }[f]} ändrades`],
       [/; unit: /g, '; enhet: '], [/; start_date: /g, '; startdatum: '], [/ under #(\d+)/, ' under serviceområde nr $1']],
   };
-  const sayDetail = (text) => (DETAIL[lang] || []).reduce((s, [re, to]) => s.replace(re, to), text || '');
+  // and its dates as the dashboard writes them (the log has them as the database does, 2025-03-04)
+  // An export's detail is the filter it used, "7 rows; unit=Ward 7 status= from=2025-03-01 ...":
+  // said as the print view says a filter ("5 riviä; Rajaus: Yksikkö: Ward 7, ...").
+  const FILTER_KEYS = { unit: 'unit', status: 'status', from: 'from', to: 'to', cfrom: 'cfrom', cto: 'cto', q: 'search' };
+  function exportDetail(text) {
+    const m = /^(\d+) rows; (unit=.*)$/.exec(text || '');
+    if (!m) return null;
+    const parts = [];
+    for (const [, k, v] of m[2].matchAll(/(unit|status|from|to|cfrom|cto|q)=(.*?)(?= (?:status|from|to|cfrom|cto|q)=|$)/g)) {
+      if (!v) continue;
+      const shown = k === 'status' ? t('st_' + v) : ['from', 'to', 'cfrom', 'cto'].includes(k) ? fmtDate(v) : v;
+      parts.push(`${t(FILTER_KEYS[k])}: ${shown}`);
+    }
+    return `${t('rowsN', Number(m[1]))}; ${parts.length ? t('filterLabel') + parts.join(', ') : t('filterNone')}`;
+  }
+  const sayDetail = (text) => exportDetail(text) || (DETAIL[lang] || []).reduce((s, [re, to]) => s.replace(re, to), text || '')
+    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (m, iso) => fmtDate(iso));
   // who did it, when it was not an account: the server's own names for itself
   const BY = { fi: { '(command line)': '(komentorivi)', '(retention)': '(säilytysaika)', '(work account)': '(työtili)' },
     sv: { '(command line)': '(kommandoraden)', '(retention)': '(lagringstid)', '(work account)': '(arbetskonto)' } };
@@ -1096,7 +1214,7 @@
             const text = typeof say === 'function' ? say(r.value) : say || r.message;
             return el('li', {}, `${t('line')} ${r.line}: ${text}`);
           })),
-          err.data.error_count > err.data.rows.length ? el('p', {}, t('importMore', err.data.rows.length, err.data.error_count)) : null);
+          ...(err.data.error_count > err.data.rows.length ? [el('p', {}, t('importMore', err.data.rows.length, err.data.error_count))] : []));
       } else { failed(err); return; }
     }
     out.focus();
