@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/jsonx.h"
 
@@ -446,10 +447,31 @@ void cfg_finish(cfg *c)
                       : snprintf(c->studio, sizeof c->studio, "studio");
         if (n < 0 || (size_t)n >= sizeof c->studio) c->studio[0] = '\0';
     }
-    if (!c->levels[0]) {
-        int n = snprintf(c->levels, sizeof c->levels, "%s/levels", c->web);
-        if (n < 0 || (size_t)n >= sizeof c->levels) c->levels[0] = '\0';
+}
+
+void cfg_find_levels(cfg *c, const char *self_dir)
+{
+    if (c->levels[0]) return;
+    char beside_web[CFG_PATH_MAX], web[CFG_PATH_MAX], probe[CFG_PATH_MAX + 16];
+    snprintf(web, sizeof web, "%s", c->web);
+    for (size_t n = strlen(web); n > 1 && web[n - 1] == '/'; n--) web[n - 1] = '\0'; /* "web/" is "web" */
+    char *slash = strrchr(web, '/');
+    int n = slash ? snprintf(beside_web, sizeof beside_web, "%.*s/levels", (int)(slash - web), web)
+                  : snprintf(beside_web, sizeof beside_web, "levels");
+    if (n < 0 || (size_t)n >= sizeof beside_web) beside_web[0] = '\0';
+    char beside_self[CFG_PATH_MAX];
+    n = snprintf(beside_self, sizeof beside_self, "%s/levels", self_dir && *self_dir ? self_dir : ".");
+    if (n < 0 || (size_t)n >= sizeof beside_self) beside_self[0] = '\0';
+    const char *const candidates[] = {beside_self, beside_web};
+    for (int i = 0; i < 2; i++) {
+        if (!candidates[i][0]) continue;
+        snprintf(probe, sizeof probe, "%s/game.json", candidates[i]);
+        if (access(probe, R_OK) == 0) {
+            snprintf(c->levels, sizeof c->levels, "%s", candidates[i]);
+            return;
+        }
     }
+    snprintf(c->levels, sizeof c->levels, "%s", beside_self[0] ? beside_self : beside_web);
 }
 
 void cfg_print(const cfg *c, void *file)

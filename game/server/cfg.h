@@ -9,7 +9,8 @@
  *   char err[256];
  *   if (!cfg_load_file(&c, "/etc/pakopeli.conf", err, sizeof err)) die(err);
  *   if (!cfg_set(&c, "port", "9000", err, sizeof err)) die(err);
- *   cfg_finish(&c);   // fills settings derived from others (levels from web)
+ *   cfg_finish(&c);   // fills settings derived from others (studio from hr)
+ *   cfg_find_levels(&c, "/opt/pakopeli");  // levels unset: the plain content beside the server or web
  */
 #ifndef PK_CFG_H
 #define PK_CFG_H
@@ -34,7 +35,7 @@ typedef struct cfg {
     char studio[CFG_PATH_MAX];        /* the studio's files, served at /studio/; "" = beside hr */
     char lint[CFG_PATH_MAX];          /* pakopeli-lint; "" = beside the server's own program */
     char levels[CFG_PATH_MAX];        /* the levels the content store is seeded from on its first
-                                         start; "" = web + "/levels" */
+                                         start; "" = found by cfg_find_levels */
     char org[CFG_TEXT_MAX];           /* organisation name shown on the dashboard */
     int retention_days;               /* people's records older than this are removed */
     bool anonymous;                   /* players may give name and unit without an invitation */
@@ -105,6 +106,11 @@ bool cfg_load_file(cfg *c, const char *path, char *err, size_t cap);
 
 /* Fills derived settings; call after the file and the flags. */
 void cfg_finish(cfg *c);
+/* levels unset: the first of self_dir/levels (beside pakopeli-server, as the install puts it) and
+   levels beside the web folder (web = /opt/pakopeli/web -> /opt/pakopeli/levels) that has a
+   game.json, else self_dir/levels (a first start then says it is missing). Never web/levels:
+   the web build's copy is sealed and cannot seed the store (docs/operating.md). */
+void cfg_find_levels(cfg *c, const char *self_dir);
 
 /* True when a setting of this name exists (for telling flags from settings). */
 bool cfg_known(const char *key);

@@ -370,19 +370,27 @@ static void *sweeper(void *arg)
     return NULL;
 }
 
+/* The folder pakopeli-server runs from, "." when it cannot be told: pakopeli-lint and the plain
+   content (levels/) are installed beside it (docs/operating.md, Install). */
+static void self_dir(char *out, size_t cap)
+{
+    ssize_t n = readlink("/proc/self/exe", out, cap - 1);
+    out[n > 0 ? n : 0] = '\0';
+    char *slash = strrchr(out, '/');
+    if (slash) *slash = '\0';
+    else snprintf(out, cap, ".");
+}
+
 static int cmd_serve(srv *s)
 {
-    char err[512];
+    char err[2048]; /* a content error says what to do in English and in Finnish */
     int lock = lock_data(&s->cfg, false);
     if (lock == -2) return die("another pakopeli-server is running on %s", s->cfg.data);
     if (lock < 0) return die("cannot lock the data folder %s", s->cfg.data);
     if (!s->cfg.lint[0]) { /* pakopeli-lint is built beside the server */
         char self[CFG_PATH_MAX - 16];
-        ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-        self[n > 0 ? n : 0] = '\0';
-        char *slash = strrchr(self, '/');
-        if (slash) *slash = '\0';
-        snprintf(s->cfg.lint, sizeof s->cfg.lint, "%s/pakopeli-lint", slash ? self : ".");
+        self_dir(self, sizeof self);
+        snprintf(s->cfg.lint, sizeof s->cfg.lint, "%s/pakopeli-lint", self);
     }
     if (!store_open(&s->store, &(store_desc){.db = s->db, .data = s->cfg.data, .web = s->cfg.web,
                                               .seed = s->cfg.levels, .lint = s->cfg.lint},
@@ -462,6 +470,9 @@ int main(int argc, char **argv)
             return 0;
         }
     if (!parse_args(argc, argv, &s.cfg, &a)) return 2;
+    char self[CFG_PATH_MAX - 16];
+    self_dir(self, sizeof self);
+    cfg_find_levels(&s.cfg, self); /* before `config`, which prints what serve would use */
     const char *cmd = a.count ? a.words[0] : "serve";
     if (strcmp(cmd, "config") == 0) {
         cfg_print(&s.cfg, stdout);

@@ -193,7 +193,13 @@ static bool seed(store *st, const char *levels, int64_t now, char *err, size_t c
     snprintf(path, sizeof path, "%s/game.json", levels);
     char *game = read_text(path, NULL);
     if (!game) {
-        snprintf(err, cap, "%s: cannot read the game to seed the content store", path);
+        snprintf(err, cap,
+                 "%s: no content to start with (no game.json there).\n"
+                 "  Copy the game's plain content there (the repository's levels/ folder), or set levels = the folder\n"
+                 "  that has it (docs/operating.md, Install).\n"
+                 "  Sisältöä ei ole: kansiossa %s ei ole game.json-tiedostoa. Kopioi pelin sisältö (repositorion\n"
+                 "  levels/-kansio) sinne tai aseta levels = kansio, jossa se on.",
+                 levels, levels);
         return false;
     }
     cJSON *root = cJSON_Parse(game);
@@ -224,8 +230,12 @@ static bool seed(store *st, const char *levels, int64_t now, char *err, size_t c
             bool sealed = cJSON_GetObjectItemCaseSensitive(doc, "sealed") != NULL;
             cJSON_Delete(doc);
             if (sealed) {
-                snprintf(err, cap, "%s is sealed (the web build's copy has no answers to check plays against): "
-                         "seed from the plain content, e.g. levels = the repository's levels/ folder", path);
+                snprintf(err, cap,
+                         "%s is sealed: the web build's copy has no answers to check plays against.\n"
+                         "  Set levels = the plain content (the repository's levels/ folder, e.g. /opt/pakopeli/levels).\n"
+                         "  Sisältö on sinetöity: pelin verkkoversion kopiossa ei ole vastauksia, joilla pelit tarkistetaan.\n"
+                         "  Aseta levels = pelin alkuperäinen sisältö (repositorion levels/-kansio).",
+                         path);
                 free(body);
                 ok = false;
                 break;

@@ -1,4 +1,7 @@
 /* The report server's input checks and its settings. */
+#define _GNU_SOURCE /* mkdtemp, for the levels test */
+#include <sys/stat.h>
+
 #include "harness.h"
 #include "../../game/server/cfg.c"
 #include "../../game/server/valid.c"
@@ -79,6 +82,51 @@ TEST(a_settings_file_typo_is_an_error_with_a_suggestion)
     CHECK(cfg_set(&c, "cookie_secure", "always", err, sizeof err) && c.cookie_secure == CFG_SECURE_ALWAYS);
 }
 
+/* A first start with data, web and hr only: the plain content beside the server (the install's
+   /opt/pakopeli/levels), else beside the web folder; never the web build's sealed web/levels. */
+TEST(an_unset_levels_is_the_plain_content_beside_the_server_or_the_web_folder)
+{
+    char root[] = "/tmp/pk-levels-XXXXXX", path[256];
+    CHECK(mkdtemp(root) != NULL);
+    const char *const dirs[] = {"bin", "site", "site/web", "site/web/levels", "site/levels", "bin/levels"};
+    for (int i = 0; i < 6; i++) {
+        snprintf(path, sizeof path, "%s/%s", root, dirs[i]);
+        CHECK(mkdir(path, 0700) == 0);
+    }
+    snprintf(path, sizeof path, "%s/site/web/levels/game.json", root); /* the sealed copy: never taken */
+    FILE *f = fopen(path, "w");
+    if (f) fclose(f);
+    char bin[128], web[128];
+    snprintf(bin, sizeof bin, "%s/bin", root);
+    snprintf(web, sizeof web, "%s/site/web/", root);
+    cfg c;
+    cfg_defaults(&c);
+    snprintf(c.web, sizeof c.web, "%s", web);
+    cfg_find_levels(&c, bin); /* nothing has a game.json: the server's neighbour, to be named as missing */
+    snprintf(path, sizeof path, "%s/bin/levels", root);
+    CHECK_STR(c.levels, path);
+    snprintf(path, sizeof path, "%s/site/levels/game.json", root);
+    f = fopen(path, "w");
+    if (f) fclose(f);
+    c.levels[0] = '\0';
+    cfg_find_levels(&c, bin); /* beside the web folder */
+    snprintf(path, sizeof path, "%s/site/levels", root);
+    CHECK_STR(c.levels, path);
+    snprintf(path, sizeof path, "%s/bin/levels/game.json", root);
+    f = fopen(path, "w");
+    if (f) fclose(f);
+    c.levels[0] = '\0';
+    cfg_find_levels(&c, bin); /* beside the server first */
+    snprintf(path, sizeof path, "%s/bin/levels", root);
+    CHECK_STR(c.levels, path);
+    snprintf(c.levels, sizeof c.levels, "/srv/content");
+    cfg_find_levels(&c, bin); /* a setting stays */
+    CHECK_STR(c.levels, "/srv/content");
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+    CHECK(system(cmd) == 0);
+}
+
 TEST(a_settings_file_is_read_with_comments_and_quotes)
 {
     const char *path = "build/tests/test_server_valid.conf";
@@ -96,7 +144,7 @@ TEST(a_settings_file_is_read_with_comments_and_quotes)
     CHECK(c.port == 9000 && c.retention_days == 90);
     CHECK_STR(c.org, "Hyvinvointialue X");
     cfg_finish(&c);
-    CHECK_STR(c.levels, "build/web/levels");
+    CHECK_STR(c.levels, ""); /* found at the start (cfg_find_levels), never the sealed build/web/levels */
     f = fopen(path, "w");
     fputs("port = 1\nprot = 2\n", f);
     fclose(f);
@@ -185,6 +233,7 @@ int main(void)
     RUN(trimming_removes_outer_spaces_only);
     RUN(a_settings_file_typo_is_an_error_with_a_suggestion);
     RUN(a_settings_file_is_read_with_comments_and_quotes);
+    RUN(an_unset_levels_is_the_plain_content_beside_the_server_or_the_web_folder);
     RUN(the_client_behind_a_trusted_proxy_is_the_rightmost_untrusted_forwarded_address);
     RUN(room_minimums_and_trusted_proxies_are_checked_settings);
     RUN(a_release_path_is_a_number_from_one_as_written_then_a_slash);
