@@ -152,6 +152,106 @@ int rl_pin_scroll(int view_h, int offset, int max_offset, int shift, int pin_h, 
     return clampi(offset + shift, lo, hi);
 }
 
+/* A word that joins what is around it: items ("4 · 7", "Virheitä: 0 · Vihjeitä: 1") or clauses
+   ("Teams – viestit"). It stays at the end of the line before it and never starts a line. */
+static bool is_separator(const char *w, size_t n)
+{
+    static const char *const seps[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94",
+                                       "|", "/", "-", "+", "=", "&"};
+    for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
+        if (n == strlen(seps[i]) && memcmp(w, seps[i], n) == 0) return true;
+    return false;
+}
+
+/* The separator of a list's items (the code parts, the ending's figures, a page's dates). */
+static bool is_list_separator(const char *w, size_t n)
+{
+    return (n == 2 && memcmp(w, "\xC2\xB7", 2) == 0) || (n == 3 && memcmp(w, "\xE2\x80\xA2", 3) == 0) ||
+           (n == 1 && w[0] == '|');
+}
+
+/* A short word without letters (a code part "8" or "?", a figure "12"): it says nothing on a
+   line of its own, so it is never left alone on one. */
+static bool is_lone_token(const char *w, size_t n)
+{
+    if (n == 0 || n > 4) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return false;
+    }
+    return true;
+}
+
+/* The first word at or after p before end: [*ws, *we); false when there is none. */
+static bool next_word(const char *p, const char *end, const char **ws, const char **we)
+{
+    while (p < end && *p == ' ') p++;
+    *ws = p;
+    while (p < end && *p != ' ') p++;
+    *we = p;
+    return *we > *ws;
+}
+
+/* One paragraph (the text between the author's breaks) being wrapped. */
+typedef struct wrap_para {
+    const char *end;
+    int wrap;
+    rl_width_fn width;
+    void *ctx;
+    bool list; /* it has a list separator: its lines break after those first */
+} wrap_para;
+
+/* How good a break after the word [ws, we) is, when [ns, ne) follows: 0 after a list's
+   separator (the items stay whole), 1 at any other space, 2 before a separator (only when
+   nothing else fits). */
+static int break_kind(const wrap_para *p, const char *ws, const char *we, const char *ns, const char *ne)
+{
+    if (is_separator(ns, (size_t)(ne - ns))) return 2;
+    return p->list && is_list_separator(ws, (size_t)(we - ws)) ? 0 : 1;
+}
+
+/* Where the line that starts at ls (its first word at or after first) ends: at the farthest
+   break of the best kind that fits (break_kind), the paragraph's end when the rest fits, or
+   after its first word when nothing fits (a word wider than the line: the renderer breaks it). */
+static const char *line_end(const wrap_para *p, const char *ls, const char *first)
+{
+    const char *ws, *we, *ns, *ne, *best[3] = {NULL, NULL, NULL};
+    if (!next_word(first, p->end, &ws, &we)) return p->end;
+    const char *first_end = we;
+    for (;;) {
+        bool fits = p->width(p->ctx, ls, (size_t)(we - ls)) <= p->wrap;
+        if (!next_word(we, p->end, &ns, &ne)) {
+            if (fits) return p->end;
+            break;
+        }
+        if (!fits) break;
+        best[break_kind(p, ws, we, ns, ne)] = we;
+        ws = ns;
+        we = ne;
+    }
+    for (int k = 0; k < 3; k++)
+        if (best[k]) return best[k];
+    return first_end == we && !next_word(we, p->end, &ns, &ne) ? p->end : first_end;
+}
+
+/* The line that ends at e is followed by a lone token on a line of its own ("Koodin osat: 4 · 7 · 2 ·
+   9 ·" and then "8"): end it earlier instead, at the farthest break (not before a separator)
+   from which the words moved down fit with the token on the next line. Returns e when none. */
+static const char *spare_lone(const wrap_para *p, const char *first, const char *e)
+{
+    const char *ts, *te, *ws, *we, *ns, *ne, *best = e;
+    if (e == p->end || !next_word(e, p->end, &ts, &te) || !is_lone_token(ts, (size_t)(te - ts))) return e;
+    bool more = next_word(te, p->end, &ns, &ne);
+    if (line_end(p, ts, ts) != (more ? te : p->end)) return e; /* the token has company */
+    if (!next_word(first, p->end, &ws, &we)) return e;
+    while (we < e && next_word(we, p->end, &ns, &ne)) {
+        if (break_kind(p, ws, we, ns, ne) < 2 && p->width(p->ctx, ns, (size_t)(te - ns)) <= p->wrap) best = we;
+        ws = ns;
+        we = ne;
+    }
+    return best;
+}
+
 bool rl_wrap(const char *s, int wrap, rl_width_fn width, void *ctx, char *out, size_t cap)
 {
     size_t len = strlen(s);
@@ -161,31 +261,27 @@ bool rl_wrap(const char *s, int wrap, rl_width_fn width, void *ctx, char *out, s
         out[cap - 1] = '\0';
         return false;
     }
-    size_t o = 0, line = 0; /* bytes written; where the current line starts in out */
-    const char *p = s;
-    while (*p) {
-        if (*p == '\n') { /* the author's break: a new line, its spaces kept */
-            out[o++] = *p++;
-            line = o;
-            continue;
+    size_t o = 0;
+    for (const char *para = s;;) { /* each paragraph; the author's '\n' stay, with the spaces after them */
+        const char *end = para + strcspn(para, "\n");
+        wrap_para p = {end, wrap, width, ctx, false};
+        const char *ws, *we;
+        for (const char *q = para; next_word(q, end, &ws, &we); q = we)
+            p.list = p.list || is_list_separator(ws, (size_t)(we - ws));
+        const char *ls = para, *first = para;
+        for (;;) {
+            const char *e = wrap > 0 ? line_end(&p, ls, first) : end;
+            e = spare_lone(&p, first, e);
+            memcpy(out + o, ls, (size_t)(e - ls));
+            o += (size_t)(e - ls);
+            if (e == end) break;
+            out[o++] = '\n'; /* the spaces of the break go */
+            next_word(e, end, &ls, &we);
+            first = ls;
         }
-        const char *sp = p; /* the spaces before the next word, then the word */
-        while (*p == ' ') p++;
-        const char *word = p;
-        while (*p && *p != ' ' && *p != '\n') p++;
-        size_t before = o;
-        memcpy(out + o, sp, (size_t)(p - sp));
-        o += (size_t)(p - sp);
-        bool has_words = false; /* the line had a word before these spaces */
-        for (size_t k = line; k < before; k++) has_words = has_words || out[k] != ' ';
-        if (wrap > 0 && has_words && p > word && width(ctx, out + line, o - line) > wrap) {
-            /* too wide: break at these spaces, which go */
-            o = before;
-            out[o++] = '\n';
-            line = o;
-            memcpy(out + o, word, (size_t)(p - word));
-            o += (size_t)(p - word);
-        }
+        if (!*end) break;
+        out[o++] = '\n';
+        para = end + 1;
     }
     out[o] = '\0';
     return true;

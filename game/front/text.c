@@ -36,6 +36,8 @@ static struct {
     int zoom;
     float density;
     text_stats stats;
+    text_trace_fn trace; /* text_trace: told each wrapped text's lines as they are laid out */
+    void *trace_ctx;
 } T = {.zoom = 100, .density = 1.0f};
 
 static void drop_all(void)
@@ -96,6 +98,13 @@ text_stats text_frame(void)
     T.stats.deferred = 0;
     T.frame++;
     return s;
+}
+
+void text_trace(text_trace_fn fn, void *ctx)
+{
+    T.trace = fn;
+    T.trace_ctx = ctx;
+    drop_all(); /* texts laid out before are laid out again, so each is told */
 }
 
 void text_frame_budget(int max) { T.budget = max > 0 ? max : 0; }
@@ -254,6 +263,8 @@ static char *wrap_plan(TTF_Font *f, const char *s, int wrap, int *ttf_wrap)
     }
     if (!fits) memcpy(lines, s, cap);
     *ttf_wrap = fits ? 0 : wrap;
+    if (T.trace)
+        T.trace(T.trace_ctx, lines, !fits && wrap > 0 && (strchr(lines, '\n') || ttf_width(f, lines, cap - 1) > wrap));
     return lines;
 }
 

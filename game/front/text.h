@@ -50,6 +50,12 @@ void text_frame_budget(int max);
 bool text_frame_complete(void);
 void text_shutdown(void);
 
+/* Tells fn the lines of each wrapped text as it is laid out from now on ('\n' where rl_wrap
+   broke it; by_renderer: a word wider than the line, so SDL_ttf breaks it itself and lines is
+   the text unbroken), until fn is NULL. Tests read what the player reads, line by line. */
+typedef void (*text_trace_fn)(void *ctx, const char *lines, bool by_renderer);
+void text_trace(text_trace_fn fn, void *ctx);
+
 /* Size of text wrapped to wrap_w logical pixels (0: no wrap). */
 void text_measure(gfx *g, const char *s, text_style st, int wrap_w, int *w, int *h);
 /* Draws text with its top-left at (x, y), wrapped to wrap_w; returns the height used. */

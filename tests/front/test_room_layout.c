@@ -322,6 +322,24 @@ TEST(wrapped_text_breaks_at_a_space_and_no_line_starts_with_it)
     CHECK_STR(small, "aaa");
 }
 
+TEST(a_separator_never_starts_a_line_and_a_code_part_is_never_alone_on_one)
+{
+    /* "·" is two bytes: 20 px here. The greedy break left "· cc" and the last part "8" alone. */
+    CHECK_STR(wrapped("aaaa bbbb · cc", 100), "aaaa\nbbbb · cc");
+    CHECK_STR(wrapped("Teams \xE2\x80\x93 viestit", 90), "Teams \xE2\x80\x93\nviestit"); /* a dash stays behind too */
+    CHECK_STR(wrapped("Koodin osat: 4 \xC2\xB7 7 \xC2\xB7 2 \xC2\xB7 9 \xC2\xB7 8", 290),
+              "Koodin osat: 4 \xC2\xB7 7 \xC2\xB7 2 \xC2\xB7\n9 \xC2\xB7 8");
+    CHECK_STR(wrapped("Koodin osat: 4 \xC2\xB7 7 \xC2\xB7 2 \xC2\xB7 9 \xC2\xB7 8", 170),
+              "Koodin osat: 4 \xC2\xB7\n7 \xC2\xB7 2 \xC2\xB7 9 \xC2\xB7 8");
+    CHECK_STR(wrapped("Koodin osa: 8", 100), "Koodin\nosa: 8");       /* a part stays with its label */
+    CHECK_STR(wrapped("Huoneita on yhteensä 5", 210), "Huoneita on\nyhteensä 5"); /* prose too */
+    /* a list breaks after its separators, so each item stays whole where it fits */
+    CHECK_STR(wrapped("Aika: 12 min \xC2\xB7 Virheitä: 3 \xC2\xB7 Pisteet: 80", 250),
+              "Aika: 12 min \xC2\xB7\nVirheitä: 3 \xC2\xB7\nPisteet: 80");
+    /* nothing else fits: then before the separator rather than a line wider than the box */
+    CHECK_STR(wrapped("aaaa \xC2\xB7 bb", 50), "aaaa\n\xC2\xB7 bb");
+}
+
 int main(void)
 {
     RUN(a_laptop_gets_the_scene_beside_the_panel_at_full_size);
@@ -341,5 +359,6 @@ int main(void)
     RUN(after_a_find_the_scene_stays_under_the_pointer_and_the_cards_news_shows_with_the_place_when_both_fit);
     RUN(a_find_too_low_for_the_card_pins_the_news_above_the_place);
     RUN(wrapped_text_breaks_at_a_space_and_no_line_starts_with_it);
+    RUN(a_separator_never_starts_a_line_and_a_code_part_is_never_alone_on_one);
     return harness_done();
 }

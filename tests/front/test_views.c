@@ -45,6 +45,8 @@ static struct {
     int room;                    /* the room on screen, -1: the ending */
     bool covered;                /* the app's settings dialog is over the view */
     uint32_t seed;               /* the player's seed (choice order); 1 unless a test says */
+    i18n_lang lang;              /* the game's language: Finnish unless a test says */
+    int text_zoom;               /* the player's text size, %: 100 unless a test says */
 } W;
 
 static void settle(void);
@@ -129,7 +131,7 @@ static void world_close(void)
 
 static view_ctx context(void)
 {
-    return (view_ctx){.g = &W.g, .ui = &W.ui, .lang = LANG_FI, .text_zoom = 100, .assets = &W.assets,
+    return (view_ctx){.g = &W.g, .ui = &W.ui, .lang = W.lang, .text_zoom = W.text_zoom ? W.text_zoom : 100, .assets = &W.assets,
                       .wg = &W.wg, .now_ms = 1000, .covered = W.covered};
 }
 
@@ -909,6 +911,99 @@ TEST(the_ending_sends_a_chosen_rating_and_play_again_restarts)
     CHECK(W.c.action_count == 1 && W.c.actions[0].kind == VIEW_RESTART);
 }
 
+/* ---- lines of text ------------------------------------------------------------------------ */
+
+/* The texts with a list separator ("4 · 7 · 2", "Virheitä: 0 · Vihjeitä: 1") as laid out, each
+   ending in '\x1e'. */
+static char dotted[16384];
+static int dotted_texts;
+
+static void keep_dotted(void *ctx, const char *lines, bool by_renderer)
+{
+    (void)ctx;
+    if (!strstr(lines, "\xC2\xB7")) return;
+    CHECK(!by_renderer); /* no word in them is wider than the line: the lines are rl_wrap's */
+    size_t have = strlen(dotted);
+    snprintf(dotted + have, sizeof dotted - have, "%s\x1e", lines);
+    dotted_texts++;
+}
+
+/* No line of them starts with the separator or is a code part or a figure on its own. */
+static void check_dotted(const char *where)
+{
+    int bad = 0;
+    for (const char *l = dotted; *l;) {
+        size_t n = strcspn(l, "\n\x1e"), lead = strspn(l, " ");
+        bool lone = n - lead <= 4 && n > lead;
+        for (size_t i = lead; i < n && lone; i++) {
+            unsigned char c = (unsigned char)l[i];
+            lone = c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        }
+        if (lone || strncmp(l + lead, "\xC2\xB7", 2) == 0) {
+            fprintf(stderr, "  %s: a line \"%.*s\" in \"%s\"\n", where, (int)n, l, dotted);
+            bad++;
+        }
+        l += n + (l[n] != '\0');
+    }
+    CHECK(bad == 0);
+}
+
+/* The last door's code parts and the ending's figures are lists with "·" between the items; on a
+   phone at 150 % text the last part used to start a line of its own ("· 8"). */
+TEST(no_line_of_the_code_parts_or_the_figures_starts_with_a_separator_or_a_lone_part)
+{
+    static const int zooms[] = {100, 125, 150};
+    int hub = room_index("hub"), room = room_index("tietoturva");
+    for (int r = 0; r < W.room_count; r++) {
+        if (r == hub) continue;
+        for (int i = 0; i < W.rooms[r].puzzle_count - (r == room); i++) solve(r, i);
+    }
+    for (int lang = LANG_FI; lang < LANG_COUNT; lang++)
+        for (size_t z = 0; z < sizeof zooms / sizeof zooms[0]; z++) {
+            char where[64];
+            snprintf(where, sizeof where, "%dx%d, %s, text %d %%", W.g.w, W.g.h, i18n_code((i18n_lang)lang), zooms[z]);
+            W.lang = (i18n_lang)lang;
+            W.text_zoom = zooms[z];
+            text_set_zoom(zooms[z]);
+            dotted[0] = '\0';
+            dotted_texts = 0;
+            text_trace(keep_dotted, NULL);
+            /* a room's last task: its solved dialog says the part, the mistakes and the hints */
+            const level_puzzle *p = &W.rooms[room].puzzles[W.rooms[room].puzzle_count - 1];
+            room_enter(room, false);
+            int right = -1;
+            for (int k = 0; k < p->option_count; k++)
+                if (p->options[k].correct) right = k;
+            if (!click(uik(UIK_OPTION, right))) continue;
+            ACT(room);
+            if (W.c.action_count != 1) continue;
+            view_action a = W.c.actions[0];
+            CHECK(apply_answer(room, &a) == GAME_RIGHT);
+            room_settle(room);
+            CHECK(click(uik(UIK_NEXT, 0)));
+            ACT(room);
+            room_settle(room);
+            CHECK(W.view.solved_open);
+            /* the last door with every part, and the ending */
+            room_enter(hub, false);
+            CHECK(W.view.current >= 0 && W.rooms[hub].puzzles[W.view.current].final_code);
+            memset(&ending, 0, sizeof ending);
+            W.room = -1;
+            settle();
+            text_trace(NULL, NULL);
+            CHECK(dotted_texts >= 3);
+            check_dotted(where);
+            /* again next round: the last task unanswered */
+            play_begin(&W.play, &W.game);
+            for (int i = 0; i < W.room_count; i++) play_attach_room(&W.play, i, &W.rooms[i]);
+            for (int r = 0; r < W.room_count; r++) {
+                if (r == hub) continue;
+                for (int i = 0; i < W.rooms[r].puzzle_count - (r == room); i++) solve(r, i);
+            }
+        }
+    text_set_zoom(100);
+}
+
 /* ---- the asset pool ------------------------------------------------------------------------ */
 
 TEST(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file)
@@ -1101,6 +1196,9 @@ int main(void)
         RUN_ON(a_task_that_opens_pans_the_scene_to_the_places_it_is_about, w, h);
         RUN_ON(the_keyboard_moving_to_a_place_pans_the_place_into_view, w, h);
     }
+    RUN_ON(no_line_of_the_code_parts_or_the_figures_starts_with_a_separator_or_a_lone_part, 390, 844);
+    RUN_ON(no_line_of_the_code_parts_or_the_figures_starts_with_a_separator_or_a_lone_part, 640, 380);
+    RUN_ON(no_line_of_the_code_parts_or_the_figures_starts_with_a_separator_or_a_lone_part, 320, 640);
     RUN(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file);
     RUN(a_file_requested_twice_is_held_until_both_let_go);
     RUN(the_full_pool_refuses_the_next_file_and_names_it);
