@@ -32,7 +32,7 @@ enum {
 static const struct { const char *name; int w, h; } SCREENS[] = {
     {"laptop", 1280, 720}, {"phone", 390, 844}, {"zoomed", 640, 340},
 };
-enum { SCREEN_COUNT = sizeof SCREENS / sizeof SCREENS[0], LAPTOP = 0, BAR_H = 56 };
+enum { SCREEN_COUNT = sizeof SCREENS / sizeof SCREENS[0], LAPTOP = 0 };
 
 static const char *const FACE_FILES[FACES] = {"Lato-Regular.ttf", "Lato-Bold.ttf"};
 static const char *const DEFAULT_FONTS = "/usr/share/fonts/truetype/lato";
@@ -501,12 +501,33 @@ static void check_dialog(lint_file *f, const i18n_text *title, const i18n_text *
     }
 }
 
+/* The room's top bar on a screen w wide at text size zoom, as rl_top_bar_layout lays it out:
+   the tallest of its languages (a title shown in Finnish where it has no translation). A long
+   title takes two lines on a laptop; on a phone or at 200 % zoom the title wraps above the
+   buttons' rows, so a bar of one 56 px row is nowhere an assumption: the room below is laid
+   out for the bar the player sees. back: the room has the way back to the hub. */
+static int bar_height(const level_room *r, int w, int zoom, bool back)
+{
+    rl_measure m = {&zoom, measure_cb};
+    const char *names[LANG_COUNT];
+    for (int l = 0; l < LANG_COUNT; l++) names[l] = str((i18n_lang)l, STR_LANGUAGE_NAME);
+    int h = 0;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        rl_top_bar bar;
+        rl_top_bar_layout(&m, w, zoom, back ? str((i18n_lang)l, STR_BACK_TO_HUB) : NULL,
+                          i18n_get(&r->title, (i18n_lang)l), str((i18n_lang)l, STR_SETTINGS), names, &bar);
+        if (bar.h > h) h = bar.h;
+    }
+    return h;
+}
+
 /* The width of panel text on the narrowest checked screen at 150 % text. */
-static int panel_text_w(const level_room *r)
+static int panel_text_w(const level_room *r, bool back)
 {
     int w = 1 << 30;
     for (int s = 0; s < SCREEN_COUNT; s++) {
-        rl_screen sc = rl_screen_layout(SCREENS[s].w, SCREENS[s].h, ZOOM_MAX, BAR_H, r->scene_w, r->scene_h);
+        int bar_h = bar_height(r, SCREENS[s].w, ZOOM_MAX, back);
+        rl_screen sc = rl_screen_layout(SCREENS[s].w, SCREENS[s].h, ZOOM_MAX, bar_h, r->scene_w, r->scene_h);
         if (sc.text_w < w) w = sc.text_w;
     }
     return w;
@@ -539,7 +560,7 @@ static void check_panel(lint_file *f, bool back)
        checked screen); option_row 16 less 56 of box and mark; steps have RL_STEP_ARROWS more for the arrows;
        feedback_box 16 less 28. Pairs (body_match): one list above the other when two columns
        would be under 260 px, else two columns; less 48 for the badge */
-    const int W = panel_text_w(r);
+    const int W = panel_text_w(r, back);
     const int col = (W - 12) / 2 < 260 ? W : (W - 12) / 2;
     for (int i = 0; i < r->puzzle_count; i++) {
         const level_puzzle *p = &r->puzzles[i];
@@ -594,19 +615,8 @@ void lint_text_room(lint_file *f)
     int n = 0;
     for (int s = 0; s < SCREEN_COUNT; s++)
         for (int z = 0; z < 3; z++) {
-            /* the room below the bar is laid out for the bar's height, which a title of two lines
-               makes taller on a wide screen (rl_top_bar_layout); a bar of one row is BAR_H */
-            int bar_h = BAR_H, zoom = zooms[z];
-            rl_measure m = {&zoom, measure_cb};
-            const char *names[LANG_COUNT];
-            for (int l = 0; l < LANG_COUNT; l++) names[l] = str((i18n_lang)l, STR_LANGUAGE_NAME);
-            for (int l = 0; l < LANG_COUNT && !rl_stacked(SCREENS[s].w); l++) {
-                if (!own_text(&r->title, l)) continue;
-                rl_top_bar bar;
-                rl_top_bar_layout(&m, SCREENS[s].w, zoom, !has_doors ? str((i18n_lang)l, STR_BACK_TO_HUB) : NULL,
-                                  r->title.s[l], str((i18n_lang)l, STR_SETTINGS), names, &bar);
-                if (bar.h > bar_h) bar_h = bar.h;
-            }
+            /* the room below the bar is laid out for the bar's real height (bar_height) */
+            int bar_h = bar_height(r, SCREENS[s].w, zooms[z], !has_doors);
             rl_screen sc = rl_screen_layout(SCREENS[s].w, SCREENS[s].h, zooms[z], bar_h, r->scene_w, r->scene_h);
             layouts[n++] = (layout_scale){SCREENS[s].name, sc.scene_scale, zooms[z]};
         }

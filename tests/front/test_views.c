@@ -646,7 +646,7 @@ static bool widget_in_view(int room, const char *id)
 {
     const level_room *r = &W.rooms[room];
     const level_widget *w = level_find_widget(r, id);
-    rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, 60, r->scene_w, r->scene_h);
+    rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, W.wg.bar_h, r->scene_w, r->scene_h);
     int x0 = (int)((float)w->rect.x * lay.scene_scale), x1 = (int)((float)(w->rect.x + w->rect.w) * lay.scene_scale);
     return x0 >= W.view.pan && x1 <= W.view.pan + lay.scene_view.w;
 }
@@ -692,7 +692,7 @@ TEST(a_task_that_opens_pans_the_scene_to_the_places_it_is_about)
     for (int i = 0; i < 3; i++) solve(room, i); /* up to the habits to match */
     room_enter(room, false);
     CHECK_STR(W.rooms[room].puzzles[W.view.current].id, "habits");
-    rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, 60, 800, 560);
+    rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, W.wg.bar_h, 800, 560);
     bool phone = lay.scene_draw_w > lay.scene_view.w;
     pan_right(12); /* the player reads the right side of the desk */
     CHECK(phone == (W.view.pan > 0));
@@ -854,7 +854,7 @@ TEST(the_keyboard_moving_to_a_place_pans_the_place_into_view)
         room_settle(room);
         const level_widget *w = &W.rooms[room].widgets[W.ui.focus_key & 0xffffu];
         if (uik_kind_of(W.ui.focus_key) != UIK_WIDGET || !w->id) continue;
-        rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, 60, 800, 560);
+        rl_screen lay = rl_screen_layout(W.g.w, W.g.h, 100, W.wg.bar_h, 800, 560);
         int x0 = (int)((float)w->rect.x * lay.scene_scale);
         CHECK(x0 >= W.view.pan && x0 < W.view.pan + lay.scene_view.w); /* at least where its text starts */
         if (w->rect.w * lay.scene_scale <= lay.scene_view.w - 24) CHECK(widget_in_view(room, w->id));
@@ -1001,6 +1001,86 @@ TEST(no_line_of_the_code_parts_or_the_figures_starts_with_a_separator_or_a_lone_
                 for (int i = 0; i < W.rooms[r].puzzle_count - (r == room); i++) solve(r, i);
             }
         }
+    text_set_zoom(100);
+}
+
+/* ---- a top bar of two lines ---------------------------------------------------------------- */
+
+/* The issue's Swedish room name: at 150 % text it takes two lines of a laptop's top bar and
+   wraps above the buttons' rows on a phone. */
+static const char LONG_TITLE_SV[] = "Digitala tjänster för klienter, anhöriga och närstående";
+
+/* The top bar's height once the room has settled, from a fresh play-through with the first
+   `solved` tasks of the room solved. */
+static int enter_with_tasks_solved(int room, int solved)
+{
+    play_begin(&W.play, &W.game);
+    for (int i = 0; i < W.room_count; i++) play_attach_room(&W.play, i, &W.rooms[i]);
+    for (int i = 0; i < solved; i++) solve(room, i);
+    room_enter(room, false);
+    return W.wg.bar_h;
+}
+
+/* The controls of the last pass, as the mirror places them: rect, and where they can be seen. */
+static void check_nothing_under_the_bar(int room, const char *where)
+{
+    bool stacked = rl_stacked(W.g.w);
+    SDL_Rect bar = {0, stacked ? -W.view.scroll.offset : 0, W.g.w, W.wg.bar_h};
+    uint32_t bar_keys[2 + LANG_COUNT] = {uik(UIK_HUB, 0), uik(UIK_SETTINGS, 0)};
+    for (int l = 0; l < LANG_COUNT; l++) bar_keys[2 + l] = uik(UIK_LANG, l);
+    int bar_controls = 0, others = 0;
+    for (int i = 0; i < W.ui.count; i++) {
+        bool in_bar = false;
+        for (size_t k = 0; k < sizeof bar_keys / sizeof bar_keys[0]; k++) in_bar = in_bar || W.ui.keys[i] == bar_keys[k];
+        SDL_Rect r = W.ui.rects[i], cut;
+        if (in_bar) { /* the bar's own controls are inside it */
+            bar_controls++;
+            SDL_IntersectRect(&r, &bar, &cut);
+            if (!SDL_RectEquals(&cut, &r))
+                fprintf(stderr, "  %s: a control of the bar at %d,%d %dx%d is outside it (%d..%d)\n", where, r.x, r.y,
+                        r.w, r.h, bar.y, bar.y + bar.h);
+            CHECK(SDL_RectEquals(&cut, &r));
+            continue;
+        }
+        others++;
+        if (SDL_IntersectRect(&r, &bar, &cut))
+            fprintf(stderr, "  %s: control %08x at %d,%d %dx%d is under the bar (%d..%d)\n", where, (unsigned)W.ui.keys[i],
+                    r.x, r.y, r.w, r.h, bar.y, bar.y + bar.h);
+        CHECK(!SDL_HasIntersection(&r, &bar));
+    }
+    CHECK(bar_controls == 2 + LANG_COUNT && others > 0);
+    /* the scene (its places are controls, checked above) starts below the bar */
+    const char *g = strstr(W.ui.mirror, UI_MARK "G@");
+    int x = 0, y = -1, w = 0, h = 0;
+    CHECK(g && sscanf(g + 3, "%d,%d,%d,%d", &x, &y, &w, &h) == 4);
+    if (y < bar.y + bar.h) fprintf(stderr, "  %s: the scene at y %d is under the bar (%d..%d)\n", where, y, bar.y, bar.y + bar.h);
+    CHECK(y >= bar.y + bar.h);
+    (void)room;
+}
+
+/* Scene checks used to assume a top bar of one 56 px row; a long title makes it taller (two
+   lines on a laptop, the title over the buttons' rows on a phone). The room below it moves
+   down with it: no place of the scene and no control of the task is under the bar, at any task. */
+TEST(a_top_bar_of_two_lines_hides_no_place_or_control_of_the_room)
+{
+    int room = room_index("digipalvelut");
+    W.lang = LANG_SV;
+    W.text_zoom = 150;
+    text_set_zoom(150);
+    int short_bar = enter_with_tasks_solved(room, 0);
+    W.rooms[room].title.s[LANG_SV] = LONG_TITLE_SV;
+    int long_bar = enter_with_tasks_solved(room, 0);
+    if (long_bar <= short_bar && W.g.w != 640) fprintf(stderr, "  %dx%d: the bar is %d px, with its own title %d\n", W.g.w, W.g.h, long_bar, short_bar);
+    /* the long title took another line (at 640x380 the room's own took two already) */
+    CHECK(long_bar >= short_bar && long_bar > rl_control_h(RL_BAR_CONTROL_H, 150) + 16);
+    if (W.g.w != 640) CHECK(long_bar > short_bar);
+    for (int i = 0; i < W.rooms[room].puzzle_count; i++) {
+        enter_with_tasks_solved(room, i);
+        CHECK(W.view.current == i);
+        char where[96];
+        snprintf(where, sizeof where, "%dx%d, task %s", W.g.w, W.g.h, W.rooms[room].puzzles[i].id);
+        check_nothing_under_the_bar(room, where);
+    }
     text_set_zoom(100);
 }
 
@@ -1197,6 +1277,9 @@ int main(void)
         RUN_ON(the_keyboard_moving_to_a_place_pans_the_place_into_view, w, h);
     }
     RUN_ON(no_line_of_the_code_parts_or_the_figures_starts_with_a_separator_or_a_lone_part, 390, 844);
+    RUN_ON(a_top_bar_of_two_lines_hides_no_place_or_control_of_the_room, 390, 844);
+    RUN_ON(a_top_bar_of_two_lines_hides_no_place_or_control_of_the_room, 640, 380);
+    RUN_ON(a_top_bar_of_two_lines_hides_no_place_or_control_of_the_room, 1280, 720);
     RUN_ON(no_line_of_the_code_parts_or_the_figures_starts_with_a_separator_or_a_lone_part, 640, 380);
     RUN_ON(no_line_of_the_code_parts_or_the_figures_starts_with_a_separator_or_a_lone_part, 320, 640);
     RUN(a_released_handle_reads_as_nothing_even_when_its_slot_holds_another_file);
