@@ -177,3 +177,45 @@ describe('a name written once', () => {
     await context.close();
   });
 });
+
+// She checks how her room looks on a phone without a phone: "Puhelin" over the preview makes it a
+// phone's screen (390 CSS px wide), and the game lays the room out as on a phone (a portrait
+// screen); "Tietokone" brings the laptop's back. The choice stays after a reload. Before, the
+// only way was a developer's tools or a narrower window.
+describe('the preview on a phone size', () => {
+  it('shows the room as a phone shows it, and back as a computer does', async () => {
+    const { page, context, errors } = await author('fi');
+    await page.click('.rooms a[href*="hub.json"]');
+    await page.waitForSelector('#preview-frame');
+    const room = (lines) => lines.some((l) => /Aula/.test(l));
+    await waitPreview(page, room, 'the lobby');
+    const screen = () => page.evaluate(() => {
+      const w = document.querySelector('#preview-frame').contentWindow;
+      return { width: w.innerWidth, height: w.innerHeight, logical: w.pakopeli && w.pakopeli.logical };
+    });
+    const laptop = await screen();
+    assert.ok(laptop.logical.w > laptop.logical.h, `a computer's screen is wide: ${JSON.stringify(laptop)}`);
+    await page.click('button:has-text("Puhelin")');
+    assert.equal(await page.getAttribute('#preview-phone', 'aria-pressed'), 'true');
+    await page.waitForFunction(() => {
+      const w = document.querySelector('#preview-frame').contentWindow;
+      return w.innerWidth === 390 && w.pakopeli && w.pakopeli.logical && w.pakopeli.logical.w < w.pakopeli.logical.h;
+    }, null, { timeout: SERVER_WAIT }).catch(async () => assert.fail(`not a phone's screen: ${JSON.stringify(await screen())}`));
+    await waitPreview(page, room, 'the lobby on a phone');
+    await page.waitForTimeout(500); // the game draws its new layout
+    await page.locator('#preview').scrollIntoViewIfNeeded();
+    await shot(page, 'studio-preview-phone-fi.png');
+    // still a phone after a reload of the studio
+    await page.reload();
+    await page.waitForSelector('#preview-frame');
+    assert.equal(await page.getAttribute('#preview-phone', 'aria-pressed'), 'true');
+    await page.waitForFunction(() => document.querySelector('#preview-frame').contentWindow.innerWidth === 390, null, { timeout: SERVER_WAIT });
+    await page.click('button:has-text("Tietokone")');
+    await page.waitForFunction(() => {
+      const w = document.querySelector('#preview-frame').contentWindow;
+      return w.innerWidth > 390 && w.pakopeli && w.pakopeli.logical && w.pakopeli.logical.w > w.pakopeli.logical.h;
+    }, null, { timeout: SERVER_WAIT });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -43,7 +43,7 @@
       lintErrors: (n) => `Tarkistin löysi ${n} ${n === 1 ? 'virheen: korjaa se' : 'virhettä: korjaa ne'} ennen julkaisua.`,
       lintOk: 'Tarkistin ei löytänyt virheitä.', lintWarn: (n) => `${n} ${n === 1 ? 'huomautus' : 'huomautusta'}`,
       checking: 'Tarkistetaan…', problems: 'Tarkistimen löydökset', preview: 'Esikatselu (oikea peli luonnoksella)',
-      reloadPreview: 'Lataa esikatselu uudelleen', versions: 'Versiot', compare: 'Vertaa nykyiseen', rollback: 'Palauta tämä versio',
+      reloadPreview: 'Lataa esikatselu uudelleen', previewSize: 'Näytön koko', sizeLaptop: 'Tietokone', sizePhone: 'Puhelin', versions: 'Versiot', compare: 'Vertaa nykyiseen', rollback: 'Palauta tämä versio',
       rollbackAsk: (v) => `Palautetaanko versio ${v} ja julkaistaanko se heti?`, rolledBack: 'Versio palautettu ja julkaistu.',
       changes: 'Muutokset', field: 'Kenttä', before: 'Ennen', after: 'Jälkeen', noChanges: 'Ei eroja.',
       conflictTitle: 'Joku muu muutti tätä samaan aikaan', conflictText: 'Kumpaakaan versiota ei ole menetetty. Valitse, kumpi jää luonnokseksi. Toinen jää talteen tähän selaimeen ja näkyy alla.',
@@ -100,7 +100,7 @@
       packageOld: (n) => `Lärplattformens SCORM-paket har fortfarande publicering ${n}: be administratören ladda ner ett nytt paket på HR-vyns sida Rapporter.`,
       lintErrors: (n) => `Kontrollen hittade ${n} fel: rätta ${n === 1 ? 'det' : 'dem'} före publiceringen.`, lintOk: 'Kontrollen hittade inga fel.',
       lintWarn: (n) => `${n} anmärkning${n === 1 ? '' : 'ar'}`, checking: 'Kontrollerar…', problems: 'Kontrollens fynd',
-      preview: 'Förhandsvisning (det riktiga spelet med utkastet)', reloadPreview: 'Ladda om förhandsvisningen', versions: 'Versioner',
+      preview: 'Förhandsvisning (det riktiga spelet med utkastet)', reloadPreview: 'Ladda om förhandsvisningen', previewSize: 'Skärmstorlek', sizeLaptop: 'Dator', sizePhone: 'Telefon', versions: 'Versioner',
       compare: 'Jämför med nuvarande', rollback: 'Återställ den här versionen', rollbackAsk: (v) => `Återställa version ${v} och publicera den genast?`,
       rolledBack: 'Versionen återställd och publicerad.', changes: 'Ändringar', field: 'Fält', before: 'Före', after: 'Efter',
       noChanges: 'Inga skillnader.', conflictTitle: 'Någon annan ändrade det här samtidigt',
@@ -155,7 +155,7 @@
       packageOld: (n) => `The learning platform's SCORM package still has release ${n}: ask an admin to download a new package from the HR dashboard's Reports page.`,
       lintErrors: (n) => `The checker found ${n} error${n === 1 ? ': fix it' : 's: fix them'} before publishing.`, lintOk: 'The checker found no errors.',
       lintWarn: (n) => `${n} warning${n === 1 ? '' : 's'}`, checking: 'Checking…', problems: 'What the checker found',
-      preview: 'Preview (the real game playing the draft)', reloadPreview: 'Reload the preview', versions: 'Versions', compare: 'Compare with now',
+      preview: 'Preview (the real game playing the draft)', reloadPreview: 'Reload the preview', previewSize: 'Screen size', sizeLaptop: 'Computer', sizePhone: 'Phone', versions: 'Versions', compare: 'Compare with now',
       rollback: 'Roll back to this version', rollbackAsk: (v) => `Roll back to version ${v} and publish it now?`, rolledBack: 'Rolled back and published.',
       changes: 'Changes', field: 'Field', before: 'Before', after: 'After', noChanges: 'No differences.',
       conflictTitle: 'Someone else changed this at the same time', conflictText: 'Neither version is lost. Choose which one stays as the draft; the other is kept in this browser and shown below.',
@@ -666,6 +666,19 @@
       d.body.append(out);
     });
   }
+  // The preview as a player sees it on a computer or on a phone (a frame as wide as a phone's
+  // screen, 390 x 740 CSS px: the game lays itself out for the frame's size, as for a phone's
+  // window), so she sees the phone's layout without a phone or a developer's tools. Remembered.
+  const PREVIEW_SIZES = ['laptop', 'phone'];
+  let previewSize = (() => { try { return PREVIEW_SIZES.find((k) => k === localStorage.getItem('pakopeli.studio.previewSize')) || 'laptop'; } catch (e) { return 'laptop'; } })();
+  function setPreviewSize(k) {
+    previewSize = k;
+    try { localStorage.setItem('pakopeli.studio.previewSize', k); } catch (e) { /* private mode: for this page only */ }
+    const sec = $('#preview');
+    if (!sec) return;
+    for (const x of PREVIEW_SIZES) sec.classList.toggle(x, x === k);
+    for (const b of sec.querySelectorAll('.sizes button')) b.setAttribute('aria-pressed', String(b.id === `preview-${k}`));
+  }
   const isComic = () => !!(doc && doc.name.startsWith('comics/'));
   const previewUrl = () => `/studio/preview/?${isComic() ? 'comic' : 'room'}=${encodeURIComponent(doc.body && doc.body.id || '')}&lang=${lang}&t=${Date.now()}`;
 
@@ -1076,9 +1089,12 @@
     rendered = doc.name;
     const left = h('div', { class: 'left' },
       isGame ? null : scene(),
-      h('section', { class: 'preview', 'aria-label': t('preview') },
+      h('section', { class: `preview ${previewSize}`, id: 'preview', 'aria-label': t('preview') },
         h('div', { class: 'toolbar' }, h('h2', {}, t('preview')),
-          h('button', { type: 'button', onclick: () => { $('#preview-frame').src = previewUrl(); } }, t('reloadPreview'))),
+          h('button', { type: 'button', onclick: () => { $('#preview-frame').src = previewUrl(); } }, t('reloadPreview')),
+          h('span', { class: 'sizes', role: 'group', 'aria-label': t('previewSize') }, `${t('previewSize')}: `,
+            PREVIEW_SIZES.map((k) => h('button', { type: 'button', id: `preview-${k}`, 'aria-pressed': String(k === previewSize), onclick: () => setPreviewSize(k) },
+              t(k === 'phone' ? 'sizePhone' : 'sizeLaptop'))))),
         (() => { const f = h('iframe', { id: 'preview-frame', title: t('preview'), src: previewUrl() }); watchPreview(f); return f; })(),
         h('div', { id: 'preview-problems', class: 'problems', role: 'alert', tabindex: 0, hidden: true })));
     const right = h('div', { class: 'right' },
