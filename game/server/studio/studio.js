@@ -512,7 +512,13 @@
     const mine = isComic() ? `comic:${doc.body.id}` : doc.body.id;
     const hint = !isComic() && hintPlace(hub);
     const under = (p, l, say) => ({ ...p, file: doc.name, path: `title.${l}`, message: say('en'), messages: Object.fromEntries(LANGS.map((k) => [k, say(k)])) });
+    const seen = new Set();
     return problems.map((p) => {
+      // the door's text or label lacks a language: the studio writes them of this room's name
+      // (syncDoor), so it is the name's finding (said once, under the name), not the lobby's
+      const dm = fileOf(p) === hub.name && p.code === 'translation' && /^scene\.widgets\[(\d+)\]\.(?:text|label)$/.exec(p.path || '');
+      const dw = dm && hub.body.scene.widgets[Number(dm[1])];
+      if (dw && dw.opens === mine && followsName(dw)) return { ...p, file: doc.name, path: 'title' };
       const d = nameWidget(p, hub);
       if (d && d.w.opens === mine) return under(p, d.lang, (l) => WORDS[l][isComic() ? 'nameNoButton' : 'nameNoDoor'](WORDS[l][d.lang]));
       // the last door's hint, which the studio writes of the rooms' names (rewriteFinalHint), grown
@@ -520,7 +526,70 @@
       const m = hint && fileOf(p) === hub.name && p.code === 'text-length' && hint.re.exec(p.path || '');
       if (m) return under(p, m[1], (l) => `${WORDS[l].nameInHint(WORDS[l][m[1]])} (${(p.messages && p.messages[l]) || p.message})`);
       return p;
-    });
+    }).filter((p) => { const k = `${fileOf(p)}|${p.path}|${p.message}`; return !seen.has(k) && seen.add(k); });
+  }
+
+  // ---- where a finding is, in her words (not a file name and a JSON path) ---------------------------------
+  // The checker names a field by its JSON path ("puzzles[0].options[1].explain.sv" of
+  // "levels/x.json"): right for a tool, unreadable for a volunteer who never sees the JSON. The
+  // list says the place as the forms name it: "Tehtävä 1 (Monivalinta) › Vaihtoehto 2 › Miksi
+  // (selitys) › ruotsiksi", and another file by its name ("Aula: ..."). Only words: the finding
+  // itself is the checker's.
+  const PLACE = {
+    fi: { puzzles: 'Tehtävä', options: 'Vaihtoehto', places: 'Kohta', steps: 'Vaihe', pairs: 'Pari', answers: 'Vastaus', hints: 'Vihje',
+      widgets: 'Näkymän osa', items: 'Esine', rows: 'Rivi', pages: 'Sivu', panels: 'Ruutu', bubbles: 'Kupla', characters: 'Henkilö', rooms: 'Huone',
+      game: 'Pelin tiedot', rect: 'Paikka ja koko', at: 'Paikka', whole: 'Koko tiedosto' },
+    sv: { puzzles: 'Uppgift', options: 'Alternativ', places: 'Ställe', steps: 'Steg', pairs: 'Par', answers: 'Svar', hints: 'Ledtråd',
+      widgets: 'Del av vyn', items: 'Föremål', rows: 'Rad', pages: 'Sida', panels: 'Ruta', bubbles: 'Pratbubbla', characters: 'Person', rooms: 'Rum',
+      game: 'Spelets uppgifter', rect: 'Plats och storlek', at: 'Plats', whole: 'Hela filen' },
+    en: { puzzles: 'Task', options: 'Option', places: 'Place', steps: 'Step', pairs: 'Pair', answers: 'Answer', hints: 'Hint',
+      widgets: 'Part of the scene', items: 'Item', rows: 'Row', pages: 'Page', panels: 'Panel', bubbles: 'Bubble', characters: 'Character', rooms: 'Room',
+      game: 'The game\'s details', rect: 'Place and size', at: 'Place', whole: 'The whole file' },
+  };
+  // a field's key -> the word its form field has (WORDS)
+  const FIELD_WORD = { title: 'title', intro: 'intro', outro: 'outro', prompt: 'prompt', solved: 'solved', wrong: 'wrong', explain: 'explain',
+    text: 'text', label: 'label', name: 'itemName', about: 'about', code_part: 'codePart', target_minutes: 'target', timer_minutes: 'timer',
+    answer: 'answer', left: 'left', right: 'right', item: 'item', place: 'place', requires: 'requires', gives: 'gives', reveals: 'reveals',
+    comic: 'comic', comic_intro: 'comicIntro', comic_outro: 'comicOutro', image: 'image', icon: 'icon', id: 'id', opens: 'opens',
+    correct: 'correct', decoy: 'decoy', widget: 'onWidget', scene: 'scene', hidden: 'hidden', size: 'size', tone: 'tone', final: 'final',
+    description: 'panelDescription', speaker: 'speaker', kind: 'kind' };
+  function fileTitle(name) {
+    const game = files.get('game.json');
+    if (name === 'game.json') return PLACE[lang].game;
+    if (game && game.body && (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file === name) return t('lobby');
+    const f = files.get(name);
+    if (f && f.body && f.body.title) return txt(f.body.title, lang) || txt(f.body.title) || name;
+    const c = content && (content.files || []).find((x) => x.name === name);
+    return (c && (c.title || (c.meta && c.meta.title))) || name;
+  }
+  function placeName(file, path) {
+    const body = (files.get(file) || {}).body;
+    const parts = [];
+    let node = body;
+    for (const tok of String(path || '').match(/[A-Za-z_]+|\[\d+\]/g) || []) {
+      if (tok[0] === '[') {
+        const i = Number(tok.slice(1, -1)), key = parts.pop() || {};
+        node = node && Array.isArray(node) ? node[i] : undefined;
+        let name = `${PLACE[lang][key.key] || key.word} ${i + 1}`;
+        if (key.key === 'puzzles' && node && node.kind) name += ` (${(t('kinds') || {})[node.kind] || node.kind})`;
+        if (key.key === 'widgets' && node) { const x = txt(node.label || node.text, lang) || txt(node.label || node.text); if (x) name += ` (${x.slice(0, 40)})`; }
+        parts.push({ word: name });
+        continue;
+      }
+      if (LANGS.includes(tok) && node && typeof node === 'object' && !Array.isArray(node) && typeof node[tok] !== 'object') { parts.push({ word: t(tok) }); node = node[tok]; continue; }
+      // a list by its heading in the forms ("Tehtävät"); one of its entries gets PLACE's word above
+      const list = Array.isArray(node && node[tok]) || (PLACE[lang][tok] && !FIELD_WORD[tok]);
+      const word = list && WORDS[lang][tok] ? t(tok) : FIELD_WORD[tok] ? t(FIELD_WORD[tok]) : PLACE[lang][tok] || tok;
+      parts.push({ key: tok, word });
+      node = node && typeof node === 'object' ? node[tok] : undefined;
+    }
+    return parts.filter((x, i) => !(x.key === 'scene' && i < parts.length - 1)).map((x) => x.word).join(' › ');
+  }
+  // "Tehtävä 1 (Monivalinta) › Tehtävänanto › ruotsiksi", with the file's name when it is not the one open
+  function whereOf(p) {
+    const file = fileOf(p), here = placeName(file, p.path);
+    const mine = doc && file === doc.name;
+    return mine ? here || PLACE[lang].whole : `${fileTitle(file)}${here ? ' › ' + here : ''}`;
   }
 
   function showProblems() {
@@ -545,7 +614,7 @@
         errors.length ? t('lintErrors', errors.length) : t('lintOk'), warns ? ` (${t('lintWarn', warns)})` : ''),
       mine.length ? h('ul', { class: 'problem-list' }, mine.map((p) => h('li', { class: p.severity },
         h('a', { href: '#', onclick: (e) => { e.preventDefault(); focusPath(p.path, fileOf(p)); } },
-          `${fileOf(p)}${p.path ? ' · ' + p.path : ''}: ${msgOf(p)}`)))) : null);
+          `${whereOf(p)}: ${msgOf(p)}`)))) : null);
     // each problem on its field: the deepest element whose path starts the problem's path
     for (const p of shown) {
       if (fileOf(p) !== doc.name || !p.path) continue;
@@ -573,7 +642,7 @@
     if (pv) {
       pv.hidden = !errors.length;
       fill(pv, h('strong', {}, t('lintErrors', errors.length)),
-        h('ul', { class: 'problem-list' }, errors.slice(0, 6).map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${msgOf(p)}`))));
+        h('ul', { class: 'problem-list' }, errors.slice(0, 6).map((p) => h('li', { class: 'error' }, `${whereOf(p)}: ${msgOf(p)}`))));
     }
   }
   function fieldFor(path) {
@@ -1805,7 +1874,7 @@
         if (err.status === 422) {
           problems = err.data.problems;
           fill(out, h('p', { class: 'field-error', role: 'alert' }, t('lintErrors', err.data.errors)),
-            h('ul', { class: 'problem-list' }, shownProblems().filter((p) => p.severity === 'error').map((p) => h('li', { class: 'error' }, `${fileOf(p)} · ${p.path}: ${msgOf(p)}`))));
+            h('ul', { class: 'problem-list' }, shownProblems().filter((p) => p.severity === 'error').map((p) => h('li', { class: 'error' }, `${whereOf(p)}: ${msgOf(p)}`))));
           showProblems();
         } else fill(out, h('p', { class: 'field-error', role: 'alert' }, errText(err)));
       }
