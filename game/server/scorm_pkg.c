@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/level.h"
 #include "zipw.h"
 
 enum { PKG_MAX_FILES = 4096, PKG_PATH_MAX = 1024 };
@@ -272,6 +273,127 @@ static bool manifest(pack *p, const char *version, buf *b)
     return !b->failed;
 }
 
+/* ---- the page's preloads ---------------------------------------------------------------------- */
+
+/* The content the engine loads in a learning platform before its first interactive frame, listed
+   in the page as preloads the way game/tools/preload.mjs --lms lists them for `make scorm` (the
+   same lines, so release 1 of the shipped levels gives `make scorm`'s page byte for byte): every
+   room, in the manifest's order (in a platform the engine defers none: app.c new_player, the
+   platform may hold a resume state in any room), then every "assets/..." the start room (the hub,
+   else the first room) names. The built page lists the build's content for a browser that defers
+   rooms; a package kept that list: the rooms came a round trip later, and after a volunteer gave
+   the lobby another picture the package still preloaded the build's, for nothing. */
+static const char PRELOAD_MARK[] = "<!-- content preloads (game/tools/preload.mjs) -->";
+static const char PRELOAD_HEAD[] = "\n  <link rel=\"preload\" href=\"";
+static const char PRELOAD_TAIL[] = "\" as=\"fetch\" crossorigin>";
+
+typedef struct preloads {
+    char (*assets)[PKG_PATH_MAX];
+    int n, cap;
+} preloads;
+
+static void collect_assets(const cJSON *v, preloads *pl)
+{
+    if (cJSON_IsString(v)) {
+        if (strncmp(v->valuestring, "assets/", 7) != 0 || strlen(v->valuestring) >= PKG_PATH_MAX) return;
+        for (int i = 0; i < pl->n; i++)
+            if (strcmp(pl->assets[i], v->valuestring) == 0) return;
+        if (pl->n == pl->cap) {
+            int cap = pl->cap ? pl->cap * 2 : 16;
+            char(*grown)[PKG_PATH_MAX] = realloc(pl->assets, sizeof *grown * (size_t)cap);
+            if (!grown) return; /* a preload fewer: the engine still asks for it */
+            pl->assets = grown;
+            pl->cap = cap;
+        }
+        snprintf(pl->assets[pl->n++], PKG_PATH_MAX, "%s", v->valuestring);
+        return;
+    }
+    const cJSON *it;
+    cJSON_ArrayForEach(it, v) collect_assets(it, pl);
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(a, b); }
+
+static void preload_line(buf *b, const char *path)
+{
+    buf_puts(b, PRELOAD_HEAD);
+    href(b, path);
+    buf_puts(b, PRELOAD_TAIL);
+}
+
+static bool rewrite_preloads(pack *p)
+{
+    entry *page = find(p, "index.html"), *g = find(p, "levels/game.json");
+    if (!page || !g) return true; /* swap_reporter named a page without its mark; no game: nothing to list */
+    char *text = malloc(page->len + 1);
+    level_game *game = calloc(1, sizeof *game);
+    diag_list *d = calloc(1, sizeof *d); /* large: not on the stack */
+    if (!text || !game || !d) {
+        free(text);
+        free(game);
+        free(d);
+        snprintf(p->err, p->cap, "out of memory");
+        return false;
+    }
+    memcpy(text, page->data, page->len);
+    text[page->len] = '\0';
+    char *mark = strstr(text, PRELOAD_MARK);
+    bool loaded = level_load_game(game, "levels/game.json", (const char *)g->data, g->len, d);
+    free(d);
+    if (!mark || !loaded) { /* the store's content always loads; a page without the mark keeps its own */
+        if (loaded) level_free_game(game);
+        free(game);
+        free(text);
+        return true;
+    }
+    int start = game->hub ? level_find_room(game, game->hub) : 0;
+    if (start < 0) start = 0;
+    buf b = {0};
+    char *after = mark + sizeof PRELOAD_MARK - 1;
+    buf_append(&b, text, (size_t)(after - text));
+    char path[PKG_PATH_MAX];
+    for (int i = 0; i < game->room_count; i++) {
+        snprintf(path, sizeof path, "levels/%s", game->rooms[i].file);
+        preload_line(&b, path);
+    }
+    preloads pl = {0};
+    if (game->room_count > 0) {
+        snprintf(path, sizeof path, "levels/%s", game->rooms[start].file);
+        entry *room = find(p, path);
+        cJSON *doc = room ? cJSON_ParseWithLength((const char *)room->data, room->len) : NULL;
+        collect_assets(doc, &pl);
+        cJSON_Delete(doc);
+    }
+    qsort(pl.assets, (size_t)pl.n, sizeof *pl.assets, by_name);
+    for (int i = 0; i < pl.n; i++) preload_line(&b, pl.assets[i]);
+    free(pl.assets);
+    level_free_game(game);
+    free(game);
+    /* the build's content preloads, right after the mark, give way (preload.mjs drops them too) */
+    static const char *const CONTENT[] = {"levels/", "assets/"};
+    for (;;) {
+        size_t head = sizeof PRELOAD_HEAD - 1;
+        if (strncmp(after, PRELOAD_HEAD, head) != 0) break;
+        if (strncmp(after + head, CONTENT[0], 7) != 0 && strncmp(after + head, CONTENT[1], 7) != 0) break;
+        char *end = strstr(after + head, PRELOAD_TAIL);
+        if (!end || memchr(after + head, '\n', (size_t)(end - after - head))) break;
+        after = end + sizeof PRELOAD_TAIL - 1;
+    }
+    buf_puts(&b, after);
+    free(text);
+    size_t len = 0;
+    char *out = buf_take(&b, &len);
+    if (!out) {
+        snprintf(p->err, p->cap, "out of memory");
+        return false;
+    }
+    free(page->data);
+    page->data = (unsigned char *)out;
+    p->bytes = p->bytes - page->len + len;
+    page->len = len;
+    return true;
+}
+
 bool scormpkg_build(store *st, const char *web, const char *version, buf *zip, int64_t *release,
                     store_lint_result *lint, char *err, size_t cap)
 {
@@ -285,7 +407,7 @@ bool scormpkg_build(store *st, const char *web, const char *version, buf *zip, i
     bool ok = store_package(st, version, add_content, &p, lint, release, err, cap) && p.ok;
     if (ok && lint->errors == 0) {
         add_tree(&p, web, "");
-        ok = p.ok && swap_reporter(&p, version);
+        ok = p.ok && swap_reporter(&p, version) && rewrite_preloads(&p);
         if (ok) qsort(p.files, (size_t)p.n, sizeof *p.files, by_path);
         buf man = {0};
         zipw z;

@@ -8,8 +8,9 @@
  * imsmanifest.xml first, listing every file under the one SCO. A volunteer's publish thus
  * reaches the platform as a download from the dashboard, not a developer's build. For release
  * 1 seeded from the shipped levels the files are those of `make scorm`'s zip
- * (tests/server/scorm-download.test.mjs). The page's preloads are the build's: a release whose
- * lobby uses other files than the build's loads them when the engine asks (a little later).
+ * (tests/server/scorm-download.test.mjs). The page's content preloads are the release's, as the
+ * engine loads them in a platform (every room, the start room's pictures: preload.mjs --lms),
+ * not the build's (tests/server/scorm-first-load.test.mjs).
  *
  *   buf zip = {0};
  *   store_lint_result lint;

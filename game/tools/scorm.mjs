@@ -70,7 +70,8 @@ let html = fs.readFileSync(page, 'utf8');
 if (!html.includes(REPORT)) throw new Error(`${page}: no "${REPORT}" to put scorm.js in place of`);
 html = html.replace(REPORT, `<script src="scorm.js" data-scorm="${version}"></script>`);
 fs.writeFileSync(page, html);
-execFileSync(process.execPath, [path.join(path.dirname(new URL(import.meta.url).pathname), 'preload.mjs'), stage]);
+// (--lms: in a platform the engine loads every room before its first frame, app.c new_player)
+execFileSync(process.execPath, [path.join(path.dirname(new URL(import.meta.url).pathname), 'preload.mjs'), stage, '--lms']);
 
 const game = JSON.parse(fs.readFileSync(path.join(levels, 'game.json'), 'utf8'));
 const title = typeof game.title === 'string' ? game.title : (game.title && (game.title.fi || game.title.en)) || 'Pakopeli';

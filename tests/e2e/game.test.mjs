@@ -109,7 +109,7 @@ test('the comic on the hub desk opens over the game and closes back to it', asyn
 
 // shell.js compiles the engine as it streams in, before its glue has loaded (docs/performance.md):
 // the wasm is downloaded once, and a server that does not say application/wasm (which some
-// learning platforms' file servers do not) still gets a game, compiled from the bytes.
+// learning platforms' file servers do not) still gets a game, compiled from the same download.
 test('the engine is fetched once, and starts where the server does not say application/wasm', async () => {
   for (const type of [null, 'application/octet-stream']) {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 760 } });
@@ -127,7 +127,7 @@ test('the engine is fetched once, and starts where the server does not say appli
     await page.goto(env.base + '?lang=en');
     await page.waitForFunction(() => window.pakopeli && window.pakopeli.marks.interactive, null, { timeout: 20000 });
     assert.ok((await screenLines(page)).length > 0, 'the lobby is on screen');
-    if (!type) assert.equal(fetched, 1, 'the page preloads the engine and compiles that one download');
+    assert.equal(fetched, 1, `the page preloads the engine and compiles that one download (${type || 'application/wasm'})`);
     assert.deepEqual(errors, []);
     await context.close();
   }
