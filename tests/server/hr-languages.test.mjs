@@ -158,6 +158,19 @@ describe('the dashboard in Swedish and English', () => {
         await read('verify, no such code');
       }
       if (view === 'invite') {
+        // the browser's own checks, in the dashboard's language (headless Chromium's are English)
+        await page.locator('#invite-form button[type=submit]').click();
+        const name = page.locator('#invite-form input[name=name]');
+        const said = await name.evaluate((e) => e.validationMessage);
+        texts.push({ where: 'invite, empty name', text: said });
+        assert.equal(said, L.required, `${lang}: a required field's message`);
+        await page.locator('#invite-form input[name=email]').fill('kim');
+        await name.fill('x');
+        await page.locator('#invite-form button[type=submit]').click();
+        const email = await page.locator('#invite-form input[name=email]').evaluate((e) => e.validationMessage);
+        texts.push({ where: 'invite, not an address', text: email });
+        assert.match(email, L.email, `${lang}: an address's message`);
+        await page.locator('#invite-form input[name=email]').fill('');
         await page.locator('#invite-form input[name=name]').fill('Kim Park');
         await page.locator('#invite-form input[name=unit]').fill('Ward 11');
         await page.locator('#invite-form input[name=start_date]').fill('3.13.2025');
@@ -179,6 +192,7 @@ describe('the dashboard in Swedish and English', () => {
         await user.locator('input[type=email]').fill('not an address');
         await user.locator('button').click();
         await flash('bad address', L.badValue);
+        await page.screenshot({ path: path.join(SCREENS, `hr-lang-error-${lang}.png`) });
       }
     }
     // someone else erases a person while this page still lists them
@@ -198,9 +212,9 @@ describe('the dashboard in Swedish and English', () => {
   }
 
   const LANGS = {
-    fi: { badLogin: /Väärä käyttäjätunnus/, saved: /Tallennettu/, duplicate: /Samanniminen/, badValue: /Sähköposti: arvo ei kelpaa/, notFound: /ei enää löydy/ },
-    sv: { badLogin: /Fel användarnamn/, saved: /Sparat/, duplicate: /Det finns redan/, badValue: /E-post: värdet duger inte/, notFound: /finns inte längre/ },
-    en: { badLogin: /Wrong user name/, saved: /Saved/, duplicate: /There is a unit/, badValue: /E-mail: the value is not valid/, notFound: /no longer there/ },
+    fi: { required: 'Täytä tämä kenttä.', email: /^Kirjoita sähköpostiosoite/, badLogin: /Väärä käyttäjätunnus/, saved: /Tallennettu/, duplicate: /Samanniminen/, badValue: /Sähköposti: arvo ei kelpaa/, notFound: /ei enää löydy/ },
+    sv: { required: 'Fyll i det här fältet.', email: /^Skriv en e-postadress/, badLogin: /Fel användarnamn/, saved: /Sparat/, duplicate: /Det finns redan/, badValue: /E-post: värdet duger inte/, notFound: /finns inte längre/ },
+    en: { required: 'Fill in this field.', email: /^Write an e-mail address/, badLogin: /Wrong user name/, saved: /Saved/, duplicate: /There is a unit/, badValue: /E-mail: the value is not valid/, notFound: /no longer there/ },
   };
   const csvs = {};
   // the data removed, a text's words in lower case

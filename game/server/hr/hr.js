@@ -14,7 +14,9 @@
       cfrom: 'Suoritettu alkaen', cto: 'Suoritettu asti', st_overdue: 'Myöhässä', prev: 'Edelliset', next: 'Seuraavat',
       page: (a, b, n) => `${a}–${b} / ${n}`, edit: 'Korjaa', remind: 'Muistuta', reminded: 'Muistutus lähtee sähköpostilla.',
       email: 'Sähköposti', editTitle: (n) => `Korjaa henkilön ${n} tiedot`, cancel: 'Peruuta', saved: 'Tallennettu.',
-      exportedRows: (n) => `Vienti valmis: ${n} riviä.`, rowsN: (n) => `${n} riviä`, filterNone: 'Rajaus: kaikki henkilöt', filterLabel: 'Rajaus: ',
+      exportedRows: (n) => `Vienti valmis: ${n} riviä.`, rowsN: (n) => `${n} riviä`,
+      vRequired: 'Täytä tämä kenttä.', vEmail: 'Kirjoita sähköpostiosoite, esimerkiksi etunimi.sukunimi@hyvinvointialue.fi.',
+      vRange: (min, max) => `Anna kokonaisluku ${min}–${max}.`, vShort: (n) => `Kirjoita vähintään ${n} merkkiä.`, filterNone: 'Rajaus: kaikki henkilöt', filterLabel: 'Rajaus: ',
       reportsTitle: 'Raportit', byUnit: 'Suoritusaste yksiköittäin', byMonth: 'Suoritusaste kuukausittain (aloituspäivän mukaan)',
       month: 'Kuukausi', total: 'Henkilöitä', completedCount: 'Suorittaneet', completionRate: 'Suoritusaste',
       overdue: 'Myöhässä', overdueHelp: (d) => `Myöhässä: ei suoritettu ${d} päivän kuluessa aloituspäivästä.`,
@@ -61,7 +63,9 @@
       cfrom: 'Slutförd från', cto: 'Slutförd till', st_overdue: 'Försenad', prev: 'Föregående', next: 'Nästa',
       page: (a, b, n) => `${a}–${b} / ${n}`, edit: 'Rätta', remind: 'Påminn', reminded: 'Påminnelsen skickas per e-post.',
       email: 'E-post', editTitle: (n) => `Rätta uppgifterna för ${n}`, cancel: 'Avbryt', saved: 'Sparat.',
-      exportedRows: (n) => `Exporten är klar: ${n} rader.`, rowsN: (n) => `${n} rader`, filterNone: 'Filter: alla personer', filterLabel: 'Filter: ',
+      exportedRows: (n) => `Exporten är klar: ${n} rader.`, rowsN: (n) => `${n} rader`,
+      vRequired: 'Fyll i det här fältet.', vEmail: 'Skriv en e-postadress, till exempel fornamn.efternamn@valfardsomrade.fi.',
+      vRange: (min, max) => `Ange ett heltal ${min}–${max}.`, vShort: (n) => `Skriv minst ${n} tecken.`, filterNone: 'Filter: alla personer', filterLabel: 'Filter: ',
       reportsTitle: 'Rapporter', byUnit: 'Slutförandegrad per enhet', byMonth: 'Slutförandegrad per månad (enligt startdatum)',
       month: 'Månad', total: 'Personer', completedCount: 'Slutfört', completionRate: 'Slutförandegrad',
       overdue: 'Försenade', overdueHelp: (d) => `Försenad: inte slutfört inom ${d} dagar från startdatum.`,
@@ -108,7 +112,9 @@
       cfrom: 'Completed from', cto: 'Completed to', st_overdue: 'Overdue', prev: 'Previous', next: 'Next',
       page: (a, b, n) => `${a}–${b} of ${n}`, edit: 'Correct', remind: 'Remind', reminded: 'The reminder goes out by e-mail.',
       email: 'E-mail', editTitle: (n) => `Correct the details of ${n}`, cancel: 'Cancel', saved: 'Saved.',
-      exportedRows: (n) => `Export ready: ${n} rows.`, rowsN: (n) => `${n} rows`, filterNone: 'Filter: everyone', filterLabel: 'Filter: ',
+      exportedRows: (n) => `Export ready: ${n} rows.`, rowsN: (n) => `${n} rows`,
+      vRequired: 'Fill in this field.', vEmail: 'Write an e-mail address, for example firstname.lastname@wellbeing.fi.',
+      vRange: (min, max) => `Give a whole number ${min}–${max}.`, vShort: (n) => `Write at least ${n} characters.`, filterNone: 'Filter: everyone', filterLabel: 'Filter: ',
       reportsTitle: 'Reports', byUnit: 'Completion rate by unit', byMonth: 'Completion rate by month (of the start date)',
       month: 'Month', total: 'People', completedCount: 'Completed', completionRate: 'Completion rate',
       overdue: 'Overdue', overdueHelp: (d) => `Overdue: not completed within ${d} days of the start date.`,
@@ -484,6 +490,22 @@
     }
     return true;
   }
+  // The browser's own message for a field it checks (required, an e-mail address, a number's range,
+  // a password's length) is in the browser's language, not the dashboard's: a Swedish dashboard on
+  // a Finnish work laptop said "Täytä tämä kenttä.", an English browser "Please fill out this
+  // field." in Finnish. Said in the dashboard's language instead, asked again at every check (so a
+  // language switch is followed); typing clears it. A date field's message is datesOk's.
+  document.addEventListener('invalid', (e) => {
+    const f = e.target, v = f.validity;
+    if (v.customError && !f.dataset.said) return;
+    const say = v.valueMissing ? t('vRequired') : v.typeMismatch && f.type === 'email' ? t('vEmail')
+      : v.rangeUnderflow || v.rangeOverflow || v.badInput || v.stepMismatch ? t('vRange', f.min, f.max)
+        : v.tooShort ? t('vShort', f.minLength) : '';
+    if (say) { f.setCustomValidity(say); f.dataset.said = '1'; }
+  }, true);
+  document.addEventListener('input', (e) => {
+    if (e.target.dataset && e.target.dataset.said) { e.target.setCustomValidity(''); delete e.target.dataset.said; }
+  });
   // a corrected date may be sent again (a field's own message would otherwise block its form)
   document.addEventListener('input', (e) => {
     if (e.target.matches && e.target.matches('input[data-date]')) { e.target.setCustomValidity(''); e.target.removeAttribute('aria-invalid'); }
