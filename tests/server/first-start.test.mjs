@@ -72,6 +72,16 @@ describe('a first start as docs/operating.md installs it', () => {
     assert.match(s.err, new RegExp(`${opt}/levels: no content to start with \\(no game\\.json there\\)`));
     assert.match(s.err, /Copy the game's plain content there \(the repository's levels\/ folder\), or set levels =/);
     assert.match(s.err, new RegExp(`Sisältöä ei ole: kansiossa ${opt}/levels ei ole game\\.json-tiedostoa\\. Kopioi pelin sisältö`));
+    // the one step it names is all: copied, the next start takes it and makes the first admin
+    fs.cpSync(path.join(ROOT, 'levels'), path.join(opt, 'levels'), { recursive: true });
+    const again = await run(opt, [`--config=${conf}`]);
+    assert.ok(again.url, `the second start: ${again.err}`);
+    try {
+      assert.match(again.out(), /one-time password: \S+/);
+      assert.equal((await fetch(`${again.url}/levels/game.json`)).status, 200);
+    } finally {
+      again.child.kill('SIGTERM');
+    }
   });
 
   it('refuses the web build\'s sealed copy in English and Finnish, saying to point at the plain content', async () => {
