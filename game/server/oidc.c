@@ -234,29 +234,84 @@ static oidc_rc verify(const srv *s, const char *jwt, const char *nonce, int64_t 
 
 /* ---- the pages -------------------------------------------------------------------------------------- */
 
-/* A page that says what went wrong, in Finnish, Swedish and English, with a way back. */
+/* The reasons a person can do something about, in Finnish and Swedish beside the English one;
+   a reason not here (the identity token's faults, which are the administrator's) gets a sentence
+   that says to try again or tell the administrator, with the English reason below it. */
+static const char *const reasons[][3] = {
+    {"Your work account is in none of the groups that give access to the HR dashboard.",
+     "Työtilisi ei kuulu mihinkään ryhmään, jolla on pääsy HR-näkymään. Pyydä pääsyä organisaatiosi ylläpidolta.",
+     "Ditt arbetskonto hör inte till någon grupp som har tillgång till HR-vyn. Be organisationens administratör om tillgång."},
+    {"The server could not open a session. Try again.", "Palvelin ei voinut avata istuntoa. Yritä uudelleen.",
+     "Servern kunde inte öppna en session. Försök igen."},
+    {"Your work account has no unit, and you have no invitation. Ask HR for one.",
+     "Työtililläsi ei ole yksikköä, eikä sinulla ole kutsua. Pyydä kutsu HR:ltä.",
+     "Ditt arbetskonto har ingen enhet och du har ingen inbjudan. Be HR om en."},
+    {"The unit of your work account is not on the organisation's list of units. Ask HR.",
+     "Työtilisi yksikkö ei ole organisaation yksikkölistalla. Kysy HR:ltä.",
+     "Ditt arbetskontos enhet finns inte i organisationens enhetslista. Fråga HR."},
+    {"There is no invitation for the e-mail address of your work account. Ask HR for one.",
+     "Työtilisi sähköpostiosoitteelle ei ole kutsua. Pyydä kutsu HR:ltä.",
+     "Det finns ingen inbjudan till ditt arbetskontos e-postadress. Be HR om en."},
+    {"Your invitation has been cancelled. Ask HR for a new one.", "Kutsusi on peruttu. Pyydä uusi kutsu HR:ltä.",
+     "Din inbjudan har återkallats. Be HR om en ny."},
+    {"The server could not sign you in. Try again.", "Palvelin ei voinut kirjata sinua sisään. Yritä uudelleen.",
+     "Servern kunde inte logga in dig. Försök igen."},
+    {"This sign-in was already used or has expired (state). Start the sign-in again.",
+     "Tämä kirjautuminen on jo käytetty tai vanhentunut. Aloita kirjautuminen uudelleen.",
+     "Den här inloggningen har redan använts eller gått ut. Börja om inloggningen."},
+    {"The sign-in was started in another browser (state cookie). Start it again here.",
+     "Kirjautuminen aloitettiin toisessa selaimessa. Aloita se uudelleen tässä selaimessa.",
+     "Inloggningen påbörjades i en annan webbläsare. Börja om den här."},
+    {"Sign-in with a work account is not set up on this server.",
+     "Työtilillä kirjautumista ei ole otettu käyttöön tällä palvelimella.",
+     "Inloggning med arbetskonto används inte på den här servern."},
+    {"The sign-in service cannot be reached or is not configured correctly.",
+     "Kirjautumispalveluun ei saada yhteyttä tai sen asetukset ovat väärin. Kerro asiasta ylläpidolle.",
+     "Inloggningstjänsten kan inte nås eller är felaktigt inställd. Kontakta administratören."},
+    {"The server could not start the sign-in. Try again.", "Palvelin ei voinut aloittaa kirjautumista. Yritä uudelleen.",
+     "Servern kunde inte påbörja inloggningen. Försök igen."},
+};
+
+static void html_text(char *out, size_t cap, const char *s)
+{
+    size_t o = 0;
+    for (const char *p = s; *p && o + 7 < cap; p++) { /* escaped: the reason may quote input */
+        const char *e = *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : *p == '&' ? "&amp;" : *p == '"' ? "&quot;" : NULL;
+        if (e) o += (size_t)snprintf(out + o, cap - o, "%s", e);
+        else out[o++] = *p;
+    }
+    out[o] = '\0';
+}
+
+/* A page that says what went wrong, in Finnish, Swedish and English, with a way back. (The reason
+   was in English only, under a Finnish heading: a Swedish HR user refused the dashboard read
+   "Kirjautuminen ei onnistunut" and an English sentence.) */
 static void error_page(http_resp *r, int status, const char *why, const char *back)
 {
     r->status = status;
     r->type = "text/html; charset=utf-8";
     r->csp = HTTP_CSP_API;
     r->no_store = true;
+    const char *fi = "Kirjautumispalvelun vastausta ei hyväksytty. Yritä uudelleen; jos virhe toistuu, kerro asiasta "
+                     "ylläpidolle (syy englanniksi alla).",
+               *sv = "Inloggningstjänstens svar godtogs inte. Försök igen; om felet upprepas, kontakta administratören "
+                     "(orsaken på engelska nedan).";
+    for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+        if (strcmp(why, reasons[i][0]) == 0) {
+            fi = reasons[i][1];
+            sv = reasons[i][2];
+        }
     char safe[1024];
-    size_t o = 0;
-    for (const char *p = why; *p && o + 7 < sizeof safe; p++) { /* escaped: the reason may quote input */
-        const char *e = *p == '<' ? "&lt;" : *p == '>' ? "&gt;" : *p == '&' ? "&amp;" : *p == '"' ? "&quot;" : NULL;
-        if (e) o += (size_t)snprintf(safe + o, sizeof safe - o, "%s", e);
-        else safe[o++] = *p;
-    }
-    safe[o] = '\0';
-    char page[4096];
+    html_text(safe, sizeof safe, why);
+    char page[6144];
     snprintf(page, sizeof page,
              "<!doctype html><html lang=\"fi\"><head><meta charset=\"utf-8\"><title>Kirjautuminen ei onnistunut</title>"
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>"
-             "<main><h1>Kirjautuminen ei onnistunut</h1><p lang=\"sv\">Inloggningen misslyckades.</p>"
-             "<p lang=\"en\">Sign-in failed.</p><p id=\"reason\" lang=\"en\">%s</p>"
-             "<p><a href=\"%s\">Takaisin / Tillbaka / Back</a></p></main></body></html>",
-             safe, back);
+             "<main><h1>Kirjautuminen ei onnistunut</h1><p>%s</p>"
+             "<h2 lang=\"sv\">Inloggningen misslyckades</h2><p lang=\"sv\">%s</p>"
+             "<h2 lang=\"en\">Sign-in failed</h2><p id=\"reason\" lang=\"en\">%s</p>"
+             "<p><a href=\"%s\">Takaisin / <span lang=\"sv\">Tillbaka</span> / <span lang=\"en\">Back</span></a></p></main></body></html>",
+             fi, sv, safe, back);
     buf_puts(&r->body, page);
 }
 

@@ -83,6 +83,9 @@ describe('sign-in with the work account against a real OpenID provider', () => {
     const none = await signIn('hr', 'nobody');
     assert.equal(none.status, 403);
     assert.match(reason(none.body), /none of the groups/);
+    // and in Finnish and Swedish too, not English under a Finnish heading
+    assert.match(none.body, /<h1>Kirjautuminen ei onnistunut<\/h1><p>Työtilisi ei kuulu mihinkään ryhmään, jolla on pääsy HR-näkymään\./);
+    assert.match(none.body, /<p lang="sv">Ditt arbetskonto hör inte till någon grupp som har tillgång till HR-vyn\./);
     const local = await hr.login('sso:hanna.hr', '!');
     assert.equal(local.status, 401, 'a work-account user has no password to guess');
   });
