@@ -565,7 +565,8 @@
   }
 
   function failed(e) {
-    if (!e.handled) flash(() => t('failed') + (e.code ? errText(e.code, e.field, e.status) : e.message), 'error');
+    // (a server error has a code of letters; a DOMException's is a number and says nothing to HR)
+    if (!e.handled) flash(() => t('failed') + (typeof e.code === 'string' ? errText(e.code, e.field, e.status) : e.message), 'error');
   }
 
   // ---- language --------------------------------------------------------------------------------
