@@ -202,7 +202,7 @@
     fi: {
       skip: 'Siirry sisältöön', nav: 'Päävalikko', navPeople: 'Henkilöt', navStats: 'Huoneet ja tehtävät',
       navFeedback: 'Palaute', navVerify: 'Tarkista koodi', navInvite: 'Kutsu', navAudit: 'Tapahtumaloki',
-      logout: 'Kirjaudu ulos', otherLang: 'In English', loginTitle: 'Kirjaudu sisään', user: 'Käyttäjätunnus',
+      logout: 'Kirjaudu ulos', loginTitle: 'Kirjaudu sisään', user: 'Käyttäjätunnus',
       password: 'Salasana', login: 'Kirjaudu', passwordTitle: 'Vaihda salasana',
       passwordHelp: 'Kertakäyttöinen salasana on vaihdettava omaan. Vähintään 12 merkkiä.',
       oldPassword: 'Nykyinen salasana', newPassword: 'Uusi salasana', save: 'Tallenna', filter: 'Rajaus',
@@ -243,7 +243,7 @@
     },
     en: {
       skip: 'Skip to content', nav: 'Main menu', navPeople: 'People', navStats: 'Rooms and puzzles', navFeedback: 'Feedback',
-      navVerify: 'Verify a code', navInvite: 'Invite', navAudit: 'Audit log', logout: 'Log out', otherLang: 'Suomeksi',
+      navVerify: 'Verify a code', navInvite: 'Invite', navAudit: 'Audit log', logout: 'Log out',
       loginTitle: 'Log in', user: 'User name', password: 'Password', login: 'Log in', passwordTitle: 'Change password',
       passwordHelp: 'Replace the one-time password with your own. At least 12 characters.',
       oldPassword: 'Current password', newPassword: 'New password', save: 'Save', filter: 'Filter',
