@@ -83,4 +83,45 @@ describe('the checker\'s findings in the studio', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it('the forms\' choices name things in her words: a part\'s type, size and colour, a task, a part of the scene', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addInitScript(() => localStorage.setItem('pakopeli.studio.lang', 'fi'));
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url + '/studio/');
+    await page.fill('#login-user', 'aino');
+    await page.fill('#login-pw', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.rooms');
+    await page.click('#new-room');
+    await page.fill('#new-room-name', 'Puhelinneuvonta');
+    await page.click('dialog button[type=submit]');
+    await page.waitForSelector('[data-path="title.fi"]');
+    await page.click('[data-path="scene.widgets"] > button');
+    await page.fill('[data-path="scene.widgets[0].text.fi"]', 'Asiakkaan puhelin');
+    await page.selectOption('#add-kind', 'choice');
+    await page.click('#add-puzzle');
+    await page.fill('[data-path="puzzles[0].prompt.fi"]', 'Mitä teet ensin?');
+    await page.selectOption('#add-kind', 'use');
+    await page.click('#add-puzzle');
+    const options = (p) => page.$$eval(`select[data-path="${p}"] option`, (o) => o.map((x) => x.textContent));
+    assert.deepEqual(await options('scene.widgets[0].type'), ['(ei mitään)', 'Laatikko', 'Ikkuna', 'Työkalupalkki', 'Luettelo', 'Painike', 'Tekstikappale', 'Keskusteluviesti', 'Kuvake', 'Kuva']);
+    assert.equal(await page.$eval('select[data-path="scene.widgets[0].type"]', (s) => s.selectedOptions[0].textContent), 'Laatikko');
+    assert.deepEqual(await options('scene.widgets[0].size'), ['(ei mitään)', 'Pieni', 'Tavallinen', 'Suuri', 'Otsikko']);
+    assert.ok((await options('scene.widgets[0].tone')).includes('Varoitus (punainen)'));
+    assert.equal(await page.textContent('details[data-path="scene.widgets[0]"] > summary'), '1. Laatikko: Asiakkaan puhelin');
+    // the task's "needs first" names the other task by its number, kind and words, not "choice-2-k3f"
+    const req = await options('puzzles[1].requires');
+    assert.deepEqual(req.filter((x) => x.startsWith('Tehtävä')), ['Tehtävä 1 (Monivalinta): Mitä teet ensin?'], req.join(' | '));
+    assert.ok(!req.some((x) => /^(choice|use)-/.test(x)), req.join(' | '));
+    assert.deepEqual((await options('puzzles[1].place')).slice(1), ['1. Asiakkaan puhelin']);
+    // the value kept is still the id (the content's reference)
+    await page.selectOption('select[data-path="puzzles[1].requires"]', { index: 0 });
+    const kept = await page.evaluate(() => [...window.pakopeliStudio.files.values()].find((f) => f.name.startsWith('puhelinneuvonta')).body.puzzles[1].requires);
+    assert.deepEqual(kept, [await page.evaluate(() => [...window.pakopeliStudio.files.values()].find((f) => f.name.startsWith('puhelinneuvonta')).body.puzzles[0].id)]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

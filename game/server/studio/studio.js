@@ -33,6 +33,10 @@
       answers: 'Hyväksytyt vastaukset', addAnswer: 'Lisää vastaus', item: 'Esine', place: 'Kohde', remove: 'Poista',
       up: 'Ylös', down: 'Alas', id: 'Tunnus', fi: 'suomeksi', sv: 'ruotsiksi', en: 'englanniksi',
       stMissing: 'puuttuu', stSame: 'sama kuin suomeksi', stDone: 'valmis', stUnused: 'tyhjä',
+      widgetTypes: { box: 'Laatikko', window: 'Ikkuna', toolbar: 'Työkalupalkki', list: 'Luettelo', button: 'Painike', text: 'Tekstikappale',
+        chat: 'Keskusteluviesti', icon: 'Kuvake', image: 'Kuva' },
+      sizes: { small: 'Pieni', normal: 'Tavallinen', large: 'Suuri', title: 'Otsikko' },
+      tones: { normal: 'Tavallinen', muted: 'Himmeä', accent: 'Korostettu', danger: 'Varoitus (punainen)', link: 'Linkki' },
       kinds: { choice: 'Monivalinta', hotspots: 'Etsi kohdat kuvasta', order: 'Järjestä', match: 'Yhdistä parit',
         code: 'Koodilukko', text: 'Kirjoita vastaus', use: 'Käytä esinettä' },
       saved: 'Tallennettu luonnoksena', saving: 'Tallennetaan…', savedLocal: 'Ei yhteyttä palvelimeen: muutokset on tallennettu tähän selaimeen ja lähetetään, kun yhteys palaa.',
@@ -91,6 +95,10 @@
       final: 'Sista dörren', answers: 'Godkända svar', addAnswer: 'Lägg till svar', item: 'Föremål', place: 'Mål', remove: 'Ta bort',
       up: 'Upp', down: 'Ned', id: 'Id', fi: 'på finska', sv: 'på svenska', en: 'på engelska', stMissing: 'saknas',
       stSame: 'samma som finska', stUnused: 'tom', stDone: 'klar',
+      widgetTypes: { box: 'Ruta', window: 'Fönster', toolbar: 'Verktygsfält', list: 'Lista', button: 'Knapp', text: 'Textstycke',
+        chat: 'Chattmeddelande', icon: 'Ikon', image: 'Bild' },
+      sizes: { small: 'Liten', normal: 'Normal', large: 'Stor', title: 'Rubrik' },
+      tones: { normal: 'Normal', muted: 'Dämpad', accent: 'Framhävd', danger: 'Varning (röd)', link: 'Länk' },
       kinds: { choice: 'Flerval', hotspots: 'Hitta ställena i bilden', order: 'Ordna', match: 'Para ihop', code: 'Kodlås',
         text: 'Skriv svaret', use: 'Använd föremål' },
       saved: 'Sparat som utkast', saving: 'Sparar…', savedLocal: 'Ingen kontakt med servern: ändringarna är sparade i den här webbläsaren och skickas när kontakten återkommer.',
@@ -146,6 +154,10 @@
       pairs: 'Pairs', addPair: 'Add a pair', left: 'Left', right: 'Its pair', answer: 'Code', final: 'The last door',
       answers: 'Accepted answers', addAnswer: 'Add an answer', item: 'Item', place: 'Target', remove: 'Remove', up: 'Up', down: 'Down',
       id: 'Id', fi: 'in Finnish', sv: 'in Swedish', en: 'in English', stMissing: 'missing', stSame: 'same as Finnish', stDone: 'done', stUnused: 'empty',
+      widgetTypes: { box: 'Box', window: 'Window', toolbar: 'Toolbar', list: 'List', button: 'Button', text: 'Paragraph',
+        chat: 'Chat message', icon: 'Icon', image: 'Picture' },
+      sizes: { small: 'Small', normal: 'Normal', large: 'Large', title: 'Title' },
+      tones: { normal: 'Normal', muted: 'Muted', accent: 'Accent', danger: 'Warning (red)', link: 'Link' },
       kinds: { choice: 'Multiple choice', hotspots: 'Find the places', order: 'Put in order', match: 'Match the pairs', code: 'Code lock',
         text: 'Type the answer', use: 'Use an item' },
       saved: 'Saved as a draft', saving: 'Saving…', savedLocal: 'No connection to the server: your changes are kept in this browser and sent when the connection returns.',
@@ -1323,11 +1335,15 @@
     const game = files.get('game.json') && files.get('game.json').body;
     const isHub = game && r.id === game.hub;
     const comics = comicEntries().map((f) => [f.id, f.title || f.id]);
-    const puzzleIds = (r.puzzles || []).map((p) => [p.id, `${p.id}: ${txt(p.prompt).slice(0, 40)}`]);
-    const itemIds = (r.items || []).map((it) => [it.id, txt(it.name) || it.id]);
-    const widgetIds = (r.scene && r.scene.widgets || []).filter((w) => w.id).map((w) => [w.id, `${w.id}: ${txt(w.text).slice(0, 30)}`]);
-    const hiddenIds = (r.scene && r.scene.widgets || []).filter((w) => w.id && w.hidden).map((w) => [w.id, w.id]);
-    const rooms = game ? game.rooms.filter((x) => x.id !== game.hub).map((x) => [x.id, x.id]) : [];
+    // The choices name things as the forms do ("Tehtävä 2 (Järjestä): ...", "3. Asiakkaan puhelin"),
+    // not by their ids ("order-4-xor"), which the studio made up and she never typed; the value
+    // kept is still the id.
+    const wText = (w) => txt(w.text, lang) || txt(w.text) || txt(w.label, lang) || txt(w.label) || (t('widgetTypes')[w.type] || w.type);
+    const puzzleIds = (r.puzzles || []).map((p, i) => [p.id, `${PLACE[lang].puzzles} ${i + 1} (${t('kinds')[p.kind] || p.kind}): ${txt(p.prompt, lang).slice(0, 40) || txt(p.prompt).slice(0, 40)}`]);
+    const itemIds = (r.items || []).map((it) => [it.id, txt(it.name, lang) || txt(it.name) || it.id]);
+    const widgetIds = (r.scene && r.scene.widgets || []).map((w, i) => [w.id, `${i + 1}. ${wText(w).slice(0, 30)}`]).filter(([id]) => id);
+    const hiddenIds = (r.scene && r.scene.widgets || []).map((w, i) => [w.id, `${i + 1}. ${wText(w).slice(0, 30)}`, w.hidden]).filter(([id, , hid]) => id && hid).map(([id, n]) => [id, n]);
+    const rooms = game ? game.rooms.filter((x) => x.id !== game.hub).map((x) => [x.id, fileTitle(x.file)]) : [];
     const out = h('div', { id: 'forms' });
     out.append(h('section', { class: 'card' }, h('h2', {}, t('room')),
       text3(['title'], t('title')),
@@ -1341,16 +1357,16 @@
     out.append(h('section', { class: 'card' }, h('h2', {}, t('widgets')),
       list(['scene', 'widgets'], t('widgets'), () => ({ id: newId('osa'), type: 'box', rect: [40, 40, 200, 60], text: emptyText() }), (p, w) => [
         h('div', { class: 'row' }, field([...p, 'id'], t('id')),
-          select([...p, 'type'], t('type'), ['box', 'window', 'toolbar', 'list', 'button', 'text', 'chat', 'icon', 'image'].map((x) => [x, x]), { rerender: true })),
+          select([...p, 'type'], t('type'), Object.entries(t('widgetTypes')), { rerender: true })),
         text3([...p, 'text'], t('text'), { multi: w.type === 'text' || w.type === 'chat' }),
         text3([...p, 'label'], t('label')),
         w.type === 'list' ? list([...p, 'rows'], t('rows'), emptyText, (pp) => text3(pp, t('text')), t('addRow')) : null,
         w.type === 'icon' || w.type === 'image' ? field([...p, 'image'], t('image')) : null,
-        h('div', { class: 'row' }, select([...p, 'size'], t('size'), ['small', 'normal', 'large', 'title'].map((x) => [x, x])),
-          select([...p, 'tone'], t('tone'), ['normal', 'muted', 'accent', 'danger', 'link'].map((x) => [x, x]))),
+        h('div', { class: 'row' }, select([...p, 'size'], t('size'), Object.entries(t('sizes'))),
+          select([...p, 'tone'], t('tone'), Object.entries(t('tones')))),
         h('div', { class: 'row' }, check([...p, 'bold'], t('bold')), check([...p, 'hidden'], t('hidden'))),
         isHub || w.opens ? select([...p, 'opens'], t('opens'), [...rooms, ...comics.map(([c, n]) => [`comic:${c}`, n])]) : null,
-      ], t('addWidget'), { summary: (w, i) => `${i + 1}. ${w.type}${w.id ? ' ' + w.id : ''}: ${txt(w.text).slice(0, 40)}` })));
+      ], t('addWidget'), { summary: (w, i) => `${i + 1}. ${t('widgetTypes')[w.type] || w.type}: ${(txt(w.text, lang) || txt(w.text)).slice(0, 40)}` })));
     if (!r.puzzles) r.puzzles = [];
     const kindChoices = Object.entries(t('kinds'));
     const addKind = h('select', { id: 'add-kind', 'aria-label': t('kind') }, kindChoices.map(([k, n]) => h('option', { value: k }, n)));
@@ -1442,7 +1458,7 @@
     (r.scene && r.scene.widgets || []).forEach((w, i) => {
       if (!w.rect) return;
       const door = game && r.id === game.hub && w.opens && !String(w.opens).startsWith('comic:');
-      out.push({ path: ['scene', 'widgets', i, 'rect'], kind: door ? 'door' : 'widget', name: `${w.type}${w.id ? ' ' + w.id : ''}: ${txt(w.text || w.label).slice(0, 30)}` });
+      out.push({ path: ['scene', 'widgets', i, 'rect'], kind: door ? 'door' : 'widget', name: `${t('widgetTypes')[w.type] || w.type}: ${(txt(w.text || w.label, lang) || txt(w.text || w.label)).slice(0, 30)}` });
     });
     (r.puzzles || []).forEach((p, i) => (p.places || []).forEach((pl, k) => {
       if (pl.rect) out.push({ path: ['puzzles', i, 'places', k, 'rect'], kind: pl.correct === false ? 'place decoy' : 'place', name: `${t('placeN')} ${k + 1}: ${txt(pl.label).slice(0, 30)}` });
