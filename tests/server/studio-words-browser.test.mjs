@@ -125,3 +125,50 @@ describe('the checker\'s findings in the studio', () => {
     await context.close();
   });
 });
+
+// "Poista" under a task took it away with its texts in three languages, saved at once: the only
+// way back was typing it all again (versions keep only what was published). Now the place where it
+// was says what was removed, with "Kumoa" that puts it back where it was, and that is saved too.
+describe('a task removed by mistake', () => {
+  it('comes back with "Kumoa", texts and place as they were, and the server has it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addInitScript(() => localStorage.setItem('pakopeli.studio.lang', 'fi'));
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url + '/studio/');
+    await page.fill('#login-user', 'aino');
+    await page.fill('#login-pw', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.rooms');
+    await page.click('#new-room');
+    await page.fill('#new-room-name', 'Kumottava');
+    await page.click('dialog button[type=submit]');
+    await page.waitForSelector('[data-path="title.fi"]');
+    for (const kind of ['choice', 'order', 'code']) { await page.selectOption('#add-kind', kind); await page.click('#add-puzzle'); }
+    for (const [l, v] of [['fi', 'Järjestä vaiheet.'], ['sv', 'Ordna stegen.'], ['en', 'Put the steps in order.']]) await page.fill(`[data-path="puzzles[1].prompt.${l}"]`, v);
+    await page.fill('[data-path="puzzles[1].steps[0].text.fi"]', 'Avaa palvelu');
+    const room = () => page.evaluate(() => [...window.pakopeliStudio.files.values()].find((f) => f.name.startsWith('kumottava')).body);
+    const saved = () => page.waitForFunction(() => [...window.pakopeliStudio.files.values()].every((f) => !f.dirty && !f.saving), null, { timeout: SERVER_WAIT });
+    const server1 = async () => (await (await fetch(`${server.url}/api/v1/studio/file?name=kumottava.json`, { headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).json()).draft.body;
+    await saved();
+    const before = await room();
+    await page.click('details.item[data-path="puzzles[1]"] > .toolbar > button:has-text("Poista")');
+    assert.deepEqual((await room()).puzzles.map((p) => p.kind), ['choice', 'code']);
+    assert.equal(await page.textContent('#undo-row'), 'Poistettu: 2. Järjestä: Järjestä vaiheet. Kumoa');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'undo-remove', 'focus is on "Kumoa", one Enter away');
+    await saved();
+    assert.deepEqual((await server1()).puzzles.map((p) => p.kind), ['choice', 'code'], 'the removal was saved');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.locator('#undo-row').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'studio-undo-remove-fi.png') });
+    await page.click('#undo-remove');
+    assert.deepEqual(await room(), before, 'the task is back, second as it was, with its texts');
+    assert.equal(await page.inputValue('[data-path="puzzles[1].steps[0].text.fi"]'), 'Avaa palvelu');
+    assert.equal(await page.locator('#undo-row').count(), 0);
+    await saved();
+    assert.deepEqual((await server1()).puzzles, before.puzzles, 'and the server has it again');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

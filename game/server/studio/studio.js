@@ -66,6 +66,7 @@
       statsTitle: 'Pelaajat ja palaute', noPlayers: 'Kukaan ei ole vielä pelannut tätä huonetta.',
       statLine: (n, ok, med, m, hh) => `${n} pelaajaa, ${ok} ratkaisi, mediaaniaika ${med}, virheitä ${m} ja vihjeitä ${hh} pelaajaa kohden.`,
       ratingLine: (a, n) => `Arvosana keskimäärin ${a}/5 (${n} arviota).`, comments: (n) => `Kommentit (${n})`,
+      removedItem: (x) => `Poistettu: ${x}`, undo: 'Kumoa',
       discard: 'Hylkää luonnos', discardAsk: 'Hylätäänkö luonnos ja palataanko julkaistuun versioon?', noRooms: 'Ei vielä huoneita.',
       feedbackLobby: { fi: 'Peliä on parannettu pelaajien palautteen perusteella. Kiitos!', sv: 'Spelet har förbättrats utifrån spelarnas respons. Tack!', en: 'The game has been improved from players\' feedback. Thank you!' },
       err: { login_required: 'Kirjaudu sisään.', bad_login: 'Väärä käyttäjätunnus tai salasana.', forbidden: 'Tunnuksellasi ei voi muokata pelin sisältöä (tarvitaan tekijän tai ylläpitäjän tunnus).',
@@ -128,6 +129,7 @@
       statsTitle: 'Spelare och respons', noPlayers: 'Ingen har spelat rummet ännu.',
       statLine: (n, ok, med, m, hh) => `${n} spelare, ${ok} löste, mediantid ${med}, ${m} fel och ${hh} ledtrådar per spelare.`,
       ratingLine: (a, n) => `Betyg i medeltal ${a}/5 (${n} betyg).`, comments: (n) => `Kommentarer (${n})`,
+      removedItem: (x) => `Borttaget: ${x}`, undo: 'Ångra',
       discard: 'Kasta utkastet', discardAsk: 'Kasta utkastet och gå tillbaka till den publicerade versionen?', noRooms: 'Inga rum ännu.',
       err: { login_required: 'Logga in.', bad_login: 'Fel användarnamn eller lösenord.', forbidden: 'Ditt konto kan inte redigera innehållet.',
         csrf: 'Ladda om sidan.', unavailable: 'Servern svarar inte just nu.', too_large: 'Bilden är för stor.', bad_image: 'Filen är ingen giltig PNG-, JPEG- eller SVG-bild.',
@@ -186,6 +188,7 @@
       statsTitle: 'Players and feedback', noPlayers: 'Nobody has played this room yet.',
       statLine: (n, ok, med, m, hh) => `${n} players, ${ok} solved, median time ${med}, ${m} mistakes and ${hh} hints per player.`,
       ratingLine: (a, n) => `Rated ${a}/5 on average (${n} ratings).`, comments: (n) => `Comments (${n})`,
+      removedItem: (x) => `Removed: ${x}`, undo: 'Undo',
       discard: 'Discard the draft', discardAsk: 'Discard the draft and go back to the published version?', noRooms: 'No rooms yet.',
       err: { login_required: 'Please log in.', bad_login: 'Wrong user name or password.', forbidden: 'Your account cannot edit the content (an author or admin account is needed).',
         csrf: 'Reload the page.', unavailable: 'The server does not answer just now. Try again.', too_large: 'The picture is too large.',
@@ -1302,21 +1305,51 @@
     }));
     return h('div', { class: 'form-row' }, h('label', { for: id }, label), sel);
   }
+  // What the last "Poista" of a list took away, until she undoes it or removes something else: a
+  // task with its texts in three languages, gone at one click and saved at once, came back only by
+  // typing it all again (the versions hold only what was published).
+  let removed = null; // { name, at: pathText of the list, index, item, label }
+  const itemLabel = (item, i, summary) => (summary ? summary(item, i) : `${i + 1}. ${txt(item.text || item.label || item.name || item) || item.id || ''}`);
+  function undoRow(path, after) {
+    const r = removed;
+    return h('p', { class: 'undo', id: 'undo-row' }, `${t('removedItem', r.label)} `,
+      h('button', { type: 'button', id: 'undo-remove', onclick: () => {
+        let arr = getPath(doc.body, path);
+        if (!arr) { setPath(doc.body, path, []); arr = getPath(doc.body, path); }
+        arr.splice(Math.min(r.index, arr.length), 0, r.item);
+        removed = null;
+        if (after) after(arr);
+        changed();
+        renderEditor();
+        const back = document.querySelector(`details.item[data-path="${pathText([...path, Math.min(r.index, arr.length - 1)])}"] summary`);
+        if (back) back.focus();
+      } }, t('undo')));
+  }
   // A list of things with add, remove and move buttons.
   function list(path, title, makeNew, renderItem, addLabel, { summary, after } = {}) {
     const arr = getPath(doc.body, path) || [];
     const wrap = h('section', { class: 'sub', dataset: { path: pathText(path) } }, h('h3', {}, title));
+    const undoHere = removed && removed.name === doc.name && removed.at === pathText(path);
     arr.forEach((item, i) => {
       const p = [...path, i];
+      if (undoHere && removed.index === i) wrap.append(undoRow(path, after));
       const d = h('details', { class: 'item', open: true, dataset: { path: pathText(p) } },
-        h('summary', {}, summary ? summary(item, i) : `${i + 1}. ${txt(item.text || item.label || item.name || item) || item.id || ''}`),
+        h('summary', {}, itemLabel(item, i, summary)),
         renderItem(p, item, i),
         h('div', { class: 'toolbar' },
           i > 0 ? h('button', { type: 'button', onclick: () => { arr.splice(i - 1, 0, arr.splice(i, 1)[0]); if (after) after(arr); changed(); renderEditor(); } }, t('up')) : null,
           i < arr.length - 1 ? h('button', { type: 'button', onclick: () => { arr.splice(i + 1, 0, arr.splice(i, 1)[0]); if (after) after(arr); changed(); renderEditor(); } }, t('down')) : null,
-          h('button', { type: 'button', class: 'danger', onclick: () => { arr.splice(i, 1); if (after) after(arr); changed(); renderEditor(); } }, `${t('remove')}`)));
+          h('button', { type: 'button', class: 'danger', onclick: () => {
+            removed = { name: doc.name, at: pathText(path), index: i, item: arr[i], label: itemLabel(arr[i], i, summary) };
+            arr.splice(i, 1);
+            if (after) after(arr);
+            changed();
+            renderEditor();
+            if ($('#undo-remove')) $('#undo-remove').focus(); // said, and one Enter away
+          } }, `${t('remove')}`)));
       wrap.append(d);
     });
+    if (undoHere && removed.index >= arr.length) wrap.append(undoRow(path, after));
     wrap.append(h('button', { type: 'button', onclick: () => {
       if (!getPath(doc.body, path)) setPath(doc.body, path, []);
       getPath(doc.body, path).push(makeNew());
