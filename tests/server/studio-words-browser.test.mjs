@@ -162,6 +162,14 @@ describe('a task removed by mistake', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.locator('#undo-row').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'studio-undo-remove-fi.png') });
+    // the publish dialog names what goes out as she knows it, not as files
+    await page.click('#publish');
+    // (with the other rooms made above as drafts: they go out too, by their names)
+    const what = (await page.textContent('#publish-what')).split(', ');
+    assert.equal(what[0], 'Kumottava');
+    for (const n of ['Aula', 'Pelin tiedot', 'Puhelinneuvonta', 'Turvallinen asiointi']) assert.ok(what.includes(n), what.join(', '));
+    assert.ok(!what.some((n) => n.endsWith('.json')), what.join(', '));
+    await page.click('dialog button:has-text("Peruuta")');
     await page.click('#undo-remove');
     assert.deepEqual(await room(), before, 'the task is back, second as it was, with its texts');
     assert.equal(await page.inputValue('[data-path="puzzles[1].steps[0].text.fi"]'), 'Avaa palvelu');

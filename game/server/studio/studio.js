@@ -574,6 +574,8 @@
     if (game && game.body && (game.body.rooms.find((r) => r.id === game.body.hub) || {}).file === name) return t('lobby');
     const f = files.get(name);
     if (f && f.body && f.body.title) return txt(f.body.title, lang) || txt(f.body.title) || name;
+    const d = content && (content.drafts || []).find((x) => x.name === name && x.title);
+    if (d) return d.title;
     const c = content && (content.files || []).find((x) => x.name === name);
     return (c && (c.title || (c.meta && c.meta.title))) || name;
   }
@@ -1876,7 +1878,8 @@
   function publishDialog() {
     const names = () => [...new Set([doc.name, ...content.drafts.map((d) => d.name), ...[...files.values()].filter((f) => f.dirty).map((f) => f.name)])];
     const form = h('form', { onsubmit: (e) => { e.preventDefault(); go(false); } },
-    h('p', { class: 'muted' }, names().join(', ')),
+    // what goes out, by the names she knows ("Turvallinen asiointi, Aula"), not "x.json, hub.json"
+    h('p', { class: 'muted', id: 'publish-what' }, names().map(fileTitle).join(', ')),
     h('div', { class: 'form-row' }, h('label', { for: 'publish-note' }, t('note')), h('textarea', { id: 'publish-note', name: 'note', required: true, maxlength: 400 })),
     h('div', { class: 'form-row' }, h('label', { for: 'publish-feedback' }, h('input', { type: 'checkbox', id: 'publish-feedback', name: 'feedback' }), ' ', t('feedbackNote'))),
     h('div', { id: 'publish-out', 'aria-live': 'polite' }),
