@@ -385,11 +385,14 @@ bool db_begin(db *d)
     return true; /* the lock stays held until commit or rollback */
 }
 
+static void sync_fail(db *d, const char *what);
+
 bool db_commit(db *d)
 {
     bool ok = sqlite3_exec(d->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
     if (!ok) {
         log_error(d, "commit");
+        if ((sqlite3_errcode(d->sql) & 0xff) == SQLITE_IOERR) sync_fail(d, "commit"); /* as group_run */
         sqlite3_exec(d->sql, "ROLLBACK", NULL, NULL, NULL);
     }
     d->depth--;
@@ -449,6 +452,10 @@ static void group_run(db *d, db_job *jobs)
     }
     double t1 = now_s();
     bool committed = open && group_step(d, commit, "commit");
+    /* A COMMIT can sync too (SQLite's own fsync when it starts the WAL over writes its header):
+       failing with an I/O error, it is wal_sync's failed sync, and nothing is acknowledged from
+       here on either. */
+    if (open && !committed && (sqlite3_errcode(d->sql) & 0xff) == SQLITE_IOERR) sync_fail(d, "commit");
     if (open && !committed) sqlite3_exec(d->sql, "ROLLBACK", NULL, NULL, NULL);
     double t2 = now_s();
     d->t_work += t1 - t0;
@@ -541,6 +548,24 @@ static bool sync_folder(const char *path)
    a client's resend (found stored) would be acknowledged though it never reached the disk. The
    server then acknowledges nothing until it is restarted and recovers from what is on disk
    (PostgreSQL stops for the same reason). */
+static void sync_fail_locked(db *d, const char *what, int e)
+{
+    d->sync_failed = true;
+    fprintf(stderr,
+            "pakopeli-server: database: the disk could not %s %s (%s). Nothing more is "
+            "acknowledged as saved: restart the server, which recovers what reached the disk "
+            "(players' games send again what was not acknowledged)\n",
+            what, d->wal_path, strerror(e));
+}
+
+/* Marks the database failed for good (wal_sync says why) after an I/O error outside wal_sync. */
+static void sync_fail(db *d, const char *what)
+{
+    pthread_mutex_lock(&d->fdmu);
+    if (!d->sync_failed) sync_fail_locked(d, what, EIO);
+    pthread_mutex_unlock(&d->fdmu);
+}
+
 static bool wal_sync(db *d)
 {
     pthread_mutex_lock(&d->fdmu);
@@ -559,15 +584,8 @@ static bool wal_sync(db *d)
         }
     }
     ok = ok && fdatasync(d->wal_fd) == 0;
-    int e = errno;
-    d->sync_failed = !ok;
+    if (!ok) sync_fail_locked(d, "sync", errno);
     pthread_mutex_unlock(&d->fdmu);
-    if (!ok)
-        fprintf(stderr,
-                "pakopeli-server: database: the disk could not sync %s (%s). Nothing more is "
-                "acknowledged as saved: restart the server, which recovers what reached the disk "
-                "(players' games send again what was not acknowledged)\n",
-                d->wal_path, strerror(e));
     return ok;
 }
 
