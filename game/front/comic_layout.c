@@ -235,10 +235,175 @@ static bool covers_a_speaker(comic_frect box, const comic_panel *p, float pw, fl
     return false;
 }
 
+/* A speaker's head, page units from the panel's corner: just below the tip of their bubble's
+   tail (a tail ends just above the head, docs/comics.md), about five letters of the 100 %
+   lettering wide and high (the art and the lettering are drawn to one scale: a head in the
+   county's comic is 90-110 page units). A tail on the panel's edge points at someone outside
+   it: no head inside. */
+static bool head_of(const comic_bubble *bb, float pw, float ph, comic_frect *head)
+{
+    if (!bb->has_tail) return false;
+    float tx = bb->tail.x / 100.0f * pw, ty = bb->tail.y / 100.0f * ph, s = (float)COMIC_TEXT_SIZE;
+    if (tx <= 0.5f || tx >= pw - 0.5f || ty <= 0.5f || ty >= ph - 0.5f) return false;
+    *head = (comic_frect){tx - 2.5f * s, ty, 5 * s, 5 * s};
+    return true;
+}
+
+static float lesser(float a, float b) { return a < b ? a : b; }
+static float greater(float a, float b) { return a > b ? a : b; }
+
+static float overlap(comic_frect a, comic_frect b)
+{
+    float w = lesser(a.x + a.w, b.x + b.w) - greater(a.x, b.x), h = lesser(a.y + a.h, b.y + b.h) - greater(a.y, b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* How much of the panel's faces box hides (square page units): its overlap with every
+   speaker's head, half a head for each tail's tip it covers, and for bubble i's own speaker half a head more when the box hangs below
+   the tip over the head (its tail would cross the face to reach the tip). */
+static float hides(comic_frect box, const comic_panel *p, int i, float pw, float ph)
+{
+    float a = 0, room = 0.5f * (float)COMIC_TEXT_SIZE * (float)COMIC_ZOOM_MAX / 100.0f;
+    comic_frect h;
+    for (int k = 0; k < p->bubble_count; k++) {
+        if (head_of(&p->bubbles[k], pw, ph, &h)) a += overlap(box, h);
+        /* over a tip (or nearer than half a letter) no tail shows: as bad as half a face */
+        const comic_bubble *bb = &p->bubbles[k];
+        float tx = bb->tail.x / 100.0f * pw, ty = bb->tail.y / 100.0f * ph;
+        if (bb->has_tail && tx > box.x - room && tx < box.x + box.w + room && ty > box.y - room &&
+            ty < box.y + box.h + room)
+            a += 0.5f * 25 * (float)(COMIC_TEXT_SIZE * COMIC_TEXT_SIZE);
+    }
+    if (head_of(&p->bubbles[i], pw, ph, &h) && box.y + box.h > h.y && box.x < h.x + h.w && box.x + box.w > h.x)
+        a += (box.y > h.y - room ? 1.0f : 0.5f) * h.w * h.h; /* below the tip: the tail runs up the face */
+    return a;
+}
+
+/* How far a bubble's tail reaches from box to its tip (page units, across plus down); 0 without one. */
+static float tail_length(comic_frect box, const comic_bubble *bb, float pw, float ph)
+{
+    if (!bb->has_tail) return 0;
+    float tx = bb->tail.x / 100.0f * pw, ty = bb->tail.y / 100.0f * ph;
+    float dx = greater(greater(box.x - tx, tx - (box.x + box.w)), 0), dy = greater(greater(box.y - ty, ty - (box.y + box.h)), 0);
+    return dx + dy;
+}
+
+/* The tail as drawn: from the point of box's edge nearest the tip to the tip. False without one,
+   or when the tip is inside the box. */
+static bool tail_of(comic_frect box, const comic_bubble *bb, float pw, float ph, float seg[4])
+{
+    if (!bb->has_tail) return false;
+    float tx = bb->tail.x / 100.0f * pw, ty = bb->tail.y / 100.0f * ph;
+    float ex = lesser(greater(tx, box.x), box.x + box.w), ey = lesser(greater(ty, box.y), box.y + box.h);
+    if (ex == tx && ey == ty) return false;
+    seg[0] = ex, seg[1] = ey, seg[2] = tx, seg[3] = ty;
+    return true;
+}
+
+static float cross(float ax, float ay, float bx, float by, float cx, float cy)
+{
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+static bool segments_cross(const float a[4], const float b[4])
+{
+    float d1 = cross(b[0], b[1], b[2], b[3], a[0], a[1]), d2 = cross(b[0], b[1], b[2], b[3], a[2], a[3]);
+    float d3 = cross(a[0], a[1], a[2], a[3], b[0], b[1]), d4 = cross(a[0], a[1], a[2], a[3], b[2], b[3]);
+    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+/* A segment over a box (an end in it, or crossing an edge): a tail over a bubble. */
+static bool segment_through(const float s[4], comic_frect b)
+{
+    for (int e = 0; e < 2; e++)
+        if (s[2 * e] > b.x && s[2 * e] < b.x + b.w && s[2 * e + 1] > b.y && s[2 * e + 1] < b.y + b.h) return true;
+    float x1 = b.x + b.w, y1 = b.y + b.h;
+    float edges[4][4] = {{b.x, b.y, x1, b.y}, {x1, b.y, x1, y1}, {x1, y1, b.x, y1}, {b.x, y1, b.x, b.y}};
+    for (int k = 0; k < 4; k++)
+        if (segments_cross(s, edges[k])) return true;
+    return false;
+}
+
+/* Bubble i at c with the earlier ones: its tail crosses one of theirs or runs over an earlier
+   bubble, or an earlier tail runs over it. Comics never do that: the reader follows a tail. */
+static bool tails_tangle(const comic_panel_layout *out, const comic_panel *p, int i, comic_frect c, float pw, float ph)
+{
+    float mine[4], theirs[4];
+    bool has = tail_of(c, &p->bubbles[i], pw, ph, mine);
+    for (int j = 0; j < i; j++) {
+        comic_frect o = out->bubbles[j].box;
+        bool other = tail_of(o, &p->bubbles[j], pw, ph, theirs);
+        if ((has && other && segments_cross(mine, theirs)) || (has && segment_through(mine, o)) ||
+            (other && segment_through(theirs, c)))
+            return true;
+    }
+    return false;
+}
+
+/* What tangled tails cost a place: four faces' worth. */
+#define TANGLE (4 * 25.0f * (float)(COMIC_TEXT_SIZE * COMIC_TEXT_SIZE))
+
+/* A place for bubble i that still reads after the earlier ones: lower than each, or right of it. */
+static bool reads_after(const comic_panel_layout *out, int i, comic_frect c)
+{
+    for (int j = 0; j < i; j++) {
+        comic_frect o = out->bubbles[j].box;
+        if (c.y < o.y - 0.5f && c.x < o.x + o.w) return false;
+    }
+    return true;
+}
+
+/* Larger text (125 and 150 %) in a panel drawn for the lettering at 100 %: where the author's
+   place hides faces or an earlier bubble, the free place, reading after the earlier bubbles,
+   that hides the least of the faces (hides), then the nearest to the author's. Tried on a grid
+   of a letter's height and at the edges of the panel and the earlier bubbles. False when no
+   place is free. */
+static bool place_clear_of_faces(const comic_panel_layout *out, const comic_panel *p, int i, comic_frect want,
+                                 float pw, float ph, float margin, float gap, comic_frect *best)
+{
+    enum { MAX_AT = 64 };
+    float xs[MAX_AT], ys[MAX_AT];
+    int nx = 0, ny = 0;
+    float step = (float)COMIC_TEXT_SIZE, x_max = pw - margin - want.w, y_max = ph - margin - want.h;
+    if (x_max < margin || y_max < margin) return false;
+    xs[nx++] = want.x;
+    ys[ny++] = want.y;
+    xs[nx++] = x_max;
+    ys[ny++] = y_max;
+    for (int j = 0; j < i; j++) {
+        comic_frect o = out->bubbles[j].box;
+        if (nx + 2 <= MAX_AT) xs[nx++] = o.x + o.w + gap, xs[nx++] = o.x - gap - want.w;
+        if (ny + 2 <= MAX_AT) ys[ny++] = o.y + o.h + gap, ys[ny++] = o.y - gap - want.h;
+    }
+    for (float x = margin; x <= x_max && nx < MAX_AT; x += step) xs[nx++] = x;
+    for (float y = margin; y <= y_max && ny < MAX_AT; y += step) ys[ny++] = y;
+    float best_cost = -1;
+    for (int a = 0; a < nx; a++)
+        for (int b = 0; b < ny; b++) {
+            comic_frect c = {xs[a], ys[b], want.w, want.h};
+            bool authors = a == 0 && b == 0;
+            if (!inside(c, pw, ph, margin) || covers_earlier(out, i, c, gap) || (!authors && !reads_after(out, i, c)))
+                continue;
+            /* a face is worth moving a bubble across most of a panel, a sliver of hair is not; and
+               a bubble stays by its speaker (a long tail crosses the picture, or another tail) */
+            float cost = hides(c, p, i, pw, ph) + 8.0f * (fabsf(c.x - want.x) + fabsf(c.y - want.y)) +
+                         40.0f * tail_length(c, &p->bubbles[i], pw, ph) +
+                         (tails_tangle(out, p, i, c, pw, ph) ? TANGLE : 0);
+            if (best_cost < 0 || cost < best_cost) {
+                *best = c;
+                best_cost = cost;
+            }
+        }
+    return best_cost >= 0;
+}
+
 /* Where bubble i goes: where the author put it if that is free, else the nearest free place
-   beside or below an earlier bubble it would cover (earlier ones are read first, so they stay). */
+   beside or below an earlier bubble it would cover (earlier ones are read first, so they stay).
+   With larger_text (above 100 %) the lines are taller than the art was drawn for, and a place
+   clear of the faces comes first (place_clear_of_faces): in small panels at 150 % the page view
+   showed bubbles over faces (Aino's 'Katsotaan yhdessä' below her hair, over her eyes). */
 static comic_frect place(const comic_panel_layout *out, const comic_panel *p, int i, comic_frect want,
-                         float pw, float ph, float margin, float gap, comic_fit *fit)
+                         float pw, float ph, float margin, float gap, bool larger_text, comic_fit *fit)
 {
     comic_frect box = want;
     if (box.x > pw - margin - box.w) box.x = pw - margin - box.w;
@@ -249,7 +414,12 @@ static comic_frect place(const comic_panel_layout *out, const comic_panel *p, in
         *fit = COMIC_FIT_TOO_TALL;
         return box;
     }
-    if (!covers_earlier(out, i, box, gap)) return box;
+    comic_frect clear;
+    bool free = !covers_earlier(out, i, box, gap);
+    if (larger_text && !(free && hides(box, p, i, pw, ph) <= 0) &&
+        place_clear_of_faces(out, p, i, box, pw, ph, margin, gap, &clear))
+        return clear;
+    if (free) return box;
     comic_frect best = box;
     float best_d = -1;
     for (int j = 0; j < i; j++) {
@@ -278,8 +448,9 @@ static comic_frect place(const comic_panel_layout *out, const comic_panel *p, in
 /* One attempt with each bubble's preferred width multiplied by its widen factor. Returns the
    number of bubbles that do not fit. */
 static int place_all(comic_measurer *m, const comic_panel *p, i18n_lang lang, int px, const float *widen,
-                     comic_panel_layout *out)
+                     comic_panel_layout *out, float *hidden)
 {
+    *hidden = 0;
     TTF_Font *f = font_at(m, px);
     float pw = (float)p->rect.w, ph = (float)p->rect.h;
     float margin = 8, gap = 6;
@@ -317,10 +488,23 @@ static int place_all(comic_measurer *m, const comic_panel *p, i18n_lang lang, in
         if (w > pw - 2 * margin) w = pw - 2 * margin; /* a too-wide word is clipped, and reported */
         comic_fit where = COMIC_FIT_OK;
         b->box = place(out, p, i, (comic_frect){bb->at.x / 100.0f * pw, bb->at.y / 100.0f * ph, w, h}, pw, ph,
-                       margin, gap, &where);
+                       margin, gap, px > COMIC_TEXT_SIZE, &where);
         if (b->fit == COMIC_FIT_OK) b->fit = where;
         if (b->fit == COMIC_FIT_OK && covers_a_speaker(b->box, p, pw, ph, (float)px)) b->fit = COMIC_FIT_COVERS_TAIL;
+        /* larger text: a bubble over a face (below a tail's tip, which the tip alone misses) is
+           a problem to widen away too, and the attempts are weighed by the faces they hide */
         comic_frect box = b->box;
+        if (px > COMIC_TEXT_SIZE) {
+            /* weighed as place_clear_of_faces weighs a place, so that a bubble widened where the
+               author put it beats one moved away; a move is worth trying wider first, too */
+            float faces = hides(box, p, i, pw, ph);
+            float wx = lesser(greater(bb->at.x / 100.0f * pw, margin), pw - margin - box.w);
+            float wy = lesser(greater(bb->at.y / 100.0f * ph, margin), ph - margin - box.h);
+            float moved = fabsf(box.x - wx) + fabsf(box.y - wy);
+            *hidden += faces + 8.0f * moved + 40.0f * tail_length(box, bb, pw, ph) +
+                       (tails_tangle(out, p, i, box, pw, ph) ? TANGLE : 0);
+            if (b->fit == COMIC_FIT_OK && (faces > 0 || moved > 0.5f)) b->fit = COMIC_FIT_COVERS_TAIL;
+        }
         b->text = (comic_frect){box.x + pad.x, box.y + pad.y, box.w - 2 * pad.x, box.h - 2 * pad.y};
         if (b->fit != COMIC_FIT_OK) {
             bad++;
@@ -345,13 +529,24 @@ bool comic_layout_panel(comic_measurer *m, const comic_panel *p, i18n_lang lang,
     if (px < 6) px = 6;
     int step[COMIC_MAX_BUBBLES] = {0};
     float widen[COMIC_MAX_BUBBLES];
-    int best_bad = -1;
+    int best_bad = -1, best_worse = 0;
+    float best_hidden = 0;
     static comic_panel_layout attempt; /* large: off the stack; layouts run on one thread */
     for (int round = 0; round < STEPS * COMIC_MAX_BUBBLES; round++) {
         for (int i = 0; i < COMIC_MAX_BUBBLES; i++) widen[i] = steps[step[i]];
-        int bad = place_all(m, p, lang, px, widen, &attempt);
-        if (best_bad < 0 || bad < best_bad) {
+        float hidden;
+        int bad = place_all(m, p, lang, px, widen, &attempt, &hidden);
+        /* above 100 % a covered face is forgiven below, so among attempts that otherwise fit
+           the one that hides the least of the faces wins */
+        int worse = 0;
+        for (int i = 0; i < attempt.count; i++)
+            worse += attempt.bubbles[i].fit != COMIC_FIT_OK && attempt.bubbles[i].fit != COMIC_FIT_COVERS_TAIL;
+        bool better = best_bad < 0 || (zoom > 100 ? worse < best_worse || (worse == best_worse && hidden < best_hidden)
+                                                  : bad < best_bad);
+        if (better) {
             best_bad = bad;
+            best_worse = worse;
+            best_hidden = hidden;
             *out = attempt;
         }
         if (bad == 0) break;

@@ -247,6 +247,56 @@ TEST(the_first_comic_fits_at_every_text_size_in_every_language)
     free(text);
 }
 
+static float overlap_area(comic_frect a, comic_frect b)
+{
+    float w = (a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w) - (a.x > b.x ? a.x : b.x);
+    float h = (a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h) - (a.y > b.y ? a.y : b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* The page view at 150 % text: the lines are half as tall again as the art was drawn for, and
+   bubbles that a tail's tip alone kept clear of went below the tips, over the faces (page 1:
+   Aino's 'Katsotaan yhdessä' over her eyes, Eino's 'Tällä puhelimella' over his whole face;
+   14 faces of 57 more than a quarter hidden in fi/sv/en). A face is the square of five letters
+   of the 100 % lettering below a tail's tip (where a tail ends, docs/comics.md). */
+TEST(at_larger_text_the_bubbles_of_the_first_comic_leave_the_faces_in_view)
+{
+    size_t len;
+    char *text = harness_read("levels/comics/digituki.json", &len);
+    comic c;
+    diag_list d = {0};
+    CHECK(comic_load(&c, "levels/comics/digituki.json", text, len, &d));
+    const float s = (float)COMIC_TEXT_SIZE;
+    for (int z = 1; z < 3; z++) {
+        int faces = 0, hidden = 0;
+        for (int l = 0; l < LANG_COUNT; l++)
+            for (int pg = 0; pg < c.page_count; pg++)
+                for (int pi = 0; pi < c.pages[pg].panel_count; pi++) {
+                    const comic_panel *p = &c.pages[pg].panels[pi];
+                    comic_layout_panel(&M, p, (i18n_lang)l, comic_zoom_steps[z], &L);
+                    for (int k = 0; k < p->bubble_count; k++) {
+                        const comic_bubble *bb = &p->bubbles[k];
+                        float tx = bb->tail.x / 100.0f * (float)p->rect.w, ty = bb->tail.y / 100.0f * (float)p->rect.h;
+                        if (!bb->has_tail || tx <= 0.5f || tx >= (float)p->rect.w - 0.5f || ty <= 0.5f) continue;
+                        comic_frect face = {tx - 2.5f * s, ty, 5 * s, 5 * s};
+                        float a = 0;
+                        for (int b = 0; b < L.count; b++) a += overlap_area(L.bubbles[b].box, face);
+                        faces++;
+                        if (a > 0.25f * face.w * face.h) {
+                            hidden++;
+                            fprintf(stderr, "  %s %d %%: page %d panel %d, the face below bubble %d's tail is %.0f %% hidden\n",
+                                    i18n_code((i18n_lang)l), comic_zoom_steps[z], pg + 1, pi + 1, k,
+                                    100 * a / (face.w * face.h));
+                        }
+                    }
+                }
+        CHECK(faces >= 50);
+        CHECK(hidden == 0);
+    }
+    comic_free(&c);
+    free(text);
+}
+
 TEST(a_measurer_without_a_font_says_so)
 {
     comic_measurer none;
@@ -279,6 +329,7 @@ int main(void)
     RUN(a_bubble_that_cannot_leave_its_tail_clear_is_reported);
     RUN(the_check_names_the_text_that_overflows_with_its_line);
     RUN(the_first_comic_fits_at_every_text_size_in_every_language);
+    RUN(at_larger_text_the_bubbles_of_the_first_comic_leave_the_faces_in_view);
     RUN(a_measurer_without_a_font_says_so);
     comic_measurer_shutdown(&M);
     return harness_done();
