@@ -2229,6 +2229,7 @@ static void mail_row(void *user, const db_mail *m)
     add_time(o, "sent", m->sent);
     if (!strcmp(m->state, "queued")) add_time(o, "next_try", m->next_try);
     cJSON_AddStringToObject(o, "error", m->error);
+    cJSON_AddStringToObject(o, "error_kind", m->error_kind);
     cJSON_AddItemToArray(((void **)user)[1], o);
 }
 

@@ -762,6 +762,7 @@ static bool add_columns(db *d, char *err, size_t cap)
         {"plays", "fast", "TEXT NOT NULL DEFAULT ''"},
         {"people", "seen", "INTEGER NOT NULL DEFAULT 0"},
         {"people", "linked", "INTEGER NOT NULL DEFAULT 0"}, /* the latest link sent (retention) */
+        {"mail", "error_kind", "TEXT NOT NULL DEFAULT ''"}, /* why a send failed, for HR (mail.h) */
     };
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
         sqlite3_stmt *st = prep(d, "SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?", "tt", cols[i].table,

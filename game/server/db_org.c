@@ -583,7 +583,7 @@ db_rc db_mail_queue(db *d, int64_t person_id, int64_t user_id, const char *reaso
 
 #define MAIL_COLS                                                                               \
     "m.id, COALESCE(m.person_id, 0), COALESCE(m.user_id, 0), m.reason, m.rcpt, m.secret, m.state, " \
-    "m.attempts, m.created, m.next_try, m.sent, m.error, COALESCE(p.name, u.name, '')"
+    "m.attempts, m.created, m.next_try, m.sent, m.error, COALESCE(p.name, u.name, ''), m.error_kind"
 #define MAIL_FROM "mail m LEFT JOIN people p ON p.id = m.person_id LEFT JOIN users u ON u.id = m.user_id"
 
 static void read_mail(sqlite3_stmt *st, db_mail *m)
@@ -602,6 +602,7 @@ static void read_mail(sqlite3_stmt *st, db_mail *m)
     m->sent = sqlite3_column_int64(st, 10);
     col_text(st, 11, m->error, sizeof m->error);
     col_text(st, 12, m->name, sizeof m->name);
+    col_text(st, 13, m->error_kind, sizeof m->error_kind);
 }
 
 db_rc db_mail_next(db *d, int64_t now, db_mail *out)
@@ -626,18 +627,20 @@ db_rc db_mail_next(db *d, int64_t now, db_mail *out)
 db_rc db_mail_sent(db *d, int64_t id, int64_t now)
 {
     /* the link's token is no longer needed once it is in the recipient's mailbox */
-    return run(d, "UPDATE mail SET state = 'sent', sent = ?, secret = '', attempts = attempts + 1, error = '' "
-                  "WHERE id = ?",
+    return run(d, "UPDATE mail SET state = 'sent', sent = ?, secret = '', attempts = attempts + 1, error = '', "
+                  "error_kind = '' WHERE id = ?",
                "II", now, id);
 }
 
-db_rc db_mail_failed(db *d, int64_t id, const char *error, int64_t next_try, bool final)
+db_rc db_mail_failed(db *d, int64_t id, const char *kind, const char *error, int64_t next_try, bool final)
 {
     if (final)
-        return run(d, "UPDATE mail SET state = 'failed', secret = '', attempts = attempts + 1, error = ? WHERE id = ?",
-                   "tI", error, id);
-    return run(d, "UPDATE mail SET next_try = ?, attempts = attempts + 1, error = ? WHERE id = ?", "ItI", next_try,
-               error, id);
+        return run(d,
+                   "UPDATE mail SET state = 'failed', secret = '', attempts = attempts + 1, error = ?, error_kind = ? "
+                   "WHERE id = ?",
+                   "ttI", error, kind, id);
+    return run(d, "UPDATE mail SET next_try = ?, attempts = attempts + 1, error = ?, error_kind = ? WHERE id = ?",
+               "IttI", next_try, error, kind, id);
 }
 
 bool db_mail_list(db *d, int64_t scope, int limit, db_mail_fn fn, void *user)

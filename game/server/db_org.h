@@ -86,6 +86,7 @@ typedef struct db_mail {
     int attempts;
     int64_t created, next_try, sent;
     char error[DB_MAIL_ERROR_MAX];   /* the last SMTP answer when it failed */
+    char error_kind[16];             /* what HR can do about it (mail_send's kinds; "" before it was kept) */
     char name[DB_NAME_MAX];          /* the person's (or user's) name, for the dashboard */
 } db_mail;
 
@@ -96,8 +97,9 @@ db_rc db_mail_queue(db *d, int64_t person_id, int64_t user_id, const char *reaso
 /* The oldest queued mail due at now; DB_NOT_FOUND when none. */
 db_rc db_mail_next(db *d, int64_t now, db_mail *out);
 db_rc db_mail_sent(db *d, int64_t id, int64_t now);
-/* Records a failed try: queued again at next_try, or failed for good when final. */
-db_rc db_mail_failed(db *d, int64_t id, const char *error, int64_t next_try, bool final);
+/* Records a failed try: queued again at next_try, or failed for good when final. kind is
+   mail_send's (mail.h) or "gone"; error the server's or libcurl's words. */
+db_rc db_mail_failed(db *d, int64_t id, const char *kind, const char *error, int64_t next_try, bool final);
 typedef void (*db_mail_fn)(void *user, const db_mail *m);
 /* Newest first; with scope only mails to people in the manager's units. */
 bool db_mail_list(db *d, int64_t scope, int limit, db_mail_fn fn, void *user);

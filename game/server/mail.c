@@ -206,13 +206,43 @@ static char *build_message(const srv *s, const char *rcpt, const char *subject, 
     return msg;
 }
 
-bool mail_send(const srv *s, const char *rcpt, const char *subject, const char *body, char *err, size_t cap)
+/* mail.h: what HR can do about a failed send, from libcurl's code and the relay's last reply. */
+static const char *failure_kind(CURLcode rc, long smtp, const char *detail)
 {
+    switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+        return "unreachable";
+    case CURLE_LOGIN_DENIED:
+        return "login";
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_USE_SSL_FAILED:
+        return "tls";
+    default:
+        break;
+    }
+    /* libcurl says which command the relay refused ("RCPT failed: 550") */
+    if (strncmp(detail, "RCPT failed", 11) == 0 && smtp >= 500 && smtp < 600) return "recipient";
+    if (smtp >= 400 && smtp < 500) return "temporary";
+    if (smtp >= 500 && smtp < 600) return "refused";
+    return "other";
+}
+
+bool mail_send(const srv *s, const char *rcpt, const char *subject, const char *body, char *err, size_t cap,
+               const char **kind)
+{
+    *kind = "";
     size_t len = 0;
     char *msg = build_message(s, rcpt, subject, body, &len);
     CURL *curl = curl_easy_init();
     if (!msg || !curl) {
         snprintf(err, cap, "out of memory");
+        *kind = "other";
         free(msg);
         if (curl) curl_easy_cleanup(curl);
         return false;
@@ -243,8 +273,10 @@ bool mail_send(const srv *s, const char *rcpt, const char *subject, const char *
     CURLcode rc = curl_easy_perform(curl);
     long code = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-    if (rc != CURLE_OK)
+    if (rc != CURLE_OK) {
         snprintf(err, cap, "%s%s%s (SMTP %ld)", curl_easy_strerror(rc), curl_err[0] ? ": " : "", curl_err, code);
+        *kind = failure_kind(rc, code, curl_err);
+    }
     curl_slist_free_all(rcpts);
     curl_easy_cleanup(curl);
     free(msg);
@@ -450,16 +482,17 @@ static void send_due(srv *s, volatile bool *stop)
         if (db_mail_next(s->db, now, &m) != DB_OK) break;
         char err[DB_MAIL_ERROR_MAX];
         if (!render(s, &m, now, subject, MAIL_SUBJECT_MAX * 3, body, MAIL_BODY_MAX * 3)) {
-            db_mail_failed(s->db, m.id, "the recipient is no longer in the database", 0, true);
+            db_mail_failed(s->db, m.id, "gone", "the recipient is no longer in the database", 0, true);
             continue;
         }
-        if (mail_send(s, m.rcpt, subject, body, err, sizeof err)) {
+        const char *kind = "";
+        if (mail_send(s, m.rcpt, subject, body, err, sizeof err, &kind)) {
             db_mail_sent(s->db, m.id, srv_now(s));
             continue;
         }
         bool final = m.attempts + 1 >= s->cfg.mail_attempts;
         int64_t pause = (int64_t)s->cfg.mail_retry_seconds * 1000 << (m.attempts < 16 ? m.attempts : 16);
-        db_mail_failed(s->db, m.id, err, now + pause, final);
+        db_mail_failed(s->db, m.id, kind, err, now + pause, final);
         fprintf(stderr, "pakopeli-server: mail #%lld to person %lld: %s%s\n", (long long)m.id, (long long)m.person_id,
                 err, final ? " (gave up)" : " (will retry)");
     }

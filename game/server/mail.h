@@ -54,8 +54,13 @@ void mail_default(const char *kind, const char *lang, const char **subject, cons
 /* Replaces {name} {link} {org} {expires} {unit} {summary} in text. */
 void mail_fill(const char *text, const char *const vars[][2], int nvars, char *out, size_t cap);
 
-/* Sends one message over SMTP; false with the server's answer or libcurl's reason in err. */
+/* Sends one message over SMTP; false with the server's answer or libcurl's reason in err, and
+   in *kind what the dashboard tells HR to do about it (translated there; err is the detail):
+   "recipient" the relay refused the address (5xx to RCPT TO), "temporary" it asked to try later
+   (4xx), "refused" it refused the message otherwise, "unreachable" no answer (name, connection,
+   time-out), "login" the sign-in was refused, "tls" the secure connection failed (certificate,
+   STARTTLS), "other" anything else. */
 bool mail_send(const struct srv *s, const char *rcpt, const char *subject, const char *body, char *err,
-               size_t cap);
+               size_t cap, const char **kind);
 
 #endif

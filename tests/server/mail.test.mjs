@@ -6,7 +6,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import { chromium } from '../e2e/node_modules/playwright-core/index.mjs';
+import { CHROMIUM_ARGS, SCREENS } from '../e2e/lib.mjs';
 import { startServer, HR, Player, runCommand, tempDir } from './lib.mjs';
 import { startSink, until } from './peers.mjs';
 
@@ -65,6 +68,7 @@ describe('e-mail through a real SMTP server', () => {
     });
     assert.equal(failed.attempts, 2);
     assert.match(failed.error, /550/);
+    assert.equal(failed.error_kind, 'recipient', failed.error); // the dashboard: check the address
     const list = (await hr.get('/api/v1/hr/mail')).data.mail;
     assert.equal(list.filter((m) => m.state === 'sent').length, 2);
     assert.ok(!list.some((m) => m.name === 'Ei Postia'), 'no address, no mail');
@@ -161,9 +165,54 @@ describe('e-mail over STARTTLS', () => {
     await hr2.invite({ name: 'Epäluotettu', email: 'notls@example.fi' });
     const failed = await until('the refused certificate', async () => (await hr2.get('/api/v1/hr/mail')).data.mail.find((x) => x.state === 'failed'));
     assert.match(failed.error, /certificate|SSL/i);
+    assert.equal(failed.error_kind, 'tls', failed.error);
     assert.equal(sink.messages().length, 1, 'nothing went out without TLS');
     assert.equal((await untrusted.stop()).code, 0, untrusted.errors());
     sink.stop();
+  });
+});
+
+describe('e-mail when the relay does not answer', () => {
+  it('keeps trying, then shows the mail as failed because the mail server could not be reached', async () => {
+    // a port nobody listens on: the relay is down, or smtp_url points to the wrong place
+    const closed = await new Promise((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    });
+    const server = await startServer({ args: [`--smtp-url=smtp://127.0.0.1:${closed}`, '--smtp-starttls=false',
+      '--mail-from=perehdytys@example.fi', `--public-url=${PUBLIC}`, '--mail-poll-seconds=1', '--mail-retry-seconds=1',
+      '--mail-attempts=2'] });
+    const hr = new HR(server.url);
+    const password = await hr.firstLogin(server);
+    await hr.invite({ name: 'Odottava', email: 'odottava@example.fi' });
+    const failed = await until('the unreachable relay', async () => (await hr.get('/api/v1/hr/mail')).data.mail.find((x) => x.state === 'failed'));
+    assert.equal(failed.attempts, 2);
+    assert.equal(failed.error_kind, 'unreachable', failed.error);
+    // the dashboard says it in HR's language with what to do, the relay's words below for the administrator
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      for (const [lang, says] of [['fi', /^Sähköpostipalvelimeen ei saatu yhteyttä\. Pyydä ylläpitoa tarkistamaan palvelin \(smtp_url\)\./],
+        ['sv', /^Det gick inte att nå e-postservern\./], ['en', /^The mail server could not be reached\./]]) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang });
+        const page = await context.newPage();
+        await page.addInitScript((l) => localStorage.setItem('pakopeli.hr.lang', l), lang);
+        await page.goto(server.url + '/hr/');
+        await page.locator('#login-form input[name=user]').fill('admin');
+        await page.locator('#login-form input[name=password]').fill(password);
+        await page.keyboard.press('Enter');
+        await page.locator('#people-table tbody tr').first().waitFor();
+        await page.locator('#nav a[href="#mail"]').click();
+        const row = page.locator('#mail-table tbody tr', { hasText: 'Odottava' });
+        await row.waitFor();
+        const cell = row.locator('td').last();
+        assert.match(await cell.innerText(), says);
+        assert.equal(await cell.locator('.mail-detail[lang=en]').innerText(), failed.error);
+        await page.screenshot({ path: path.join(SCREENS, `hr-mail-failed-${lang}.png`) });
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    assert.equal((await server.stop()).code, 0, server.errors());
   });
 });
 

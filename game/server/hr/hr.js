@@ -28,6 +28,7 @@
       ownEmail: 'Oma sähköposti (viikkokooste)', mailTitle: 'Sähköpostit', mailHelp: 'Jokainen lähetys ja sen tila, uusimmat ensin.',
       mailDisabled: 'Sähköposti ei ole käytössä (smtp_url puuttuu asetuksista).', recipient: 'Vastaanottaja', reason: 'Syy',
       state: 'Tila', attempts: 'Yrityksiä', error: 'Virhe', ms_queued: 'jonossa', ms_sent: 'lähetetty', ms_failed: 'epäonnistui',
+      me_recipient: 'Sähköpostipalvelin ei hyväksynyt osoitetta. Tarkista henkilön sähköpostiosoite.', me_temporary: 'Sähköpostipalvelin pyysi yrittämään myöhemmin.', me_refused: 'Sähköpostipalvelin hylkäsi viestin. Pyydä ylläpitoa tarkistamaan sähköpostiasetukset.', me_unreachable: 'Sähköpostipalvelimeen ei saatu yhteyttä. Pyydä ylläpitoa tarkistamaan palvelin (smtp_url).', me_login: 'Sähköpostipalvelin ei hyväksynyt kirjautumista. Pyydä ylläpitoa tarkistamaan tunnus ja salasana (smtp_user).', me_tls: 'Suojattu yhteys sähköpostipalvelimeen epäonnistui (varmenne). Pyydä ylläpitoa tarkistamaan asetus smtp_ca_file.', me_other: 'Lähetys epäonnistui. Palvelimen vastaus alla ylläpitoa varten.', me_gone: 'Vastaanottaja on poistettu.',
       r_invitation: 'kutsu', r_not_started: 'muistutus: ei aloitettu', r_not_finished: 'muistutus: kesken', r_expiring: 'muistutus: linkki vanhenee',
       r_manual: 'muistutus', r_summary: 'viikkokooste', templatesTitle: 'Viestipohjat',
       templatesHelp: 'Paikkamerkit: {name} nimi, {link} henkilökohtainen linkki, {expires} linkin viimeinen voimassaolopäivä, {org} organisaatio, {unit} yksikkö, {summary} esihenkilön kooste, {dashboard} HR-näkymän osoite, {site} pelin palvelimen nimi (jonka lukija voi tarkistaa linkistä).',
@@ -77,6 +78,7 @@
       ownEmail: 'Egen e-post (veckosammandrag)', mailTitle: 'E-post', mailHelp: 'Varje utskick och dess status, nyaste först.',
       mailDisabled: 'E-post används inte (smtp_url saknas i inställningarna).', recipient: 'Mottagare', reason: 'Orsak',
       state: 'Status', attempts: 'Försök', error: 'Fel', ms_queued: 'i kö', ms_sent: 'skickat', ms_failed: 'misslyckades',
+      me_recipient: 'E-postservern godtog inte adressen. Kontrollera personens e-postadress.', me_temporary: 'E-postservern bad att försöka senare.', me_refused: 'E-postservern avvisade meddelandet. Be administratören kontrollera e-postinställningarna.', me_unreachable: 'Det gick inte att nå e-postservern. Be administratören kontrollera servern (smtp_url).', me_login: 'E-postservern godtog inte inloggningen. Be administratören kontrollera användarnamn och lösenord (smtp_user).', me_tls: 'Den skyddade anslutningen till e-postservern misslyckades (certifikat). Be administratören kontrollera inställningen smtp_ca_file.', me_other: 'Sändningen misslyckades. Serverns svar nedan, för administratören.', me_gone: 'Mottagaren har tagits bort.',
       r_invitation: 'inbjudan', r_not_started: 'påminnelse: inte påbörjat', r_not_finished: 'påminnelse: inte klart', r_expiring: 'påminnelse: länken går ut',
       r_manual: 'påminnelse', r_summary: 'veckosammandrag', templatesTitle: 'Meddelandemallar',
       templatesHelp: 'Platshållare: {name} namn, {link} personlig länk, {expires} länkens sista giltighetsdag, {org} organisation, {unit} enhet, {summary} chefens sammandrag, {dashboard} HR-vyns adress, {site} spelets servernamn (som läsaren kan kontrollera i länken).',
@@ -126,6 +128,7 @@
       ownEmail: 'Own e-mail (weekly summary)', mailTitle: 'E-mail', mailHelp: 'Every send and its state, newest first.',
       mailDisabled: 'E-mail is off (no smtp_url in the settings).', recipient: 'Recipient', reason: 'Reason',
       state: 'State', attempts: 'Attempts', error: 'Error', ms_queued: 'queued', ms_sent: 'sent', ms_failed: 'failed',
+      me_recipient: 'The mail server refused the address. Check the person\'s e-mail address.', me_temporary: 'The mail server asked to try again later.', me_refused: 'The mail server refused the message. Ask the administrator to check the mail settings.', me_unreachable: 'The mail server could not be reached. Ask the administrator to check it (smtp_url).', me_login: 'The mail server refused the sign-in. Ask the administrator to check the user name and password (smtp_user).', me_tls: 'The secure connection to the mail server failed (certificate). Ask the administrator to check smtp_ca_file.', me_other: 'Sending failed. The server\'s answer, for the administrator, is below.', me_gone: 'The recipient has been removed.',
       r_invitation: 'invitation', r_not_started: 'reminder: not started', r_not_finished: 'reminder: not finished', r_expiring: 'reminder: link expiring',
       r_manual: 'reminder', r_summary: 'weekly summary', templatesTitle: 'Message templates',
       templatesHelp: 'Placeholders: {name} name, {link} personal link, {expires} last day of the link, {org} organisation, {unit} unit, {summary} the manager\'s summary, {dashboard} the dashboard\'s address, {site} the game server\'s name (which a reader can check in the link).',
@@ -1122,6 +1125,13 @@
   // E-mail ------------------------------------------------------------------------------------------------
 
   let templates = [];
+  // Why a send failed, in HR's language with what to do; below it the relay's own words (libcurl's
+  // English), for whoever keeps the mail server.
+  function mailError(m) {
+    if (!m.error) return '';
+    const detail = el('span', { class: 'mail-detail', lang: 'en' }, m.error);
+    return m.error_kind ? [el('span', {}, t('me_' + m.error_kind)), el('br'), detail] : detail;
+  }
   async function mailView() {
     const { mail, enabled } = await api('GET', 'hr/mail');
     $('#mail-disabled').hidden = enabled;
@@ -1130,7 +1140,7 @@
     body.replaceChildren(...mail.map((m) => el('tr', {}, el('td', {}, fmtTime(m.sent || m.created)), el('td', {}, m.name),
       session.emails ? el('td', {}, m.rcpt || '') : null, el('td', {}, t('r_' + m.reason)),
       el('td', {}, el('span', { class: 'status mail-' + m.state }, t('ms_' + m.state))), el('td', { class: 'num' }, m.attempts),
-      el('td', {}, m.error))));
+      el('td', {}, ...[].concat(mailError(m))))));
     if (!mail.length) body.append(el('tr', {}, el('td', { colspan: 7 }, t('noData'))));
     cardify($('#mail-table'));
     $('#templates').hidden = session.role !== 'admin';
