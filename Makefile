@@ -201,6 +201,14 @@ approve-screens: ## keep the last run's differing screens as approved (open each
 test-e2e: web native ## browser tests: playwright-core driving Debian's chromium
 	@cd tests/e2e && node --test --test-reporter=spec *.test.mjs
 
+# The game read aloud by a real screen reader: Orca reading Debian's Chromium over AT-SPI on a
+# private Xvfb display (tests/a11y/orca.sh; docs/accessibility.md). About 2 minutes, plus one more
+# the first time per content (every room played to reach the last door); not part of `make test`.
+# Needs orca, xvfb and xdotool from Debian: it installs nothing and says how when they are missing.
+.PHONY: test-screenreader
+test-screenreader: web native ## Orca (a real screen reader) plays a room and the last door; asserts what it says
+	@tests/a11y/orca.sh
+
 # A contributor's first run, proved: the README's two commands on a clean Debian 12 root made with
 # debootstrap (tests/fresh/fresh-check.sh says how). Slow (20-40 min), so not part of `make test`.
 .PHONY: fresh-check
