@@ -204,7 +204,6 @@
     document.documentElement.lang = code;
     document.title = t.title;
     document.querySelectorAll('[data-text]').forEach((el) => { el.textContent = t[el.dataset.text]; });
-    canvas.setAttribute('aria-label', t.canvas);
     document.getElementById('sr-screen').setAttribute('aria-label', t.screen);
   }
 

@@ -49,10 +49,15 @@ void ending_view_pass(ending_view *v, const ending_ctx *ec)
 
     y += text_draw(g, str(c->lang, STR_ESCAPED), (text_style){TEXT_BOLD, 32, GFX_OK, TEXT_LEFT}, x, y, w) + 10;
     ui_say(c->ui, str(c->lang, STR_ESCAPED));
+    /* said as news too: the heading is the game's title (the top bar), so a screen reader
+       otherwise heard only "Pakopeli" when the last door opened (Orca, tests/a11y/orca.mjs).
+       Not the summary below: its minutes are the live play time, news again each minute. */
+    ui_announce(c->ui, 0, str(c->lang, STR_ESCAPED));
     const char *ending = i18n_get(&ec->manifest->ending, c->lang);
     if (ending[0]) {
         y += text_draw(g, ending, (text_style){TEXT_REGULAR, 18, GFX_TEXT, TEXT_LEFT}, x, y, w) + 12;
         ui_say(c->ui, ending);
+        ui_announce(c->ui, 0, ending);
     }
     const play_state *p = ec->play;
     char summary[256] = "";
@@ -66,6 +71,7 @@ void ending_view_pass(ending_view *v, const ending_ctx *ec)
         snprintf(line, sizeof line, str(c->lang, STR_COMPLETION_CODE), ec->completion);
         y += text_draw(g, line, (text_style){TEXT_BOLD, 20, GFX_TEXT, TEXT_LEFT}, x, y, w) + 16;
         ui_say(c->ui, line);
+        ui_announce(c->ui, 0, line);
     }
 
     y += text_draw(g, str(c->lang, STR_LEARNT), (text_style){TEXT_BOLD, 18, GFX_TEXT, TEXT_LEFT}, x, y, w) + 6;
