@@ -292,18 +292,19 @@ try {
   const finalTask = hub.puzzles.find((p) => p.final) || hub.puzzles[0];
   const code = solutions[game.hub][0].answer[0];
   const wrongCode = [...code].reverse().join('') === code ? '0'.repeat(code.length) : [...code].reverse().join('');
+  // each Tab a step of its own (Orca is given the time to say where the focus is); the typing
+  // is heard as the field's new value
   const codeStep = async (digits, erase) => {
-    await tabTo(fieldName, { record: false });
-    for (let i = 0; i < erase; i++) xkey('BackSpace');
-    xtype(digits);
-    await sleep(300);
-    if (process.env.ORCA_DEBUG) log(`   (typed ${digits}: the game's focus is «${await focusText()}»)`);
-    await tabTo(UI.check[LANG], { record: false });
-    if (process.env.ORCA_DEBUG) log(`   (the game's focus is «${await focusText()}»)`);
-    xkey('Return');
+    await tabTo(fieldName);
+    await step(`${erase ? `${erase} × BackSpace, ` : ''}${digits} typed`, async () => {
+      for (let i = 0; i < erase; i++) xkey('BackSpace');
+      xtype(digits);
+    }, { quiet: 1200, want: new RegExp(digits) });
+    await tabTo(UI.check[LANG]);
+    return step(`Enter on "${UI.check[LANG]}"`, () => xkey('Return'), { quiet: 3000 });
   };
-  const codeWrong = await step(`the code ${wrongCode} typed, "${UI.check[LANG]}"`, () => codeStep(wrongCode, 0), { quiet: 2500 });
-  const codeRight = await step(`the code ${code} typed, "${UI.check[LANG]}"`, () => codeStep(code, wrongCode.length), { quiet: 3000 });
+  const codeWrong = await codeStep(wrongCode, 0);
+  const codeRight = await codeStep(code, wrongCode.length);
 
   // ---- what a player relies on ----
   const said = (s) => s.said.join(' ');
