@@ -594,10 +594,10 @@ const char *comic_fit_message(comic_fit fit)
         return "a word is wider than the panel: shorten it or add a soft hyphen (\\u00AD)";
     case COMIC_FIT_TOO_TALL: return "the text is taller than the panel: shorten it";
     case COMIC_FIT_CROWDED:
-        return "it covers an earlier bubble: shorten the texts or move the bubble (\"at\")";
+        return "it covers an earlier bubble: shorten the texts or move the bubble (Place from the left / top)";
     case COMIC_FIT_TOO_LONG: return "the text is too long for one bubble: split it";
     case COMIC_FIT_COVERS_TAIL:
-        return "it covers the speaker its tail points at: shorten the text, widen the bubble (\"width\") or move it (\"at\")";
+        return "it covers the speaker its tail points at: shorten the text, widen the bubble (Width) or move it (Place from the left / top)";
     case COMIC_FIT_NO_FONT: return "the lettering font could not be opened";
     }
     return "?";

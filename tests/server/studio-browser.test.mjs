@@ -549,7 +549,7 @@ describe('the studio in the browser', () => {
     const aino = 'pages[0].panels[1].bubbles[1]';
     await page.waitForSelector(`[data-path="${aino}.text.en"][aria-invalid="true"]`, { timeout: SERVER_WAIT });
     assert.match(await page.locator(`[data-path="${aino}.text.en"] + .field-error`).textContent(),
-      /peittää puhujan.*siirrä sitä \("at"\)/);
+      /peittää puhujan.*siirrä sitä \(Paikka vasemmalta \/ ylhäältä\)/);
     for (const [f, v] of [['at[0]', '56'], ['at[1]', '2'], ['width', '42']]) await page.fill(`[data-path="${aino}.${f}"]`, v);
     await page.waitForFunction((p) => !document.querySelector(`[data-path="${p}.text.en"][aria-invalid="true"]`), aino, { timeout: SERVER_WAIT });
 
