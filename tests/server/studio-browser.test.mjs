@@ -519,7 +519,10 @@ describe('the studio in the browser', () => {
     await page.selectOption('#lang', 'fi');
     await page.waitForSelector(`[data-path="${sv}"][aria-invalid="true"]`, { timeout: SERVER_WAIT });
     await page.fill(`[data-path="${sv}"]`, 'Hej Eino! Vad kan jag hjälpa dig med?');
-    await page.waitForFunction((p) => !document.querySelector('#problems').textContent.includes(p), sv, { timeout: SERVER_WAIT });
+    // the list names the field in words now ("... › Kupla 2 › Teksti › ruotsiksi"), not by its path:
+    // wait for the field itself to be cleared, and for the list to have no Swedish overflow left
+    await page.waitForFunction((p) => !document.querySelector(`[data-path="${p}"][aria-invalid="true"]`)
+      && !/Kupla 2 › Teksti › ruotsiksi: .*ei mahdu/.test(document.querySelector('#problems').textContent), sv, { timeout: SERVER_WAIT });
     assert.equal(await page.locator(`[data-path="${sv}"][aria-invalid="true"]`).count(), 0);
 
     // Drag: a panel (held where no bubble lies), a bubble, and its tail's tip.

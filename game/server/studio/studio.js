@@ -593,7 +593,12 @@
         parts.push({ word: name });
         continue;
       }
-      if (LANGS.includes(tok) && node && typeof node === 'object' && !Array.isArray(node) && typeof node[tok] !== 'object') { parts.push({ word: t(tok) }); node = node[tok]; continue; }
+      // a text's language (a file not open here has no body to look in: a language is still one)
+      if (LANGS.includes(tok) && (node === undefined || (node && typeof node === 'object' && !Array.isArray(node) && typeof node[tok] !== 'object'))) {
+        parts.push({ word: t(tok) });
+        node = node && node[tok];
+        continue;
+      }
       // a list by its heading in the forms ("Tehtävät"); one of its entries gets PLACE's word above
       const list = Array.isArray(node && node[tok]) || (PLACE[lang][tok] && !FIELD_WORD[tok]);
       const word = list && WORDS[lang][tok] ? t(tok) : FIELD_WORD[tok] ? t(FIELD_WORD[tok]) : PLACE[lang][tok] || tok;
