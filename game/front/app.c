@@ -88,6 +88,7 @@ static void set_language(app *a, i18n_lang lang)
     a->ui.role_names[UI_PLACE] = str(lang, STR_ROLE_PLACE);
     a->ui.role_names[UI_OPTION] = str(lang, STR_ROLE_OPTION);
     a->ui.role_names[UI_LINK] = str(lang, STR_ROLE_LINK);
+    a->ui.role_names[UI_FIELD] = str(lang, STR_ROLE_FIELD);
     a->dirty = true;
 }
 

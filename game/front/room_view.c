@@ -819,7 +819,8 @@ static void answer_field(pane *pn, bool code)
     SDL_Rect r = {pn->x, pn->y, pn->w, 52};
     char label[UI_LABEL_MAX];
     snprintf(label, sizeof label, "%s: %s", str(rp->c->lang, STR_YOUR_ANSWER), v->input);
-    ui_state s = ui_item(rp->ui, uik(UIK_FIELD, 0), r, label, UI_OPTION);
+    /* a text field, said as one: Orca read "Vastauksesi: 89274 – vaihtoehto" (option) */
+    ui_state s = ui_item(rp->ui, uik(UIK_FIELD, 0), r, label, UI_FIELD);
     /* a tap or click opens the page's real field (phones need it for their keyboard);
        keyboard players type straight into the game */
     if (s.activated && !rp->ui->focus_visible && !v->field_open)

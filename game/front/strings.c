@@ -28,6 +28,7 @@ static const char *const table[STR_COUNT][LANG_COUNT] = {
     [STR_ROLE_PLACE] = {"kohta", "ställe", "place"},
     [STR_ROLE_OPTION] = {"vaihtoehto", "alternativ", "option"},
     [STR_ROLE_LINK] = {"linkki", "länk", "link"},
+    [STR_ROLE_FIELD] = {"tekstikenttä", "textfält", "text field"},
     [STR_SELECTED] = {"valittu", "vald", "selected"},
     [STR_LANGUAGE_NAME] = {"Suomi", "Svenska", "English"},
     [STR_SCENE] = {"Näkymä", "Vy", "Screen"},

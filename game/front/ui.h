@@ -30,7 +30,7 @@ enum { UI_MAX_ITEMS = 128, UI_MIRROR_MAX = 16384, UI_LABEL_MAX = 512, UI_NEWS_MA
    where there is a label. web/shell.js builds the page's elements from them. */
 #define UI_MARK "\x1e"
 
-typedef enum ui_role { UI_BUTTON, UI_PLACE, UI_OPTION, UI_LINK } ui_role;
+typedef enum ui_role { UI_BUTTON, UI_PLACE, UI_OPTION, UI_LINK, UI_FIELD } ui_role;
 
 typedef struct ui_state {
     bool hovered, focused, activated;
@@ -67,7 +67,7 @@ typedef struct ui {
     char mirror[UI_MIRROR_MAX];
     size_t mirror_len;
     char focus_label[UI_LABEL_MAX];
-    const char *role_names[4]; /* localised "button", "place" ... set by the app */
+    const char *role_names[5]; /* localised "button", "place" ... set by the app */
     SDL_Rect focus_rect;
     bool escape;               /* Esc was pressed: the view may close something */
     bool space_activation;     /* the activation came from Space (a text field types it instead) */

@@ -318,6 +318,9 @@ try {
   hears(wrong, tr(wrongPlace.explain, LANG), 'why the wrong place is wrong');
   hears(right, tr(rightPlace.explain, LANG), 'why the right place is right');
   hears(reopen, tr(finalTask.prompt, LANG), "the last door's task");
+  // the answer field is said as a text field (Finnish Orca's users hear the game's own role words)
+  assert.ok(reopen.said.some((u) => /^Vastauksesi: .*– tekstikenttä$/.test(u)),
+    `the answer field is not announced as a text field: ${JSON.stringify(reopen.said)}`);
   hears(codeWrong, tr(finalTask.wrong, LANG), 'a wrong code');
   hears(codeRight, UI.escaped[LANG], 'the last door opens');
   hears(codeRight, tr(game.ending, LANG), 'the ending');

@@ -98,7 +98,7 @@ static bool world_open(int w, int h)
     text_set_density(&W.g);
     text_set_zoom(100);
     if (!load_face(TEXT_REGULAR, FONT_REGULAR) || !load_face(TEXT_BOLD, FONT_BOLD)) return false;
-    for (int i = 0; i < 4; i++) W.ui.role_names[i] = "";
+    for (size_t i = 0; i < sizeof W.ui.role_names / sizeof W.ui.role_names[0]; i++) W.ui.role_names[i] = "";
     diag_list d = {0};
     size_t len;
     char *text = read_file("levels/game.json", &len);
