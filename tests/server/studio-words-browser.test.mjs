@@ -50,6 +50,8 @@ describe('the checker\'s findings in the studio', () => {
     await page.fill('#login-pw', PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForSelector('.rooms');
+    // the rooms and comics by their names, no file names under them ("hub.json")
+    assert.ok(!/\.json/.test(await page.textContent('#main')), await page.textContent('#main'));
     await page.click('#new-room');
     await page.fill('#new-room-name', 'Turvallinen asiointi'); // Finnish only, for now
     await page.click('dialog button[type=submit]');

@@ -823,12 +823,13 @@
     const list = h('ul', { class: 'rooms' }, rooms.length ? rooms.map((r) => h('li', {},
       h('a', { href: `#file=${encodeURIComponent(r.file)}` }, r.id === game.hub ? `${t('lobby')}: ${r.meta.title}` : (drafts.get(r.file) && drafts.get(r.file).title) || r.meta.title || r.id),
       drafts.has(r.file) ? h('span', { class: 'badge draft' }, t('draft')) : null,
-      h('div', { class: 'muted' }, r.file))) : h('li', {}, t('noRooms')));
+      // no file name under it ("hub.json"): she knows a room by its name, and the link opens it
+      )) : h('li', {}, t('noRooms')));
     const rel = h('ul', {}, content.releases.slice(0, 8).map((r) => h('li', {},
       `${t('release')} ${r.release} · ${new Date(r.at).toLocaleString(lang)} · ${who(r)}`)));
     const comicList = h('ul', { class: 'rooms', id: 'comic-list' }, comicEntries().map((f) => h('li', {},
       h('a', { href: `#file=${encodeURIComponent(f.name)}` }, f.title || f.id),
-      drafts.has(f.name) ? h('span', { class: 'badge draft' }, t('draft')) : null, h('div', { class: 'muted' }, f.name))));
+      drafts.has(f.name) ? h('span', { class: 'badge draft' }, t('draft')) : null)));
     fill($('#main'), 
       h('h1', {}, t('rooms')),
       h('div', { class: 'toolbar' }, h('button', { type: 'button', class: 'primary', id: 'new-room', onclick: newRoomDialog }, t('newRoom'))),
