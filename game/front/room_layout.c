@@ -41,7 +41,7 @@ int rl_pan_to(const level_rect *places, int n, float scale, int view_w, int max_
     enum { MARGIN = 12 };
     if (max_pan <= 0) return 0;
     pan = clampi(pan, 0, max_pan);
-    int best = pan, best_score = -1, best_move = 0;
+    int best = pan, best_score = -1, best_shown = 0, best_move = 0;
     /* the pans worth trying: where it is now, and each place put at the view's left or right edge */
     for (int c = -1; c < 2 * n; c++) {
         int p = pan;
@@ -50,15 +50,19 @@ int rl_pan_to(const level_rect *places, int n, float scale, int view_w, int max_
             p = c % 2 == 0 ? (int)((float)r->x * scale) - MARGIN : (int)((float)(r->x + r->w) * scale) + MARGIN - view_w;
             p = clampi(p, 0, max_pan);
         }
-        int score = 0;
+        int score = 0, shown = 0;
         for (int i = 0; i < n; i++) {
             int x0 = (int)((float)places[i].x * scale), x1 = (int)((float)(places[i].x + places[i].w) * scale);
             bool left_in = x0 >= p && x0 < p + view_w;
             bool whole = x0 >= p - 1 && x1 <= p + view_w + 1; /* a place at the scene's edge has no margin */
             score += 2 * whole + left_in;
+            /* of a place wider than the view (a phone: a channel's messages), as much as fits */
+            if (!whole && left_in) shown += (x1 < p + view_w ? x1 : p + view_w) - x0;
         }
         int move = p > pan ? p - pan : pan - p;
-        if (score > best_score || (score == best_score && move < best_move)) best = p, best_score = score, best_move = move;
+        if (score > best_score || (score == best_score && shown > best_shown) ||
+            (score == best_score && shown == best_shown && move < best_move))
+            best = p, best_score = score, best_shown = shown, best_move = move;
     }
     return best;
 }

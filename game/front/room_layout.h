@@ -109,8 +109,10 @@ int rl_control_h(int base, int zoom);
 
 /* How far to pan a scene wider than its view so that places (rectangles in scene units) are in
    view: the pan, from 0 to max_pan, that shows the most of them whole (each with a margin),
-   then the most of their left edges (where their text starts), and of those the nearest to
-   the current pan, so places already in view do not move the scene. Used when a task opens
+   then the most of their left edges (where their text starts), then the most of the places
+   that cannot show whole (a phone: a channel's messages wider than the view, read to their
+   cut), and of those the nearest to the current pan, so places already in view do not move
+   the scene. Used when a task opens
    (its places) and when the keyboard moves to a place on the scene (that place). */
 int rl_pan_to(const level_rect *places, int n, float scale, int view_w, int max_pan, int pan);
 

@@ -191,6 +191,21 @@ TEST(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene
     CHECK(rl_pan_to(NULL, 0, 0.8f, 366, 274, 300) == 274);  /* no places: kept, within the scene */
 }
 
+/* Teams' search for the two messages that must not be written in Teams (levels/teams.json):
+   on a phone its messages (508 units, 406 px) are wider than the view, and the pan showed them
+   cut 74 px short of what fits (the tabs whole, the messages from 86 px in). */
+TEST(a_pan_shows_as_much_of_places_wider_than_the_view_as_fits)
+{
+    static const level_rect SPOT[] = {{276, 160, 508, 72}, {276, 320, 508, 72}, {276, 240, 508, 72},
+                                      {276, 96, 508, 56}, {276, 400, 508, 56}, {276, 44, 180, 40},
+                                      {470, 44, 140, 40}, {620, 44, 164, 40}};
+    int n = (int)(sizeof SPOT / sizeof SPOT[0]);
+    for (int from = 0; from <= 274; from += 137) {
+        int p = rl_pan_to(SPOT, n, 0.8f, 366, 274, from);
+        CHECK(p == 220 - 12); /* the messages from the view's left edge and its margin */
+    }
+}
+
 /* Outlook's search for the signs of phishing: its places, scene units (levels/outlook.json). */
 static const level_rect SIGNS[] = {{256, 132, 376, 44}, {256, 88, 528, 40}, {256, 184, 528, 60}, {256, 248, 528, 56},
                                    {256, 312, 300, 48}, {644, 132, 140, 44}, {572, 312, 212, 48}, {0, 36, 800, 44}};
@@ -354,6 +369,7 @@ int main(void)
     RUN(every_widget_with_text_has_a_box_inside_it_and_images_have_none);
     RUN(a_list_shows_the_rows_that_fit_its_height);
     RUN(a_pan_shows_the_places_whole_moves_only_when_it_must_and_stays_in_the_scene);
+    RUN(a_pan_shows_as_much_of_places_wider_than_the_view_as_fits);
     RUN(at_200_percent_a_search_puts_its_prompt_above_the_scene_a_phone_and_a_laptop_do_not);
     RUN(a_task_that_opens_scrolls_to_its_prompt_and_its_first_place_and_as_many_places_as_fit);
     RUN(after_a_find_the_scene_stays_under_the_pointer_and_the_cards_news_shows_with_the_place_when_both_fit);
