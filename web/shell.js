@@ -119,18 +119,20 @@
     while (ul.children.length > items.length) ul.lastChild.remove();
   }
 
-  // What is new is said once: a line each in the live region, the oldest dropped. Tests count
-  // them in window.pakopeli.news.
+  // What is new is said once: what one frame brings as one paragraph of the live region (a
+  // sentence a line), the oldest dropped. One paragraph, not one a line: Orca (reading
+  // Chromium) spoke a frame's lines in an order of its own, a room's intro before its title and
+  // the focused control between them. Tests count the lines in window.pakopeli.news.
   const news = [];
   function announce(text) {
-    for (const t of text ? text.split('\n') : []) {
-      if (!t) continue;
-      news.push(t);
-      const p = document.createElement('p');
-      p.textContent = t;
-      newsEl.appendChild(p);
-      while (newsEl.children.length > 6) newsEl.firstChild.remove();
-    }
+    const said = (text ? text.split('\n') : []).filter((t) => t);
+    if (!said.length) return;
+    news.push(...said);
+    const p = document.createElement('p');
+    // a title has no full stop: one is added, so a voice pauses before the next line
+    p.textContent = said.map((t, i) => (i < said.length - 1 && !/[.!?…:]$/.test(t) ? `${t}.` : t)).join(' ');
+    newsEl.appendChild(p);
+    while (newsEl.children.length > 6) newsEl.firstChild.remove();
   }
 
   function mirror(screen, focus, fresh) {

@@ -314,6 +314,8 @@ try {
 
   hears(enter, tr(room.title, LANG), "the room's title");
   hears(enter, tr(room.intro, LANG), "the room's intro");
+  // the title before the intro, with nothing between them
+  hears(enter, `${tr(room.title, LANG)}. ${tr(room.intro, LANG)}`, "the room's title, then its intro");
   hears(startStep, tr(task.prompt, LANG), 'the task');
   hears(wrong, tr(wrongPlace.explain, LANG), 'why the wrong place is wrong');
   hears(right, tr(rightPlace.explain, LANG), 'why the right place is right');
