@@ -152,6 +152,22 @@ static entry *find(pack *p, const char *path)
 }
 
 /* The page: scorm.js where report.js was (the package reports to the platform, web/scorm.js). */
+/* The page's new text, taken from b (which is emptied), in place of its old one. */
+static bool page_take(pack *p, entry *page, buf *b)
+{
+    size_t len = 0;
+    char *out = buf_take(b, &len);
+    if (!out) {
+        snprintf(p->err, p->cap, "out of memory");
+        return false;
+    }
+    free(page->data);
+    page->data = (unsigned char *)out;
+    p->bytes = p->bytes - page->len + len;
+    page->len = len;
+    return true;
+}
+
 static bool swap_reporter(pack *p, const char *version)
 {
     static const char REPORT[] = "<script src=\"report.js\"></script>";
@@ -175,17 +191,7 @@ static bool swap_reporter(pack *p, const char *version)
     buf_printf(&b, "<script src=\"scorm.js\" data-scorm=\"%s\"></script>", version);
     buf_puts(&b, at + sizeof REPORT - 1);
     free(text);
-    size_t len = 0;
-    char *out = buf_take(&b, &len);
-    if (!out) {
-        snprintf(p->err, p->cap, "out of memory");
-        return false;
-    }
-    free(page->data);
-    page->data = (unsigned char *)out;
-    p->bytes = p->bytes - page->len + len;
-    page->len = len;
-    return true;
+    return page_take(p, page, &b);
 }
 
 static int by_path(const void *a, const void *b) { return strcmp(((const entry *)a)->path, ((const entry *)b)->path); }
@@ -381,17 +387,7 @@ static bool rewrite_preloads(pack *p)
     }
     buf_puts(&b, after);
     free(text);
-    size_t len = 0;
-    char *out = buf_take(&b, &len);
-    if (!out) {
-        snprintf(p->err, p->cap, "out of memory");
-        return false;
-    }
-    free(page->data);
-    page->data = (unsigned char *)out;
-    p->bytes = p->bytes - page->len + len;
-    page->len = len;
-    return true;
+    return page_take(p, page, &b);
 }
 
 bool scormpkg_build(store *st, const char *web, const char *version, buf *zip, int64_t *release,
